@@ -1,0 +1,378 @@
+"""Typed results shared by every stage of the pipeline.
+
+Data flows one way: read -> segment -> extract -> judge -> (check) -> findings -> format.
+Every value here is a frozen dataclass or a string enum, so results can be compared, hashed,
+serialised and sent across processes unchanged. Failures are data too (`SkippedInput`,
+`Check.status`), never exceptions that escape the library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+class Category(StrEnum):
+    """How a sentence's claim is sourced."""
+
+    ATTRIBUTED = "attributed"
+    VAGUE = "vague"
+    UNATTRIBUTED = "unattributed"
+    NONE = "none"  # not an assertion
+
+
+class Role(StrEnum):
+    """Where a sentence sits in the article."""
+
+    BODY = "body"
+    HEADING = "heading"
+    RELATED = "related"  # a related-story link or its heading
+    SOURCES = "sources"  # a source list or its heading
+    CAPTION = "caption"  # a media or source note ("This video is from ...")
+    BYLINE = "byline"
+    BOILERPLATE = "boilerplate"
+
+
+class BlockKind(StrEnum):
+    """The structural kind of a block, as the reader or the segmenter saw it."""
+
+    RAW = "raw"  # plain text whose structure the segmenter must find from its lines
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"  # a blockquote
+    TRAILER_HEADING = "trailer_heading"  # "Sources include:", "More related stories:"
+    TRAILER_ITEM = "trailer_item"  # one line of a trailer list
+
+
+class LinkRole(StrEnum):
+    CITATION = "citation"  # attached to a claim: a source
+    RELATED = "related"  # "(Related: ...)", "More related stories:", "Read more", own stories
+    NAVIGATION = "navigation"
+    SOCIAL = "social"
+    BOILERPLATE = "boilerplate"
+
+
+class CheckStatus(StrEnum):
+    """What fetching a URL found (see docs/json-contract in the README)."""
+
+    OK = "ok"
+    REDIRECTED = "redirected"
+    BROKEN = "broken"
+    BLOCKED = "blocked"
+    TIMEOUT = "timeout"
+    TOO_LARGE = "too-large"
+    NOT_HTML = "not-html"
+    TLS_ERROR = "tls-error"
+    REFUSED_PRIVATE = "refused-private"
+    NOT_CACHED = "not-cached"
+    ERROR = "error"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One physical line (or run) of the input and where it came from.
+
+    `offset` is where it starts in the text of the block that holds it; `line` and `column`
+    (1-based) point into the original input, so reports and CI annotations land on it.
+    """
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawLink:
+    """A hyperlink as the reader found it: offsets are into its block's text."""
+
+    url: str
+    text: str
+    start: int
+    end: int
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block of text from a reader, before segmentation.
+
+    Plain text arrives as one RAW block holding every line; the segmenter finds its structure.
+    Markdown and HTML readers already know their blocks (heading, paragraph, list item...).
+    """
+
+    kind: BlockKind
+    text: str
+    lines: tuple[SourceLine, ...]
+    links: tuple[RawLink, ...] = ()
+    level: int = 0  # heading level, list depth
+    ignore: bool = False  # under a `provenance: ignore` comment
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input, read: its blocks of text, with hyperlinks and positions in the original."""
+
+    source: str  # the path, URL or "-" it came from
+    format: str  # "text", "markdown", "html"
+    blocks: tuple[RawBlock, ...]
+    title: str | None = None
+    publisher: str | None = None  # a domain, when the input tells it (canonical URL, og:site_name)
+    url: str | None = None  # the article's own URL, when known
+    encoding: str = "utf-8"
+    suppressions: tuple[tuple[int, str], ...] = ()  # (line, rule or "*") for ignore-next-line
+
+
+# --------------------------------------------------------------------------- segmenting
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A block after wraps are undone: heading, paragraph, list item, trailer heading or item."""
+
+    index: int
+    kind: BlockKind
+    text: str
+    lines: tuple[SourceLine, ...]
+    links: tuple[RawLink, ...] = ()
+    ignore: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    block: int
+    start: int  # offsets into the block's text
+    end: int
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    role: Role = Role.BODY
+
+
+# --------------------------------------------------------------------------- checking
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    url: str
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """The result of fetching one URL. A failure is a status, never an exception."""
+
+    status: CheckStatus
+    url: str
+    final_url: str | None = None
+    http_status: int | None = None
+    elapsed_ms: float | None = None
+    redirects: tuple[Redirect, ...] = ()
+    left_domain: bool = False
+    permanent: bool | None = None
+    title: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    content_type: str | None = None
+    from_cache: bool = False
+    detail: str | None = None  # a one-line explanation for a user
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Whether the page a claim or quote is cited to holds it."""
+
+    status: str  # "found", "not-found", "partial", "unknown"
+    url: str | None = None
+    passage: str | None = None
+    support: float | None = None  # 0..1 for claims without a quote
+    detail: str | None = None
+
+
+# --------------------------------------------------------------------------- extracting
+
+
+@dataclass(frozen=True, slots=True)
+class OutletInfo:
+    """What the outlet database knows of an outlet."""
+
+    domain: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    score: float | None = None  # Lin et al. (2023) pc1, 0..1
+    score_source: str | None = None
+    low_credibility: bool = False
+    credibility_source: str | None = None
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRef:
+    """An outlet the article cites: by domain, by name, in a sources list, or as a platform."""
+
+    cited_as: str
+    domain: str | None
+    name: str | None
+    how: str  # "sources-list", "source-line", "according-to", "reported", "via", "media-note", "domain", "name", "link"
+    sentence: int | None
+    line: int
+    column: int
+    kind: str | None = None
+    score: float | None = None
+    low_credibility: bool = False
+    platform: str | None = None  # for a channel: the platform domain hosting it
+    channel: str | None = None  # for a platform citation: the channel or author when known
+    story: bool = False  # True when a specific story/URL is cited, not just the outlet
+    self_citation: bool = False
+    url: str | None = None
+    check: Check | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str | None
+    text: str
+    role: LinkRole
+    sentence: int | None
+    line: int
+    column: int
+    domain: str | None = None
+    self_citation: bool = False
+    why: str = ""  # why it got its role
+    check: Check | None = None
+    corroboration: Corroboration | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    sentence: int
+    line: int
+    column: int
+    corroborated: Corroboration | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrimarySource:
+    """A document or statement named in the text: "a statement from the Pentagon"."""
+
+    cited_as: str
+    kind: str  # "statement", "report", "resolution", "study", "filing", ...
+    who: str | None
+    linked: bool
+    sentence: int
+    line: int
+    column: int
+
+
+# --------------------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    category: Category
+    source: str | None
+    cue: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedSentence:
+    sentence: Sentence
+    judgement: Judgement
+
+    @property
+    def category(self) -> Category:
+        return self.judgement.category
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    attributed: int = 0
+    vague: int = 0
+    unattributed: int = 0
+    none: int = 0
+
+    @property
+    def assertions(self) -> int:
+        return self.attributed + self.vague + self.unattributed
+
+    @property
+    def unattributed_ratio(self) -> float:
+        """Share of assertions (sentences that claim something) with no source at all."""
+        return self.unattributed / self.assertions if self.assertions else 0.0
+
+    def count(self, category: Category) -> int:
+        return int(getattr(self, category.value))
+
+    @classmethod
+    def of(cls, categories: list[Category]) -> Summary:
+        return cls(
+            attributed=categories.count(Category.ATTRIBUTED),
+            vague=categories.count(Category.VAGUE),
+            unattributed=categories.count(Category.UNATTRIBUTED),
+            none=categories.count(Category.NONE),
+        )
+
+    def __add__(self, other: Summary) -> Summary:
+        return Summary(
+            self.attributed + other.attributed,
+            self.vague + other.vague,
+            self.unattributed + other.unattributed,
+            self.none + other.none,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleReport:
+    source: str
+    format: str
+    publisher: str | None
+    title: str | None
+    sentences: tuple[JudgedSentence, ...]
+    outlets: tuple[OutletRef, ...]
+    links: tuple[Link, ...]
+    quotes: tuple[Quote, ...]
+    primary_sources: tuple[PrimarySource, ...]
+    summary: Summary
+    blocks: tuple[Block, ...] = ()
+    url: str | None = None
+    suppressions: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """An input that could not be audited, and why (modelled as data, like pip-audit)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    articles: tuple[ArticleReport, ...]
+    skipped: tuple[SkippedInput, ...] = ()
+    version: str = ""
+    options: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def summary(self) -> Summary:
+        total = Summary()
+        for article in self.articles:
+            total = total + article.summary
+        return total
