@@ -376,3 +376,34 @@ class Report:
         for article in self.articles:
             total = total + article.summary
         return total
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem the audit sees, with a stable rule id and a location in the input file."""
+
+    rule_id: str  # stable, e.g. "PV101"
+    name: str  # e.g. "unattributed-claim"
+    severity: Severity
+    message: str
+    source: str  # the input path or URL
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    sentence: int | None = None
+    fingerprint: str = ""  # stable across runs (rule, source, normalised text), for SARIF
+    suppressed: bool = False
