@@ -43,6 +43,7 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     QUOTE = "quote"  # a blockquote
+    CAPTION = "caption"  # a figure caption
     TRAILER_HEADING = "trailer_heading"  # "Sources include:", "More related stories:"
     TRAILER_ITEM = "trailer_item"  # one line of a trailer list
 
@@ -122,8 +123,10 @@ class Document:
     format: str  # "text", "markdown", "html"
     blocks: tuple[RawBlock, ...]
     title: str | None = None
-    publisher: str | None = None  # a domain, when the input tells it (canonical URL, og:site_name)
+    publisher: str | None = None  # a URL or domain, when the input tells it (canonical URL, og:url)
     url: str | None = None  # the article's own URL, when known
+    site_name: str | None = None  # og:site_name
+    published: str | None = None  # publication date, as the page gives it
     encoding: str = "utf-8"
     suppressions: tuple[tuple[int, str], ...] = ()  # (line, rule or "*") for ignore-next-line
 

@@ -1,0 +1,115 @@
+"""Markdown: headings, paragraphs, list items and blockquotes, with every link and its position.
+
+markdown-it-py (CommonMark) resolves inline, reference and autolinks; front matter is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from provenance.model import BlockKind, Document, RawBlock, RawLink, SourceLine
+from provenance.read.directives import parse_directive
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_MARKERS = " \t>*-+#0123456789.)"
+
+
+def _column(source_line: str) -> int:
+    return len(source_line) - len(source_line.lstrip(_MARKERS)) + 1
+
+
+def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Document:
+    from markdown_it import MarkdownIt  # lazy: only for Markdown input
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    skipped = 0
+    m = _FRONT_MATTER.match(text)
+    title = None
+    if m:
+        front = m.group(0)
+        skipped = front.count("\n")
+        t = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", front, re.M)
+        title = t.group(1) if t else None
+        text = text[m.end():]
+    src_lines = text.split("\n")
+    tokens = MarkdownIt("commonmark").parse(text)
+
+    blocks: list[RawBlock] = []
+    suppressions: list[tuple[int, str]] = []
+    ignore_next = False
+    stack: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open", "blockquote_open", "list_item_open"):
+            stack.append(tok.type)
+        elif tok.type in ("bullet_list_close", "ordered_list_close", "blockquote_close", "list_item_close"):
+            if stack:
+                stack.pop()
+        elif tok.type in ("html_block",):
+            directive = parse_directive(tok.content)
+            if directive and tok.map:
+                kind, rules = directive
+                if kind == "ignore":
+                    ignore_next = True
+                else:
+                    line = tok.map[1] + 1 + skipped  # the line after the comment, 1-based
+                    suppressions.extend((line, r) for r in (rules or ("*",)))
+        elif tok.type == "inline" and tok.map is not None:
+            opener = tokens[i - 1].type if i else ""
+            if opener == "heading_open":
+                kind = BlockKind.HEADING
+                level = int(tokens[i - 1].tag[1:])
+            elif "list_item_open" in stack:
+                kind, level = BlockKind.LIST_ITEM, stack.count("list_item_open")
+            elif "blockquote_open" in stack:
+                kind, level = BlockKind.QUOTE, 0
+            else:
+                kind, level = BlockKind.PARAGRAPH, 0
+            first = tok.map[0]
+            block = _inline_block(tok.children or [], kind, level, first, skipped, src_lines)
+            if block.text.strip():
+                if ignore_next:
+                    block = RawBlock(block.kind, block.text, block.lines, block.links, block.level, ignore=True)
+                    ignore_next = False
+                blocks.append(block)
+    return Document(source=source, format="markdown", blocks=tuple(blocks), title=title, encoding=encoding,
+                    suppressions=tuple(suppressions))
+
+
+def _inline_block(children: list[Token], kind: BlockKind, level: int, first: int, skipped: int,
+                  src_lines: list[str]) -> RawBlock:
+    parts: list[str] = []
+    pos = 0
+    line = first
+    lines = [SourceLine(0, first + 1 + skipped, _column(src_lines[first]) if first < len(src_lines) else 1)]
+    links: list[RawLink] = []
+    open_links: list[tuple[str, int, str | None]] = []
+
+    def add(s: str) -> None:
+        nonlocal pos
+        parts.append(s)
+        pos += len(s)
+
+    for child in children:
+        t = child.type
+        if t in ("text", "code_inline"):
+            add(child.content)
+        elif t in ("softbreak", "hardbreak"):
+            add(" ")
+            line += 1
+            col = _column(src_lines[line]) if line < len(src_lines) else 1
+            lines.append(SourceLine(pos, line + 1 + skipped, col))
+        elif t == "link_open":
+            href = str(child.attrs.get("href", ""))
+            title = child.attrs.get("title")
+            open_links.append((href, pos, str(title) if title else None))
+        elif t == "link_close" and open_links:
+            href, start, title = open_links.pop()
+            anchor = "".join(parts)[start:pos]
+            links.append(RawLink(href, anchor, start, pos, title))
+        elif t == "image":
+            continue
+    return RawBlock(kind, "".join(parts), tuple(lines), tuple(links), level)
