@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""Measure provenance's attribution judgement against PolNeAR's human annotations.
+
+usage:
+  python benchmarks/polnear_eval.py                    # the real pipeline, measured part
+  python benchmarks/polnear_eval.py --part tune        # ... on the tuning part
+  python benchmarks/polnear_eval.py --baseline         # the mined lexicon alone (no pipeline)
+  python benchmarks/polnear_eval.py --via-cli          # run `provenance audit DIR --format json`
+  python benchmarks/polnear_eval.py --json             # figures as JSON (what the gate reads)
+  python benchmarks/polnear_eval.py --make-split       # rebuild benchmarks/polnear_split.json
+
+The split (benchmarks/polnear_split.json) is fixed, by article, and rebuilt deterministically by
+make_split(): within each of the 7 publishers (the file-name prefix before the first "_"), order the
+article stems by sha256("polnear-split-v1:" + stem); the first 30 of each (210 articles) are the
+measured part, the other 630 the tuning part. Lexicons are mined from the tuning part only
+(scripts/mine_cues.py).
+
+Scoring is PolNeAR's own score.py (imported by path from the corpus folder): its labelling rule
+(parse_ann, gold_label) and sentence alignment (locate) are used unchanged, and the figures are
+computed as its main() computes them. Articles of the part that are missing from the report count
+against coverage here (score.py would silently ignore them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SPLIT_FILE = REPO / "benchmarks" / "polnear_split.json"
+BASELINE_FILE = REPO / "benchmarks" / "polnear_baseline.json"
+DATA = REPO / "src" / "provenance" / "judge" / "data"
+SEED = "polnear-split-v1"
+PER_PUBLISHER = 30
+CATS = ("attributed", "vague", "unattributed")
+
+# --------------------------------------------------------------------------- the split
+
+
+def default_corpus() -> Path:
+    """The PolNeAR training split: $PROVENANCE_POLNEAR, else ../shared/corpus/polnear/train."""
+    env = os.environ.get("PROVENANCE_POLNEAR")
+    return Path(env) if env else REPO.parent / "shared" / "corpus" / "polnear" / "train"
+
+
+def publisher(stem: str) -> str:
+    return stem.split("_", 1)[0]
+
+
+def make_split(corpus: Path, seed: str = SEED, per_publisher: int = PER_PUBLISHER) -> dict[str, Any]:
+    stems = sorted(p.stem for p in (corpus / "text").glob("*.txt"))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for stem in stems:
+        groups[publisher(stem)].append(stem)
+    measure: list[str] = []
+    for pub in sorted(groups):
+        ordered = sorted(groups[pub], key=lambda s: hashlib.sha256(f"{seed}:{s}".encode()).hexdigest())
+        measure.extend(ordered[:per_publisher])
+    chosen = set(measure)
+    return {
+        "version": 1,
+        "seed": seed,
+        "per_publisher": per_publisher,
+        "procedure": (
+            "per publisher (file-name prefix before the first '_'), order article stems by "
+            f"sha256('{seed}:' + stem) hex digest; the first {per_publisher} are 'measure', the rest 'tune'"
+        ),
+        "publishers": {pub: len(groups[pub]) for pub in sorted(groups)},
+        "measure": sorted(measure),
+        "tune": [s for s in stems if s not in chosen],
+    }
+
+
+def load_split(path: Path = SPLIT_FILE) -> dict[str, list[str]]:
+    data = json.loads(path.read_text())
+    return {"measure": list(data["measure"]), "tune": list(data["tune"])}
+
+
+def corpus_digest(corpus: Path, stems: Sequence[str]) -> str:
+    """sha256 over the texts and annotations of the given articles, so a changed corpus is noticed."""
+    h = hashlib.sha256()
+    anns = ann_files(corpus)
+    for stem in sorted(stems):
+        h.update(stem.encode())
+        h.update((corpus / "text" / f"{stem}.txt").read_bytes())
+        h.update(anns[stem].read_bytes())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def load_score(corpus: Path) -> ModuleType:
+    """Import PolNeAR's score.py (it sits beside the split folder) by path."""
+    path = corpus.parent / "score.py"
+    spec = importlib.util.spec_from_file_location("polnear_score", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ann_files(corpus: Path) -> dict[str, Path]:
+    return {p.name.rsplit("_", 1)[0]: p for p in sorted((corpus / "attributions").glob("*.ann"))}
+
+
+def clean_ann(ann: str) -> str:
+    """Drop stray lines that are not brat records: one .ann of the tuning part has a wrapped T line
+    that makes score.py's parse_ann raise."""
+    return "\n".join(line for line in ann.splitlines() if "\t" in line)
+
+
+def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) -> dict[str, Any]:
+    """score.py's figures for the report's articles that belong to `stems`."""
+    score = load_score(corpus)
+    anns = ann_files(corpus)
+    wanted = set(stems)
+    conf: Counter[tuple[str, str]] = Counter()
+    none_n = covered = total = unaligned = 0
+    seen: set[str] = set()
+    for art in report.get("articles", []):
+        stem = Path(str(art.get("source", ""))).stem
+        if stem not in wanted or stem in seen:
+            continue
+        seen.add(stem)
+        text = (corpus / "text" / f"{stem}.txt").read_text()
+        rels = score.parse_ann(clean_ann(anns[stem].read_text()))
+        total += len(re.sub(r"\s", "", text))
+        cursor = 0
+        for s in art.get("sentences", []):
+            loc = score.locate(text, s.get("text", ""), cursor)
+            if loc is None:
+                unaligned += 1
+                continue
+            cursor = loc[1]
+            covered += len(re.sub(r"\s", "", text[loc[0] : loc[1]]))
+            pred = s.get("category")
+            none_n += pred == "none"
+            pred = "unattributed" if pred == "none" else pred
+            conf[(score.gold_label(loc[0], loc[1], rels), pred)] += 1
+    missing = sorted(wanted - seen)
+    for stem in missing:  # a skipped article covers none of its text
+        total += len(re.sub(r"\s", "", (corpus / "text" / f"{stem}.txt").read_text()))
+    n = sum(conf.values())
+    out: dict[str, Any] = {"articles": len(seen), "articles_missing": len(missing), "sentences": n,
+                           "unaligned": unaligned, "judged_none": none_n,
+                           "coverage": round(covered / max(1, total), 4)}
+    for c in CATS:
+        tp = conf[(c, c)]
+        p = tp / max(1, sum(v for (_, q), v in conf.items() if q == c))
+        r = tp / max(1, sum(v for (g, _), v in conf.items() if g == c))
+        out[c] = {"precision": round(p, 4), "recall": round(r, 4),
+                  "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                  "gold": sum(v for (g, _), v in conf.items() if g == c)}
+    out["accuracy"] = round(sum(conf[(c, c)] for c in CATS) / max(1, n), 4)
+    out["confusion"] = {g: {p: conf[(g, p)] for p in CATS} for g in CATS}
+    return out
+
+
+# --------------------------------------------------------------------------- the real pipeline
+
+
+def pipeline_report(paths: Sequence[Path]) -> dict[str, Any]:
+    """Run `provenance.audit` offline and keep what score.py reads (source, sentence text, category)."""
+    from provenance import audit as audit_module
+
+    report = audit_module.audit([str(p) for p in paths])
+    return {
+        "articles": [
+            {"source": a.source,
+             "sentences": [{"text": js.sentence.text, "category": js.judgement.category.value,
+                            "reason": js.judgement.reason} for js in a.sentences]}
+            for a in report.articles
+        ],
+        "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
+    }
+
+
+def cli_report(paths: Sequence[Path]) -> dict[str, Any]:
+    """Run `provenance audit DIR --format json --no-check` on a folder of links to the articles."""
+    with tempfile.TemporaryDirectory(prefix="polnear-") as tmp:
+        for p in paths:
+            (Path(tmp) / p.name).symlink_to(p.resolve())
+        exe = Path(sys.executable).with_name("provenance")
+        cmd = [str(exe) if exe.exists() else "provenance", "audit", tmp, "--format", "json", "--no-check"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if not proc.stdout.strip():
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        data: dict[str, Any] = json.loads(proc.stdout)
+        return data
+
+
+# --------------------------------------------------------------------------- the lexicon baseline
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text().splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+
+
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[:“”\"]|''")
+QUOTE = re.compile(r"[“”\"]|''")
+
+
+def words(text: str) -> list[str]:
+    return [m.group().lower().replace("’", "'") for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The mined cue lexicon, cut at a reliability threshold."""
+
+    cues: dict[tuple[str, ...], float]  # cue -> vague_share
+    vague_cues: frozenset[tuple[str, ...]]  # cues mostly used without a (named) source
+    unnamed_heads: frozenset[str]
+    max_n: int
+
+    @classmethod
+    def load(cls, data: Path = DATA, min_reliability: float = 0.5, min_count: int = 3,
+             vague_share: float = 0.6) -> Lexicon:
+        cues: dict[tuple[str, ...], float] = {}
+        for row in read_tsv(data / "cues_mined.tsv"):
+            if row["class"] != "other" and float(row["reliability"]) >= min_reliability \
+                    and int(row["count_as_cue"]) >= min_count:
+                cues[tuple(row["cue"].split())] = float(row["vague_share"])
+        vague = frozenset(c for c, share in cues.items() if share >= vague_share)
+        heads = frozenset(r["phrase"] for r in read_tsv(data / "unnamed_sources.tsv")
+                          if r["kind"] == "head" and float(r["share_unnamed"]) >= 0.7)
+        return cls(cues, vague, heads, max(len(c) for c in cues))
+
+
+UNNAMED_LEAD = ("a", "an", "the", "some", "many", "several", "other", "two", "three", "multiple",
+                "most", "few", "anonymous", "unnamed", "senior", "top", "former", "current", "certain",
+                "numerous", "various", "both")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    import nupunkt
+
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for a, b in nupunkt.sent_spans(line):
+                if line[a:b].strip():
+                    yield offset + a, offset + b
+        offset += len(line) + 1
+
+
+def baseline_judge(text: str, lex: Lexicon) -> list[dict[str, str]]:
+    """Judge each sentence with the mined lexicon alone.
+
+    attributed: a reliable mined cue, or a quotation mark, or inside a quotation opened earlier in
+    the paragraph (or a paragraph that continues a quotation); vague: the only cues are ones mostly
+    used without a named source ("is expected", "reportedly") or an unnamed-source head noun
+    ("officials", "sources", "critics") stands in the sentence with no capitalised name before it.
+    """
+    out: list[dict[str, str]] = []
+    open_quote = False
+    last_para = -1
+    for a, b in _sentences(text):
+        sent = text[a:b]
+        para = text.count("\n", 0, a)
+        if para != last_para:  # a new paragraph: a quotation carries on only if it opens with a mark
+            open_quote = open_quote and bool(QUOTE.match(sent.lstrip()))
+            last_para = para
+        ws = words(sent)
+        found = {tuple(ws[i : i + n]) for n in range(1, lex.max_n + 1) for i in range(len(ws) - n + 1)}
+        cues = [c for c in found if c in lex.cues]
+        marks = len(QUOTE.findall(sent))
+        quoted = marks > 0 or open_quote
+        if marks % 2:
+            open_quote = not open_quote
+        reason = ""
+        if cues or quoted:
+            named_cue = [c for c in cues if c not in lex.vague_cues]
+            heads = [i for i, w in enumerate(ws) if w in lex.unnamed_heads]
+            unnamed = any(
+                (i == 0 or ws[i - 1] in UNNAMED_LEAD or ws[i - 1] in lex.unnamed_heads)
+                and not re.search(r"\b[A-Z][a-z]+\s+" + re.escape(ws[i]), sent)
+                for i in heads
+            )
+            if cues and not named_cue and not quoted:
+                category, reason = "vague", f"hedge cue {' '.join(cues[0])!r}"
+            elif cues and unnamed:
+                category, reason = "vague", "cue with an unnamed source"
+            else:
+                category = "attributed"
+                reason = f"cue {' '.join(named_cue[0] if named_cue else cues[0])!r}" if cues else "quotation"
+        else:
+            category = "unattributed"
+        out.append({"text": sent, "category": category, "reason": reason})
+    return out
+
+
+def baseline_report(paths: Sequence[Path], lex: Lexicon) -> dict[str, Any]:
+    return {"articles": [{"source": str(p), "sentences": baseline_judge(p.read_text(), lex)} for p in paths]}
+
+
+# --------------------------------------------------------------------------- main
+
+
+def evaluate(part: str = "measure", *, baseline: bool = False, via_cli: bool = False,
+             corpus: Path | None = None, min_reliability: float = 0.5) -> dict[str, Any]:
+    corpus = corpus or default_corpus()
+    stems = load_split()[part]
+    paths = [corpus / "text" / f"{s}.txt" for s in stems]
+    size = sum(p.stat().st_size for p in paths)
+    t0 = time.perf_counter()
+    if baseline:
+        report = baseline_report(paths, Lexicon.load(min_reliability=min_reliability))
+    elif via_cli:
+        report = cli_report(paths)
+    else:
+        report = pipeline_report(paths)
+    elapsed = time.perf_counter() - t0
+    figures = score_report(report, corpus, stems)
+    figures.update({
+        "judge": "lexicon-baseline" if baseline else ("cli" if via_cli else "pipeline"),
+        "part": part, "seconds": round(elapsed, 2), "mb_per_s": round(size / 1e6 / max(elapsed, 1e-9), 2),
+        "corpus_sha256": corpus_digest(corpus, stems),
+    })
+    return figures
+
+
+def render(f: Mapping[str, Any]) -> str:
+    lines = [f"{f['judge']} on the {f['part']} part: {f['articles']} articles "
+             f"({f['articles_missing']} missing), {f['sentences']} sentences "
+             f"(+{f['unaligned']} not found in the text, {f['judged_none']} judged none)"]
+    for c in CATS:
+        m = f[c]
+        lines.append(f"  {c:13s} precision {m['precision']:.3f} recall {m['recall']:.3f} "
+                     f"F1 {m['f1']:.3f} (gold {m['gold']})")
+    lines.append(f"  accuracy {f['accuracy']:.3f}; text covered {f['coverage']:.3f}; "
+                 f"{f['seconds']:.1f} s ({f['mb_per_s']:.2f} MB/s)")
+    lines.append("  confusion (gold -> predicted): " + "; ".join(
+        f"{g}: " + ", ".join(f"{p} {n}" for p, n in row.items()) for g, row in f["confusion"].items()))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--part", choices=("measure", "tune"), default="measure")
+    ap.add_argument("--baseline", action="store_true", help="judge with the mined lexicon alone")
+    ap.add_argument("--min-reliability", type=float, default=0.5, help="lexicon cut for --baseline")
+    ap.add_argument("--via-cli", action="store_true", help="run the provenance CLI instead of the library")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--corpus", type=Path, default=None, help="PolNeAR train folder (text/, attributions/)")
+    ap.add_argument("--make-split", action="store_true", help=f"rebuild {SPLIT_FILE.name} and exit")
+    args = ap.parse_args(argv)
+    if args.make_split:
+        split = make_split(args.corpus or default_corpus())
+        SPLIT_FILE.write_text(json.dumps(split, indent=1) + "\n")
+        print(f"measure {len(split['measure'])} articles, tune {len(split['tune'])}: {SPLIT_FILE}")
+        return 0
+    figures = evaluate(args.part, baseline=args.baseline, via_cli=args.via_cli, corpus=args.corpus,
+                       min_reliability=args.min_reliability)
+    print(json.dumps(figures, indent=1) if args.json else render(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
