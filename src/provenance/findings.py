@@ -1,0 +1,306 @@
+"""Turn a Report into Findings: stable rule ids, severities from config, locations, suppressions.
+
+`compute(report, config)` is a pure function. Rules and their ids live in `provenance.rules`.
+Findings are never dropped by a suppression: they come back with `suppressed=True`, so reports
+can count them. A rule turned off in config produces nothing.
+
+Fingerprints hash the rule id, the input's repo-relative path and the sentence (or cited text),
+normalised, plus its occurrence number among identical ones: they survive edits elsewhere in the
+file, so code-scanning alerts do not duplicate from run to run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from provenance import rules as catalogue
+from provenance.config import Config, relative_path
+from provenance.model import (
+    ArticleReport,
+    Category,
+    CheckStatus,
+    Finding,
+    LinkRole,
+    Report,
+    Role,
+    Severity,
+)
+
+BROKEN = frozenset({CheckStatus.BROKEN, CheckStatus.TLS_ERROR, CheckStatus.ERROR})
+BLOCKED = frozenset({CheckStatus.BLOCKED, CheckStatus.TIMEOUT})
+PLATFORM_KINDS = ("platform", "social", "video-host")
+EXCERPT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A finding before config and suppressions: rule, location, message and the text it is about."""
+
+    rule: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    sentence: int | None = None
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def normalise(text: str) -> str:
+    flat = unicodedata.normalize("NFKC", text).casefold()
+    flat = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", flat)
+    return " ".join(flat.split()).strip(" .,;:!?()[]")
+
+
+def fingerprint(rule_id: str, source: str, text: str, occurrence: int = 0) -> str:
+    key = "\x00".join((rule_id, source, normalise(text), str(occurrence)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _span(line: int, column: int, text: str) -> tuple[int, int]:
+    """End (line, column) of `text` starting at (line, column); end column is exclusive."""
+    parts = text.split("\n")
+    if len(parts) == 1:
+        return line, column + max(len(text), 1)
+    return line + len(parts) - 1, len(parts[-1]) + 1
+
+
+def _is_platform(kind: str | None, domain: str | None) -> bool:
+    if kind and any(k in kind for k in PLATFORM_KINDS):
+        return True
+    if not domain:
+        return False
+    try:
+        from provenance import outlets
+
+        return bool(outlets.load().is_platform(domain))
+    except Exception:  # the outlet database is optional for this check
+        return False
+
+
+def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
+    sentences = {js.sentence.index: js for js in article.sentences}
+
+    # PV101 / PV102: sentence judgements
+    for js in article.sentences:
+        s = js.sentence
+        if s.role not in (Role.BODY, Role.CAPTION):
+            continue
+        reason = js.judgement.reason
+        if js.category is Category.UNATTRIBUTED:
+            msg = f"Claim with no source: “{excerpt(s.text)}”" + (f" ({reason})" if reason else "")
+            yield _Raw("PV101", msg, s.line, s.column, s.end_line, s.end_column, s.text, s.index)
+        elif js.category is Category.VAGUE:
+            cue = f" ‘{js.judgement.cue}’" if js.judgement.cue else ""
+            msg = f"Vague attribution{cue}: “{excerpt(s.text)}”" + (f" ({reason})" if reason else "")
+            yield _Raw("PV102", msg, s.line, s.column, s.end_line, s.end_column, s.text, s.index)
+
+    # PV103 / PV204: quotes
+    for q in article.quotes:
+        end_line, end_col = _span(q.line, q.column, f"“{q.text}”")
+        if not q.speaker:
+            yield _Raw("PV103", f"Quote with no speaker: “{excerpt(q.text)}”", q.line, q.column,
+                       end_line, end_col, q.text, q.sentence)
+        c = q.corroborated
+        if c is not None and c.status == "not-found":
+            where = f" on {c.url}" if c.url else " on the cited page"
+            yield _Raw("PV204", f"Quote “{excerpt(q.text)}” not found{where}" + (f": {c.detail}" if c.detail else ""),
+                       q.line, q.column, end_line, end_col, q.text, q.sentence)
+
+    # PV104: the share of unsourced claims
+    limit = config.max_unattributed
+    summary = article.summary
+    if limit is not None and summary.assertions and summary.unattributed_ratio > limit:
+        first = next((js.sentence for js in article.sentences if js.category is Category.UNATTRIBUTED), None)
+        line, col = (first.line, first.column) if first else (1, 1)
+        yield _Raw("PV104", f"{summary.unattributed_ratio:.0%} of claims ({summary.unattributed} of "
+                   f"{summary.assertions}) carry no source; the limit is {limit:.0%}",
+                   line, col, line, col + 1, "unattributed-share", None)
+
+    # PV2xx: outlets
+    seen_outlet: set[tuple[str, str]] = set()
+    for o in article.outlets:
+        key = (o.domain or o.name or o.cited_as).lower()
+        end_line, end_col = _span(o.line, o.column, o.cited_as)
+        label = o.name or o.domain or o.cited_as
+        label = f"{label} ({o.domain})" if o.domain and o.name and o.domain != o.name.lower() else label
+        platform = _is_platform(o.kind, o.domain) and not o.channel and not o.platform
+        if o.self_citation:
+            if ("PV207", key) not in seen_outlet:
+                seen_outlet.add(("PV207", key))
+                yield _Raw("PV207", f"The publisher cites itself: “{excerpt(o.cited_as)}”", o.line, o.column,
+                           end_line, end_col, o.cited_as, o.sentence)
+        elif platform:
+            if ("PV206", key) not in seen_outlet:
+                seen_outlet.add(("PV206", key))
+                yield _Raw("PV206", f"{label} is a platform, cited without the channel or author who published",
+                           o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
+        elif not o.story and not o.url and ("PV201", key) not in seen_outlet:
+            seen_outlet.add(("PV201", key))
+            yield _Raw("PV201", f"Outlet cited without a story: “{excerpt(o.cited_as)}” names {label} but no article",
+                       o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
+        low = o.low_credibility or (o.score is not None and o.score < config.min_source_score)
+        if low and ("PV205", key) not in seen_outlet:
+            seen_outlet.add(("PV205", key))
+            why = "is flagged as low credibility" if o.low_credibility else ""
+            if o.score is not None:
+                why += (" and " if why else "") + (f"scores {o.score:.2f} on the domain-quality ratings of "
+                                                   f"Lin et al. (2023), below {config.min_source_score:.2f}")
+            yield _Raw("PV205", f"Low-quality source: {label} {why}", o.line, o.column, end_line, end_col,
+                       o.cited_as, o.sentence)
+        if o.check is not None:
+            yield from _check_findings(o.check.status, o.check.url, o.check.http_status, o.check.detail,
+                                       o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
+
+    # PV2xx: links
+    for link in article.links:
+        shown = link.url or link.text
+        end_line, end_col = _span(link.line, link.column, link.text or shown)
+        linked_js = sentences.get(link.sentence) if link.sentence is not None else None
+        if link.role is LinkRole.CITATION and link.self_citation:
+            yield _Raw("PV207", f"The publisher cites itself: {excerpt(shown)}", link.line, link.column,
+                       end_line, end_col, shown, link.sentence)
+        if link.role is LinkRole.RELATED and linked_js is not None and (
+            linked_js.sentence.role is Role.SOURCES
+            or (linked_js.sentence.role is Role.BODY and linked_js.category is not Category.NONE)
+        ):
+            where = "a sources list" if linked_js.sentence.role is Role.SOURCES else "a claim"
+            yield _Raw("PV208", f"Related-story link inside {where}: “{excerpt(link.text or shown)}”",
+                       link.line, link.column, end_line, end_col, link.text or shown, link.sentence)
+        if link.check is not None and link.role is LinkRole.CITATION:
+            yield from _check_findings(link.check.status, link.url or link.check.url, link.check.http_status,
+                                       link.check.detail, link.line, link.column, end_line, end_col, shown,
+                                       link.sentence)
+
+    # PV209: primary sources named but not linked
+    for p in article.primary_sources:
+        if not p.linked:
+            end_line, end_col = _span(p.line, p.column, p.cited_as)
+            who = f" ({p.who})" if p.who else ""
+            yield _Raw("PV209", f"Primary source not linked: “{excerpt(p.cited_as)}”{who}", p.line, p.column,
+                       end_line, end_col, p.cited_as, p.sentence)
+
+
+def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str | None, line: int,
+                    column: int, end_line: int, end_col: int, text: str, sentence: int | None) -> Iterator[_Raw]:
+    code = f" (HTTP {http})" if http else ""
+    more = f": {detail}" if detail else ""
+    if status in BROKEN:
+        yield _Raw("PV202", f"Broken source link {url}: {status.value}{code}{more}", line, column, end_line,
+                   end_col, text, sentence)
+    elif status in BLOCKED:
+        yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{code}{more}", line, column,
+                   end_line, end_col, text, sentence)
+
+
+def _ignored_lines(article: ArticleReport) -> tuple[set[int], set[int]]:
+    """Blocks under `<!-- provenance: ignore -->`: their indices and every line they cover."""
+    blocks: set[int] = set()
+    lines: set[int] = set()
+    for b in article.blocks:
+        if b.ignore:
+            blocks.add(b.index)
+            if b.lines:
+                first = min(sl.line for sl in b.lines)
+                last = max(sl.line for sl in b.lines) + b.text[b.lines[-1].offset:].count("\n")
+                lines.update(range(first, last + 1))
+    return blocks, lines
+
+
+def _matches(rule: catalogue.Rule, keys: Iterable[str]) -> bool:
+    for key in keys:
+        k = key.strip()
+        if k == "*" or k.upper() == rule.id or k.lower() == rule.name:
+            return True
+    return False
+
+
+def compute_article(article: ArticleReport, config: Config | None = None) -> list[Finding]:
+    config = config or Config()
+    source = relative_path(article.source, config.root)
+    sentence_block = {js.sentence.index: js.sentence.block for js in article.sentences}
+    ignored_blocks, ignored_lines = _ignored_lines(article)
+    by_line: dict[int, list[str]] = {}
+    for line, key in article.suppressions:
+        by_line.setdefault(line, []).append(key)
+    file_ignores = config.ignored_rules(article.source)
+
+    occurrences: Counter[tuple[str, str]] = Counter()
+    out: list[Finding] = []
+    for raw in _raw_findings(article, config):
+        rule = catalogue.BY_ID[raw.rule]
+        severity = config.severity_of(rule.id, rule.severity)
+        if severity is None:
+            continue
+        norm = normalise(raw.text)
+        n = occurrences[(rule.id, norm)]
+        occurrences[(rule.id, norm)] += 1
+        in_ignored_block = (raw.sentence is not None and sentence_block.get(raw.sentence) in ignored_blocks) or (
+            raw.line in ignored_lines)
+        on_line = [k for ln in range(raw.line, max(raw.line, raw.end_line) + 1) for k in by_line.get(ln, ())]
+        suppressed = in_ignored_block or _matches(rule, on_line) or _matches(rule, file_ignores)
+        end_line = max(raw.end_line, raw.line)
+        end_col = raw.end_column if (end_line > raw.line or raw.end_column > raw.column) else raw.column + 1
+        out.append(Finding(
+            rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=source,
+            line=max(raw.line, 1), column=max(raw.column, 1), end_line=max(end_line, 1), end_column=max(end_col, 1),
+            sentence=raw.sentence, fingerprint=fingerprint(rule.id, source, raw.text, n), suppressed=suppressed,
+        ))
+    out.sort(key=lambda f: (f.line, f.column, f.rule_id))
+    return out
+
+
+def compute(report: Report, config: Config | None = None) -> list[Finding]:
+    """Every finding of every article, in input order, then by position in the file."""
+    out: list[Finding] = []
+    for article in report.articles:
+        out.extend(compute_article(article, config))
+    return out
+
+
+# --------------------------------------------------------------------------- outcome
+
+
+def active(findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if not f.suppressed]
+
+
+def failing(findings: Sequence[Finding], fail_on: Severity | None) -> list[Finding]:
+    """Unsuppressed findings at or above `fail_on` (none when fail_on is None: never fail)."""
+    if fail_on is None:
+        return []
+    return [f for f in findings if not f.suppressed and f.severity.rank >= fail_on.rank]
+
+
+def exit_code(findings: Sequence[Finding], fail_on: Severity | None) -> int:
+    """0 when nothing is at or above `fail_on`, 1 otherwise. (2, usage or input errors, is the CLI's.)"""
+    return 1 if failing(findings, fail_on) else 0
+
+
+def tally(findings: Sequence[Finding]) -> dict[str, int]:
+    """Counts for summaries: per severity (unsuppressed), suppressed, total."""
+    counts = {s.value: 0 for s in Severity}
+    suppressed = 0
+    for f in findings:
+        if f.suppressed:
+            suppressed += 1
+        else:
+            counts[f.severity.value] += 1
+    return {**counts, "suppressed": suppressed, "total": len(findings)}
+
+
+def by_rule(findings: Sequence[Finding]) -> dict[str, int]:
+    return dict(sorted(Counter(f.rule_id for f in findings if not f.suppressed).items()))
+
+
+__all__ = ["active", "by_rule", "compute", "compute_article", "exit_code", "failing", "fingerprint", "tally"]
