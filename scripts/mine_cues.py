@@ -48,30 +48,16 @@ MIN_AS_CUE = 3
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[:“”\"]|''")
 
 STOPWORDS = frozenset(
-    "a an the and or but of to in on at for with by from as is are was were be been being it its "
-    "he she they we i you his her their our my your this that these those which who whom whose "
-    "not no so if then than there here also just very more most some any all has have had do does "
-    "did will would can could should may might must shall about into over after before up out "
-    "when what where why how while because , . ; ! ? ( ) - — – ' 's n't".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "which", "who", "whom", "whose", "not", "no", "so", "if", "then", "than", "there", "here", "also", "just", "very", "more", "most", "some", "any", "all", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "about", "into", "over", "after", "before", "up", "out", "when", "what", "where", "why", "how", "while", "because", ",", ".", ";", "!", "?", "(", ")", "-", "—", "–", "'", "'s", "n't"]
 )
-BE = frozenset("is are was were be been being 's 're am seems seemed appears appeared looks widely "
-               "not also still now".split())
-DETERMINERS = frozenset("a an the his her their its our my your this that these those recent new "
-                        "public earlier latest written joint official".split())
+BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am", "seems", "seemed", "appears", "appeared", "looks", "widely", "not", "also", "still", "now"])
+DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "recent", "new", "public", "earlier", "latest", "written", "joint", "official"])
 # belief, intention, desire, emotion: PolNeAR counts them as attributions of a mental state
 BELIEF_LEMMAS = frozenset(
-    "believe think feel know hope want plan intend expect fear wish worry consider doubt suspect "
-    "assume understand seek aim hope like love hate prefer favor favour support oppose agree "
-    "disagree see view regard realize realise remember forget figure trust need try decide "
-    "determine refuse mean care dislike desire envision imagine predict anticipate reckon guess "
-    "suppose".split()
+    ["believe", "think", "feel", "know", "hope", "want", "plan", "intend", "expect", "fear", "wish", "worry", "consider", "doubt", "suspect", "assume", "understand", "seek", "aim", "hope", "like", "love", "hate", "prefer", "favor", "favour", "support", "oppose", "agree", "disagree", "see", "view", "regard", "realize", "realise", "remember", "forget", "figure", "trust", "need", "try", "decide", "determine", "refuse", "mean", "care", "dislike", "desire", "envision", "imagine", "predict", "anticipate", "reckon", "guess", "suppose"]
 )
 ADJECTIVES = frozenset(
-    "likely unlikely sure confident certain aware convinced eager optimistic skeptical sceptical "
-    "worried concerned alleged expected reported rumored rumoured poised set supposed "
-    "believed considered known understood perceived presumed feared hopeful determined "
-    "adamant insistent clear afraid happy unhappy angry upset frustrated pleased proud reluctant "
-    "willing unwilling ready open opposed committed critical supportive wary".split()
+    ["likely", "unlikely", "sure", "confident", "certain", "aware", "convinced", "eager", "optimistic", "skeptical", "sceptical", "worried", "concerned", "alleged", "expected", "reported", "rumored", "rumoured", "poised", "set", "supposed", "believed", "considered", "known", "understood", "perceived", "presumed", "feared", "hopeful", "determined", "adamant", "insistent", "clear", "afraid", "happy", "unhappy", "angry", "upset", "frustrated", "pleased", "proud", "reluctant", "willing", "unwilling", "ready", "open", "opposed", "committed", "critical", "supportive", "wary"]
 )
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "written": "write",
@@ -93,7 +79,7 @@ def lemma(word: str, vocab: frozenset[str] = frozenset()) -> str:
     if len(w) <= 3 or w.endswith(("ss", "us", "is", "ly")):
         return w
     options: list[str] = []
-    if w.endswith("ies") or w.endswith("ied"):
+    if w.endswith(("ies", "ied")):
         options = [w[:-3] + "y"]
     elif w.endswith("ing") and len(w) > 5:
         stem = w[:-3]
@@ -153,9 +139,10 @@ def parse_attributions(ann: str) -> list[Attribution]:
             events.append(dict(a.split(":", 1) for a in line.split("\t", 1)[1].split()))
     out = []
     for ev in events:
-        kind = next((k for k in ev if k.startswith("Attribution")), None)
-        if kind is None:
+        found = next((k for k in ev if k.startswith("Attribution")), None)
+        if found is None:
             continue
+        kind = found
         src = spans[ev["Source"]] if ev.get("Source") in spans else None
         att = Attribution(kind, src[2].strip() if src else "")
         if src:
