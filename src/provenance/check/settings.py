@@ -13,7 +13,8 @@ class FetchSettings:
     cache_dir: Path | None = None  # default: the user's cache directory (platformdirs)
     cache_expiry_s: int = 86_400
     connect_timeout_s: float = 5.0
-    read_timeout_s: float = 15.0
+    read_timeout_s: float = 15.0  # per socket read
+    total_timeout_s: float = 30.0  # a whole fetch, redirects and body included (beats a slow drip)
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 10
     retries: int = 2

@@ -1,0 +1,595 @@
+"""The one module that owns network access: session, cache, guard, limits, retries, bodies.
+
+`Fetcher.fetch(url)` follows up to `max_redirects` redirects by hand (so the SSRF guard sees every
+hop and the whole chain is recorded), reads the body streaming under a byte cap and a deadline,
+and always returns a `Fetched` whose `check` says what happened: failures are statuses, never
+exceptions. See docs/checking.md for the policy and its defaults.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from provenance.check.settings import FetchSettings
+from provenance.model import Check, CheckStatus, Redirect
+
+if TYPE_CHECKING:
+    import requests
+    from requests_cache.backends.sqlite import SQLiteCache
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+PERMANENT_CODES = frozenset({301, 308})
+_CHUNK = 64 * 1024
+_BODY_OMITTED = "X-Provenance-Body"  # marks a cached answer whose body was deliberately not stored
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def tool_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("provenance-audit")
+    except Exception:  # not installed (a source checkout): still name the tool
+        return "0.0.0"
+
+
+def user_agent(settings: FetchSettings) -> str:
+    if settings.user_agent:
+        return settings.user_agent
+    return f"provenance/{tool_version()} (news source checker; +https://pypi.org/project/provenance-audit/)"
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("provenance", appauthor=False))
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def strip_fragment(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class FetchError(Exception):
+    """A URL could not be read; `check` holds the status and detail."""
+
+    def __init__(self, check: Check) -> None:
+        super().__init__(f"{check.url}: {check.status.value}: {check.detail or ''}".rstrip(": "))
+        self.check = check
+
+    @property
+    def status(self) -> CheckStatus:
+        return self.check.status
+
+
+class _Fail(Exception):
+    def __init__(self, status: CheckStatus, detail: str, http_status: int | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.http_status = http_status
+
+
+class _Offline(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    check: Check
+    text: str | None = None  # the decoded body (HTML or text) when it was read
+
+
+# --------------------------------------------------------------------------- politeness
+
+
+class HostLimiter:
+    """At most `per_host` requests in flight per host, and starts spaced by `interval_s`."""
+
+    def __init__(self, per_host: int, interval_s: float) -> None:
+        self._per_host = max(1, per_host)
+        self._interval = max(0.0, interval_s)
+        self._lock = threading.Lock()
+        self._sems: dict[str, threading.BoundedSemaphore] = {}
+        self._next: dict[str, float] = {}
+
+    @contextmanager
+    def slot(self, host: str) -> Iterator[None]:
+        with self._lock:
+            sem = self._sems.setdefault(host, threading.BoundedSemaphore(self._per_host))
+        sem.acquire()
+        try:
+            if self._interval:
+                with self._lock:
+                    now = time.monotonic()
+                    start = max(now, self._next.get(host, 0.0))
+                    self._next[host] = start + self._interval
+                if start > now:
+                    time.sleep(start - now)
+            yield
+        finally:
+            sem.release()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_body(body: bytes, content_type: str | None) -> tuple[str, str | None]:
+    """Decode with the header's charset, else the document's, else detection. Returns (text, note)."""
+    note = None
+    declared = _charset_param(content_type)
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    if m := _META_CHARSET.search(body[:4096]):
+        candidates.append(m.group(1).decode("ascii", "replace"))
+    for name in candidates:
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            note = f"unknown charset {name!r} ignored"
+            continue
+        try:
+            return body.decode(name), note
+        except UnicodeDecodeError:
+            note = f"body is not valid {name}; decoded by detection"
+            break
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", "replace"), note
+    try:
+        return body.decode("utf-8"), note
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, "replace"), note
+    return body.decode("utf-8", "replace"), note
+
+
+def _charset_param(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    m = re.search(r"charset\s*=\s*[\"']?([^;\"'\s]+)", content_type, re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def media_type(content_type: str | None, body_start: bytes = b"") -> str | None:
+    if content_type:
+        return content_type.split(";", 1)[0].strip().lower() or None
+    head = body_start[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "text/html"
+    return None
+
+
+# --------------------------------------------------------------------------- the fetcher
+
+
+def _retry_class(cap_s: float) -> type[Any]:
+    from urllib3.exceptions import MaxRetryError, ResponseError
+    from urllib3.util.retry import Retry
+
+    class CappedRetry(Retry):
+        """Retry 429/503 honouring Retry-After, but never wait longer than the cap, and never
+        drain a large or unbounded error body to make a connection reusable."""
+
+        def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
+                      error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> Self:
+            if response is not None:
+                wait = self.get_retry_after(response)
+                length = response.headers.get("Content-Length")
+                too_long = wait is not None and wait > cap_s
+                unbounded = length is None or not length.isdigit() or int(length) > _CHUNK
+                if too_long or unbounded:
+                    why = f"Retry-After {wait:.0f}s exceeds the {cap_s:.0f}s cap" if too_long else "unbounded error body"
+                    raise MaxRetryError(_pool, url or "", ResponseError(why))
+            return super().increment(method, url, response, error, _pool, _stacktrace)
+
+    return CappedRetry
+
+
+class Fetcher:
+    """Thread-safe: one per run, shared by the worker threads."""
+
+    def __init__(self, settings: FetchSettings) -> None:
+        import requests
+        from requests.adapters import BaseAdapter, HTTPAdapter
+
+        self.settings = settings
+        self.requests_sent = 0
+        self._count_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self.limiter = HostLimiter(settings.per_host, settings.per_host_interval_ms / 1000)
+        self._robots: dict[str, Any] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
+        self.cache: SQLiteCache | None = None
+        if settings.use_cache or settings.offline:
+            from requests_cache.backends.sqlite import SQLiteCache
+
+            folder = settings.cache_dir or default_cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            self.cache = SQLiteCache(str(folder / "http-cache.sqlite"), wal=True, busy_timeout=30_000)
+
+        session = requests.Session()
+        session.trust_env = False  # no proxies or netrc from the environment: the guard sees the target
+        session.headers["User-Agent"] = user_agent(settings)
+        session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
+        session.headers["Accept-Encoding"] = "gzip, deflate, br"
+        self.session = session
+
+        if settings.offline:
+
+            class OfflineAdapter(BaseAdapter):
+                def send(self, *args: Any, **kwargs: Any) -> requests.Response:
+                    raise _Offline("offline: not sending")
+
+                def close(self) -> None:
+                    pass
+
+            session.mount("http://", OfflineAdapter())
+            session.mount("https://", OfflineAdapter())
+            return
+
+        retry = _retry_class(settings.max_retry_after_s)(
+            total=settings.retries, connect=settings.retries, read=0, other=0, redirect=False,
+            status=settings.retries, status_forcelist=(429, 503), allowed_methods=("GET",),
+            backoff_factor=0.5, backoff_max=settings.max_retry_after_s, respect_retry_after_header=True,
+            raise_on_status=False, raise_on_redirect=False,
+        )
+        guarded = not settings.allow_private
+        pool = max(settings.per_host, 1)
+
+        class Adapter(HTTPAdapter):
+            def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+                super().init_poolmanager(*args, **kwargs)
+                if guarded:
+                    from provenance.check.guard import POOL_CLASSES
+
+                    self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
+
+        adapter = Adapter(pool_connections=max(16, settings.max_concurrency), pool_maxsize=pool,
+                          max_retries=retry)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+
+    # ----------------------------------------------------------------- public
+
+    def close(self) -> None:
+        self.session.close()
+        if self.cache is not None:
+            self.cache.close()  # type: ignore[no-untyped-call]
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fetch(self, url: str, *, want_text: bool = True, accept: frozenset[str] = HTML_TYPES) -> Fetched:
+        """Fetch `url`; `check.status` says what happened. `text` is the decoded body when it was
+        read and its media type is in `accept` (HTML by default)."""
+        started = time.perf_counter()
+        chain: list[Redirect] = []
+        state: dict[str, Any] = {"from_cache": True}
+        current = strip_fragment(url)
+        try:
+            return self._follow(url, current, chain, started, want_text, accept, state)
+        except _Fail as fail:
+            return Fetched(self._check(url, fail.status, started, chain, final=current if chain else None,
+                                       http_status=fail.http_status, detail=fail.detail,
+                                       from_cache=False))
+        except Exception as exc:  # anything unforeseen is data, never a traceback
+            status, detail = classify(exc)
+            if status is CheckStatus.NOT_CACHED and chain:
+                detail = f"{detail} (after {len(chain)} cached redirect(s))"
+            return Fetched(self._check(url, status, started, chain, final=None, detail=detail))
+
+    # ----------------------------------------------------------------- internals
+
+    def _check(self, url: str, status: CheckStatus, started: float, chain: list[Redirect], *,
+               final: str | None, http_status: int | None = None, detail: str | None = None,
+               from_cache: bool = False, content_type: str | None = None) -> Check:
+        permanent = all(r.status in PERMANENT_CODES for r in chain) if chain else None
+        left = bool(chain and final and registered_domain(final) != registered_domain(url))
+        return Check(status=status, url=url, final_url=final, http_status=http_status,
+                     elapsed_ms=round((time.perf_counter() - started) * 1000, 1), redirects=tuple(chain),
+                     left_domain=left, permanent=permanent, content_type=content_type,
+                     from_cache=from_cache, detail=detail)
+
+    def _follow(self, url: str, current: str, chain: list[Redirect], started: float, want_text: bool,
+                accept: frozenset[str], state: dict[str, Any]) -> Fetched:
+        s = self.settings
+        deadline = started + s.total_timeout_s
+        seen = {current}
+        while True:
+            scheme = urlsplit(current).scheme
+            if scheme not in ("http", "https"):
+                raise _Fail(CheckStatus.ERROR, f"not an http(s) URL ({scheme or 'no scheme'}); not fetched")
+            if s.respect_robots and not self._robots_allow(current):
+                raise _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
+            code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept)
+            state["from_cache"] = state["from_cache"] and from_cache
+            location = headers.get("Location")
+            if code in REDIRECT_CODES and location:
+                chain.append(Redirect(current, code))
+                nxt = strip_fragment(urljoin(current, location))
+                if nxt in seen:
+                    raise _Fail(CheckStatus.ERROR, f"redirect loop: {nxt} again after {len(chain)} redirect(s)", code)
+                if len(chain) > s.max_redirects:
+                    raise _Fail(CheckStatus.ERROR, f"more than {s.max_redirects} redirects", code)
+                seen.add(nxt)
+                current = nxt
+                continue
+            return self._finish(url, current, chain, started, code, headers, body, text_ok, state["from_cache"])
+
+    def _finish(self, url: str, final: str, chain: list[Redirect], started: float, code: int,
+                headers: Any, body: bytes | None, text_ok: bool, from_cache: bool) -> Fetched:
+        ctype = headers.get("Content-Type")
+        kind = media_type(ctype, body or b"")
+
+        def done(status: CheckStatus, detail: str | None, text: str | None = None) -> Fetched:
+            return Fetched(self._check(url, status, started, chain, final=final, http_status=code,
+                                       detail=detail, from_cache=from_cache, content_type=kind), text)
+
+        if code >= 400 or code < 200:
+            return done(*status_for_code(code, headers))
+        if code >= 300:
+            return done(CheckStatus.ERROR, f"HTTP {code} without a Location header")
+        if kind not in HTML_TYPES and not text_ok:
+            return done(CheckStatus.NOT_HTML, f"content type {kind or 'unknown'}, not a web page")
+        text = None
+        note = None
+        if body is not None:
+            text, note = decode_body(body, ctype)
+        status = CheckStatus.REDIRECTED if chain else CheckStatus.OK
+        detail: str | None = note
+        if status is CheckStatus.REDIRECTED:
+            kind_word = "permanent" if all(r.status in PERMANENT_CODES for r in chain) else "temporary"
+            where = "to another site" if registered_domain(final) != registered_domain(url) else "within the site"
+            detail = f"{kind_word} redirect {where} ({len(chain)} hop{'s' if len(chain) > 1 else ''})"
+            if note:
+                detail = f"{detail}; {note}"
+        return done(status, detail, text)
+
+    def _get(self, url: str, deadline: float, want_text: bool, accept: frozenset[str]
+             ) -> tuple[int, Any, bytes | None, bool, bool]:
+        """One hop: (status code, headers, body or None, body is acceptable text, from cache)."""
+        import requests
+
+        s = self.settings
+        request = self.session.prepare_request(requests.Request("GET", url))
+        key = None
+        if self.cache is not None:
+            key = self.cache.create_key(request)
+            with self._cache_lock:
+                cached = self.cache.get_response(key)
+            if cached is not None and (s.offline or not cached.is_expired):
+                omitted = cached.headers.get(_BODY_OMITTED) == "1"
+                kind = media_type(cached.headers.get("Content-Type"))
+                text_ok = kind in accept and not omitted
+                wanted_but_omitted = omitted and want_text and kind in accept
+                if not wanted_but_omitted:
+                    return cached.status_code, cached.headers, cached.content if text_ok else None, \
+                        text_ok and kind not in HTML_TYPES, True
+        if s.offline:
+            raise _Offline("offline and not in the cache")
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise _Fail(CheckStatus.TIMEOUT, f"no answer within {s.total_timeout_s:g}s")
+        with self.limiter.slot(host_of(url)):
+            with self._count_lock:
+                self.requests_sent += 1
+            response = self.session.send(
+                request, stream=True, allow_redirects=False,
+                timeout=(min(s.connect_timeout_s, remaining), min(s.read_timeout_s, remaining)),
+            )
+            try:
+                return self._read(response, key, deadline, want_text, accept)
+            finally:
+                response.close()
+
+    def _read(self, response: requests.Response, key: str | None, deadline: float, want_text: bool,
+              accept: frozenset[str]) -> tuple[int, Any, bytes | None, bool, bool]:
+        s = self.settings
+        code = response.status_code
+        headers = response.headers
+        kind = media_type(headers.get("Content-Type"))
+        if code in REDIRECT_CODES or code >= 400:
+            body = b""  # an error or redirect body is never needed
+            if code in REDIRECT_CODES:
+                self._save(response, key, b"", omitted=False)
+            return code, headers, body, False, False
+        length = headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > s.max_bytes:
+            raise _Fail(CheckStatus.TOO_LARGE, f"Content-Length {int(length):,} bytes exceeds the {s.max_bytes:,}-byte cap", code)
+        readable = kind in accept or (kind is None and accept >= HTML_TYPES)
+        if not readable or not want_text:
+            # Not a page we would read (or nobody wants its text): do not download it.
+            self._save(response, key, b"", omitted=True)
+            return code, headers, None, False, False
+        body = self._read_capped(response, deadline)
+        if kind is None:
+            kind = media_type(None, body)
+            if kind is None:
+                return code, headers, None, False, False
+        self._save(response, key, body, omitted=False)
+        return code, headers, body, kind not in HTML_TYPES, False
+
+    def _read_capped(self, response: requests.Response, deadline: float) -> bytes:
+        s = self.settings
+        buf = bytearray()
+        raw = response.raw
+        while True:
+            if time.perf_counter() > deadline:
+                raise _Fail(CheckStatus.TIMEOUT, f"body not complete within {s.total_timeout_s:g}s (slow drip)",
+                            response.status_code)
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:  # read1 returns b"" only at the end of the body
+                break
+            buf += chunk
+            if len(buf) > s.max_bytes:
+                raise _Fail(CheckStatus.TOO_LARGE,
+                            f"body exceeds the {s.max_bytes:,}-byte cap (after decompression)", response.status_code)
+        return bytes(buf)
+
+    def _save(self, response: requests.Response, key: str | None, body: bytes, *, omitted: bool) -> None:
+        if self.cache is None or key is None or not self.settings.use_cache:
+            return
+        response._content = body
+        response._content_consumed = True  # type: ignore[attr-defined]
+        if omitted:
+            response.headers[_BODY_OMITTED] = "1"
+        expires = datetime.now(UTC) + timedelta(seconds=self.settings.cache_expiry_s)
+        with self._cache_lock:
+            self.cache.save_response(response, key, expires)
+
+    def _robots_allow(self, url: str) -> bool:
+        from protego import Protego
+
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._count_lock:
+            lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with lock:
+            if origin not in self._robots:
+                robots = self._fetch_robots(origin)
+                self._robots[origin] = None if robots is None else Protego.parse(robots)
+            parser = self._robots[origin]
+        if parser is None:
+            return True
+        return bool(parser.can_fetch(url, "provenance"))
+
+    def _fetch_robots(self, origin: str) -> str | None:
+        """robots.txt per RFC 9309: 4xx means no rules; 5xx or unreachable means disallow all."""
+        plain = replace(self.settings, respect_robots=False)
+        helper = self if plain == self.settings else _RobotsView(self, plain)
+        got = helper.fetch(origin + "/robots.txt", accept=frozenset({"text/plain"}))
+        code = got.check.http_status
+        if got.check.status in (CheckStatus.OK, CheckStatus.REDIRECTED):
+            return got.text or ""
+        if got.check.status is CheckStatus.NOT_HTML and code and code < 300:
+            return ""  # robots.txt served with an odd content type: no usable rules
+        if code is not None and 400 <= code < 500:
+            return None
+        return "User-agent: *\nDisallow: /\n"
+
+
+class _RobotsView(Fetcher):
+    """The same fetcher (session, cache, limits) with robots checking off, for robots.txt itself."""
+
+    def __init__(self, parent: Fetcher, settings: FetchSettings) -> None:
+        self.__dict__.update(parent.__dict__)
+        self.settings = settings
+
+
+def status_for_code(code: int, headers: Any) -> tuple[CheckStatus, str]:
+    if code in (404, 410):
+        return CheckStatus.BROKEN, "not found (404)" if code == 404 else "gone (410)"
+    if code in (401, 403, 999):
+        return CheckStatus.BLOCKED, f"HTTP {code}: refused to the checker (bot protection or login), not a dead link"
+    if code == 429:
+        after = headers.get("Retry-After")
+        extra = f", Retry-After {after}" if after else ""
+        return CheckStatus.BLOCKED, f"HTTP 429 rate limited after retries{extra}"
+    if code == 451:
+        return CheckStatus.BLOCKED, "HTTP 451 unavailable for legal reasons"
+    if code >= 500:
+        return CheckStatus.ERROR, f"server error HTTP {code}"
+    return CheckStatus.ERROR, f"HTTP {code}"
+
+
+def classify(exc: BaseException) -> tuple[CheckStatus, str]:
+    """Map an exception from requests/urllib3/the guard to a status and a one-line detail."""
+    import requests
+
+    from provenance.check.guard import PrivateAddressRefused
+
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop(0)
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        chain.append(e)
+        todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None)])
+        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+
+    def has(*kinds: type[BaseException]) -> BaseException | None:
+        return next((e for e in chain if isinstance(e, kinds)), None)
+
+    from urllib3.exceptions import NameResolutionError, ProtocolError, ReadTimeoutError
+
+    if hit := has(PrivateAddressRefused):
+        return CheckStatus.REFUSED_PRIVATE, str(hit)
+    if has(_Offline):
+        return CheckStatus.NOT_CACHED, "offline and not in the cache"
+    if has(requests.exceptions.SSLError):
+        return CheckStatus.TLS_ERROR, f"TLS error: {_short(has(requests.exceptions.SSLError))}"
+    if has(NameResolutionError):
+        return CheckStatus.BROKEN, "host name does not resolve (DNS)"
+    if has(requests.exceptions.ConnectTimeout):
+        return CheckStatus.TIMEOUT, "connect timed out"
+    if has(requests.exceptions.ReadTimeout, ReadTimeoutError, TimeoutError):
+        return CheckStatus.TIMEOUT, "read timed out"
+    if has(ConnectionRefusedError):
+        return CheckStatus.ERROR, "connection refused"
+    if has(ConnectionResetError):
+        return CheckStatus.ERROR, "connection reset by the server"
+    if has(requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
+           UnicodeError):
+        return CheckStatus.ERROR, f"invalid URL: {_short(exc)}"
+    if has(ProtocolError, requests.exceptions.ChunkedEncodingError):
+        return CheckStatus.ERROR, f"connection broken: {_short(exc)}"
+    if has(requests.exceptions.ContentDecodingError):
+        return CheckStatus.ERROR, "body could not be decompressed"
+    return CheckStatus.ERROR, f"{type(exc).__name__}: {_short(exc)}"
+
+
+def _short(exc: BaseException | None) -> str:
+    text = " ".join(str(exc).split()) if exc is not None else ""
+    return text[:200]
+
+
+_TLD: Any = None
+_TLD_LOCK = threading.Lock()
+
+
+def registered_domain(url: str) -> str:
+    """example.co.uk for https://www.example.co.uk/x; the host itself for IPs and localhost.
+
+    Uses tldextract's bundled Public Suffix List snapshot: never fetched from the network."""
+    global _TLD
+    host = host_of(url)
+    if not host or host.replace(".", "").isdigit() or ":" in host:
+        return host
+    with _TLD_LOCK:
+        if _TLD is None:
+            import tldextract
+
+            _TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    result = _TLD(host)
+    return str(result.top_domain_under_public_suffix or host) if hasattr(result, "top_domain_under_public_suffix") \
+        else str(result.registered_domain or host)

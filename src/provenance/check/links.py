@@ -1,0 +1,278 @@
+"""The check stage: fetch every cited link and outlet once, and corroborate quotes and claims.
+
+`check_report(articles, settings)` returns new ArticleReports (dataclasses.replace on frozen
+values) with `Link.check`, `OutletRef.check`, `Link.corroboration` and `Quote.corroborated` filled.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, fields, replace
+from itertools import zip_longest
+from typing import Any
+
+from provenance.check.http import Fetcher, host_of, strip_fragment
+from provenance.check.settings import FetchSettings
+from provenance.model import (
+    ArticleReport,
+    Check,
+    CheckStatus,
+    Corroboration,
+    Link,
+    LinkRole,
+    OutletRef,
+    Quote,
+)
+
+FETCHED_ROLES = frozenset({LinkRole.CITATION, LinkRole.RELATED})
+READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
+OUTLET_ONLY = "outlet home page: the citation names an outlet, not a story"
+_CHECK_FIELDS = frozenset(f.name for f in fields(Check))
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    check: Check
+    main: tuple[str, ...] | None = None  # main-text paragraphs, when the page was read for corroboration
+    full: tuple[str, ...] | None = None  # every visible paragraph
+
+
+def outlet_home(ref: OutletRef) -> str | None:
+    if ref.url:
+        return ref.url
+    if ref.domain:
+        return f"https://{ref.domain.strip().strip('/').lower()}/"
+    return None
+
+
+def _interleave_by_host(urls: Iterable[str]) -> list[str]:
+    """Round-robin across hosts so no worker queues behind one busy host."""
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for u in urls:
+        by_host[host_of(u)].append(u)
+    return [u for group in zip_longest(*by_host.values()) for u in group if u is not None]
+
+
+def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[str] = frozenset(),
+              fetcher: Fetcher | None = None,
+              on_done: Callable[[str, PageResult], None] | None = None) -> dict[str, PageResult]:
+    """Fetch each distinct URL once (fragments ignored); `texts` are the URLs whose text is needed."""
+    from provenance.check.page import full_text, main_text, page_info
+
+    unique = list(dict.fromkeys(strip_fragment(u) for u in urls))
+    want = {strip_fragment(u) for u in texts}
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+
+    def one(url: str) -> PageResult:
+        got = fetcher.fetch(url)
+        check = got.check
+        main = full = None
+        if got.text is not None:
+            info = page_info(got.text, check.final_url or url)
+            check = replace(check, title=info.title, canonical_url=info.canonical_url,
+                            site_name=info.site_name, published=info.published)
+            if url in want:
+                main, full = tuple(main_text(got.text)), tuple(full_text(got.text))
+        return PageResult(_with_outlet(check), main, full)
+
+    results: dict[str, PageResult] = {}
+    try:
+        workers = max(1, min(settings.max_concurrency, len(unique)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="provenance-fetch") as pool:
+            futures = {pool.submit(one, u): u for u in _interleave_by_host(unique)}
+            for future in as_completed(futures):
+                url = futures[future]
+                try:
+                    results[url] = future.result()
+                except Exception as exc:  # a bug in page parsing must not sink the run
+                    results[url] = PageResult(Check(CheckStatus.ERROR, url, detail=f"{type(exc).__name__}: {exc}"[:200]))
+                if on_done is not None:
+                    on_done(url, results[url])
+    finally:
+        if own:
+            fetcher.close()
+    return results
+
+
+def _with_outlet(check: Check) -> Check:
+    """Attach the outlet behind the final URL when the model has a place for it."""
+    if "outlet" not in _CHECK_FIELDS:
+        return check
+    from provenance import outlets
+
+    info = outlets.load().by_host(check.final_url or check.url)
+    return replace(check, outlet=info) if info is not None else check  # type: ignore[call-arg,unused-ignore]
+
+
+def _for(results: dict[str, PageResult], url: str) -> PageResult:
+    return results[strip_fragment(url)]
+
+
+def _check_for(results: dict[str, PageResult], url: str, original: str) -> Check:
+    """The shared result, told in terms of the URL as the article wrote it."""
+    check = _for(results, url).check
+    return replace(check, url=original) if check.url != original else check
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def _fetchable(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+def _citations_by_sentence(article: ArticleReport) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for link in article.links:
+        if link.role is LinkRole.CITATION and link.sentence is not None and _fetchable(link.url):
+            out[link.sentence].append(str(link.url))
+    for ref in article.outlets:
+        if ref.story and ref.url and ref.sentence is not None and _fetchable(ref.url):
+            out[ref.sentence].append(ref.url)
+    return out
+
+
+def quote_sources(article: ArticleReport, quote: Quote) -> list[str]:
+    """The pages a quote is cited to: citation links in its sentence, else the nearest citation in
+    the same paragraph (block). Nothing further away: a quote is not checked against a guess."""
+    cited = _citations_by_sentence(article)
+    if quote.sentence in cited:
+        return list(dict.fromkeys(cited[quote.sentence]))
+    block_of = {js.sentence.index: js.sentence.block for js in article.sentences}
+    block = block_of.get(quote.sentence)
+    if block is None:
+        return []
+    near = sorted((abs(s - quote.sentence), s) for s in cited if block_of.get(s) == block)
+    return list(dict.fromkeys(cited[near[0][1]])) if near else []
+
+
+def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str]]:
+    """(every URL to fetch, the URLs whose text is needed for corroboration)."""
+    urls: list[str] = []
+    texts: set[str] = set()
+    for article in articles:
+        for link in article.links:
+            if link.role in FETCHED_ROLES and _fetchable(link.url):
+                urls.append(str(link.url))
+                if link.role is LinkRole.CITATION and link.sentence is not None:
+                    texts.add(str(link.url))
+        for ref in article.outlets:
+            home = outlet_home(ref)
+            if home:
+                urls.append(home)
+        for quote in article.quotes:
+            for u in quote_sources(article, quote):
+                urls.append(u)
+                texts.add(u)
+    return urls, frozenset(texts)
+
+
+# --------------------------------------------------------------------------- corroborating
+
+
+def _unreadable(url: str, check: Check) -> Corroboration:
+    return Corroboration("unknown", url, detail=f"cited page not read: {check.status.value}"
+                         + (f" ({check.detail})" if check.detail else ""))
+
+
+def _quote_on(url: str, quote: Quote, page: PageResult) -> Corroboration:
+    from provenance.check.corroborate import PageText, find_quote
+
+    if page.check.status not in READABLE or page.main is None:
+        return _unreadable(url, page.check)
+    result = find_quote(quote.text, PageText.of(list(page.main)), url)
+    if result.status != "found" and page.full:
+        wider = find_quote(quote.text, PageText.of(list(page.full)), url)
+        if wider.status == "found":
+            return replace(wider, detail="quote found on the page, outside its main text")
+    return result
+
+
+def _claim_on(url: str, sentence: str, page: PageResult) -> Corroboration:
+    from provenance.check.corroborate import claim_support
+
+    if page.check.status not in READABLE or page.main is None:
+        return _unreadable(url, page.check)
+    return claim_support(sentence, list(page.main), url)
+
+
+def corroborate_quote(article: ArticleReport, quote: Quote, results: dict[str, PageResult]) -> Corroboration | None:
+    from provenance.check.corroborate import rank
+
+    sources = quote_sources(article, quote)
+    if not sources:
+        return None
+    found = [_quote_on(u, quote, _for(results, u)) for u in sources]
+    return max(found, key=rank)
+
+
+def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleReport:
+    sentence_text = {js.sentence.index: js.sentence.text for js in article.sentences}
+    links: list[Link] = []
+    for link in article.links:
+        if not (link.role in FETCHED_ROLES and _fetchable(link.url)):
+            links.append(link)
+            continue
+        url = str(link.url)
+        check = _check_for(results, url, url)
+        corroboration = link.corroboration
+        if link.role is LinkRole.CITATION and link.sentence in sentence_text:
+            corroboration = _claim_on(url, sentence_text[link.sentence], _for(results, url))
+        links.append(replace(link, check=check, corroboration=corroboration))
+    refs: list[OutletRef] = []
+    for ref in article.outlets:
+        home = outlet_home(ref)
+        if not home:
+            refs.append(ref)
+            continue
+        check = _check_for(results, home, home)
+        if not ref.url:
+            check = replace(check, detail=OUTLET_ONLY + (f"; {check.detail}" if check.detail else ""))
+        refs.append(replace(ref, check=check))
+    quotes = [replace(q, corroborated=corroborate_quote(article, q, results)) for q in article.quotes]
+    return replace(article, links=tuple(links), outlets=tuple(refs), quotes=tuple(quotes))
+
+
+def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> tuple[ArticleReport, ...]:
+    """Fetch every cited link and outlet (each URL once per run) and corroborate quotes and claims."""
+    urls, texts = plan(articles)
+    if not urls:
+        return tuple(articles)
+    if not settings.corroborate:
+        texts = frozenset()
+    with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
+        results = fetch_all(urls, settings, texts=texts, on_done=tick)
+    return tuple(apply(a, results) for a in articles)
+
+
+class _progress:
+    """A rich progress bar on a terminal only; silent on a pipe or in CI logs."""
+
+    def __init__(self, settings: FetchSettings, total: int) -> None:
+        self.enabled = settings.progress and sys.stderr.isatty()
+        self.total = total
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Callable[[str, PageResult], None]:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("checking sources"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("fetch", total=self.total)
+        return self.tick
+
+    def tick(self, url: str, result: PageResult) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
