@@ -5,12 +5,27 @@ read -> segment -> extract -> judge -> (check) -> report
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from provenance.check.settings import FetchSettings
-from provenance.model import ArticleReport, Report
+from provenance.model import (
+    ArticleReport,
+    Category,
+    Document,
+    JudgedSentence,
+    Quote,
+    Report,
+    SkippedInput,
+    Summary,
+)
+from provenance.read.decode import InputError
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,15 +35,199 @@ class AuditOptions:
     check: FetchSettings | None = None  # None: fetch nothing (pure offline analysis)
     jobs: int = 1
     include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = field(default_factory=tuple)
+    exclude: tuple[str, ...] = ()
+    max_input_bytes: int = MAX_INPUT_BYTES
+    fmt: str | None = None  # force a reader: "text", "markdown", "html"
+
+
+def _version() -> str:
+    from provenance import __version__
+
+    return __version__
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[list[str], list[SkippedInput]]:
+    """Files, directories (searched for article files), URLs and "-" in a stable order."""
+    from provenance.read.dispatch import ARTICLE_SUFFIXES
+
+    out: list[str] = []
+    skipped: list[SkippedInput] = []
+    for item in inputs:
+        name = str(item)
+        if name == "-" or is_url(name):
+            out.append(name)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            found = [f for f in found if _selected(f, options)]
+            if not found:
+                skipped.append(SkippedInput(name, "no articles (.txt, .md, .markdown, .html, .htm) in this directory"))
+            out.extend(found)
+        elif path.exists():
+            out.append(name)
+        else:
+            skipped.append(SkippedInput(name, "no such file or directory"))
+    seen: set[str] = set()
+    unique = [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
+    return unique, skipped
+
+
+def _selected(path: str, options: AuditOptions) -> bool:
+    if options.include and not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(Path(path).name, g) for g in options.include):
+        return False
+    return not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(Path(path).name, g) for g in options.exclude)
+
+
+def read_input(name: str, options: AuditOptions) -> Document:
+    """Read one input into a Document. Raises InputError with a one-line message."""
+    from provenance.read.dispatch import read_bytes
+
+    if name == "-":
+        data = sys.stdin.buffer.read(options.max_input_bytes + 1)
+        if len(data) > options.max_input_bytes:
+            raise InputError(f"standard input is larger than the {options.max_input_bytes // 1_000_000} MB limit for one article")
+        return read_bytes(data, source="-", fmt=options.fmt)
+    if is_url(name):
+        from provenance.read.url import read_url
+
+        settings = options.check or FetchSettings()
+        body, content_type, final_url = read_url(name, settings)
+        fmt = options.fmt or ("html" if "html" in content_type or "xml" in content_type else "text")
+        from provenance.read.dispatch import read_string
+
+        doc = read_string(body, source=name, fmt=fmt, url=final_url)
+        return replace(doc, publisher=doc.publisher or final_url, url=doc.url or final_url)
+    path = Path(name)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise InputError("not a regular file")
+        if size > options.max_input_bytes:
+            raise InputError(f"the file is {size / 1_000_000:.1f} MB, larger than the "
+                             f"{options.max_input_bytes / 1_000_000:.0f} MB limit for one article")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise InputError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a directory") from exc
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from exc
+    return read_bytes(data, source=name, fmt=options.fmt)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
+    """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.extract import (
+        extract_links,
+        extract_outlets,
+        extract_primary_sources,
+        find_quotes,
+    )
+    from provenance.extract.domains import registered_domain
+    from provenance.judge import judge_sentences
+    from provenance.outlets import load
+    from provenance.segment import segment
+
+    db = load(options.outlets_file)
+    publisher = options.publisher or doc.publisher
+    pub_domain = registered_domain(publisher) if publisher else None
+    blocks, sentences = segment(doc)
+    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
+    quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
+    judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
+    outlets = extract_outlets(sentences, links, db, publisher=pub_domain)
+    primary = extract_primary_sources(blocks, sentences, db)
+
+    judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))
+    quotes: list[Quote] = []
+    by_block: dict[int, list[JudgedSentence]] = {}
+    for js in judged:
+        by_block.setdefault(js.sentence.block, []).append(js)
+    for block in blocks:
+        for q in quotes_by_block[block.index]:
+            host = next((js for js in by_block.get(block.index, []) if js.sentence.start <= q.start < js.sentence.end + 1),
+                        None)
+            if host is None:
+                continue
+            j = host.judgement
+            speaker = j.source if j.category is Category.ATTRIBUTED and host.sentence.role.value == "body" else None
+            line, column = host.sentence.line, host.sentence.column + max(0, q.start - host.sentence.start)
+            quotes.append(Quote(q.text, speaker, host.sentence.index, line, column))
+    summary = Summary.of([j.category for j in judgements if True])
+    return ArticleReport(
+        source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
+        outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
+        summary=summary, blocks=blocks, url=doc.url, suppressions=doc.suppressions,
+    )
+
+
+def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput:
+    """Read and analyse one input; a bad input becomes a SkippedInput (picklable, for --jobs)."""
+    try:
+        doc = read_input(name, options)
+    except InputError as exc:
+        return SkippedInput(name, str(exc))
+    except Exception as exc:  # a reader bug must not lose the other inputs' reports
+        fetch_error = type(exc).__name__ == "FetchError"
+        return SkippedInput(name, str(exc) if fetch_error else f"could not be read: {type(exc).__name__}: {exc}")
+    if not any(b.text.strip() for b in doc.blocks):
+        return SkippedInput(name, "no article text found")
+    return analyse(doc, options)
+
+
+def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
+    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    if jobs > 1 and len(names) > 1 and "-" not in names:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+            yield from pool.map(audit_path, names, [options] * len(names), chunksize=max(1, len(names) // (jobs * 4)))
+    else:
+        for name in names:
+            yield audit_path(name, options)
 
 
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:
     """Audit files, directories, URLs or "-" (stdin). Bad inputs become `Report.skipped`."""
-    raise NotImplementedError  # being written: lands within the hour
+    options = options or AuditOptions()
+    names, skipped = expand_inputs(inputs, options)
+    articles: list[ArticleReport] = []
+    for result in _run(names, options):
+        if isinstance(result, SkippedInput):
+            skipped.append(result)
+        else:
+            articles.append(result)
+    if options.check is not None and articles:
+        from provenance.check import check_report
+
+        articles = list(check_report(articles, options.check))
+    return Report(articles=tuple(articles), skipped=tuple(skipped), version=_version())
 
 
 def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
                options: AuditOptions | None = None) -> ArticleReport:
     """Audit an article given as a string. `fmt` is "text", "markdown" or "html" (guessed when None)."""
-    raise NotImplementedError
+    from provenance.read.dispatch import read_string
+
+    options = options or AuditOptions()
+    report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
+    if options.check is not None:
+        from provenance.check import check_report
+
+        report = check_report([report], options.check)[0]
+    return report

@@ -240,6 +240,7 @@ class OutletRef:
     self_citation: bool = False
     url: str | None = None
     check: Check | None = None
+    mentions: tuple[tuple[str, int, int], ...] = ()  # every (how, line, column) it is cited at
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,55 @@
+"""Domains and URLs written in text ("TheEpochTimes.com", "Independent.co.uk", bare URLs)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’()\[\]{}|\\^`]+(?:\([^\s()]*\)[^\s<>"'“”()\[\]]*)*""", re.I)
+DOMAIN_RE = re.compile(
+    r"(?<![@\w./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30}))"
+    r"(?:/[^\s<>\"'“”()]*)?(?![\w@-])",
+    re.I,
+)
+# Suffixes accepted for a bare word like "example.com" in running text. Rarer country codes are
+# accepted only when the outlet database knows the domain (".py", ".sh" and ".md" are also file names).
+COMMON_SUFFIXES = frozenset(
+    ["com", "org", "net", "info", "gov", "edu", "mil", "int", "news", "tv", "fm", "io", "co", "us", "uk", "ca", "au", "nz", "ie", "de", "fr", "es", "it", "nl", "be", "ch", "at", "se", "no", "dk", "fi", "pl", "ru", "ua", "il", "in", "pk", "za", "ng", "ke", "jp", "cn", "hk", "tw", "kr", "sg", "my", "ph", "id", "br", "mx", "ar", "cl", "pt", "gr", "tr", "eu", "biz", "online", "media", "press", "blog", "site", "world", "live", "today", "report", "org.uk", "co.uk", "gov.uk", "ac.uk", "com.au", "net.au", "gov.au", "co.nz", "co.in", "co.za", "co.il", "gov.il", "com.br", "com.mx", "co.jp", "ne.jp", "ca.gov"]
+)
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    import tldextract  # lazy
+
+    # The bundled Public Suffix List snapshot only: never a download, never a disk cache.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=8192)
+def registered_domain(host_or_url: str) -> str | None:
+    """The registrable domain of a host or URL ("edition.cnn.com" -> "cnn.com"), or None."""
+    host = host_or_url.strip().lower()
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", host).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
+    if not host or " " in host:
+        return None
+    ext = _extractor()(host)
+    if not ext.domain or not ext.suffix:
+        return None
+    return f"{ext.domain}.{ext.suffix}"
+
+
+def suffix_of(domain: str) -> str:
+    ext = _extractor()(domain)
+    return str(ext.suffix)
+
+
+def clean_url(url: str) -> str:
+    url = url.rstrip(".,;:!?'\"”’»")
+    if url.count("(") < url.count(")"):
+        url = url.rstrip(")")
+    if url.lower().startswith("www."):
+        url = "https://" + url
+    return url

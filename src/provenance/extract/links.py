@@ -1,0 +1,140 @@
+"""Links and their roles: citation, related, navigation, social, boilerplate.
+
+- HTML and Markdown hyperlinks keep their anchor text and place; plain text gives bare URLs.
+- `related`: in a "(Related: ...)" note or a related-stories trailer, anchors such as "Read more",
+  or a link to the publisher's own site that carries no attribution cue (its own stories).
+- `social`: share and follow links (sharer, intent/tweet, wa.me, mailto:...).
+- `boilerplate`: javascript:, in-page anchors, terms, privacy, cookie and subscription pages.
+- `navigation`: section fronts and tag pages of the publisher's own site.
+- `citation`: everything else that sits in a body sentence, and URLs in a sources trailer.
+Related titles with no URL (plain text) are still links, with `url=None`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from provenance.extract.domains import URL_RE, clean_url, registered_domain
+from provenance.model import Block, Link, LinkRole, Role, Sentence
+
+_SOCIAL = re.compile(
+    r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
+    r"linkedin\.com/(?:share|sharearticle|cws/share)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit|"
+    r"wa\.me/|api\.whatsapp\.com/send|whatsapp://|t\.me/share|telegram\.me/share|flipboard\.com/bookmarklet|"
+    r"^mailto:|^sms:|^tel:)",
+    re.I,
+)
+_FOLLOW = re.compile(r"^(?:follow|like)\s+(?:us|me)\b|^(?:facebook|twitter|x|instagram|youtube|tiktok|linkedin|"
+                     r"telegram|whatsapp|email|share|tweet|pin|flipboard)$", re.I)
+_BOILER_URL = re.compile(r"^(?:javascript:|#|data:)|/(?:terms|privacy|cookies?|cookie-policy|subscribe|"
+                         r"subscription|newsletters?|contact|about-us|advertis\w*|login|signin|register|"
+                         r"account|help|faq|accessibility|sitemap)(?:[/?#.]|$)", re.I)
+_RELATED_ANCHOR = re.compile(r"^(?:read\s+more|more:|related:|see\s+also|also\s+read|read\s+next|click\s+here\s+"
+                             r"to\s+read|read\s+the\s+full|full\s+story|continue\s+reading)", re.I)
+_RELATED_CONTEXT = re.compile(r"(?:^|\(|\b)(?:related|read\s+more|see\s+also|also\s+read|read\s+next|more)\s*:",
+                              re.I)
+_ATTRIBUTION_NEAR = re.compile(r"\b(?:according\s+to|reported|reports|told|said|says|wrote|revealed|"
+                               r"confirmed|cited|citing|published|found|obtained|data|study|report|survey|"
+                               r"poll|statement|analysis|documents?)\b", re.I)
+
+
+def _sentence_at(sentences_by_block: dict[int, list[Sentence]], block: int, offset: int) -> Sentence | None:
+    for s in sentences_by_block.get(block, []):
+        if s.start <= offset < max(s.end, s.start + 1):
+            return s
+    cands = sentences_by_block.get(block, [])
+    return cands[-1] if cands else None
+
+
+def _same_site(domain: str | None, publisher: str | None) -> bool:
+    if not domain or not publisher:
+        return False
+    from provenance.outlets import load
+
+    db = load()
+    same = getattr(db, "same_publisher", None)
+    if callable(same):
+        return bool(same(domain, publisher))
+    return domain == publisher
+
+
+def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *, base_url: str | None = None,
+                  publisher: str | None = None) -> list[Link]:
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s)
+    out: list[Link] = []
+    for block in blocks:
+        if block.ignore:
+            continue
+        seen_spans: list[tuple[int, int]] = []
+        for raw in block.links:
+            url = raw.url.strip()
+            if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+                url = urljoin(base_url, url)
+            s = _sentence_at(by_block, block.index, raw.start)
+            seen_spans.append((raw.start, raw.end))
+            role, why = _role(url, raw.text, s, publisher, block)
+            domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
+            line, column = (s.line, s.column + max(0, raw.start - s.start)) if s else (block.lines[0].line, block.lines[0].column)
+            out.append(Link(url=url, text=raw.text, role=role, sentence=s.index if s else None, line=line,
+                            column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
+        # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
+        for m in URL_RE.finditer(block.text):
+            if any(a <= m.start() < b for a, b in seen_spans):
+                continue
+            url = clean_url(m.group(0))
+            if any(lk.url == url and lk.sentence is not None for lk in out[-len(block.links) - 5:]):
+                continue
+            s = _sentence_at(by_block, block.index, m.start())
+            role, why = _role(url, url, s, publisher, block)
+            if s is not None and s.role is Role.SOURCES:
+                role, why = LinkRole.CITATION, "URL in a sources line"
+            domain = registered_domain(url)
+            line, column = (s.line, s.column + max(0, m.start() - s.start)) if s else (block.lines[0].line, 1)
+            out.append(Link(url=url, text=url, role=role, sentence=s.index if s else None, line=line, column=column,
+                            domain=domain, self_citation=_same_site(domain, publisher), why=why))
+    # Related-story titles with no URL (plain text): "(Related: ...)" notes and related trailers.
+    for s in sentences:
+        if s.role is not Role.RELATED or blocks[s.block].ignore:
+            continue
+        text = s.text.strip()
+        if text.endswith(":") and len(text) < 60:
+            continue  # the trailer's heading
+        title = re.sub(r"^\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:\s*", "", text, flags=re.I)
+        title = title.rstrip(")").strip()
+        if any(lk.sentence == s.index for lk in out):
+            continue
+        out.append(Link(url=None, text=title, role=LinkRole.RELATED, sentence=s.index, line=s.line, column=s.column,
+                        why="related-story title with no URL"))
+    return out
+
+
+def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, block: Block) -> tuple[LinkRole, str]:
+    if _SOCIAL.search(url) or _FOLLOW.match(anchor.strip()):
+        return LinkRole.SOCIAL, "share or follow link"
+    if _BOILER_URL.search(url) or not url.lower().startswith(("http://", "https://", "www.")):
+        return LinkRole.BOILERPLATE, "not a page a claim could rest on"
+    if s is not None and s.role is Role.RELATED:
+        return LinkRole.RELATED, "in a related-stories note or list"
+    if _RELATED_ANCHOR.match(anchor.strip()):
+        return LinkRole.RELATED, f"anchor text '{anchor.strip()[:30]}'"
+    if s is not None and _RELATED_CONTEXT.search(s.text[: max(0, block.text.find(anchor, s.start) - s.start) + 1] or ""):
+        return LinkRole.RELATED, "after a 'Related:' or 'Read more:' label"
+    if s is not None and s.role in (Role.BOILERPLATE, Role.BYLINE):
+        return LinkRole.NAVIGATION, f"in a {s.role.value} line"
+    domain = registered_domain(url)
+    if domain and publisher and _same_site(domain, publisher):
+        path = urlsplit(url).path.strip("/")
+        if path.count("/") == 0 and "-" not in path and len(path) < 30:
+            return LinkRole.NAVIGATION, "a section or tag page of the publisher's own site"
+        if s is not None and s.role is Role.BODY and _ATTRIBUTION_NEAR.search(s.text) and (
+                s.text.strip() == anchor.strip() or len(anchor.split()) <= 6):
+            return LinkRole.CITATION, "the publisher's own story, cited in a sentence with an attribution cue"
+        return LinkRole.RELATED, "the publisher's own story"
+    if s is not None and s.role is Role.SOURCES:
+        return LinkRole.CITATION, "in a sources list"
+    if s is None or s.role in (Role.BODY, Role.HEADING, Role.CAPTION):
+        return LinkRole.CITATION, "a link in the article's text"
+    return LinkRole.NAVIGATION, "outside the article's sentences"

@@ -1,0 +1,185 @@
+"""Outlets the article cites: by domain, by name in a citing context, in sources trailers, in
+"(Source: X)" lines, behind citation links, and as channels on platforms
+("This video is from the InfoWars channel on Brighteon.com")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from provenance.extract.domains import COMMON_SUFFIXES, DOMAIN_RE, URL_RE, registered_domain, suffix_of
+from provenance.model import Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
+from provenance.outlets import OutletDB
+
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
+_CONTEXTS = (
+    re.compile(rf"\baccording\s+to\s+(?:an?\s+)?(?:(?:new|recent|exclusive)\s+)?(?:(?:report|article|story|analysis|"
+               rf"investigation|interview|poll|survey|piece|editorial)\s+(?:by|from|in|on|with)\s+)?(?P<name>{_NAME})"),
+    re.compile(rf"\b(?:told|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+(?:interview|op-ed|editorial|article|"
+               rf"piece|column)\s+(?:with|for|in)|(?:first\s+)?reported\s+by|published\s+(?:by|in)|obtained\s+by|"
+               rf"via|wrote\s+in|writing\s+in|reporting\s+(?:by|from)|cited\s+by|(?:a|an)\s+(?:report|article|story|"
+               rf"investigation|analysis|poll|survey)\s+(?:by|from|in)|appeared\s+(?:on|in)|confirmed\s+to|"
+               rf"(?:told|on)\s+(?:the\s+)?(?:broadcaster|network|newspaper|outlet))\s+(?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|first\s+|previously\s+|exclusively\s+|also\s+)?"
+               rf"(?:reported|reports|revealed|reveals|wrote|writes|noted|notes|confirmed|confirms|obtained|"
+               rf"published|broke\s+the\s+news|learned|has\s+learned|understands|analysis|investigation|poll|"
+               rf"survey|report)\b"),
+    re.compile(r"\(\s*(?:source|sources|via|h/t|hat\s+tip|credit|photo|image)\s*:\s*(?P<name>[^)]{2,80})\)", re.I),
+)
+_MEDIA_NOTE = re.compile(
+    r"(?:video|clip|footage|audio|podcast|report|segment|interview|broadcast|stream)\s+(?:is|was)\s+(?:from|taken\s+from|"
+    r"courtesy\s+of|originally\s+(?:aired|published)\s+on)\s+(?:the\s+)?(?P<channel>[A-Z][^.,;]{1,60}?)\s+"
+    r"(?:channel|account|page|show|podcast)\s+on\s+(?P<platform>[\w.-]+\.[a-z]{2,}|[A-Z][\w.]+)",
+    re.I,
+)
+_SOURCE_LINE = re.compile(r"^\(?\s*(?:sources?(?:\s+include[sd]?)?|via|h/t|hat\s+tip|reference|citation)\s*:\s*(?P<rest>.+?)\)?\s*$",
+                          re.I)
+_SPLIT_ITEMS = re.compile(r"\s*(?:,|;|\||\band\b|\s&\s)\s*")
+
+
+def _lookup_name(db: OutletDB, phrase: str) -> tuple[str, OutletInfo] | None:
+    """The longest leading part of `phrase` that names a known outlet."""
+    words = phrase.strip().rstrip(".,;:'’").split()
+    for n in range(min(len(words), 6), 0, -1):
+        cand = " ".join(words[:n]).rstrip(".,;:'’")
+        if cand.endswith(("'s", "’s")):
+            cand = cand[:-2]
+        hit = db.by_name(cand)
+        if hit is not None:
+            return cand, hit
+    return None
+
+
+def _domain_outlet(db: OutletDB, text: str) -> tuple[str, OutletInfo | None] | None:
+    dom = registered_domain(text)
+    if dom is None:
+        return None
+    info = db.by_host(text)
+    if info is None and suffix_of(dom) not in COMMON_SUFFIXES:
+        return None
+    return (info.domain if info else dom), info
+
+
+def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s: Sentence, column: int,
+         **extra: object) -> OutletRef:
+    ref = OutletRef(cited_as=cited_as, domain=domain or (info.domain if info else None),
+                    name=info.name if info else None, how=how, sentence=s.index, line=s.line, column=column,
+                    kind=info.kind if info else None, score=info.score if info else None,
+                    low_credibility=info.low_credibility if info else False,
+                    mentions=((how, s.line, column),))
+    return replace(ref, **extra) if extra else ref  # type: ignore[arg-type]
+
+
+def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: OutletDB, *,
+                    publisher: str | None = None) -> list[OutletRef]:
+    found: list[OutletRef] = []
+    for s in sentences:
+        text = s.text
+        if s.role is Role.SOURCES:
+            m = _SOURCE_LINE.match(text)
+            items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
+            how = "sources-list" if m is None else "source-line"
+            if text.rstrip().endswith(":") and m is None:
+                continue  # "Sources include:" itself
+            for item in items:
+                item = item.strip().strip("()").strip()
+                if not item:
+                    continue
+                col = s.column + max(0, text.find(item))
+                dom = _domain_outlet(db, item) if "." in item else None
+                if dom is not None:
+                    story = bool(URL_RE.match(item)) and "/" in item.split("//", 1)[-1].strip("/")
+                    found.append(_ref(item, dom[0], dom[1], how, s, col, story=story,
+                                      url=item if URL_RE.match(item) else None))
+                    continue
+                named = _lookup_name(db, item)
+                if named is not None:
+                    found.append(_ref(item, None, named[1], how, s, col))
+                elif len(item.split()) <= 6 and item[:1].isupper():
+                    found.append(_ref(item, None, None, how, s, col))
+            continue
+        if s.role in (Role.RELATED, Role.BOILERPLATE):
+            continue
+        # Media notes: a channel hosted on a platform.
+        for m in _MEDIA_NOTE.finditer(text):
+            channel, platform = m.group("channel").strip(), m.group("platform").strip().rstrip(".")
+            plat = _domain_outlet(db, platform) if "." in platform else None
+            plat_info = plat[1] if plat else None
+            named = _lookup_name(db, channel)
+            chan_info = named[1] if named else None
+            col = s.column + m.start("channel")
+            found.append(_ref(f"{channel} channel on {platform}", chan_info.domain if chan_info else None, chan_info,
+                              "media-note", s, col, platform=plat[0] if plat else platform.lower(), channel=channel))
+            if plat is not None:
+                found.append(_ref(platform, plat[0], plat_info, "media-note", s, s.column + m.start("platform"),
+                                  channel=channel))
+        # Domains written in the text (not inside a URL: links cover those).
+        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)]
+        for m in DOMAIN_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in url_spans):
+                continue
+            dom = _domain_outlet(db, m.group(0))
+            if dom is None:
+                continue
+            found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, s.column + m.start()))
+        # Outlet names in a citing context.
+        for pat in _CONTEXTS:
+            for m in pat.finditer(text):
+                named = _lookup_name(db, m.group("name"))
+                if named is None:
+                    continue
+                how = "according-to" if "according" in m.group(0).lower()[:12] else (
+                    "source-line" if m.group(0).startswith("(") else "reported")
+                found.append(_ref(named[0], None, named[1], how, s, s.column + m.start("name")))
+    # Outlets behind citation links.
+    by_index = {s.index: s for s in sentences}
+    for link in links:
+        if link.role is not LinkRole.CITATION or not link.url or link.sentence is None:
+            continue
+        info = db.by_host(link.url)
+        dom = info.domain if info else link.domain
+        if not dom:
+            continue
+        s = by_index[link.sentence]
+        found.append(_ref(link.text or link.url, dom, info, "link", s, link.column, story=True, url=link.url))
+    return _merge(found, db, publisher)
+
+
+_HOW_RANK = {"sources-list": 0, "source-line": 1, "according-to": 2, "media-note": 3, "reported": 4, "link": 5,
+             "domain": 6}
+
+
+def _merge(found: list[OutletRef], db: OutletDB, publisher: str | None) -> list[OutletRef]:
+    merged: dict[str, OutletRef] = {}
+    order: list[str] = []
+    for ref in found:
+        key = (ref.domain or ref.name or ref.cited_as).lower()
+        if ref.platform and ref.channel and ref.how == "media-note" and ref.domain is None:
+            key = f"{ref.channel}@{ref.platform}".lower()
+        if key not in merged:
+            merged[key] = ref
+            order.append(key)
+            continue
+        old = merged[key]
+        better = _HOW_RANK.get(ref.how, 9) < _HOW_RANK.get(old.how, 9)
+        merged[key] = replace(
+            old,
+            how=ref.how if better else old.how,
+            cited_as=ref.cited_as if better else old.cited_as,
+            mentions=old.mentions + ref.mentions,
+            story=old.story or ref.story,
+            url=old.url or ref.url,
+            channel=old.channel or ref.channel,
+            platform=old.platform or ref.platform,
+        )
+    out = []
+    for key in order:
+        ref = merged[key]
+        if publisher and ref.domain:
+            same = getattr(db, "same_publisher", None)
+            pub = registered_domain(publisher) or publisher
+            is_self = bool(same(ref.domain, pub)) if callable(same) else ref.domain == pub
+            if is_self:
+                ref = replace(ref, self_citation=True)
+        out.append(ref)
+    return out

@@ -1,0 +1,65 @@
+"""Direct quotes: straight and curly double quotes, guillemets and curly single quotes, nested,
+spanning sentences within a paragraph; an unclosed quote runs to the end of its paragraph (the
+convention for quotes that continue into the next paragraph)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKS = re.compile(r"[\"“”«»„]|(?<![\w’'])‘|’(?![\w’])")
+_MAX_LEN = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # offset of the first character inside the marks, in the block text
+    end: int
+    text: str
+    closed: bool
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Top-level quotations of a block's text (inner quotes stay inside the outer one)."""
+    out: list[QuoteSpan] = []
+    opener: str | None = None
+    start = 0
+    depth_single = 0
+    for m in _MARKS.finditer(text):
+        ch = m.group(0)
+        if opener is None:
+            if ch in "\"“«„" or ch == "‘":
+                opener, start = ch, m.end()
+            continue
+        # inside a quote
+        if opener in "\"“„«":
+            if opener in "“„" and ch == "‘":
+                depth_single += 1
+                continue
+            if ch == "’" and depth_single:
+                depth_single -= 1
+                continue
+            closes = (opener == '"' and ch == '"') or (opener in "“„" and ch in "”\"“") or (opener == "«" and ch == "»")
+            if closes:
+                if opener in "“„" and ch == "“":
+                    # a new opening curly quote before the old one closed: the old one was unclosed
+                    _add(out, text, start, m.start(), closed=False)
+                    start = m.end()
+                    continue
+                _add(out, text, start, m.start(), closed=True)
+                opener, depth_single = None, 0
+        elif opener == "‘" and ch == "’":
+            _add(out, text, start, m.start(), closed=True)
+            opener = None
+    if opener is not None and opener != "‘":
+        _add(out, text, start, len(text), closed=False)
+    return out
+
+
+def _add(out: list[QuoteSpan], text: str, start: int, end: int, *, closed: bool) -> None:
+    inner = text[start:end]
+    stripped = inner.strip().rstrip(",")
+    if not stripped or end - start > _MAX_LEN:
+        return
+    lead = len(inner) - len(inner.lstrip())
+    out.append(QuoteSpan(start + lead, start + lead + len(stripped), stripped, closed))

@@ -1,0 +1,94 @@
+"""The judge's lexicons, loaded from the plain data files in judge/data/ (one entry per line).
+
+Verb inflections are generated here (say -> says, said, saying) so the data stays a list of lemmas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("provenance.judge").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _inflect(lemma: str) -> dict[str, str]:
+    """Regular inflections: {form: kind} with kind in base, s, ed, ing."""
+    forms = {lemma: "base"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms[lemma + "es"] = "s"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms[lemma[:-1] + "ies"] = "s"
+    else:
+        forms[lemma + "s"] = "s"
+    if lemma.endswith("e"):
+        forms[lemma + "d"] = "ed"
+        forms[lemma[:-1] + "ing"] = "ing"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms[lemma[:-1] + "ied"] = "ed"
+        forms[lemma + "ing"] = "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma) and lemma not in ("post",):
+        forms[lemma + lemma[-1] + "ed"] = "ed"
+        forms[lemma + lemma[-1] + "ing"] = "ing"
+    else:
+        forms[lemma + "ed"] = "ed"
+        forms[lemma + "ing"] = "ing"
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    lemma: str
+    kind: str  # base, s, ed, ing
+    cls: str  # speech, belief
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, VerbForm]
+    verb_re: re.Pattern[str]
+    phrases: dict[str, str]
+    phrase_re: re.Pattern[str]
+    hedges: tuple[re.Pattern[str], ...]
+    hedge_re: re.Pattern[str]
+    unnamed: frozenset[str]
+    calls_to_action: re.Pattern[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    verbs: dict[str, VerbForm] = {}
+    cls = "speech"
+    for line in _lines("reporting_verbs.txt"):
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            cls = line[1:-1]
+            continue
+        lemma, _, irregular = line.partition("|")
+        for form, kind in _inflect(lemma).items():
+            if irregular and kind == "ed":
+                continue
+            verbs.setdefault(form, VerbForm(lemma, kind, cls))
+        for form in filter(None, irregular.split(",")):
+            verbs.setdefault(form, VerbForm(lemma, "ed", cls))
+    verb_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + r")\b")
+    phrases: dict[str, str] = {}
+    for line in _lines("phrases.txt"):
+        phrase, _, kind = line.partition("\t")
+        phrases[phrase.strip().lower()] = kind.strip() or "speech"
+    phrase_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b", re.I)
+    hedge_src = _lines("hedges.txt")
+    hedges = tuple(re.compile(h, re.I) for h in hedge_src)
+    hedge_re = re.compile("|".join(f"(?:{h})" for h in hedge_src), re.I)
+    ctas = sorted(_lines("calls_to_action.txt"), key=len, reverse=True)
+    cta_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
+    return Lexicon(
+        verbs=verbs, verb_re=verb_re, phrases=phrases, phrase_re=phrase_re, hedges=hedges, hedge_re=hedge_re,
+        unnamed=frozenset(w.strip().lower() for w in _lines("unnamed.txt")), calls_to_action=cta_re,
+        titles=frozenset(w.strip() for w in _lines("titles.txt")),
+    )

@@ -1,0 +1,168 @@
+"""Who is speaking: noun phrases classified as named, unnamed or pronoun, and resolved to people
+and organisations met earlier in the article ("He" -> the last named speaker; "Austin" ->
+"Lloyd Austin"; "Netanyahu's office" -> "the office of Israeli Prime Minister Benjamin Netanyahu")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from provenance.judge.lexicon import lexicon
+
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "thing",
+            "i": "author", "we": "author"}
+_CAP = re.compile(r"^(?:[A-Z][\w'’.&-]*|U\.S\.|U\.K\.)$")
+_LOWER_GLUE = {"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "&"}
+ORG_WORDS = {
+    "office", "department", "ministry", "pentagon", "house", "council", "committee", "party", "campaign",
+    "administration", "government", "agency", "bureau", "commission", "court", "congress", "senate",
+    "parliament", "police", "army", "forces", "military", "company", "inc", "inc.", "corp", "corp.", "ltd",
+    "group", "association", "union", "university", "institute", "foundation", "times", "news", "post",
+    "journal", "network", "service", "services", "board", "authority", "organization", "organisation",
+    "un", "nato", "fbi", "cia", "fda", "cdc", "who", "eu", "state", "states", "kremlin", "hamas", "hezbollah",
+    "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
+}
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
+                          r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
+
+
+@dataclass
+class Speakers:
+    """What the article has named so far, for resolving later references."""
+
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    titles: dict[str, str] = field(default_factory=dict)  # full name -> title as written
+    last_person: str | None = None
+    last_org: str | None = None
+    last_any: str | None = None
+
+    def observe(self, text: str) -> None:
+        """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence."""
+        titles = lexicon().titles
+        tokens = text.replace(",", " , ").split()
+        i = 0
+        while i < len(tokens):
+            if tokens[i] in titles and tokens[i] not in ("of", "the") and tokens[i][:1].isupper():
+                j = i
+                while j < len(tokens) and (tokens[j] in titles or (tokens[j] in ("of", "the") and j > i)):
+                    j += 1
+                k = j
+                while k < len(tokens) and _CAP.match(tokens[k].rstrip("'’s.,:;")) and tokens[k] not in titles \
+                        and tokens[k].lower().rstrip("'’s.,") not in ORG_WORDS:
+                    k += 1
+                name_tokens = [t.rstrip(".,:;") for t in tokens[j:k]]
+                if name_tokens and name_tokens[-1].endswith(("'s", "’s")):
+                    name_tokens[-1] = name_tokens[-1][:-2]
+                if 2 <= len(name_tokens) <= 4:
+                    full = " ".join(name_tokens)
+                    self.people.setdefault(name_tokens[-1], full)
+                    self.titles.setdefault(full, " ".join(tokens[i:j]))
+                i = max(k, i + 1)
+            else:
+                i += 1
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of a person's name seen so far."""
+        parts = name.split()
+        if len(parts) == 1 and parts[0] in self.people:
+            return self.people[parts[0]]
+        return name
+
+    def remember(self, source: str, kind: str) -> None:
+        if kind == "person":
+            self.last_person = source
+            parts = source.split()
+            if len(parts) >= 2:
+                self.people.setdefault(parts[-1], source)
+        elif kind == "org":
+            self.last_org = source
+        self.last_any = source
+
+    def describe_office(self, owner: str) -> str | None:
+        """"Netanyahu" -> "Israeli Prime Minister Benjamin Netanyahu" when a title was seen."""
+        full = self.canonical(owner)
+        title = self.titles.get(full)
+        return f"{title} {full}" if title else None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    text: str  # as the source is reported
+    kind: str  # person, org, unnamed, pronoun-person, author, thing, other
+    named: bool
+
+
+def strip_titles(phrase: str) -> str:
+    titles = lexicon().titles
+    tokens = phrase.split()
+    # Keep the trailing run of capitalised tokens that are not titles: the name itself.
+    out: list[str] = []
+    for tok in reversed(tokens):
+        clean = tok.rstrip(",;:")
+        if not re.fullmatch(r"(?:[A-Z]\.)+", clean):
+            clean = clean.rstrip(".")
+        if _CAP.match(clean) and clean not in titles:
+            out.append(clean)
+        else:
+            break
+    out.reverse()
+    return " ".join(out) if out else phrase
+
+
+def classify(np: str, speakers: Speakers) -> Subject | None:
+    """Classify the noun phrase before (or after) a reporting verb."""
+    np = np.strip().strip(",;:—–-\"'“”‘’()").strip()
+    if not np:
+        return None
+    low = np.lower()
+    if low in PRONOUNS:
+        kind = PRONOUNS[low]
+        if kind == "author":
+            return Subject("the author", "author", True)
+        if kind == "person" and speakers.last_person:
+            return Subject(speakers.last_person, "person", True)
+        if kind == "group" and (speakers.last_org or speakers.last_person):
+            return Subject(speakers.last_org or speakers.last_person or np, "org", True)
+        if kind == "thing" and speakers.last_org:
+            return Subject(speakers.last_org, "org", True)
+        if kind == "thing":
+            return None
+        return Subject(np, "pronoun", True)
+    if low in ("you", "one", "there", "this", "that", "which", "what", "who"):
+        return None
+    words = np.split()
+    if len(words) > 12:
+        np = " ".join(words[-8:])
+        words = np.split()
+    has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
+        _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
+    head = re.sub(r"[^\w]", "", words[-1].lower())
+    bare = _DETERMINERS.sub("", np)
+    bare_words = bare.lower().split()
+    if not has_cap and (head in lexicon().unnamed or (bare_words and bare_words[0] in lexicon().unnamed)):
+        return Subject(np, "unnamed", False)
+    if not has_cap:
+        if re.search(r"\b(?:familiar\s+with|close\s+to|with\s+knowledge)\b", low):
+            return Subject(np, "unnamed", False)
+        # "the senator", "the campaign", "a spokesman for the company": a specific if unnamed reference
+        if _DETERMINERS.match(np + " ") and len(words) <= 6:
+            if head in ("spokesman", "spokeswoman", "spokesperson") or low.startswith(("the ", "his ", "her ", "its ", "their ")):
+                resolved = speakers.last_org if head in ORG_WORDS and speakers.last_org else None
+                return Subject(resolved or np, "other", True)
+            return Subject(np, "other", True)
+        return None
+    # Named: a person or an organisation.
+    name = strip_titles(np)
+    if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS):
+        return Subject(re.sub(r"^The\s+", "the ", np), "org", True)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
+        return Subject(("the " + name) if name in ("U.S.",) else name, "org", True)
+    if len(name.split()) <= 4 and name:
+        return Subject(speakers.canonical(name), "person", True)
+    return Subject(np, "org", True)
+
+
+_COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
+                 "now", "later", "earlier", "instead", "indeed", "moreover", "furthermore", "in", "on", "at",
+                 "after", "before", "while", "when", "as", "if", "since", "because", "although", "though",
+                 "this", "that", "these", "those", "it", "there", "here", "some", "many", "most", "all"}

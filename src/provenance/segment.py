@@ -1,0 +1,268 @@
+"""Undo hard wraps, find blocks (heading, paragraph, list item, trailer) and sentences.
+
+Plain text copied from a web page is often wrapped mid-sentence, with no blank lines between
+paragraphs. A line is joined to the next one unless it plainly ends something:
+
+- the next line starts in lower case, or the line ends with a comma, a hyphen, an opening bracket
+  or quote, or a function word ("the", "of", "from"...): always joined;
+- the line ends a sentence (. ! ? and closing quotes or brackets): the paragraph ends;
+- a single short line with no closing punctuation, followed by a capitalised line, is a heading
+  ("Relations between U.S., Israel at all-time low");
+- "Sources include:", "Sources:", "More related stories:", "Related:" ... open a trailer whose
+  lines are items, one per line, until a blank line or the next trailer.
+
+Sentences come from nupunkt (fast, abbreviation-aware); a "(Related: ...)" parenthetical is split
+off as its own sentence. Every sentence keeps its line and column in the original input.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine
+
+SOURCES_HEAD = re.compile(
+    r"^(?:(?:the\s+)?sources?(?:\s+(?:include[sd]?|used|cited|and\s+references))?|references|citations|"
+    r"bibliography|works\s+cited|further\s+reading|footnotes|notes\s+and\s+sources)\s*:?\s*$",
+    re.I,
+)
+RELATED_HEAD = re.compile(
+    r"^(?:(?:more\s+)?related(?:\s+(?:stories|articles|posts|news|coverage|reading|links|content))?|"
+    r"more\s+related\s+stories|read\s+more|see\s+also|also\s+read|read\s+next|you\s+may\s+also\s+like|"
+    r"recommended(?:\s+(?:stories|reading))?|more\s+stories|more\s+from\s+.{1,40}|more\s+on\s+this\s+story|"
+    r"trending(?:\s+now)?|popular\s+stories|latest\s+news)\s*:?\s*$",
+    re.I,
+)
+RELATED_PAREN = re.compile(r"\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:[^()]*\)", re.I)
+SOURCE_LINE = re.compile(
+    r"^\(?\s*(?:sources?|via|h/t|hat\s+tip|reference|citation)\s*:\s*\S.{0,300}?\)?\s*$", re.I
+)
+CAPTION_LINE = re.compile(
+    r"^\(?\s*(?:(?:this|the)\s+(?:video|clip|footage|audio|podcast|report|segment|interview)\s+(?:is|was)\s+"
+    r"(?:from|taken\s+from|courtesy\s+of|originally\s+(?:aired|published))|"
+    r"(?:photo|image|picture|video|graphic|illustration|featured\s+image|top\s+image|screenshot|"
+    r"photo\s+credit|image\s+credit|credit)s?\s*(?:credit)?\s*[:|/]|"
+    r"(?:photo|image|picture)\s+(?:by|via|courtesy\s+of)\b)",
+    re.I,
+)
+BYLINE_LINE = re.compile(
+    r"^(?:by|written\s+by|posted\s+by|reported\s+by|author:?|words\s+by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+    r"(?:\s*(?:,|and|&|\||-|–)\s*.{0,80})?$|"
+    r"^(?:published|updated|posted|last\s+updated|first\s+published)\b.{0,80}$|"
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}.{0,40}$",
+    re.I,
+)
+BOILERPLATE_LINE = re.compile(
+    r"^(?:share\s+(?:this|on|via)\b.*|click\s+here\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,100}|"
+    r"all\s+rights\s+reserved.*|copyright\b.{0,100}|©.{0,100}|follow\s+us\b.{0,80}|"
+    r"%\s+of\s+readers\s+think\s+this\s+story\s+is\s+fact.*|advertisement|continue\s+reading.*|"
+    r"tags?:.{0,200}|filed\s+under:?.{0,200}|comments?|leave\s+a\s+(?:comment|reply).*|"
+    r"we\s+use\s+cookies.*|print\s+this\s+(?:page|article)|email\s+this.*|"
+    r"listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read)\s*$",
+    re.I,
+)
+_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_JOIN_END = re.compile(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to|and|or|but|in|on|at|by|for|with|as|"""
+                       r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
+                       r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
+                       re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+\S")
+_LOWER_START = re.compile(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
+_SPLITTER: object = None
+
+
+def _sent_spans(text: str) -> list[tuple[int, int]]:
+    import nupunkt  # lazy: imported on the first article, not at CLI start-up
+
+    return [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]
+
+
+# --------------------------------------------------------------------------- blocks from raw lines
+
+
+def _is_heading(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 110:
+        return False
+    if _SENTENCE_END.search(text) or text.rstrip().endswith((",", ";")):
+        return False
+    if _JOIN_END.search(text):
+        return False
+    first = text.lstrip("\"'“‘(#*")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _raw_blocks(raw: RawBlock) -> list[Block]:
+    """Group the lines of a plain-text block into blocks, undoing hard wraps."""
+    text = raw.text
+    out: list[Block] = []
+    cur: list[tuple[str, SourceLine]] = []
+    trailer: str | None = None
+
+    def close(kind: BlockKind = BlockKind.PARAGRAPH) -> None:
+        nonlocal cur
+        if not cur:
+            return
+        parts: list[str] = []
+        lines: list[SourceLine] = []
+        pos = 0
+        for s, sl in cur:
+            if parts:
+                parts.append(" ")
+                pos += 1
+            lines.append(SourceLine(pos, sl.line, sl.column))
+            parts.append(s)
+            pos += len(s)
+        joined = "".join(parts)
+        if kind is BlockKind.PARAGRAPH and len(cur) == 1 and _is_heading(joined):
+            kind = BlockKind.HEADING
+        out.append(Block(len(out), kind, joined, tuple(lines)))
+        cur = []
+
+    for sl in raw.lines:
+        end = text.find("\n", sl.offset)
+        line = text[sl.offset:end if end >= 0 else len(text)]
+        stripped = line.strip()
+        if not stripped:
+            close()
+            trailer = None
+            continue
+        here = SourceLine(0, sl.line, sl.column + len(line) - len(line.lstrip()))
+        if SOURCES_HEAD.match(stripped) or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30)):
+            close()
+            trailer = "sources" if SOURCES_HEAD.match(stripped) else "related"
+            out.append(Block(len(out), BlockKind.TRAILER_HEADING, stripped, (here,)))
+            continue
+        if trailer is not None:
+            if len(stripped) <= 300:
+                out.append(Block(len(out), BlockKind.TRAILER_ITEM, stripped, (here,)))
+                continue
+            trailer = None
+        if _LIST_ITEM.match(stripped):
+            close()
+            cur = [(stripped, here)]
+            close(BlockKind.LIST_ITEM)
+            continue
+        if SOURCE_LINE.match(stripped) or BYLINE_LINE.match(stripped):
+            close()
+            cur = [(stripped, here)]
+            close()
+            continue
+        if cur:
+            prev = cur[-1][0]
+            if not _joins(prev, stripped, len(cur)):
+                close()
+        cur.append((stripped, here))
+    close()
+    return out
+
+
+def _joins(prev: str, nxt: str, lines_so_far: int) -> bool:
+    """Whether `nxt` continues the paragraph whose last line is `prev`."""
+    if re.search(r"\(\s*(?:related|see also|read more)\s*:\s*$", prev, re.I):
+        return True
+    if _LOWER_START.match(nxt):
+        return True
+    if _JOIN_END.search(prev):
+        return True
+    if _TERMINAL.search(prev):
+        return False
+    # No closing punctuation and a capitalised next line: a heading when short and alone.
+    return not (lines_so_far == 1 and _is_heading(prev))
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _position(lines: tuple[SourceLine, ...], offsets: list[int], at: int) -> tuple[int, int]:
+    i = max(0, bisect_right(offsets, at) - 1)
+    sl = lines[i]
+    return sl.line, sl.column + (at - sl.offset)
+
+
+def _spans(block: Block) -> Iterable[tuple[int, int]]:
+    text = block.text
+    if block.kind in (BlockKind.HEADING, BlockKind.TRAILER_HEADING, BlockKind.TRAILER_ITEM):
+        yield 0, len(text)
+        return
+    # Force boundaries around "(Related: ...)" parentheticals.
+    cuts = sorted({c for m in RELATED_PAREN.finditer(text) for c in (m.start(), m.end())})
+    pieces = [0, *cuts, len(text)]
+    for a, b in zip(pieces, pieces[1:], strict=False):
+        if a >= b:
+            continue
+        chunk = text[a:b]
+        if RELATED_PAREN.fullmatch(chunk.strip()):
+            lead = len(chunk) - len(chunk.lstrip())
+            yield a + lead, a + len(chunk.rstrip())
+            continue
+        for s, e in _sent_spans(chunk):
+            sub = chunk[s:e]
+            lead = len(sub) - len(sub.lstrip())
+            trail = len(sub) - len(sub.rstrip())
+            if e - trail > s + lead:
+                yield a + s + lead, a + e - trail
+
+
+def _role(block: Block, text: str, trailer: str | None) -> Role:
+    if block.kind is BlockKind.TRAILER_HEADING or block.kind is BlockKind.TRAILER_ITEM:
+        return Role.SOURCES if trailer == "sources" else Role.RELATED
+    if RELATED_PAREN.fullmatch(text):
+        return Role.RELATED
+    if block.kind is BlockKind.CAPTION or CAPTION_LINE.match(text):
+        return Role.CAPTION
+    if SOURCE_LINE.match(text):
+        return Role.SOURCES
+    if BYLINE_LINE.match(text) and len(text) < 120:
+        return Role.BYLINE
+    if BOILERPLATE_LINE.match(text):
+        return Role.BOILERPLATE
+    if block.kind is BlockKind.HEADING:
+        if SOURCES_HEAD.match(text):
+            return Role.SOURCES
+        if RELATED_HEAD.match(text):
+            return Role.RELATED
+        return Role.HEADING
+    return Role.BODY
+
+
+def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]]:
+    """Blocks and sentences of a document, each sentence with its role and original position."""
+    blocks: list[Block] = []
+    for raw in document.blocks:
+        if raw.kind is BlockKind.RAW:
+            for b in _raw_blocks(raw):
+                blocks.append(Block(len(blocks), b.kind, b.text, b.lines, (), raw.ignore))
+        else:
+            kind = raw.kind
+            stripped = raw.text.strip()
+            if kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
+                    SOURCES_HEAD.match(stripped) or (RELATED_HEAD.match(stripped) and stripped.endswith(":"))):
+                kind = BlockKind.TRAILER_HEADING
+            blocks.append(Block(len(blocks), kind, raw.text, raw.lines, raw.links, raw.ignore))
+
+    sentences: list[Sentence] = []
+    trailer: str | None = None
+    for block in blocks:
+        if block.kind is BlockKind.TRAILER_HEADING:
+            trailer = "sources" if SOURCES_HEAD.match(block.text.strip()) else "related"
+        elif block.kind is not BlockKind.TRAILER_ITEM and block.kind is not BlockKind.LIST_ITEM:
+            trailer = None
+        # In Markdown and HTML a trailer heading is followed by list items.
+        in_trailer = trailer if block.kind in (BlockKind.TRAILER_HEADING, BlockKind.TRAILER_ITEM,
+                                               BlockKind.LIST_ITEM) else None
+        offsets = [sl.offset for sl in block.lines]
+        for start, end in _spans(block):
+            text = block.text[start:end]
+            line, column = _position(block.lines, offsets, start)
+            end_line, end_column = _position(block.lines, offsets, max(start, end - 1))
+            kind_for_role = block
+            if in_trailer and block.kind is BlockKind.LIST_ITEM:
+                kind_for_role = Block(block.index, BlockKind.TRAILER_ITEM, block.text, block.lines)
+            role = _role(kind_for_role, text, in_trailer)
+            sentences.append(Sentence(len(sentences), block.index, start, end, text, line, column,
+                                      end_line, end_column + 1, role))
+    return tuple(blocks), tuple(sentences)
