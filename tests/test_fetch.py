@@ -29,7 +29,7 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class LoopbackServer:
     """A threaded HTTP/1.1 server on a loopback address with per-path hit counts."""
 
-    def __init__(self, host: str = "127.0.0.1", delay_s: float = 0.0) -> None:
+    def __init__(self, host: str = "127.0.0.1", delay_s: float = 0.0, port: int = 0) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.active = 0
@@ -64,7 +64,7 @@ class LoopbackServer:
                     with outer._lock:
                         outer.active -= 1
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
         self.host = host
         self.port = self.httpd.server_address[1]
@@ -147,10 +147,11 @@ def test_ok_page_with_metadata(server: LoopbackServer, tmp_path: Path) -> None:
     assert c.status is CheckStatus.OK
     assert c.http_status == 200
     assert c.final_url == server.url("/story")
-    assert c.title == "Minister resigns" or c.title is None  # page_info is applied by the check stage
-    assert got.text is not None and "The minister resigned" in got.text
+    assert got.text is not None
+    assert "The minister resigned" in got.text
     assert c.content_type == "text/html"
-    assert c.elapsed_ms is not None and c.elapsed_ms >= 0
+    assert c.elapsed_ms is not None
+    assert c.elapsed_ms >= 0
     assert server.hits["/story"] == 1
 
 
@@ -392,7 +393,8 @@ def test_user_agent_names_the_tool(server: LoopbackServer, tmp_path: Path) -> No
 
     server.routes["/ua"] = capture
     fetch(fast(tmp_path), server.url("/ua"))
-    assert seen and seen[0].startswith("provenance/")
+    assert seen
+    assert seen[0].startswith("provenance/")
 
 
 def test_robots_txt_is_respected_when_asked(server: LoopbackServer, tmp_path: Path) -> None:
