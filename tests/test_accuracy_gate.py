@@ -138,17 +138,19 @@ def test_alignment_and_scoring_rules() -> None:
         p("He says that he has footage.", "attributed", "", None),
         p("SCANDAL!", "none", "", None),
         p("GOP House Speaker in NC accused of blackmail", "vague", "", None),
-        p("Hello there. Second one merged.", "unattributed", "", None),
+        p("Hello there. The second one was merged.", "unattributed", "", None),
+        p("Reporting by Gopal Sharma, writing by Shilpa", "attributed", "", None),
     ]
     annotated = [
         {"n": 1, "starts": "SCANDAL! GOP House Speaker", "accept": ["unattributed", "vague"]},
         {"n": 2, "starts": "He says that he has", "accept": ["attributed"]},
-        {"n": 3, "starts": "Second one merged.", "accept": ["none"]},
+        {"n": 3, "starts": "The second one was merged.", "accept": ["none"]},
         {"n": 4, "starts": "Not there at all", "accept": ["none"], "optional": True},
+        {"n": 5, "starts": "By Gopal Sharma", "accept": ["none"], "optional": True},
     ]
     aligned = bench.align(annotated, predicted)
-    assert [a.how for a in aligned] == ["split", "prefix", "merged", "missing"]
-    assert [a.correct for a in aligned] == [False, True, False, False]
+    assert [a.how for a in aligned] == ["split", "prefix", "merged", "missing", "missing"]
+    assert [a.correct for a in aligned] == [False, True, False, False, False]
     res = bench.ArticleResult("t", "t", aligned, 0)
     t = bench.totals([res])
     assert (t.per_category["none"].fp, t.per_category["unattributed"].fn, t.per_category["vague"].fn) == (1, 1, 1)
