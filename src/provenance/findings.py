@@ -134,14 +134,14 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         end_line, end_col = _span(o.line, o.column, o.cited_as)
         label = o.name or o.domain or o.cited_as
         label = f"{label} ({o.domain})" if o.domain and o.name and o.domain != o.name.lower() else label
-        platform = _is_platform(o.kind, o.domain) and not o.channel and not o.platform
+        platform = _is_platform(o.kind, o.domain)  # with a channel named, the channel is the source
         if o.self_citation:
             if ("PV207", key) not in seen_outlet:
                 seen_outlet.add(("PV207", key))
                 yield _Raw("PV207", f"The publisher cites itself: “{excerpt(o.cited_as)}”", o.line, o.column,
                            end_line, end_col, o.cited_as, o.sentence)
         elif platform:
-            if ("PV206", key) not in seen_outlet:
+            if not o.channel and not o.platform and ("PV206", key) not in seen_outlet:
                 seen_outlet.add(("PV206", key))
                 yield _Raw("PV206", f"{label} is a platform, cited without the channel or author who published",
                            o.line, o.column, end_line, end_col, o.cited_as, o.sentence)

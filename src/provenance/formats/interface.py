@@ -1,0 +1,53 @@
+"""The one small interface every output format implements.
+
+A renderer is a pure function `render(report, ctx) -> str`: it gets the audit's Report, the
+findings computed from it and the effective config, and returns the whole output as text. Writing
+it to stdout or a file (and GitHub's job summary) is the caller's business, so renderers can be
+tested on strings. Text from articles and fetched pages is data: each renderer escapes it for the
+syntax it writes (HTML, XML, JSON, Markdown, workflow commands, terminal markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from provenance.config import Config
+from provenance.model import Finding, Report
+
+
+@dataclass(frozen=True, slots=True)
+class RenderContext:
+    findings: Sequence[Finding] = ()
+    config: Config = field(default_factory=Config)
+    tool_version: str = ""
+
+    @property
+    def version(self) -> str:
+        if self.tool_version:
+            return self.tool_version
+        try:
+            from importlib.metadata import version
+
+            return version("provenance-audit")
+        except Exception:  # not installed (running from a checkout)
+            return "0.0.0"
+
+
+Renderer = Callable[[Report, RenderContext], str]
+
+
+class FormatError(ValueError):
+    """A bad `--format` value or an output that cannot be written (exit code 2)."""
+
+
+def strip_controls(text: str, keep: str = "\n\t") -> str:
+    """Replace C0/C1 control characters (ESC, BEL, ...) with a visible escape: never let them act."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if (o < 0x20 and ch not in keep) or 0x7F <= o < 0xA0:
+            out.append(f"\\x{o:02x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,57 @@
+"""JUnit XML: one test case per article, one failure per finding at or above `fail-on`.
+
+CI systems (GitLab, Jenkins, Azure Pipelines) show these as test results. Findings below the
+threshold are listed in the test case's `system-out`. XML 1.0 cannot hold most control
+characters even escaped, so they are shown as `\\x1b`-style text before ElementTree escapes the rest.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from provenance import findings as fnd
+from provenance.config import relative_path
+from provenance.formats.interface import RenderContext, strip_controls
+from provenance.model import Report
+
+
+def _clean(text: str) -> str:
+    return strip_controls(text, keep="\n\t")
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    fail_on = ctx.config.fail_on
+    failing_ids = {id(f) for f in fnd.failing(ctx.findings, fail_on)}
+    suites = ET.Element("testsuites", name="provenance")
+    suite = ET.SubElement(suites, "testsuite", name="provenance")
+    tests = failures = skipped = 0
+    for article in report.articles:
+        tests += 1
+        src = relative_path(article.source, ctx.config.root)
+        case = ET.SubElement(suite, "testcase", classname="provenance", name=_clean(src), file=_clean(src))
+        notes: list[str] = []
+        for f in ctx.findings:
+            if f.source != src:
+                continue
+            text = f"{f.source}:{f.line}:{f.column}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}"
+            if id(f) in failing_ids:
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=_clean(f"{f.rule_id} {f.message}"),
+                                        type=f.rule_id)
+                failure.text = _clean(text)
+            else:
+                notes.append(("(suppressed) " if f.suppressed else "") + text)
+        if notes:
+            ET.SubElement(case, "system-out").text = _clean("\n".join(notes))
+    for sk in report.skipped:
+        tests += 1
+        skipped += 1
+        case = ET.SubElement(suite, "testcase", classname="provenance", name=_clean(sk.source))
+        ET.SubElement(case, "skipped", message=_clean(sk.reason))
+    for el in (suites, suite):
+        el.set("tests", str(tests))
+        el.set("failures", str(failures))
+        el.set("errors", "0")
+    suite.set("skipped", str(skipped))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

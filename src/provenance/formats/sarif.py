@@ -1,0 +1,106 @@
+"""SARIF 2.1.0 for GitHub code scanning (`github/codeql-action/upload-sarif`).
+
+One run; tool.driver carries the whole rule catalogue (id, name, descriptions, help text and
+Markdown, helpUri, default level); each result has ruleId/ruleIndex, level, message, a physical
+location with a repo-relative URI (`%SRCROOT%`) and a region, and `partialFingerprints` so alerts
+keep their identity across runs. Suppressed findings are results with an `inSource` suppression,
+which code scanning shows as dismissed rather than open.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from provenance import rules as catalogue
+from provenance.formats.interface import RenderContext
+from provenance.model import Report, Severity
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "provenanceFindingHash/v1"
+
+
+def repo_root(start: Path) -> Path:
+    """The enclosing git work tree (where GitHub resolves paths), else `start` itself."""
+    start = start.resolve()
+    for d in (start, *start.parents):
+        if (d / ".git").exists():
+            return d
+    return start
+
+
+def artifact_path(source: str, ctx: RenderContext) -> str:
+    """A finding's source as a POSIX path relative to the repository root, when it is a local file."""
+    if "://" in source or source in ("-", "<text>", "<stdin>"):
+        return source
+    root = ctx.config.root
+    p = Path(source)
+    p = p if p.is_absolute() else root / p
+    try:
+        return p.resolve().relative_to(repo_root(root)).as_posix()
+    except ValueError:
+        return p.resolve().as_posix()
+
+
+def _rule(rule: catalogue.Rule) -> dict[str, object]:
+    return {
+        "id": rule.id,
+        "name": "".join(part.capitalize() for part in rule.name.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": f"{rule.what} {rule.why}"},
+        "help": {"text": rule.help_text(), "markdown": rule.help_markdown()},
+        "helpUri": rule.help_uri,
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"tags": ["provenance", "attribution" if rule.id.startswith("PV1") else "sources"],
+                       "precision": "medium", "problem.severity": rule.severity.value.replace("info", "recommendation")},
+    }
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    index = {r.id: i for i, r in enumerate(catalogue.RULES)}
+    root = repo_root(ctx.config.root)
+    results: list[dict[str, object]] = []
+    for f in ctx.findings:
+        uri = artifact_path(f.source, ctx)
+        location: dict[str, object] = {"uri": quote(uri, safe="/:@")}
+        if not Path(uri).is_absolute() and "://" not in uri:
+            location["uriBaseId"] = "%SRCROOT%"
+        result: dict[str, object] = {
+            "ruleId": f.rule_id,
+            "ruleIndex": index[f.rule_id],
+            "level": LEVEL[f.severity],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": location,
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                           "endColumn": f.end_column},
+            }}],
+            "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
+        }
+        if f.suppressed:
+            result["suppressions"] = [{"kind": "inSource",
+                                       "justification": "provenance: ignore comment or per-file-ignores"}]
+        results.append(result)
+    notifications = [
+        {"level": "warning", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in report.skipped
+    ]
+    sarif = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "provenance",
+                "version": ctx.version,
+                "semanticVersion": ctx.version,
+                "informationUri": catalogue.RULES_URL,
+                "rules": [_rule(r) for r in catalogue.RULES],
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
