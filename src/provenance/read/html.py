@@ -43,7 +43,23 @@ _JUNK_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary",
                          "menu", "menubar", "toolbar", "tablist"})
 # Words of class/id/data attributes that mark boilerplate. Matched against whole words of a token
 # (split on - _ . : and camelCase), and against pairs of adjacent words joined ("most"+"read").
-_JUNK_WORDS = frozenset(["share", "shares", "sharing", "sharebar", "sharetools", "social", "sociallinks", "socialshare", "cookie", "cookies", "consent", "gdpr", "onetrust", "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup", "optin", "paywall", "accesswall", "registrationwall", "promo", "promos", "promotion", "promoted", "advert", "adverts", "advertisement", "advertising", "ad", "ads", "adslot", "adunit", "adzone", "dfp", "gpt", "mpu", "outstream", "sponsor", "sponsored", "sponsorship", "partner", "taboola", "outbrain", "teads", "related", "relatedlinks", "recommended", "recommendation", "recommendations", "readmore", "morestories", "moreon", "mostread", "mostpopular", "mostviewed", "trending", "popular", "comment", "comments", "commentcount", "disqus", "breadcrumb", "breadcrumbs", "menu", "navbar", "nav", "navigation", "sidebar", "rail", "popup", "modal", "overlay", "piano", "tags", "taglist", "topics", "keywords", "footer", "masthead", "toolbar", "skiplink", "skiplinks", "teaser", "teasers", "carousel", "tooltip", "authorbio", "bio", "biography", "partage", "commentaire", "newsletterwidget", "puff", "puffs", "onward", "onwards", "storylist", "storypromo", "latestcontent", "morefrom", "readnext", "upnext", "whatsnext", "printonly", "noprint", "byline", "bylines", "timestamp", "credit", "credits", "copyright", "linksblock", "linksgrid", "author", "authors", "contributor", "contributors", "date", "dateline", "accessibility", "skipto", "skiplinks"])
+_JUNK_WORDS = frozenset({
+    "share", "shares", "sharing", "sharebar", "sharetools", "social", "sociallinks", "socialshare", "cookie",
+    "cookies", "consent", "gdpr", "onetrust", "newsletter", "newsletters", "subscribe", "subscription",
+    "subscriptions", "signup", "optin", "paywall", "accesswall", "registrationwall", "promo", "promos",
+    "promotion", "promoted", "advert", "adverts", "advertisement", "advertising", "ad", "ads", "adslot",
+    "adunit", "adzone", "dfp", "gpt", "mpu", "outstream", "sponsor", "sponsored", "sponsorship", "partner",
+    "taboola", "outbrain", "teads", "related", "relatedlinks", "recommended", "recommendation",
+    "recommendations", "readmore", "morestories", "moreon", "mostread", "mostpopular", "mostviewed", "trending",
+    "popular", "comment", "comments", "commentcount", "disqus", "breadcrumb", "breadcrumbs", "menu", "navbar",
+    "nav", "navigation", "sidebar", "rail", "popup", "modal", "overlay", "piano", "tags", "taglist", "topics",
+    "keywords", "footer", "masthead", "toolbar", "skiplink", "skiplinks", "teaser", "teasers", "carousel",
+    "tooltip", "authorbio", "bio", "biography", "partage", "commentaire", "newsletterwidget", "puff", "puffs",
+    "onward", "onwards", "storylist", "storypromo", "latestcontent", "morefrom", "readnext", "upnext",
+    "whatsnext", "printonly", "noprint", "byline", "bylines", "timestamp", "credit", "credits", "copyright",
+    "linksblock", "linksgrid", "author", "authors", "contributor", "contributors", "date", "dateline",
+    "accessibility", "skipto", "whatsapp", "dontmiss", "meta", "postmeta",
+})
 # Bigrams that mean boilerplate when both words appear side by side ("read-more", "most-read").
 _JUNK_PAIRS = frozenset({
     "readmore", "morestories", "mostread", "mostpopular", "mostviewed", "signup", "authorbio", "siteheader",
@@ -90,13 +106,20 @@ _CREDIT = re.compile(
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}/(?:AP|AFP|Reuters|Getty|PA|EPA))\)?\.?$",
     re.I,
 )
+# A block that is only a time stamp ("21 mins ago 11:48", "Updated 10:05 BST")
+_TIMESTAMP = re.compile(
+    r"^(?:(?:updated|published|posted|last updated)(?: on| at)?:?\s*)?"
+    r"(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\s*ago\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*(?:bst|gmt|cet|cest|et|edt|est|pt|pdt|pst|utc)?)?$",
+    re.I,
+)
 _ALNUM = re.compile(r"[^\W_]")
 # In-body promotions that carry no claim: newsletter prompts, "follow us", app and alert plugs.
 _PROMO = re.compile(
     r"\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b[^.!?]{0,80}\bnewsletters?\b|"
     r"\bnewsletters?\b[^.!?]{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe)\b|"
     r"\bpreferred source\b[^.!?]{0,40}\bgoogle\b|"
-    r"^(?:follow|like) us on (?:twitter|facebook|instagram|x|tiktok|whatsapp|google news)\b|"
+    r"^(?:follow|like) (?:us|[\w.]+) on (?:twitter|facebook|instagram|x|tiktok|whatsapp|google news)\b|"
     r"^(?:enjoyed this story|do you have a story)\b|"
     r"\bget in touch with our news team\b|"
     r"\bfor more stories like this,? check our news page\b",
@@ -473,7 +496,7 @@ class _Emitter:
         col = _Collector(self.page)
         col.walk_nodes(nodes if nodes is not None else list(tag.children))
         body, links = col.result()
-        if not _ALNUM.search(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
+        if not _ALNUM.search(body) or _TIMESTAMP.match(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
             return
         if nodes is None:
             line, column = tag.sourceline or 1, (tag.sourcepos or 0) + 1
@@ -563,23 +586,43 @@ class _Emitter:
 
     def media(self, box: Tag) -> bool:
         """A picture with its caption and credit but no paragraphs: the caption only, as a CAPTION."""
-        if box.find(["img", "picture", "video"]) is None or box.find(["p", "h1", "h2", "h3", "h4", "li", "blockquote"]):
+        if box.find(["img", "picture", "video"]) is None:
             return False
+        for el in box.find_all(["p", "h1", "h2", "h3", "h4", "li", "blockquote"]):
+            # a paragraph that only wraps the picture, or is the caption, is part of the media box
+            if el.find(["img", "picture", "video"]) is None and not _CAPTION.search(_attrs_text(el)):
+                return False
         if _text_len(box) > 400:
             return False
-        leaves = [t for t in box.find_all(["div", "span", "figcaption"])
-                  if not t.find(["div", "span", "figcaption"]) and _norm(t.get_text())]
+        from bs4 import NavigableString
+
+        # the outermost elements holding text of their own: a caption with its credit inside stays one
+        leaves: list[Tag] = []
+        for t in box.find_all(["div", "span", "figcaption", "p"]):
+            if any(t in leaf.parents for leaf in leaves):
+                continue
+            if any(type(c) is NavigableString and c.strip() for c in t.children) and _norm(t.get_text()):
+                leaves.append(t)
+        kept = 0
         for leaf in leaves:
-            if id(leaf) in self.seen or self.page.dropped(leaf) and not self._inside(leaf, box):
+            if id(leaf) in self.seen or self._junk_within(leaf, box):
                 continue
-            if _CREDIT.match(_norm(leaf.get_text())):
+            text = _norm(leaf.get_text())
+            # a credit: a known agency, or a short name after the caption ("The London Standard")
+            if _CREDIT.match(text) or (kept and len(text) <= 40 and not re.search(r"[.!?]\W*$", text)):
                 continue
+            kept += 1
             self.emit(leaf, BlockKind.CAPTION)
             self.seen.add(id(leaf))
         return True
 
-    def _inside(self, tag: Tag, box: Tag) -> bool:
-        return box in tag.parents
+    def _junk_within(self, tag: Tag, box: Tag) -> bool:
+        node: Tag | None = tag
+        while node is not None and node is not box:
+            if self.page.junk(node):
+                return True
+            node = node.parent
+        return False
 
     def visit_quote(self, quote: Tag) -> None:
         """A blockquote holding paragraphs: each paragraph is a QUOTE block (nested quotes too)."""
@@ -600,7 +643,8 @@ class _Emitter:
         # trim leading blank strings / brs so the position points at the text
         while nodes and nodes[0] is not useful[0]:
             nodes = nodes[1:]
-        self.emit(parent, BlockKind.PARAGRAPH, nodes)
+        caption = any(isinstance(n, Tag) and _CAPTION.search(_attrs_text(n)) for n in useful)
+        self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes)
 
 
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
