@@ -534,8 +534,8 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
             continue
         seen.add(id(e))
         chain.append(e)
-        todo.extend([e.__cause__, e.__context__, getattr(e, "reason", None)])
-        todo.extend(a for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+        linked = [e.__cause__, e.__context__, getattr(e, "reason", None), *getattr(e, "args", ())]
+        todo.extend(x for x in linked if isinstance(x, BaseException))
 
     def has(*kinds: type[BaseException]) -> BaseException | None:
         return next((e for e in chain if isinstance(e, kinds)), None)

@@ -57,18 +57,27 @@ def _interleave_by_host(urls: Iterable[str]) -> list[str]:
 
 
 def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[str] = frozenset(),
-              fetcher: Fetcher | None = None,
+              homes: frozenset[str] = frozenset(), fetcher: Fetcher | None = None,
               on_done: Callable[[str, PageResult], None] | None = None) -> dict[str, PageResult]:
-    """Fetch each distinct URL once (fragments ignored); `texts` are the URLs whose text is needed."""
+    """Fetch each distinct URL once (fragments ignored); `texts` are the URLs whose text is needed;
+    `homes` are outlet home pages (https, tried again over http when https fails)."""
     from provenance.check.page import full_text, main_text, page_info
 
     unique = list(dict.fromkeys(strip_fragment(u) for u in urls))
     want = {strip_fragment(u) for u in texts}
+    http_fallback = {strip_fragment(u) for u in homes if u.startswith("https://")}
     own = fetcher is None
     fetcher = fetcher or Fetcher(settings)
 
     def one(url: str) -> PageResult:
         got = fetcher.fetch(url)
+        if url in http_fallback and got.check.status in (CheckStatus.TLS_ERROR, CheckStatus.ERROR):
+            # an outlet's home page: some sites still answer on plain http only
+            plain = fetcher.fetch("http://" + url[len("https://"):])
+            if plain.check.status in (CheckStatus.OK, CheckStatus.REDIRECTED):
+                note = f"https failed ({got.check.status.value}); reached over http"
+                got = replace(plain, check=replace(plain.check, url=url, detail=note + (
+                    f"; {plain.check.detail}" if plain.check.detail else "")))
         check = got.check
         main = full = None
         if got.text is not None:
@@ -150,10 +159,11 @@ def quote_sources(article: ArticleReport, quote: Quote) -> list[str]:
     return list(dict.fromkeys(cited[near[0][1]])) if near else []
 
 
-def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str]]:
-    """(every URL to fetch, the URLs whose text is needed for corroboration)."""
+def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str], frozenset[str]]:
+    """(every URL to fetch, the URLs whose text is needed for corroboration, outlet home pages)."""
     urls: list[str] = []
     texts: set[str] = set()
+    homes: set[str] = set()
     for article in articles:
         for link in article.links:
             if link.role in FETCHED_ROLES and _fetchable(link.url):
@@ -164,11 +174,13 @@ def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str]]:
             home = outlet_home(ref)
             if home:
                 urls.append(home)
+                if not ref.url:
+                    homes.add(home)
         for quote in article.quotes:
             for u in quote_sources(article, quote):
                 urls.append(u)
                 texts.add(u)
-    return urls, frozenset(texts)
+    return urls, frozenset(texts), frozenset(homes)
 
 
 # --------------------------------------------------------------------------- corroborating
@@ -239,13 +251,13 @@ def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleRepo
 
 def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> tuple[ArticleReport, ...]:
     """Fetch every cited link and outlet (each URL once per run) and corroborate quotes and claims."""
-    urls, texts = plan(articles)
+    urls, texts, homes = plan(articles)
     if not urls:
         return tuple(articles)
     if not settings.corroborate:
         texts = frozenset()
     with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
-        results = fetch_all(urls, settings, texts=texts, on_done=tick)
+        results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick)
     return tuple(apply(a, results) for a in articles)
 
 
