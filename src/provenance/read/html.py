@@ -53,7 +53,7 @@ _JUNK_WORDS = frozenset({
     "recommendations", "readmore", "morestories", "moreon", "mostread", "mostpopular", "mostviewed", "trending",
     "popular", "comment", "comments", "commentcount", "disqus", "breadcrumb", "breadcrumbs", "menu", "navbar",
     "nav", "navigation", "sidebar", "rail", "popup", "modal", "overlay", "piano", "tags", "taglist", "topics",
-    "keywords", "footer", "masthead", "toolbar", "skiplink", "skiplinks", "teaser", "teasers", "carousel",
+    "keywords", "footer", "masthead", "toolbar", "skiplink", "skiplinks", "carousel",
     "tooltip", "authorbio", "bio", "biography", "partage", "commentaire", "newsletterwidget", "puff", "puffs",
     "onward", "onwards", "storylist", "storypromo", "latestcontent", "morefrom", "readnext", "upnext",
     "whatsnext", "printonly", "noprint", "byline", "bylines", "timestamp", "credit", "credits", "copyright",
@@ -324,6 +324,21 @@ def _main_container(page: _Page) -> Tag:
 
     soup = page.soup
     body = soup.body if isinstance(soup.body, Tag) else soup
+    # A named article body that holds the page's prose is never inside boilerplate, whatever its
+    # wrappers are called (a theme that nests the post in "thb-post-share-container").
+    named = [t for t in body.find_all(list(_CONTAINERS)) if isinstance(t, Tag)
+             and (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
+    if named:
+        def raw_ptext(t: Tag) -> int:
+            return sum(_text_len(p) for p in t.find_all("p"))
+
+        sizes = [raw_ptext(t) for t in named]
+        top = max(sizes)
+        # the innermost named body that still holds most of the text
+        strongest = max((t for t, n in zip(named, sizes, strict=True) if n >= top * 0.8),
+                        key=lambda t: len(list(t.parents)))
+        if top >= 300:
+            page.protected.update(id(a) for a in (strongest, *strongest.parents))
     paras = _paragraphs(page, body)
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
@@ -337,9 +352,7 @@ def _main_container(page: _Page) -> Tag:
             node = node.parent
     voted: Tag | None = nodes[max(scores, key=lambda k: scores[k])] if scores else None
 
-    hinted = [t for t in body.find_all(list(_CONTAINERS)) if isinstance(t, Tag)
-              and (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))
-              and not page.dropped(t)]
+    hinted = [t for t in named if not page.dropped(t)]
     if hinted:
         best = max(hinted, key=lambda t: _ptext(paras, t))
         best_text = _ptext(paras, best)
