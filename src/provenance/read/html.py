@@ -122,7 +122,8 @@ _PROMO = re.compile(
     r"^(?:follow|like) (?:us|[\w.]+) on (?:twitter|facebook|instagram|x|tiktok|whatsapp|google news)\b|"
     r"^(?:enjoyed this story|do you have a story)\b|"
     r"\bget in touch with our news team\b|"
-    r"\bfor more stories like this,? check our news page\b",
+    r"\bfor more stories like this,? check our news page\b|"
+    r"^our standards: the thomson reuters trust principles",
     re.I,
 )
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -180,6 +181,11 @@ class _Page:
             cached = key not in self.protected and _is_junk(tag)
             self._junk[key] = cached
         return cached
+
+    def protect(self, tag: Tag) -> None:
+        """The tag and its ancestors are never boilerplate."""
+        self.protected.update(id(a) for a in (tag, *tag.parents))
+        self._junk.clear()
 
     def dropped(self, tag: Tag) -> bool:
         """True when the tag or one of its ancestors is boilerplate or never content."""
@@ -324,11 +330,12 @@ def _main_container(page: _Page) -> Tag:
 
     soup = page.soup
     body = soup.body if isinstance(soup.body, Tag) else soup
-    # A named article body that holds the page's prose is never inside boilerplate, whatever its
-    # wrappers are called (a theme that nests the post in "thb-post-share-container").
     named = [t for t in body.find_all(list(_CONTAINERS)) if isinstance(t, Tag)
              and (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
-    if named:
+    paras = _paragraphs(page, body)
+    if named and max((_ptext(paras, t) for t in named), default=0) < 300:
+        # A named article body that holds the page's prose is never inside boilerplate, whatever
+        # its wrappers are called (a theme that nests the post in "thb-post-share-container").
         def raw_ptext(t: Tag) -> int:
             return sum(_text_len(p) for p in t.find_all("p"))
 
@@ -338,8 +345,8 @@ def _main_container(page: _Page) -> Tag:
         strongest = max((t for t, n in zip(named, sizes, strict=True) if n >= top * 0.8),
                         key=lambda t: len(list(t.parents)))
         if top >= 300:
-            page.protected.update(id(a) for a in (strongest, *strongest.parents))
-    paras = _paragraphs(page, body)
+            page.protect(strongest)
+            paras = _paragraphs(page, body)
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
     for el, _n, vote in paras:
@@ -516,6 +523,8 @@ class _Emitter:
         else:
             line, column = self._position_of_nodes(tag, nodes, body)
         level = int(tag.name[1]) if kind is BlockKind.HEADING and tag.name[1:].isdigit() else 0
+        if self.blocks and self.blocks[-1].text == body and self.blocks[-1].kind is kind:
+            return  # the same caption or line twice in a row (responsive copies for desktop and mobile)
         self.blocks.append(RawBlock(kind, body, (SourceLine(0, line, column),), links, level,
                                     ignore=self.ignore_next))
         self.ignore_next = False
@@ -573,11 +582,7 @@ class _Emitter:
             if self.page.link_rail(child):
                 continue
             if child.name == "figure":
-                # a picture and its caption: the caption is kept, credits and alt text are not
-                for cap in child.find_all("figcaption"):
-                    if id(cap) not in self.seen and not self.page.junk(cap):
-                        self.emit(cap, BlockKind.CAPTION)
-                        self.seen.add(id(cap))
+                self.visit_figure(child)
                 continue
             if child.name in ("div", "span", "section") and child is not self.main and self.media(child):
                 continue
@@ -637,6 +642,27 @@ class _Emitter:
             node = node.parent
         return False
 
+    def visit_figure(self, figure: Tag) -> None:
+        """A picture (or a pull quote) and its caption: captions and quotes are kept, loose credit
+        and alt text are not."""
+        from bs4 import Tag
+
+        for child in figure.children:
+            if not isinstance(child, Tag) or id(child) in self.seen or child.name in _DROP_TAGS \
+                    or self.page.junk(child):
+                continue
+            if child.name == "figcaption":
+                self.emit(child, BlockKind.CAPTION)
+            elif child.name == "blockquote":
+                if child.find(["p", "blockquote", "div", "li"]):
+                    self.visit_quote(child)
+                else:
+                    self.emit(child, BlockKind.QUOTE)
+            elif child.name in _BLOCK_TAGS and child.name != "p":
+                self.emit(child, _BLOCK_TAGS[child.name])
+            else:
+                self.visit_figure(child)
+
     def visit_quote(self, quote: Tag) -> None:
         """A blockquote holding paragraphs: each paragraph is a QUOTE block (nested quotes too)."""
         start = len(self.blocks)
@@ -680,7 +706,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
     host = urlsplit(canonical or url or "").netloc.lower().removeprefix("www.")
     page = _Page(soup, host)
     main = _main_container(page)
-    page.protected.update(id(t) for t in (main, *main.parents))
+    page.protect(main)
     emitter = _Emitter(page, text, main)
 
     h1 = next((c for c in soup.find_all("h1") if isinstance(c, Tag) and _text_len(c) > 0
