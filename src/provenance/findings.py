@@ -75,6 +75,15 @@ def _span(line: int, column: int, text: str) -> tuple[int, int]:
     return line + len(parts) - 1, len(parts[-1]) + 1
 
 
+def is_homepage(url: str) -> bool:
+    """A site's front page (no path, or only an index page): a link to the outlet, not to a story."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path.strip("/").lower()
+    return bool(parts.netloc) and path in ("", "index.html", "index.htm", "index.php", "home") and not parts.query
+
+
 def _is_platform(kind: str | None, domain: str | None) -> bool:
     if kind and any(k in kind for k in PLATFORM_KINDS):
         return True
@@ -145,7 +154,8 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
                 seen_outlet.add(("PV206", key))
                 yield _Raw("PV206", f"{label} is a platform, cited without the channel or author who published",
                            o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
-        elif not o.story and not o.url and ("PV201", key) not in seen_outlet:
+        elif ((not o.url and not o.story) or (o.url is not None and is_homepage(o.url))) and (
+                "PV201", key) not in seen_outlet:
             seen_outlet.add(("PV201", key))
             yield _Raw("PV201", f"Outlet cited without a story: “{excerpt(o.cited_as)}” names {label} but no article",
                        o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
@@ -167,6 +177,12 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         shown = link.url or link.text
         end_line, end_col = _span(link.line, link.column, link.text or shown)
         linked_js = sentences.get(link.sentence) if link.sentence is not None else None
+        if (link.role in (LinkRole.CITATION, LinkRole.SOCIAL) and link.url and link.domain and is_homepage(link.url)
+                and linked_js is not None and linked_js.sentence.role is Role.BODY
+                and _is_platform(None, link.domain) and not any(o.domain == link.domain for o in article.outlets)):
+            yield _Raw("PV206", f"{link.domain} is a platform, linked without the channel, video or post: "
+                       f"“{excerpt(link.text or shown)}”", link.line, link.column, end_line, end_col, shown,
+                       link.sentence)
         if link.role is LinkRole.CITATION and link.self_citation:
             yield _Raw("PV207", f"The publisher cites itself: {excerpt(shown)}", link.line, link.column,
                        end_line, end_col, shown, link.sentence)

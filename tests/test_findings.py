@@ -1,0 +1,223 @@
+"""Findings: rule ids, severities, locations, fingerprints, config effects and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from provenance import findings, rules
+from provenance.pipeline import AuditOptions, audit, audit_text
+from provenance.config import Config, build
+from provenance.model import (
+    ArticleReport,
+    Category,
+    Check,
+    CheckStatus,
+    Corroboration,
+    JudgedSentence,
+    Judgement,
+    Link,
+    LinkRole,
+    OutletRef,
+    Quote,
+    Report,
+    Sentence,
+    Severity,
+    Summary,
+)
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SEED = CORPUS / "seed" / "article.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _sentence(index: int, text: str, category: Category, line: int) -> JudgedSentence:
+    s = Sentence(index, index, 0, len(text), text, line, 1, line, len(text) + 1)
+    return JudgedSentence(s, Judgement(category, None, None, "test"))
+
+
+def _article(**kw: object) -> ArticleReport:
+    sentences = (
+        _sentence(0, "Prices doubled last year.", Category.UNATTRIBUTED, 1),
+        _sentence(1, "The minister said the plan works.", Category.ATTRIBUTED, 3),
+    )
+    base = ArticleReport(
+        source="a.md", format="markdown", publisher=None, title=None, sentences=sentences, outlets=(),
+        links=(), quotes=(), primary_sources=(), summary=Summary.of([js.category for js in sentences]),
+    )
+    return replace(base, **kw)  # type: ignore[arg-type]
+
+
+def _ids(fs: list) -> list[str]:  # type: ignore[type-arg]
+    return [f.rule_id for f in fs if not f.suppressed]
+
+
+@pytest.fixture(scope="module")
+def seed_findings() -> list:  # type: ignore[type-arg]
+    return findings.compute(audit([SEED]), Config())
+
+
+def test_every_rule_is_documented_and_ids_are_unique() -> None:
+    assert len({r.id for r in rules.RULES}) == len(rules.RULES)
+    assert len({r.name for r in rules.RULES}) == len(rules.RULES)
+    for r in rules.RULES:
+        assert r.id.startswith(("PV1", "PV2")) and len(r.id) == 5
+        assert r.what and r.why and r.fix and r.silence and r.summary
+        assert rules.get(r.id.lower()) is r and rules.get(r.name) is r
+
+
+def test_rules_json_and_rich_output(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    rules.print_rules("json")
+    data = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in data] == [r.id for r in rules.RULES]
+    from rich.console import Console
+
+    console = Console(record=True, width=200)
+    rules.print_rules("text", console=console)
+    text = console.export_text()
+    assert "PV101" in text and "unattributed-claim" in text and "<!-- provenance: ignore-next-line" in text
+
+
+def test_seed_article_findings_match_what_a_careful_auditor_concludes(seed_findings: list) -> None:  # type: ignore[type-arg]
+    by_rule: dict[str, list[str]] = {}
+    for f in seed_findings:
+        by_rule.setdefault(f.rule_id, []).append(f.message)
+    low = " ".join(by_rule["PV205"])
+    # three of the four outlets sit in the bottom third of the ratings; independent.co.uk sits higher
+    assert "theepochtimes.com" in low and "brighteon.com" in low and "infowars.com" in low
+    assert "independent.co.uk" not in low
+    outlet_only = " ".join(by_rule["PV201"])
+    assert "TheEpochTimes.com" in outlet_only and "Independent.co.uk" in outlet_only
+    assert len(by_rule["PV101"]) >= 3  # several unsourced factual claims
+    assert any("is seen as" in m for m in by_rule["PV102"])  # the passive hedge
+    assert len(by_rule["PV209"]) == 3  # Pentagon statement, Netanyahu's office, UN resolution: none linked
+    # nothing was fetched: no rule that needs fetching fires
+    assert not {"PV202", "PV203", "PV204"} & set(by_rule)
+    for f in seed_findings:
+        assert f.source.endswith("seed/article.txt")
+        assert f.line >= 1 and f.column >= 1 and (f.end_line, f.end_column) > (f.line, f.column)
+        assert len(f.fingerprint) == 32
+
+
+def _cited_at_location(f: object) -> bool:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    cited = f.message.split("“")[1].split("”")[0]  # type: ignore[attr-defined]
+    return lines[f.line - 1][f.column - 1:].startswith(cited)  # type: ignore[attr-defined]
+
+
+def test_locations_point_at_the_original_lines(seed_findings: list) -> None:  # type: ignore[type-arg]
+    sources_list = [f for f in seed_findings if f.rule_id == "PV201" and f.line >= 30]
+    assert len(sources_list) == 2
+    assert all(_cited_at_location(f) for f in sources_list)
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for f in seed_findings:
+        if f.rule_id in ("PV101", "PV102"):  # sentences start where the finding says
+            assert lines[f.line - 1][f.column - 1:f.column + 5] == f.message.split("“")[1][:6]
+
+
+@pytest.mark.xfail(strict=True, reason="extract: an outlet named on a hard-wrapped line gets the first line of "
+                   "its sentence with a column past its end (line 23, column 24 for line 24's text), and so does a quote; reported to the lead")
+def test_locations_of_outlets_on_wrapped_lines(seed_findings: list) -> None:  # type: ignore[type-arg]
+    wrapped = [f for f in seed_findings if f.rule_id == "PV201" and "InfoWars" in f.message]
+    assert wrapped and all(_cited_at_location(f) for f in wrapped)
+    quote = next(f for f in seed_findings if f.rule_id == "PV103" and "strategic defeat" in f.message)
+    line = SEED.read_text(encoding="utf-8").splitlines()[quote.line - 1]
+    assert "strategic defeat" in line[quote.column - 1:quote.column + 20]
+
+
+def test_fingerprints_stable_across_runs_and_line_shifts(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    a = tmp_path / "a.txt"
+    a.write_text(text, encoding="utf-8")
+    cfg = Config(root=tmp_path)
+    first = findings.compute(audit([a]), cfg)
+    again = findings.compute(audit([a]), cfg)
+    assert [f.fingerprint for f in first] == [f.fingerprint for f in again]
+    a.write_text("A new first paragraph, said the editor.\n\n" + text, encoding="utf-8")
+    shifted = findings.compute(audit([a]), cfg)
+    assert {f.fingerprint for f in shifted} >= {f.fingerprint for f in first if f.rule_id != "PV104"}
+    assert [f.line for f in shifted][:3] != [f.line for f in first][:3]
+    assert len({f.fingerprint for f in first}) == len(first)  # identical sentences still get distinct ids
+
+
+def test_fetch_rules_fire_only_on_checks() -> None:
+    broken = Check(CheckStatus.BROKEN, "https://x.example/story", http_status=404, detail="not found")
+    blocked = Check(CheckStatus.BLOCKED, "https://y.example/story", http_status=403)
+    fine = Check(CheckStatus.OK, "https://z.example/story", http_status=200)
+    links = tuple(
+        Link(url, "text", LinkRole.CITATION, 1, 3, 5, domain="x.example", check=c)
+        for url, c in (("https://x.example/story", broken), ("https://y.example/story", blocked),
+                       ("https://z.example/story", fine), ("https://w.example/story", None))
+    )
+    quotes = (Quote("the plan works", "minister", 1, 3, 20, Corroboration("not-found", "https://x.example/story")),
+              Quote("it is fine", "minister", 1, 3, 40, Corroboration("found", "https://x.example/story")),
+              Quote("unchecked", "minister", 1, 3, 60, None))
+    fs = findings.compute(Report((_article(links=links, quotes=quotes),)), Config())
+    assert _ids(fs).count("PV202") == 1 and _ids(fs).count("PV203") == 1 and _ids(fs).count("PV204") == 1
+    pv202 = next(f for f in fs if f.rule_id == "PV202")
+    assert pv202.severity is Severity.ERROR and "404" in pv202.message and pv202.line == 3
+
+
+def test_outlet_rules() -> None:
+    outlets = (
+        OutletRef("Brighteon.com", "brighteon.com", "Brighteon", "sources-list", None, 5, 1, kind="video-platform",
+                  score=0.2),
+        OutletRef("Channel on Rumble", "channel.example", "Channel", "media-note", None, 6, 1, platform="rumble.com",
+                  channel="Channel"),
+        OutletRef("Reuters", "reuters.com", "Reuters", "sources-list", None, 7, 1, score=1.0, story=True,
+                  url="https://www.reuters.com/world/story-1/"),
+        OutletRef("Example.com", "example.com", "Example", "sources-list", None, 8, 1, score=0.5, url="https://example.com/"),
+        OutletRef("Own Site", "own.example", "Own", "sources-list", None, 9, 1, self_citation=True),
+    )
+    fs = findings.compute(Report((_article(outlets=outlets),)), Config(min_source_score=0.4))
+    got = {(f.rule_id, f.line) for f in fs}
+    assert ("PV206", 5) in got and ("PV205", 5) in got  # platform without channel, low score
+    assert ("PV201", 6) in got and not any(line == 6 and r == "PV206" for r, line in got)
+    assert not any(line == 7 for _r, line in got)  # a story from a well-rated outlet: nothing
+    assert ("PV201", 8) in got  # a homepage is not a story
+    assert ("PV207", 9) in got
+
+
+def test_threshold_rule_and_config_overrides() -> None:
+    report = Report((_article(),))
+    assert "PV104" not in _ids(findings.compute(report, Config()))
+    fs = findings.compute(report, Config(max_unattributed=0.4))
+    pv104 = [f for f in fs if f.rule_id == "PV104"]
+    assert len(pv104) == 1 and "50%" in pv104[0].message and pv104[0].severity is Severity.ERROR
+    off = build({"rules": {"PV101": "off", "unattributed-share": "warning"}, "max-unattributed": 0.4})
+    fs = findings.compute(report, off)
+    assert "PV101" not in _ids(fs)
+    assert next(f for f in fs if f.rule_id == "PV104").severity is Severity.WARNING
+
+
+def test_exit_codes_follow_fail_on() -> None:
+    fs = findings.compute(Report((_article(),)), Config())
+    assert {f.severity for f in fs} == {Severity.WARNING}
+    assert findings.exit_code(fs, Severity.WARNING) == 1
+    assert findings.exit_code(fs, Severity.INFO) == 1
+    assert findings.exit_code(fs, Severity.ERROR) == 0
+    assert findings.exit_code(fs, None) == 0
+    assert findings.exit_code([replace(f, suppressed=True) for f in fs], Severity.INFO) == 0
+    assert findings.tally(fs) == {"info": 0, "warning": 1, "error": 0, "suppressed": 0, "total": 1}
+
+
+def test_markdown_fixture_findings() -> None:
+    report = audit([FIXTURES / "markdown_links.md"], AuditOptions(publisher="news.example.com"))
+    fs = findings.compute(report, Config(root=FIXTURES))
+    assert all(f.source == "markdown_links.md" for f in fs)
+    got = {(f.rule_id, f.line) for f in fs if not f.suppressed}
+    assert ("PV102", 7) in got  # "widely seen as"
+    assert ("PV101", 9) in got
+    assert ("PV206", 21) in got  # YouTube homepage linked as if it were the source
+    assert ("PV205", 19) in got  # The Epoch Times
+    assert not any(line == 3 for _r, line in got)  # a claim linked to the council's minutes
+
+
+def test_audit_text_findings_are_relative_to_no_file() -> None:
+    a = audit_text("Prices doubled last year.\n", source="<text>", fmt="text")
+    fs = findings.compute(Report((a,)), Config())
+    assert [f.source for f in fs] == ["<text>"] * len(fs) and "PV101" in _ids(fs)
