@@ -177,7 +177,7 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
 
 def pipeline_report(paths: Sequence[Path]) -> dict[str, Any]:
     """Run `provenance.audit` offline and keep what score.py reads (source, sentence text, category)."""
-    from provenance.audit import audit
+    from provenance import audit  # the public API, whichever module holds it
 
     report = audit([str(p) for p in paths])
     return {
