@@ -66,7 +66,7 @@ _JUNK_PAIRS = frozenset({
     "skiplink", "skiplinks", "relatedlinks", "moreon", "morefrom", "readnext", "upnext", "accesswall",
     "registrationwall", "latestcontent", "printonly", "noprint", "socialshare", "storylist", "storypromo",
     "liveblognav", "sharebar", "sharetools", "adslot", "adunit", "adzone", "optin", "taglist", "linksblock",
-    "linksgrid",
+    "linksgrid", "imagecount", "viewimages", "gallerycount", "entryinfo", "postinfo", "entrymeta", "affiliate", "buybutton", "buynow",
 })
 _HIDDEN_TOKENS = frozenset({
     "hidden", "is-hidden", "d-none", "display-none", "visually-hidden", "visuallyhidden", "u-visually-hidden",
@@ -158,7 +158,7 @@ def _token_junk(token: str) -> bool:
             words.extend(w.lower() for w in camel if len(w) >= 4)
         words.append(part.lower())
     for i, word in enumerate(words):
-        if word in _JUNK_WORDS:
+        if word in _JUNK_WORDS or word in _JUNK_PAIRS:
             return True
         if i and (words[i - 1] + word in _JUNK_PAIRS or words[i - 1] + word in _JUNK_WORDS):
             return True
@@ -682,6 +682,9 @@ class _Emitter:
         # trim leading blank strings / brs so the position points at the text
         while nodes and nodes[0] is not useful[0]:
             nodes = nodes[1:]
+        if isinstance(useful[0], Tag) and useful[0].name == "time" \
+                and sum(len(_norm(n.get_text() if isinstance(n, Tag) else str(n))) for n in useful) < 80:
+            return  # a live post's stamp: "21:00 Antony Clements-Thrower"
         caption = any(isinstance(n, Tag) and _CAPTION.search(_attrs_text(n)) for n in useful)
         self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes)
 
