@@ -65,6 +65,10 @@ class Config:
                 out.extend(rules)
         return tuple(out)
 
+    def select(self, names: Sequence[str]) -> list[str]:
+        """The inputs that `exclude` does not rule out (paths are matched relative to `root`)."""
+        return [n for n in names if not self.excluded(n)]
+
     def excluded(self, path: str) -> bool:
         rel = relative_path(path, self.root)
         return any(glob_match(rel, p) for p in self.exclude)
