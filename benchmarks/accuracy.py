@@ -411,7 +411,7 @@ def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS) -> list[Article
     """Audit every annotated article with the library API and score it."""
     # The public API (`provenance.audit`), imported from its module: the package attribute
     # `provenance.audit` becomes the submodule once `provenance.audit` has been imported anywhere.
-    from provenance.audit import audit
+    from provenance.pipeline import audit
 
     results: list[ArticleResult] = []
     for path in annotation_files(annotated, corpus):

@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from provenance.audit import AuditOptions, audit, audit_text
     from provenance.check.settings import FetchSettings
     from provenance.model import ArticleReport, Category, Report
+    from provenance.pipeline import AuditOptions, audit, audit_text
 
 __all__ = ["ArticleReport", "AuditOptions", "Category", "FetchSettings", "Report", "__version__", "audit",
            "audit_text"]
 
 _LAZY = {
-    "audit": "provenance.audit",
-    "audit_text": "provenance.audit",
-    "AuditOptions": "provenance.audit",
+    "audit": "provenance.pipeline",
+    "audit_text": "provenance.pipeline",
+    "AuditOptions": "provenance.pipeline",
     "FetchSettings": "provenance.check.settings",
     "ArticleReport": "provenance.model",
     "Category": "provenance.model",

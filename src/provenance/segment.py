@@ -17,6 +17,7 @@ off as its own sentence. Every sentence keeps its line and column in the origina
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -191,7 +192,7 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
     # Force boundaries around "(Related: ...)" parentheticals.
     cuts = sorted({c for m in RELATED_PAREN.finditer(text) for c in (m.start(), m.end())})
     pieces = [0, *cuts, len(text)]
-    for a, b in zip(pieces, pieces[1:], strict=False):
+    for a, b in itertools.pairwise(pieces):
         if a >= b:
             continue
         chunk = text[a:b]

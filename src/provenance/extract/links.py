@@ -73,12 +73,12 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             url = raw.url.strip()
             if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
                 url = urljoin(base_url, url)
-            s = _sentence_at(by_block, block.index, raw.start)
+            at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
-            role, why = _role(url, raw.text, s, publisher, block)
+            role, why = _role(url, raw.text, at, publisher, block)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
-            line, column = (s.line, s.column + max(0, raw.start - s.start)) if s else (block.lines[0].line, block.lines[0].column)
-            out.append(Link(url=url, text=raw.text, role=role, sentence=s.index if s else None, line=line,
+            line, column = (at.line, at.column + max(0, raw.start - at.start)) if at else (block.lines[0].line, block.lines[0].column)
+            out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
                             column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
         for m in URL_RE.finditer(block.text):
@@ -87,13 +87,13 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             url = clean_url(m.group(0))
             if any(lk.url == url and lk.sentence is not None for lk in out[-len(block.links) - 5:]):
                 continue
-            s = _sentence_at(by_block, block.index, m.start())
-            role, why = _role(url, url, s, publisher, block)
-            if s is not None and s.role is Role.SOURCES:
+            hit = _sentence_at(by_block, block.index, m.start())
+            role, why = _role(url, url, hit, publisher, block)
+            if hit is not None and hit.role is Role.SOURCES:
                 role, why = LinkRole.CITATION, "URL in a sources line"
             domain = registered_domain(url)
-            line, column = (s.line, s.column + max(0, m.start() - s.start)) if s else (block.lines[0].line, 1)
-            out.append(Link(url=url, text=url, role=role, sentence=s.index if s else None, line=line, column=column,
+            line, column = (hit.line, hit.column + max(0, m.start() - hit.start)) if hit else (block.lines[0].line, 1)
+            out.append(Link(url=url, text=url, role=role, sentence=hit.index if hit else None, line=line, column=column,
                             domain=domain, self_citation=_same_site(domain, publisher), why=why))
     # Related-story titles with no URL (plain text): "(Related: ...)" notes and related trailers.
     for s in sentences:

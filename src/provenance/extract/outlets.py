@@ -137,11 +137,11 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         if link.role is not LinkRole.CITATION or not link.url or link.sentence is None:
             continue
         info = db.by_host(link.url)
-        dom = info.domain if info else link.domain
-        if not dom:
+        link_domain = info.domain if info else link.domain
+        if not link_domain:
             continue
-        s = by_index[link.sentence]
-        found.append(_ref(link.text or link.url, dom, info, "link", s, link.column, story=True, url=link.url))
+        found.append(_ref(link.text or link.url, link_domain, info, "link", by_index[link.sentence], link.column,
+                          story=True, url=link.url))
     return _merge(found, db, publisher)
 
 

@@ -43,7 +43,8 @@ def _resolve(who: str, db: OutletDB | None, speakers: Speakers) -> str:
     if db is not None:
         info = db.by_name(who) or db.by_name("the " + who)
         if info is not None:
-            return info.name
+            # "United Nations Security Council" is more precise than its parent "United Nations".
+            return who if info.name.lower() in who.lower() else info.name
     return who
 
 

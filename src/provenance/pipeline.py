@@ -1,4 +1,5 @@
-"""The orchestrator: runs the stages for each input. The only place that knows their order.
+"""The pipeline (`provenance.audit()` lives here; the module is not called audit.py so that the
+package attribute `provenance.audit` stays the function). Runs the stages for each input. The only place that knows their order.
 
 read -> segment -> extract -> judge -> (check) -> report
 """

@@ -1,0 +1,168 @@
+"""The terminal report (rich): summary, the article sentence by sentence with a mark per category
+and the reason, then the sources.
+
+Colour only on a terminal (rich's own detection; NO_COLOR and FORCE_COLOR honoured); piped
+output is plain text. Article text is never parsed as rich markup: it goes into `Text` objects
+as plain strings, with control characters (terminal escapes) made visible first.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from provenance.formats.interface import RenderContext, strip_controls
+from provenance.model import ArticleReport, Category, LinkRole, Report, Role
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MARKS = {
+    Category.ATTRIBUTED: ("✔", "green", "attributed"),
+    Category.VAGUE: ("~", "yellow", "vague"),
+    Category.UNATTRIBUTED: ("✘", "red", "unattributed"),
+    Category.NONE: ("·", "bright_black", "not an assertion"),
+}
+
+
+def _t(value: object) -> str:
+    return strip_controls("" if value is None else str(value), keep="")
+
+
+def _score(score: float | None) -> str:
+    return "–" if score is None else f"{score:.2f}"
+
+
+def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sentences: bool = True) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text()
+    title.append(_t(a.source), style="bold")
+    if a.publisher:
+        title.append(f"  publisher {_t(a.publisher)}", style="dim")
+    if a.title:
+        title.append(f"\n{_t(a.title)}", style="italic")
+    console.print(title)
+
+    s = a.summary
+    total = max(1, s.attributed + s.vague + s.unattributed + s.none)
+    summary = Table(title="Summary", title_justify="left", show_edge=False, pad_edge=False)
+    summary.add_column("category")
+    summary.add_column("sentences", justify="right")
+    summary.add_column("share", justify="right")
+    for cat in Category:
+        mark, style, label = MARKS[cat]
+        n = s.count(cat)
+        summary.add_row(Text(f"{mark} {label}", style=style), str(n), f"{100 * n / total:.0f}%")
+    console.print(summary)
+    citations = [lk for lk in a.links if lk.role is LinkRole.CITATION]
+    related = [lk for lk in a.links if lk.role is LinkRole.RELATED]
+    facts = Text()
+    facts.append(f"{len(a.outlets)} outlets, {len(citations)} citation links, {len(related)} related links, "
+                 f"{len(a.quotes)} quotes, {len(a.primary_sources)} primary sources named; "
+                 f"{100 * s.unattributed_ratio:.0f}% of assertions unattributed", style="dim")
+    console.print(facts)
+    console.print()
+
+    if sentences:
+        for js in a.sentences:
+            mark, style, _ = MARKS[js.category]
+            line = Text()
+            line.append(f"{mark} ", style=style)
+            line.append(f"{js.sentence.line}:{js.sentence.column} ", style="dim")
+            role = js.sentence.role
+            if role is not Role.BODY:
+                line.append(f"[{role.value}] ", style="cyan")
+            line.append(_t(js.sentence.text))
+            console.print(line)
+            why = Text("    ")
+            why.append(js.category.value, style=style)
+            if js.judgement.source:
+                why.append(f" · source: {_t(js.judgement.source)}", style="bold")
+            why.append(f" · {_t(js.judgement.reason)}", style="dim")
+            console.print(why)
+        console.print()
+
+    if a.outlets:
+        table = Table(title="Outlets cited", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("outlet", overflow="fold", ratio=3)
+        table.add_column("domain", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("score", justify="right", no_wrap=True)
+        table.add_column("cited as", overflow="fold", ratio=3)
+        table.add_column("check", no_wrap=True)
+        for o in a.outlets:
+            check = o.check.status.value if o.check else "–"
+            name = _t(o.name or "?")
+            if o.channel and o.platform and o.domain != o.platform:
+                name += f", channel on {_t(o.platform)}"
+            elif o.channel:
+                name += f", hosting {_t(o.channel)}"
+            low = o.score is not None and o.score < ctx.config.min_source_score
+            cited = f"{_t(o.cited_as)} ({_t(o.how)}{'' if o.story else ', outlet only'})"
+            table.add_row(name, _t(o.domain or "–"), _t(o.kind or "–"),
+                          Text(_score(o.score), style="red" if low else ""), cited, check)
+        console.print(table)
+    if citations:
+        table = Table(title="Citation links", title_justify="left", show_edge=False, pad_edge=False)
+        for col in ("line", "url", "anchor", "check"):
+            table.add_column(col, overflow="fold")
+        for lk in citations:
+            table.add_row(str(lk.line), _t(lk.url), _t(lk.text[:80]), lk.check.status.value if lk.check else "–")
+        console.print(table)
+    if related:
+        table = Table(title="Related links (not sources)", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("line")
+        table.add_column("title or url", overflow="fold")
+        for lk in related:
+            table.add_row(str(lk.line), _t(lk.text if lk.url is None else f"{lk.text} <{lk.url}>"))
+        console.print(table)
+    if a.quotes:
+        table = Table(title="Direct quotes", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("line")
+        table.add_column("quote", overflow="fold")
+        table.add_column("speaker")
+        table.add_column("on cited page")
+        for q in a.quotes:
+            table.add_row(str(q.line), _t(q.text), _t(q.speaker or "–"),
+                          q.corroborated.status if q.corroborated else "–")
+        console.print(table)
+    if a.primary_sources:
+        table = Table(title="Primary sources named", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("line")
+        table.add_column("cited as", overflow="fold")
+        table.add_column("who")
+        table.add_column("linked")
+        for p in a.primary_sources:
+            table.add_row(str(p.line), _t(p.cited_as), _t(p.who or "–"), "yes" if p.linked else "no")
+        console.print(table)
+
+
+def print_report(console: Console, report: Report, ctx: RenderContext, *, sentences: bool = True) -> None:
+    from rich.text import Text
+
+    for i, a in enumerate(report.articles):
+        if i:
+            console.rule(style="dim")
+        print_article(console, a, ctx, sentences=sentences)
+    if len(report.articles) > 1:
+        s = report.summary
+        console.print(Text(f"\n{len(report.articles)} articles: {s.attributed} attributed, {s.vague} vague, "
+                           f"{s.unattributed} unattributed, {s.none} not assertions", style="bold"))
+    for sk in report.skipped:
+        line = Text("skipped ", style="yellow")
+        line.append(_t(sk.source), style="bold")
+        line.append(f": {_t(sk.reason)}")
+        console.print(line)
+
+
+def render(report: Report, ctx: RenderContext) -> str:
+    """Plain text (no colour), e.g. for --output FILE."""
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, width=110, color_system=None, markup=False, highlight=False, emoji=False,
+                      force_terminal=False, soft_wrap=False)
+    print_report(console, report, ctx)
+    return buf.getvalue()

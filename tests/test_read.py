@@ -1,0 +1,108 @@
+"""Reading: encodings, Markdown structure and links, segmentation with positions."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from provenance.model import BlockKind, Role
+from provenance.read import InputError, decode, read_bytes, read_string
+from provenance.segment import segment
+
+TEXT = "Smith said the plan “will work”.\nCafé owners disagreed.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("cp1252"), None),
+        (TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+    ],
+)
+def test_decode_common_encodings(data: bytes, encoding: str | None) -> None:
+    text, used = decode(data)
+    assert text.replace("\r\n", "\n") == TEXT
+    if encoding:
+        assert used == encoding
+
+
+def test_binary_and_empty_are_refused() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(256)) * 10)
+    with pytest.raises(InputError, match="empty"):
+        decode(b"  \n\n ")
+
+
+def test_invalid_utf8_still_reads() -> None:
+    text, used = decode("Le café a dit: “oui”.".encode() + b"\xff\xfe broken")
+    assert "caf" in text
+    assert used != "utf-8"
+
+
+def test_crlf_positions() -> None:
+    doc = read_bytes(b"First line is a heading\r\nSmith said it rained. Jones said it did not.\r\n", source="a.txt")
+    _, sentences = segment(doc)
+    assert [s.text for s in sentences][1:] == ["Smith said it rained.", "Jones said it did not."]
+    assert (sentences[2].line, sentences[2].column) == (2, 23)
+
+
+MARKDOWN = """---
+title: Test page
+tags: [a, b]
+---
+# Council approves budget
+
+The council [voted](https://example.org/vote "minutes") on Monday, according to
+[the minutes][m]. See <https://example.net/raw>.
+
+- Item one said nothing
+- Item two
+
+> Quoted block text here.
+
+[m]: https://example.com/minutes.pdf
+"""
+
+
+def test_markdown_blocks_links_and_front_matter() -> None:
+    doc = read_string(MARKDOWN, source="page.md")
+    assert doc.title == "Test page"
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.QUOTE]
+    para = doc.blocks[1]
+    urls = [lk.url for lk in para.links]
+    assert urls == ["https://example.org/vote", "https://example.com/minutes.pdf", "https://example.net/raw"]
+    for lk in para.links:
+        assert para.text[lk.start:lk.end] == lk.text
+    assert para.links[0].title == "minutes"
+    assert doc.blocks[0].lines[0].line == 5  # front matter lines still count
+    assert para.lines[1].line == 8  # the soft break
+
+
+def test_markdown_suppression_comments() -> None:
+    md = "Para one is fine.\n\n<!-- provenance: ignore -->\nIgnored paragraph said things.\n\n" \
+         "<!-- provenance: ignore-next-line PV101 -->\nNext line.\n"
+    doc = read_string(md, source="x.md")
+    assert [b.ignore for b in doc.blocks] == [False, True, False]
+    assert doc.suppressions == ((7, "PV101"),)
+
+
+def test_trailers_and_related_in_text() -> None:
+    text = ("Officials said the bridge will close.\nMore related stories:\nBridge closes for good.\n"
+            "Sources:\nexample.com\n")
+    _, sentences = segment(read_string(text, source="t.txt"))
+    roles = [s.role for s in sentences]
+    assert roles == [Role.BODY, Role.RELATED, Role.RELATED, Role.SOURCES, Role.SOURCES]
+
+
+def test_wrapped_text_joins_lowercase_continuations() -> None:
+    text = "The minister said the plan\nwould go ahead next year.\nA Short Heading\nBody text follows here.\n"
+    blocks, sentences = segment(read_string(text, source="t.txt"))
+    assert sentences[0].text == "The minister said the plan would go ahead next year."
+    assert blocks[1].kind is BlockKind.HEADING
