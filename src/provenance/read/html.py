@@ -66,7 +66,7 @@ _JUNK_PAIRS = frozenset({
     "skiplink", "skiplinks", "relatedlinks", "moreon", "morefrom", "readnext", "upnext", "accesswall",
     "registrationwall", "latestcontent", "printonly", "noprint", "socialshare", "storylist", "storypromo",
     "liveblognav", "sharebar", "sharetools", "adslot", "adunit", "adzone", "optin", "taglist", "linksblock",
-    "linksgrid", "imagecount", "viewimages", "gallerycount", "entryinfo", "postinfo", "entrymeta", "affiliate", "buybutton", "buynow",
+    "linksgrid", "imagecount", "viewimages", "gallerycount", "entryinfo", "postinfo", "entrymeta", "affiliate", "buybutton", "buynow", "video", "videos",
 })
 _HIDDEN_TOKENS = frozenset({
     "hidden", "is-hidden", "d-none", "display-none", "visually-hidden", "visuallyhidden", "u-visually-hidden",
@@ -587,9 +587,16 @@ class _Emitter:
             if child.name in ("div", "span", "section") and child is not self.main and self.media(child):
                 continue
             kind = _BLOCK_TAGS.get(child.name)
-            if _CAPTION.search(_attrs_text(child)) and (kind is BlockKind.PARAGRAPH or (
-                    kind is None and child is not self.main and not child.find(list(_BLOCK_TAGS)))):
+            captioned = bool(_CAPTION.search(_attrs_text(child)))
+            if captioned and kind is None and child is not self.main and child.find(list(_BLOCK_TAGS)):
+                start = len(self.blocks)  # a caption box holding paragraphs: all of them are caption
+                self.visit(child)
+                self._retype(start, BlockKind.CAPTION)
+                continue
+            if captioned and (kind is BlockKind.PARAGRAPH or (kind is None and child is not self.main)):
                 kind = BlockKind.CAPTION
+            if kind is BlockKind.PARAGRAPH and child.find("img") is not None and _text_len(child) <= 200:
+                kind = BlockKind.CAPTION  # <p><img><br><em>Caption</em></p>
             if kind is BlockKind.LIST_ITEM and child.find(["p", "li", "h2", "h3", "h4", "blockquote", "div"]):
                 self.visit(child)
             elif kind is BlockKind.QUOTE and child.find(["p", "blockquote", "div", "li"]):
@@ -667,10 +674,13 @@ class _Emitter:
         """A blockquote holding paragraphs: each paragraph is a QUOTE block (nested quotes too)."""
         start = len(self.blocks)
         self.visit(quote)
+        self._retype(start, BlockKind.QUOTE)
+
+    def _retype(self, start: int, kind: BlockKind) -> None:
         for i in range(start, len(self.blocks)):
             b = self.blocks[i]
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-                self.blocks[i] = RawBlock(BlockKind.QUOTE, b.text, b.lines, b.links, b.level, b.ignore)
+                self.blocks[i] = RawBlock(kind, b.text, b.lines, b.links, b.level, b.ignore)
 
     def emit_loose(self, parent: Tag, nodes: list[PageElement]) -> None:
         from bs4 import NavigableString, Tag
