@@ -45,7 +45,9 @@ def test_text_report_is_plain_when_piped(corpus: Path) -> None:
     assert out.returncode == 0
     text = out.stdout.decode()
     assert "\x1b[" not in text
-    assert "Lloyd Austin" in text and "Outlets cited" in text and "theepochtimes.com" in text
+    assert "Lloyd Austin" in text
+    assert "Outlets cited" in text
+    assert "theepochtimes.com" in text
 
 
 def test_untrusted_text_is_not_markup_or_escapes(tmp_path: Path) -> None:
@@ -69,7 +71,8 @@ def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
     art.write_text(SEED.read_text())
     dest = tmp_path / "out" / "report.json"
     out = run("audit", "--no-check", "-f", "json", "-o", str(dest), str(art))
-    assert out.returncode == 0 and json.loads(dest.read_text())["summary"]["articles"] == 1
+    assert out.returncode == 0
+    assert json.loads(dest.read_text())["summary"]["articles"] == 1
     before = art.read_bytes()
     out = run("audit", "--no-check", "-o", str(art), str(art))
     assert out.returncode == 2

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 import provenance
-from provenance.model import ArticleReport, Category, LinkRole
-
 from conftest import CORPUS
+from provenance.model import ArticleReport, Category, LinkRole
 
 
 def _norm(s: str) -> str:
