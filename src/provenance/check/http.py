@@ -32,6 +32,7 @@ TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_CODES = frozenset({301, 308})
 _CHUNK = 64 * 1024
+_MEMO_BUDGET = 64 * 1024 * 1024  # bodies kept in memory for a second asker within one run
 _BODY_OMITTED = "X-Provenance-Body"  # marks a cached answer whose body was deliberately not stored
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -55,6 +56,14 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("provenance", appauthor=False))
+
+
+def cache_key(url: str) -> str:
+    """The cache key of a GET: the URL as fetched (fragment already stripped). Cheaper than
+    requests-cache's own key, which re-normalises every URL; the request headers never vary."""
+    import hashlib
+
+    return hashlib.blake2b(f"GET {url}".encode(), digest_size=16).hexdigest()
 
 
 def host_of(url: str) -> str:
@@ -222,6 +231,10 @@ class Fetcher:
         self._cache_lock = threading.Lock()
         self.limiter = HostLimiter(settings.per_host, settings.per_host_interval_ms / 1000)
         self._robots: dict[str, Any] = {}
+        self._memo_lock = threading.Lock()
+        self._memo: dict[tuple[str, bool, frozenset[str]], tuple[int, Any, bytes | None, bool, bool]] = {}
+        self._memo_bytes = 0
+        self._inflight: dict[tuple[str, bool, frozenset[str]], threading.Event] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.cache: SQLiteCache | None = None
         if settings.use_cache or settings.offline:
@@ -229,7 +242,14 @@ class Fetcher:
 
             folder = settings.cache_dir or default_cache_dir()
             folder.mkdir(parents=True, exist_ok=True)
-            self.cache = SQLiteCache(str(folder / "http-cache.sqlite"), wal=True, busy_timeout=30_000)
+            self.cache = SQLiteCache(str(folder / "http-cache.sqlite"), wal=True, fast_save=True, busy_timeout=30_000)
+            # One query for the keys present: a URL not in it is a miss without a lookup.
+            self._known = set(self.cache.responses.keys())
+            self._writes: list[tuple[str, Any, datetime]] = []
+            self._writer_wake = threading.Condition()
+            self._writer_stop = False
+            self._writer = threading.Thread(target=self._write_loop, name="provenance-cache", daemon=True)
+            self._writer.start()
 
         session = requests.Session()
         session.trust_env = False  # no proxies or netrc from the environment: the guard sees the target
@@ -278,7 +298,27 @@ class Fetcher:
     def close(self) -> None:
         self.session.close()
         if self.cache is not None:
+            with self._writer_wake:
+                self._writer_stop = True
+                self._writer_wake.notify()
+            self._writer.join()
             self.cache.close()  # type: ignore[no-untyped-call]
+
+    def _write_loop(self) -> None:
+        """Save answers to the cache off the fetching threads, many per transaction."""
+        assert self.cache is not None
+        while True:
+            with self._writer_wake:
+                while not self._writes and not self._writer_stop:
+                    self._writer_wake.wait()
+                batch, self._writes = self._writes, []
+                stop = self._writer_stop
+            if batch:
+                with self._cache_lock, self.cache.responses.bulk_commit():
+                    for key, response, expires in batch:
+                        self.cache.save_response(response, key, expires)
+            if stop and not batch:
+                return
 
     def __enter__(self) -> Fetcher:
         return self
@@ -374,16 +414,48 @@ class Fetcher:
 
     def _get(self, url: str, deadline: float, want_text: bool, accept: frozenset[str]
              ) -> tuple[int, Any, bytes | None, bool, bool]:
+        """One hop, at most once per run: a URL reached twice (cited twice, or a redirect to a
+        URL cited elsewhere) is fetched once; a second asker waits for the first."""
+        memo_key = (url, want_text, accept)
+        with self._memo_lock:
+            if memo_key in self._memo:
+                return self._memo[memo_key]
+            event = self._inflight.get(memo_key)
+            owner = event is None
+            if event is None:
+                event = self._inflight[memo_key] = threading.Event()
+        if not owner:
+            event.wait()
+            with self._memo_lock:
+                if memo_key in self._memo:
+                    return self._memo[memo_key]
+            return self._get_once(url, deadline, want_text, accept)  # the first attempt failed
+        try:
+            result = self._get_once(url, deadline, want_text, accept)
+            size = len(result[2] or b"")
+            with self._memo_lock:
+                if self._memo_bytes + size <= _MEMO_BUDGET:
+                    self._memo[memo_key] = result
+                    self._memo_bytes += size
+            return result
+        finally:
+            with self._memo_lock:
+                self._inflight.pop(memo_key, None)
+            event.set()
+
+    def _get_once(self, url: str, deadline: float, want_text: bool, accept: frozenset[str]
+                  ) -> tuple[int, Any, bytes | None, bool, bool]:
         """One hop: (status code, headers, body or None, body is acceptable text, from cache)."""
         import requests
 
         s = self.settings
-        request = self.session.prepare_request(requests.Request("GET", url))
         key = None
         if self.cache is not None:
-            key = self.cache.create_key(request)
-            with self._cache_lock:
-                cached = self.cache.get_response(key)
+            key = cache_key(url)
+            cached = None
+            if key in self._known:
+                with self._cache_lock:
+                    cached = self.cache.get_response(key)
             if cached is not None and (s.offline or not cached.is_expired):
                 omitted = cached.headers.get(_BODY_OMITTED) == "1"
                 kind = media_type(cached.headers.get("Content-Type"))
@@ -397,6 +469,7 @@ class Fetcher:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             raise _Fail(CheckStatus.TIMEOUT, f"no answer within {s.total_timeout_s:g}s")
+        request = self.session.prepare_request(requests.Request("GET", url))
         with self.limiter.slot(host_of(url)):
             with self._count_lock:
                 self.requests_sent += 1
@@ -461,8 +534,9 @@ class Fetcher:
         if omitted:
             response.headers[_BODY_OMITTED] = "1"
         expires = datetime.now(UTC) + timedelta(seconds=self.settings.cache_expiry_s)
-        with self._cache_lock:
-            self.cache.save_response(response, key, expires)
+        with self._writer_wake:
+            self._writes.append((key, response, expires))
+            self._writer_wake.notify()
 
     def _robots_allow(self, url: str) -> bool:
         from protego import Protego

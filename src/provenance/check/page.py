@@ -67,13 +67,22 @@ def _jsonld(tree: Any) -> list[dict[str, Any]]:
     return found
 
 
-def _meta(tree: Any, *names: str) -> str | None:
-    for name in names:
+def _metas(tree: Any) -> dict[str, str]:
+    """Every <meta> with content, by its property, name or itemprop (lower case), first one wins."""
+    found: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        content = (node.get("content") or "").strip()
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            hits = tree.xpath(f"//meta[@{attr}=$n]/@content", n=name)
-            if hits and str(hits[0]).strip():
-                return str(hits[0]).strip()
-    return None
+            key = (node.get(attr) or "").strip().lower()
+            if key:
+                found.setdefault(key, content)
+    return found
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[n.lower()] for n in names if n.lower() in metas), None)
 
 
 def page_info(html: str, base_url: str) -> PageInfo:
@@ -81,7 +90,8 @@ def page_info(html: str, base_url: str) -> PageInfo:
     if tree is None:
         return PageInfo()
     ld = _jsonld(tree)
-    title = _meta(tree, "og:title", "twitter:title")
+    metas = _metas(tree)
+    title = _meta(metas, "og:title", "twitter:title")
     if not title:
         titles = tree.xpath("//title/text()")
         title = str(titles[0]) if titles else None
@@ -89,8 +99,8 @@ def page_info(html: str, base_url: str) -> PageInfo:
     hrefs = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
     if hrefs and str(hrefs[0]).strip():
         canonical = urljoin(base_url, str(hrefs[0]).strip())
-    site = _meta(tree, "og:site_name", "application-name")
-    published = _meta(tree, *_DATE_METAS)
+    site = _meta(metas, "og:site_name", "application-name")
+    published = _meta(metas, *_DATE_METAS)
     for item in ld:
         if not published and isinstance(item.get("datePublished"), str):
             published = item["datePublished"]
