@@ -21,7 +21,9 @@ def _write(path: Path, text: str) -> Path:
 def test_defaults_without_a_config_file(tmp_path: Path) -> None:
     article = _write(tmp_path / "a.md", "# x\n")
     cfg = load([article])
-    assert cfg.path is None and cfg.fail_on is Severity.WARNING and cfg.max_unattributed is None
+    assert cfg.path is None
+    assert cfg.fail_on is Severity.WARNING
+    assert cfg.max_unattributed is None
     assert cfg.fetch_settings() is None  # no fetching unless asked
     assert all(origin == DEFAULT for _k, _v, origin in config.effective(cfg))
 
@@ -36,7 +38,8 @@ def test_discovery_walks_up_and_first_found_wins(tmp_path: Path) -> None:
     _write(tmp_path / "content" / "provenance.toml", 'fail-on = "info"\n')
     assert discover([nested]) == tmp_path / "content" / "provenance.toml"
     cfg = load([nested])
-    assert cfg.fail_on is Severity.INFO and cfg.root == (tmp_path / "content").resolve()
+    assert cfg.fail_on is Severity.INFO
+    assert cfg.root == (tmp_path / "content").resolve()
     # in one directory provenance.toml is read before pyproject.toml
     _write(tmp_path / "content" / "news" / "pyproject.toml", '[tool.provenance]\nfail-on = "never"\n')
     _write(tmp_path / "content" / "news" / "provenance.toml", 'fail-on = "error"\n')
@@ -73,19 +76,28 @@ max-redirects = 3
 respect-robots = true
 """)
     cfg = load([], config_file=cfg_file)
-    assert cfg.fail_on is Severity.ERROR and cfg.max_unattributed == pytest.approx(0.3)
-    assert cfg.min_source_score == 0.5 and cfg.include == ("news/**/*.md",)
-    assert cfg.outlets_file == overrides_file and cfg.publisher == "news.example.com"
+    assert cfg.fail_on is Severity.ERROR
+    assert cfg.max_unattributed == pytest.approx(0.3)
+    assert cfg.min_source_score == 0.5
+    assert cfg.include == ("news/**/*.md",)
+    assert cfg.outlets_file == overrides_file
+    assert cfg.publisher == "news.example.com"
     assert cfg.severity_of("PV101", Severity.WARNING) is Severity.ERROR
     assert cfg.severity_of("PV102", Severity.INFO) is None
     assert cfg.per_file_ignores == (("archive/**", ("PV101", "PV205")),)
     fetch = cfg.fetch_settings()
-    assert fetch is not None and fetch.offline and fetch.respect_robots and fetch.max_redirects == 3
-    assert fetch.connect_timeout_s == 2.5 and fetch.cache_dir == tmp_path / ".cache" / "provenance"
+    assert fetch is not None
+    assert fetch.offline
+    assert fetch.respect_robots
+    assert fetch.max_redirects == 3
+    assert fetch.connect_timeout_s == 2.5
+    assert fetch.cache_dir == tmp_path / ".cache" / "provenance"
     origins = {k: o for k, _v, o in config.effective(cfg)}
-    assert origins["fail-on"] == str(cfg_file.resolve()) and origins["rules.PV102"] == str(cfg_file.resolve())
+    assert origins["fail-on"] == str(cfg_file.resolve())
+    assert origins["rules.PV102"] == str(cfg_file.resolve())
     assert origins["network.read-timeout-s"] == DEFAULT
-    assert cfg.excluded(str(tmp_path / "drafts" / "x.md")) and cfg.excluded(str(tmp_path / "a" / "b.tmp.md"))
+    assert cfg.excluded(str(tmp_path / "drafts" / "x.md"))
+    assert cfg.excluded(str(tmp_path / "a" / "b.tmp.md"))
     assert not cfg.excluded(str(tmp_path / "news" / "x.md"))
     assert cfg.ignored_rules(str(tmp_path / "archive" / "2020" / "x.md")) == ("PV101", "PV205")
 
@@ -96,7 +108,8 @@ def test_command_line_overrides_the_file(tmp_path: Path) -> None:
                                       "network.offline": True})
     assert cfg.fail_on is Severity.INFO  # the flag wins
     assert cfg.max_unattributed == 0.2  # a flag not given (None) leaves the file's value
-    assert cfg.fetch.offline and cfg.severity_of("PV209", Severity.INFO) is None
+    assert cfg.fetch.offline
+    assert cfg.severity_of("PV209", Severity.INFO) is None
     origins = {k: o for k, _v, o in config.effective(cfg)}
     assert origins["fail-on"] == COMMAND_LINE
     assert origins["max-unattributed"] == f"{cfg_file.resolve()} [tool.provenance]"
@@ -154,7 +167,8 @@ def test_print_config_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     console = Console(record=True, width=160)
     config.print_config(load([], config_file=cfg_file), console=console)
     text = console.export_text()
-    assert "fail-on" in text and str(cfg_file.resolve()) in text
+    assert "fail-on" in text
+    assert str(cfg_file.resolve()) in text
 
 
 @pytest.mark.parametrize(

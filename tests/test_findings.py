@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from provenance import findings, rules
-from provenance.pipeline import AuditOptions, audit, audit_text
 from provenance.config import Config, build
 from provenance.model import (
     ArticleReport,
@@ -27,6 +26,7 @@ from provenance.model import (
     Severity,
     Summary,
 )
+from provenance.pipeline import AuditOptions, audit, audit_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SEED = CORPUS / "seed" / "article.txt"
@@ -63,9 +63,15 @@ def test_every_rule_is_documented_and_ids_are_unique() -> None:
     assert len({r.id for r in rules.RULES}) == len(rules.RULES)
     assert len({r.name for r in rules.RULES}) == len(rules.RULES)
     for r in rules.RULES:
-        assert r.id.startswith(("PV1", "PV2")) and len(r.id) == 5
-        assert r.what and r.why and r.fix and r.silence and r.summary
-        assert rules.get(r.id.lower()) is r and rules.get(r.name) is r
+        assert r.id.startswith(("PV1", "PV2"))
+        assert len(r.id) == 5
+        assert r.what
+        assert r.why
+        assert r.fix
+        assert r.silence
+        assert r.summary
+        assert rules.get(r.id.lower()) is r
+        assert rules.get(r.name) is r
 
 
 def test_rules_json_and_rich_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,7 +85,9 @@ def test_rules_json_and_rich_output(capsys: pytest.CaptureFixture[str]) -> None:
     console = Console(record=True, width=200)
     rules.print_rules("text", console=console)
     text = console.export_text()
-    assert "PV101" in text and "unattributed-claim" in text and "<!-- provenance: ignore-next-line" in text
+    assert "PV101" in text
+    assert "unattributed-claim" in text
+    assert "<!-- provenance: ignore-next-line" in text
 
 
 def test_seed_article_findings_match_what_a_careful_auditor_concludes(seed_findings: list) -> None:  # type: ignore[type-arg]
@@ -88,10 +96,13 @@ def test_seed_article_findings_match_what_a_careful_auditor_concludes(seed_findi
         by_rule.setdefault(f.rule_id, []).append(f.message)
     low = " ".join(by_rule["PV205"])
     # three of the four outlets sit in the bottom third of the ratings; independent.co.uk sits higher
-    assert "theepochtimes.com" in low and "brighteon.com" in low and "infowars.com" in low
+    assert "theepochtimes.com" in low
+    assert "brighteon.com" in low
+    assert "infowars.com" in low
     assert "independent.co.uk" not in low
     outlet_only = " ".join(by_rule["PV201"])
-    assert "TheEpochTimes.com" in outlet_only and "Independent.co.uk" in outlet_only
+    assert "TheEpochTimes.com" in outlet_only
+    assert "Independent.co.uk" in outlet_only
     assert len(by_rule["PV101"]) >= 3  # several unsourced factual claims
     assert any("is seen as" in m for m in by_rule["PV102"])  # the passive hedge
     assert len(by_rule["PV209"]) == 3  # Pentagon statement, Netanyahu's office, UN resolution: none linked
@@ -99,7 +110,9 @@ def test_seed_article_findings_match_what_a_careful_auditor_concludes(seed_findi
     assert not {"PV202", "PV203", "PV204"} & set(by_rule)
     for f in seed_findings:
         assert f.source.endswith("seed/article.txt")
-        assert f.line >= 1 and f.column >= 1 and (f.end_line, f.end_column) > (f.line, f.column)
+        assert f.line >= 1
+        assert f.column >= 1
+        assert (f.end_line, f.end_column) > (f.line, f.column)
         assert len(f.fingerprint) == 32
 
 
@@ -123,7 +136,8 @@ def test_locations_point_at_the_original_lines(seed_findings: list) -> None:  # 
                    "its sentence with a column past its end (line 23, column 24 for line 24's text), and so does a quote; reported to the lead")
 def test_locations_of_outlets_on_wrapped_lines(seed_findings: list) -> None:  # type: ignore[type-arg]
     wrapped = [f for f in seed_findings if f.rule_id == "PV201" and "InfoWars" in f.message]
-    assert wrapped and all(_cited_at_location(f) for f in wrapped)
+    assert wrapped
+    assert all(_cited_at_location(f) for f in wrapped)
     quote = next(f for f in seed_findings if f.rule_id == "PV103" and "strategic defeat" in f.message)
     line = SEED.read_text(encoding="utf-8").splitlines()[quote.line - 1]
     assert "strategic defeat" in line[quote.column - 1:quote.column + 20]
@@ -157,9 +171,13 @@ def test_fetch_rules_fire_only_on_checks() -> None:
               Quote("it is fine", "minister", 1, 3, 40, Corroboration("found", "https://x.example/story")),
               Quote("unchecked", "minister", 1, 3, 60, None))
     fs = findings.compute(Report((_article(links=links, quotes=quotes),)), Config())
-    assert _ids(fs).count("PV202") == 1 and _ids(fs).count("PV203") == 1 and _ids(fs).count("PV204") == 1
+    assert _ids(fs).count("PV202") == 1
+    assert _ids(fs).count("PV203") == 1
+    assert _ids(fs).count("PV204") == 1
     pv202 = next(f for f in fs if f.rule_id == "PV202")
-    assert pv202.severity is Severity.ERROR and "404" in pv202.message and pv202.line == 3
+    assert pv202.severity is Severity.ERROR
+    assert "404" in pv202.message
+    assert pv202.line == 3
 
 
 def test_outlet_rules() -> None:
@@ -175,8 +193,10 @@ def test_outlet_rules() -> None:
     )
     fs = findings.compute(Report((_article(outlets=outlets),)), Config(min_source_score=0.4))
     got = {(f.rule_id, f.line) for f in fs}
-    assert ("PV206", 5) in got and ("PV205", 5) in got  # platform without channel, low score
-    assert ("PV201", 6) in got and not any(line == 6 and r == "PV206" for r, line in got)
+    assert ("PV206", 5) in got
+    assert ("PV205", 5) in got
+    assert ("PV201", 6) in got
+    assert not any(line == 6 and r == "PV206" for r, line in got)
     assert not any(line == 7 for _r, line in got)  # a story from a well-rated outlet: nothing
     assert ("PV201", 8) in got  # a homepage is not a story
     assert ("PV207", 9) in got
@@ -187,7 +207,9 @@ def test_threshold_rule_and_config_overrides() -> None:
     assert "PV104" not in _ids(findings.compute(report, Config()))
     fs = findings.compute(report, Config(max_unattributed=0.4))
     pv104 = [f for f in fs if f.rule_id == "PV104"]
-    assert len(pv104) == 1 and "50%" in pv104[0].message and pv104[0].severity is Severity.ERROR
+    assert len(pv104) == 1
+    assert "50%" in pv104[0].message
+    assert pv104[0].severity is Severity.ERROR
     off = build({"rules": {"PV101": "off", "unattributed-share": "warning"}, "max-unattributed": 0.4})
     fs = findings.compute(report, off)
     assert "PV101" not in _ids(fs)
@@ -220,4 +242,5 @@ def test_markdown_fixture_findings() -> None:
 def test_audit_text_findings_are_relative_to_no_file() -> None:
     a = audit_text("Prices doubled last year.\n", source="<text>", fmt="text")
     fs = findings.compute(Report((a,)), Config())
-    assert [f.source for f in fs] == ["<text>"] * len(fs) and "PV101" in _ids(fs)
+    assert [f.source for f in fs] == ["<text>"] * len(fs)
+    assert "PV101" in _ids(fs)
