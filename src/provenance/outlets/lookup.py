@@ -183,7 +183,7 @@ def _gov_rule(host: str) -> OutletInfo | None:
 
 _TOKEN = _lazy(r"\w+(?:['’](?!s\b)\w+)*|&")
 _DOMAIN_IN_TEXT = _lazy(
-    r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,}|xn--[a-z0-9-]+))(/[^\s)\]>\"'’,;]*)?(?![\w-])",
+    r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,}|xn--[a-z0-9-]+))(/[^\s)\]>\"'’,;—–]*)?(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -235,7 +235,7 @@ _AFTER_CUE = _lazy(
     r"^(?:\s*['’]s?)?\s*(?:has\s+|had\s+|first\s+|also\s+|later\s+|previously\s+|exclusively\s+)?"
     r"(?:reported|reports|reporting|said|says|wrote|writes|noted|notes|revealed|reveals|claimed|claims|confirmed|"
     r"confirms|learned|learnt|obtained|published|publishes|quoted|cited|found|estimated|analy[sz]ed|contacted|"
-    r"asked|broke|interviewed|report|story|article|investigation|analysis|poll|survey|newspaper|tabloid|magazine|"
+    r"asked|broke|interviewed|interview|report|story|article|investigation|analysis|poll|survey|newspaper|tabloid|magazine|"
     r"website|reporter|reporters|correspondent|editor|editors|columnist|journalist|journalists|broadcast|"
     r"news\s+agency|wire\s+service)\b",
     re.IGNORECASE,
@@ -261,17 +261,43 @@ def citing_cue(text: str, start: int, end: int, *, platform: bool = False) -> st
         return "before:" + before.strip().split()[-1].lower() if before.strip() else "before"
     if platform and _PLATFORM_BEFORE.search(before):
         return "before:on"
-    if before.rstrip().endswith("(") and re.match(r"^\s*[)/\-–—]", after):
+    if before.rstrip().endswith("(") and re.match(r"^\s*(?:\)\s*(?:[-–—]|\.(?:\s|$)|$)|/)", after):
         return "parenthesis"
     if _AFTER_CUE.match(after):
         return "after:" + after.strip().split()[0].lower()
     line = text[line_start:line_end]
     head = _BULLET.sub("", text[line_start:start])
-    if not head.strip() and not re.sub(r"[\s.,;:!)\]]+", "", after.split("\n", 1)[0]):
+    if end - start >= 2 and not head.strip() and not re.sub(r"[\s.,;:!)\]]+", "", after.split("\n", 1)[0]):
         return "line"
     if _SOURCE_LINE.match(line):
         return "source-line"
     return None
+
+
+def _inside_longer_name(text: str, toks: list[re.Match[str]], i: int, ln: int, had_the: bool) -> bool:
+    """An ambiguous alias inside a longer proper name is not the outlet: "Yale Daily News",
+    "Ministry of Foreign Affairs", "Time Warner", "Fox & Friends", "Standard & Poor's"."""
+    j = i + ln
+    if j < len(toks):
+        gap = text[toks[j - 1].end():toks[j].start()]
+        nxt = toks[j].group()
+        if gap in {" ", "-"} and nxt[:1].isupper():
+            return True
+        if gap.strip() == "&" or nxt == "&":
+            return True
+    if not had_the and i > 0:
+        gap = text[toks[i - 1].end():toks[i].start()]
+        prev = toks[i - 1].group()
+        if gap in {" ", "-", "’", "'"} and prev[:1].isupper() and not _sentence_start(text, toks[i - 1].start()):
+            return True
+        if prev in {"of", "&"} and i > 1 and toks[i - 2].group()[:1].isupper():
+            return True
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?:\n"
 
 
 # --------------------------------------------------------------------------- channels
@@ -571,10 +597,12 @@ class OutletDB:
         for m in _DOMAIN_IN_TEXT.finditer(text):
             if "." not in m.group(1) or m.group(1)[-1] == ".":
                 continue
-            info = self.by_host(m.group(0))
+            found_text = m.group(0).rstrip(".,:;!?")
+            info = self.by_host(found_text)
             if info is not None:
-                hits.append(NameHit(m.start(), m.end(), info, False))
-                taken.append((m.start(), m.end()))
+                end = m.start() + len(found_text)
+                hits.append(NameHit(m.start(), end, info, False))
+                taken.append((m.start(), end))
         names = self._name_index()
         toks = _tokens(text)
         i = 0
@@ -605,6 +633,8 @@ class OutletDB:
             i += ln
             if any(a < end and start < b for a, b in taken):
                 continue
+            if cand.ambiguous and _inside_longer_name(text, toks, i - ln, ln, had_the):
+                continue
             if cand.ambiguous and strict and citing_cue(text, start, end, platform=cand.outlet.kind in PLATFORM_KINDS) is None:
                 continue
             hits.append(NameHit(start, end, cand.outlet, cand.ambiguous))
@@ -622,18 +652,19 @@ class OutletDB:
         host, _ = split_url(url)
         if not host:
             return None
+        for suffix in _SUBDOMAIN_PLATFORMS:
+            if host.endswith("." + suffix):
+                sub = host[: -len(suffix) - 1]
+                if sub not in {"m", "www", "amp", "en", "blog"} and "." not in sub:
+                    own = self.by_host(host)  # a blog rated on its own (willyloman.wordpress.com)
+                    outlet = own if own is not None and own.domain == host else self._channel_outlet(url, sub)
+                    return Channel(suffix, sub, f"https://{host}/", outlet)
         info = self.by_host(host)
         if info is None or info.kind not in PLATFORM_KINDS:
             return None
         plat = info.domain
         segs = _raw_segments(url)
         name: str | None = None
-        for suffix in _SUBDOMAIN_PLATFORMS:
-            if host.endswith("." + suffix):
-                sub = host[: -len(suffix) - 1]
-                if sub not in {"m", "www", "amp", "en", "blog"} and "." not in sub:
-                    name = sub
-                    return Channel(plat, name, f"https://{host}/", self._channel_outlet(url, name))
         s0 = segs[0] if segs else ""
         s1 = segs[1] if len(segs) > 1 else ""
         k0 = s0.lower()  # the path keyword; the channel name keeps its case
