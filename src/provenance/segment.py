@@ -75,7 +75,12 @@ _LOWER_START = re.compile(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
 _SPLITTER: object = None
 
 
+_INNER_END = re.compile(r"[.!?…]\W*\s+\S")
+
+
 def _sent_spans(text: str) -> list[tuple[int, int]]:
+    if not _INNER_END.search(text):
+        return [(0, len(text))]  # no sentence end before the last one: nothing to split
     import nupunkt  # lazy: imported on the first article, not at CLI start-up
 
     return [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]

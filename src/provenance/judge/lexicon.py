@@ -40,6 +40,15 @@ def _inflect(lemma: str) -> dict[str, str]:
     return forms
 
 
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+
+@lru_cache(maxsize=2048)
+def words(text: str) -> frozenset[str]:
+    """The lower-cased words of a text, for cheap trigger checks before a regular expression."""
+    return frozenset(w.lower() for w in WORD.findall(text))
+
+
 @dataclass(frozen=True, slots=True)
 class VerbForm:
     lemma: str
@@ -53,8 +62,7 @@ class Lexicon:
     verb_re: re.Pattern[str]
     phrases: dict[str, str]
     phrase_re: re.Pattern[str]
-    hedges: tuple[re.Pattern[str], ...]
-    hedge_re: re.Pattern[str]
+    hedges: tuple[tuple[frozenset[str], re.Pattern[str]], ...]  # (trigger words, pattern)
     unnamed: frozenset[str]
     calls_to_action: re.Pattern[str]
     titles: frozenset[str]
@@ -76,19 +84,22 @@ def lexicon() -> Lexicon:
             verbs.setdefault(form, VerbForm(lemma, kind, cls))
         for form in filter(None, irregular.split(",")):
             verbs.setdefault(form, VerbForm(lemma, "ed", cls))
-    verb_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, verbs), key=len, reverse=True)) + r")\b")
+    # Verbs are found by looking each word up in `verbs` (a dict), not by a regex alternation of
+    # ~1,000 forms, which Python's re engine would try one by one at every position.
+    verb_re = WORD
     phrases: dict[str, str] = {}
     for line in _lines("phrases.txt"):
         phrase, _, kind = line.partition("\t")
         phrases[phrase.strip().lower()] = kind.strip() or "speech"
     phrase_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b", re.I)
-    hedge_src = _lines("hedges.txt")
-    hedges = tuple(re.compile(h, re.I) for h in hedge_src)
-    hedge_re = re.compile("|".join(f"(?:{h})" for h in hedge_src), re.I)
+    hedges = []
+    for line in _lines("hedges.txt"):
+        triggers, _, pattern = line.partition("\t")
+        hedges.append((frozenset(triggers.split("|")), re.compile(pattern, re.I)))
     ctas = sorted(_lines("calls_to_action.txt"), key=len, reverse=True)
     cta_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
     return Lexicon(
-        verbs=verbs, verb_re=verb_re, phrases=phrases, phrase_re=phrase_re, hedges=hedges, hedge_re=hedge_re,
+        verbs=verbs, verb_re=verb_re, phrases=phrases, phrase_re=phrase_re, hedges=tuple(hedges),
         unnamed=frozenset(w.strip().lower() for w in _lines("unnamed.txt")), calls_to_action=cta_re,
         titles=frozenset(w.strip() for w in _lines("titles.txt")),
     )

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provenance.extract.quotes import QuoteSpan
-from provenance.judge.lexicon import lexicon
+from provenance.judge.lexicon import lexicon, words
 from provenance.judge.speakers import Speakers, Subject, classify
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -62,7 +62,7 @@ class Evidence:
 
 
 def _clause_before(text: str, end: int) -> str:
-    head = text[:end]
+    head = text[max(0, end - 160):end]
     cut = 0
     for m in _BOUNDARY.finditer(head):
         cut = m.end()
@@ -113,10 +113,12 @@ class Judge:
         out: list[Evidence] = []
         main_subject: Subject | None = None
         for m in self.lex.verb_re.finditer(text):
-            form = self.lex.verbs[m.group(1)]
-            word = m.group(1)
-            before = text[: m.start()]
-            after = text[m.end():]
+            word = m.group(0)
+            form = self.lex.verbs.get(word)  # type: ignore[assignment]
+            if form is None:
+                continue
+            before = text[max(0, m.start() - 24): m.start()]  # enough for the look-behind checks
+            after = text[m.end(): m.end() + 120]
             nxt = re.match(r"\s+(\w+)", after)
             if nxt and nxt.group(1) in self.lex.verbs and self.lex.verbs[nxt.group(1)].kind in ("base", "s", "ed") \
                     and form.kind == "s":
@@ -191,11 +193,15 @@ class Judge:
         return out
 
     def _hedges(self, s: Sentence) -> list[Evidence]:
-        m = self.lex.hedge_re.search(s.text)
-        if not m:
-            return []
-        cue = m.group(0).strip()
-        return [Evidence(Category.VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
+        present = words(s.text)
+        for triggers, pattern in self.lex.hedges:
+            if triggers.isdisjoint(present):
+                continue
+            m = pattern.search(s.text)
+            if m:
+                cue = m.group(0).strip()
+                return [Evidence(Category.VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
+        return []
 
     # ------------------------------------------------------------------ decision
 

@@ -39,6 +39,8 @@ class Speakers:
     def observe(self, text: str) -> None:
         """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence."""
         titles = lexicon().titles
+        if titles.isdisjoint(text.split()):
+            return  # no title word, no titled name (the common case: keep it cheap)
         tokens = text.replace(",", " , ").split()
         i = 0
         while i < len(tokens):
