@@ -22,9 +22,10 @@ def test_defaults_without_a_config_file(tmp_path: Path) -> None:
     article = _write(tmp_path / "a.md", "# x\n")
     cfg = load([article])
     assert cfg.path is None
-    assert cfg.fail_on is Severity.WARNING
+    assert cfg.fail_on is Severity.ERROR
     assert cfg.max_unattributed is None
-    assert cfg.fetch_settings() is None  # no fetching unless asked
+    assert cfg.fetch_settings() == cfg.fetch  # sources are checked unless --no-check / check = false
+    assert build({"check": False}).fetch_settings() is None
     assert all(origin == DEFAULT for _k, _v, origin in config.effective(cfg))
 
 

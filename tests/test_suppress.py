@@ -19,6 +19,7 @@ from provenance.model import (
     Judgement,
     Report,
     Sentence,
+    Severity,
     SourceLine,
     Summary,
 )
@@ -80,9 +81,9 @@ def test_ignore_block_suppresses_and_counts() -> None:
                             blocks=blocks)
     fs = findings.compute(Report((article,)), Config())
     assert [(f.line, f.suppressed) for f in fs] == [(1, False), (4, True)]
-    assert findings.exit_code(fs, Config().fail_on) == 1
+    assert findings.exit_code(fs, Severity.WARNING) == 1
     only_ignored = replace(article, sentences=sentences[1:], blocks=blocks)
-    assert findings.exit_code(findings.compute(Report((only_ignored,)), Config()), Config().fail_on) == 0
+    assert findings.exit_code(findings.compute(Report((only_ignored,)), Config()), Severity.INFO) == 0
 
 
 def test_markdown_ignore_block_end_to_end() -> None:
@@ -101,8 +102,8 @@ def test_per_file_ignores(tmp_path: Path) -> None:
         p.write_text(f"{CLAIM_A}\n", encoding="utf-8")
     cfg = build({"per-file-ignores": {"archive/**": ["unattributed-claim"]}}, path=tmp_path / "provenance.toml")
     fs = findings.compute(audit([old, new]), cfg)
-    assert {(f.source, f.suppressed) for f in fs if f.rule_id == "PV101"} == {("archive/old.md", True),
-                                                                               ("new.md", False)}
+    assert {(f.source, f.suppressed) for f in fs if f.rule_id == "PV101"} == {(str(old), True),
+                                                                               (str(new), False)}
 
 
 def test_file_level_exclude(tmp_path: Path) -> None:

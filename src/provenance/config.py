@@ -33,7 +33,7 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    fail_on: Severity | None = Severity.WARNING  # None: never fail
+    fail_on: Severity | None = Severity.ERROR  # None: never fail
     max_unattributed: float | None = None  # share 0..1 of assertions; None: no limit
     min_source_score: float = 0.4
     rules: Mapping[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
@@ -42,7 +42,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     outlets_file: Path | None = None
     publisher: str | None = None
-    check: bool = False  # fetch sources (links, outlets) and look for quotes on cited pages
+    check: bool = True  # fetch sources (links, outlets) and look for quotes on cited pages (--no-check: off)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to it
     path: Path | None = None  # the config file used

@@ -243,7 +243,7 @@ def _matches(rule: catalogue.Rule, keys: Iterable[str]) -> bool:
 
 def compute_article(article: ArticleReport, config: Config | None = None) -> list[Finding]:
     config = config or Config()
-    source = relative_path(article.source, config.root)
+    rel = relative_path(article.source, config.root)  # fingerprints: stable wherever the run starts
     sentence_block = {js.sentence.index: js.sentence.block for js in article.sentences}
     ignored_blocks, ignored_lines = _ignored_lines(article)
     by_line: dict[int, list[str]] = {}
@@ -268,9 +268,9 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
         end_line = max(raw.end_line, raw.line)
         end_col = raw.end_column if (end_line > raw.line or raw.end_column > raw.column) else raw.column + 1
         out.append(Finding(
-            rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=source,
+            rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=article.source,
             line=max(raw.line, 1), column=max(raw.column, 1), end_line=max(end_line, 1), end_column=max(end_col, 1),
-            sentence=raw.sentence, fingerprint=fingerprint(rule.id, source, raw.text, n), suppressed=suppressed,
+            sentence=raw.sentence, fingerprint=fingerprint(rule.id, rel, raw.text, n), suppressed=suppressed,
         ))
     out.sort(key=lambda f: (f.line, f.column, f.rule_id))
     return out

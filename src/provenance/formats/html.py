@@ -260,7 +260,7 @@ def render(report: Report, ctx: RenderContext) -> str:
     sections: list[str] = []
     for n, article in enumerate(report.articles):
         src = relative_path(article.source, ctx.config.root)
-        mine = [f for f in ctx.findings if f.source == src]
+        mine = [f for f in ctx.findings if f.source == article.source]
         notes: dict[int, list[Finding]] = {}
         for f in mine:
             if f.sentence is not None:

@@ -31,9 +31,9 @@ def render(report: Report, ctx: RenderContext) -> str:
         case = ET.SubElement(suite, "testcase", classname="provenance", name=_clean(src), file=_clean(src))
         notes: list[str] = []
         for f in ctx.findings:
-            if f.source != src:
+            if f.source != article.source:
                 continue
-            text = f"{f.source}:{f.line}:{f.column}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}"
+            text = f"{src}:{f.line}:{f.column}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}"
             if id(f) in failing_ids:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_clean(f"{f.rule_id} {f.message}"),

@@ -12,6 +12,7 @@ import re
 
 from provenance import findings as fnd
 from provenance import rules as catalogue
+from provenance.config import relative_path
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import Report, Severity
 
@@ -53,12 +54,10 @@ def render(report: Report, ctx: RenderContext) -> str:
             per_file[f.source] = per_file.get(f.source, 0) + 1
         lines += ["<details><summary>Per article</summary>", "",
                   "| article | claims | unattributed | vague | findings |", "|---|---:|---:|---:|---:|"]
-        from provenance.config import relative_path
-
         for a in report.articles:
             src = relative_path(a.source, ctx.config.root)
             lines.append(f"| {escape(src)} | {a.summary.assertions} | {a.summary.unattributed} | "
-                         f"{a.summary.vague} | {per_file.get(src, 0)} |")
+                         f"{a.summary.vague} | {per_file.get(a.source, 0)} |")
         lines += ["", "</details>", ""]
     shown = [f for f in ctx.findings if not f.suppressed]
     shown.sort(key=lambda f: -f.severity.rank)
@@ -67,7 +66,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         for f in shown[:MAX_ROWS]:
             rule = catalogue.BY_ID[f.rule_id]
             lines.append(f"| {ICON[f.severity]} | [{f.rule_id}]({rule.help_uri} \"{rule.name}\") | "
-                         f"{escape(f.source)}:{f.line} | {escape(f.message)} |")
+                         f"{escape(relative_path(f.source, ctx.config.root))}:{f.line} | {escape(f.message)} |")
         if len(shown) > MAX_ROWS:
             lines.append(f"\n…and {len(shown) - MAX_ROWS} more findings (see the full report).")
         lines.append("")

@@ -35,11 +35,9 @@ def artifact_path(source: str, ctx: RenderContext) -> str:
     """A finding's source as a POSIX path relative to the repository root, when it is a local file."""
     if "://" in source or source in ("-", "<text>", "<stdin>"):
         return source
-    root = ctx.config.root
-    p = Path(source)
-    p = p if p.is_absolute() else root / p
+    p = Path(source).resolve()  # as given on the command line: relative to the working directory
     try:
-        return p.resolve().relative_to(repo_root(root)).as_posix()
+        return p.relative_to(repo_root(ctx.config.root)).as_posix()
     except ValueError:
         return p.resolve().as_posix()
 
