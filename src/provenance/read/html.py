@@ -741,15 +741,17 @@ def _suppressions(soup: BeautifulSoup, text: str) -> tuple[tuple[int, str], ...]
     from bs4 import Comment
 
     out: list[tuple[int, str]] = []
-    cursor: dict[str, int] = {}
+    cursor = 0  # comments come in document order: each is searched after the previous one
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        raw = "<!--" + str(c)
-        directive = parse_directive(str(c))
-        idx = text.find(raw, cursor.get(raw, 0))
-        cursor[raw] = idx + 1 if idx >= 0 else len(text)
-        if not directive or directive[0] != "ignore-next-line" or idx < 0:
+        raw = "<!--" + str(c) + "-->"
+        idx = text.find(raw, cursor)
+        if idx < 0:
             continue
-        end_line = text.count("\n", 0, idx + len(raw)) + 1
+        cursor = idx + len(raw)
+        directive = parse_directive(str(c))
+        if not directive or directive[0] != "ignore-next-line":
+            continue
+        end_line = text.count("\n", 0, cursor) + 1
         out.extend((end_line + 1, r) for r in (directive[1] or ("*",)))
     return tuple(out)
 
