@@ -211,7 +211,9 @@ def test_links_and_lines_are_consistent(stem: str) -> None:
     lines = raw.split("\n")
     assert doc.blocks
     for block in doc.blocks:
-        assert block.text == block.text.strip() and "  " not in block.text and "\n" not in block.text
+        assert block.text == block.text.strip()
+        assert "  " not in block.text
+        assert "\n" not in block.text
         for link in block.links:
             assert 0 <= link.start <= link.end <= len(block.text)
             assert block.text[link.start:link.end] == link.text
@@ -235,7 +237,8 @@ def test_headline_first_and_first_paragraph_exact() -> None:
     assert doc.blocks[1].text.startswith("Labour has announced sweeping changes in their first King’s Speech")
     assert doc.title == "Five key policies announced in first King's Speech of Labour government"
     assert doc.site_name == "Metro"
-    assert doc.url is not None and doc.url.startswith("https://metro.co.uk/2024/07/17/")
+    assert doc.url is not None
+    assert doc.url.startswith("https://metro.co.uk/2024/07/17/")
 
     _, doc = _page("us_Reuters_2023_05_16")
     assert doc.blocks[0].kind is BlockKind.HEADING
@@ -268,7 +271,8 @@ def test_in_body_links_occupy_democrats() -> None:
     _, doc = _page("us_OccupyDemocrats_2023_06_20")
     block = next(b for b in doc.blocks if b.text.startswith("According to a copy of the filing"))
     (link,) = block.links
-    assert link.text in block.text and block.text[link.start:link.end] == link.text
+    assert link.text in block.text
+    assert block.text[link.start:link.end] == link.text
     assert link.url.startswith("http")
     assert any(b.kind is BlockKind.QUOTE and b.text.startswith("“At approximately 3:18 a.m. on June 1, 2023")
                for b in doc.blocks)
@@ -318,7 +322,7 @@ def test_no_article_element() -> None:
     texts = [b.text for b in doc.blocks]
     assert texts[0] == "Council approves new bridge"
     assert "The city council voted 7-2 on Tuesday to approve a new bridge over the river, the mayor said." in texts
-    assert not any("Home" == t or "Sign up to our newsletter" in t or "Most read" in t for t in texts)
+    assert not any(t == "Home" or "Sign up to our newsletter" in t or "Most read" in t for t in texts)
     assert not any("All rights reserved" in t for t in texts)
 
 

@@ -29,7 +29,8 @@ from provenance.model import BlockKind, Document, RawBlock, RawLink, SourceLine
 from provenance.read.directives import parse_directive
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup, PageElement, Tag
+    from bs4 import BeautifulSoup
+    from bs4.element import PageElement, Tag
 
 # Never content: dropped with everything inside.
 _DROP_TAGS = frozenset({
@@ -132,8 +133,8 @@ _MIN_PARAGRAPH = 25  # characters: shorter <p>s do not vote for their container
 
 
 def _attrs_text(tag: Tag) -> str:
-    cls = tag.get("class") or []
-    parts = [*cls] if isinstance(cls, list) else [str(cls)]
+    cls = tag.get("class")
+    parts: list[str] = [str(c) for c in cls] if isinstance(cls, list) else ([str(cls)] if cls else [])
     for key in ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module",
                 "data-type", "data-role", "data-island-hydration-component"):
         val = tag.get(key)
@@ -189,7 +190,7 @@ class _Page:
 
     def dropped(self, tag: Tag) -> bool:
         """True when the tag or one of its ancestors is boilerplate or never content."""
-        from bs4 import Tag
+        from bs4.element import Tag
 
         node: PageElement | None = tag
         while isinstance(node, Tag) and node.name != "[document]":
@@ -275,7 +276,7 @@ def _link_len(tag: Tag) -> int:
 
 def _loose_text_len(tag: Tag) -> int:
     """Characters of text directly inside `tag` (not inside a child block element)."""
-    from bs4 import NavigableString, Tag
+    from bs4.element import NavigableString, Tag
 
     n = 0
     for child in tag.children:
@@ -289,7 +290,7 @@ def _loose_text_len(tag: Tag) -> int:
 
 def _paragraphs(page: _Page, root: Tag) -> list[tuple[Tag, int, float]]:
     """Body-like paragraphs under root, outside boilerplate: (element, length, vote)."""
-    from bs4 import Tag
+    from bs4.element import Tag
 
     out: list[tuple[Tag, int, float]] = []
     for el in root.find_all(["p", "div", "pre", "blockquote", "td"]):
@@ -321,12 +322,12 @@ def _common_ancestor(tags: list[Tag]) -> Tag | None:
     first = [tags[0], *tags[0].parents]
     for cand in first:
         if all(cand is t or cand in t.parents for t in tags):
-            return cand  # type: ignore[return-value]
+            return cand
     return None
 
 
 def _main_container(page: _Page) -> Tag:
-    from bs4 import Tag
+    from bs4.element import Tag
 
     soup = page.soup
     body = soup.body if isinstance(soup.body, Tag) else soup
@@ -340,11 +341,11 @@ def _main_container(page: _Page) -> Tag:
             return sum(_text_len(p) for p in t.find_all("p"))
 
         sizes = [raw_ptext(t) for t in named]
-        top = max(sizes)
+        most = max(sizes)
         # the innermost named body that still holds most of the text
-        strongest = max((t for t, n in zip(named, sizes, strict=True) if n >= top * 0.8),
+        strongest = max((t for t, n in zip(named, sizes, strict=True) if n >= most * 0.8),
                         key=lambda t: len(list(t.parents)))
-        if top >= 300:
+        if most >= 300:
             page.protect(strongest)
             paras = _paragraphs(page, body)
     scores: dict[int, float] = {}
@@ -374,7 +375,7 @@ def _main_container(page: _Page) -> Tag:
             return best
     if voted is None:
         article = body.find("article") or body.find("main")
-        return article if isinstance(article, Tag) else body  # type: ignore[return-value]
+        return article if isinstance(article, Tag) else body
     # Climb while an ancestor close above holds clearly more body text: an article split across
     # sibling wrappers (one <div> per paragraph on the BBC, chunks between adverts elsewhere).
     top = voted
@@ -418,7 +419,7 @@ class _Collector:
         self.space = s.endswith(" ")
 
     def walk_nodes(self, nodes: list[PageElement]) -> None:
-        from bs4 import NavigableString, Tag
+        from bs4.element import NavigableString, Tag
 
         for child in nodes:
             if isinstance(child, NavigableString):
@@ -496,7 +497,7 @@ class _Emitter:
         return ln, idx - self._line_starts[ln - 1] + 1
 
     def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str) -> tuple[int, int]:
-        from bs4 import Tag
+        from bs4.element import Tag
 
         first = nodes[0]
         if isinstance(first, Tag) and first.sourceline:
@@ -537,7 +538,7 @@ class _Emitter:
             self.ignore_next = True
 
     def visit(self, tag: Tag) -> None:
-        from bs4 import Comment, NavigableString, Tag
+        from bs4.element import Comment, NavigableString, Tag
 
         run: list[PageElement] = []
 
@@ -619,7 +620,7 @@ class _Emitter:
                 return False
         if _text_len(box) > 400:
             return False
-        from bs4 import NavigableString
+        from bs4.element import NavigableString
 
         # the outermost elements holding text of their own: a caption with its credit inside stays one
         leaves: list[Tag] = []
@@ -652,7 +653,7 @@ class _Emitter:
     def visit_figure(self, figure: Tag) -> None:
         """A picture (or a pull quote) and its caption: captions and quotes are kept, loose credit
         and alt text are not."""
-        from bs4 import Tag
+        from bs4.element import Tag
 
         for child in figure.children:
             if not isinstance(child, Tag) or id(child) in self.seen or child.name in _DROP_TAGS \
@@ -683,7 +684,7 @@ class _Emitter:
                 self.blocks[i] = RawBlock(kind, b.text, b.lines, b.links, b.level, b.ignore)
 
     def emit_loose(self, parent: Tag, nodes: list[PageElement]) -> None:
-        from bs4 import NavigableString, Tag
+        from bs4.element import NavigableString, Tag
 
         useful = [n for n in nodes if not (isinstance(n, NavigableString) and not str(n).strip())
                   and not (isinstance(n, Tag) and n.name == "br")]
@@ -700,7 +701,8 @@ class _Emitter:
 
 
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
-    from bs4 import BeautifulSoup, Tag
+    from bs4 import BeautifulSoup
+    from bs4.element import Tag
 
     soup = BeautifulSoup(text, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
@@ -738,7 +740,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
 
 def _suppressions(soup: BeautifulSoup, text: str) -> tuple[tuple[int, str], ...]:
     """`ignore-next-line` comments, wherever they sit: (the line after the comment, rule or "*")."""
-    from bs4 import Comment
+    from bs4.element import Comment
 
     out: list[tuple[int, str]] = []
     cursor = 0  # comments come in document order: each is searched after the previous one
