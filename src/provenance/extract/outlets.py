@@ -42,13 +42,11 @@ _SPLIT_ITEMS = re.compile(r"\s*(?:,|;|\||\band\b|\s&\s)\s*")
 # start with a capitalised-name alternation that the regex engine would try at every position).
 _TRIGGERS = (
     frozenset({"according"}),
-    frozenset("told telling speaking spoke said interview op-ed editorial article piece column reported published "
-              "obtained via wrote writing reporting cited report story investigation analysis poll survey appeared "
-              "confirmed broadcaster network newspaper outlet".split()),
-    frozenset("reported reports revealed reveals wrote writes noted notes confirmed confirms obtained published "
-              "broke learned understands analysis investigation poll survey report".split()),
-    frozenset("source sources via h t hat credit photo image".split()),
+    frozenset(["told", "telling", "speaking", "spoke", "said", "interview", "op-ed", "editorial", "article", "piece", "column", "reported", "published", "obtained", "via", "wrote", "writing", "reporting", "cited", "report", "story", "investigation", "analysis", "poll", "survey", "appeared", "confirmed", "broadcaster", "network", "newspaper", "outlet"]),
+    frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "noted", "notes", "confirmed", "confirms", "obtained", "published", "broke", "learned", "understands", "analysis", "investigation", "poll", "survey", "report"]),
+    frozenset(["source", "sources", "via", "h", "t", "hat", "credit", "photo", "image"]),
 )
+_NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
 _MEDIA_WORDS = frozenset({"channel", "account", "page", "show", "podcast"})
 _HAS_DOMAIN = re.compile(r"[A-Za-z0-9]\.[A-Za-z]{2}")
 
@@ -145,8 +143,8 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 continue
             for m in pat.finditer(text):
                 named = _lookup_name(db, m.group("name"))
-                if named is None:
-                    continue
+                if named is None or named[1].kind in _NOT_OUTLETS:
+                    continue  # governments and institutions named as sources are primary sources, not outlets
                 how = "according-to" if "according" in m.group(0).lower()[:12] else (
                     "source-line" if m.group(0).startswith("(") else "reported")
                 found.append(_ref(named[0], None, named[1], how, s, s.column + m.start("name")))

@@ -114,7 +114,7 @@ class Judge:
         main_subject: Subject | None = None
         for m in self.lex.verb_re.finditer(text):
             word = m.group(0)
-            form = self.lex.verbs.get(word)  # type: ignore[assignment]
+            form = self.lex.verbs.get(word)
             if form is None:
                 continue
             before = text[max(0, m.start() - 24): m.start()]  # enough for the look-behind checks
