@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 if TYPE_CHECKING:
     import typer
 
+    from provenance.formats import OutputSpec
+    from provenance.formats.interface import RenderContext
     from provenance.model import Report
 
 
@@ -97,23 +99,33 @@ def build_app() -> "typer.Typer":
 
     @app.command()
     def audit(
-        inputs: Annotated[list[str], typer.Argument(
-            help="Article files (.txt, .md, .html), directories, URLs, or - for standard input.",
-            show_default=False)],
-        fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+        inputs: Annotated[list[str] | None, typer.Argument(
+            help="Article files (.txt, .md, .html), directories, globs, URLs, or - for standard input.",
+            show_default=False)] = None,
+        fmt: Annotated[list[str] | None, typer.Option(
+            "--format", "-f", help="Output format, repeatable, each optionally to its own file: FORMAT[:PATH]. "
+            "text, json, jsonl, markdown, html, sarif, github, junit.")] = None,
         output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE "
                                                     "(never an input file).")] = None,
+        fail_on: Annotated[str | None, typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above this severity: info, warning, error, never "
+            "(default: error).")] = None,
         max_unattributed: Annotated[float | None, typer.Option(
             "--max-unattributed", min=0.0, max=1.0,
-            help="Exit 1 when an article's share of unattributed assertions exceeds RATIO (0..1).")] = None,
+            help="Report PV104 (an error) when an article's share of unattributed assertions exceeds RATIO.")] = None,
+        config_file: Annotated[Path | None, typer.Option(
+            "--config", help="Use this provenance.toml or pyproject.toml instead of searching for one.")] = None,
+        no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+        changed_since: Annotated[str | None, typer.Option(
+            "--changed-since", help="Audit only article files changed since this git ref (e.g. origin/main).")] = None,
         publisher: Annotated[str | None, typer.Option(
             "--publisher", help="The article's own publisher domain (its links count as self-citation).")] = None,
         outlets: Annotated[Path | None, typer.Option("--outlets", help="A file of outlets to add or override.",
                                                      exists=True, dir_okay=False)] = None,
         reader: Annotated[str | None, typer.Option("--as", help="Read inputs as text, markdown or html "
                                                    "(default: by file name, else sniffed).")] = None,
-        check: Annotated[bool, typer.Option("--check/--no-check", help="Fetch and check cited links and "
-                                            "outlets (default), or analyse the text only.")] = True,
+        check: Annotated[bool | None, typer.Option("--check/--no-check", help="Fetch and check cited links and "
+                                                   "outlets (default), or analyse the text only.")] = None,
         offline: Annotated[bool, typer.Option("--offline", help="Nothing leaves the machine: use cached "
                                               "answers, report the rest as not-cached.")] = False,
         no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the HTTP cache.")] = False,
@@ -124,53 +136,132 @@ def build_app() -> "typer.Typer":
         timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Read timeout per "
                                                       "request, seconds.")] = None,
         jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles analysed in parallel "
-                                          "(0: one per core).")] = 1,
+                                          "(0: one per core).")] = 0,
         no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: leave out the "
                                                    "sentence-by-sentence view.")] = False,
         no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR is honoured too).")] = False,
     ) -> None:
-        """Audit articles: judge every sentence, list what they cite, and check the sources."""
+        """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
+
+        Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage, config or
+        input error.
+        """
         from dataclasses import replace
 
-        from provenance.check.settings import FetchSettings
-        from provenance.pipeline import AuditOptions
+        from provenance import config as cfgmod
+        from provenance import findings as fnd
+        from provenance.formats import FormatError, parse_outputs
+        from provenance.pipeline import AuditOptions, expand_inputs
         from provenance.pipeline import audit as run_audit
 
-        if fmt not in ("text", "json"):
-            raise UsageError(f"unknown --format {fmt!r}: choose text or json")
+        names = list(inputs or [])
         if reader not in (None, "text", "markdown", "html"):
             raise UsageError(f"unknown --as {reader!r}: choose text, markdown or html")
-        if inputs.count("-") > 1:
+        if names.count("-") > 1:
             raise UsageError("standard input (-) can be read only once")
-        settings = None
-        if check or offline:
-            settings = FetchSettings(offline=offline, use_cache=not no_cache, cache_dir=cache_dir,
-                                     allow_private=allow_private, respect_robots=respect_robots,
-                                     progress=sys.stderr.isatty() and not os.environ.get("CI"))
-            if timeout is not None:
-                settings = replace(settings, read_timeout_s=timeout)
-        options = AuditOptions(publisher=publisher, outlets_file=outlets, check=settings, jobs=jobs, fmt=reader)
-        report = run_audit(inputs, options)
-        code = _emit(report, fmt, output, inputs, no_sentences=no_sentences, no_color=no_color)
+        try:
+            outputs = parse_outputs(list(fmt or []), output)
+        except FormatError as exc:
+            raise UsageError(str(exc)) from exc
+        overrides: dict[str, object] = {"fail-on": fail_on, "max-unattributed": max_unattributed,
+                                        "publisher": publisher, "check": True if offline else check}
+        if offline:
+            overrides["network.offline"] = True
+        if no_cache:
+            overrides["network.use-cache"] = False
+        if cache_dir is not None:
+            overrides["network.cache-dir"] = str(cache_dir)
+        if allow_private:
+            overrides["network.allow-private"] = True
+        if respect_robots:
+            overrides["network.respect-robots"] = True
+        if timeout is not None:
+            overrides["network.read-timeout-s"] = timeout
+        try:
+            config = cfgmod.load(names or ["."], config_file=config_file, overrides=overrides,
+                                 use_config=not no_config)
+        except cfgmod.ConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        if changed_since is not None:
+            from provenance.changes import changed_files
+
+            try:
+                names = changed_files(changed_since, names or ["."], config)
+            except cfgmod.ConfigError as exc:
+                raise UsageError(str(exc)) from exc
+            if not names:
+                sys.stderr.write(f"provenance: no article files changed since {changed_since}\n")
+                raise SystemExit(int(ExitStatus.OK))
+        if not names:
+            raise UsageError("no inputs: give files, directories, globs, URLs or -")
+        names = _expand_globs(names)
+        expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
+        expanded = config.select(expanded)
+        settings = config.fetch_settings()
+        if settings is not None:
+            settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
+        options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
+                               check=settings, jobs=jobs, fmt=reader)
+        report = run_audit(expanded, options) if expanded else None
+        from provenance.model import Report
+
+        report = report or Report(articles=(), version=_version())
+        if skipped_inputs:
+            report = replace(report, skipped=(*skipped_inputs, *report.skipped))
+        found = fnd.compute(report, config)
+        from provenance.formats.interface import RenderContext
+
+        ctx = RenderContext(found, config, report.version)
+        _emit_all(report, ctx, outputs, names, no_sentences=no_sentences, no_color=no_color)
         for sk in report.skipped:
             sys.stderr.write(f"provenance: error: {sk.source}: {sk.reason}\n")
         if report.skipped:
             raise SystemExit(int(ExitStatus.ERROR))
-        if max_unattributed is not None:
-            over = [a for a in report.articles if a.summary.unattributed_ratio > max_unattributed]
-            for a in over:
-                sys.stderr.write(f"provenance: {a.source}: {100 * a.summary.unattributed_ratio:.0f}% of assertions "
-                                 f"unattributed, above --max-unattributed {100 * max_unattributed:.0f}%\n")
-            if over:
-                raise SystemExit(int(ExitStatus.THRESHOLD))
-        raise SystemExit(code)
+        failing = fnd.failing(found, config.fail_on)
+        if failing:
+            level = config.fail_on.value if config.fail_on else "never"
+            for f in failing[:20]:
+                sys.stderr.write(f"provenance: {f.source}:{f.line}: {f.rule_id} {f.name} [{f.severity.value}] "
+                                 f"{f.message}\n".replace("\x1b", "\\x1b"))
+            sys.stderr.write(f"provenance: {len(failing)} finding(s) at or above --fail-on {level}\n")
+            raise SystemExit(int(ExitStatus.THRESHOLD))
+        raise SystemExit(int(ExitStatus.OK))
+
+    @app.command("rules")
+    def rules_command(
+        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """List every rule: id, name, default severity, what it sees, why, how to fix and silence it."""
+        from provenance import rules
+
+        if fmt not in ("text", "json"):
+            raise UsageError(f"unknown --format {fmt!r}: choose text or json")
+        rules.print_rules(fmt)
+
+    @app.command("config")
+    def config_command(
+        paths: Annotated[list[str] | None, typer.Argument(help="Where to search for the config from "
+                                                          "(default: the current directory).")] = None,
+        config_file: Annotated[Path | None, typer.Option("--config", help="Use this config file.")] = None,
+        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """Print the effective settings and where each came from (default, config file, command line)."""
+        from provenance import config as cfgmod
+
+        if fmt not in ("text", "json"):
+            raise UsageError(f"unknown --format {fmt!r}: choose text or json")
+        try:
+            config = cfgmod.load(paths or ["."], config_file=config_file)
+        except cfgmod.ConfigError as exc:
+            raise UsageError(str(exc)) from exc
+        cfgmod.print_config(config, fmt)
 
     _register_extras(app)
     return app
 
 
 def _register_extras(app: "typer.Typer") -> None:
-    """Commands owned by other modules (the outlet card, rules, config)."""
+    """Commands owned by other modules (the outlet card)."""
     import importlib
 
     for module in ("provenance.outlets.command",):
@@ -181,28 +272,48 @@ def _register_extras(app: "typer.Typer") -> None:
         register(app)
 
 
-def _emit(report: "Report", fmt: str, output: Path | None, inputs: list[str], *, no_sentences: bool,
-          no_color: bool) -> int:
-    from provenance.formats.interface import RenderContext
+def _version() -> str:
+    from provenance import __version__
 
-    ctx = RenderContext(tool_version=report.version)
-    if fmt == "json":
-        from provenance.formats.json import render
+    return __version__
 
-        text = render(report, ctx)
-        if output:
-            _write_output(output, text, inputs)
+
+def _expand_globs(names: list[str]) -> list[str]:
+    """Expand glob patterns the shell did not (quoted, or on Windows); keep everything else as given."""
+    import glob
+
+    out: list[str] = []
+    for name in names:
+        if any(c in name for c in "*?[") and "://" not in name and not Path(name).exists():
+            hits = sorted(glob.glob(name, recursive=True))
+            if not hits:
+                raise UsageError(f"{name}: the pattern matches no file")
+            out.extend(hits)
         else:
-            sys.stdout.write(text)
-        return int(ExitStatus.OK)
-    from provenance.formats.text import print_report
-    from provenance.formats.text import render as render_text
+            out.append(name)
+    return out
 
-    if output:
-        _write_output(output, render_text(report, ctx), inputs)
-    else:
-        print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
-    return int(ExitStatus.OK)
+
+def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", inputs: list[str], *,
+              no_sentences: bool, no_color: bool) -> None:
+    """Write every requested format: to its file, or (at most one) to standard output."""
+    from provenance.formats import Format, renderer
+    from provenance.formats.github import write_job_summary
+
+    for out in outputs:
+        if out.format is Format.TEXT and out.path is None:
+            from provenance.formats.text import print_report
+
+            print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
+        else:
+            text = renderer(out.format)(report, ctx)
+            if out.path is not None:
+                _write_output(out.path, text, inputs)
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+        if out.format is Format.GITHUB:
+            write_job_summary(report, ctx)
 
 
 def main(argv: list[str] | None = None) -> None:
