@@ -229,6 +229,20 @@ def _starts_text(lines: list[str], line: int, column: int, text: str) -> bool:
 
 
 @needs_corpus
+@pytest.mark.parametrize("stem", sorted(PAGES))
+def test_headline_is_first_heading(stem: str) -> None:
+    from bs4 import BeautifulSoup
+
+    raw, doc = _page(stem)
+    h1 = next(h for h in BeautifulSoup(raw, "html.parser").find_all("h1") if h.get_text(strip=True))
+    headline = re.sub(r"\s+", " ", h1.get_text(" ")).strip()
+    first = next(b for b in doc.blocks if b.kind is BlockKind.HEADING)
+    assert first.text == headline
+    assert first.level == 1
+    assert doc.blocks.index(first) <= 1  # at most a kicker ("CHILDHOOD SWEETHEART") before it
+
+
+@needs_corpus
 def test_headline_first_and_first_paragraph_exact() -> None:
     _, doc = _page("uk_Metro_2024_07_17")
     assert doc.blocks[0].kind is BlockKind.HEADING

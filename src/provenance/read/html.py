@@ -114,6 +114,7 @@ _TIMESTAMP = re.compile(
     r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*(?:bst|gmt|cet|cest|et|edt|est|pt|pdt|pst|utc)?)?$",
     re.I,
 )
+_ORDINAL = re.compile(r"^\W*\d{1,3}\W*$")  # a bare item number ("1", "2.") of a listicle
 _ALNUM = re.compile(r"[^\W_]")
 # In-body promotions that carry no claim: newsletter prompts, "follow us", app and alert plugs.
 _PROMO = re.compile(
@@ -517,7 +518,7 @@ class _Emitter:
         col = _Collector(self.page)
         col.walk_nodes(nodes if nodes is not None else list(tag.children))
         body, links = col.result()
-        if not _ALNUM.search(body) or _TIMESTAMP.match(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
+        if not _ALNUM.search(body) or _TIMESTAMP.match(body) or _ORDINAL.match(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
             return
         if nodes is None:
             line, column = tag.sourceline or 1, (tag.sourcepos or 0) + 1
@@ -724,8 +725,10 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
     page.protect(main)
     emitter = _Emitter(page, text, main)
 
-    h1 = next((c for c in soup.find_all("h1") if isinstance(c, Tag) and _text_len(c) > 0
-               and not page.dropped(c)), None)
+    h1s = [c for c in soup.find_all("h1") if isinstance(c, Tag) and _text_len(c) > 0
+           and not any(isinstance(a, Tag) and a.name in _DROP_TAGS for a in (c, *c.parents))]
+    # the first headline outside boilerplate; else the first at all (it may sit in a "meta" header)
+    h1 = next((c for c in h1s if not page.dropped(c)), h1s[0] if h1s else None)
     if h1 is not None and h1 is not main and main not in h1.parents and h1 not in main.parents \
             and main not in h1.parents and h1 not in main.descendants:
         emitter.emit(h1, BlockKind.HEADING)
