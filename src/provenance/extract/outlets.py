@@ -129,7 +129,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 found.append(_ref(platform, plat[0], plat_info, "media-note", s, s.column + m.start("platform"),
                                   channel=channel))
         # Domains written in the text (not inside a URL: links cover those).
-        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)]
+        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if ("http" in text or "www." in text) else []
         for m in DOMAIN_RE.finditer(text) if _HAS_DOMAIN.search(text) else ():
             if any(a <= m.start() < b for a, b in url_spans):
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.judge.lexicon import words
 from provenance.judge.speakers import Speakers
 from provenance.model import Block, PrimarySource, Sentence
 from provenance.outlets import OutletDB
@@ -29,6 +30,7 @@ FROM_RE = re.compile(
 NAMED_RE = re.compile(
     rf"\b(?:a|an|the)\s+(?P<who>(?:(?:[A-Z][\w.&’'-]*|U\.S\.|UN|EU)\s+){{1,6}})(?P<kind>{DOC_NOUNS})\b"
 )
+_DOC_WORDS = frozenset(w for noun in DOC_NOUNS.split("|") for w in noun.split()[-1:])
 _NOT_WHO = re.compile(r"^(?:The|A|An|This|That|New|Last|First|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                       r"January|February|March|April|May|June|July|August|September|October|November|December)$")
 
@@ -55,7 +57,7 @@ def extract_primary_sources(blocks: tuple[Block, ...], sentences: tuple[Sentence
         speakers.observe(s.text)
     out: list[PrimarySource] = []
     for s in sentences:
-        if s.role.value not in ("body", "heading", "caption"):
+        if s.role.value not in ("body", "heading", "caption") or _DOC_WORDS.isdisjoint(words(s.text)):
             continue
         block = blocks[s.block]
         found: list[tuple[int, int, str, str]] = []
