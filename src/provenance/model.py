@@ -188,6 +188,7 @@ class Check:
     content_type: str | None = None
     from_cache: bool = False
     detail: str | None = None  # a one-line explanation for a user
+    outlet: OutletInfo | None = None  # the outlet behind the final URL, from the outlet database
 
 
 @dataclass(frozen=True, slots=True)

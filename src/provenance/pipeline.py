@@ -101,15 +101,20 @@ def read_input(name: str, options: AuditOptions) -> Document:
             raise InputError(f"standard input is larger than the {options.max_input_bytes // 1_000_000} MB limit for one article")
         return read_bytes(data, source="-", fmt=options.fmt)
     if is_url(name):
-        from provenance.read.url import read_url
+        from provenance.check.http import FetchError
+        from provenance.read.url import publisher_of, read_url
 
         settings = options.check or FetchSettings()
-        body, content_type, final_url = read_url(name, settings)
+        try:
+            body, content_type, final_url = read_url(name, settings)
+        except FetchError as exc:
+            raise InputError(f"could not fetch the article: {exc.check.status.value}"
+                             + (f" ({exc.check.detail})" if exc.check.detail else "")) from exc
         fmt = options.fmt or ("html" if "html" in content_type or "xml" in content_type else "text")
         from provenance.read.dispatch import read_string
 
         doc = read_string(body, source=name, fmt=fmt, url=final_url)
-        return replace(doc, publisher=doc.publisher or final_url, url=doc.url or final_url)
+        return replace(doc, publisher=doc.publisher or publisher_of(final_url), url=doc.url or final_url)
     path = Path(name)
     try:
         size = path.stat().st_size
@@ -184,8 +189,7 @@ def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput
     except InputError as exc:
         return SkippedInput(name, str(exc))
     except Exception as exc:  # a reader bug must not lose the other inputs' reports
-        fetch_error = type(exc).__name__ == "FetchError"
-        return SkippedInput(name, str(exc) if fetch_error else f"could not be read: {type(exc).__name__}: {exc}")
+        return SkippedInput(name, f"could not be read: {type(exc).__name__}: {exc}")
     if not any(b.text.strip() for b in doc.blocks):
         return SkippedInput(name, "no article text found")
     return analyse(doc, options)
