@@ -338,7 +338,8 @@ def test_every_corpus_publisher_resolves(db) -> None:  # type: ignore[no-untyped
         page = rec.get("publisher_page")
         if page:
             assert info.domain == expected[page.rsplit("_", 3)[0]], rec["url"]
-        assert info.name and (info.score is not None or info.kind is not None), rec["url"]
+        assert info.name, rec["url"]
+        assert info.score is not None or info.kind is not None, rec["url"]
 
 
 @pytest.mark.parametrize(
@@ -522,3 +523,11 @@ def test_table_is_small_and_rebuilt_identically(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script), "--data", str(raw), "--out", str(tmp_path)], check=True, capture_output=True)
     for name in ("outlets.tsv.gz", "gov.tsv.gz"):
         assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
+
+
+def test_overrides_json(tmp_path: Path) -> None:
+    f = tmp_path / "outlets.json"
+    f.write_text(json.dumps({"outlet": [{"domain": "json-paper.test", "name": "JSON Paper", "kind": "newspaper"}]}), encoding="utf-8")
+    info = load(f).by_host("json-paper.test")
+    assert info is not None
+    assert info.name == "JSON Paper"

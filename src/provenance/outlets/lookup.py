@@ -577,7 +577,7 @@ class OutletDB:
     def _bulk_name(self, name: str) -> OutletInfo | None:
         if self._bulk_names is None:
             self._bulk_names = _bulk_names(self._table)
-        dom = self._bulk_names.get(name.strip().lower())
+        dom = self._bulk_names.get(name.strip())  # as written: "Tampa Bay Times", not "tampa bay times"
         return self._exact(dom) if dom else None
 
     def name_patterns(self) -> list[str]:
@@ -759,13 +759,13 @@ def _compact_names(db: OutletDB) -> dict[str, OutletInfo]:
 
 
 def _bulk_names(table: _Table) -> dict[str, str]:
-    """Names of outlets from the reference lists (US local news), lower-cased, when unique."""
+    """Names of outlets from the reference lists (US local news), as written, when unique."""
     seen: dict[str, str] = {}
     dup: set[str] = set()
     for line in table.bulk:
         cells = line.split("\t", 3)
         if len(cells) > 2 and cells[2] and len(cells[2].split()) >= 2:
-            k = cells[2].lower()
+            k = cells[2]
             if k in seen:
                 dup.add(k)
             seen[k] = cells[0]
@@ -809,6 +809,15 @@ def _read_overrides(path: Path) -> tuple[_Override, ...]:
         if not isinstance(recs, list) or not all(isinstance(r, dict) for r in recs):
             raise OutletsFileError(f"{path}: expected [[outlet]] tables")
         records = recs
+    elif path.suffix.lower() == ".json":
+        try:
+            data_j = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as e:
+            raise OutletsFileError(f"{path}: not valid JSON: {e}") from e
+        recs_j = data_j.get("outlet", data_j.get("outlets")) if isinstance(data_j, dict) else data_j
+        if not isinstance(recs_j, list) or not all(isinstance(r, dict) for r in recs_j):
+            raise OutletsFileError(f"{path}: expected a list of outlet objects (or {{\"outlet\": [...]}})")
+        records = recs_j
     elif path.suffix.lower() == ".csv":
         import csv
         import io
@@ -831,7 +840,7 @@ def _read_overrides(path: Path) -> tuple[_Override, ...]:
                     raise OutletsFileError(f"{path}: score must be a number: {r['score']!r}") from e
             records.append(r)
     else:
-        raise OutletsFileError(f"{path}: use a .toml or .csv file")
+        raise OutletsFileError(f"{path}: use a .toml, .json or .csv file")
     base = OutletDB(_table())
     out: list[_Override] = []
     allowed = {"domain", "domains", "name", "aliases", "kind", "country", "score", "low_credibility", "note", "remove"}
