@@ -34,6 +34,8 @@ _RELATED_ANCHOR = re.compile(r"^(?:read\s+more|more:|related:|see\s+also|also\s+
                              r"to\s+read|read\s+the\s+full|full\s+story|continue\s+reading)", re.I)
 _RELATED_CONTEXT = re.compile(r"(?:^|\(|\b)(?:related|read\s+more|see\s+also|also\s+read|read\s+next|more)\s*:",
                               re.I)
+_LISTING_PATH = re.compile(r"^(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:tags?|topics?|category|categories|section|sections|"
+                           r"author|authors|people|profile|profiles|search|subjects?|keywords?|hub|archive)(?:/|$)", re.I)
 _ATTRIBUTION_NEAR = re.compile(r"\b(?:according\s+to|reported|reports|told|said|says|wrote|revealed|"
                                r"confirmed|cited|citing|published|found|obtained|data|study|report|survey|"
                                r"poll|statement|analysis|documents?)\b", re.I)
@@ -125,8 +127,10 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, bloc
     if s is not None and s.role in (Role.BOILERPLATE, Role.BYLINE):
         return LinkRole.NAVIGATION, f"in a {s.role.value} line"
     domain = registered_domain(url)
+    path = urlsplit(url).path.strip("/")
+    if _LISTING_PATH.match(path):
+        return LinkRole.NAVIGATION, "a tag, topic, section, author or search page"
     if domain and publisher and _same_site(domain, publisher):
-        path = urlsplit(url).path.strip("/")
         if path.count("/") == 0 and "-" not in path and len(path) < 30:
             return LinkRole.NAVIGATION, "a section or tag page of the publisher's own site"
         if s is not None and s.role is Role.BODY and _ATTRIBUTION_NEAR.search(s.text) and (

@@ -157,7 +157,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         link_domain = info.domain if info else link.domain
         if not link_domain:
             continue
-        found.append(_ref(link.text or link.url, link_domain, info, "link", by_index[link.sentence], link.column,
+        found.append(_ref(link_domain, link_domain, info, "link", by_index[link.sentence], link.column,
                           story=True, url=link.url))
     return _merge(found, db, publisher)
 
