@@ -244,3 +244,10 @@ def test_audit_text_findings_are_relative_to_no_file() -> None:
     fs = findings.compute(Report((a,)), Config())
     assert [f.source for f in fs] == ["<text>"] * len(fs)
     assert "PV101" in _ids(fs)
+
+
+def test_docs_list_every_rule_at_its_help_uri_anchor() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "ci.md").read_text(encoding="utf-8")
+    for r in rules.RULES:
+        assert f"### {r.id} {r.name}\n" in doc
+        assert r.help_uri.endswith(f"#{r.id.lower()}-{r.name}")
