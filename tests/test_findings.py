@@ -132,8 +132,6 @@ def test_locations_point_at_the_original_lines(seed_findings: list) -> None:  # 
             assert lines[f.line - 1][f.column - 1:f.column + 5] == f.message.split("“")[1][:6]
 
 
-@pytest.mark.xfail(strict=True, reason="extract: an outlet named on a hard-wrapped line gets the first line of "
-                   "its sentence with a column past its end (line 23, column 24 for line 24's text), and so does a quote; reported to the lead")
 def test_locations_of_outlets_on_wrapped_lines(seed_findings: list) -> None:  # type: ignore[type-arg]
     wrapped = [f for f in seed_findings if f.rule_id == "PV201" and "InfoWars" in f.message]
     assert wrapped

@@ -147,7 +147,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     from provenance.extract.domains import registered_domain
     from provenance.judge import judge_sentences
     from provenance.outlets import load
-    from provenance.segment import segment
+    from provenance.segment import locate, segment
 
     db = load(options.outlets_file)
     publisher = options.publisher or doc.publisher
@@ -156,7 +156,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
-    outlets = extract_outlets(sentences, links, db, publisher=pub_domain)
+    outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 
     judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))
@@ -172,7 +172,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
                 continue
             j = host.judgement
             speaker = j.source if j.category is Category.ATTRIBUTED and host.sentence.role.value == "body" else None
-            line, column = host.sentence.line, host.sentence.column + max(0, q.start - host.sentence.start)
+            line, column = locate(block, q.start)
             quotes.append(Quote(q.text, speaker, host.sentence.index, line, column))
     summary = Summary.of([j.category for j in judgements if True])
     return ArticleReport(

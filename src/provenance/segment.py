@@ -189,6 +189,11 @@ def _position(lines: tuple[SourceLine, ...], offsets: list[int], at: int) -> tup
     return sl.line, sl.column + (at - sl.offset)
 
 
+def locate(block: Block, offset: int) -> tuple[int, int]:
+    """(line, column), 1-based, in the original input of an offset into a block's text."""
+    return _position(block.lines, [sl.offset for sl in block.lines], offset)
+
+
 def _spans(block: Block) -> Iterable[tuple[int, int]]:
     text = block.text
     if block.kind in (BlockKind.HEADING, BlockKind.TRAILER_HEADING, BlockKind.TRAILER_ITEM):

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from provenance.extract.domains import URL_RE, clean_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
+from provenance.segment import locate
 
 _SOCIAL = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
@@ -79,7 +80,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             seen_spans.append((raw.start, raw.end))
             role, why = _role(url, raw.text, at, publisher, block)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
-            line, column = (at.line, at.column + max(0, raw.start - at.start)) if at else (block.lines[0].line, block.lines[0].column)
+            line, column = locate(block, raw.start)
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
                             column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
@@ -94,7 +95,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             if hit is not None and hit.role is Role.SOURCES:
                 role, why = LinkRole.CITATION, "URL in a sources line"
             domain = registered_domain(url)
-            line, column = (hit.line, hit.column + max(0, m.start() - hit.start)) if hit else (block.lines[0].line, 1)
+            line, column = locate(block, m.start())
             out.append(Link(url=url, text=url, role=role, sentence=hit.index if hit else None, line=line, column=column,
                             domain=domain, self_citation=_same_site(domain, publisher), why=why))
     # Related-story titles with no URL (plain text): "(Related: ...)" notes and related trailers.

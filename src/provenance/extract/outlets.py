@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from provenance.extract.domains import COMMON_SUFFIXES, DOMAIN_RE, URL_RE, registered_domain, suffix_of
 from provenance.judge.lexicon import words
-from provenance.model import Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
+from provenance.model import Block, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
+from provenance.segment import locate
 
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
 _CONTEXTS = (
@@ -74,19 +75,24 @@ def _domain_outlet(db: OutletDB, text: str) -> tuple[str, OutletInfo | None] | N
     return (info.domain if info else dom), info
 
 
-def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s: Sentence, column: int,
-         **extra: object) -> OutletRef:
+def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s: Sentence,
+         where: tuple[int, int], **extra: object) -> OutletRef:
+    line, column = where
     ref = OutletRef(cited_as=cited_as, domain=domain or (info.domain if info else None),
-                    name=info.name if info else None, how=how, sentence=s.index, line=s.line, column=column,
+                    name=info.name if info else None, how=how, sentence=s.index, line=line, column=column,
                     kind=info.kind if info else None, score=info.score if info else None,
                     low_credibility=info.low_credibility if info else False,
-                    mentions=((how, s.line, column),))
+                    mentions=((how, line, column),))
     return replace(ref, **extra) if extra else ref  # type: ignore[arg-type]
 
 
 def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: OutletDB, *,
-                    publisher: str | None = None) -> list[OutletRef]:
+                    blocks: tuple[Block, ...], publisher: str | None = None) -> list[OutletRef]:
     found: list[OutletRef] = []
+
+    def at(s: Sentence, offset: int) -> tuple[int, int]:
+        return locate(blocks[s.block], s.start + max(0, offset))
+
     for s in sentences:
         text = s.text
         if s.role is Role.SOURCES:
@@ -99,7 +105,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 item = item.strip().strip("()").strip()
                 if not item:
                     continue
-                col = s.column + max(0, text.find(item))
+                col = at(s, text.find(item))
                 dom = _domain_outlet(db, item) if "." in item else None
                 if dom is not None:
                     story = bool(URL_RE.match(item)) and "/" in item.split("//", 1)[-1].strip("/")
@@ -122,11 +128,11 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             plat_info = plat[1] if plat else None
             named = _lookup_name(db, channel)
             chan_info = named[1] if named else None
-            col = s.column + m.start("channel")
+            col = at(s, m.start("channel"))
             found.append(_ref(f"{channel} channel on {platform}", chan_info.domain if chan_info else None, chan_info,
                               "media-note", s, col, platform=plat[0] if plat else platform.lower(), channel=channel))
             if plat is not None:
-                found.append(_ref(platform, plat[0], plat_info, "media-note", s, s.column + m.start("platform"),
+                found.append(_ref(platform, plat[0], plat_info, "media-note", s, at(s, m.start("platform")),
                                   channel=channel))
         # Domains written in the text (not inside a URL: links cover those).
         url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if ("http" in text or "www." in text) else []
@@ -136,7 +142,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             dom = _domain_outlet(db, m.group(0))
             if dom is None:
                 continue
-            found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, s.column + m.start()))
+            found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, at(s, m.start())))
         # Outlet names in a citing context.
         for pat, triggers in zip(_CONTEXTS, _TRIGGERS, strict=True):
             if triggers.isdisjoint(present):
@@ -147,7 +153,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                     continue  # governments and institutions named as sources are primary sources, not outlets
                 how = "according-to" if "according" in m.group(0).lower()[:12] else (
                     "source-line" if m.group(0).startswith("(") else "reported")
-                found.append(_ref(named[0], None, named[1], how, s, s.column + m.start("name")))
+                found.append(_ref(named[0], None, named[1], how, s, at(s, m.start("name"))))
     # Outlets behind citation links.
     by_index = {s.index: s for s in sentences}
     for link in links:
@@ -157,7 +163,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         link_domain = info.domain if info else link.domain
         if not link_domain:
             continue
-        found.append(_ref(link_domain, link_domain, info, "link", by_index[link.sentence], link.column,
+        found.append(_ref(link_domain, link_domain, info, "link", by_index[link.sentence], (link.line, link.column),
                           story=True, url=link.url))
     return _merge(found, db, publisher)
 

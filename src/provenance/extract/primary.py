@@ -12,6 +12,7 @@ from provenance.judge.lexicon import words
 from provenance.judge.speakers import Speakers
 from provenance.model import Block, PrimarySource, Sentence
 from provenance.outlets import OutletDB
+from provenance.segment import locate
 
 DOC_NOUNS = (
     r"statement|joint statement|press release|news release|report|resolution|study|survey|poll|analysis|"
@@ -72,9 +73,10 @@ def extract_primary_sources(blocks: tuple[Block, ...], sentences: tuple[Sentence
                 continue
             found.append((m.start(), m.end(), m.group("kind").lower(), who))
         for start, end, kind, who in sorted(found):
+            where = locate(block, s.start + start)
             cited = s.text[start:end].rstrip(".")
             who = who.rstrip(".")
             linked = any(lk.start < s.start + end + 20 and lk.end > s.start + start - 5 for lk in block.links)
             out.append(PrimarySource(cited_as=cited, kind=kind, who=_resolve(who.removeprefix("the ").strip(), db, speakers), linked=linked,
-                                     sentence=s.index, line=s.line, column=s.column + start))
+                                     sentence=s.index, line=where[0], column=where[1]))
     return out
