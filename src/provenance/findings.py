@@ -115,9 +115,11 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
             yield _Raw("PV102", msg, s.line, s.column, s.end_line, s.end_column, s.text, s.index)
 
     # PV103 / PV204: quotes
+    roles = {js.sentence.index: js.sentence.role for js in article.sentences}
     for q in article.quotes:
         end_line, end_col = _span(q.line, q.column, f"“{q.text}”")
-        if not q.speaker:
+        # A quote in a related-story title, source list or caption is not the article's own claim.
+        if not q.speaker and roles.get(q.sentence) in (Role.BODY, Role.HEADING):
             yield _Raw("PV103", f"Quote with no speaker: “{excerpt(q.text)}”", q.line, q.column,
                        end_line, end_col, q.text, q.sentence)
         c = q.corroborated

@@ -152,7 +152,10 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     db = load(options.outlets_file)
     publisher = options.publisher or doc.publisher
     pub_domain = registered_domain(publisher) if publisher else None
-    blocks, sentences = segment(doc)
+    report_blocks, sentences = segment(doc)
+    # Blocks under `<!-- provenance: ignore -->` are judged and extracted like any other; their
+    # findings are then marked suppressed (counted, not lost), and the report keeps `Block.ignore`.
+    blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
@@ -178,7 +181,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     return ArticleReport(
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
-        summary=summary, blocks=blocks, url=doc.url, suppressions=doc.suppressions,
+        summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions,
     )
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from provenance.model import Severity
 
-RULES_URL = "https://example.invalid/provenance-audit/docs/ci.md"
+# The project page; its README carries the rule catalogue (docs/ci.md has the same text).
+RULES_URL = "https://pypi.org/project/provenance-audit/"
 
 
 @dataclass(frozen=True, slots=True)
