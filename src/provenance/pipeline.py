@@ -86,9 +86,15 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
 
 
 def _selected(path: str, options: AuditOptions) -> bool:
-    if options.include and not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(Path(path).name, g) for g in options.include):
+    """Include/exclude globs match the path as found, relative to the working directory, or the name."""
+    forms = (path, os.path.relpath(path), Path(path).name)
+
+    def hit(globs: tuple[str, ...]) -> bool:
+        return any(fnmatch.fnmatch(f, g) for g in globs for f in forms)
+
+    if options.include and not hit(options.include):
         return False
-    return not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(Path(path).name, g) for g in options.exclude)
+    return not hit(options.exclude)
 
 
 def read_input(name: str, options: AuditOptions) -> Document:
