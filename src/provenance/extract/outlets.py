@@ -163,8 +163,15 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         link_domain = info.domain if info else link.domain
         if not link_domain:
             continue
-        found.append(_ref(link_domain, link_domain, info, "link", by_index[link.sentence], (link.line, link.column),
-                          story=True, url=link.url))
+        s = by_index[link.sentence]
+        channel = db.channel_from_url(link.url) if db.is_platform(link_domain) else None
+        if channel is not None and channel.outlet is not None:
+            # A rated channel (youtube.com/@handle, NAME.substack.com): the judgement is about it.
+            found.append(_ref(channel.url, channel.outlet.domain, channel.outlet, "link", s, (link.line, link.column),
+                              story=True, url=link.url, platform=channel.platform, channel=channel.name))
+        else:
+            found.append(_ref(link_domain, link_domain, info, "link", s, (link.line, link.column), story=True,
+                              url=link.url, channel=channel.name if channel else None))
     return _merge(found, db, publisher)
 
 
