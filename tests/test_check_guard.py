@@ -115,3 +115,36 @@ def test_dns_failure_is_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         c = f.fetch("http://no-such-host.invalid/").check
     assert c.status is CheckStatus.BROKEN
     assert "DNS" in (c.detail or "")
+
+
+def test_a_machine_with_no_dns_is_not_a_web_of_broken_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every host of a run failing to resolve says more about this machine than about the sites."""
+    from provenance.check import check_report
+    from provenance.pipeline import AuditOptions, audit_text
+
+    def nxdomain(host: Any, *args: Any, **kwargs: Any) -> Any:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    article = audit_text("Sources include:\nTheEpochTimes.com\nIndependent.co.uk\n", options=AuditOptions())
+    monkeypatch.setattr(socket, "getaddrinfo", nxdomain)
+    checked = check_report([article], fast(tmp_path, allow_private=False, retries=0))[0]
+    statuses = {o.domain: o.check.status for o in checked.outlets if o.check}
+    assert statuses == {"theepochtimes.com": CheckStatus.ERROR, "independent.co.uk": CheckStatus.ERROR}
+    assert all("looks offline" in (o.check.detail or "") for o in checked.outlets if o.check)
+
+
+def test_one_unresolvable_host_among_good_ones_is_broken(server: LoopbackServer, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.check.links import _offline_machine, fetch_all
+
+    real = socket.getaddrinfo
+
+    def some_nxdomain(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "no-such-host.invalid":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    server.routes["/ok"] = page("<html><head><title>t</title></head><body><p>fine</p></body></html>")
+    monkeypatch.setattr(socket, "getaddrinfo", some_nxdomain)
+    results = _offline_machine(fetch_all(["http://no-such-host.invalid/", server.url("/ok")], fast(tmp_path)))
+    assert results["http://no-such-host.invalid/"].check.status is CheckStatus.BROKEN

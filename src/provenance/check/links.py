@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, fields, replace
 from itertools import zip_longest
+from urllib.parse import urlsplit
 from typing import Any
 
 from provenance.check.http import Fetcher, host_of, strip_fragment
@@ -258,7 +259,23 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> 
         texts = frozenset()
     with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
         results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick)
-    return tuple(apply(a, results) for a in articles)
+    return tuple(apply(a, _offline_machine(results)) for a in articles)
+
+
+DNS_FAILED = "host name does not resolve (DNS)"
+LOOKS_OFFLINE = ("no host name resolved in this run: this machine looks offline or its DNS is down, so "
+                 "nothing can be said of the link (use --offline for cached answers, or --no-check)")
+
+
+def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
+    """When every fetched host of two or more failed to resolve, the fault is the machine's, not the
+    sites': report `error` with that explanation instead of calling every source `broken`."""
+    failed = {u for u, r in results.items() if r.check.detail and DNS_FAILED in r.check.detail}
+    hosts = {urlsplit(u).hostname for u in results if not results[u].check.from_cache}
+    if len(hosts) < 2 or len(failed) != len([u for u in results if not results[u].check.from_cache]):
+        return results
+    return {u: (replace(r, check=replace(r.check, status=CheckStatus.ERROR, detail=LOOKS_OFFLINE)) if u in failed
+                else r) for u, r in results.items()}
 
 
 class _progress:
