@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, fields, replace
 from itertools import zip_longest
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from provenance.check.http import Fetcher, host_of, strip_fragment
 from provenance.check.settings import FetchSettings
