@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import provenance
-
 from provenance import findings, rules
 from provenance.config import Config, build
 from provenance.model import (
