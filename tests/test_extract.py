@@ -65,3 +65,8 @@ def test_bare_urls_in_text_are_links() -> None:
     assert link.url == "https://www.example.gov/notice.pdf"
     assert link.role is LinkRole.CITATION
     assert (link.line, link.column) == (1, 34)
+
+
+def test_shortened_links_name_no_channel() -> None:
+    a = provenance.audit_text("Police said [this](https://t.co/7IJYBkhgep) was the video.\n", fmt="markdown")
+    assert all(o.channel is None for o in a.outlets)

@@ -312,6 +312,8 @@ _RESERVED = {
     "reddit.com": set(),
 }
 _RESERVED["twitter.com"] = _RESERVED["x.com"]
+# Link shorteners that belong to a platform: their paths are link ids, never channels.
+_SHORTENERS = frozenset({"t.co", "fb.me", "fb.watch", "instagr.am", "lnkd.in", "redd.it", "pin.it", "vm.tiktok.com"})
 _SUBDOMAIN_PLATFORMS = ("substack.com", "wordpress.com", "blogspot.com", "tumblr.com", "medium.com", "ghost.io")
 _CHANNEL_TEXT = _lazy(
     r"(?:\bthe\s+)?(?P<ch>@?[A-Z0-9][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,4})\s+"
@@ -659,6 +661,8 @@ class OutletDB:
                     own = self.by_host(host)  # a blog rated on its own (willyloman.wordpress.com)
                     outlet = own if own is not None and own.domain == host else self._channel_outlet(url, sub)
                     return Channel(suffix, sub, f"https://{host}/", outlet)
+        if host.removeprefix("www.") in _SHORTENERS:
+            return None  # t.co/XXXX names a link, not an account
         info = self.by_host(host)
         if info is None or info.kind not in PLATFORM_KINDS:
             return None
