@@ -1,13 +1,14 @@
 """Direct quotes: straight and curly double quotes, guillemets and curly single quotes, nested,
 spanning sentences within a paragraph; an unclosed quote runs to the end of its paragraph (the
-convention for quotes that continue into the next paragraph)."""
+convention for quotes that continue into the next paragraph). Two apostrophes ('') count as a
+straight double quote (archived newspaper text, e.g. the New York Times', uses them at both ends)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile(r"[\"“”«»„]|(?<![\w’'])‘|’(?![\w’])")
+_MARKS = re.compile(r"[\"“”«»„]|''|(?<![\w’'])‘|’(?![\w’])")
 _MAX_LEN = 3000
 
 
@@ -27,6 +28,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     depth_single = 0
     for m in _MARKS.finditer(text):
         ch = m.group(0)
+        if ch == "''":
+            ch = '"'  # two apostrophes: the New York Times' archive marks a quotation so, at both ends
         if opener is None:
             if ch in "\"“«„" or ch == "‘":
                 opener, start = ch, m.end()

@@ -20,6 +20,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provenance.extract.quotes import QuoteSpan
+from provenance.judge.features import (
+    CLASSES,
+    Model,
+    SentenceInfo,
+    model,
+    own_features,
+    stacked,
+    tokens,
+    with_context,
+)
 from provenance.judge.lexicon import lexicon, words
 from provenance.judge.speakers import Speakers, Subject, classify
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
@@ -105,6 +115,8 @@ class Judge:
         self.speakers = Speakers()
         self.prev: Judgement | None = None
         self.prev_block: int = -1
+        self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
+        self.subject = ""  # the kind of source it found
 
     # ------------------------------------------------------------------ evidence
 
@@ -208,6 +220,7 @@ class Judge:
     def judge(self, s: Sentence, block: Block, quotes: Sequence[QuoteSpan], links: Sequence[Link]) -> Judgement:
         text = s.text.strip()
         self.speakers.observe(text)
+        self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is Category.ATTRIBUTED and j.source:
             kind = "person" if "named subject" in j.reason and not any(w in j.source.lower() for w in (
@@ -221,6 +234,7 @@ class Judge:
     def _decide(self, s: Sentence, block: Block, text: str, quotes: Sequence[QuoteSpan],
                 links: Sequence[Link]) -> Judgement:
         if block.ignore:
+            self.tag = "fixed"
             return Judgement(Category.NONE, None, None, "ignored: under a 'provenance: ignore' comment")
         role_reasons = {
             Role.RELATED: "a related-story link or its heading, not a source for a claim",
@@ -230,8 +244,10 @@ class Judge:
             Role.BOILERPLATE: "page boilerplate",
         }
         if s.role in role_reasons:
+            self.tag = "fixed"
             return Judgement(Category.NONE, None, None, role_reasons[s.role])
         if not _HAS_LETTER.search(text):
+            self.tag = "fixed"
             return Judgement(Category.NONE, None, None, "no words to judge")
 
         evidence: list[Evidence] = []
@@ -250,44 +266,208 @@ class Judge:
         if attributed:
             best = attributed[0]
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
+            self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
+            self.subject = best.subject_kind
             return Judgement(Category.ATTRIBUTED, best.source, cues, best.reason)
 
         # A quotation that continues the previous sentence's speaker.
         if quotes and self.prev is not None and self.prev.category is Category.ATTRIBUTED \
                 and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
+            self.tag = "quote-cont"
             return Judgement(Category.ATTRIBUTED, self.prev.source, "quotation",
                              f"a quotation continuing {self.prev.source}'s account")
         if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
                 and self.prev.category is Category.ATTRIBUTED and self.prev_block == s.block:
+            self.tag = "quote-in"
             return Judgement(Category.ATTRIBUTED, self.prev.source, "quotation",
                              f"inside a quotation by {self.prev.source}")
 
         vague = [e for e in evidence if e.category is Category.VAGUE] + self._hedges(s)
         if vague:
             best = vague[0]
+            self.tag = "hedge" if best.source is None else "unnamed"
             return Judgement(Category.VAGUE, best.source, best.cue, best.reason)
 
         if s.role is Role.HEADING:
             if _LABEL_HEADING.match(text) or len(text.split()) <= 3:
+                self.tag = "label"
                 return Judgement(Category.NONE, None, None, "a section label, not a claim")
+            self.tag = "heading"
             return Judgement(Category.UNATTRIBUTED, None, None, "a heading that makes a claim with no source")
         if _QUESTION.search(text):
+            self.tag = "question"
             return Judgement(Category.NONE, None, None, "a question, not an assertion")
         cta = self.lex.calls_to_action.match(text)
         if cta:
+            self.tag = "cta"
             return Judgement(Category.NONE, None, cta.group(0).strip(), f"a call to action ('{cta.group(0).strip()}')")
         return Judgement(Category.UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
 
 
-def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
-                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link]) -> list[Judgement]:
+_SPEAKER_BEFORE = frozenset({"pron", "name", "name0", "np", "after-name", "after-pron", "punct", "unnamed"})
+_QUOTE_EVIDENCE = ("q:in", "q:out", "q:lead", "q:pair3", "q:odd", "colon_end", "p:rule=attributed",
+                   "pb:colon_end", "p:colon_end", "p:q:in", "pb:q:lead")
+
+
+def _supports_attribution(info: SentenceInfo, f: list[str]) -> bool:
+    """The learned part may call a sentence attributed against the rules only with something to
+    show for it: a reliable cue with a speaker before it, a quotation, or an attributed neighbour."""
+    if any(c.reliability >= 0.3 and kind in _SPEAKER_BEFORE for c, kind in info.subjects):
+        return True
+    return any(x in f for x in _QUOTE_EVIDENCE)
+
+
+def _supports_vague(info: SentenceInfo, f: list[str]) -> bool:
+    """... and vague only with a cue mostly used without a named source, or an unnamed source."""
+    if any(c.vague_share >= 0.4 and c.reliability >= 0.2 for c in info.cues):
+        return True
+    return "unnamed_head" in f or any(kind == "unnamed" for _, kind in info.subjects)
+
+
+_QUOTE_CHARS = frozenset("\"“”")
+
+
+def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
+                      quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
+                      ) -> tuple[list[Judgement], list[SentenceInfo], list[list[str]]]:
+    """The rules' judgement of every sentence, and the features the learned part weighs."""
     judge = Judge()
     links_by_sentence: dict[int, list[Link]] = {}
     for link in links:
         if link.sentence is not None:
             links_by_sentence.setdefault(link.sentence, []).append(link)
-    out = []
+    per_block: dict[int, int] = {}
     for s in sentences:
-        qs = [q for q in quotes_by_block.get(s.block, []) if q.start < s.end and q.end > s.start]
-        out.append(judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, [])))
+        per_block[s.block] = per_block.get(s.block, 0) + 1
+    rules: list[Judgement] = []
+    infos: list[SentenceInfo] = []
+    prev_block = -1
+    for s in sentences:
+        block_quotes = quotes_by_block.get(s.block, [])
+        qs = [q for q in block_quotes if q.start < s.end and q.end > s.start]
+        j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, []))
+        rules.append(j)
+        text = s.text
+        marks = sum(1 for ch in text if ch in _QUOTE_CHARS) + text.count("''")
+        quote_in = any(q.start < s.start for q in qs)
+        quote_out = any(q.end > s.end or (not q.closed and q.end >= s.end - 1) for q in qs)
+        pair3 = any(q.text.count(" ") >= 2 for q in qs)
+        cat = "unattributed" if j.category is Category.NONE else j.category.value
+        infos.append(own_features(
+            text, tokens(text), rule=cat, tag=judge.tag, subject=judge.subject, role=s.role.value,
+            quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
+            first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
+        prev_block = s.block
+    feats = with_context(infos, [s.block for s in sentences])
+    return rules, infos, feats
+
+
+_DESCRIBE = {
+    "q:in": "inside a quotation opened earlier",
+    "q:out": "a quotation that runs on past the sentence",
+    "q:lead": "opens with a quotation mark",
+    "q:pair3": "holds a quotation",
+    "q:odd": "an unpaired quotation mark (a quotation across sentences)",
+    "colon_end": "a speaker line ending in a colon",
+    "colon": "a colon attribution",
+    "vague_only": "its cues are mostly used with no named source",
+    "unnamed_head": "an unnamed source ('officials', 'some', 'critics')",
+    "question": "a question",
+    "dash": "a dash attribution",
+}
+_STAGE = {"S": "on its own words it", "P": "the sentence before", "N": "the sentence after",
+          "P2": "the sentence two before", "N2": "the sentence two after", "PB": "the paragraph before",
+          "NB": "the paragraph after"}
+_CTX = {"p:": "the sentence before", "n:": "the sentence after", "pb:": "the paragraph before",
+        "nb:": "the paragraph after"}
+
+
+def describe(feature: str) -> str:
+    """A feature of the learned part in words, for the reason of a judgement."""
+    head, _, rest = feature.partition(":")
+    if head in _STAGE:
+        label = rest.split(":")[0]
+        return f"{_STAGE[head]} reads as {label}"
+    for prefix, where in _CTX.items():
+        if feature.startswith(prefix):
+            inner = feature[len(prefix):]
+            if inner.startswith("rule="):
+                return f"{where} is {inner[5:]}"
+            if inner.startswith("rel="):
+                return f"{where} holds a cue of reliability level {inner[4:]}/7"
+            if inner == "none":
+                return f"no {where} in the paragraph" if prefix in ("p:", "n:") else "a paragraph edge"
+            return f"{where}: {describe(inner)}"
+    if feature.startswith("cue="):
+        return f"cue '{feature[4:]}'"
+    if feature.startswith("cls="):
+        return f"a {feature[4:]} cue"
+    if feature.startswith("rel="):
+        return f"its strongest cue has reliability level {feature[4:]}/7"
+    if feature.startswith(("first=", "first2=")):
+        return f"opens with '{feature.split('=', 1)[1]}'"
+    if feature.startswith("pron="):
+        return f"the pronoun '{feature[5:]}'"
+    if feature.startswith(("rule=", "tag=", "subj=")):
+        return "the rules' " + feature.replace("|", ", ").replace("=", " ")
+    return _DESCRIBE.get(feature, feature)
+
+
+def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
+                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link]) -> list[Judgement]:
+    rules, infos, feats = analyse_sentences(blocks, sentences, quotes_by_block, links)
+    stages = model()
+    if stages is None:
+        return rules
+    m, second = stages
+    if second is not None:
+        preds, tops = [], []
+        for f in feats:
+            p = m.probs(f)
+            k = max(range(3), key=p.__getitem__)
+            preds.append(k)
+            tops.append(p[k])
+        feats = stacked(feats, preds, tops, [s.block for s in sentences])
+        m = second
+    out: list[Judgement] = []
+    last_source: str | None = None
+    last_block = -2
+    for s, j, info, f in zip(sentences, rules, infos, feats, strict=True):
+        decided = _combine(m, s, j, info, f, last_source if s.block - last_block <= 1 else None)
+        if decided.category is Category.ATTRIBUTED and decided.source:
+            last_source, last_block = decided.source, s.block
+        out.append(decided)
     return out
+
+
+def _combine(m: Model, s: Sentence, j: Judgement, info: SentenceInfo, f: list[str],
+             last_source: str | None) -> Judgement:
+    if j.category is Category.NONE and (info.own[1] == "tag=fixed" or (s.role is not Role.BODY and
+                                        s.role is not Role.HEADING)):
+        return j
+    probs = m.probs(f)
+    k = max(range(3), key=probs.__getitem__)
+    cls = CLASSES[k]
+    rule_cls = "unattributed" if j.category is Category.NONE else j.category.value
+    if cls == rule_cls:
+        return j
+    why = "; ".join(describe(x) for x in m.top_features(f, k))
+    p = f"{probs[k]:.2f}"
+    strongest = max(info.cues, key=lambda c: c.reliability, default=None)
+    if cls == "unattributed":
+        if j.category is Category.NONE:
+            return j
+        return Judgement(Category.UNATTRIBUTED, None, None,
+                         f"no reliable source: the rules' cue '{j.cue}' is outweighed (p={p}: {why})")
+    if cls == "vague":
+        if j.category is not Category.ATTRIBUTED and not _supports_vague(info, f):
+            return j
+        cue = j.cue or (strongest.text if strongest else None)
+        src = j.source if j.category is Category.VAGUE else None
+        return Judgement(Category.VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
+    source = j.source or last_source
+    if j.category is not Category.VAGUE and not _supports_attribution(info, f):
+        return j
+    cue = j.cue or (strongest.text if strongest else ("quotation" if "q:in" in f or "q:lead" in f else None))
+    who = f"'{source}'" if source else "a source named nearby"
+    return Judgement(Category.ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")

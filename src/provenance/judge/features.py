@@ -1,0 +1,339 @@
+"""Features of a sentence for the learned part of the judge, and the model that weighs them.
+
+The features are plain strings ("cue=said", "q:open", "p:rule=attributed") so the weights file is
+readable: every weight says what it rewards. Cue words and phrases come from the mined lexicon
+(data/cues_mined.tsv, rebuilt by scripts/mine_cues.py), found by dictionary look-ups on the
+sentence's words, never by a regular expression over many literals. The weights
+(data/judge_weights.json) are trained on PolNeAR's tuning part only by scripts/train_judge.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+CLASSES = ("attributed", "vague", "unattributed")
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[:“”\"?,]|''")  # as scripts/mine_cues.py, and , ?
+_UNNAMED_LEAD = frozenset(["a", "an", "the", "some", "many", "several", "other", "two", "three", "multiple", "most", "few", "anonymous", "unnamed", "senior", "top", "former", "current", "certain", "numerous", "various", "both"])
+_LEAD_MARK = frozenset("\"“”‘'«")
+_END_MARK = frozenset("\"”’'»")
+
+
+def _data(name: str) -> str:
+    return resources.files("provenance.judge").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _data(name).splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    text: str
+    cls: str
+    reliability: float
+    vague_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mined:
+    """The mined lexicon as dictionaries: cue phrase -> Cue, and every proper prefix of a phrase."""
+
+    cues: dict[str, Cue]
+    prefixes: frozenset[str]
+    max_n: int
+    unnamed_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def mined() -> Mined:
+    cues: dict[str, Cue] = {}
+    for row in _tsv("cues_mined.tsv"):
+        rel = float(row["reliability"])
+        if int(row["count_as_cue"]) < 3 or rel < 0.05:
+            continue
+        text = row["cue"].replace("’", "'")
+        cues[text] = Cue(text, row["class"], rel, float(row["vague_share"]))
+    prefixes = {" ".join(c.split()[:i]) for c in cues for i in range(1, len(c.split()))}
+    heads = frozenset(r["phrase"] for r in _tsv("unnamed_sources.tsv")
+                      if r["kind"] == "head" and float(r["share_unnamed"]) >= 0.6)
+    return Mined(cues, frozenset(prefixes), max(len(c.split()) for c in cues), heads)
+
+
+def tokens(text: str) -> list[str]:
+    """The words (as written) and the punctuation the cues and features look at."""
+    return TOKEN.findall(text)
+
+
+_SKIP = frozenset(["has", "have", "had", "also", "will", "would", "not", "did", "does", "is", "was", "are", "were", "been", "be", "to", "can", "could", "should", "may", "might", "just", "already", "never", "previously", "reportedly", "still", "then", "later", "publicly", "repeatedly", "recently", "often", "has", "also", "n't", "later"])
+_PRON = frozenset(["he", "she", "they", "i", "we", "it", "who"])
+_DET = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "this", "that"])
+
+
+def _subject_kind(raw: Sequence[str], toks: Sequence[str], i: int, heads: frozenset[str]) -> str:
+    """What stands before the cue at token i: a pronoun, a name, a noun phrase, nothing..."""
+    j = i - 1
+    while j >= 0 and toks[j] in _SKIP and i - j <= 3:
+        j -= 1
+    if j < 0:
+        return "start"
+    w = toks[j]
+    if w in _PRON:
+        return "pron"
+    if w in heads and (j == 0 or toks[j - 1] in _UNNAMED_LEAD or toks[j - 1] in heads):
+        return "unnamed"
+    if w in (",", ":", "“", "”", '"', "''"):
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        return "after-name" if nxt[:1].isupper() else ("after-pron" if nxt.lower() in _PRON else "punct")
+    if raw[j][:1].isupper():
+        return "name" if j > 0 else "name0"
+    if j > 0 and toks[j - 1] in _DET:
+        return "np"
+    return "other"
+
+
+def find_cues(toks: Sequence[str]) -> list[Cue]:
+    return [c for _, c in find_cue_positions(toks)]
+
+
+def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
+    """The mined cues in a token list, longest match first at each position."""
+    m = mined()
+    cues, prefixes = m.cues, m.prefixes
+    out: list[tuple[int, Cue]] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        w = toks[i]
+        best: Cue | None = cues.get(w)
+        width = 1
+        if w in prefixes:
+            phrase = w
+            for j in range(i + 1, min(n, i + m.max_n)):
+                phrase = phrase + " " + toks[j]
+                c = cues.get(phrase)
+                if c is not None:
+                    best, width = c, j - i + 1
+                if phrase not in prefixes:
+                    break
+        if best is not None:
+            out.append((i, best))
+            i += width
+        else:
+            i += 1
+    return out
+
+
+def _bucket(x: float, cuts: Sequence[float]) -> int:
+    k = 0
+    for c in cuts:
+        if x >= c:
+            k += 1
+    return k
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    """What the rules and the lexicon found in one sentence; `own` are its features."""
+
+    own: list[str]
+    ctx: list[str]  # the subset its neighbours see
+    cues: list[Cue]
+    open_quote: bool  # ends inside a quotation that is still open
+    subjects: list[tuple[Cue, str]]  # cues with what stands before them (pron, name, np, unnamed...)
+
+
+def own_features(text: str, raw: Sequence[str], *, rule: str, tag: str, subject: str, role: str,
+                 quote_in: bool, quote_out: bool, marks: int, pair3: bool, first_in_block: bool,
+                 block_sentences: int, index: int) -> SentenceInfo:
+    toks = [t.lower().replace("’", "'") for t in raw]
+    found = find_cue_positions(toks)
+    cues = [c for _, c in found]
+    m = mined()
+    f = [f"rule={rule}", f"tag={tag}", f"role={role}"]
+    ctx = [f"rule={rule}", f"tag={tag}"]
+    if subject:
+        f.append(f"subj={subject}")
+        f.append(f"tag={tag}|subj={subject}")
+    best = 0.0
+    subjects: list[tuple[Cue, str]] = []
+    vague_only = bool(cues)
+    for i, c in found:
+        f.append(f"cue={c.text}")
+        f.append(f"cls={c.cls}")
+        if c.cls in ("reporting-verb", "belief-verb", "multiword", "adjective", "noun") or c.reliability >= 0.5:
+            kind = _subject_kind(raw, toks, i, m.unnamed_heads)
+            subjects.append((c, kind))
+            f.append(f"cs={c.cls}:{kind}")
+            if c.reliability >= 0.3 or c.cls == "belief-verb":
+                f.append(f"cw={c.text}:{kind}")
+        best = max(best, c.reliability)
+        if c.vague_share < 0.5:
+            vague_only = False
+    rb = _bucket(best, (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9))
+    f.append(f"rel={rb}")
+    ctx.append(f"rel={rb}")
+    if vague_only:
+        f.append("vague_only")
+    if quote_in:
+        f.append("q:in")
+        ctx.append("q:in")
+    if quote_out:
+        f.append("q:out")
+    if marks:
+        f.append(f"q:marks={min(marks, 3)}")
+        f.append("q:odd" if marks % 2 else "q:even")
+        ctx.append("q:any")
+    if pair3:
+        f.append("q:pair3")
+        ctx.append("q:pair3")
+    stripped = text.strip()
+    if stripped[:1] in _LEAD_MARK:
+        f.append("q:lead")
+        ctx.append("q:lead")
+    if stripped[-1:] in _END_MARK or stripped[-2:-1] in _END_MARK:
+        f.append("q:end")
+    if stripped.endswith("?") or stripped[-2:-1] == "?":
+        f.append("question")
+    if stripped.endswith(":"):
+        f.append("colon_end")
+        ctx.append("colon_end")
+    elif ":" in toks:
+        f.append("colon")
+    if "—" in text or " -- " in text:
+        f.append("dash")
+    if toks:
+        f.append(f"first={toks[0]}")
+        if len(toks) > 1:
+            f.append(f"first2={toks[0]} {toks[1]}")
+    words = set(toks)
+    for p in ("i", "we", "my", "our", "you", "he", "she", "they"):
+        if p in words:
+            f.append(f"pron={p}")
+    if not m.unnamed_heads.isdisjoint(words):
+        heads = m.unnamed_heads
+        for i, w in enumerate(toks):
+            if w in heads and (i == 0 or toks[i - 1] in _UNNAMED_LEAD or toks[i - 1] in heads):
+                f.append("unnamed_head")
+                break
+    n = len(toks)
+    f.append(f"len={_bucket(n, (6, 12, 20, 30, 45))}")
+    if first_in_block:
+        f.append("block_first")
+    f.append(f"block_n={min(block_sentences, 5)}")
+    if index == 0:
+        f.append("headline")
+    elif index < 3:
+        f.append("top")
+    return SentenceInfo(f, ctx, cues, quote_out, subjects)
+
+
+def with_context(infos: Sequence[SentenceInfo], blocks: Sequence[int]) -> list[list[str]]:
+    """Each sentence's features plus its neighbours' (same paragraph, or the paragraph around)."""
+    out: list[list[str]] = []
+    n = len(infos)
+    for i, info in enumerate(infos):
+        f = list(info.own)
+        b = blocks[i]
+        if i > 0 and blocks[i - 1] == b:
+            f += ["p:" + x for x in infos[i - 1].ctx]
+        else:
+            f.append("p:none")
+            if i > 0:
+                f += ["pb:" + x for x in infos[i - 1].ctx]
+        if i + 1 < n and blocks[i + 1] == b:
+            f += ["n:" + x for x in infos[i + 1].ctx]
+        else:
+            f.append("n:none")
+            if i + 1 < n:
+                f += ["nb:" + x for x in infos[i + 1].ctx]
+        out.append(f)
+    return out
+
+
+def stacked(feats: Sequence[list[str]], preds: Sequence[int], probs: Sequence[float],
+            blocks: Sequence[int]) -> list[list[str]]:
+    """Second-stage features: the first stage's verdict on the sentence and on its neighbours
+    (a quotation or an account that runs over several sentences shows in its neighbours)."""
+    out: list[list[str]] = []
+    n = len(feats)
+    for i, f in enumerate(feats):
+        g = list(f)
+        g.append(f"S:{CLASSES[preds[i]]}:{'hi' if probs[i] >= 0.8 else 'lo'}")
+        b = blocks[i]
+        if i > 0:
+            g.append(("P:" if blocks[i - 1] == b else "PB:") + CLASSES[preds[i - 1]])
+        if i + 1 < n:
+            g.append(("N:" if blocks[i + 1] == b else "NB:") + CLASSES[preds[i + 1]])
+        if i > 1 and blocks[i - 2] == b:
+            g.append("P2:" + CLASSES[preds[i - 2]])
+        if i + 2 < n and blocks[i + 2] == b:
+            g.append("N2:" + CLASSES[preds[i + 2]])
+        out.append(g)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    weights: dict[str, tuple[float, float, float]]
+    bias: tuple[float, float, float]  # with the class offsets chosen by cross-validation folded in
+
+    def scores(self, feats: Sequence[str]) -> list[float]:
+        s = list(self.bias)
+        w = self.weights
+        for x in feats:
+            v = w.get(x)
+            if v is not None:
+                s[0] += v[0]
+                s[1] += v[1]
+                s[2] += v[2]
+        return s
+
+    def probs(self, feats: Sequence[str]) -> list[float]:
+        s = self.scores(feats)
+        top = max(s)
+        e = [math.exp(v - top) for v in s]
+        z = sum(e)
+        return [v / z for v in e]
+
+    def top_features(self, feats: Sequence[str], cls: int, k: int = 3) -> list[str]:
+        """The features that pushed most towards class `cls` against the others."""
+        contrib: list[tuple[float, str]] = []
+        for x in dict.fromkeys(feats):
+            v = self.weights.get(x)
+            if v is not None:
+                margin = v[cls] - max(v[j] for j in range(3) if j != cls)
+                if margin > 0:
+                    contrib.append((margin, x))
+        contrib.sort(reverse=True)
+        return [x for _, x in contrib[:k]]
+
+
+def _load(part: dict[str, object]) -> Model:
+    weights = part["weights"]
+    bias = part["bias"]
+    assert isinstance(weights, dict)
+    assert isinstance(bias, list)
+    offsets = part.get("offsets") or [0.0, 0.0, 0.0]
+    assert isinstance(offsets, list)
+    w = {k: (float(v[0]), float(v[1]), float(v[2])) for k, v in weights.items()}
+    return Model(w, (float(bias[0]) + offsets[0], float(bias[1]) + offsets[1], float(bias[2]) + offsets[2]))
+
+
+@lru_cache(maxsize=1)
+def model() -> tuple[Model, Model | None] | None:
+    """The two stages (the second may be absent), or None when no weights file is shipped."""
+    try:
+        data = json.loads(_data("judge_weights.json"))
+    except FileNotFoundError:
+        return None
+    first = _load(data["stage1"])
+    second = _load(data["stage2"]) if data.get("stage2") else None
+    return first, second
