@@ -45,7 +45,7 @@ Article = list[tuple[list[str], int, int]]  # (features, gold class index, block
 def examples(part: str) -> list[Article]:
     """The features and gold class of every sentence, article by article."""
     from provenance.extract import extract_links, find_quotes
-    from provenance.judge.features import CLASSES
+    from provenance.judge.features import CLASSES, with_context
     from provenance.judge.rules import analyse_sentences
     from provenance.pipeline import AuditOptions, read_input
     from provenance.segment import segment
@@ -64,7 +64,8 @@ def examples(part: str) -> list[Article]:
         blocks, sentences = segment(doc)
         links = extract_links(blocks, sentences, base_url=doc.url, publisher=None)
         quotes = {b.index: find_quotes(b.text) for b in blocks}
-        _, _, feats = analyse_sentences(blocks, sentences, quotes, links)
+        _, infos = analyse_sentences(blocks, sentences, quotes, links)
+        feats = with_context(infos, [s.block for s in sentences])
         cursor = 0
         art: Article = []
         for s, f in zip(sentences, feats, strict=True):

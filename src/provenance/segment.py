@@ -49,7 +49,7 @@ CAPTION_LINE = re.compile(
     re.I,
 )
 BYLINE_LINE = re.compile(
-    r"^(?:by|written\s+by|posted\s+by|reported\s+by|author:?|words\s+by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+    r"^(?:by|written\s+by|posted\s+by|reported\s+by|author:?|words\s+by)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,4}"
     r"(?:\s*(?:,|and|&|\||-|–)\s*.{0,80})?$|"
     r"^(?:published|updated|posted|last\s+updated|first\s+published)\b.{0,80}$|"
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}.{0,40}$",

@@ -40,6 +40,17 @@ class Cue:
     cls: str
     reliability: float
     vague_share: float
+    feats: tuple[str, str]  # its features, "cue=..." and "cls=...", built once
+
+    def with_subject(self, kind: str) -> tuple[str, ...]:
+        return _with_subject(self.text, self.cls, self.reliability, kind)
+
+
+@lru_cache(maxsize=8192)
+def _with_subject(text: str, cls: str, reliability: float, kind: str) -> tuple[str, ...]:
+    if reliability >= 0.3 or cls == "belief-verb":
+        return (f"cs={cls}:{kind}", f"cw={text}:{kind}")
+    return (f"cs={cls}:{kind}",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +71,7 @@ def mined() -> Mined:
         if int(row["count_as_cue"]) < 3 or rel < 0.05:
             continue
         text = row["cue"].replace("’", "'")
-        cues[text] = Cue(text, row["class"], rel, float(row["vague_share"]))
+        cues[text] = Cue(text, row["class"], rel, float(row["vague_share"]), (f"cue={text}", f"cls={row['class']}"))
     prefixes = {" ".join(c.split()[:i]) for c in cues for i in range(1, len(c.split()))}
     heads = frozenset(r["phrase"] for r in _tsv("unnamed_sources.tsv")
                       if r["kind"] == "head" and float(r["share_unnamed"]) >= 0.6)
@@ -73,6 +84,7 @@ def tokens(text: str) -> list[str]:
 
 
 _SKIP = frozenset(["has", "have", "had", "also", "will", "would", "not", "did", "does", "is", "was", "are", "were", "been", "be", "to", "can", "could", "should", "may", "might", "just", "already", "never", "previously", "reportedly", "still", "then", "later", "publicly", "repeatedly", "recently", "often", "has", "also", "n't", "later"])
+_SUBJECT_CLASSES = frozenset(("reporting-verb", "belief-verb", "multiword", "adjective", "noun"))
 _PRON = frozenset(["he", "she", "they", "i", "we", "it", "who"])
 _DET = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "this", "that"])
 
@@ -153,7 +165,9 @@ class SentenceInfo:
 def own_features(text: str, raw: Sequence[str], *, rule: str, tag: str, subject: str, role: str,
                  quote_in: bool, quote_out: bool, marks: int, pair3: bool, first_in_block: bool,
                  block_sentences: int, index: int) -> SentenceInfo:
-    toks = [t.lower().replace("’", "'") for t in raw]
+    toks = TOKEN.findall(text.lower().replace("’", "'"))  # the same tokens as `raw`, lower-cased
+    if len(toks) != len(raw):  # a letter whose lower case is longer ("İ"): lower the tokens one by one
+        toks = [t.lower().replace("’", "'") for t in raw]
     found = find_cue_positions(toks)
     cues = [c for _, c in found]
     m = mined()
@@ -166,15 +180,13 @@ def own_features(text: str, raw: Sequence[str], *, rule: str, tag: str, subject:
     subjects: list[tuple[Cue, str]] = []
     vague_only = bool(cues)
     for i, c in found:
-        f.append(f"cue={c.text}")
-        f.append(f"cls={c.cls}")
-        if c.cls in ("reporting-verb", "belief-verb", "multiword", "adjective", "noun") or c.reliability >= 0.5:
+        f += c.feats
+        if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
             kind = _subject_kind(raw, toks, i, m.unnamed_heads)
             subjects.append((c, kind))
-            f.append(f"cs={c.cls}:{kind}")
-            if c.reliability >= 0.3 or c.cls == "belief-verb":
-                f.append(f"cw={c.text}:{kind}")
-        best = max(best, c.reliability)
+            f += c.with_subject(kind)
+        if c.reliability > best:
+            best = c.reliability
         if c.vague_share < 0.5:
             vague_only = False
     rb = _bucket(best, (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9))
@@ -235,27 +247,27 @@ def own_features(text: str, raw: Sequence[str], *, rule: str, tag: str, subject:
     return SentenceInfo(f, ctx, cues, quote_out, subjects)
 
 
+def context_features(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[str]:
+    """A sentence's features plus its neighbours' (same paragraph, or the paragraph around)."""
+    f = list(infos[i].own)
+    b, n = blocks[i], len(infos)
+    if i > 0 and blocks[i - 1] == b:
+        f += ["p:" + x for x in infos[i - 1].ctx]
+    else:
+        f.append("p:none")
+        if i > 0:
+            f += ["pb:" + x for x in infos[i - 1].ctx]
+    if i + 1 < n and blocks[i + 1] == b:
+        f += ["n:" + x for x in infos[i + 1].ctx]
+    else:
+        f.append("n:none")
+        if i + 1 < n:
+            f += ["nb:" + x for x in infos[i + 1].ctx]
+    return f
+
+
 def with_context(infos: Sequence[SentenceInfo], blocks: Sequence[int]) -> list[list[str]]:
-    """Each sentence's features plus its neighbours' (same paragraph, or the paragraph around)."""
-    out: list[list[str]] = []
-    n = len(infos)
-    for i, info in enumerate(infos):
-        f = list(info.own)
-        b = blocks[i]
-        if i > 0 and blocks[i - 1] == b:
-            f += ["p:" + x for x in infos[i - 1].ctx]
-        else:
-            f.append("p:none")
-            if i > 0:
-                f += ["pb:" + x for x in infos[i - 1].ctx]
-        if i + 1 < n and blocks[i + 1] == b:
-            f += ["n:" + x for x in infos[i + 1].ctx]
-        else:
-            f.append("n:none")
-            if i + 1 < n:
-                f += ["nb:" + x for x in infos[i + 1].ctx]
-        out.append(f)
-    return out
+    return [context_features(infos, blocks, i) for i in range(len(infos))]
 
 
 def stacked(feats: Sequence[list[str]], preds: Sequence[int], probs: Sequence[float],
@@ -280,10 +292,73 @@ def stacked(feats: Sequence[list[str]], preds: Sequence[int], probs: Sequence[fl
     return out
 
 
+def softmax(s: Sequence[float]) -> list[float]:
+    top = max(s)
+    e = [math.exp(v - top) for v in s]
+    z = sum(e)
+    return [v / z for v in e]
+
+
+_CTX_TABLES: dict[int, dict[str, tuple[tuple[float, float, float], ...]]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]  # with the class offsets chosen by cross-validation folded in
+
+    def article_scores(self, infos: Sequence[SentenceInfo], blocks: Sequence[int]) -> list[list[float]]:
+        """The scores of context_features() for every sentence, without building the lists:
+        each sentence's own part once, and its part as a neighbour from a table keyed by feature."""
+        ctx = self.ctx_table()
+        zero = (0.0, 0.0, 0.0)
+        parts = []
+        for info in infos:
+            acc = [[0.0, 0.0, 0.0] for _ in range(4)]  # as p:, n:, pb:, nb:
+            for x in info.ctx:
+                t = ctx.get(x)
+                if t is not None:
+                    for r in range(4):
+                        v, a = t[r], acc[r]
+                        a[0] += v[0]
+                        a[1] += v[1]
+                        a[2] += v[2]
+            parts.append(acc)
+        w = self.weights
+        p_none, n_none = w.get("p:none", zero), w.get("n:none", zero)
+        out = []
+        n = len(infos)
+        for i, info in enumerate(infos):
+            s = self.scores(info.own)
+            b = blocks[i]
+            extra: list[Sequence[float]] = []
+            if i > 0 and blocks[i - 1] == b:
+                extra.append(parts[i - 1][0])
+            else:
+                extra.append(p_none)
+                if i > 0:
+                    extra.append(parts[i - 1][2])
+            if i + 1 < n and blocks[i + 1] == b:
+                extra.append(parts[i + 1][1])
+            else:
+                extra.append(n_none)
+                if i + 1 < n:
+                    extra.append(parts[i + 1][3])
+            for e in extra:
+                s[0] += e[0]
+                s[1] += e[1]
+                s[2] += e[2]
+            out.append(s)
+        return out
+
+    def ctx_table(self) -> dict[str, tuple[tuple[float, float, float], ...]]:
+        table = _CTX_TABLES.get(id(self))
+        if table is None:
+            zero = (0.0, 0.0, 0.0)
+            keys = {k.split(":", 1)[1] for k in self.weights if k.startswith(("p:", "n:", "pb:", "nb:"))}
+            table = {x: tuple(self.weights.get(p + x, zero) for p in ("p:", "n:", "pb:", "nb:")) for x in keys}
+            _CTX_TABLES[id(self)] = table
+        return table
 
     def scores(self, feats: Sequence[str]) -> list[float]:
         s = list(self.bias)
@@ -297,11 +372,8 @@ class Model:
         return s
 
     def probs(self, feats: Sequence[str]) -> list[float]:
-        s = self.scores(feats)
-        top = max(s)
-        e = [math.exp(v - top) for v in s]
-        z = sum(e)
-        return [v / z for v in e]
+        return softmax(self.scores(feats))
+
 
     def top_features(self, feats: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The features that pushed most towards class `cls` against the others."""

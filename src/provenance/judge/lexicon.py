@@ -63,6 +63,9 @@ class Lexicon:
     phrases: dict[str, str]
     phrase_re: re.Pattern[str]
     hedges: tuple[tuple[frozenset[str], re.Pattern[str]], ...]  # (trigger words, pattern)
+    hedge_index: dict[str, tuple[int, ...]]  # trigger word -> the hedges (by position) it opens
+    hedge_triggers: frozenset[str]
+    verb_forms: frozenset[str]
     unnamed: frozenset[str]
     calls_to_action: re.Pattern[str]
     titles: frozenset[str]
@@ -98,7 +101,13 @@ def lexicon() -> Lexicon:
         hedges.append((frozenset(triggers.split("|")), re.compile(pattern, re.I)))
     ctas = sorted(_lines("calls_to_action.txt"), key=len, reverse=True)
     cta_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
+    index: dict[str, list[int]] = {}
+    for i, (trigger_set, _) in enumerate(hedges):
+        for t in trigger_set:
+            index.setdefault(t, []).append(i)
     return Lexicon(
+        hedge_index={t: tuple(v) for t, v in index.items()}, hedge_triggers=frozenset(index),
+        verb_forms=frozenset(verbs),
         verbs=verbs, verb_re=verb_re, phrases=phrases, phrase_re=phrase_re, hedges=tuple(hedges),
         unnamed=frozenset(w.strip().lower() for w in _lines("unnamed.txt")), calls_to_action=cta_re,
         titles=frozenset(w.strip() for w in _lines("titles.txt")),

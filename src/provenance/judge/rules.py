@@ -24,8 +24,10 @@ from provenance.judge.features import (
     CLASSES,
     Model,
     SentenceInfo,
+    context_features,
     model,
     own_features,
+    softmax,
     stacked,
     tokens,
     with_context,
@@ -69,6 +71,7 @@ class Evidence:
     cue: str
     reason: str
     subject_kind: str = ""
+    pos: int = -1  # offset of the cue in the sentence text, when known
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -124,6 +127,8 @@ class Judge:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
+        if self.lex.verb_forms.isdisjoint(words(text)):
+            return out
         for m in self.lex.verb_re.finditer(text):
             word = m.group(0)
             form = self.lex.verbs.get(word)
@@ -173,20 +178,21 @@ class Judge:
                     continue
             if main_subject is None and subj.kind != "unnamed":
                 main_subject = subj
-            out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls))
+            out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=m.start()))
         return out
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
         return classify(m.group("np"), self.speakers) if m else None
 
-    def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech") -> Evidence:
+    def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
-            return Evidence(Category.VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed")
+            return Evidence(Category.VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
+                            pos)
         kind = {"person": "named subject", "org": "named subject", "author": "the author (first person)",
                 "other": "subject"}.get(subj.kind, "subject")
         verb = "belief or intention" if cls == "belief" else what
-        return Evidence(Category.ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind)
+        return Evidence(Category.ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos)
 
     def _according(self, s: Sentence) -> list[Evidence]:
         out = []
@@ -205,11 +211,12 @@ class Judge:
         return out
 
     def _hedges(self, s: Sentence) -> list[Evidence]:
-        present = words(s.text)
-        for triggers, pattern in self.lex.hedges:
-            if triggers.isdisjoint(present):
-                continue
-            m = pattern.search(s.text)
+        lex = self.lex
+        hit = lex.hedge_triggers.intersection(words(s.text))
+        if not hit:
+            return []
+        for i in sorted({i for t in hit for i in lex.hedge_index[t]}):  # in file order
+            m = lex.hedges[i][1].search(s.text)
             if m:
                 cue = m.group(0).strip()
                 return [Evidence(Category.VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
@@ -262,6 +269,13 @@ class Judge:
             if link.role is LinkRole.CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(Category.ATTRIBUTED, link.domain or link.url, "link",
                                          f"cites a linked source ({link.domain or link.url})"))
+        if quotes:
+            # words inside a quotation are the speaker's, not the attribution: "'Nobody should doubt
+            # it. The speaker knows it,' she said." is Smith's, whoever "the speaker" is
+            def quoted(e: Evidence) -> bool:
+                at = s.start + e.pos
+                return e.pos >= 0 and any(q.start <= at < q.end for q in quotes)
+            evidence = [e for e in evidence if not quoted(e)]
         attributed = [e for e in evidence if e.category is Category.ATTRIBUTED]
         if attributed:
             best = attributed[0]
@@ -281,6 +295,12 @@ class Judge:
             self.tag = "quote-in"
             return Judgement(Category.ATTRIBUTED, self.prev.source, "quotation",
                              f"inside a quotation by {self.prev.source}")
+
+        if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
+            # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
+            # speaker is filled in from the sentence that names them (judge_sentences)
+            self.tag = "quote-pending"
+            return Judgement(Category.ATTRIBUTED, None, "quotation", "inside a quotation")
 
         vague = [e for e in evidence if e.category is Category.VAGUE] + self._hedges(s)
         if vague:
@@ -329,7 +349,7 @@ _QUOTE_CHARS = frozenset("\"“”")
 
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
-                      ) -> tuple[list[Judgement], list[SentenceInfo], list[list[str]]]:
+                      ) -> tuple[list[Judgement], list[SentenceInfo]]:
     """The rules' judgement of every sentence, and the features the learned part weighs."""
     judge = Judge()
     links_by_sentence: dict[int, list[Link]] = {}
@@ -358,8 +378,27 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
             first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
         prev_block = s.block
-    feats = with_context(infos, [s.block for s in sentences])
-    return rules, infos, feats
+    _fill_pending(sentences, rules, infos)
+    return rules, infos
+
+
+def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos: list[SentenceInfo]) -> None:
+    """Sentences inside a quotation whose speaker is named after it take that speaker; with no
+    speaker in the paragraph they stay the writer's (unattributed) for the learned part to weigh."""
+    for i, j in enumerate(rules):
+        if j.cue != "quotation" or j.source is not None or infos[i].own[1] != "tag=quote-pending":
+            continue
+        k = i + 1
+        while k < len(rules) and sentences[k].block == sentences[i].block:
+            later = rules[k]
+            if later.category is Category.ATTRIBUTED and later.source and later.cue != "quotation":
+                rules[i] = Judgement(Category.ATTRIBUTED, later.source, "quotation",
+                                     f"inside a quotation by {later.source}, who is named after it")
+                break
+            k += 1
+        else:
+            rules[i] = Judgement(Category.UNATTRIBUTED, None, None,
+                                 "a quotation with no speaker named in its paragraph")
 
 
 _DESCRIBE = {
@@ -415,59 +454,67 @@ def describe(feature: str) -> str:
 
 def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                     quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link]) -> list[Judgement]:
-    rules, infos, feats = analyse_sentences(blocks, sentences, quotes_by_block, links)
+    rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = model()
     if stages is None:
         return rules
     m, second = stages
-    if second is not None:
+    block_of = [s.block for s in sentences]
+    feats: list[list[str]] | None = None
+    if second is None:
+        all_scores = m.article_scores(infos, block_of)
+    else:  # a stacked model: the second stage reads the first's verdicts on the neighbours
+        feats = with_context(infos, block_of)
         preds, tops = [], []
         for f in feats:
             p = m.probs(f)
             k = max(range(3), key=p.__getitem__)
             preds.append(k)
             tops.append(p[k])
-        feats = stacked(feats, preds, tops, [s.block for s in sentences])
+        feats = stacked(feats, preds, tops, block_of)
         m = second
+        all_scores = [m.scores(f) for f in feats]
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
-    for s, j, info, f in zip(sentences, rules, infos, feats, strict=True):
-        decided = _combine(m, s, j, info, f, last_source if s.block - last_block <= 1 else None)
+    for i, (s, j, scores) in enumerate(zip(sentences, rules, all_scores, strict=True)):
+        k = max(range(3), key=scores.__getitem__)
+        rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
+        if k == rule_k or (j.category is Category.NONE and infos[i].own[1] == "tag=fixed"):
+            decided = j  # the model agrees with the rules (the common case): nothing to build
+        else:
+            f = feats[i] if feats is not None else context_features(infos, block_of, i)
+            decided = _combine(m, s, j, infos[i], f, softmax(scores), k,
+                               last_source if s.block - last_block <= 1 else None)
         if decided.category is Category.ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
 
 
-def _combine(m: Model, s: Sentence, j: Judgement, info: SentenceInfo, f: list[str],
+def _combine(m: Model, s: Sentence, j: Judgement, info: SentenceInfo, f: list[str], probs: list[float], k: int,
              last_source: str | None) -> Judgement:
-    if j.category is Category.NONE and (info.own[1] == "tag=fixed" or (s.role is not Role.BODY and
-                                        s.role is not Role.HEADING)):
+    """The model disagrees with the rules: decide, and say why in words."""
+    if j.category is Category.NONE and s.role is not Role.BODY and s.role is not Role.HEADING:
         return j
-    probs = m.probs(f)
-    k = max(range(3), key=probs.__getitem__)
     cls = CLASSES[k]
-    rule_cls = "unattributed" if j.category is Category.NONE else j.category.value
-    if cls == rule_cls:
+    if cls == "unattributed" and j.category is Category.NONE:
+        return j
+    if cls == "vague" and j.category is not Category.ATTRIBUTED and not _supports_vague(info, f):
+        return j
+    if cls == "attributed" and j.category is not Category.VAGUE and not _supports_attribution(info, f):
         return j
     why = "; ".join(describe(x) for x in m.top_features(f, k))
     p = f"{probs[k]:.2f}"
     strongest = max(info.cues, key=lambda c: c.reliability, default=None)
     if cls == "unattributed":
-        if j.category is Category.NONE:
-            return j
         return Judgement(Category.UNATTRIBUTED, None, None,
                          f"no reliable source: the rules' cue '{j.cue}' is outweighed (p={p}: {why})")
     if cls == "vague":
-        if j.category is not Category.ATTRIBUTED and not _supports_vague(info, f):
-            return j
         cue = j.cue or (strongest.text if strongest else None)
         src = j.source if j.category is Category.VAGUE else None
         return Judgement(Category.VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
     source = j.source or last_source
-    if j.category is not Category.VAGUE and not _supports_attribution(info, f):
-        return j
     cue = j.cue or (strongest.text if strongest else ("quotation" if "q:in" in f or "q:lead" in f else None))
     who = f"'{source}'" if source else "a source named nearby"
     return Judgement(Category.ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")

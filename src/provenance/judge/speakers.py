@@ -167,4 +167,6 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
 _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
                  "now", "later", "earlier", "instead", "indeed", "moreover", "furthermore", "in", "on", "at",
                  "after", "before", "while", "when", "as", "if", "since", "because", "although", "though",
-                 "this", "that", "these", "those", "it", "there", "here", "some", "many", "most", "all"}
+                 "this", "that", "these", "those", "it", "there", "here", "some", "many", "most", "all",
+                 "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nothing",
+                 "everything", "why", "what", "how", "where", "which", "who", "whether", "no", "not", "none"}

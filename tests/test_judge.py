@@ -1,0 +1,111 @@
+"""The judge: mined cues, quotations across sentences, speaker resolution, the learned part's
+reasons, and its weights file (trained on PolNeAR's tuning part by scripts/train_judge.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance import audit
+from provenance.extract.quotes import find_quotes
+from provenance.judge.features import find_cues, mined, model, tokens
+from provenance.model import Category
+from provenance.segment import BYLINE_LINE
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear" / "train" / "text"
+
+ARTICLE = """Senator Jane Smith said on Tuesday that the bill would pass. "We have the votes. Nobody should doubt it. The speaker knows it too," she said.
+
+She added that the vote could come as early as Friday.
+
+The measure is expected to cost $4 billion, and critics say it will raise taxes.
+
+The bill was introduced in March.
+"""
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str | None, str]]:
+    path = tmp_path_factory.mktemp("judge") / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    report = audit([str(path)])
+    return [(js.sentence.text, js.judgement.category.value, js.judgement.source, js.judgement.reason)
+            for js in report.articles[0].sentences]
+
+
+def test_mined_cues_longest_match_by_lookup() -> None:
+    found = [c.text for c in find_cues([t.lower() for t in tokens("According to the report, he said: no.")])]
+    assert "according to" in found
+    assert "according" not in found  # the phrase, not its first word
+    assert any(c.startswith("said") for c in found)
+    assert mined().cues["said"].reliability > 0.8
+
+
+def test_every_sentence_of_a_quotation_goes_to_its_speaker(judged: list[tuple[str, str, str | None, str]]) -> None:
+    by_start = {" ".join(text.split()[:2]).strip('"'): (cat, src, reason) for text, cat, src, reason in judged}
+    assert by_start["We have"][:2] == ("attributed", "Jane Smith")
+    # inside the quotation, "Nobody" and "the speaker" are not sources: Smith, named after it, is
+    assert by_start["Nobody should"][:2] == ("attributed", "Jane Smith")
+    assert "named after it" in by_start["Nobody should"][2]
+    assert by_start["The speaker"][:2] == ("attributed", "Jane Smith")
+    # "She added" in the next paragraph: the pronoun resolves to the last named speaker
+    assert by_start["She added"][:2] == ("attributed", "Jane Smith")
+
+
+def test_unnamed_sources_and_hedges_are_vague(judged: list[tuple[str, str, str | None, str]]) -> None:
+    cat, reason = next((c, r) for t, c, _, r in judged if t.startswith("The measure"))
+    assert cat == "vague"
+    assert "unnamed" in reason or "no named source" in reason
+
+
+def test_plain_statement_is_unattributed(judged: list[tuple[str, str, str | None, str]]) -> None:
+    assert next(c for t, c, _, _ in judged if t.startswith("The bill was")) == "unattributed"
+
+
+def test_every_judgement_has_a_reason(judged: list[tuple[str, str, str | None, str]]) -> None:
+    assert all(reason.strip() for *_, reason in judged)
+
+
+def test_two_apostrophes_mark_a_quotation() -> None:
+    quotes = find_quotes("''That would be a big story,'' the economist said. He added, ''it gets harder")
+    assert [q.text for q in quotes] == ["That would be a big story", "it gets harder"]
+    assert [q.closed for q in quotes] == [True, False]
+
+
+def test_by_with_a_lower_case_word_is_not_a_byline() -> None:
+    assert not BYLINE_LINE.match("By some measures, Mr. Obama has a compelling case.")
+    assert BYLINE_LINE.match("By John Smith")
+
+
+def test_weights_file_is_small_and_documented() -> None:
+    path = REPO / "src" / "provenance" / "judge" / "data" / "judge_weights.json"
+    data = json.loads(path.read_text())
+    assert path.stat().st_size < 2_000_000
+    assert data["command"].startswith("python scripts/train_judge.py")
+    assert "tuning part" in data["about"]
+    assert len(data["stage1"]["weights"]) > 1000
+    stages = model()
+    assert stages is not None
+    assert stages[0].weights["rule=attributed"][0] > stages[0].weights["rule=attributed"][2]
+
+
+def test_weights_load_lazily() -> None:
+    code = ("import provenance.judge, provenance.judge.features as f; "
+            "assert f.model.cache_info().currsize == 0 and f.mined.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="PolNeAR corpus not beside the repository")
+def test_nyt_quotations_over_sentences_are_attributed() -> None:
+    # a measured-part NYT article: its quotations use '' marks and run over several sentences
+    path = next(p for p in sorted(POLNEAR.glob("nyt_*.txt")) if "''" in p.read_text())
+    report = audit([str(path)])
+    quoted = [js for js in report.articles[0].sentences if js.sentence.text.lstrip().startswith("''")]
+    assert quoted
+    share = sum(js.judgement.category is Category.ATTRIBUTED for js in quoted) / len(quoted)
+    assert share >= 0.8
