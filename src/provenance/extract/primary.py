@@ -53,9 +53,7 @@ def _resolve(who: str, db: OutletDB | None, speakers: Speakers) -> str:
 
 def extract_primary_sources(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                             db: OutletDB | None = None) -> list[PrimarySource]:
-    speakers = Speakers()
-    for s in sentences:
-        speakers.observe(s.text)
+    speakers: Speakers | None = None  # titled names, read only when an "X's office" needs them
     out: list[PrimarySource] = []
     for s in sentences:
         if s.role.value not in ("body", "heading", "caption") or _DOC_WORDS.isdisjoint(words(s.text)):
@@ -77,6 +75,11 @@ def extract_primary_sources(blocks: tuple[Block, ...], sentences: tuple[Sentence
             cited = s.text[start:end].rstrip(".")
             who = who.rstrip(".")
             linked = any(lk.start < s.start + end + 20 and lk.end > s.start + start - 5 for lk in block.links)
-            out.append(PrimarySource(cited_as=cited, kind=kind, who=_resolve(who.removeprefix("the ").strip(), db, speakers), linked=linked,
-                                     sentence=s.index, line=where[0], column=where[1]))
+            if speakers is None and re.search(r"['’]s?\s+office$", who):
+                speakers = Speakers()
+                for earlier in sentences:
+                    speakers.observe(earlier.text)
+            out.append(PrimarySource(cited_as=cited, kind=kind, linked=linked, sentence=s.index, line=where[0],
+                                     column=where[1],
+                                     who=_resolve(who.removeprefix("the ").strip(), db, speakers or Speakers())))
     return out
