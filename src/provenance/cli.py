@@ -37,17 +37,24 @@ def _fail(message: str, code: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     raise SystemExit(int(code))
 
 
-def _stdout_console(no_color: bool = False) -> object:
+def _stdout_console(no_color: bool = False, **options: object) -> object:
     from rich.console import Console
 
-    console = Console(markup=False, highlight=False, emoji=False, no_color=no_color or None, soft_wrap=False)
+    class StdoutConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit with status 1 here; let _stdout_guard decide instead
+            self.quiet = True
+            raise BrokenPipeError
+
+    settings: dict[str, object] = {"markup": False, "highlight": False, "emoji": False, **options}
+    console = StdoutConsole(no_color=no_color or None, soft_wrap=False, **settings)  # type: ignore[arg-type]
     if not console.is_terminal and "COLUMNS" not in os.environ:
         console.width = 120  # piped or redirected: a log or a file, not an 80-column terminal
     return console
 
 
-def _write_output(path: Path, text: str, inputs: list[str]) -> None:
-    """Write atomically; refuse to overwrite an input file."""
+def _check_output(path: Path, inputs: list[str]) -> None:
+    """Refuse, before any work is done, an output that would overwrite an input or is a directory."""
     target = path.resolve()
     for name in inputs:
         if name == "-" or "://" in name:
@@ -55,17 +62,42 @@ def _write_output(path: Path, text: str, inputs: list[str]) -> None:
         p = Path(name).resolve()
         if p == target or (p.is_dir() and target.is_relative_to(p) and target.suffix.lower() in (
                 ".txt", ".md", ".markdown", ".html", ".htm")):
-            raise UsageError(f"--output {path} would overwrite an input file; choose another path")
+            raise UsageError(f"output file {path} would overwrite an input file; choose another path")
     if target.is_dir():
-        raise UsageError(f"--output {path} is a directory")
+        raise UsageError(f"output file {path} is a directory")
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write a report file atomically, with the permissions a new file normally gets (or the old file's).
+
+    A path that exists but is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into,
+    never replaced: replacing /dev/null with a regular file would break the machine.
+    """
+    import stat
     import tempfile
 
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        target = path.resolve()
+        if target.exists():
+            mode = stat.S_IMODE(target.stat().st_mode)
+        else:
+            umask = os.umask(0o022)
+            os.umask(umask)
+            mode = 0o666 & ~umask
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
@@ -195,6 +227,9 @@ def build_app() -> "typer.Typer":
         if not names:
             raise UsageError("no inputs: give files, directories, globs, URLs or -")
         names = _expand_globs(names)
+        for out in outputs:
+            if out.path is not None:
+                _check_output(out.path, names)
         expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
         expanded = config.select(expanded)
         settings = config.fetch_settings()
@@ -212,7 +247,7 @@ def build_app() -> "typer.Typer":
         from provenance.formats.interface import RenderContext
 
         ctx = RenderContext(found, config, report.version)
-        _emit_all(report, ctx, outputs, names, no_sentences=no_sentences, no_color=no_color)
+        _emit_all(report, ctx, outputs, no_sentences=no_sentences, no_color=no_color)
         for sk in report.skipped:
             sys.stderr.write(f"provenance: error: {sk.source}: {sk.reason}\n")
         if report.skipped:
@@ -236,7 +271,8 @@ def build_app() -> "typer.Typer":
 
         if fmt not in ("text", "json"):
             raise UsageError(f"unknown --format {fmt!r}: choose text or json")
-        rules.print_rules(fmt)
+        with _stdout_guard():
+            rules.print_rules(fmt, console=_stdout_console(markup=True, highlight=True))
 
     @app.command("config")
     def config_command(
@@ -254,7 +290,8 @@ def build_app() -> "typer.Typer":
             config = cfgmod.load(paths or ["."], config_file=config_file)
         except cfgmod.ConfigError as exc:
             raise UsageError(str(exc)) from exc
-        cfgmod.print_config(config, fmt)
+        with _stdout_guard():
+            cfgmod.print_config(config, fmt, console=_stdout_console(markup=True, highlight=True))
 
     _register_extras(app)
     return app
@@ -294,7 +331,29 @@ def _expand_globs(names: list[str]) -> list[str]:
     return out
 
 
-def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", inputs: list[str], *,
+class _stdout_guard:
+    """Standard output whose reader went away (`provenance audit ... | head`): the rest of it goes
+    to /dev/null and the run carries on, so files are still written and the exit code still says
+    whether findings crossed --fail-on (typer would turn the broken pipe into exit code 1)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+        if kind is None:
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                kind = BrokenPipeError
+        if kind is not None and issubclass(kind, BrokenPipeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+            return True
+        return False
+
+
+def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", *,
               no_sentences: bool, no_color: bool) -> None:
     """Write every requested format: to its file, or (at most one) to standard output."""
     from provenance.formats import Format, renderer
@@ -304,14 +363,15 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
         if out.format is Format.TEXT and out.path is None:
             from provenance.formats.text import print_report
 
-            print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
+            with _stdout_guard():
+                print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
         else:
             text = renderer(out.format)(report, ctx)
             if out.path is not None:
-                _write_output(out.path, text, inputs)
+                _write_output(out.path, text)
             else:
-                sys.stdout.write(text)
-                sys.stdout.flush()
+                with _stdout_guard():
+                    sys.stdout.write(text)
         if out.format is Format.GITHUB:
             write_job_summary(report, ctx)
 

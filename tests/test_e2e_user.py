@@ -1,0 +1,126 @@
+"""End to end, as a user runs it: the shell, pipes, terminals, config files, git, output files.
+
+Each test here reproduces something a first user hit: it runs the real command in a subprocess
+(or a pseudo-terminal) on real inputs and checks what the user sees.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1] / "shared" / "corpus"
+SEED = CORPUS / "seed" / "article.txt"
+
+STORY = """# Council approves bridge closure
+
+The city council voted on Tuesday to close the Elm Street bridge, [according to the minutes](https://example.com/minutes.pdf).
+
+Officials said the repairs will cost $4 million.
+
+The bridge is the oldest in the county.
+"""
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "provenance", *args], capture_output=True, text=True, cwd=cwd,
+                          input=stdin, timeout=180, env={**os.environ, "NO_COLOR": "1", **(env or {})}, check=False)
+
+
+def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A pipeline in bash, with `provenance` meaning this interpreter's module."""
+    prog = f"{sys.executable} -m provenance"
+    return subprocess.run(["bash", "-c", "set -o pipefail; " + command.replace("provenance ", prog + " ", 1)],
+                          capture_output=True, text=True, cwd=cwd, timeout=180, check=False,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.md"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- output files
+
+
+def test_output_into_a_fifo_writes_into_it_and_never_replaces_it(tmp_path: Path, story: Path) -> None:
+    # `-o /dev/null` or `-o /dev/stdout` must not swap a device for a regular file (as root, the old
+    # atomic replace turned /dev/null into a file); a FIFO stands in for a device here.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    out = run("audit", "--no-check", "-f", "json", "-o", str(fifo), str(story))
+    reader.join(timeout=10)
+    assert out.returncode == 0, out.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode), "the FIFO was replaced by a regular file"
+    assert got
+    assert '"schema_version": 1' in got[0]
+
+
+def test_output_to_dev_stdout(story: Path, tmp_path: Path) -> None:
+    out = shell(f"provenance audit --no-check -f json -o /dev/stdout {story} | cat", tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert '"schema_version": 1' in out.stdout
+
+
+def test_report_files_get_normal_permissions(tmp_path: Path, story: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        out = run("audit", "--no-check", "-f", "html:" + str(tmp_path / "r" / "report.html"), str(story))
+    finally:
+        os.umask(old)
+    assert out.returncode == 0, out.stderr
+    assert stat.S_IMODE((tmp_path / "r" / "report.html").stat().st_mode) == 0o644
+    # an existing report keeps its own mode
+    kept = tmp_path / "kept.json"
+    kept.write_text("{}")
+    kept.chmod(0o640)
+    assert run("audit", "--no-check", "-f", "json", "-o", str(kept), str(story)).returncode == 0
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert "schema_version" in kept.read_text()
+
+
+def test_output_over_an_input_is_refused_before_anything_is_written(tmp_path: Path, story: Path) -> None:
+    first = tmp_path / "first.sarif"
+    before = story.read_bytes()
+    out = run("audit", "--no-check", "-f", "sarif:" + str(first), "-f", "json:" + str(story), str(story))
+    assert out.returncode == 2
+    assert "overwrite an input" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert story.read_bytes() == before
+    assert not first.exists()  # the run stopped before any output was written
+
+
+# --------------------------------------------------------------------------- pipes
+
+
+@pytest.mark.parametrize("command", [
+    "provenance audit --no-check {seed} {seed} {seed} | head -1",
+    "provenance rules | head -1",
+    "provenance config | head -1",
+])
+def test_reader_closing_the_pipe_is_not_a_failure(tmp_path: Path, command: str) -> None:
+    out = shell(command.format(seed=SEED), tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_closed_pipe_still_writes_the_files_and_keeps_the_exit_code(tmp_path: Path) -> None:
+    sarif = tmp_path / "out.sarif"
+    out = shell(f"provenance audit --no-check --fail-on warning {SEED} {SEED} -f sarif:{sarif} -f text | head -1",
+                tmp_path)
+    assert out.returncode == 1  # the findings crossed --fail-on: a closed pipe does not hide that
+    assert sarif.is_file()
+    assert '"version": "2.1.0"' in sarif.read_text()
