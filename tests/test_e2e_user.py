@@ -124,3 +124,46 @@ def test_closed_pipe_still_writes_the_files_and_keeps_the_exit_code(tmp_path: Pa
     assert out.returncode == 1  # the findings crossed --fail-on: a closed pipe does not hide that
     assert sarif.is_file()
     assert '"version": "2.1.0"' in sarif.read_text()
+
+
+# --------------------------------------------------------------------------- config files
+
+
+def test_provenance_toml_written_like_the_readme_example(tmp_path: Path, story: Path) -> None:
+    # The README shows `[tool.provenance]`; people paste it into provenance.toml as well.
+    (tmp_path / "provenance.toml").write_text('[tool.provenance]\nfail-on = "info"\n\n'
+                                              '[tool.provenance.rules]\nvague-attribution = "off"\n')
+    out = run("audit", "--no-check", str(story), cwd=tmp_path)
+    assert out.returncode == 1, out.stderr  # fail-on info took effect
+    assert "PV101" in out.stderr
+    assert "PV102" not in out.stderr  # and so did the rules table
+    shown = run("config", "--format", "json", cwd=tmp_path)
+    assert '"origin": "' + str((tmp_path / "provenance.toml").resolve()) in shown.stdout
+
+
+def test_provenance_toml_mixing_both_layouts_is_an_error(tmp_path: Path, story: Path) -> None:
+    (tmp_path / "provenance.toml").write_text('fail-on = "info"\n[tool.provenance]\nfail-on = "error"\n')
+    out = run("audit", "--no-check", str(story), cwd=tmp_path)
+    assert out.returncode == 2
+    assert "either at the top level or under [tool.provenance]" in out.stderr
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ('fail_on = "info"\n', "did you mean 'fail-on'?"),
+    ("offline = true\n", "did you mean 'network.offline'?"),
+    ("[network]\nper_host = 2\n", "did you mean 'network.per-host'?"),
+])
+def test_mistyped_keys_get_a_suggestion(tmp_path: Path, story: Path, text: str, hint: str) -> None:
+    (tmp_path / "provenance.toml").write_text(text)
+    out = run("audit", "--no-check", str(story), cwd=tmp_path)
+    assert out.returncode == 2
+    assert hint in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_every_input_excluded_says_so(tmp_path: Path, story: Path) -> None:
+    (tmp_path / "provenance.toml").write_text('exclude = ["story.md"]\n')
+    out = run("audit", "--no-check", str(story), cwd=tmp_path)
+    assert out.returncode == 0
+    assert "excluded" in out.stderr
+    assert "nothing audited" in out.stderr

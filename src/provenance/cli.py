@@ -231,7 +231,11 @@ def build_app() -> "typer.Typer":
             if out.path is not None:
                 _check_output(out.path, names)
         expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
-        expanded = config.select(expanded)
+        selected = config.select(expanded)
+        if expanded and not selected:
+            where = f" in {config.path}" if config.path else ""
+            sys.stderr.write(f"provenance: every input is excluded by 'exclude'{where}; nothing audited\n")
+        expanded = selected
         settings = config.fetch_settings()
         if settings is not None:
             settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))

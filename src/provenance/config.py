@@ -304,6 +304,16 @@ def read_table(path: Path) -> dict[str, Any] | None:
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.provenance] must be a table")
         return table
+    # provenance.toml: settings at the top level, or under [tool.provenance] as in pyproject.toml
+    # (the README's example is written that way, and people copy it into either file).
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "provenance" in tool:
+        if set(data) != {"tool"} or set(tool) != {"provenance"}:
+            raise ConfigError(f"{path}: put settings either at the top level or under [tool.provenance], not both")
+        table = tool["provenance"]
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.provenance] must be a table")
+        return table
     return data
 
 
@@ -330,6 +340,16 @@ def discover(inputs: Sequence[str | Path] = (), cwd: Path | None = None) -> Path
 
 def _origin_name(path: Path) -> str:
     return f"{path} [tool.provenance]" if path.name == "pyproject.toml" else str(path)
+
+
+def _did_you_mean(key: str) -> str:
+    """A hint for a mistyped key: `fail_on` -> 'fail-on', `offline` -> 'network.offline'."""
+    import difflib
+
+    known = [*SETTINGS, "rules", "per-file-ignores"]
+    near = [k for k in SETTINGS if k.split(".")[-1] == key.split(".")[-1]]
+    near += difflib.get_close_matches(key.replace("_", "-").lower(), known, n=1, cutoff=0.75)
+    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 def build(table: Mapping[str, Any] | None = None, *, path: Path | None = None,
@@ -363,8 +383,7 @@ def build(table: Mapping[str, Any] | None = None, *, path: Path | None = None,
                     values[key] = SETTINGS[key][1](raw, where)
                     origins[key] = origin
                 else:
-                    near = [k for k in SETTINGS if k.split(".")[-1] == key.split(".")[-1]]
-                    hint = f" (did you mean {near[0]!r}?)" if near else ""
+                    hint = _did_you_mean(key)
                     raise ConfigError(f"{origin}: unknown setting {key!r}{hint}")
             except ValueError as e:
                 if isinstance(e, ConfigError):
