@@ -167,3 +167,34 @@ def test_every_input_excluded_says_so(tmp_path: Path, story: Path) -> None:
     assert out.returncode == 0
     assert "excluded" in out.stderr
     assert "nothing audited" in out.stderr
+
+
+# --------------------------------------------------------------------------- --changed-since
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), "-c", "user.email=t@example.org", "-c", "user.name=t",
+                    "-c", "init.defaultBranch=main", *args], check=True, capture_output=True)
+
+
+def test_changed_since_compares_with_the_merge_base_like_a_pull_request(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "content" / "old.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (repo / "content" / "mine.md").write_text(STORY, encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "base")
+    _git(repo, "checkout", "-qb", "feature")
+    with (repo / "content" / "mine.md").open("a", encoding="utf-8") as fh:
+        fh.write("\nThe mayor resigned on Friday.\n")
+    _git(repo, "commit", "-qam", "my edit")
+    _git(repo, "checkout", "-q", "main")  # main moves on: it edits another article
+    with (repo / "content" / "old.txt").open("a", encoding="utf-8") as fh:
+        fh.write("\nA late correction.\n")
+    _git(repo, "commit", "-qam", "edit on main")
+    _git(repo, "checkout", "-q", "feature")
+    out = run("audit", "--no-check", "-f", "jsonl", "--changed-since", "main", "content", cwd=repo)
+    assert out.returncode == 0, out.stderr
+    sources = {line.split('"source": "')[1].split('"')[0] for line in out.stdout.splitlines()}
+    assert sources == {"content/mine.md"}  # old.txt changed on main only, not on this branch

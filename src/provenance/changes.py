@@ -1,8 +1,9 @@
 """`--changed-since REF`: the article files a pull request touched.
 
-Runs `git diff --name-only --diff-filter=d REF` (plus untracked files, so a local run sees new
-articles too), keeps files with an article suffix that still exist, lie under one of the given
-inputs, and are not excluded by config. A bad ref or no git is a clear error (exit 2).
+Runs `git diff --name-only --diff-filter=d $(git merge-base REF HEAD)` (what a pull request
+shows, plus uncommitted edits and untracked files, so a local run sees new articles too), keeps
+files with an article suffix that still exist, lie under one of the given inputs, and are not
+excluded by config. A bad ref or no git is a clear error (exit 2).
 """
 
 from __future__ import annotations
@@ -43,7 +44,13 @@ def changed_files(ref: str, inputs: Sequence[str], config: Config, cwd: Path | N
     except GitError:
         raise GitError(f"--changed-since: unknown git ref {ref!r} (in CI, fetch it first: "
                        "actions/checkout with fetch-depth: 0)") from None
-    names = _git(["diff", "--name-only", "--diff-filter=d", "-z", ref, "--"], top).split("\0")
+    # Like a pull request's diff: against the merge base, so files that only changed on REF since
+    # the branch left it (main moved on) are not taken for the branch's own changes.
+    try:
+        base = _git(["merge-base", ref, "HEAD"], top).strip() or ref
+    except GitError:  # no common history (or a shallow clone without it): compare with REF itself
+        base = ref
+    names = _git(["diff", "--name-only", "--diff-filter=d", "-z", base, "--"], top).split("\0")
     names += _git(["ls-files", "--others", "--exclude-standard", "-z"], top).split("\0")
     roots = [(here / i).resolve() for i in inputs if "://" not in i and i != "-"] or [here]
     out: set[str] = set()
