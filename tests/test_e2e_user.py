@@ -198,3 +198,32 @@ def test_changed_since_compares_with_the_merge_base_like_a_pull_request(tmp_path
     assert out.returncode == 0, out.stderr
     sources = {line.split('"source": "')[1].split('"')[0] for line in out.stdout.splitlines()}
     assert sources == {"content/mine.md"}  # old.txt changed on main only, not on this branch
+
+
+# --------------------------------------------------------------------------- hostile text on stderr
+
+
+def test_stderr_never_carries_control_characters_from_names_or_text(tmp_path: Path) -> None:
+    # An OSC title-setting sequence ends with BEL: escaping ESC alone still let BEL ring and act.
+    art = tmp_path / "hostile.txt"
+    art.write_text("\x1b]0;pwned\x07Title set and nothing else is true.\n\nThe \x07bell rang \x9b31m twice.\n",
+                   encoding="utf-8")
+    out = run("audit", "--no-check", "--fail-on", "info", str(art))
+    assert out.returncode == 1
+    for ch in ("\x1b", "\x07", "\x9b"):
+        assert ch not in out.stderr
+    assert "\\x07" in out.stderr
+    missing = run("audit", "--no-check", str(tmp_path / "gone\x1b]0;x\x07.txt"))
+    assert missing.returncode == 2
+    assert "\x07" not in missing.stderr
+    assert "\x1b" not in missing.stderr
+    assert "no such file" in missing.stderr
+
+
+def test_a_long_list_of_failing_findings_says_how_many_are_not_shown(tmp_path: Path) -> None:
+    out = run("audit", "--no-check", "--fail-on", "info", *[str(p) for p in sorted((CORPUS / "text").glob("*.txt"))[:10]])
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    total = int(lines[-1].split()[1])
+    assert total > 20
+    assert lines[-2] == f"provenance: ... and {total - 20} more (every finding is in the report)"

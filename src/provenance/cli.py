@@ -222,7 +222,7 @@ def build_app() -> "typer.Typer":
             except cfgmod.ConfigError as exc:
                 raise UsageError(str(exc)) from exc
             if not names:
-                sys.stderr.write(f"provenance: no article files changed since {changed_since}\n")
+                sys.stderr.write(f"provenance: no article files changed since {changed_since!r}\n")
                 raise SystemExit(int(ExitStatus.OK))
         if not names:
             raise UsageError("no inputs: give files, directories, globs, URLs or -")
@@ -252,17 +252,24 @@ def build_app() -> "typer.Typer":
 
         ctx = RenderContext(found, config, report.version)
         _emit_all(report, ctx, outputs, no_sentences=no_sentences, no_color=no_color)
+        from provenance.formats.interface import strip_controls
+
+        def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
+            sys.stderr.write(strip_controls(line, keep="") + "\n")
+
         for sk in report.skipped:
-            sys.stderr.write(f"provenance: error: {sk.source}: {sk.reason}\n")
+            say(f"provenance: error: {sk.source}: {sk.reason}")
         if report.skipped:
             raise SystemExit(int(ExitStatus.ERROR))
         failing = fnd.failing(found, config.fail_on)
         if failing:
             level = config.fail_on.value if config.fail_on else "never"
-            for f in failing[:20]:
-                sys.stderr.write(f"provenance: {f.source}:{f.line}: {f.rule_id} {f.name} [{f.severity.value}] "
-                                 f"{f.message}\n".replace("\x1b", "\\x1b"))
-            sys.stderr.write(f"provenance: {len(failing)} finding(s) at or above --fail-on {level}\n")
+            shown = 20
+            for f in failing[:shown]:
+                say(f"provenance: {f.source}:{f.line}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}")
+            if len(failing) > shown:
+                say(f"provenance: ... and {len(failing) - shown} more (every finding is in the report)")
+            say(f"provenance: {len(failing)} finding(s) at or above --fail-on {level}")
             raise SystemExit(int(ExitStatus.THRESHOLD))
         raise SystemExit(int(ExitStatus.OK))
 
