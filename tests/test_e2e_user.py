@@ -227,3 +227,38 @@ def test_a_long_list_of_failing_findings_says_how_many_are_not_shown(tmp_path: P
     total = int(lines[-1].split()[1])
     assert total > 20
     assert lines[-2] == f"provenance: ... and {total - 20} more (every finding is in the report)"
+
+
+# --------------------------------------------------------------------------- command-line errors
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["audit", "--no-check", "--bogus", str(SEED)], "No such option: --bogus"),
+    (["audit", "--no-check", "--jobs", "-1", str(SEED)], "'--jobs'"),
+    (["audit", "--outlets", "no-such-file.toml", str(SEED)], "'--outlets'"),
+    (["audit", "--no-check", "--max-unattributed", "1.5", str(SEED)], "'max-unattributed'"),
+    (["nonsense"], "No such command 'nonsense'"),
+])
+def test_usage_errors_are_one_line_with_exit_code_2(args: list[str], expected: str) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1, out.stderr  # not typer's boxed, multi-line panel
+    assert lines[0].startswith("provenance: error: ")
+    assert expected in lines[0]
+    assert out.stdout == ""
+
+
+def test_max_unattributed_takes_a_percentage_on_the_command_line_as_in_the_config(story: Path) -> None:
+    as_percent = run("audit", "--no-check", "-f", "jsonl", "--max-unattributed", "10%", str(story))
+    as_ratio = run("audit", "--no-check", "-f", "jsonl", "--max-unattributed", "0.1", str(story))
+    assert as_percent.returncode == as_ratio.returncode == 1
+    assert as_percent.stdout == as_ratio.stdout
+    assert '"rule_id": "PV104"' in as_percent.stdout
+
+
+def test_help_and_bare_command_still_work() -> None:
+    assert run("audit", "--help").returncode == 0
+    bare = run()
+    assert bare.returncode == 2
+    assert "audit" in bare.stdout + bare.stderr

@@ -142,9 +142,10 @@ def build_app() -> "typer.Typer":
         fail_on: Annotated[str | None, typer.Option(
             "--fail-on", help="Exit 1 when a finding is at or above this severity: info, warning, error, never "
             "(default: error).")] = None,
-        max_unattributed: Annotated[float | None, typer.Option(
-            "--max-unattributed", min=0.0, max=1.0,
-            help="Report PV104 (an error) when an article's share of unattributed assertions exceeds RATIO.")] = None,
+        max_unattributed: Annotated[str | None, typer.Option(
+            "--max-unattributed", metavar="RATIO",
+            help="Report PV104 (an error) when an article's share of unattributed assertions exceeds RATIO "
+                 "(0..1, or a percentage like 30%, as in the config file).")] = None,
         config_file: Annotated[Path | None, typer.Option(
             "--config", help="Use this provenance.toml or pyproject.toml instead of searching for one.")] = None,
         no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
@@ -387,6 +388,19 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
             write_job_summary(report, ctx)
 
 
+def _click_error(exc: Exception) -> None:
+    """Report typer's (click's) own usage errors in the tool's one-line format, exit code 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+    if isinstance(exc, NoArgsIsHelpError):  # bare `provenance`: the help has been printed already
+        raise SystemExit(exc.exit_code)
+    if isinstance(exc, ClickException):
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _fail(" ".join(exc.format_message().split()) + hint, ExitStatus(exc.exit_code) if exc.exit_code in (1, 2)
+              else ExitStatus.ERROR)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
@@ -396,7 +410,12 @@ def main(argv: list[str] | None = None) -> None:
         return
     try:
         app = build_app()
-        app(args=args, prog_name="provenance", standalone_mode=True)
+        try:
+            code = app(args=args, prog_name="provenance", standalone_mode=False)
+        except Exception as exc:
+            _click_error(exc)  # a bad flag or value: one line, not typer's box
+            raise
+        raise SystemExit(code if isinstance(code, int) else 0)
     except UsageError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
