@@ -262,3 +262,20 @@ def test_help_and_bare_command_still_work() -> None:
     bare = run()
     assert bare.returncode == 2
     assert "audit" in bare.stdout + bare.stderr
+
+
+# --------------------------------------------------------------------------- the terminal view
+
+
+def test_outlets_stay_readable_on_a_narrow_terminal() -> None:
+    # At 60 columns the six-column table folded outlet names to two letters a line ("In", "fo", "Wa").
+    out = run("audit", "--no-check", str(SEED), env={"COLUMNS": "60"})
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    section = "\n".join(lines[next(i for i, ln in enumerate(lines) if ln.startswith("Outlets cited")):])
+    for name in ("The Epoch Times", "The Independent", "theepochtimes.com", "independent.co.uk"):
+        assert name in section
+    wide = run("audit", "--no-check", str(SEED), env={"COLUMNS": "140"})
+    assert "The Epoch Times" in wide.stdout
+    assert "theepochtimes.com" in wide.stdout

@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 from provenance.formats.interface import RenderContext, strip_controls
-from provenance.model import ArticleReport, Category, LinkRole, Report, Role
+from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Report, Role
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,6 +31,35 @@ def _t(value: object) -> str:
 
 def _score(score: float | None) -> str:
     return "–" if score is None else f"{score:.2f}"
+
+
+NARROW = 100  # below this many columns the six-column outlet table folds its text to a letter or two
+
+
+def _outlet_name(o: OutletRef) -> str:
+    name = _t(o.name or "?")
+    if o.channel and o.platform and o.domain != o.platform:
+        name += f", channel on {_t(o.platform)}"
+    elif o.channel:
+        name += f", hosting {_t(o.channel)}"
+    return name
+
+
+def _print_outlets_list(console: Console, a: ArticleReport, ctx: RenderContext) -> None:
+    """The outlets on a narrow terminal: one short block per outlet instead of a wide table."""
+    from rich.text import Text
+
+    console.print(Text("Outlets cited", style="italic"))
+    for o in a.outlets:
+        low = o.score is not None and o.score < ctx.config.min_source_score
+        head = Text("• ")
+        head.append(_outlet_name(o), style="bold")
+        head.append(f"  {_t(o.domain or '–')} · {_t(o.kind or '–')} · score ")
+        head.append(_score(o.score), style="red" if low else "")
+        head.append(f" · check {o.check.status.value if o.check else '–'}")
+        console.print(head)
+        console.print(Text(f"  cited as {_t(o.cited_as)} ({_t(o.how)}{'' if o.story else ', outlet only'})",
+                           style="dim"))
 
 
 def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sentences: bool = True) -> None:
@@ -84,7 +113,9 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
             console.print(why)
         console.print()
 
-    if a.outlets:
+    if a.outlets and console.width < NARROW:
+        _print_outlets_list(console, a, ctx)
+    elif a.outlets:
         table = Table(title="Outlets cited", title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("outlet", overflow="fold", ratio=3)
         table.add_column("domain", no_wrap=True)
@@ -94,11 +125,7 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         table.add_column("check", no_wrap=True)
         for o in a.outlets:
             check = o.check.status.value if o.check else "–"
-            name = _t(o.name or "?")
-            if o.channel and o.platform and o.domain != o.platform:
-                name += f", channel on {_t(o.platform)}"
-            elif o.channel:
-                name += f", hosting {_t(o.channel)}"
+            name = _outlet_name(o)
             low = o.score is not None and o.score < ctx.config.min_source_score
             cited = f"{_t(o.cited_as)} ({_t(o.how)}{'' if o.story else ', outlet only'})"
             table.add_row(name, _t(o.domain or "–"), _t(o.kind or "–"),
