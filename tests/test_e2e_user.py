@@ -279,3 +279,26 @@ def test_outlets_stay_readable_on_a_narrow_terminal() -> None:
     wide = run("audit", "--no-check", str(SEED), env={"COLUMNS": "140"})
     assert "The Epoch Times" in wide.stdout
     assert "theepochtimes.com" in wide.stdout
+
+
+# --------------------------------------------------------------------------- CI formats and unreadable inputs
+
+
+def test_an_unreadable_input_is_an_error_in_every_ci_format(tmp_path: Path, story: Path) -> None:
+    # The run exits 2; the CI reports must not read as a pass (JUnit said "skipped", Markdown ✅).
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    junit, md = tmp_path / "junit.xml", tmp_path / "summary.md"
+    out = run("audit", "--no-check", str(story), str(binary), "-f", f"junit:{junit}", "-f", f"markdown:{md}",
+              "-f", "github")
+    assert out.returncode == 2
+    import xml.etree.ElementTree as ET
+
+    suite = ET.parse(junit).getroot().find("testsuite")
+    assert suite is not None
+    assert suite.get("errors") == "1"
+    case = next(c for c in suite.iter("testcase") if c.get("name", "").endswith("image.txt"))
+    assert case.find("error") is not None
+    assert case.find("skipped") is None
+    assert "❌" in md.read_text(encoding="utf-8").splitlines()[2]
+    assert any(line.startswith("::error ") and "image.txt" in line for line in out.stdout.splitlines())

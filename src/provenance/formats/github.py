@@ -47,7 +47,8 @@ def render(report: Report, ctx: RenderContext) -> str:
             title=f"{f.rule_id} {f.name}",
         ))
     for sk in report.skipped:
-        lines.append(annotation("warning", f"skipped: {sk.reason}", file=sk.source, title="provenance: skipped input"))
+        # an input that could not be read fails the run (exit code 2): an error, not a warning
+        lines.append(annotation("error", f"skipped: {sk.reason}", file=sk.source, title="provenance: skipped input"))
     return "".join(line + "\n" for line in lines)
 
 

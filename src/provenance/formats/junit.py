@@ -1,4 +1,5 @@
-"""JUnit XML: one test case per article, one failure per finding at or above `fail-on`.
+"""JUnit XML: one test case per article, one failure per finding at or above `fail-on`; an input
+that could not be read is a test case with an error (the run exits with code 2).
 
 CI systems (GitLab, Jenkins, Azure Pipelines) show these as test results. Findings below the
 threshold are listed in the test case's `system-out`. XML 1.0 cannot hold most control
@@ -24,7 +25,7 @@ def render(report: Report, ctx: RenderContext) -> str:
     failing_ids = {id(f) for f in fnd.failing(ctx.findings, fail_on)}
     suites = ET.Element("testsuites", name="provenance")
     suite = ET.SubElement(suites, "testsuite", name="provenance")
-    tests = failures = skipped = 0
+    tests = failures = errors = 0
     for article in report.articles:
         tests += 1
         src = relative_path(article.source, ctx.config.root)
@@ -43,15 +44,16 @@ def render(report: Report, ctx: RenderContext) -> str:
                 notes.append(("(suppressed) " if f.suppressed else "") + text)
         if notes:
             ET.SubElement(case, "system-out").text = _clean("\n".join(notes))
-    for sk in report.skipped:
+    for sk in report.skipped:  # an input that could not be read fails the run (exit code 2): an error
         tests += 1
-        skipped += 1
+        errors += 1
         case = ET.SubElement(suite, "testcase", classname="provenance", name=_clean(sk.source))
-        ET.SubElement(case, "skipped", message=_clean(sk.reason))
+        ET.SubElement(case, "error", message=_clean(sk.reason), type="unreadable-input").text = _clean(
+            f"{sk.source}: {sk.reason}")
     for el in (suites, suite):
         el.set("tests", str(tests))
         el.set("failures", str(failures))
-        el.set("errors", "0")
-    suite.set("skipped", str(skipped))
+        el.set("errors", str(errors))
+    suite.set("skipped", "0")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -33,7 +33,7 @@ def escape(text: str) -> str:
 def heading(report: Report, ctx: RenderContext) -> str:
     t = fnd.tally(ctx.findings)
     fail = fnd.failing(ctx.findings, ctx.config.fail_on)
-    mark = "❌" if fail else "✅"
+    mark = "❌" if fail or report.skipped else "✅"  # an unreadable input fails the run too (exit code 2)
     n = len(report.articles)
     return (f"{mark} **provenance**: {n} article{'s' if n != 1 else ''} audited · {t['error']} errors, "
             f"{t['warning']} warnings, {t['info']} info" + (f" · {t['suppressed']} suppressed" if t["suppressed"] else ""))
