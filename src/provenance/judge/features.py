@@ -61,6 +61,7 @@ class Mined:
     prefixes: frozenset[str]
     max_n: int
     unnamed_heads: frozenset[str]
+    firsts: frozenset[str]  # the first word of every cue: a sentence with none of them has no cue
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def mined() -> Mined:
     prefixes = {" ".join(c.split()[:i]) for c in cues for i in range(1, len(c.split()))}
     heads = frozenset(r["phrase"] for r in _tsv("unnamed_sources.tsv")
                       if r["kind"] == "head" and float(r["share_unnamed"]) >= 0.6)
-    return Mined(cues, frozenset(prefixes), max(len(c.split()) for c in cues), heads)
+    firsts = frozenset(c.split()[0] for c in cues)
+    return Mined(cues, frozenset(prefixes), max(len(c.split()) for c in cues), heads, firsts)
 
 
 def tokens(text: str) -> list[str]:
@@ -151,100 +153,197 @@ def _bucket(x: float, cuts: Sequence[float]) -> int:
     return k
 
 
-@dataclass(slots=True)
 class SentenceInfo:
-    """What the rules and the lexicon found in one sentence; `own` are its features."""
+    """What the rules and the lexicon found in one sentence. Its features (`own`, and `ctx`, the
+    subset its neighbours see) and its cues are built on first use: the judge asks for them only
+    for the sentences whose verdict the learned part may change, and for their neighbours."""
 
-    own: list[str]
-    ctx: list[str]  # the subset its neighbours see
-    cues: list[Cue]
-    open_quote: bool  # ends inside a quotation that is still open
-    subjects: list[tuple[Cue, str]]  # cues with what stands before them (pron, name, np, unnamed...)
+    __slots__ = (
+        "_ctx",
+        "_found",
+        "_own",
+        "_subjects",
+        "block_sentences",
+        "first_in_block",
+        "index",
+        "marks",
+        "pair3",
+        "quote_in",
+        "quote_out",
+        "role",
+        "rule",
+        "subject",
+        "tag",
+        "text",
+        "toks",
+        "words",
+    )
 
+    def __init__(self, text: str, toks: list[str], words: set[str] | frozenset[str], *, rule: str, tag: str,
+                 subject: str, role: str, quote_in: bool, quote_out: bool, marks: int, pair3: bool,
+                 first_in_block: bool, block_sentences: int, index: int) -> None:
+        self.text, self.toks, self.words = text, toks, words  # toks: lower-cased tokens(), ’ as '
+        self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
+        self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
+        self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
+        self._found: list[tuple[int, Cue]] | None = None
+        self._own: list[str] | None = None
+        self._ctx: list[str] | None = None
+        self._subjects: list[tuple[Cue, str]] | None = None
 
-def own_features(text: str, raw: Sequence[str], *, rule: str, tag: str, subject: str, role: str,
-                 quote_in: bool, quote_out: bool, marks: int, pair3: bool, first_in_block: bool,
-                 block_sentences: int, index: int) -> SentenceInfo:
-    toks = TOKEN.findall(text.lower().replace("’", "'"))  # the same tokens as `raw`, lower-cased
-    if len(toks) != len(raw):  # a letter whose lower case is longer ("İ"): lower the tokens one by one
-        toks = [t.lower().replace("’", "'") for t in raw]
-    found = find_cue_positions(toks)
-    cues = [c for _, c in found]
-    m = mined()
-    f = [f"rule={rule}", f"tag={tag}", f"role={role}"]
-    ctx = [f"rule={rule}", f"tag={tag}"]
-    if subject:
-        f.append(f"subj={subject}")
-        f.append(f"tag={tag}|subj={subject}")
-    best = 0.0
-    subjects: list[tuple[Cue, str]] = []
-    vague_only = bool(cues)
-    for i, c in found:
-        f += c.feats
-        if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
-            kind = _subject_kind(raw, toks, i, m.unnamed_heads)
-            subjects.append((c, kind))
-            f += c.with_subject(kind)
-        if c.reliability > best:
-            best = c.reliability
-        if c.vague_share < 0.5:
-            vague_only = False
-    rb = _bucket(best, (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9))
-    f.append(f"rel={rb}")
-    ctx.append(f"rel={rb}")
-    if vague_only:
-        f.append("vague_only")
-    if quote_in:
-        f.append("q:in")
-        ctx.append("q:in")
-    if quote_out:
-        f.append("q:out")
-    if marks:
-        f.append(f"q:marks={min(marks, 3)}")
-        f.append("q:odd" if marks % 2 else "q:even")
-        ctx.append("q:any")
-    if pair3:
-        f.append("q:pair3")
-        ctx.append("q:pair3")
-    stripped = text.strip()
-    if stripped[:1] in _LEAD_MARK:
-        f.append("q:lead")
-        ctx.append("q:lead")
-    if stripped[-1:] in _END_MARK or stripped[-2:-1] in _END_MARK:
-        f.append("q:end")
-    if stripped.endswith("?") or stripped[-2:-1] == "?":
-        f.append("question")
-    if stripped.endswith(":"):
-        f.append("colon_end")
-        ctx.append("colon_end")
-    elif ":" in toks:
-        f.append("colon")
-    if "—" in text or " -- " in text:
-        f.append("dash")
-    if toks:
-        f.append(f"first={toks[0]}")
-        if len(toks) > 1:
-            f.append(f"first2={toks[0]} {toks[1]}")
-    words = set(toks)
-    for p in ("i", "we", "my", "our", "you", "he", "she", "they"):
-        if p in words:
-            f.append(f"pron={p}")
-    if not m.unnamed_heads.isdisjoint(words):
-        heads = m.unnamed_heads
+    @property
+    def open_quote(self) -> bool:  # ends inside a quotation that is still open
+        return self.quote_out
+
+    @property
+    def found(self) -> list[tuple[int, Cue]]:
+        if self._found is None:
+            m = mined()
+            self._found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+        return self._found
+
+    @property
+    def cues(self) -> list[Cue]:
+        return [c for _, c in self.found]
+
+    @property
+    def subjects(self) -> list[tuple[Cue, str]]:
+        """Cues with what stands before them (pron, name, np, unnamed...)."""
+        if self._subjects is None:
+            found = self.found
+            out: list[tuple[Cue, str]] = []
+            if found:
+                heads = mined().unnamed_heads
+                raw: Sequence[str] | None = None
+                for i, c in found:
+                    if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
+                        if raw is None:
+                            raw = TOKEN.findall(self.text)
+                            if len(raw) != len(self.toks):
+                                raw = self.toks
+                        out.append((c, _subject_kind(raw, self.toks, i, heads)))
+            self._subjects = out
+        return self._subjects
+
+    def best_reliability(self) -> float:
+        return max((c.reliability for _, c in self.found), default=0.0)
+
+    @property
+    def lead(self) -> bool:
+        return self.text.strip()[:1] in _LEAD_MARK
+
+    @property
+    def colon_end(self) -> bool:
+        return self.text.rstrip().endswith(":")
+
+    @property
+    def ctx(self) -> list[str]:
+        if self._ctx is None:
+            rb = _bucket(self.best_reliability(), _REL_CUTS)
+            ctx = [f"rule={self.rule}", f"tag={self.tag}", f"rel={rb}"]
+            if self.quote_in:
+                ctx.append("q:in")
+            if self.marks:
+                ctx.append("q:any")
+            if self.pair3:
+                ctx.append("q:pair3")
+            if self.lead:
+                ctx.append("q:lead")
+            if self.colon_end:
+                ctx.append("colon_end")
+            self._ctx = ctx
+        return self._ctx
+
+    @property
+    def unnamed_head(self) -> bool:
+        heads = mined().unnamed_heads
+        if heads.isdisjoint(self.words):
+            return False
+        toks = self.toks
         for i, w in enumerate(toks):
             if w in heads and (i == 0 or toks[i - 1] in _UNNAMED_LEAD or toks[i - 1] in heads):
-                f.append("unnamed_head")
-                break
-    n = len(toks)
-    f.append(f"len={_bucket(n, (6, 12, 20, 30, 45))}")
-    if first_in_block:
-        f.append("block_first")
-    f.append(f"block_n={min(block_sentences, 5)}")
-    if index == 0:
-        f.append("headline")
-    elif index < 3:
-        f.append("top")
-    return SentenceInfo(f, ctx, cues, quote_out, subjects)
+                return True
+        return False
+
+    @property
+    def own(self) -> list[str]:
+        if self._own is None:
+            self._own = self._own_features()
+        return self._own
+
+    def _own_features(self) -> list[str]:
+        rule, tag, subject, toks, text = self.rule, self.tag, self.subject, self.toks, self.text
+        f = [f"rule={rule}", f"tag={tag}", f"role={self.role}"]
+        if subject:
+            f.append(f"subj={subject}")
+            f.append(f"tag={tag}|subj={subject}")
+        subjects = iter(self.subjects)
+        best = 0.0
+        found = self.found
+        vague_only = bool(found)
+        for _, c in found:
+            f += c.feats
+            if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
+                f += c.with_subject(next(subjects)[1])
+            if c.reliability > best:
+                best = c.reliability
+            if c.vague_share < 0.5:
+                vague_only = False
+        f.append(f"rel={_bucket(best, _REL_CUTS)}")
+        if vague_only:
+            f.append("vague_only")
+        if self.quote_in:
+            f.append("q:in")
+        if self.quote_out:
+            f.append("q:out")
+        marks = self.marks
+        if marks:
+            f.append(f"q:marks={min(marks, 3)}")
+            f.append("q:odd" if marks % 2 else "q:even")
+        if self.pair3:
+            f.append("q:pair3")
+        stripped = text.strip()
+        if stripped[:1] in _LEAD_MARK:
+            f.append("q:lead")
+        if stripped[-1:] in _END_MARK or stripped[-2:-1] in _END_MARK:
+            f.append("q:end")
+        if stripped.endswith("?") or stripped[-2:-1] == "?":
+            f.append("question")
+        if stripped.endswith(":"):
+            f.append("colon_end")
+        elif ":" in self.words:
+            f.append("colon")
+        if "—" in text or " -- " in text:
+            f.append("dash")
+        if toks:
+            f.append(f"first={toks[0]}")
+            if len(toks) > 1:
+                f.append(f"first2={toks[0]} {toks[1]}")
+        words = self.words
+        for p in _PRON_FEATS:
+            if p in words:
+                f.append(f"pron={p}")
+        if self.unnamed_head:
+            f.append("unnamed_head")
+        f.append(f"len={_bucket(len(toks), (6, 12, 20, 30, 45))}")
+        if self.first_in_block:
+            f.append("block_first")
+        f.append(f"block_n={min(self.block_sentences, 5)}")
+        if self.index == 0:
+            f.append("headline")
+        elif self.index < 3:
+            f.append("top")
+        return f
+
+
+_REL_CUTS = (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9)
+_PRON_FEATS = ("i", "we", "my", "our", "you", "he", "she", "they")
+
+
+def sentence_tokens(text: str) -> tuple[list[str], set[str]]:
+    """The lower-cased tokens of a sentence (’ as ') and their set, shared by rules and features."""
+    toks = TOKEN.findall(text.lower().replace("’", "'"))
+    return toks, set(toks)
 
 
 def context_features(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[str]:
@@ -299,6 +398,7 @@ def softmax(s: Sequence[float]) -> list[float]:
     return [v / z for v in e]
 
 
+_ZERO = (0.0, 0.0, 0.0)
 _CTX_TABLES: dict[int, dict[str, tuple[tuple[float, float, float], ...]]] = {}
 
 
@@ -307,49 +407,31 @@ class Model:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]  # with the class offsets chosen by cross-validation folded in
 
-    def article_scores(self, infos: Sequence[SentenceInfo], blocks: Sequence[int]) -> list[list[float]]:
-        """The scores of context_features() for every sentence, without building the lists:
-        each sentence's own part once, and its part as a neighbour from a table keyed by feature."""
+    def sentence_scores(self, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[float]:
+        """The scores of context_features(infos, blocks, i), without building the list: the
+        sentence's own features, and its neighbours' from a table keyed by feature."""
+        s = self.scores(infos[i].own)
         ctx = self.ctx_table()
-        zero = (0.0, 0.0, 0.0)
-        parts = []
-        for info in infos:
-            acc = [[0.0, 0.0, 0.0] for _ in range(4)]  # as p:, n:, pb:, nb:
-            for x in info.ctx:
-                t = ctx.get(x)
-                if t is not None:
-                    for r in range(4):
-                        v, a = t[r], acc[r]
-                        a[0] += v[0]
-                        a[1] += v[1]
-                        a[2] += v[2]
-            parts.append(acc)
+        b, n = blocks[i], len(infos)
         w = self.weights
-        p_none, n_none = w.get("p:none", zero), w.get("n:none", zero)
-        out = []
-        n = len(infos)
-        for i, info in enumerate(infos):
-            s = self.scores(info.own)
-            b = blocks[i]
-            extra: list[Sequence[float]] = []
-            if i > 0 and blocks[i - 1] == b:
-                extra.append(parts[i - 1][0])
-            else:
-                extra.append(p_none)
-                if i > 0:
-                    extra.append(parts[i - 1][2])
-            if i + 1 < n and blocks[i + 1] == b:
-                extra.append(parts[i + 1][1])
-            else:
-                extra.append(n_none)
-                if i + 1 < n:
-                    extra.append(parts[i + 1][3])
-            for e in extra:
-                s[0] += e[0]
-                s[1] += e[1]
-                s[2] += e[2]
-            out.append(s)
-        return out
+        extra: list[tuple[float, float, float]] = []
+        if i > 0 and blocks[i - 1] == b:
+            extra += [t[0] for t in map(ctx.get, infos[i - 1].ctx) if t is not None]
+        else:
+            extra.append(w.get("p:none", _ZERO))
+            if i > 0:
+                extra += [t[2] for t in map(ctx.get, infos[i - 1].ctx) if t is not None]
+        if i + 1 < n and blocks[i + 1] == b:
+            extra += [t[1] for t in map(ctx.get, infos[i + 1].ctx) if t is not None]
+        else:
+            extra.append(w.get("n:none", _ZERO))
+            if i + 1 < n:
+                extra += [t[3] for t in map(ctx.get, infos[i + 1].ctx) if t is not None]
+        for e in extra:
+            s[0] += e[0]
+            s[1] += e[1]
+            s[2] += e[2]
+        return s
 
     def ctx_table(self) -> dict[str, tuple[tuple[float, float, float], ...]]:
         table = _CTX_TABLES.get(id(self))

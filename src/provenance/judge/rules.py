@@ -26,13 +26,12 @@ from provenance.judge.features import (
     SentenceInfo,
     context_features,
     model,
-    own_features,
+    sentence_tokens,
     softmax,
     stacked,
-    tokens,
     with_context,
 )
-from provenance.judge.lexicon import lexicon, words
+from provenance.judge.lexicon import lexicon
 from provenance.judge.speakers import Speakers, Subject, classify
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -48,6 +47,9 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "went", "on", "seemed", "appeared", "tried"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b")
+# _BOUNDARY written backwards, for a search from the end of a text reversed
+_BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb)\b")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
                             r"|he|she|they|it|I|we|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
@@ -64,6 +66,15 @@ _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
+_ROLE_REASONS = {
+    Role.RELATED: "a related-story link or its heading, not a source for a claim",
+    Role.SOURCES: "a source list or source line, not a claim",
+    Role.CAPTION: "a media or source note, not a claim",
+    Role.BYLINE: "a byline or dateline",
+    Role.BOILERPLATE: "page boilerplate",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     category: Category
@@ -75,11 +86,33 @@ class Evidence:
 
 
 def _clause_before(text: str, end: int) -> str:
+    """The words between the last clause boundary (_BOUNDARY) and `end`: one search, backwards."""
     head = text[max(0, end - 160):end]
-    cut = 0
-    for m in _BOUNDARY.finditer(head):
-        cut = m.end()
-    return head[cut:]
+    m = _BOUNDARY_BACK.search(head[::-1])
+    return head if m is None else head[len(head) - m.start():]
+
+
+def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+    """Where the words `forms` stand in `text`, as whole words (as lexicon.WORD finds them), in order."""
+    out: list[tuple[int, str]] = []
+    n = len(text)
+    for w in forms:
+        i = text.find(w)
+        while i >= 0:
+            j = i + len(w)
+            ok = i == 0 or not (text[i - 1] in _ASCII_LETTERS or (text[i - 1] in "'’" and i > 1 and text[i - 2] in _ASCII_LETTERS))
+            if ok and j < n:
+                c = text[j]
+                ok = c not in _ASCII_LETTERS and not (c in "'’" and j + 1 < n and text[j + 1].islower()
+                                                      and text[j + 1] in _ASCII_LETTERS)
+            if ok:
+                out.append((i, w))
+            i = text.find(w, j)
+    out.sort()
+    return out
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _strip_aux(clause: str) -> tuple[str, list[str]]:
@@ -119,6 +152,7 @@ class Judge:
         self.prev: Judgement | None = None
         self.prev_block: int = -1
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
+        self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
 
     # ------------------------------------------------------------------ evidence
@@ -127,16 +161,16 @@ class Judge:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
-        if self.lex.verb_forms.isdisjoint(words(text)):
+        candidates = self.lex.verb_forms.intersection(self.words)
+        if not candidates:
             return out
-        for m in self.lex.verb_re.finditer(text):
-            word = m.group(0)
-            form = self.lex.verbs.get(word)
-            if form is None:
-                continue
-            before = text[max(0, m.start() - 24): m.start()]  # enough for the look-behind checks
-            after = text[m.end(): m.end() + 120]
-            nxt = re.match(r"\s+(\w+)", after)
+        verbs = self.lex.verbs
+        for start, word in _occurrences(text, candidates):
+            form = verbs[word]
+            end = start + len(word)
+            before = text[max(0, start - 24): start]  # enough for the look-behind checks
+            after = text[end: end + 120]
+            nxt = _NEXT_WORD.match(after)
             if nxt and nxt.group(1) in self.lex.verbs and self.lex.verbs[nxt.group(1)].kind in ("base", "s", "ed") \
                     and form.kind == "s":
                 continue  # "reports suggest": a noun followed by the real verb
@@ -144,7 +178,7 @@ class Judge:
                 continue  # "the report", "a call", "his claims"
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
-                    clause, dropped = _strip_aux(_clause_before(text, m.start()))
+                    clause, dropped = _strip_aux(_clause_before(text, start))
                     if not dropped or not (set(dropped) & _BE):
                         continue
                     subj = classify(_np(clause), self.speakers)
@@ -153,7 +187,7 @@ class Judge:
                 if subj is None:
                     continue
             else:
-                clause_raw = _clause_before(text, m.start())
+                clause_raw = _clause_before(text, start)
                 clause, dropped = _strip_aux(clause_raw)
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
@@ -178,7 +212,7 @@ class Judge:
                     continue
             if main_subject is None and subj.kind != "unnamed":
                 main_subject = subj
-            out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=m.start()))
+            out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=start))
         return out
 
     def _leading_subject(self, text: str) -> Subject | None:
@@ -195,7 +229,9 @@ class Judge:
         return Evidence(Category.ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos)
 
     def _according(self, s: Sentence) -> list[Evidence]:
-        out = []
+        out: list[Evidence] = []
+        if "according" not in self.words:
+            return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
             src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b", src)[0].strip()
@@ -212,7 +248,7 @@ class Judge:
 
     def _hedges(self, s: Sentence) -> list[Evidence]:
         lex = self.lex
-        hit = lex.hedge_triggers.intersection(words(s.text))
+        hit = lex.hedge_triggers.intersection(self.words)
         if not hit:
             return []
         for i in sorted({i for t in hit for i in lex.hedge_index[t]}):  # in file order
@@ -224,8 +260,11 @@ class Judge:
 
     # ------------------------------------------------------------------ decision
 
-    def judge(self, s: Sentence, block: Block, quotes: Sequence[QuoteSpan], links: Sequence[Link]) -> Judgement:
+    def judge(self, s: Sentence, block: Block, quotes: Sequence[QuoteSpan], links: Sequence[Link],
+              words: set[str] | frozenset[str] | None = None) -> Judgement:
+        """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
+        self.words = words if words is not None else sentence_tokens(text)[1]
         self.speakers.observe(text)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
@@ -243,23 +282,16 @@ class Judge:
         if block.ignore:
             self.tag = "fixed"
             return Judgement(Category.NONE, None, None, "ignored: under a 'provenance: ignore' comment")
-        role_reasons = {
-            Role.RELATED: "a related-story link or its heading, not a source for a claim",
-            Role.SOURCES: "a source list or source line, not a claim",
-            Role.CAPTION: "a media or source note, not a claim",
-            Role.BYLINE: "a byline or dateline",
-            Role.BOILERPLATE: "page boilerplate",
-        }
-        if s.role in role_reasons:
+        if s.role in _ROLE_REASONS:
             self.tag = "fixed"
-            return Judgement(Category.NONE, None, None, role_reasons[s.role])
+            return Judgement(Category.NONE, None, None, _ROLE_REASONS[s.role])
         if not _HAS_LETTER.search(text):
             self.tag = "fixed"
             return Judgement(Category.NONE, None, None, "no words to judge")
 
         evidence: list[Evidence] = []
         evidence += self._according(s)
-        m = _COLON_ATTR.match(text)
+        m = _COLON_ATTR.match(text) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None:
@@ -314,7 +346,7 @@ class Judge:
                 return Judgement(Category.NONE, None, None, "a section label, not a claim")
             self.tag = "heading"
             return Judgement(Category.UNATTRIBUTED, None, None, "a heading that makes a claim with no source")
-        if _QUESTION.search(text):
+        if "?" in self.words and _QUESTION.search(text):
             self.tag = "question"
             return Judgement(Category.NONE, None, None, "a question, not an assertion")
         cta = self.lex.calls_to_action.match(text)
@@ -325,32 +357,46 @@ class Judge:
 
 
 _SPEAKER_BEFORE = frozenset({"pron", "name", "name0", "np", "after-name", "after-pron", "punct", "unnamed"})
-_QUOTE_EVIDENCE = ("q:in", "q:out", "q:lead", "q:pair3", "q:odd", "colon_end", "p:rule=attributed",
-                   "pb:colon_end", "p:colon_end", "p:q:in", "pb:q:lead")
 
 
-def _supports_attribution(info: SentenceInfo, f: list[str]) -> bool:
+def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> bool:
     """The learned part may call a sentence attributed against the rules only with something to
-    show for it: a reliable cue with a speaker before it, a quotation, or an attributed neighbour."""
-    if any(c.reliability >= 0.3 and kind in _SPEAKER_BEFORE for c, kind in info.subjects):
+    show for it: a quotation, a speaker line ending in a colon, an attributed sentence just before,
+    or a reliable cue with a speaker before it."""
+    info = infos[i]
+    if info.quote_in or info.quote_out or info.pair3 or info.marks % 2 or info.lead or info.colon_end:
         return True
-    return any(x in f for x in _QUOTE_EVIDENCE)
+    if i > 0:
+        prev = infos[i - 1]
+        if blocks[i - 1] == blocks[i]:
+            if prev.rule == "attributed" or prev.colon_end or prev.quote_in:
+                return True
+        elif prev.colon_end or prev.lead:
+            return True
+    return any(c.reliability >= 0.3 and kind in _SPEAKER_BEFORE for c, kind in info.subjects)
 
 
-def _supports_vague(info: SentenceInfo, f: list[str]) -> bool:
+def _supports_vague(info: SentenceInfo) -> bool:
     """... and vague only with a cue mostly used without a named source, or an unnamed source."""
     if any(c.vague_share >= 0.4 and c.reliability >= 0.2 for c in info.cues):
         return True
-    return "unnamed_head" in f or any(kind == "unnamed" for _, kind in info.subjects)
+    return info.unnamed_head or any(kind == "unnamed" for _, kind in info.subjects)
 
 
-_QUOTE_CHARS = frozenset("\"“”")
+def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> bool:
+    """Whether the learned part could change the rules' verdict at all: if not, it is not run."""
+    if j.category is Category.ATTRIBUTED or j.category is Category.VAGUE:
+        return True
+    if infos[i].tag == "fixed" or (j.category is Category.NONE and s.role is not Role.BODY
+                                   and s.role is not Role.HEADING):
+        return False
+    return _supports_attribution(infos, blocks, i) or _supports_vague(infos[i])
 
 
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
                       ) -> tuple[list[Judgement], list[SentenceInfo]]:
-    """The rules' judgement of every sentence, and the features the learned part weighs."""
+    """The rules' judgement of every sentence, and what the learned part weighs (built on demand)."""
     judge = Judge()
     links_by_sentence: dict[int, list[Link]] = {}
     for link in links:
@@ -362,19 +408,25 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
     rules: list[Judgement] = []
     infos: list[SentenceInfo] = []
     prev_block = -1
+    no_links: list[Link] = []
     for s in sentences:
-        block_quotes = quotes_by_block.get(s.block, [])
-        qs = [q for q in block_quotes if q.start < s.end and q.end > s.start]
-        j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, []))
-        rules.append(j)
+        block_quotes = quotes_by_block.get(s.block)
+        qs = [q for q in block_quotes if q.start < s.end and q.end > s.start] if block_quotes else []
         text = s.text
-        marks = sum(1 for ch in text if ch in _QUOTE_CHARS) + text.count("''")
-        quote_in = any(q.start < s.start for q in qs)
-        quote_out = any(q.end > s.end or (not q.closed and q.end >= s.end - 1) for q in qs)
-        pair3 = any(q.text.count(" ") >= 2 for q in qs)
+        toks, wset = sentence_tokens(text)
+        j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, no_links), wset)
+        rules.append(j)
+        if qs:
+            quote_in = any(q.start < s.start for q in qs)
+            quote_out = any(q.end > s.end or (not q.closed and q.end >= s.end - 1) for q in qs)
+            pair3 = any(q.text.count(" ") >= 2 for q in qs)
+        else:
+            quote_in = quote_out = pair3 = False
+        marks = text.count('"') + text.count("“") + text.count("”") + text.count("''") \
+            if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
         cat = "unattributed" if j.category is Category.NONE else j.category.value
-        infos.append(own_features(
-            text, tokens(text), rule=cat, tag=judge.tag, subject=judge.subject, role=s.role.value,
+        infos.append(SentenceInfo(
+            text, toks, wset, rule=cat, tag=judge.tag, subject=judge.subject, role=s.role.value,
             quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
             first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
         prev_block = s.block
@@ -386,7 +438,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
     """Sentences inside a quotation whose speaker is named after it take that speaker; with no
     speaker in the paragraph they stay the writer's (unattributed) for the learned part to weigh."""
     for i, j in enumerate(rules):
-        if j.cue != "quotation" or j.source is not None or infos[i].own[1] != "tag=quote-pending":
+        if j.cue != "quotation" or j.source is not None or infos[i].tag != "quote-pending":
             continue
         k = i + 1
         while k < len(rules) and sentences[k].block == sentences[i].block:
@@ -460,50 +512,69 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         return rules
     m, second = stages
     block_of = [s.block for s in sentences]
-    feats: list[list[str]] | None = None
-    if second is None:
-        all_scores = m.article_scores(infos, block_of)
-    else:  # a stacked model: the second stage reads the first's verdicts on the neighbours
-        feats = with_context(infos, block_of)
-        preds, tops = [], []
-        for f in feats:
-            p = m.probs(f)
-            k = max(range(3), key=p.__getitem__)
-            preds.append(k)
-            tops.append(p[k])
-        feats = stacked(feats, preds, tops, block_of)
-        m = second
-        all_scores = [m.scores(f) for f in feats]
+    if second is not None:  # a stacked model: the second stage reads the first's verdicts on the neighbours
+        return _judge_stacked(m, second, sentences, rules, infos, block_of)
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
-    for i, (s, j, scores) in enumerate(zip(sentences, rules, all_scores, strict=True)):
-        k = max(range(3), key=scores.__getitem__)
-        rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
-        if k == rule_k or (j.category is Category.NONE and infos[i].own[1] == "tag=fixed"):
-            decided = j  # the model agrees with the rules (the common case): nothing to build
-        else:
-            f = feats[i] if feats is not None else context_features(infos, block_of, i)
-            decided = _combine(m, s, j, infos[i], f, softmax(scores), k,
-                               last_source if s.block - last_block <= 1 else None)
+    for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
+        decided = j
+        if _may_change(j, s, infos, block_of, i):
+            scores = m.sentence_scores(infos, block_of, i)
+            k = max(range(3), key=scores.__getitem__)
+            rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
+            if k != rule_k:
+                decided = _combine(m, s, j, infos, block_of, i, scores, k,
+                                   last_source if s.block - last_block <= 1 else None)
         if decided.category is Category.ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
 
 
-def _combine(m: Model, s: Sentence, j: Judgement, info: SentenceInfo, f: list[str], probs: list[float], k: int,
-             last_source: str | None) -> Judgement:
+def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rules: list[Judgement],
+                   infos: list[SentenceInfo], block_of: list[int]) -> list[Judgement]:
+    feats = with_context(infos, block_of)
+    preds, tops = [], []
+    for f in feats:
+        p = m.probs(f)
+        k = max(range(3), key=p.__getitem__)
+        preds.append(k)
+        tops.append(p[k])
+    feats = stacked(feats, preds, tops, block_of)
+    out: list[Judgement] = []
+    last_source: str | None = None
+    last_block = -2
+    for i, (s, j, f) in enumerate(zip(sentences, rules, feats, strict=True)):
+        scores = second.scores(f)
+        k = max(range(3), key=scores.__getitem__)
+        rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
+        decided = j
+        if k != rule_k and _may_change(j, s, infos, block_of, i):
+            decided = _combine(second, s, j, infos, block_of, i, scores, k,
+                               last_source if s.block - last_block <= 1 else None, f)
+        if decided.category is Category.ATTRIBUTED and decided.source:
+            last_source, last_block = decided.source, s.block
+        out.append(decided)
+    return out
+
+
+def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int,
+             scores: list[float], k: int, last_source: str | None, f: list[str] | None = None) -> Judgement:
     """The model disagrees with the rules: decide, and say why in words."""
     if j.category is Category.NONE and s.role is not Role.BODY and s.role is not Role.HEADING:
         return j
+    info = infos[i]
     cls = CLASSES[k]
     if cls == "unattributed" and j.category is Category.NONE:
         return j
-    if cls == "vague" and j.category is not Category.ATTRIBUTED and not _supports_vague(info, f):
+    if cls == "vague" and j.category is not Category.ATTRIBUTED and not _supports_vague(info):
         return j
-    if cls == "attributed" and j.category is not Category.VAGUE and not _supports_attribution(info, f):
+    if cls == "attributed" and j.category is not Category.VAGUE and not _supports_attribution(infos, blocks, i):
         return j
+    if f is None:
+        f = context_features(infos, blocks, i)
+    probs = softmax(scores)
     why = "; ".join(describe(x) for x in m.top_features(f, k))
     p = f"{probs[k]:.2f}"
     strongest = max(info.cues, key=lambda c: c.reliability, default=None)
@@ -515,6 +586,6 @@ def _combine(m: Model, s: Sentence, j: Judgement, info: SentenceInfo, f: list[st
         src = j.source if j.category is Category.VAGUE else None
         return Judgement(Category.VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
     source = j.source or last_source
-    cue = j.cue or (strongest.text if strongest else ("quotation" if "q:in" in f or "q:lead" in f else None))
+    cue = j.cue or (strongest.text if strongest else ("quotation" if info.quote_in or info.lead else None))
     who = f"'{source}'" if source else "a source named nearby"
     return Judgement(Category.ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")
