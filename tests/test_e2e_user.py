@@ -302,3 +302,20 @@ def test_an_unreadable_input_is_an_error_in_every_ci_format(tmp_path: Path, stor
     assert case.find("skipped") is None
     assert "❌" in md.read_text(encoding="utf-8").splitlines()[2]
     assert any(line.startswith("::error ") and "image.txt" in line for line in out.stdout.splitlines())
+
+
+def test_html_report_counts_read_as_english_and_severity_does_not_wrap(tmp_path: Path, story: Path) -> None:
+    page = tmp_path / "report.html"
+    one = tmp_path / "one.md"  # exactly one sentence that is not a claim: a call to action
+    one.write_text("The mayor said the bridge will close on Friday.\n\nSubscribe to our newsletter.\n")
+    assert run("audit", "--no-check", str(one), "-f", f"html:{page}").returncode == 0
+    html = page.read_text(encoding="utf-8")
+    assert "1 article ·" in html
+    assert "article(s)" not in html
+    import re
+
+    counts = re.findall(r"(\d+) (sentences? (?:is|are) not (?:a )?claims?)", html)
+    assert counts
+    for n, phrase in counts:
+        assert phrase == ("sentence is not a claim" if n == "1" else "sentences are not claims")
+    assert "td[class^=sev-]{white-space:nowrap}" in html  # "warning" broke into "war/nin/g" in a phone-width column

@@ -44,6 +44,7 @@ i.c-attributed{background:var(--att)}i.c-vague{background:var(--vag)}i.c-unattri
 th,td{border-bottom:1px solid var(--line);padding:.3rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#f3f3f3}td.n{text-align:right;white-space:nowrap}
 .sev-error{color:#b52b27;font-weight:600}.sev-warning{color:#a86b00;font-weight:600}.sev-info{color:#31708f}
+th,td[class^=sev-]{white-space:nowrap}
 .st-ok,.st-redirected{color:#2d7a2d}.st-broken,.st-error,.st-tls-error{color:#b52b27;font-weight:600}
 .st-blocked,.st-timeout{color:#a86b00}
 #detail{position:fixed;left:0;right:0;bottom:0;max-height:45vh;overflow:auto;background:#fff;border-top:2px solid #3366cc;
@@ -112,7 +113,8 @@ def _bar(s: Summary) -> str:
 
 def _summary_line(s: Summary) -> str:
     return (f"{s.assertions} claims: {s.attributed} attributed, {s.vague} vague, {s.unattributed} unattributed "
-            f"({s.unattributed_ratio:.0%} unsourced); {s.none} sentences are not claims")
+            f"({s.unattributed_ratio:.0%} unsourced); "
+            + (f"{s.none} sentence is not a claim" if s.none == 1 else f"{s.none} sentences are not claims"))
 
 
 def _sentence_span(article: ArticleReport, idx: int, text: str, notes: dict[int, list[Finding]]) -> str:
@@ -291,7 +293,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         '<meta name="referrer" content="no-referrer">'
         f"<title>provenance report: {esc(', '.join(relative_path(a.source, ctx.config.root) for a in report.articles[:3]))}"
         f"</title><style>{CSS}</style></head><body>"
-        f'<header><h1>Source audit</h1><p class="meta">{len(report.articles)} article(s) · {esc(_summary_line(total))}'
+        f'<header><h1>Source audit</h1><p class="meta">{len(report.articles)} article{"" if len(report.articles) == 1 else "s"} · {esc(_summary_line(total))}'
         f" · findings: {t['error']} errors, {t['warning']} warnings, {t['info']} info, {t['suppressed']} suppressed"
         f" · provenance {esc(ctx.version)}</p>{_bar(total)}</header>"
         f"<main>{''.join(sections)}{skipped}</main>"
