@@ -319,3 +319,13 @@ def test_html_report_counts_read_as_english_and_severity_does_not_wrap(tmp_path:
     for n, phrase in counts:
         assert phrase == ("sentence is not a claim" if n == "1" else "sentences are not claims")
     assert "td[class^=sev-]{white-space:nowrap}" in html  # "warning" broke into "war/nin/g" in a phone-width column
+
+
+def test_terminal_summary_counts_read_as_english(story: Path) -> None:
+    out = run("audit", "--no-check", str(story))
+    facts = next(line for line in out.stdout.splitlines() if "citation link" in line)
+    assert "1 citation links" not in facts
+    assert "1 outlets" not in facts
+    assert "1 quotes" not in facts
+    assert "1 related links" not in facts
+    assert "1 citation link," in facts  # the story links the minutes once

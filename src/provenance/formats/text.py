@@ -29,6 +29,10 @@ def _t(value: object) -> str:
     return strip_controls("" if value is None else str(value), keep="")
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _score(score: float | None) -> str:
     return "–" if score is None else f"{score:.2f}"
 
@@ -88,8 +92,9 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
     citations = [lk for lk in a.links if lk.role is LinkRole.CITATION]
     related = [lk for lk in a.links if lk.role is LinkRole.RELATED]
     facts = Text()
-    facts.append(f"{len(a.outlets)} outlets, {len(citations)} citation links, {len(related)} related links, "
-                 f"{len(a.quotes)} quotes, {len(a.primary_sources)} primary sources named; "
+    facts.append(f"{_n(len(a.outlets), 'outlet')}, {_n(len(citations), 'citation link')}, "
+                 f"{_n(len(related), 'related link')}, {_n(len(a.quotes), 'quote')}, "
+                 f"{_n(len(a.primary_sources), 'primary source')} named; "
                  f"{100 * s.unattributed_ratio:.0f}% of assertions unattributed", style="dim")
     console.print(facts)
     console.print()
