@@ -329,3 +329,15 @@ def test_terminal_summary_counts_read_as_english(story: Path) -> None:
     assert "1 quotes" not in facts
     assert "1 related links" not in facts
     assert "1 citation link," in facts  # the story links the minutes once
+
+
+# --------------------------------------------------------------------------- many inputs
+
+
+def test_a_file_named_twice_is_audited_once(tmp_path: Path, story: Path) -> None:
+    # `a.md ./a.md`, or a file and its directory: each finding must be reported once, not twice.
+    out = run("audit", "--no-check", "-f", "jsonl", "story.md", "./story.md", ".", str(story), cwd=tmp_path)
+    once = run("audit", "--no-check", "-f", "jsonl", "story.md", cwd=tmp_path)
+    assert out.returncode == once.returncode == 0
+    assert out.stdout == once.stdout
+    assert out.stdout

@@ -232,6 +232,7 @@ def build_app() -> "typer.Typer":
             if out.path is not None:
                 _check_output(out.path, names)
         expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
+        expanded = _unique(expanded)
         selected = config.select(expanded)
         if expanded and not selected:
             where = f" in {config.path}" if config.path else ""
@@ -325,6 +326,18 @@ def _version() -> str:
     from provenance import __version__
 
     return __version__
+
+
+def _unique(paths: list[str]) -> list[str]:
+    """Each file once, however it was named (`a.md ./a.md`, a file and its directory): no finding twice."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in paths:
+        key = name if name == "-" or "://" in name else str(Path(name).resolve())
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
 
 
 def _expand_globs(names: list[str]) -> list[str]:
