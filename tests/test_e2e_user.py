@@ -341,3 +341,12 @@ def test_a_file_named_twice_is_audited_once(tmp_path: Path, story: Path) -> None
     assert out.returncode == once.returncode == 0
     assert out.stdout == once.stdout
     assert out.stdout
+
+
+def test_an_unwritable_job_summary_is_a_warning_not_an_internal_error(tmp_path: Path, story: Path) -> None:
+    out = run("audit", "--no-check", "-f", "github", str(story),
+              env={"GITHUB_STEP_SUMMARY": str(tmp_path / "missing" / "summary.md")})
+    assert out.returncode == 0, out.stderr  # was 3, "internal error: FileNotFoundError"
+    assert "internal error" not in out.stderr
+    assert "cannot append the job summary" in out.stderr
+    assert out.stdout.startswith("::")  # the annotations were written

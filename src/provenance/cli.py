@@ -398,7 +398,14 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
                 with _stdout_guard():
                     sys.stdout.write(text)
         if out.format is Format.GITHUB:
-            write_job_summary(report, ctx)
+            try:
+                write_job_summary(report, ctx)
+            except OSError as exc:  # the annotations are out; a job summary that cannot be written is no bug
+                from provenance.formats.interface import strip_controls
+
+                sys.stderr.write(strip_controls(
+                    f"provenance: warning: cannot append the job summary to $GITHUB_STEP_SUMMARY "
+                    f"({os.environ.get('GITHUB_STEP_SUMMARY')}): {exc.strerror or exc}", keep="") + "\n")
 
 
 def _click_error(exc: Exception) -> None:
