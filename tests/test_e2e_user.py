@@ -350,3 +350,14 @@ def test_an_unwritable_job_summary_is_a_warning_not_an_internal_error(tmp_path: 
     assert "internal error" not in out.stderr
     assert "cannot append the job summary" in out.stderr
     assert out.stdout.startswith("::")  # the annotations were written
+
+
+def test_output_never_overwrites_the_settings_the_run_reads(tmp_path: Path, story: Path) -> None:
+    config = tmp_path / "provenance.toml"
+    config.write_text('fail-on = "never"\n')
+    for target in ("provenance.toml", "pyproject.toml"):
+        out = run("audit", "--no-check", "-f", "json", "-o", target, "story.md", cwd=tmp_path)
+        assert out.returncode == 2
+        assert "would overwrite a settings file" in out.stderr
+    assert config.read_text() == 'fail-on = "never"\n'
+    assert not (tmp_path / "pyproject.toml").exists()

@@ -53,8 +53,9 @@ def _stdout_console(no_color: bool = False, **options: object) -> object:
     return console
 
 
-def _check_output(path: Path, inputs: list[str]) -> None:
-    """Refuse, before any work is done, an output that would overwrite an input or is a directory."""
+def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...] = ()) -> None:
+    """Refuse, before any work is done, an output that would overwrite an input, the config or the
+    outlet file the run reads, or is a directory."""
     target = path.resolve()
     for name in inputs:
         if name == "-" or "://" in name:
@@ -65,6 +66,8 @@ def _check_output(path: Path, inputs: list[str]) -> None:
             raise UsageError(f"output file {path} would overwrite an input file; choose another path")
     if target.is_dir():
         raise UsageError(f"output file {path} is a directory")
+    if target.name in ("provenance.toml", "pyproject.toml") or target in settings_files:
+        raise UsageError(f"output file {path} would overwrite a settings file; choose another path")
 
 
 def _write_output(path: Path, text: str) -> None:
@@ -230,7 +233,8 @@ def build_app() -> "typer.Typer":
         names = _expand_globs(names)
         for out in outputs:
             if out.path is not None:
-                _check_output(out.path, names)
+                _check_output(out.path, names, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
+                                                     if f is not None))
         expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
         expanded = _unique(expanded)
         selected = config.select(expanded)
