@@ -361,3 +361,105 @@ def test_output_never_overwrites_the_settings_the_run_reads(tmp_path: Path, stor
         assert "would overwrite a settings file" in out.stderr
     assert config.read_text() == 'fail-on = "never"\n'
     assert not (tmp_path / "pyproject.toml").exists()
+
+
+# --------------------------------------------------------------------------- a real terminal
+
+
+def _serve(directory: Path) -> tuple[str, object]:
+    """A stdlib HTTP server on 127.0.0.1 serving `directory` (started by the test, stopped by it)."""
+    import functools
+    import http.server
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def _in_a_terminal(args: list[str], cwd: Path, columns: int = 100, env: dict[str, str] | None = None) -> str:
+    """Run the CLI in a pseudo-terminal (stdout and stderr both a TTY); return everything it wrote."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the command
+        os.chdir(cwd)
+        os.execve(sys.executable, [sys.executable, "-m", "provenance", *args],
+                  {**{k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "CI", "COLUMNS")},
+                   "TERM": "xterm-256color", **(env or {})})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([fd], [], [], 120)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def _linked_article(tmp_path: Path, base: str) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    for i in range(6):
+        (site / f"p{i}.html").write_text(f"<html><head><title>Page {i}</title></head><body><p>Fact {i}.</p></body></html>")
+    art = tmp_path / "linked.md"
+    art.write_text("\n\n".join(f"Fact {i} was confirmed by [the council]({base}/p{i}.html)." for i in range(6)) + "\n")
+    return art
+
+
+def _coloured(text: str) -> bool:
+    """Any foreground colour (SGR 30-37, 90-97, 38;...): bold, dim and italic are not colours."""
+    import re
+
+    return re.search(r"\x1b\[(?:[0-9;]*;)?(?:3[0-7]|9[0-7]|38;[0-9;]+)m", text) is not None
+
+
+def test_terminal_shows_colour_and_a_fetch_progress_bar(tmp_path: Path) -> None:
+    base, server = _serve(tmp_path / "site")
+    try:
+        art = _linked_article(tmp_path, base)
+        shown = _in_a_terminal(["audit", "--allow-private", "--no-cache", "--summary-only", art.name], tmp_path)
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+    assert "checking sources" in shown
+    assert _coloured(shown)
+    assert "ok" in shown
+
+
+def test_no_color_flag_reaches_the_progress_bar_too(tmp_path: Path) -> None:
+    base, server = _serve(tmp_path / "site")
+    try:
+        art = _linked_article(tmp_path, base)
+        shown = _in_a_terminal(["audit", "--no-color", "--allow-private", "--no-cache", "--summary-only", art.name],
+                               tmp_path)
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+    assert "checking sources" in shown
+    assert not _coloured(shown)
+
+
+def test_piped_fetching_run_prints_no_progress(tmp_path: Path) -> None:
+    base, server = _serve(tmp_path / "site")
+    try:
+        art = _linked_article(tmp_path, base)
+        out = run("audit", "--allow-private", "--no-cache", "--summary-only", art.name, cwd=tmp_path)
+    finally:
+        server.shutdown()  # type: ignore[attr-defined]
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
+    assert "\x1b" not in out.stdout
+    assert "\r" not in out.stdout

@@ -191,6 +191,8 @@ def build_app() -> "typer.Typer":
         from provenance.pipeline import audit as run_audit
 
         names = list(inputs or [])
+        if no_color:  # every console of the run, the fetch progress bar included
+            os.environ["NO_COLOR"] = "1"
         if reader not in (None, "text", "markdown", "html"):
             raise UsageError(f"unknown --as {reader!r}: choose text, markdown or html")
         if names.count("-") > 1:
