@@ -463,3 +463,13 @@ def test_piped_fetching_run_prints_no_progress(tmp_path: Path) -> None:
     assert out.stderr == ""
     assert "\x1b" not in out.stdout
     assert "\r" not in out.stdout
+
+
+@pytest.mark.parametrize("key", ["read-timeout-s", "connect-timeout-s", "total-timeout-s"])
+def test_a_zero_timeout_in_the_config_is_refused(tmp_path: Path, story: Path, key: str) -> None:
+    # It passed validation, then every fetch failed with requests' ValueError: false PV202 "broken" errors.
+    (tmp_path / "provenance.toml").write_text(f"[network]\n{key} = 0\n")
+    out = run("audit", "--no-check", str(story), cwd=tmp_path)
+    assert out.returncode == 2
+    assert f"bad value for 'network.{key}'" in out.stderr
+    assert "> 0" in out.stderr

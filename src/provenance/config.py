@@ -265,9 +265,21 @@ SETTINGS: dict[str, tuple[str, Validator, str]] = {
     "publisher": ("publisher", _str_or_none, "the articles' own publisher domain (for self-citation)"),
     "check": ("check", _bool, "fetch links and outlets, look for quotes on cited pages"),
 }
+def _positive(check: Validator) -> Validator:
+    """A timeout of 0 is not 'no timeout' to requests but an error on every fetch: refuse it here."""
+    def positive(value: object, base: Path) -> object:
+        out = check(value, base)
+        if isinstance(out, int | float) and out <= 0:
+            raise ValueError("expected a number of seconds > 0")
+        return out
+
+    return positive
+
+
 for _name, _kind in _FETCH_TYPES.items():
+    _check = _path if _kind is Path else _typed(_kind)
     SETTINGS["network." + _name.replace("_", "-")] = (
-        "fetch." + _name, _path if _kind is Path else _typed(_kind), f"FetchSettings.{_name}")
+        "fetch." + _name, _positive(_check) if _name.endswith("timeout_s") else _check, f"FetchSettings.{_name}")
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:
