@@ -53,6 +53,10 @@ def _with_subject(text: str, cls: str, reliability: float, kind: str) -> tuple[s
     return (f"cs={cls}:{kind}",)
 
 
+GATE_RELIABLE = 0.3  # a cue this reliable, with a speaker before it, lets the learned part attribute
+GATE_VAGUE_SHARE, GATE_VAGUE_RELIABLE = 0.4, 0.2  # a cue mostly used with no named source: vague
+
+
 @dataclass(frozen=True, slots=True)
 class Mined:
     """The mined lexicon as dictionaries: cue phrase -> Cue, and every proper prefix of a phrase."""
@@ -62,6 +66,7 @@ class Mined:
     max_n: int
     unnamed_heads: frozenset[str]
     firsts: frozenset[str]  # the first word of every cue: a sentence with none of them has no cue
+    gate_firsts: frozenset[str]  # ... of the cues the judge's gate can accept (rules._supports_*)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +82,9 @@ def mined() -> Mined:
     heads = frozenset(r["phrase"] for r in _tsv("unnamed_sources.tsv")
                       if r["kind"] == "head" and float(r["share_unnamed"]) >= 0.6)
     firsts = frozenset(c.split()[0] for c in cues)
-    return Mined(cues, frozenset(prefixes), max(len(c.split()) for c in cues), heads, firsts)
+    gate = frozenset(k.split()[0] for k, c in cues.items()
+                     if c.reliability >= GATE_RELIABLE or (c.vague_share >= GATE_VAGUE_SHARE and c.reliability >= GATE_VAGUE_RELIABLE))
+    return Mined(cues, frozenset(prefixes), max(len(c.split()) for c in cues), heads, firsts, gate | heads)
 
 
 def tokens(text: str) -> list[str]:
@@ -120,11 +127,13 @@ def find_cues(toks: Sequence[str]) -> list[Cue]:
 def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
     """The mined cues in a token list, longest match first at each position."""
     m = mined()
-    cues, prefixes = m.cues, m.prefixes
+    cues, prefixes, firsts = m.cues, m.prefixes, m.firsts
     out: list[tuple[int, Cue]] = []
     n = len(toks)
-    i = 0
-    while i < n:
+    nxt = 0  # the first position not covered by the last cue found
+    for i in [k for k, w in enumerate(toks) if w in firsts]:
+        if i < nxt:
+            continue
         w = toks[i]
         best: Cue | None = cues.get(w)
         width = 1
@@ -139,9 +148,7 @@ def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
                     break
         if best is not None:
             out.append((i, best))
-            i += width
-        else:
-            i += 1
+            nxt = i + width
     return out
 
 
@@ -399,6 +406,7 @@ def softmax(s: Sequence[float]) -> list[float]:
 
 
 _ZERO = (0.0, 0.0, 0.0)
+_MARGINS: dict[int, dict[str, tuple[float, float, float]]] = {}
 _CTX_TABLES: dict[int, dict[str, tuple[tuple[float, float, float], ...]]] = {}
 
 
@@ -442,6 +450,15 @@ class Model:
             _CTX_TABLES[id(self)] = table
         return table
 
+    def margins(self) -> dict[str, tuple[float, float, float]]:
+        """Per feature, how far its weight for each class stands above its best other class."""
+        table = _MARGINS.get(id(self))
+        if table is None:
+            table = {x: (v[0] - max(v[1], v[2]), v[1] - max(v[0], v[2]), v[2] - max(v[0], v[1]))
+                     for x, v in self.weights.items()}
+            _MARGINS[id(self)] = table
+        return table
+
     def scores(self, feats: Sequence[str]) -> list[float]:
         s = list(self.bias)
         w = self.weights
@@ -460,12 +477,11 @@ class Model:
     def top_features(self, feats: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The features that pushed most towards class `cls` against the others."""
         contrib: list[tuple[float, str]] = []
+        margins = self.margins()
         for x in dict.fromkeys(feats):
-            v = self.weights.get(x)
-            if v is not None:
-                margin = v[cls] - max(v[j] for j in range(3) if j != cls)
-                if margin > 0:
-                    contrib.append((margin, x))
+            v = margins.get(x)
+            if v is not None and v[cls] > 0:
+                contrib.append((v[cls], x))
         contrib.sort(reverse=True)
         return [x for _, x in contrib[:k]]
 

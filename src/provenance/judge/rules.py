@@ -22,9 +22,13 @@ from dataclasses import dataclass
 from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
     CLASSES,
+    GATE_RELIABLE,
+    GATE_VAGUE_RELIABLE,
+    GATE_VAGUE_SHARE,
     Model,
     SentenceInfo,
     context_features,
+    mined,
     model,
     sentence_tokens,
     softmax,
@@ -265,7 +269,7 @@ class Judge:
         """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
-        self.speakers.observe(text)
+        self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is Category.ATTRIBUTED and j.source:
@@ -373,12 +377,16 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
                 return True
         elif prev.colon_end or prev.lead:
             return True
-    return any(c.reliability >= 0.3 and kind in _SPEAKER_BEFORE for c, kind in info.subjects)
+    if mined().gate_firsts.isdisjoint(info.words):
+        return False
+    return any(c.reliability >= GATE_RELIABLE and kind in _SPEAKER_BEFORE for c, kind in info.subjects)
 
 
 def _supports_vague(info: SentenceInfo) -> bool:
     """... and vague only with a cue mostly used without a named source, or an unnamed source."""
-    if any(c.vague_share >= 0.4 and c.reliability >= 0.2 for c in info.cues):
+    if mined().gate_firsts.isdisjoint(info.words):
+        return False
+    if any(c.vague_share >= GATE_VAGUE_SHARE and c.reliability >= GATE_VAGUE_RELIABLE for c in info.cues):
         return True
     return info.unnamed_head or any(kind == "unnamed" for _, kind in info.subjects)
 

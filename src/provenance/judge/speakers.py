@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from provenance.judge.lexicon import lexicon
 
@@ -26,6 +27,12 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The title words lower-cased and without their dots, as features.sentence_tokens gives them."""
+    return frozenset(t.lower().strip(".") for t in lexicon().titles if t not in ("of", "the"))
+
+
 @dataclass
 class Speakers:
     """What the article has named so far, for resolving later references."""
@@ -36,8 +43,11 @@ class Speakers:
     last_org: str | None = None
     last_any: str | None = None
 
-    def observe(self, text: str) -> None:
-        """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence."""
+    def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
+        """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence.
+        `words`: its lower-cased words, when known (a cheaper test for a title word)."""
+        if words is not None and _title_words().isdisjoint(words):
+            return
         titles = lexicon().titles
         if titles.isdisjoint(text.split()):
             return  # no title word, no titled name (the common case: keep it cheap)
