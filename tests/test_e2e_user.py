@@ -473,3 +473,34 @@ def test_a_zero_timeout_in_the_config_is_refused(tmp_path: Path, story: Path, ke
     assert out.returncode == 2
     assert f"bad value for 'network.{key}'" in out.stderr
     assert "> 0" in out.stderr
+
+
+def test_ctrl_c_says_interrupted_and_exits_130(tmp_path: Path) -> None:
+    import http.server
+    import signal
+    import time
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(5)
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    art = tmp_path / "slow.md"
+    art.write_text(f"It was confirmed by [the council](http://127.0.0.1:{server.server_address[1]}/a).\n")
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "provenance", "audit", "--allow-private", "--no-cache",
+                                 "--timeout", "1", str(art)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, env={**os.environ, "NO_COLOR": "1"})
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        server.shutdown()
+    assert proc.returncode == 130
+    assert err.strip().splitlines()[-1] == "provenance: interrupted"
+    assert "Traceback" not in err

@@ -441,6 +441,8 @@ def main(argv: list[str] | None = None) -> None:
         except Exception as exc:
             _click_error(exc)  # a bad flag or value: one line, not typer's box
             raise
+        if code == 130:  # typer turns Ctrl-C into a quiet exit code 130
+            raise KeyboardInterrupt
         raise SystemExit(code if isinstance(code, int) else 0)
     except UsageError as exc:
         _fail(str(exc))
