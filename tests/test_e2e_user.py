@@ -504,3 +504,14 @@ def test_ctrl_c_says_interrupted_and_exits_130(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert err.strip().splitlines()[-1] == "provenance: interrupted"
     assert "Traceback" not in err
+
+
+def test_summary_only_applies_to_a_text_file_too(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    out = run("audit", "--no-check", "--summary-only", "-f", f"text:{report}", str(SEED))
+    assert out.returncode == 0, out.stderr
+    on_stdout = run("audit", "--no-check", "--summary-only", str(SEED))
+    written = report.read_text(encoding="utf-8")
+    assert "Outlets cited" in written
+    assert "1:1 United States Secretary" not in written  # the sentence-by-sentence view is left out
+    assert "1:1 United States Secretary" not in on_stdout.stdout

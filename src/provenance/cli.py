@@ -197,6 +197,8 @@ def build_app() -> "typer.Typer":
             raise UsageError(f"unknown --as {reader!r}: choose text, markdown or html")
         if names.count("-") > 1:
             raise UsageError("standard input (-) can be read only once")
+        if "-" in names and sys.stdin.isatty():
+            sys.stderr.write("provenance: reading the article from standard input (end it with Ctrl-D)\n")
         try:
             outputs = parse_outputs(list(fmt or []), output)
         except FormatError as exc:
@@ -397,7 +399,12 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
             with _stdout_guard():
                 print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
         else:
-            text = renderer(out.format)(report, ctx)
+            if out.format is Format.TEXT:
+                from provenance.formats import text as text_format
+
+                text = text_format.render(report, ctx, sentences=not no_sentences)
+            else:
+                text = renderer(out.format)(report, ctx)
             if out.path is not None:
                 _write_output(out.path, text)
             else:

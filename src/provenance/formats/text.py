@@ -189,12 +189,12 @@ def print_report(console: Console, report: Report, ctx: RenderContext, *, senten
         console.print(line)
 
 
-def render(report: Report, ctx: RenderContext) -> str:
-    """Plain text (no colour), e.g. for --output FILE."""
+def render(report: Report, ctx: RenderContext, *, sentences: bool = True) -> str:
+    """Plain text (no colour), e.g. for --output FILE; `sentences=False` is --summary-only."""
     from rich.console import Console
 
     buf = io.StringIO()
     console = Console(file=buf, width=110, color_system=None, markup=False, highlight=False, emoji=False,
                       force_terminal=False, soft_wrap=False)
-    print_report(console, report, ctx)
+    print_report(console, report, ctx, sentences=sentences)
     return buf.getvalue()
