@@ -109,3 +109,31 @@ def test_nyt_quotations_over_sentences_are_attributed() -> None:
     assert quoted
     share = sum(js.judgement.category is Category.ATTRIBUTED for js in quoted) / len(quoted)
     assert share >= 0.8
+
+
+def test_fast_scores_equal_the_feature_sum() -> None:
+    """The judge sums the learned part's weights from tables (Model.sentence_scores) instead of
+    building every feature string: on real articles the sums must be those of the feature lists."""
+    from provenance.judge.features import context_features
+    from provenance.judge.rules import analyse_sentences
+    from provenance.pipeline import AuditOptions, read_input
+    from provenance.segment import segment
+
+    stages = model()
+    assert stages is not None
+    m = stages[0]
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    paths = [corpus / "seed" / "article.txt", *sorted((corpus / "text").glob("*.txt"))[:12]]
+    checked = 0
+    for path in paths:
+        doc = read_input(str(path), AuditOptions())
+        blocks, sentences = segment(doc)
+        quotes = {b.index: find_quotes(b.text) for b in blocks}
+        _, infos = analyse_sentences(blocks, sentences, quotes, [])
+        block_of = [s.block for s in sentences]
+        for i in range(len(infos)):
+            fast = m.sentence_scores(infos, block_of, i)
+            slow = m.scores(context_features(infos, block_of, i))
+            assert fast == pytest.approx(slow, abs=1e-9), (path.name, i, infos[i].own)
+            checked += 1
+    assert checked > 300

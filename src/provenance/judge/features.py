@@ -167,18 +167,23 @@ class SentenceInfo:
 
     __slots__ = (
         "_ctx",
+        "_ctx_key",
         "_found",
         "_own",
         "_subjects",
         "block_sentences",
+        "colon_end",
         "first_in_block",
         "index",
+        "lead",
         "marks",
         "pair3",
         "quote_in",
         "quote_out",
+        "raw",
         "role",
         "rule",
+        "stripped",
         "subject",
         "tag",
         "text",
@@ -186,10 +191,11 @@ class SentenceInfo:
         "words",
     )
 
-    def __init__(self, text: str, toks: list[str], words: set[str] | frozenset[str], *, rule: str, tag: str,
+    def __init__(self, text: str, raw: list[str], toks: list[str], words: set[str] | frozenset[str], *,
+                 rule: str, tag: str,
                  subject: str, role: str, quote_in: bool, quote_out: bool, marks: int, pair3: bool,
                  first_in_block: bool, block_sentences: int, index: int) -> None:
-        self.text, self.toks, self.words = text, toks, words  # toks: lower-cased tokens(), ’ as '
+        self.text, self.raw, self.toks, self.words = text, raw, toks, words  # toks: raw lower-cased, ’ as '
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
@@ -197,6 +203,11 @@ class SentenceInfo:
         self._own: list[str] | None = None
         self._ctx: list[str] | None = None
         self._subjects: list[tuple[Cue, str]] | None = None
+        self._ctx_key: tuple[object, ...] | None = None
+        stripped = text.strip()
+        self.stripped = stripped
+        self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
+        self.colon_end = stripped.endswith(":")  # a speaker line: "He said:"
 
     @property
     def open_quote(self) -> bool:  # ends inside a quotation that is still open
@@ -221,27 +232,14 @@ class SentenceInfo:
             out: list[tuple[Cue, str]] = []
             if found:
                 heads = mined().unnamed_heads
-                raw: Sequence[str] | None = None
                 for i, c in found:
                     if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
-                        if raw is None:
-                            raw = TOKEN.findall(self.text)
-                            if len(raw) != len(self.toks):
-                                raw = self.toks
-                        out.append((c, _subject_kind(raw, self.toks, i, heads)))
+                        out.append((c, _subject_kind(self.raw, self.toks, i, heads)))
             self._subjects = out
         return self._subjects
 
     def best_reliability(self) -> float:
         return max((c.reliability for _, c in self.found), default=0.0)
-
-    @property
-    def lead(self) -> bool:
-        return self.text.strip()[:1] in _LEAD_MARK
-
-    @property
-    def colon_end(self) -> bool:
-        return self.text.rstrip().endswith(":")
 
     @property
     def ctx(self) -> list[str]:
@@ -279,11 +277,7 @@ class SentenceInfo:
         return self._own
 
     def _own_features(self) -> list[str]:
-        rule, tag, subject, toks, text = self.rule, self.tag, self.subject, self.toks, self.text
-        f = [f"rule={rule}", f"tag={tag}", f"role={self.role}"]
-        if subject:
-            f.append(f"subj={subject}")
-            f.append(f"tag={tag}|subj={subject}")
+        f = _base_features(self.rule, self.tag, self.role, self.subject)
         subjects = iter(self.subjects)
         best = 0.0
         found = self.found
@@ -296,7 +290,20 @@ class SentenceInfo:
                 best = c.reliability
             if c.vague_share < 0.5:
                 vague_only = False
-        f.append(f"rel={_bucket(best, _REL_CUTS)}")
+        return f + self.flag_features(best, vague_only)
+
+    @property
+    def ctx_key(self) -> tuple[object, ...]:
+        """What `ctx` depends on."""
+        if self._ctx_key is None:
+            self._ctx_key = (self.rule, self.tag, _bucket(self.best_reliability(), _REL_CUTS), self.quote_in, bool(self.marks),
+                             self.pair3, self.lead, self.colon_end)
+        return self._ctx_key
+
+    def flag_features(self, best: float, vague_only: bool) -> list[str]:
+        """The own features beyond the rules' verdict and the cues."""
+        toks, text = self.toks, self.text
+        f = [_REL_FEATS[_bucket(best, _REL_CUTS)]]
         if vague_only:
             f.append("vague_only")
         if self.quote_in:
@@ -305,37 +312,38 @@ class SentenceInfo:
             f.append("q:out")
         marks = self.marks
         if marks:
-            f.append(f"q:marks={min(marks, 3)}")
+            f.append(_MARK_FEATS[min(marks, 3)])
             f.append("q:odd" if marks % 2 else "q:even")
         if self.pair3:
             f.append("q:pair3")
-        stripped = text.strip()
-        if stripped[:1] in _LEAD_MARK:
+        stripped = self.stripped
+        if self.lead:
             f.append("q:lead")
         if stripped[-1:] in _END_MARK or stripped[-2:-1] in _END_MARK:
             f.append("q:end")
         if stripped.endswith("?") or stripped[-2:-1] == "?":
             f.append("question")
-        if stripped.endswith(":"):
+        if self.colon_end:
             f.append("colon_end")
         elif ":" in self.words:
             f.append("colon")
         if "—" in text or " -- " in text:
             f.append("dash")
         if toks:
-            f.append(f"first={toks[0]}")
+            f.append("first=" + toks[0])
             if len(toks) > 1:
-                f.append(f"first2={toks[0]} {toks[1]}")
+                f.append("first2=" + toks[0] + " " + toks[1])
         words = self.words
-        for p in _PRON_FEATS:
-            if p in words:
-                f.append(f"pron={p}")
+        if not _PRON_SET.isdisjoint(words):
+            for p in _PRON_FEATS:
+                if p in words:
+                    f.append("pron=" + p)
         if self.unnamed_head:
             f.append("unnamed_head")
-        f.append(f"len={_bucket(len(toks), (6, 12, 20, 30, 45))}")
+        f.append(_LEN_FEATS[_bucket(len(toks), (6, 12, 20, 30, 45))])
         if self.first_in_block:
             f.append("block_first")
-        f.append(f"block_n={min(self.block_sentences, 5)}")
+        f.append(_BLOCK_N_FEATS[min(self.block_sentences, 5)])
         if self.index == 0:
             f.append("headline")
         elif self.index < 3:
@@ -345,12 +353,24 @@ class SentenceInfo:
 
 _REL_CUTS = (0.1, 0.2, 0.3, 0.45, 0.6, 0.75, 0.9)
 _PRON_FEATS = ("i", "we", "my", "our", "you", "he", "she", "they")
+_PRON_SET = frozenset(_PRON_FEATS)
+_REL_FEATS = tuple(f"rel={k}" for k in range(len(_REL_CUTS) + 1))
+_MARK_FEATS = tuple(f"q:marks={k}" for k in range(4))
+_LEN_FEATS = tuple(f"len={k}" for k in range(6))
+_BLOCK_N_FEATS = tuple(f"block_n={k}" for k in range(6))
 
 
 def sentence_tokens(text: str) -> tuple[list[str], set[str]]:
     """The lower-cased tokens of a sentence (’ as ') and their set, shared by rules and features."""
-    toks = TOKEN.findall(text.lower().replace("’", "'"))
+    toks = lower_tokens(TOKEN.findall(text))
     return toks, set(toks)
+
+
+def lower_tokens(raw: list[str]) -> list[str]:
+    """tokens() lower-cased, ’ as ', one for one (a letter whose lower case is longer changes nothing)."""
+    if not raw:
+        return []
+    return "\x00".join(raw).lower().replace("’", "'").split("\x00")
 
 
 def context_features(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[str]:
@@ -406,6 +426,34 @@ def softmax(s: Sequence[float]) -> list[float]:
 
 
 _ZERO = (0.0, 0.0, 0.0)
+
+
+@dataclass(slots=True)
+class _Tables:
+    """Summed weights of feature groups, filled on first use (one per model)."""
+
+    base: dict[tuple[str, str, str, str], tuple[float, float, float]]
+    cue: dict[str, tuple[float, float, float]]
+    cue_subject: dict[tuple[str, str], tuple[float, float, float]]
+    ctx: dict[tuple[object, ...], tuple[tuple[float, float, float], ...]]
+
+
+_TABLES: dict[int, _Tables] = {}
+
+
+def _tables(m: Model) -> _Tables:
+    t = _TABLES.get(id(m))
+    if t is None:
+        t = _TABLES[id(m)] = _Tables({}, {}, {}, {})
+    return t
+
+
+def _base_features(rule: str, tag: str, role: str, subject: str) -> list[str]:
+    f = [f"rule={rule}", f"tag={tag}", f"role={role}"]
+    if subject:
+        f.append(f"subj={subject}")
+        f.append(f"tag={tag}|subj={subject}")
+    return f
 _MARGINS: dict[int, dict[str, tuple[float, float, float]]] = {}
 _CTX_TABLES: dict[int, dict[str, tuple[tuple[float, float, float], ...]]] = {}
 
@@ -417,29 +465,105 @@ class Model:
 
     def sentence_scores(self, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[float]:
         """The scores of context_features(infos, blocks, i), without building the list: the
-        sentence's own features, and its neighbours' from a table keyed by feature."""
-        s = self.scores(infos[i].own)
-        ctx = self.ctx_table()
+        sentence's own features summed from tables (own_scores), and its neighbours' as vectors
+        looked up by their context key (what SentenceInfo.ctx holds)."""
+        s = self.own_scores(infos[i])
         b, n = blocks[i], len(infos)
         w = self.weights
-        extra: list[tuple[float, float, float]] = []
         if i > 0 and blocks[i - 1] == b:
-            extra += [t[0] for t in map(ctx.get, infos[i - 1].ctx) if t is not None]
+            e = self.ctx_vectors(infos[i - 1])[0]
         else:
-            extra.append(w.get("p:none", _ZERO))
+            e = w.get("p:none", _ZERO)
             if i > 0:
-                extra += [t[2] for t in map(ctx.get, infos[i - 1].ctx) if t is not None]
+                e2 = self.ctx_vectors(infos[i - 1])[2]
+                s[0] += e2[0]
+                s[1] += e2[1]
+                s[2] += e2[2]
+        s[0] += e[0]
+        s[1] += e[1]
+        s[2] += e[2]
         if i + 1 < n and blocks[i + 1] == b:
-            extra += [t[1] for t in map(ctx.get, infos[i + 1].ctx) if t is not None]
+            e = self.ctx_vectors(infos[i + 1])[1]
         else:
-            extra.append(w.get("n:none", _ZERO))
+            e = w.get("n:none", _ZERO)
             if i + 1 < n:
-                extra += [t[3] for t in map(ctx.get, infos[i + 1].ctx) if t is not None]
-        for e in extra:
-            s[0] += e[0]
-            s[1] += e[1]
-            s[2] += e[2]
+                e2 = self.ctx_vectors(infos[i + 1])[3]
+                s[0] += e2[0]
+                s[1] += e2[1]
+                s[2] += e2[2]
+        s[0] += e[0]
+        s[1] += e[1]
+        s[2] += e[2]
         return s
+
+    def _sum(self, feats: Sequence[str]) -> tuple[float, float, float]:
+        a = b = c = 0.0
+        for x in feats:
+            v = self.weights.get(x)
+            if v is not None:
+                a += v[0]
+                b += v[1]
+                c += v[2]
+        return (a, b, c)
+
+    def ctx_vectors(self, info: SentenceInfo) -> tuple[tuple[float, float, float], ...]:
+        """A sentence's weight as a neighbour (before, after, paragraph before, paragraph after)."""
+        key = info.ctx_key
+        table = _tables(self).ctx
+        v = table.get(key)
+        if v is None:
+            feats = info.ctx
+            v = table[key] = tuple(self._sum([p + x for x in feats]) for p in ("p:", "n:", "pb:", "nb:"))
+        return v
+
+    def own_scores(self, info: SentenceInfo) -> list[float]:
+        """bias + the weights of info.own, summed from tables built on first use: the same sum,
+        without building the feature strings (tests/test_judge.py checks that they agree)."""
+        t = _tables(self)
+        w = self.weights
+        key = (info.rule, info.tag, info.role, info.subject)
+        v = t.base.get(key)
+        if v is None:
+            v = t.base[key] = self._sum(_base_features(*key))
+        s0, s1, s2 = self.bias
+        s0 += v[0]
+        s1 += v[1]
+        s2 += v[2]
+        found = info.found
+        if found:
+            cue_t, subj_t = t.cue, t.cue_subject
+            subjects = iter(info.subjects)
+            best = 0.0
+            vague_only = True
+            for _, c in found:
+                v = cue_t.get(c.text)
+                if v is None:
+                    v = cue_t[c.text] = self._sum(c.feats)
+                s0 += v[0]
+                s1 += v[1]
+                s2 += v[2]
+                if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
+                    kind = next(subjects)[1]
+                    v = subj_t.get((c.text, kind))
+                    if v is None:
+                        v = subj_t[(c.text, kind)] = self._sum(c.with_subject(kind))
+                    s0 += v[0]
+                    s1 += v[1]
+                    s2 += v[2]
+                if c.reliability > best:
+                    best = c.reliability
+                if c.vague_share < 0.5:
+                    vague_only = False
+            feats = info.flag_features(best, vague_only)
+        else:
+            feats = info.flag_features(0.0, False)
+        for x in feats:
+            v = w.get(x)
+            if v is not None:
+                s0 += v[0]
+                s1 += v[1]
+                s2 += v[2]
+        return [s0, s1, s2]
 
     def ctx_table(self) -> dict[str, tuple[tuple[float, float, float], ...]]:
         table = _CTX_TABLES.get(id(self))
