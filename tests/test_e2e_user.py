@@ -515,3 +515,11 @@ def test_summary_only_applies_to_a_text_file_too(tmp_path: Path) -> None:
     assert "Outlets cited" in written
     assert "1:1 United States Secretary" not in written  # the sentence-by-sentence view is left out
     assert "1:1 United States Secretary" not in on_stdout.stdout
+
+
+def test_an_output_under_a_file_is_refused_up_front_with_a_clear_reason(tmp_path: Path, story: Path) -> None:
+    first = tmp_path / "first.sarif"
+    out = run("audit", "--no-check", "-f", f"sarif:{first}", "-f", f"json:{story}/report.json", str(story))
+    assert out.returncode == 2
+    assert out.stderr.strip() == f"provenance: error: cannot write {story}/report.json: {story} is not a directory"
+    assert not first.exists()

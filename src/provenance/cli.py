@@ -68,6 +68,15 @@ def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...
         raise UsageError(f"output file {path} is a directory")
     if target.name in ("provenance.toml", "pyproject.toml") or target in settings_files:
         raise UsageError(f"output file {path} would overwrite a settings file; choose another path")
+    if path.exists() and not path.is_file():
+        return  # /dev/stdout, a FIFO: written into as it is
+    parent = target.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise UsageError(f"cannot write {path}: {parent} is not a directory")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write {path}: no permission to write in {parent}")
 
 
 def _write_output(path: Path, text: str) -> None:
