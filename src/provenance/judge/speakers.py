@@ -122,7 +122,32 @@ def strip_titles(phrase: str) -> str:
 
 
 def classify(np: str, speakers: Speakers) -> Subject | None:
-    """Classify the noun phrase before (or after) a reporting verb."""
+    """Classify the noun phrase before (or after) a reporting verb, and resolve it against the
+    people and organisations the article has named so far."""
+    parsed = _parse(np)
+    if parsed is None:
+        return None
+    how, text, fixed = parsed
+    if fixed is not None:
+        return fixed
+    if how == "person":
+        return Subject(speakers.canonical(text), "person", True)
+    if how == "pron-person" and speakers.last_person:
+        return Subject(speakers.last_person, "person", True)
+    if how == "pron-group" and (speakers.last_org or speakers.last_person):
+        return Subject(speakers.last_org or speakers.last_person or text, "org", True)
+    if how == "pron-thing":
+        return Subject(speakers.last_org, "org", True) if speakers.last_org else None
+    if how.startswith("pron-"):
+        return Subject(text, "pronoun", True)
+    # "the campaign": the last organisation named, when there is one
+    return Subject(speakers.last_org or text, "other", True)
+
+
+@lru_cache(maxsize=4096)
+def _parse(np: str) -> tuple[str, str, Subject | None] | None:
+    """What classify() decides from the words alone: ("subject", "", the Subject), ("person", a name
+    to make canonical), ("pron-...", the pronoun) or ("org-ref", a phrase such as "the campaign")."""
     np = np.strip().strip(",;:—–-\"'“”‘’()").strip()
     if not np:
         return None
@@ -130,16 +155,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     if low in PRONOUNS:
         kind = PRONOUNS[low]
         if kind == "author":
-            return Subject("the author", "author", True)
-        if kind == "person" and speakers.last_person:
-            return Subject(speakers.last_person, "person", True)
-        if kind == "group" and (speakers.last_org or speakers.last_person):
-            return Subject(speakers.last_org or speakers.last_person or np, "org", True)
-        if kind == "thing" and speakers.last_org:
-            return Subject(speakers.last_org, "org", True)
-        if kind == "thing":
-            return None
-        return Subject(np, "pronoun", True)
+            return _fixed(Subject("the author", "author", True))
+        return ("pron-" + kind, np, None)
     if low in ("you", "one", "there", "this", "that", "which", "what", "who"):
         return None
     words = np.split()
@@ -152,26 +169,31 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     bare = _DETERMINERS.sub("", np)
     bare_words = bare.lower().split()
     if not has_cap and (head in lexicon().unnamed or (bare_words and bare_words[0] in lexicon().unnamed)):
-        return Subject(np, "unnamed", False)
+        return _fixed(Subject(np, "unnamed", False))
     if not has_cap:
         if re.search(r"\b(?:familiar\s+with|close\s+to|with\s+knowledge)\b", low):
-            return Subject(np, "unnamed", False)
+            return _fixed(Subject(np, "unnamed", False))
         # "the senator", "the campaign", "a spokesman for the company": a specific if unnamed reference
         if _DETERMINERS.match(np + " ") and len(words) <= 6:
             if head in ("spokesman", "spokeswoman", "spokesperson") or low.startswith(("the ", "his ", "her ", "its ", "their ")):
-                resolved = speakers.last_org if head in ORG_WORDS and speakers.last_org else None
-                return Subject(resolved or np, "other", True)
-            return Subject(np, "other", True)
+                if head in ORG_WORDS:
+                    return ("org-ref", np, None)
+                return _fixed(Subject(np, "other", True))
+            return _fixed(Subject(np, "other", True))
         return None
     # Named: a person or an organisation.
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS):
-        return Subject(re.sub(r"^The\s+", "the ", np), "org", True)
+        return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
-        return Subject(("the " + name) if name in ("U.S.",) else name, "org", True)
+        return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
     if len(name.split()) <= 4 and name:
-        return Subject(speakers.canonical(name), "person", True)
-    return Subject(np, "org", True)
+        return ("person", name, None)
+    return _fixed(Subject(np, "org", True))
+
+
+def _fixed(subject: Subject) -> tuple[str, str, Subject]:
+    return ("subject", "", subject)
 
 
 _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
