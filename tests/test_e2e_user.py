@@ -523,3 +523,20 @@ def test_an_output_under_a_file_is_refused_up_front_with_a_clear_reason(tmp_path
     assert out.returncode == 2
     assert out.stderr.strip() == f"provenance: error: cannot write {story}/report.json: {story} is not a directory"
     assert not first.exists()
+
+
+def test_terminal_report_lists_the_findings_and_marks_suppressed_sentences(tmp_path: Path) -> None:
+    # The terminal view showed no finding at all (PV205 low-quality sources, PV201 outlet-only...),
+    # and a sentence silenced in the source looked like any other.
+    art = tmp_path / "a.md"
+    art.write_text("Officials said the bridge will close.\n\n<!-- provenance: ignore-next-line -->\n"
+                   "The bridge is the oldest in the county.\n")
+    out = run("audit", "--no-check", str(art))
+    assert out.returncode == 0, out.stderr
+    assert "suppressed: " in out.stdout
+    findings = run("audit", "--no-check", "-f", "jsonl", str(art)).stdout.splitlines()
+    assert any('"suppressed": true' in line for line in findings)
+    seed = run("audit", "--no-check", "--summary-only", str(SEED)).stdout
+    section = seed[seed.index("\nFindings"):]
+    for rule in ("PV201", "PV205"):  # the seed cites outlets only by name, and low-quality ones
+        assert rule in section

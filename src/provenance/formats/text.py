@@ -12,7 +12,7 @@ import io
 from typing import TYPE_CHECKING
 
 from provenance.formats.interface import RenderContext, strip_controls
-from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Report, Role
+from provenance.model import ArticleReport, Category, Finding, LinkRole, OutletRef, Report, Role
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -66,7 +66,8 @@ def _print_outlets_list(console: Console, a: ArticleReport, ctx: RenderContext) 
                            style="dim"))
 
 
-def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sentences: bool = True) -> None:
+def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sentences: bool = True,
+                  findings: list[Finding] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -99,6 +100,11 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
     console.print(facts)
     console.print()
 
+    mine = [f for f in ctx.findings if f.source == a.source] if findings is None else findings
+    suppressed: dict[int, list[str]] = {}
+    for f in mine:
+        if f.suppressed and f.sentence is not None:
+            suppressed.setdefault(f.sentence, []).append(f.rule_id)
     if sentences:
         for js in a.sentences:
             mark, style, _ = MARKS[js.category]
@@ -115,6 +121,9 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
             if js.judgement.source:
                 why.append(f" · source: {_t(js.judgement.source)}", style="bold")
             why.append(f" · {_t(js.judgement.reason)}", style="dim")
+            quiet = suppressed.get(js.sentence.index)
+            if quiet:
+                why.append(f" · suppressed: {' '.join(sorted(set(quiet)))}", style="magenta")
             console.print(why)
         console.print()
 
@@ -169,15 +178,50 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         for p in a.primary_sources:
             table.add_row(str(p.line), _t(p.cited_as), _t(p.who or "–"), "yes" if p.linked else "no")
         console.print(table)
+    _print_findings(console, mine, in_sentences=SENTENCE_RULES if sentences else frozenset())
+
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+SENTENCE_RULES = frozenset({"PV101", "PV102"})  # shown by the sentence view's ✘ and ~ already
+
+
+def _print_findings(console: Console, found: list[Finding], in_sentences: frozenset[str] = frozenset()) -> None:
+    """The article's findings: counts, then each one (those the sentence view shows are only counted)."""
+    from rich.text import Text
+
+    active = [f for f in found if not f.suppressed]
+    quiet = len(found) - len(active)
+    if not found:
+        console.print(Text("No findings.", style="dim"))
+        return
+    counts = {sev: sum(1 for f in active if f.severity.value == sev) for sev in SEVERITY_STYLE}
+    head = Text("Findings", style="italic")
+    head.append(f"  {_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, {counts['info']} info"
+                + (f", {quiet} suppressed" if quiet else ""), style="dim")
+    console.print(head)
+    listed = [f for f in active if f.rule_id not in in_sentences]
+    if len(listed) < len(active):
+        head.append(f" ({', '.join(sorted(in_sentences))} marked in the sentences above)", style="dim")
+    for f in sorted(listed, key=lambda f: (-f.severity.rank, f.line, f.column)):
+        line = Text(f"{f.line}:{f.column} ", style="dim")
+        line.append(f"{f.rule_id} ", style="bold")
+        line.append(f"{f.severity.value} ", style=SEVERITY_STYLE[f.severity.value])
+        line.append(_t(f.message))
+        console.print(line)
 
 
 def print_report(console: Console, report: Report, ctx: RenderContext, *, sentences: bool = True) -> None:
     from rich.text import Text
 
+    by_source: dict[str, list[Finding]] = {}
+    for f in ctx.findings:
+        by_source.setdefault(f.source, []).append(f)
     for i, a in enumerate(report.articles):
         if i:
             console.rule(style="dim")
-        print_article(console, a, ctx, sentences=sentences)
+        print_article(console, a, ctx, sentences=sentences, findings=by_source.get(a.source, []))
     if len(report.articles) > 1:
         s = report.summary
         console.print(Text(f"\n{len(report.articles)} articles: {s.attributed} attributed, {s.vague} vague, "
