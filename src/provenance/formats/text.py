@@ -200,10 +200,10 @@ def _print_findings(console: Console, found: list[Finding], in_sentences: frozen
     head = Text("Findings", style="italic")
     head.append(f"  {_n(counts['error'], 'error')}, {_n(counts['warning'], 'warning')}, {counts['info']} info"
                 + (f", {quiet} suppressed" if quiet else ""), style="dim")
-    console.print(head)
     listed = [f for f in active if f.rule_id not in in_sentences]
     if len(listed) < len(active):
         head.append(f" ({', '.join(sorted(in_sentences))} marked in the sentences above)", style="dim")
+    console.print(head)
     for f in sorted(listed, key=lambda f: (-f.severity.rank, f.line, f.column)):
         line = Text(f"{f.line}:{f.column} ", style="dim")
         line.append(f"{f.rule_id} ", style="bold")
