@@ -542,3 +542,11 @@ def test_terminal_report_lists_the_findings_and_marks_suppressed_sentences(tmp_p
         assert rule in section
     full = run("audit", "--no-check", str(SEED)).stdout
     assert "PV101, PV102 marked in the sentences above" in full[full.index("\nFindings"):]
+
+
+def test_dash_as_an_output_path_means_standard_output(tmp_path: Path, story: Path) -> None:
+    for args in (["-f", "json:-"], ["-f", "json", "-o", "-"]):
+        out = run("audit", "--no-check", *args, str(story), cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        assert '"schema_version": 1' in out.stdout
+        assert not (tmp_path / "-").exists()  # not a file named "-"

@@ -73,7 +73,8 @@ class OutputSpec:
 
 
 def parse_output(spec: str) -> OutputSpec:
-    """`NAME` or `NAME:PATH` (the first colon splits, so Windows paths like C:\\x work after it)."""
+    """`NAME`, `NAME:PATH` or `NAME:-` (standard output); the first colon splits, so Windows paths
+    like C:\\x work after it."""
     name, sep, path = spec.partition(":")
     try:
         fmt = Format(name.strip().lower())
@@ -82,13 +83,15 @@ def parse_output(spec: str) -> OutputSpec:
         raise FormatError(f"unknown format {name!r} (choose from {choices}; add :PATH to write a file)") from None
     if sep and not path:
         raise FormatError(f"--format {spec!r}: a file name is missing after ':'")
-    return OutputSpec(fmt, Path(path) if sep else None)
+    return OutputSpec(fmt, Path(path) if sep and path != "-" else None)  # FORMAT:- is standard output
 
 
 def parse_outputs(specs: list[str], output: Path | None = None) -> list[OutputSpec]:
     """Parse every `--format`; `--output` is the file of the one format without its own path."""
     outs = [parse_output(s) for s in (specs or ["text"])]
     to_stdout = [o for o in outs if o.path is None]
+    if output is not None and str(output) == "-":  # -o - : standard output, as usual
+        output = None
     if output is not None:
         if len(to_stdout) != 1:
             raise FormatError("--output needs exactly one --format without its own :PATH")
