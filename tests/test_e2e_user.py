@@ -550,3 +550,18 @@ def test_dash_as_an_output_path_means_standard_output(tmp_path: Path, story: Pat
         assert out.returncode == 0, out.stderr
         assert '"schema_version": 1' in out.stdout
         assert not (tmp_path / "-").exists()  # not a file named "-"
+
+
+def test_config_include_selects_the_files_of_a_directory(tmp_path: Path, story: Path) -> None:
+    # `include` was read, validated and shown by `provenance config`, then ignored by the audit.
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(STORY)
+    (tmp_path / "notes.txt").write_text(SEED.read_text(encoding="utf-8"))
+    (tmp_path / "provenance.toml").write_text('include = ["**/*.md"]\n')
+    out = run("audit", "--no-check", "-f", "json", ".", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    assert [a["source"] for a in json.loads(out.stdout)["articles"]] == ["story.md", "sub/b.md"]
+    named = run("audit", "--no-check", "-f", "json", "notes.txt", cwd=tmp_path)  # named files are taken as given
+    assert [a["source"] for a in json.loads(named.stdout)["articles"]] == ["notes.txt"]

@@ -2,8 +2,8 @@
 
 Runs `git diff --name-only --diff-filter=d $(git merge-base REF HEAD)` (what a pull request
 shows, plus uncommitted edits and untracked files, so a local run sees new articles too), keeps
-files with an article suffix that still exist, lie under one of the given inputs, and are not
-excluded by config. A bad ref or no git is a clear error (exit 2).
+files with an article suffix that still exist, lie under one of the given inputs, and that the
+config's `include` lets in and `exclude` does not rule out. A bad ref or no git is a clear error (exit 2).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def changed_files(ref: str, inputs: Sequence[str], config: Config, cwd: Path | N
             continue
         if not any(path == r or path.is_relative_to(r) for r in roots):
             continue
-        if config.excluded(str(path)):
+        if config.excluded(str(path)) or not config.included(str(path)):
             continue
         try:
             out.add(str(path.relative_to(here)))

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 if TYPE_CHECKING:
     import typer
 
+    from provenance.config import Config
     from provenance.formats import OutputSpec
     from provenance.formats.interface import RenderContext
-    from provenance.model import Report
+    from provenance.model import Report, SkippedInput
 
 
 class ExitStatus(IntEnum):
@@ -196,7 +197,7 @@ def build_app() -> "typer.Typer":
         from provenance import config as cfgmod
         from provenance import findings as fnd
         from provenance.formats import FormatError, parse_outputs
-        from provenance.pipeline import AuditOptions, expand_inputs
+        from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
         names = list(inputs or [])
@@ -248,8 +249,7 @@ def build_app() -> "typer.Typer":
             if out.path is not None:
                 _check_output(out.path, names, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
                                                      if f is not None))
-        expanded, skipped_inputs = expand_inputs(names, AuditOptions(include=(), exclude=()))
-        expanded = _unique(expanded)
+        expanded, skipped_inputs = _expand(names, config)
         selected = config.select(expanded)
         if expanded and not selected:
             where = f" in {config.path}" if config.path else ""
@@ -343,6 +343,28 @@ def _version() -> str:
     from provenance import __version__
 
     return __version__
+
+
+def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[SkippedInput]]":
+    """Inputs to files: directories searched and their files filtered by `include` (files named on
+    the command line are taken as given); each file once."""
+    from provenance.model import SkippedInput
+    from provenance.pipeline import AuditOptions, expand_inputs
+
+    files: list[str] = []
+    skipped: list[SkippedInput] = []
+    for name in names:
+        found, missing = expand_inputs([name], AuditOptions(include=(), exclude=()))
+        skipped.extend(missing)
+        if found and name != "-" and "://" not in name and Path(name).is_dir():
+            kept = [f for f in found if config.included(f)]
+            if not kept:
+                where = f" in {config.path}" if config.path else ""
+                skipped.append(SkippedInput(name, f"no file in this directory matches 'include'{where}: "
+                                                  f"{', '.join(config.include)}"))
+            found = kept
+        files.extend(found)
+    return _unique(files), skipped
 
 
 def _unique(paths: list[str]) -> list[str]:

@@ -69,6 +69,11 @@ class Config:
         """The inputs that `exclude` does not rule out (paths are matched relative to `root`)."""
         return [n for n in names if not self.excluded(n)]
 
+    def included(self, path: str) -> bool:
+        """Whether `include` lets in a file found in a directory (paths matched relative to `root`)."""
+        rel = relative_path(path, self.root)
+        return any(glob_match(rel, p) for p in self.include)
+
     def excluded(self, path: str) -> bool:
         rel = relative_path(path, self.root)
         return any(glob_match(rel, p) for p in self.exclude)
