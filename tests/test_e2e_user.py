@@ -565,3 +565,15 @@ def test_config_include_selects_the_files_of_a_directory(tmp_path: Path, story: 
     assert [a["source"] for a in json.loads(out.stdout)["articles"]] == ["story.md", "sub/b.md"]
     named = run("audit", "--no-check", "-f", "json", "notes.txt", cwd=tmp_path)  # named files are taken as given
     assert [a["source"] for a in json.loads(named.stdout)["articles"]] == ["notes.txt"]
+
+
+def test_bidi_overrides_in_article_text_are_shown_not_applied(tmp_path: Path) -> None:
+    art = tmp_path / "bidi.txt"
+    art.write_text("The council \u202eesolc lliw\u202c bridge claims are true.\n", encoding="utf-8")
+    for fmt in ("text", "github", "markdown", "junit", "html"):
+        out = run("audit", "--no-check", "--fail-on", "info", "-f", fmt, str(art))
+        assert out.returncode in (0, 1), out.stderr
+        for shown in (out.stdout, out.stderr):
+            assert "\u202e" not in shown, fmt
+            assert "\u202c" not in shown, fmt
+    assert "\\u202e" in run("audit", "--no-check", str(art)).stdout

@@ -41,13 +41,23 @@ class FormatError(ValueError):
     """A bad `--format` value or an output that cannot be written (exit code 2)."""
 
 
+BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+
+
 def strip_controls(text: str, keep: str = "\n\t") -> str:
-    """Replace C0/C1 control characters (ESC, BEL, ...) with a visible escape: never let them act."""
+    """Replace C0/C1 control characters (ESC, BEL, ...) with a visible escape: never let them act.
+
+    Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are shown as
+    `\\u202e` too: they reorder what is displayed ("Trojan Source"), so a finding could read
+    differently from the text it quotes.
+    """
     out = []
     for ch in text:
         o = ord(ch)
         if (o < 0x20 and ch not in keep) or 0x7F <= o < 0xA0:
             out.append(f"\\x{o:02x}")
+        elif o in BIDI_CONTROLS:
+            out.append(f"\\u{o:04x}")
         else:
             out.append(ch)
     return "".join(out)
