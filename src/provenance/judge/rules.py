@@ -23,6 +23,7 @@ from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
     CLASSES,
     GATE_RELIABLE,
+    GATE_STRONG,
     GATE_VAGUE_RELIABLE,
     GATE_VAGUE_SHARE,
     TOKEN,
@@ -369,10 +370,11 @@ _FIRM_TAGS = frozenset({"quote-cont", "quote-pending", "quote-in", "according", 
 _SPEAKER_BEFORE = frozenset({"pron", "name", "name0", "np", "after-name", "after-pron", "punct", "unnamed"})
 
 
-def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> bool:
+def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int, sourced: bool) -> bool:
     """The learned part may call a sentence attributed against the rules only with something to
     show for it: a quotation, a speaker line ending in a colon, an attributed sentence just before,
-    or a reliable cue with a speaker before it."""
+    or a reliable cue with a speaker before it; when a source was named nearby (`sourced`), a less
+    reliable cue with a speaker before it is enough."""
     info = infos[i]
     if info.quote_in or info.quote_out or info.pair3 or info.marks % 2 or info.lead or info.colon_end:
         return True
@@ -383,9 +385,11 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
                 return True
         elif prev.colon_end or prev.lead:
             return True
-    if mined().gate_firsts.isdisjoint(info.words):
+    m = mined()
+    if (m.gate_firsts if sourced else m.strong_firsts).isdisjoint(info.words):
         return False
-    return any(c.reliability >= GATE_RELIABLE and kind in _SPEAKER_BEFORE for c, kind in info.subjects)
+    least = GATE_RELIABLE if sourced else GATE_STRONG
+    return any(c.reliability >= least and kind in _SPEAKER_BEFORE for c, kind in info.subjects)
 
 
 def _supports_vague(info: SentenceInfo) -> bool:
@@ -397,7 +401,8 @@ def _supports_vague(info: SentenceInfo) -> bool:
     return info.unnamed_head or any(kind == "unnamed" for _, kind in info.subjects)
 
 
-def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> bool:
+def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int,
+                sourced: bool) -> bool:
     """Whether the learned part could change the rules' verdict at all: if not, it is not run."""
     if j.category is Category.ATTRIBUTED:
         # a quotation, 'according to' or a colon speaker line: on PolNeAR's tuning part the learned
@@ -408,7 +413,7 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
     if infos[i].tag == "fixed" or (j.category is Category.NONE and s.role is not Role.BODY
                                    and s.role is not Role.HEADING):
         return False
-    return _supports_attribution(infos, blocks, i) or _supports_vague(infos[i])
+    return _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i])
 
 
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
@@ -539,13 +544,13 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     last_block = -2
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
-        if _may_change(j, s, infos, block_of, i):
+        near = last_source if s.block - last_block <= 1 else None
+        if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             scores = m.sentence_scores(infos, block_of, i)
             k = max(range(3), key=scores.__getitem__)
             rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
             if k != rule_k:
-                decided = _combine(m, s, j, infos, block_of, i, scores, k,
-                                   last_source if s.block - last_block <= 1 else None)
+                decided = _combine(m, s, j, infos, block_of, i, scores, k, near)
         if decided.category is Category.ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
@@ -570,9 +575,9 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         k = max(range(3), key=scores.__getitem__)
         rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
         decided = j
-        if k != rule_k and _may_change(j, s, infos, block_of, i):
-            decided = _combine(second, s, j, infos, block_of, i, scores, k,
-                               last_source if s.block - last_block <= 1 else None, f)
+        near = last_source if s.block - last_block <= 1 else None
+        if k != rule_k and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
+            decided = _combine(second, s, j, infos, block_of, i, scores, k, near, f)
         if decided.category is Category.ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
@@ -590,7 +595,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return j
     if cls == "vague" and j.category is not Category.ATTRIBUTED and not _supports_vague(info):
         return j
-    if cls == "attributed" and j.category is not Category.VAGUE and not _supports_attribution(infos, blocks, i):
+    if cls == "attributed" and j.category is not Category.VAGUE \
+            and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)):
         return j
     if f is None:
         f = context_features(infos, blocks, i)
