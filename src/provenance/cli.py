@@ -276,6 +276,9 @@ def build_app() -> "typer.Typer":
         def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
             sys.stderr.write(strip_controls(line, keep="") + "\n")
 
+        if any(f.rule_id == "PV203" and "looks offline" in f.message for f in found):
+            say("provenance: warning: no host name resolved: this machine looks offline, so the cited sources "
+                "were not checked (--offline uses cached answers; --no-check skips checking)")
         for sk in report.skipped:
             say(f"provenance: error: {sk.source}: {sk.reason}")
         if report.skipped:

@@ -213,12 +213,23 @@ def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str
                     column: int, end_line: int, end_col: int, text: str, sentence: int | None) -> Iterator[_Raw]:
     code = f" (HTTP {http})" if http else ""
     more = f": {detail}" if detail else ""
-    if status in BROKEN:
+    if status is CheckStatus.ERROR and detail and machine_offline(detail):
+        # No host resolved at all: the fault is this machine's, and nothing is known of the link.
+        yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{more}", line, column,
+                   end_line, end_col, text, sentence)
+    elif status in BROKEN:
         yield _Raw("PV202", f"Broken source link {url}: {status.value}{code}{more}", line, column, end_line,
                    end_col, text, sentence)
     elif status in BLOCKED:
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{code}{more}", line, column,
                    end_line, end_col, text, sentence)
+
+
+def machine_offline(detail: str) -> bool:
+    """Whether a check's detail says the whole machine was offline (no host name resolved)."""
+    from provenance.check.links import LOOKS_OFFLINE
+
+    return LOOKS_OFFLINE in detail
 
 
 def _ignored_lines(article: ArticleReport) -> tuple[set[int], set[int]]:
@@ -321,4 +332,5 @@ def by_rule(findings: Sequence[Finding]) -> dict[str, int]:
     return dict(sorted(Counter(f.rule_id for f in findings if not f.suppressed).items()))
 
 
-__all__ = ["active", "by_rule", "compute", "compute_article", "exit_code", "failing", "fingerprint", "tally"]
+__all__ = ["active", "by_rule", "compute", "compute_article", "exit_code", "failing", "fingerprint",
+           "machine_offline", "tally"]
