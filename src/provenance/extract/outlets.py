@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from provenance.extract.domains import COMMON_SUFFIXES, DOMAIN_RE, URL_RE, registered_domain, suffix_of
+from provenance.judge.lexicon import words
 from provenance.model import Block, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate
@@ -44,7 +45,7 @@ _TRIGGERS = (
     frozenset({"according"}),
     frozenset(["told", "telling", "speaking", "spoke", "said", "interview", "op-ed", "editorial", "article", "piece", "column", "reported", "published", "obtained", "via", "wrote", "writing", "reporting", "cited", "report", "story", "investigation", "analysis", "poll", "survey", "appeared", "confirmed", "broadcaster", "network", "newspaper", "outlet"]),
     frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "noted", "notes", "confirmed", "confirms", "obtained", "published", "broke", "learned", "understands", "analysis", "investigation", "poll", "survey", "report"]),
-    frozenset(["source", "via", "h/t", "hat tip", "credit", "photo", "image"]),
+    frozenset(["source", "sources", "via", "h", "hat", "credit", "photo", "image"]),
 )
 _NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
 _MEDIA_WORDS = frozenset({"channel", "account", "page", "show", "podcast"})
@@ -119,9 +120,9 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             continue
         if s.role in (Role.RELATED, Role.BOILERPLATE):
             continue
-        low = text.lower()
+        present = words(text)  # cached: the primary-source scan reads the same set
         # Media notes: a channel hosted on a platform.
-        for m in _MEDIA_NOTE.finditer(text) if any(w in low for w in _MEDIA_WORDS) else ():
+        for m in _MEDIA_NOTE.finditer(text) if not _MEDIA_WORDS.isdisjoint(present) else ():
             channel, platform = m.group("channel").strip(), m.group("platform").strip().rstrip(".")
             plat = _domain_outlet(db, platform) if "." in platform else None
             plat_info = plat[1] if plat else None
@@ -144,8 +145,8 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, at(s, m.start())))
         # Outlet names in a citing context.
         for pat, triggers in zip(_CONTEXTS, _TRIGGERS, strict=True):
-            if not any(w in low for w in triggers):
-                continue  # substring checks: false hits only cost a regex run
+            if triggers.isdisjoint(present):
+                continue
             for m in pat.finditer(text):
                 named = _lookup_name(db, m.group("name"))
                 if named is None or named[1].kind in _NOT_OUTLETS:

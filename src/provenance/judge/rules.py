@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
@@ -498,6 +499,7 @@ _CTX = {"p:": "the sentence before", "n:": "the sentence after", "pb:": "the par
         "nb:": "the paragraph after"}
 
 
+@lru_cache(maxsize=8192)
 def describe(feature: str) -> str:
     """A feature of the learned part in words, for the reason of a judgement."""
     head, _, rest = feature.partition(":")
