@@ -6,6 +6,7 @@ Verb inflections are generated here (say -> says, said, saying) so the data stay
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,10 +44,27 @@ def _inflect(lemma: str) -> dict[str, str]:
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 
-@lru_cache(maxsize=2048)
-def words(text: str) -> frozenset[str]:
-    """The lower-cased words of a text, for cheap trigger checks before a regular expression."""
-    return frozenset(WORD.findall(text.lower()))  # lower-case once: one C call, not one per word
+_WORDS: dict[str, AbstractSet[str]] = {}
+_WORDS_MAX = 8192
+
+
+def words(text: str) -> AbstractSet[str]:
+    """The lower-cased words of a text, for cheap trigger checks before a regular expression.
+
+    Cached per text: the judge tokenises every sentence first and leaves its word set here
+    (`remember_words`), so the outlet and primary-source scans that follow tokenise nothing."""
+    hit = _WORDS.get(text)
+    if hit is None:
+        hit = frozenset(WORD.findall(text.lower()))  # lower-case once: one C call, not one per word
+        remember_words(text, hit)
+    return hit
+
+
+def remember_words(text: str, found: AbstractSet[str]) -> None:
+    """Keep a sentence's word set for later readers (who must not change it)."""
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    _WORDS[text] = found
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from provenance.judge.features import (
     stacked,
     with_context,
 )
-from provenance.judge.lexicon import lexicon
+from provenance.judge.lexicon import lexicon, remember_words
 from provenance.judge.speakers import Speakers, Subject, classify
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -440,6 +440,7 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
         raw = TOKEN.findall(text)
         toks = lower_tokens(raw)
         wset = set(toks)
+        remember_words(text, wset)  # the outlet and primary-source scans read it after the judge
         j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, no_links), wset)
         rules.append(j)
         if qs:
