@@ -148,3 +148,18 @@ def test_one_unresolvable_host_among_good_ones_is_broken(server: LoopbackServer,
     monkeypatch.setattr(socket, "getaddrinfo", some_nxdomain)
     results = _offline_machine(fetch_all(["http://no-such-host.invalid/", server.url("/ok")], fast(tmp_path)))
     assert results["http://no-such-host.invalid/"].check.status is CheckStatus.BROKEN
+
+
+def test_a_page_cached_with_allow_private_is_not_served_to_a_guarded_run(server: LoopbackServer,
+                                                                          tmp_path: Path) -> None:
+    """The cache must not become a way around the SSRF guard."""
+    server.routes["/inside"] = page(article_html("Internal", "Only on the private network."))
+    url = server.url("/inside")
+    with Fetcher(fast(tmp_path)) as f:
+        assert f.fetch(url).check.status is CheckStatus.OK
+    with Fetcher(fast(tmp_path, allow_private=False)) as f:
+        assert f.fetch(url).check.status is CheckStatus.REFUSED_PRIVATE
+    with Fetcher(fast(tmp_path, allow_private=False, offline=True)) as f:
+        assert f.fetch(url).check.status is CheckStatus.NOT_CACHED
+    with Fetcher(fast(tmp_path, offline=True)) as f:
+        assert f.fetch(url).check.status is CheckStatus.OK  # still there for allowed runs

@@ -58,12 +58,16 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("provenance", appauthor=False))
 
 
-def cache_key(url: str) -> str:
+def cache_key(url: str, *, private: bool = False) -> str:
     """The cache key of a GET: the URL as fetched (fragment already stripped). Cheaper than
-    requests-cache's own key, which re-normalises every URL; the request headers never vary."""
+    requests-cache's own key, which re-normalises every URL; the request headers never vary.
+
+    Answers fetched with `--allow-private` live under their own keys, so a run with the SSRF
+    guard on is never served a private address's page from the cache."""
     import hashlib
 
-    return hashlib.blake2b(f"GET {url}".encode(), digest_size=16).hexdigest()
+    mode = "private " if private else ""
+    return hashlib.blake2b(f"{mode}GET {url}".encode(), digest_size=16).hexdigest()
 
 
 def host_of(url: str) -> str:
@@ -451,7 +455,7 @@ class Fetcher:
         s = self.settings
         key = None
         if self.cache is not None:
-            key = cache_key(url)
+            key = cache_key(url, private=s.allow_private)
             cached = None
             if key in self._known:
                 with self._cache_lock:
