@@ -5,6 +5,7 @@ Exit codes: 0 done (no threshold crossed); 1 a threshold the user set was crosse
 3 an internal error (a bug: the message says how to get the traceback).
 """
 
+import contextlib
 import os
 import sys
 from enum import IntEnum
@@ -489,7 +490,13 @@ def main(argv: list[str] | None = None) -> None:
         _fail(str(exc))
     except KeyboardInterrupt:
         sys.stderr.write("provenance: interrupted\n")
-        raise SystemExit(130) from None
+        sys.stderr.flush()
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+        # Worker threads may sit in a network read for up to the read timeout, and the interpreter
+        # joins them before exiting: leave at once instead (nothing is left half-written: reports
+        # are written atomically, and the HTTP cache is SQLite).
+        os._exit(130)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)
