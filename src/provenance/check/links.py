@@ -6,6 +6,7 @@ values) with `Link.check`, `OutletRef.check`, `Link.corroboration` and `Quote.co
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -92,7 +93,8 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
     results: dict[str, PageResult] = {}
     try:
         workers = max(1, min(settings.max_concurrency, len(unique)))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="provenance-fetch") as pool:
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="provenance-fetch")
+        try:
             futures = {pool.submit(one, u): u for u in _interleave_by_host(unique)}
             for future in as_completed(futures):
                 url = futures[future]
@@ -102,9 +104,16 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
                     results[url] = PageResult(Check(CheckStatus.ERROR, url, detail=f"{type(exc).__name__}: {exc}"[:200]))
                 if on_done is not None:
                     on_done(url, results[url])
+        except BaseException:
+            # Ctrl-C: drop what has not started and do not wait for reads in flight (up to the
+            # read timeout); the caller leaves at once.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     finally:
         if own:
-            fetcher.close()
+            with contextlib.suppress(Exception):
+                fetcher.close()
     return results
 
 
