@@ -130,3 +130,19 @@ def test_directory_input_is_searched(corpus: Path, tmp_path: Path) -> None:
     assert out.returncode == 0
     sources = [Path(a["source"]).name for a in json.loads(out.stdout)["articles"]]
     assert sources == ["a.md", "b.txt"]
+
+
+def test_dev_stdin_and_named_pipes_are_read(tmp_path: Path) -> None:
+    out = run("audit", "--no-check", "-f", "json", "/dev/stdin", stdin=SEED.read_bytes())
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["articles"][0]["summary"]["vague"] == 1
+
+
+def test_blank_files_in_a_directory_are_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "blank.txt").write_text("  \n\n")
+    (tmp_path / "story.md").write_text("The mayor said the bridge will close.\n")
+    out = run("audit", "--no-check", "-f", "json", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert [Path(a["source"]).name for a in json.loads(out.stdout)["articles"]] == ["story.md"]
+    assert run("audit", "--no-check", str(tmp_path / "empty.md")).returncode == 2  # named: an error

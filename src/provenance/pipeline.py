@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -71,6 +72,7 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
                 str(p) for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not _blank(p)
             )
             found = [f for f in found if _selected(f, options)]
             if not found:
@@ -83,6 +85,16 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
     seen: set[str] = set()
     unique = [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
     return unique, skipped
+
+
+def _blank(path: Path) -> bool:
+    """An empty or whitespace-only file found in a directory (a placeholder) holds no claim: it is
+    passed over rather than failing the run. Named on the command line, it is still an error."""
+    try:
+        size = path.stat().st_size
+        return size == 0 or (size <= 4096 and not path.read_bytes().strip())
+    except OSError:
+        return False
 
 
 def _selected(path: str, options: AuditOptions) -> bool:
@@ -122,13 +134,21 @@ def read_input(name: str, options: AuditOptions) -> Document:
         doc = read_string(body, source=name, fmt=fmt, url=final_url)
         return replace(doc, publisher=doc.publisher or publisher_of(final_url), url=doc.url or final_url)
     path = Path(name)
+    limit = options.max_input_bytes
     try:
-        size = path.stat().st_size
-        if not path.is_file():
+        st = path.stat()
+        if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+            # /dev/stdin, a named pipe, <(command): read as a stream, under the same size limit
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)
+            if len(data) > limit:
+                raise InputError(f"more than the {limit / 1_000_000:.0f} MB limit for one article")
+            return read_bytes(data, source=name, fmt=options.fmt)
+        if not stat.S_ISREG(st.st_mode):
             raise InputError("not a regular file")
-        if size > options.max_input_bytes:
-            raise InputError(f"the file is {size / 1_000_000:.1f} MB, larger than the "
-                             f"{options.max_input_bytes / 1_000_000:.0f} MB limit for one article")
+        if st.st_size > limit:
+            raise InputError(f"the file is {st.st_size / 1_000_000:.1f} MB, larger than the "
+                             f"{limit / 1_000_000:.0f} MB limit for one article")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError("permission denied") from exc
