@@ -106,3 +106,11 @@ def test_wrapped_text_joins_lowercase_continuations() -> None:
     blocks, sentences = segment(read_string(text, source="t.txt"))
     assert sentences[0].text == "The minister said the plan would go ahead next year."
     assert blocks[1].kind is BlockKind.HEADING
+
+
+def test_utf8_with_a_damaged_byte_stays_utf8() -> None:
+    data = "The café’s owner said “no”. ".encode() * 5 + b"Broken \xff byte here."
+    text, used = decode(data)
+    assert "café’s owner said “no”" in text
+    assert "Broken \ufffd byte" in text
+    assert used.startswith("utf-8")

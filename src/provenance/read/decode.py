@@ -74,6 +74,13 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ord(ch) > 127) - bad
+    if good > 0 and bad <= max(2, good // 10):
+        # UTF-8 with a few damaged bytes (a bad paste, a truncated character): keep the UTF-8 and
+        # show the damage as U+FFFD rather than re-reading everything in a guessed code page.
+        return lenient, "utf-8 (with replacements)"
     from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
 
     best = from_bytes(data[:262144], cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251",
