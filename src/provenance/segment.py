@@ -70,6 +70,11 @@ _JOIN_END = re.compile(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to
                        r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
                        r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
                        re.I)
+# _JOIN_END can only match its last word or mark (7 characters at most: "between") and the spaces
+# after it, so it is searched from there: `pattern.search(text, pos)` still sees the character
+# before `pos` for its \b, so the answer is the same as a search of the whole line
+_JOIN_END_REACH = 8
+_RELATED_OPEN = re.compile(r"\(\s*(?:related|see also|read more)\s*:\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+\S")
 _LOWER_START = re.compile(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
 _SPLITTER: object = None
@@ -95,15 +100,17 @@ def _is_heading(text: str) -> bool:
         return False
     if _SENTENCE_END.search(text) or text.rstrip().endswith((",", ";")):
         return False
-    if _JOIN_END.search(text):
+    if _JOIN_END.search(text, max(0, len(text.rstrip()) - _JOIN_END_REACH)):
         return False
     first = text.lstrip("\"'“‘(#*")[:1]
     return first.isupper() or first.isdigit()
 
 
-def _raw_blocks(raw: RawBlock) -> list[Block]:
-    """Group the lines of a plain-text block into blocks, undoing hard wraps."""
+def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
+    """Group the lines of a plain-text block into blocks, undoing hard wraps. The blocks are
+    numbered from `first` and keep the raw block's `ignore`."""
     text = raw.text
+    ignore = raw.ignore
     out: list[Block] = []
     cur: list[tuple[str, SourceLine]] = []
     trailer: str | None = None
@@ -125,7 +132,7 @@ def _raw_blocks(raw: RawBlock) -> list[Block]:
         joined = "".join(parts)
         if kind is BlockKind.PARAGRAPH and len(cur) == 1 and _is_heading(joined):
             kind = BlockKind.HEADING
-        out.append(Block(len(out), kind, joined, tuple(lines)))
+        out.append(Block(first + len(out), kind, joined, tuple(lines), (), ignore))
         cur = []
 
     for sl in raw.lines:
@@ -140,11 +147,11 @@ def _raw_blocks(raw: RawBlock) -> list[Block]:
         if SOURCES_HEAD.match(stripped) or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30)):
             close()
             trailer = "sources" if SOURCES_HEAD.match(stripped) else "related"
-            out.append(Block(len(out), BlockKind.TRAILER_HEADING, stripped, (here,)))
+            out.append(Block(first + len(out), BlockKind.TRAILER_HEADING, stripped, (here,), (), ignore))
             continue
         if trailer is not None:
             if len(stripped) <= 300:
-                out.append(Block(len(out), BlockKind.TRAILER_ITEM, stripped, (here,)))
+                out.append(Block(first + len(out), BlockKind.TRAILER_ITEM, stripped, (here,), (), ignore))
                 continue
             trailer = None
         if _LIST_ITEM.match(stripped):
@@ -168,11 +175,11 @@ def _raw_blocks(raw: RawBlock) -> list[Block]:
 
 def _joins(prev: str, nxt: str, lines_so_far: int) -> bool:
     """Whether `nxt` continues the paragraph whose last line is `prev`."""
-    if re.search(r"\(\s*(?:related|see also|read more)\s*:\s*$", prev, re.I):
+    if _RELATED_OPEN.search(prev):
         return True
     if _LOWER_START.match(nxt):
         return True
-    if _JOIN_END.search(prev):
+    if _JOIN_END.search(prev, max(0, len(prev.rstrip()) - _JOIN_END_REACH)):
         return True
     if _TERMINAL.search(prev):
         return False
@@ -221,7 +228,7 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
 def _role(block: Block, text: str, trailer: str | None) -> Role:
     if block.kind is BlockKind.TRAILER_HEADING or block.kind is BlockKind.TRAILER_ITEM:
         return Role.SOURCES if trailer == "sources" else Role.RELATED
-    if RELATED_PAREN.fullmatch(text):
+    if text[:1] == "(" and RELATED_PAREN.fullmatch(text):  # the pattern opens with "("
         return Role.RELATED
     if block.kind is BlockKind.CAPTION or CAPTION_LINE.match(text):
         return Role.CAPTION
@@ -245,8 +252,7 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
     blocks: list[Block] = []
     for raw in document.blocks:
         if raw.kind is BlockKind.RAW:
-            for b in _raw_blocks(raw):
-                blocks.append(Block(len(blocks), b.kind, b.text, b.lines, (), raw.ignore))
+            blocks += _raw_blocks(raw, len(blocks))
         else:
             kind = raw.kind
             stripped = raw.text.strip()

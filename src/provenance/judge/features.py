@@ -18,7 +18,9 @@ from functools import lru_cache
 from importlib import resources
 
 CLASSES = ("attributed", "vague", "unattributed")
-TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[:“”\"?,]|''")  # as scripts/mine_cues.py, and , ?
+# as scripts/mine_cues.py, and , ?; possessive (++, *+): nothing follows a run inside its branch, so
+# the greedy match is the one the regex would settle on anyway, found without saving backtracking points
+TOKEN = re.compile(r"[A-Za-z]++(?:['’][A-Za-z]++)*+|\d++(?:[.,]\d++)*+|[:“”\"?,]|''")
 _UNNAMED_LEAD = frozenset(["a", "an", "the", "some", "many", "several", "other", "two", "three", "multiple", "most", "few", "anonymous", "unnamed", "senior", "top", "former", "current", "certain", "numerous", "various", "both"])
 _LEAD_MARK = frozenset("\"“”‘'«")
 _END_MARK = frozenset("\"”’'»")
@@ -175,6 +177,7 @@ class SentenceInfo:
     __slots__ = (
         "_ctx",
         "_ctx_key",
+        "_flags",
         "_found",
         "_own",
         "_subjects",
@@ -211,6 +214,7 @@ class SentenceInfo:
         self._ctx: list[str] | None = None
         self._subjects: list[tuple[Cue, str]] | None = None
         self._ctx_key: tuple[object, ...] | None = None
+        self._flags: list[str] | None = None
         stripped = text.strip()
         self.stripped = stripped
         self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
@@ -286,18 +290,26 @@ class SentenceInfo:
     def _own_features(self) -> list[str]:
         f = _base_features(self.rule, self.tag, self.role, self.subject)
         subjects = iter(self.subjects)
-        best = 0.0
-        found = self.found
-        vague_only = bool(found)
-        for _, c in found:
+        for _, c in self.found:
             f += c.feats
             if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
                 f += c.with_subject(next(subjects)[1])
-            if c.reliability > best:
-                best = c.reliability
-            if c.vague_share < 0.5:
-                vague_only = False
-        return f + self.flag_features(best, vague_only)
+        return f + self.flags()
+
+    def flags(self) -> list[str]:
+        """flag_features() with the strongest cue's reliability and whether every cue is mostly
+        used with no named source (built once: Model.own_scores and `own` both read it)."""
+        if self._flags is None:
+            best = 0.0
+            found = self.found
+            vague_only = bool(found)
+            for _, c in found:
+                if c.reliability > best:
+                    best = c.reliability
+                if c.vague_share < 0.5:
+                    vague_only = False
+            self._flags = self.flag_features(best, vague_only)
+        return self._flags
 
     @property
     def ctx_key(self) -> tuple[object, ...]:
@@ -540,8 +552,6 @@ class Model:
         if found:
             cue_t, subj_t = t.cue, t.cue_subject
             subjects = iter(info.subjects)
-            best = 0.0
-            vague_only = True
             for _, c in found:
                 v = cue_t.get(c.text)
                 if v is None:
@@ -557,14 +567,7 @@ class Model:
                     s0 += v[0]
                     s1 += v[1]
                     s2 += v[2]
-                if c.reliability > best:
-                    best = c.reliability
-                if c.vague_share < 0.5:
-                    vague_only = False
-            feats = info.flag_features(best, vague_only)
-        else:
-            feats = info.flag_features(0.0, False)
-        for x in feats:
+        for x in info.flags():
             v = w.get(x)
             if v is not None:
                 s0 += v[0]

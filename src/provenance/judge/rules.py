@@ -74,6 +74,19 @@ _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
+# enum members as module constants: an attribute of an Enum class costs a Python-level lookup
+_ATTRIBUTED = Category.ATTRIBUTED
+_VAGUE = Category.VAGUE
+_UNATTRIBUTED = Category.UNATTRIBUTED
+_NONE = Category.NONE
+_BODY = Role.BODY
+_HEADING = Role.HEADING
+_CITATION = LinkRole.CITATION
+_RULE_NAME = {c: "unattributed" if c is _NONE else c.value for c in Category}  # the learned part's name
+_RULE_K = {c: CLASSES.index(name) for c, name in _RULE_NAME.items()}  # ... and its class index
+_ROLE_NAME = {r: r.value for r in Role}
+
+
 _ROLE_REASONS = {
     Role.RELATED: "a related-story link or its heading, not a source for a claim",
     Role.SOURCES: "a source list or source line, not a claim",
@@ -83,7 +96,7 @@ _ROLE_REASONS = {
 }
 
 
-_PLAIN = Judgement(Category.UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
+_PLAIN = Judgement(_UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +194,11 @@ class Judge:
             end = start + len(word)
             before = text[max(0, start - 24): start]  # enough for the look-behind checks
             after = text[end: end + 120]
-            nxt = _NEXT_WORD.match(after)
-            if nxt and nxt.group(1) in self.lex.verbs and self.lex.verbs[nxt.group(1)].kind in ("base", "s", "ed") \
-                    and form.kind == "s":
-                continue  # "reports suggest": a noun followed by the real verb
-            if _NOUN_BEFORE.search(before) and form.kind in ("base", "s"):
+            if form.kind == "s":
+                nxt = _NEXT_WORD.match(after)
+                if nxt and nxt.group(1) in verbs and verbs[nxt.group(1)].kind in ("base", "s", "ed"):
+                    continue  # "reports suggest": a noun followed by the real verb
+            if form.kind in ("base", "s") and _NOUN_BEFORE.search(before):
                 continue  # "the report", "a call", "his claims"
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
@@ -232,12 +245,12 @@ class Judge:
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
-            return Evidence(Category.VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
+            return Evidence(_VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
                             pos)
         kind = {"person": "named subject", "org": "named subject", "author": "the author (first person)",
                 "other": "subject"}.get(subj.kind, "subject")
         verb = "belief or intention" if cls == "belief" else what
-        return Evidence(Category.ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos)
+        return Evidence(_ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos)
 
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
@@ -249,12 +262,12 @@ class Judge:
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
-                out.append(Evidence(Category.VAGUE, src, "according to", f"'according to' an unnamed source '{src}'"))
+                out.append(Evidence(_VAGUE, src, "according to", f"'according to' an unnamed source '{src}'"))
             else:
                 owner = re.search(r"\b([A-Z][\w-]+)['’]s\s+office\b", src)
                 who = self.speakers.describe_office(owner.group(1)) if owner else None
                 reason = f"'according to' {src}" + (f" (the office of {who})" if who else "")
-                out.append(Evidence(Category.ATTRIBUTED, src, "according to", reason, "doc"))
+                out.append(Evidence(_ATTRIBUTED, src, "according to", reason, "doc"))
         return out
 
     def _hedges(self, s: Sentence) -> list[Evidence]:
@@ -266,7 +279,7 @@ class Judge:
             m = lex.hedges[i][1].search(s.text)
             if m:
                 cue = m.group(0).strip()
-                return [Evidence(Category.VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
+                return [Evidence(_VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
         return []
 
     # ------------------------------------------------------------------ decision
@@ -279,7 +292,7 @@ class Judge:
         self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
-        if j.category is Category.ATTRIBUTED and j.source:
+        if j.category is _ATTRIBUTED and j.source:
             kind = "person" if "named subject" in j.reason and not any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement")) else "org"
             if "the author" not in j.reason:
@@ -292,13 +305,13 @@ class Judge:
                 links: Sequence[Link]) -> Judgement:
         if block.ignore:
             self.tag = "fixed"
-            return Judgement(Category.NONE, None, None, "ignored: under a 'provenance: ignore' comment")
+            return Judgement(_NONE, None, None, "ignored: under a 'provenance: ignore' comment")
         if s.role in _ROLE_REASONS:
             self.tag = "fixed"
-            return Judgement(Category.NONE, None, None, _ROLE_REASONS[s.role])
+            return Judgement(_NONE, None, None, _ROLE_REASONS[s.role])
         if not _HAS_LETTER.search(text):
             self.tag = "fixed"
-            return Judgement(Category.NONE, None, None, "no words to judge")
+            return Judgement(_NONE, None, None, "no words to judge")
 
         evidence: list[Evidence] = []
         evidence += self._according(s)
@@ -306,11 +319,11 @@ class Judge:
         if m:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None:
-                evidence.append(Evidence(Category.ATTRIBUTED, subj.text, ":", f"quotation introduced by '{m.group('who')}:'"))
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", f"quotation introduced by '{m.group('who')}:'"))
         evidence += self._verbs(s)
         for link in links:
-            if link.role is LinkRole.CITATION and link.url and not link.self_citation:
-                evidence.append(Evidence(Category.ATTRIBUTED, link.domain or link.url, "link",
+            if link.role is _CITATION and link.url and not link.self_citation:
+                evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
                                          f"cites a linked source ({link.domain or link.url})"))
         if quotes:
             # words inside a quotation are the speaker's, not the attribution: "'Nobody should doubt
@@ -319,51 +332,52 @@ class Judge:
                 at = s.start + e.pos
                 return e.pos >= 0 and any(q.start <= at < q.end for q in quotes)
             evidence = [e for e in evidence if not quoted(e)]
-        attributed = [e for e in evidence if e.category is Category.ATTRIBUTED]
+        attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         if attributed:
             best = attributed[0]
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
             self.subject = best.subject_kind
-            return Judgement(Category.ATTRIBUTED, best.source, cues, best.reason)
+            return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
 
         # A quotation that continues the previous sentence's speaker.
-        if quotes and self.prev is not None and self.prev.category is Category.ATTRIBUTED \
+        if quotes and self.prev is not None and self.prev.category is _ATTRIBUTED \
                 and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
             self.tag = "quote-cont"
-            return Judgement(Category.ATTRIBUTED, self.prev.source, "quotation",
+            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
                              f"a quotation continuing {self.prev.source}'s account")
         if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
-                and self.prev.category is Category.ATTRIBUTED and self.prev_block == s.block:
+                and self.prev.category is _ATTRIBUTED and self.prev_block == s.block:
             self.tag = "quote-in"
-            return Judgement(Category.ATTRIBUTED, self.prev.source, "quotation",
+            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
                              f"inside a quotation by {self.prev.source}")
 
         if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
-            return Judgement(Category.ATTRIBUTED, None, "quotation", "inside a quotation")
+            return Judgement(_ATTRIBUTED, None, "quotation", "inside a quotation")
 
-        vague = [e for e in evidence if e.category is Category.VAGUE] + self._hedges(s)
+        # the first vague cue decides: the hedges are searched only when the evidence holds none
+        vague = [e for e in evidence if e.category is _VAGUE] or self._hedges(s)
         if vague:
             best = vague[0]
             self.tag = "hedge" if best.source is None else "unnamed"
-            return Judgement(Category.VAGUE, best.source, best.cue, best.reason)
+            return Judgement(_VAGUE, best.source, best.cue, best.reason)
 
-        if s.role is Role.HEADING:
+        if s.role is _HEADING:
             if _LABEL_HEADING.match(text) or len(text.split()) <= 3:
                 self.tag = "label"
-                return Judgement(Category.NONE, None, None, "a section label, not a claim")
+                return Judgement(_NONE, None, None, "a section label, not a claim")
             self.tag = "heading"
-            return Judgement(Category.UNATTRIBUTED, None, None, "a heading that makes a claim with no source")
+            return Judgement(_UNATTRIBUTED, None, None, "a heading that makes a claim with no source")
         if "?" in self.words and _QUESTION.search(text):
             self.tag = "question"
-            return Judgement(Category.NONE, None, None, "a question, not an assertion")
+            return Judgement(_NONE, None, None, "a question, not an assertion")
         cta = self.lex.calls_to_action.match(text)
         if cta:
             self.tag = "cta"
-            return Judgement(Category.NONE, None, cta.group(0).strip(), f"a call to action ('{cta.group(0).strip()}')")
+            return Judgement(_NONE, None, cta.group(0).strip(), f"a call to action ('{cta.group(0).strip()}')")
         return _PLAIN
 
 
@@ -405,14 +419,14 @@ def _supports_vague(info: SentenceInfo) -> bool:
 def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int,
                 sourced: bool) -> bool:
     """Whether the learned part could change the rules' verdict at all: if not, it is not run."""
-    if j.category is Category.ATTRIBUTED:
+    if j.category is _ATTRIBUTED:
         # a quotation, 'according to' or a colon speaker line: on PolNeAR's tuning part the learned
         # part overruled these once in 2,200 sentences (wrongly); it is not asked
         return infos[i].tag not in _FIRM_TAGS
-    if j.category is Category.VAGUE:
+    if j.category is _VAGUE:
         return True
-    if infos[i].tag == "fixed" or (j.category is Category.NONE and s.role is not Role.BODY
-                                   and s.role is not Role.HEADING):
+    if infos[i].tag == "fixed" or (j.category is _NONE and s.role is not _BODY
+                                   and s.role is not _HEADING):
         return False
     return _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i])
 
@@ -451,9 +465,9 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             quote_in = quote_out = pair3 = False
         marks = text.count('"') + text.count("“") + text.count("”") + text.count("''") \
             if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
-        cat = "unattributed" if j.category is Category.NONE else j.category.value
+        cat = _RULE_NAME[j.category]
         infos.append(SentenceInfo(
-            text, raw, toks, wset, rule=cat, tag=judge.tag, subject=judge.subject, role=s.role.value,
+            text, raw, toks, wset, rule=cat, tag=judge.tag, subject=judge.subject, role=_ROLE_NAME[s.role],
             quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
             first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
         prev_block = s.block
@@ -470,13 +484,13 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         k = i + 1
         while k < len(rules) and sentences[k].block == sentences[i].block:
             later = rules[k]
-            if later.category is Category.ATTRIBUTED and later.source and later.cue != "quotation":
-                rules[i] = Judgement(Category.ATTRIBUTED, later.source, "quotation",
+            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation":
+                rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
                                      f"inside a quotation by {later.source}, who is named after it")
                 break
             k += 1
         else:
-            rules[i] = Judgement(Category.UNATTRIBUTED, None, None,
+            rules[i] = Judgement(_UNATTRIBUTED, None, None,
                                  "a quotation with no speaker named in its paragraph")
 
 
@@ -551,10 +565,10 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             scores = m.sentence_scores(infos, block_of, i)
             k = max(range(3), key=scores.__getitem__)
-            rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
+            rule_k = _RULE_K[j.category]
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near)
-        if decided.category is Category.ATTRIBUTED and decided.source:
+        if decided.category is _ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
@@ -576,12 +590,12 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
     for i, (s, j, f) in enumerate(zip(sentences, rules, feats, strict=True)):
         scores = second.scores(f)
         k = max(range(3), key=scores.__getitem__)
-        rule_k = 2 if j.category is Category.NONE else CLASSES.index(j.category.value)
+        rule_k = _RULE_K[j.category]
         decided = j
         near = last_source if s.block - last_block <= 1 else None
         if k != rule_k and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             decided = _combine(second, s, j, infos, block_of, i, scores, k, near, f)
-        if decided.category is Category.ATTRIBUTED and decided.source:
+        if decided.category is _ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
@@ -590,15 +604,15 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
 def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int,
              scores: list[float], k: int, last_source: str | None, f: list[str] | None = None) -> Judgement:
     """The model disagrees with the rules: decide, and say why in words."""
-    if j.category is Category.NONE and s.role is not Role.BODY and s.role is not Role.HEADING:
+    if j.category is _NONE and s.role is not _BODY and s.role is not _HEADING:
         return j
     info = infos[i]
     cls = CLASSES[k]
-    if cls == "unattributed" and j.category is Category.NONE:
+    if cls == "unattributed" and j.category is _NONE:
         return j
-    if cls == "vague" and j.category is not Category.ATTRIBUTED and not _supports_vague(info):
+    if cls == "vague" and j.category is not _ATTRIBUTED and not _supports_vague(info):
         return j
-    if cls == "attributed" and j.category is not Category.VAGUE \
+    if cls == "attributed" and j.category is not _VAGUE \
             and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)):
         return j
     if f is None:
@@ -608,13 +622,13 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     p = f"{probs[k]:.2f}"
     strongest = max(info.cues, key=lambda c: c.reliability, default=None)
     if cls == "unattributed":
-        return Judgement(Category.UNATTRIBUTED, None, None,
+        return Judgement(_UNATTRIBUTED, None, None,
                          f"no reliable source: the rules' cue '{j.cue}' is outweighed (p={p}: {why})")
     if cls == "vague":
         cue = j.cue or (strongest.text if strongest else None)
-        src = j.source if j.category is Category.VAGUE else None
-        return Judgement(Category.VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
+        src = j.source if j.category is _VAGUE else None
+        return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
     source = j.source or last_source
     cue = j.cue or (strongest.text if strongest else ("quotation" if info.quote_in or info.lead else None))
     who = f"'{source}'" if source else "a source named nearby"
-    return Judgement(Category.ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")
+    return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")

@@ -52,9 +52,14 @@ class Speakers:
         if titles.isdisjoint(text.split()):
             return  # no title word, no titled name (the common case: keep it cheap)
         tokens = text.replace(",", " , ").split()
+        # only a title word can open a titled name: visit those positions, in order
+        starts = [k for k, t in enumerate(tokens) if t in titles]
         i = 0
-        while i < len(tokens):
-            if tokens[i] in titles and tokens[i] not in ("of", "the") and tokens[i][:1].isupper():
+        for start in starts:
+            if start < i:
+                continue
+            i = start
+            if tokens[i] not in ("of", "the") and tokens[i][:1].isupper():
                 j = i
                 while j < len(tokens) and (tokens[j] in titles or (tokens[j] in ("of", "the") and j > i)):
                     j += 1
@@ -70,8 +75,6 @@ class Speakers:
                     self.people.setdefault(name_tokens[-1], full)
                     self.titles.setdefault(full, " ".join(tokens[i:j]))
                 i = max(k, i + 1)
-            else:
-                i += 1
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name seen so far."""
