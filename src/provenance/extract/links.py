@@ -19,6 +19,9 @@ from provenance.extract.domains import URL_RE, clean_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
 
+# URL_RE needs "://" or "www." (any case): a text with neither is not searched. The "www." test
+# opens with the dot, which the regex engine finds by a fast scan.
+_WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")
 _SOCIAL = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
     r"linkedin\.com/(?:share|sharearticle|cws/share)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit|"
@@ -84,7 +87,8 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
                             column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
-        for m in URL_RE.finditer(block.text):
+        text = block.text
+        for m in URL_RE.finditer(text) if "://" in text or _WWW.search(text) else ():
             if any(a <= m.start() < b for a, b in seen_spans):
                 continue
             url = clean_url(m.group(0))
