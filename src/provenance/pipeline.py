@@ -22,6 +22,7 @@ from provenance.model import (
     JudgedSentence,
     Quote,
     Report,
+    Role,
     SkippedInput,
     Summary,
 )
@@ -190,20 +191,25 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
 
     judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))
     quotes: list[Quote] = []
-    by_block: dict[int, list[JudgedSentence]] = {}
-    for js in judged:
-        by_block.setdefault(js.sentence.block, []).append(js)
+    by_block: dict[int, list[JudgedSentence]] | None = None  # built when a block holds a quotation
     for block in blocks:
-        for q in quotes_by_block[block.index]:
-            host = next((js for js in by_block.get(block.index, []) if js.sentence.start <= q.start < js.sentence.end + 1),
-                        None)
+        found = quotes_by_block[block.index]
+        if not found:
+            continue
+        if by_block is None:
+            by_block = {}
+            for js in judged:
+                by_block.setdefault(js.sentence.block, []).append(js)
+        in_block = by_block.get(block.index, [])
+        for q in found:
+            host = next((js for js in in_block if js.sentence.start <= q.start < js.sentence.end + 1), None)
             if host is None:
                 continue
             j = host.judgement
-            speaker = j.source if j.category is Category.ATTRIBUTED and host.sentence.role.value == "body" else None
+            speaker = j.source if j.category is Category.ATTRIBUTED and host.sentence.role is Role.BODY else None
             line, column = locate(block, q.start)
             quotes.append(Quote(q.text, speaker, host.sentence.index, line, column))
-    summary = Summary.of([j.category for j in judgements if True])
+    summary = Summary.of([j.category for j in judgements])
     return ArticleReport(
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),

@@ -64,6 +64,32 @@ BOILERPLATE_LINE = re.compile(
     r"listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read)\s*$",
     re.I,
 )
+
+
+# enum members as module constants: an attribute of an Enum class costs a Python-level lookup
+_K_CAPTION = BlockKind.CAPTION
+_K_HEADING = BlockKind.HEADING
+_K_LIST_ITEM = BlockKind.LIST_ITEM
+_K_PARAGRAPH = BlockKind.PARAGRAPH
+_K_RAW = BlockKind.RAW
+_K_TRAILER_HEADING = BlockKind.TRAILER_HEADING
+_K_TRAILER_ITEM = BlockKind.TRAILER_ITEM
+_R_BODY = Role.BODY
+_R_BOILERPLATE = Role.BOILERPLATE
+_R_BYLINE = Role.BYLINE
+_R_CAPTION = Role.CAPTION
+_R_HEADING = Role.HEADING
+_R_RELATED = Role.RELATED
+_R_SOURCES = Role.SOURCES
+
+
+def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches (at the start) where any of `patterns` does: a line or sentence that
+    it does not match is none of them, found with one call instead of one per pattern."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+
+
+_ROLE_LINE = _any_of(CAPTION_LINE, SOURCE_LINE, BYLINE_LINE, BOILERPLATE_LINE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 _JOIN_END = re.compile(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to|and|or|but|in|on|at|by|for|with|as|"""
@@ -80,6 +106,7 @@ _LOWER_START = re.compile(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
 _SPLITTER: object = None
 
 
+_SPECIAL_LINE = _any_of(SOURCES_HEAD, RELATED_HEAD, _LIST_ITEM, SOURCE_LINE, BYLINE_LINE)
 _INNER_END = re.compile(r"[.!?…]\W*\s+\S")
 
 
@@ -115,7 +142,7 @@ def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
     cur: list[tuple[str, SourceLine]] = []
     trailer: str | None = None
 
-    def close(kind: BlockKind = BlockKind.PARAGRAPH) -> None:
+    def close(kind: BlockKind = _K_PARAGRAPH) -> None:
         nonlocal cur
         if not cur:
             return
@@ -130,8 +157,8 @@ def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
             parts.append(s)
             pos += len(s)
         joined = "".join(parts)
-        if kind is BlockKind.PARAGRAPH and len(cur) == 1 and _is_heading(joined):
-            kind = BlockKind.HEADING
+        if kind is _K_PARAGRAPH and len(cur) == 1 and _is_heading(joined):
+            kind = _K_HEADING
         out.append(Block(first + len(out), kind, joined, tuple(lines), (), ignore))
         cur = []
 
@@ -144,22 +171,26 @@ def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
             trailer = None
             continue
         here = SourceLine(0, sl.line, sl.column + len(line) - len(line.lstrip()))
-        if SOURCES_HEAD.match(stripped) or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30)):
+        special = _SPECIAL_LINE.match(stripped) is not None  # else none of the five patterns below matches
+        if special and (SOURCES_HEAD.match(stripped)
+                        or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30))):
             close()
             trailer = "sources" if SOURCES_HEAD.match(stripped) else "related"
-            out.append(Block(first + len(out), BlockKind.TRAILER_HEADING, stripped, (here,), (), ignore))
+            out.append(Block(first + len(out), _K_TRAILER_HEADING, stripped, (here,), (), ignore))
             continue
         if trailer is not None:
             if len(stripped) <= 300:
-                out.append(Block(first + len(out), BlockKind.TRAILER_ITEM, stripped, (here,), (), ignore))
+                out.append(Block(first + len(out), _K_TRAILER_ITEM, stripped, (here,), (), ignore))
                 continue
             trailer = None
-        if _LIST_ITEM.match(stripped):
+        if not special:
+            pass
+        elif _LIST_ITEM.match(stripped):
             close()
             cur = [(stripped, here)]
-            close(BlockKind.LIST_ITEM)
+            close(_K_LIST_ITEM)
             continue
-        if SOURCE_LINE.match(stripped) or BYLINE_LINE.match(stripped):
+        elif SOURCE_LINE.match(stripped) or BYLINE_LINE.match(stripped):
             close()
             cur = [(stripped, here)]
             close()
@@ -203,7 +234,7 @@ def locate(block: Block, offset: int) -> tuple[int, int]:
 
 def _spans(block: Block) -> Iterable[tuple[int, int]]:
     text = block.text
-    if block.kind in (BlockKind.HEADING, BlockKind.TRAILER_HEADING, BlockKind.TRAILER_ITEM):
+    if block.kind in (_K_HEADING, _K_TRAILER_HEADING, _K_TRAILER_ITEM):
         yield 0, len(text)
         return
     # Force boundaries around "(Related: ...)" parentheticals.
@@ -226,59 +257,62 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
 
 
 def _role(block: Block, text: str, trailer: str | None) -> Role:
-    if block.kind is BlockKind.TRAILER_HEADING or block.kind is BlockKind.TRAILER_ITEM:
-        return Role.SOURCES if trailer == "sources" else Role.RELATED
+    if block.kind is _K_TRAILER_HEADING or block.kind is _K_TRAILER_ITEM:
+        return _R_SOURCES if trailer == "sources" else _R_RELATED
     if text[:1] == "(" and RELATED_PAREN.fullmatch(text):  # the pattern opens with "("
-        return Role.RELATED
-    if block.kind is BlockKind.CAPTION or CAPTION_LINE.match(text):
-        return Role.CAPTION
-    if SOURCE_LINE.match(text):
-        return Role.SOURCES
-    if BYLINE_LINE.match(text) and len(text) < 120:
-        return Role.BYLINE
-    if BOILERPLATE_LINE.match(text):
-        return Role.BOILERPLATE
-    if block.kind is BlockKind.HEADING:
+        return _R_RELATED
+    if _ROLE_LINE.match(text) is not None:  # else none of these four patterns matches
+        if block.kind is _K_CAPTION or CAPTION_LINE.match(text):
+            return _R_CAPTION
+        if SOURCE_LINE.match(text):
+            return _R_SOURCES
+        if BYLINE_LINE.match(text) and len(text) < 120:
+            return _R_BYLINE
+        if BOILERPLATE_LINE.match(text):
+            return _R_BOILERPLATE
+    elif block.kind is _K_CAPTION:
+        return _R_CAPTION
+    if block.kind is _K_HEADING:
         if SOURCES_HEAD.match(text):
-            return Role.SOURCES
+            return _R_SOURCES
         if RELATED_HEAD.match(text):
-            return Role.RELATED
-        return Role.HEADING
-    return Role.BODY
+            return _R_RELATED
+        return _R_HEADING
+    return _R_BODY
 
 
 def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]]:
     """Blocks and sentences of a document, each sentence with its role and original position."""
     blocks: list[Block] = []
     for raw in document.blocks:
-        if raw.kind is BlockKind.RAW:
+        if raw.kind is _K_RAW:
             blocks += _raw_blocks(raw, len(blocks))
         else:
             kind = raw.kind
             stripped = raw.text.strip()
-            if kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and (
+            if kind in (_K_HEADING, _K_PARAGRAPH) and (
                     SOURCES_HEAD.match(stripped) or (RELATED_HEAD.match(stripped) and stripped.endswith(":"))):
-                kind = BlockKind.TRAILER_HEADING
+                kind = _K_TRAILER_HEADING
             blocks.append(Block(len(blocks), kind, raw.text, raw.lines, raw.links, raw.ignore))
 
     sentences: list[Sentence] = []
     trailer: str | None = None
     for block in blocks:
-        if block.kind is BlockKind.TRAILER_HEADING:
+        if block.kind is _K_TRAILER_HEADING:
             trailer = "sources" if SOURCES_HEAD.match(block.text.strip()) else "related"
-        elif block.kind is not BlockKind.TRAILER_ITEM and block.kind is not BlockKind.LIST_ITEM:
+        elif block.kind is not _K_TRAILER_ITEM and block.kind is not _K_LIST_ITEM:
             trailer = None
         # In Markdown and HTML a trailer heading is followed by list items.
-        in_trailer = trailer if block.kind in (BlockKind.TRAILER_HEADING, BlockKind.TRAILER_ITEM,
-                                               BlockKind.LIST_ITEM) else None
+        in_trailer = trailer if block.kind in (_K_TRAILER_HEADING, _K_TRAILER_ITEM,
+                                               _K_LIST_ITEM) else None
         offsets = [sl.offset for sl in block.lines]
         for start, end in _spans(block):
             text = block.text[start:end]
             line, column = _position(block.lines, offsets, start)
             end_line, end_column = _position(block.lines, offsets, max(start, end - 1))
             kind_for_role = block
-            if in_trailer and block.kind is BlockKind.LIST_ITEM:
-                kind_for_role = Block(block.index, BlockKind.TRAILER_ITEM, block.text, block.lines)
+            if in_trailer and block.kind is _K_LIST_ITEM:
+                kind_for_role = Block(block.index, _K_TRAILER_ITEM, block.text, block.lines)
             role = _role(kind_for_role, text, in_trailer)
             sentences.append(Sentence(len(sentences), block.index, start, end, text, line, column,
                                       end_line, end_column + 1, role))

@@ -610,12 +610,8 @@ class Model:
 
     def top_features(self, feats: Sequence[str], cls: int, k: int = 3) -> list[str]:
         """The features that pushed most towards class `cls` against the others."""
-        contrib: list[tuple[float, str]] = []
         margins = self.margins()
-        for x in dict.fromkeys(feats):
-            v = margins.get(x)
-            if v is not None and v[cls] > 0:
-                contrib.append((v[cls], x))
+        contrib = [(v[cls], x) for x in dict.fromkeys(feats) if (v := margins.get(x)) is not None and v[cls] > 0]
         contrib.sort(reverse=True)
         return [x for _, x in contrib[:k]]
 

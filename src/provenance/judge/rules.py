@@ -28,6 +28,7 @@ from provenance.judge.features import (
     GATE_VAGUE_RELIABLE,
     GATE_VAGUE_SHARE,
     TOKEN,
+    Cue,
     Model,
     SentenceInfo,
     context_features,
@@ -411,8 +412,9 @@ def _supports_vague(info: SentenceInfo) -> bool:
     """... and vague only with a cue mostly used without a named source, or an unnamed source."""
     if mined().gate_firsts.isdisjoint(info.words):
         return False
-    if any(c.vague_share >= GATE_VAGUE_SHARE and c.reliability >= GATE_VAGUE_RELIABLE for c in info.cues):
-        return True
+    for _, c in info.found:
+        if c.vague_share >= GATE_VAGUE_SHARE and c.reliability >= GATE_VAGUE_RELIABLE:
+            return True
     return info.unnamed_head or any(kind == "unnamed" for _, kind in info.subjects)
 
 
@@ -618,17 +620,26 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     if f is None:
         f = context_features(infos, blocks, i)
     probs = softmax(scores)
-    why = "; ".join(describe(x) for x in m.top_features(f, k))
+    why = "; ".join([describe(x) for x in m.top_features(f, k)])
     p = f"{probs[k]:.2f}"
-    strongest = max(info.cues, key=lambda c: c.reliability, default=None)
     if cls == "unattributed":
         return Judgement(_UNATTRIBUTED, None, None,
                          f"no reliable source: the rules' cue '{j.cue}' is outweighed (p={p}: {why})")
     if cls == "vague":
-        cue = j.cue or (strongest.text if strongest else None)
+        cue = j.cue or _strongest_cue(info)
         src = j.source if j.category is _VAGUE else None
         return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
     source = j.source or last_source
-    cue = j.cue or (strongest.text if strongest else ("quotation" if info.quote_in or info.lead else None))
+    cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     who = f"'{source}'" if source else "a source named nearby"
     return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")
+
+
+def _strongest_cue(info: SentenceInfo) -> str | None:
+    """The text of the sentence's most reliable cue (the first of equals), if it has one."""
+    strongest = max(info.cues, key=_reliability, default=None)
+    return strongest.text if strongest else None
+
+
+def _reliability(c: Cue) -> float:
+    return c.reliability
