@@ -137,3 +137,36 @@ def test_fast_scores_equal_the_feature_sum() -> None:
             assert fast == pytest.approx(slow, abs=1e-9), (path.name, i, infos[i].own)
             checked += 1
     assert checked > 300
+
+
+def test_a_linked_claim_is_attributed_whatever_the_model_thinks() -> None:
+    from provenance import audit_text
+
+    a = audit_text("Fact 1 was confirmed by [the council](https://example.org/m).\n\n"
+                   "The council said the bridge will close.\n", fmt="markdown")
+    first, second = a.sentences
+    assert first.category.value == "attributed"
+    assert first.judgement.source == "example.org"
+    assert second.judgement.source == "The council"  # a linked domain is not a speaker for later sentences
+
+
+def test_reasons_are_words_not_feature_names() -> None:
+    import re
+
+    from provenance import audit
+
+    root = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "polnear" / "train" / "text"
+    report = audit(sorted(root.glob("*.txt"))[:5])
+    for a in report.articles:
+        for js in a.sentences:
+            assert not re.search(r"\b(?:p|cw|cs|len|q)=|\bq:\w", js.judgement.reason), js.judgement.reason
+
+
+def test_short_headings_label_or_claim() -> None:
+    from provenance import audit_text
+
+    md = "# Background\n\nText said here.\n\n# Mayor closes bridge\n\nMore text.\n\n# Key facts\n\nEnd.\n"
+    cats = {js.sentence.text: js.category.value for js in audit_text(md, fmt="markdown").sentences}
+    assert cats["Background"] == "none"
+    assert cats["Key facts"] == "none"
+    assert cats["Mayor closes bridge"] == "unattributed"

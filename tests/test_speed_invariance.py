@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0babdd68411b69b15622c97087124f51fcaf0dde3d7ce0ef65631b085f5a4327"
+DIGEST = "154381c5340d3bd968e41e0051f33c30e85cba936b4eb8dc1da161e1102c7f4f"
 
 
 def inputs() -> list[Path]:

@@ -49,7 +49,7 @@ CAPTION_LINE = re.compile(
     re.I,
 )
 BYLINE_LINE = re.compile(
-    r"^(?:by|written\s+by|posted\s+by|reported\s+by|author:?|words\s+by)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,4}"
+    r"^(?:by|written\s+by|posted\s+by|reported\s+by|contributed\s+by|submitted\s+by|author:?|words\s+by)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,4}"
     r"(?:\s*(?:,|and|&|\||-|–)\s*.{0,80})?$|"
     r"^(?:published|updated|posted|last\s+updated|first\s+published)\b.{0,80}$|"
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}.{0,40}$",
@@ -89,6 +89,7 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
 
 
+_ONLY_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 _ROLE_LINE = _any_of(CAPTION_LINE, SOURCE_LINE, BYLINE_LINE, BOILERPLATE_LINE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
@@ -272,6 +273,8 @@ def _role(block: Block, text: str, trailer: str | None) -> Role:
             return _R_BOILERPLATE
     elif block.kind is _K_CAPTION:
         return _R_CAPTION
+    if text[:1] in "hHwW" and _ONLY_URL.fullmatch(text):
+        return _R_SOURCES  # a bare URL on its own: an item of a source list, not a claim
     if block.kind is _K_HEADING:
         if SOURCES_HEAD.match(text):
             return _R_SOURCES

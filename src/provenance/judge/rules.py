@@ -296,7 +296,7 @@ class Judge:
         if j.category is _ATTRIBUTED and j.source:
             kind = "person" if "named subject" in j.reason and not any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement")) else "org"
-            if "the author" not in j.reason:
+            if "the author" not in j.reason and self.tag != "link":  # a linked domain is no speaker
                 self.speakers.remember(j.source, kind)
         self.prev = j
         self.prev_block = s.block
@@ -367,7 +367,7 @@ class Judge:
             return Judgement(_VAGUE, best.source, best.cue, best.reason)
 
         if s.role is _HEADING:
-            if _LABEL_HEADING.match(text) or len(text.split()) <= 3:
+            if _LABEL_HEADING.match(text) or (len(text.split()) <= 3 and not _short_claim(text)):
                 self.tag = "label"
                 return Judgement(_NONE, None, None, "a section label, not a claim")
             self.tag = "heading"
@@ -382,7 +382,9 @@ class Judge:
         return _PLAIN
 
 
-_FIRM_TAGS = frozenset({"quote-cont", "quote-pending", "quote-in", "according", "colon"})
+# Evidence the learned part may not overrule: a quotation, "according to", a colon speaker line, and
+# a citation link (a claim linked to its source is attributed, whatever the wording around it).
+_FIRM_TAGS = frozenset({"quote-cont", "quote-pending", "quote-in", "according", "colon", "link"})
 _SPEAKER_BEFORE = frozenset({"pron", "name", "name0", "np", "after-name", "after-pron", "punct", "unnamed"})
 
 
@@ -516,6 +518,20 @@ _CTX = {"p:": "the sentence before", "n:": "the sentence after", "pb:": "the par
         "nb:": "the paragraph after"}
 
 
+_WH = frozenset({"what", "why", "how", "who", "when", "where", "which"})
+
+
+def _short_claim(text: str) -> bool:
+    """A heading of three words or fewer makes a claim when it has a verb-like word after its
+    first ("Mayor closes bridge", "Prices soared"); otherwise it is a label ("Background", "Key
+    points", "What happened")."""
+    ws = [w.strip(".,:;!'\"’“”").lower() for w in text.split()]
+    if not ws or ws[0] in _WH:
+        return False
+    return any(w.endswith("ed") or (i < len(ws) - 1 and w.endswith("s") and not w.endswith("ss"))
+               for i, w in enumerate(ws[1:], start=1))
+
+
 @lru_cache(maxsize=8192)
 def describe(feature: str) -> str:
     """A feature of the learned part in words, for the reason of a judgement."""
@@ -543,9 +559,29 @@ def describe(feature: str) -> str:
         return f"opens with '{feature.split('=', 1)[1]}'"
     if feature.startswith("pron="):
         return f"the pronoun '{feature[5:]}'"
-    if feature.startswith(("rule=", "tag=", "subj=")):
-        return "the rules' " + feature.replace("|", ", ").replace("=", " ")
-    return _DESCRIBE.get(feature, feature)
+    if feature.startswith(("cs=", "cw=")):
+        what, _, kind = feature[3:].rpartition(":")
+        before = _BEFORE.get(kind, "")
+        return (f"a {what} cue" if feature.startswith("cs=") else f"cue '{what}'") + (f" after {before}" if before else "")
+    if feature.startswith("tag="):
+        return "the rules found " + _TAGS.get(feature[4:], feature[4:])
+    if feature.startswith("rule="):
+        return f"the rules say {feature[5:]}"
+    if feature.startswith("subj="):
+        return "the subject is " + _BEFORE.get(feature[5:], feature[5:])
+    if feature.startswith("len="):
+        return "a short sentence" if feature[4:] in ("0", "1", "2") else "a long sentence"
+    return _DESCRIBE.get(feature, "")  # an internal feature with no words: left out of the reason
+
+
+_BEFORE = {"pron": "a pronoun", "name": "a name", "name0": "a name", "np": "a noun phrase",
+           "after-name": "a name", "after-pron": "a pronoun", "unnamed": "an unnamed source",
+           "other": "other words", "punct": "a quotation or punctuation", "none": ""}
+_TAGS = {"verb": "a reporting verb", "according": "'according to'", "colon": "a colon attribution",
+         "link": "a citation link", "quote-cont": "a continued quotation", "quote-in": "a quotation",
+         "quote-pending": "a quotation", "hedge": "a hedge", "unnamed": "an unnamed source",
+         "question": "a question", "heading": "a heading", "label": "a section label", "cta": "a call to action",
+         "plain": "no cue", "fixed": "a non-assertion"}
 
 
 def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
@@ -570,7 +606,8 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             rule_k = _RULE_K[j.category]
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near)
-        if decided.category is _ATTRIBUTED and decided.source:
+        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
+            # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
@@ -597,7 +634,8 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         near = last_source if s.block - last_block <= 1 else None
         if k != rule_k and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             decided = _combine(second, s, j, infos, block_of, i, scores, k, near, f)
-        if decided.category is _ATTRIBUTED and decided.source:
+        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
+            # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
         out.append(decided)
     return out
@@ -620,19 +658,19 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     if f is None:
         f = context_features(infos, blocks, i)
     probs = softmax(scores)
-    why = "; ".join([describe(x) for x in m.top_features(f, k)])
-    p = f"{probs[k]:.2f}"
+    why = "; ".join(dict.fromkeys(d for d in map(describe, m.top_features(f, k)) if d))
+    model = f"the learned model, {probs[k]:.0%} sure" + (f": {why}" if why else "")
     if cls == "unattributed":
         return Judgement(_UNATTRIBUTED, None, None,
-                         f"no reliable source: the rules' cue '{j.cue}' is outweighed (p={p}: {why})")
+                         f"no reliable source: the cue '{j.cue}' does not carry an attribution here ({model})")
     if cls == "vague":
         cue = j.cue or _strongest_cue(info)
         src = j.source if j.category is _VAGUE else None
-        return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source (p={p}: {why})")
+        return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source ({model})")
     source = j.source or last_source
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     who = f"'{source}'" if source else "a source named nearby"
-    return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} (p={p}: {why})")
+    return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} ({model})")
 
 
 def _strongest_cue(info: SentenceInfo) -> str | None:
