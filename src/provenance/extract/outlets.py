@@ -69,13 +69,13 @@ def _lookup_name(db: OutletDB, phrase: str) -> tuple[str, OutletInfo] | None:
 
 
 def _domain_outlet(db: OutletDB, text: str) -> tuple[str, OutletInfo | None] | None:
-    dom = registered_domain(text)
-    if dom is None:
-        return None
     info = db.by_host(text)
-    if info is None and suffix_of(dom) not in COMMON_SUFFIXES:
+    if info is not None:
+        return info.domain, info  # known: no need for the Public Suffix List (tldextract's first use costs ~0.1 s)
+    dom = registered_domain(text)
+    if dom is None or suffix_of(dom) not in COMMON_SUFFIXES:
         return None
-    return (info.domain if info else dom), info
+    return dom, None
 
 
 def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s: Sentence,
