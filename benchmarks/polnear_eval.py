@@ -253,15 +253,11 @@ UNNAMED_LEAD = ("a", "an", "the", "some", "many", "several", "other", "two", "th
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    import nupunkt
+    """The same sentences the cue miner counts in (scripts/mine_cues.py: nupunkt per paragraph)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from mine_cues import sentence_spans
 
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            for a, b in nupunkt.sent_spans(line):
-                if line[a:b].strip():
-                    yield offset + a, offset + b
-        offset += len(line) + 1
+    return sentence_spans(text)
 
 
 def baseline_judge(text: str, lex: Lexicon) -> list[dict[str, str]]:
