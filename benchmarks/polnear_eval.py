@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import re
@@ -104,14 +103,19 @@ def corpus_digest(corpus: Path, stems: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- scoring
 
 
+def _miner() -> ModuleType:
+    """scripts/mine_cues.py, whose sentence splitting and score.py loading this script shares."""
+    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import mine_cues
+
+    return mine_cues
+
+
 def load_score(corpus: Path) -> ModuleType:
     """Import PolNeAR's score.py (it sits beside the split folder) by path."""
-    path = corpus.parent / "score.py"
-    spec = importlib.util.spec_from_file_location("polnear_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module: ModuleType = _miner().load_score(corpus)
     return module
 
 
@@ -254,10 +258,8 @@ UNNAMED_LEAD = ("a", "an", "the", "some", "many", "several", "other", "two", "th
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     """The same sentences the cue miner counts in (scripts/mine_cues.py: nupunkt per paragraph)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-    from mine_cues import sentence_spans
-
-    return sentence_spans(text)
+    spans: Iterator[tuple[int, int]] = _miner().sentence_spans(text)
+    return spans
 
 
 def baseline_judge(text: str, lex: Lexicon) -> list[dict[str, str]]:
