@@ -16,6 +16,7 @@ from provenance.model import ArticleReport, Category, Finding, LinkRole, OutletR
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 MARKS = {
     Category.ATTRIBUTED: ("✔", "green", "attributed"),
@@ -31,6 +32,16 @@ def _t(value: object) -> str:
 
 def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _table(title: str, *columns: str) -> Table:
+    """A plain report table; a column name ending in '*' folds long text instead of cutting it."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    for name in columns:
+        table.add_column(name.rstrip("*"), overflow="fold" if name.endswith("*") else "ellipsis")
+    return table
 
 
 def _score(score: float | None) -> str:
@@ -153,28 +164,18 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
             table.add_row(str(lk.line), _t(lk.url), _t(lk.text[:80]), lk.check.status.value if lk.check else "–")
         console.print(table)
     if related:
-        table = Table(title="Related links (not sources)", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("line")
-        table.add_column("title or url", overflow="fold")
+        table = _table("Related links (not sources)", "line", "title or url*")
         for lk in related:
             table.add_row(str(lk.line), _t(lk.text if lk.url is None else f"{lk.text} <{lk.url}>"))
         console.print(table)
     if a.quotes:
-        table = Table(title="Direct quotes", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("line")
-        table.add_column("quote", overflow="fold")
-        table.add_column("speaker")
-        table.add_column("on cited page")
+        table = _table("Direct quotes", "line", "quote*", "speaker", "on cited page")
         for q in a.quotes:
             table.add_row(str(q.line), _t(q.text), _t(q.speaker or "–"),
                           q.corroborated.status if q.corroborated else "–")
         console.print(table)
     if a.primary_sources:
-        table = Table(title="Primary sources named", title_justify="left", show_edge=False, pad_edge=False)
-        table.add_column("line")
-        table.add_column("cited as", overflow="fold")
-        table.add_column("who")
-        table.add_column("linked")
+        table = _table("Primary sources named", "line", "cited as*", "who", "linked")
         for p in a.primary_sources:
             table.add_row(str(p.line), _t(p.cited_as), _t(p.who or "–"), "yes" if p.linked else "no")
         console.print(table)
