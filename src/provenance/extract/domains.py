@@ -12,6 +12,16 @@ DOMAIN_RE = re.compile(
     r"(?:/[^\s<>\"'“”()]*)?(?![\w@-])",
     re.I,
 )
+# URL_RE needs "://" or "www." (any case): a text with neither holds no URL and is not searched. The
+# "www." test opens with the dot, which the regex engine finds by a fast scan.
+_WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")
+
+
+def may_hold_url(text: str) -> bool:
+    """False when URL_RE cannot match anywhere in `text` (a cheap test before the search)."""
+    return "://" in text or _WWW.search(text) is not None
+
+
 # Suffixes accepted for a bare word like "example.com" in running text. Rarer country codes are
 # accepted only when the outlet database knows the domain (".py", ".sh" and ".md" are also file names).
 COMMON_SUFFIXES = frozenset(

@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from provenance.extract.domains import URL_RE, clean_url, registered_domain
+from provenance.extract.domains import URL_RE, clean_url, may_hold_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
 
-# URL_RE needs "://" or "www." (any case): a text with neither is not searched. The "www." test
-# opens with the dot, which the regex engine finds by a fast scan.
-_WWW = re.compile(r"\.(?<=[wW][wW][wW]\.)")
 _SOCIAL = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
     r"linkedin\.com/(?:share|sharearticle|cws/share)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit|"
@@ -88,7 +85,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
                             column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
         text = block.text
-        for m in URL_RE.finditer(text) if "://" in text or _WWW.search(text) else ():
+        for m in URL_RE.finditer(text) if may_hold_url(text) else ():
             if any(a <= m.start() < b for a, b in seen_spans):
                 continue
             url = clean_url(m.group(0))

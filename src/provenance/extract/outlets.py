@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from provenance.extract.domains import COMMON_SUFFIXES, DOMAIN_RE, URL_RE, registered_domain, suffix_of
+from provenance.extract.domains import (
+    COMMON_SUFFIXES,
+    DOMAIN_RE,
+    URL_RE,
+    may_hold_url,
+    registered_domain,
+    suffix_of,
+)
 from provenance.judge.lexicon import words
 from provenance.model import Block, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
@@ -138,7 +145,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 found.append(_ref(platform, plat[0], plat_info, "media-note", s, at(s, m.start("platform")),
                                   channel=channel))
         # Domains written in the text (not inside a URL: links cover those).
-        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if ("http" in text or "www." in text) else []
+        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if may_hold_url(text) else []
         for m in DOMAIN_RE.finditer(text) if _HAS_DOMAIN.search(text) else ():
             if any(a <= m.start() < b for a, b in url_spans):
                 continue
