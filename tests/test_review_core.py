@@ -14,3 +14,15 @@ def test_upper_case_url_is_not_searched_for_domains_inside_it() -> None:
     assert [o.domain for o in upper.outlets] == ["example.com"]
     www = audit_text("See WWW.EXAMPLE.COM/x now.", fmt="text")
     assert [m[0] for o in www.outlets for m in o.mentions] == ["link"]
+
+
+def test_a_long_run_of_dotted_labels_is_not_slow() -> None:
+    # "ab.ab.ab..." matches DOMAIN_RE and "www.www..." URL_RE as one huge "host"; looking up each of
+    # its suffixes in the outlet database took time quadratic in its length (80 KB: seconds).
+    import time
+
+    for text in ("ab." * 30_000, "www." * 20_000, "See http://" + "a." * 40_000 + "com/x."):
+        t0 = time.process_time()
+        report = audit_text(text, fmt="text")
+        assert time.process_time() - t0 < 1.0, text[:20]
+        assert all(o.domain is None or len(o.domain) <= 253 for o in report.outlets)

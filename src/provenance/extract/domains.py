@@ -37,13 +37,27 @@ def _extractor() -> Any:
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+# The longest name DNS allows. A longer "host" (a run of "ab.ab.ab..." or "www.www..." in hostile
+# input) is no domain, and looking up each of its suffixes would cost time quadratic in its length.
+MAX_HOST_LEN = 253
+
+
+def _host(host_or_url: str) -> str:
+    host = host_or_url.strip().lower()
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", host).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
+
+
+def plausible_host(host_or_url: str) -> bool:
+    """Whether the host of a URL, host or "host/path" is no longer than DNS allows (and not empty)."""
+    return 0 < len(_host(host_or_url)) <= MAX_HOST_LEN
+
+
 @lru_cache(maxsize=8192)
 def registered_domain(host_or_url: str) -> str | None:
     """The registrable domain of a host or URL ("edition.cnn.com" -> "cnn.com"), or None."""
-    host = host_or_url.strip().lower()
-    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", host).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
-    if not host or " " in host:
+    host = _host(host_or_url)
+    if not host or " " in host or len(host) > MAX_HOST_LEN:
         return None
     ext = _extractor()(host)
     if not ext.domain or not ext.suffix:

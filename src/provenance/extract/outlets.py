@@ -10,8 +10,10 @@ from dataclasses import replace
 from provenance.extract.domains import (
     COMMON_SUFFIXES,
     DOMAIN_RE,
+    MAX_HOST_LEN,
     URL_RE,
     may_hold_url,
+    plausible_host,
     registered_domain,
     suffix_of,
 )
@@ -69,14 +71,23 @@ def _lookup_name(db: OutletDB, phrase: str) -> tuple[str, OutletInfo] | None:
         cand = " ".join(words[:n]).rstrip(".,;:'’")
         if cand.endswith(("'s", "’s")):
             cand = cand[:-2]
+        if len(cand) > MAX_HOST_LEN:
+            continue  # no outlet's name or host is so long (by_name would try every suffix of a "host")
         hit = db.by_name(cand)
         if hit is not None:
             return cand, hit
     return None
 
 
+def _by_host(db: OutletDB, host_or_url: str) -> OutletInfo | None:
+    """`db.by_host`, but None at once for a host longer than DNS allows (by_host tries every suffix)."""
+    if len(host_or_url) > MAX_HOST_LEN and not plausible_host(host_or_url):
+        return None
+    return db.by_host(host_or_url)
+
+
 def _domain_outlet(db: OutletDB, text: str) -> tuple[str, OutletInfo | None] | None:
-    info = db.by_host(text)
+    info = _by_host(db, text)
     if info is not None:
         return info.domain, info  # known: no need for the Public Suffix List (tldextract's first use costs ~0.1 s)
     dom = registered_domain(text)
@@ -169,7 +180,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
     for link in links:
         if link.role is not LinkRole.CITATION or not link.url or link.sentence is None:
             continue
-        info = db.by_host(link.url)
+        info = _by_host(db, link.url)
         link_domain = info.domain if info else link.domain
         if not link_domain:
             continue
