@@ -26,3 +26,25 @@ def test_a_long_run_of_dotted_labels_is_not_slow() -> None:
         report = audit_text(text, fmt="text")
         assert time.process_time() - t0 < 1.0, text[:20]
         assert all(o.domain is None or len(o.domain) <= 253 for o in report.outlets)
+
+
+def test_a_link_with_a_malformed_ipv6_host_is_reported_not_a_crash() -> None:
+    # urlsplit raises ValueError("Invalid IPv6 URL") for "http://[abc/x": one bad href in an article
+    # made the whole run fail with "internal error".
+    html = '<p>Officials said so, according to <a href="http://[abc/x">the report</a>.</p>'
+    report = audit_text(html, fmt="html")
+    assert [lk.url for lk in report.links] == ["http://[abc/x"]
+    based = audit_text('<html><head><base href="http://[x"></head><body><p>They said so, '
+                       '<a href="/story">here</a>.</p></body></html>', fmt="html")
+    assert len(based.links) == 1
+
+
+def test_a_malformed_canonical_url_or_list_href_does_not_lose_the_html_article() -> None:
+    from provenance.read.dispatch import read_string
+
+    page = ('<html><head><link rel="canonical" href="http://[x/story"></head><body><article>'
+            '<p>The minister said the plan would go ahead, according to officials.</p>'
+            '<ul><li><a href="http://[a/1">One story</a></li><li><a href="http://[b/2">Two</a></li></ul>'
+            '</article></body></html>')
+    doc = read_string(page, source="page.html")
+    assert any("minister" in b.text for b in doc.blocks)

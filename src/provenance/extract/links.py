@@ -12,6 +12,7 @@ Related titles with no URL (plain text) are still links, with `url=None`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -75,7 +76,8 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
         for raw in block.links:
             url = raw.url.strip()
             if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
-                url = urljoin(base_url, url)
+                with contextlib.suppress(ValueError):  # a malformed base or href ("http://[x"): kept as written
+                    url = urljoin(base_url, url)
             at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
             role, why = _role(url, raw.text, at, publisher, block)
@@ -129,7 +131,10 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, bloc
     if s is not None and s.role in (Role.BOILERPLATE, Role.BYLINE):
         return LinkRole.NAVIGATION, f"in a {s.role.value} line"
     domain = registered_domain(url)
-    path = urlsplit(url).path.strip("/")
+    try:
+        path = urlsplit(url).path.strip("/")
+    except ValueError:  # "Invalid IPv6 URL": a malformed bracketed host
+        path = ""
     if _LISTING_PATH.match(path):
         return LinkRole.NAVIGATION, "a tag, topic, section, author or search page"
     if domain and publisher and _same_site(domain, publisher):

@@ -221,10 +221,18 @@ class _Page:
         return True
 
 
-def _offsite(href: str, host: str) -> bool:
+def _netloc(url: str) -> str:
+    """The lower-case host[:port] of a URL without "www.", "" when there is none or it is malformed."""
     from urllib.parse import urlsplit
 
-    netloc = urlsplit(href.strip()).netloc.lower().removeprefix("www.")
+    try:
+        return urlsplit(url.strip()).netloc.lower().removeprefix("www.")
+    except ValueError:  # "Invalid IPv6 URL": a malformed bracketed host ("http://[x")
+        return ""
+
+
+def _offsite(href: str, host: str) -> bool:
+    netloc = _netloc(href)
     return bool(netloc) and bool(host) and netloc != host and not netloc.endswith("." + host)
 
 
@@ -717,9 +725,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
     site_name = _meta(soup, "og:site_name", "application-name")
     published = _meta(soup, "article:published_time", "datePublished", "date", "pubdate") or _jsonld_date(soup)
 
-    from urllib.parse import urlsplit
-
-    host = urlsplit(canonical or url or "").netloc.lower().removeprefix("www.")
+    host = _netloc(canonical or url or "")
     page = _Page(soup, host)
     main = _main_container(page)
     page.protect(main)
