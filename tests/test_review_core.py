@@ -48,3 +48,27 @@ def test_a_malformed_canonical_url_or_list_href_does_not_lose_the_html_article()
             '</article></body></html>')
     doc = read_string(page, source="page.html")
     assert any("minister" in b.text for b in doc.blocks)
+
+
+def test_many_urls_and_lines_in_one_paragraph_stay_linear() -> None:
+    # Each domain match was checked against every URL of its sentence, and locate() rebuilt the list
+    # of a block's line offsets on every call: 10,000 wrapped lines took seconds (quadratic).
+    import time
+
+    from provenance.model import Block, BlockKind, SourceLine
+    from provenance.segment import locate
+
+    lines = tuple(SourceLine(i * 10, i + 1, 1) for i in range(50_000))
+    block = Block(0, BlockKind.PARAGRAPH, "x" * 500_000, lines)
+    t0 = time.process_time()
+    assert [locate(block, i * 10 + 3) for i in range(0, 50_000, 10)][-1] == (49_991, 4)
+    assert time.process_time() - t0 < 0.5
+    t0 = time.process_time()
+    report = audit_text("see www.a.com or b.co.uk\n" * 10_000, fmt="text")
+    assert time.process_time() - t0 < 2.0
+    assert {o.domain for o in report.outlets} == {"a.com", "b.co.uk"}
+
+
+def test_each_quote_is_placed_in_the_sentence_that_holds_it() -> None:
+    report = audit_text('He said "yes." She said "no." They said "maybe."\n', fmt="text")
+    assert [(q.text, q.sentence) for q in report.quotes] == [("yes.", 0), ("no.", 1), ("maybe.", 2)]

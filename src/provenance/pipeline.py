@@ -10,6 +10,7 @@ import fnmatch
 import os
 import stat
 import sys
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -201,10 +202,16 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
             for js in judged:
                 by_block.setdefault(js.sentence.block, []).append(js)
         in_block = by_block.get(block.index, [])
+        starts = [js.sentence.start for js in in_block]  # in order: the sentences of a block do not overlap
         for q in found:
-            host = next((js for js in in_block if js.sentence.start <= q.start < js.sentence.end + 1), None)
-            if host is None:
+            # the first sentence with start <= q.start < end + 1 (a bisection: a block may hold
+            # thousands of sentences and quotes)
+            i = bisect_right(starts, q.start) - 1
+            if i > 0 and q.start < in_block[i - 1].sentence.end + 1:
+                i -= 1
+            if i < 0 or not q.start < in_block[i].sentence.end + 1:
                 continue
+            host = in_block[i]
             j = host.judgement
             speaker = j.source if j.category is Category.ATTRIBUTED and host.sentence.role is Role.BODY else None
             line, column = locate(block, q.start)

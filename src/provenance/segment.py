@@ -18,6 +18,7 @@ off as its own sentence. Every sentence keeps its line and column in the origina
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -222,6 +223,9 @@ def _joins(prev: str, nxt: str, lines_so_far: int) -> bool:
 # --------------------------------------------------------------------------- sentences
 
 
+_OFFSET = operator.attrgetter("offset")
+
+
 def _position(lines: tuple[SourceLine, ...], offsets: list[int], at: int) -> tuple[int, int]:
     i = max(0, bisect_right(offsets, at) - 1)
     sl = lines[i]
@@ -230,7 +234,10 @@ def _position(lines: tuple[SourceLine, ...], offsets: list[int], at: int) -> tup
 
 def locate(block: Block, offset: int) -> tuple[int, int]:
     """(line, column), 1-based, in the original input of an offset into a block's text."""
-    return _position(block.lines, [sl.offset for sl in block.lines], offset)
+    lines = block.lines  # bisected by key: a list of offsets, built per call, would cost O(lines) each
+    i = max(0, bisect_right(lines, offset, key=_OFFSET) - 1)
+    sl = lines[i]
+    return sl.line, sl.column + (offset - sl.offset)
 
 
 def _spans(block: Block) -> Iterable[tuple[int, int]]:

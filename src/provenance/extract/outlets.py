@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from provenance.extract.domains import (
@@ -57,11 +58,18 @@ _TRIGGERS = (
     frozenset(["source", "sources", "via", "h", "hat", "credit", "photo", "image"]),
 )
 _NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
+_INF = float("inf")
 _MEDIA_WORDS = frozenset({"channel", "account", "page", "show", "podcast"})
 # "x.yz" somewhere: a letter or digit, a dot, two letters. Written to open with the dot, a literal
 # the regex engine finds by a fast scan, with the character before it checked by a look-behind:
 # the same sentences match as with r"[A-Za-z0-9]\.[A-Za-z]{2}", seven times faster on the corpus.
 _HAS_DOMAIN = re.compile(r"\.(?=[A-Za-z]{2})(?<=[A-Za-z0-9]\.)")
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of `spans` (in order, not overlapping: matches of one regex)."""
+    i = bisect_right(spans, (pos, _INF)) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 def _lookup_name(db: OutletDB, phrase: str) -> tuple[str, OutletInfo] | None:
@@ -158,7 +166,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         # Domains written in the text (not inside a URL: links cover those).
         url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if may_hold_url(text) else []
         for m in DOMAIN_RE.finditer(text) if _HAS_DOMAIN.search(text) else ():
-            if any(a <= m.start() < b for a, b in url_spans):
+            if url_spans and _inside(url_spans, m.start()):
                 continue
             dom = _domain_outlet(db, m.group(0))
             if dom is None:
