@@ -72,3 +72,23 @@ def test_many_urls_and_lines_in_one_paragraph_stay_linear() -> None:
 def test_each_quote_is_placed_in_the_sentence_that_holds_it() -> None:
     report = audit_text('He said "yes." She said "no." They said "maybe."\n', fmt="text")
     assert [(q.text, q.sentence) for q in report.quotes] == [("yes.", 0), ("no.", 1), ("maybe.", 2)]
+
+
+def test_a_related_label_is_looked_for_before_the_link_itself() -> None:
+    # The label test searched the sentence up to the first occurrence of the anchor text, not up to
+    # the link: a second link with the same anchor after "Read more:" was taken for a citation.
+    html = ('<p>He backed <a href="http://x.com/1">the plan</a> on Monday, read more: '
+            '<a href="http://y.com/2">the plan</a>.</p>')
+    roles = {lk.url: lk.role.value for lk in audit_text(html, fmt="html").links}
+    assert roles == {"http://x.com/1": "citation", "http://y.com/2": "related"}
+
+
+def test_many_links_in_one_long_sentence_stay_linear() -> None:
+    # each link searched its sentence's whole prefix for a "Related:" label: quadratic
+    import time
+
+    html = "<p>" + "".join(f'<a href="http://a.com/{i}">http://a.com/{i}</a> ' for i in range(4000)) + "</p>"
+    t0 = time.process_time()
+    report = audit_text(html, fmt="html")
+    assert time.process_time() - t0 < 3.0
+    assert len(report.links) == 4000

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from provenance.extract.domains import URL_RE, clean_url, may_hold_url, registered_domain
@@ -80,7 +81,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
                     url = urljoin(base_url, url)
             at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
-            role, why = _role(url, raw.text, at, publisher, block)
+            role, why = _role(url, raw.text, at, publisher, raw.start)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
             line, column = locate(block, raw.start)
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
@@ -94,7 +95,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             if any(lk.url == url and lk.sentence is not None for lk in out[-len(block.links) - 5:]):
                 continue
             hit = _sentence_at(by_block, block.index, m.start())
-            role, why = _role(url, url, hit, publisher, block)
+            role, why = _role(url, url, hit, publisher, m.start())
             if hit is not None and hit.role is Role.SOURCES:
                 role, why = LinkRole.CITATION, "URL in a sources line"
             domain = registered_domain(url)
@@ -117,7 +118,15 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
     return out
 
 
-def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, block: Block) -> tuple[LinkRole, str]:
+@lru_cache(maxsize=256)
+def _label_end(sentence: str) -> int:
+    """Where the first "Related:" / "Read more:" label of a sentence ends, or -1."""
+    m = _RELATED_CONTEXT.search(sentence)
+    return m.end() if m else -1
+
+
+def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: int) -> tuple[LinkRole, str]:
+    """The role of a link to `url` with anchor text `anchor` at offset `at` of its block's text."""
     if _SOCIAL.search(url) or _FOLLOW.match(anchor.strip()):
         return LinkRole.SOCIAL, "share or follow link"
     if _BOILER_URL.search(url) or not url.lower().startswith(("http://", "https://", "www.")):
@@ -126,7 +135,8 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, bloc
         return LinkRole.RELATED, "in a related-stories note or list"
     if _RELATED_ANCHOR.match(anchor.strip()):
         return LinkRole.RELATED, f"anchor text '{anchor.strip()[:30]}'"
-    if s is not None and _RELATED_CONTEXT.search(s.text[: max(0, block.text.find(anchor, s.start) - s.start) + 1] or ""):
+    # a label before the link, in its sentence (the label's end: one search per sentence, not one per link)
+    if s is not None and 0 <= _label_end(s.text) <= at - s.start + 1:
         return LinkRole.RELATED, "after a 'Related:' or 'Read more:' label"
     if s is not None and s.role in (Role.BOILERPLATE, Role.BYLINE):
         return LinkRole.NAVIGATION, f"in a {s.role.value} line"
