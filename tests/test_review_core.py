@@ -92,3 +92,14 @@ def test_many_links_in_one_long_sentence_stay_linear() -> None:
     report = audit_text(html, fmt="html")
     assert time.process_time() - t0 < 3.0
     assert len(report.links) == 4000
+
+
+def test_markdown_columns_do_not_skip_digits_or_marks_of_the_text_itself() -> None:
+    # The column skipped every leading " \t>*-+#0123456789.)" character: "2024 was..." was placed
+    # at column 6, the text of "1. 300 people..." at 8, and a continuation line "12 more" at 4.
+    md = ("# Title\n\n2024 was the hottest year on record, NASA said.\n\n1. 300 people died, officials said.\n\n"
+          "> 10 more were hurt.\n\n*Many* fled, they said.\n\nThe count\n12 more, police said \"we know.\"\n")
+    r = audit_text(md, fmt="markdown")
+    assert [(js.sentence.line, js.sentence.column) for js in r.sentences] == [
+        (1, 3), (3, 1), (5, 4), (7, 3), (9, 2), (11, 1)]
+    assert [(q.line, q.column) for q in r.quotes] == [(12, 23)]

@@ -15,11 +15,18 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MARKERS = " \t>*-+#0123456789.)"
+# What stands before a block's text on its first line: indentation, blockquote marks, a list marker
+# or a heading's hashes (each followed by a space), then the opening marks of emphasis, a link or
+# code. A continuation line has only indentation and blockquote marks: "12 more" or "2024 was"
+# starts with its text.
+_FIRST_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])|#{1,6}(?=[ \t]|$)))*[ \t]*[*_\[`]*")
+_NEXT_PREFIX = re.compile(r"[ \t>]*[*_\[`]*")
 
 
-def _column(source_line: str) -> int:
-    return len(source_line) - len(source_line.lstrip(_MARKERS)) + 1
+def _column(source_line: str, *, first: bool = True) -> int:
+    """1-based column of the block's text on a source line (after the Markdown marks before it)."""
+    m = (_FIRST_PREFIX if first else _NEXT_PREFIX).match(source_line)
+    return (m.end() if m else 0) + 1
 
 
 def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Document:
@@ -100,7 +107,7 @@ def _inline_block(children: list[Token], kind: BlockKind, level: int, first: int
         elif t in ("softbreak", "hardbreak"):
             add(" ")
             line += 1
-            col = _column(src_lines[line]) if line < len(src_lines) else 1
+            col = _column(src_lines[line], first=False) if line < len(src_lines) else 1
             lines.append(SourceLine(pos, line + 1 + skipped, col))
         elif t == "link_open":
             href = str(child.attrs.get("href", ""))
