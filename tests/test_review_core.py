@@ -103,3 +103,16 @@ def test_markdown_columns_do_not_skip_digits_or_marks_of_the_text_itself() -> No
     assert [(js.sentence.line, js.sentence.column) for js in r.sentences] == [
         (1, 3), (3, 1), (5, 4), (7, 3), (9, 2), (11, 1)]
     assert [(q.line, q.column) for q in r.quotes] == [(12, 23)]
+
+
+def test_a_utf16_meta_charset_in_an_ascii_page_is_read_as_utf8() -> None:
+    # The page's bytes are ASCII (its <meta> was found by an ASCII search), but the declared
+    # "utf-16" was obeyed: an even-length page turned into CJK mojibake.
+    from provenance.read.decode import decode
+
+    page = b'<html><head><meta charset="utf-16"></head><body><p>Hello world, officials said so.</p></body></html>'
+    assert len(page) % 2 == 0
+    text, encoding = decode(page)
+    assert encoding == "utf-8"
+    assert "officials said so" in text
+    assert decode("Grüße, said the minister.".encode("utf-16"))[0] == "Grüße, said the minister."

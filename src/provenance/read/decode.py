@@ -47,7 +47,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(enc), enc.replace("-le", "").replace("-be", "") if enc.startswith("utf-8") else enc
+                return data[len(bom):].decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(f"the input starts with a {enc} byte-order mark but is not valid {enc}") from exc
     utf16 = _utf16_without_bom(data)
@@ -63,6 +63,10 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
         m = _META_CHARSET.search(data[:4096])
         if m:
             declared = m.group(1).decode("ascii", "replace")
+            # a <meta> readable as ASCII cannot be in UTF-16 or UTF-32 (those were recognised above by
+            # their BOM or NULs): the HTML standard reads such a declaration as UTF-8
+            if declared.lower().replace("_", "-").startswith(("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2")):
+                declared = None
     if declared:
         try:
             codecs.lookup(declared)
