@@ -23,7 +23,9 @@ from provenance.model import Block, Link, LinkRole, OutletInfo, OutletRef, Role,
 from provenance.outlets import OutletDB
 from provenance.segment import locate
 
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+|de\s+|for\s+)?[A-Z][\w&'’.-]*){0,5}"
+# A word of a name is at most 60 characters: unbounded, the third context pattern (which opens with a
+# name) would try every capital of a long unbroken capitalised run to its end, quadratic in its length.
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]{0,60}(?:\s+(?:of\s+|&\s+|de\s+|for\s+)?[A-Z][\w&'’.-]{0,60}){0,5}"
 _CONTEXTS = (
     re.compile(rf"\baccording\s+to\s+(?:an?\s+)?(?:(?:new|recent|exclusive)\s+)?(?:(?:report|article|story|analysis|"
                rf"investigation|interview|poll|survey|piece|editorial)\s+(?:by|from|in|on|with)\s+)?(?P<name>{_NAME})"),
