@@ -129,3 +129,16 @@ def test_a_long_capitalised_run_after_a_reporting_verb_is_not_slow() -> None:
         assert time.process_time() - t0 < 1.0
     report = audit_text("The New York Times reported that the plan had failed.", fmt="text")
     assert [o.name for o in report.outlets] == ["The New York Times"]
+
+
+def test_a_long_run_of_full_stops_is_not_slow() -> None:
+    # segment's "is there a sentence end before the last one" test ran, from every mark of a long run
+    # of marks, to the run's end and back (quadratic: 20 KB of dots took 2.7 s)
+    import time
+
+    for text in ("Start" + "." * 40_000 + "x", "Start" + ".!" * 20_000 + "x", 'x "' + '."' * 20_000):
+        t0 = time.process_time()
+        audit_text(text, fmt="text")
+        assert time.process_time() - t0 < 1.0
+    report = audit_text("He left. She stayed.) They said so.", fmt="text")
+    assert len(report.sentences) == 3

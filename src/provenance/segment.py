@@ -109,7 +109,10 @@ _SPLITTER: object = None
 
 
 _SPECIAL_LINE = _any_of(SOURCES_HEAD, RELATED_HEAD, _LIST_ITEM, SOURCE_LINE, BYLINE_LINE)
-_INNER_END = re.compile(r"[.!?…]\W*\s+\S")
+# A sentence end followed by more text: a mark, punctuation, a space, something. The punctuation run
+# is bounded (unbounded, r"[.!?…]\W*\s+\S" ran from every mark of a long run of marks to its end:
+# quadratic); with no space in it, it is [^\w\s] (the first space after the mark is where \s+ starts).
+_INNER_END = re.compile(r"[.!?…][^\w\s]{0,30}\s+\S")
 
 
 def _sent_spans(text: str) -> list[tuple[int, int]]:
