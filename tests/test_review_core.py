@@ -142,3 +142,25 @@ def test_a_long_run_of_full_stops_is_not_slow() -> None:
         assert time.process_time() - t0 < 1.0
     report = audit_text("He left. She stayed.) They said so.", fmt="text")
     assert len(report.sentences) == 3
+
+
+def test_a_sources_line_with_a_long_run_of_spaces_is_not_slow() -> None:
+    # Markdown keeps runs of spaces inside a line; the "Source:" pattern's "\s*$" and the item
+    # separator's "\s*...\s*" scanned the run from each of its positions (20 KB: 7 s)
+    import time
+
+    t0 = time.process_time()
+    report = audit_text("## Sources\n\n- Source: Reuters" + " " * 40_000 + "and AP\n", fmt="markdown")
+    assert time.process_time() - t0 < 1.0
+    assert [o.cited_as for o in report.outlets] == ["Reuters", "AP"]
+    listed = audit_text("Sources: Reuters , AP & BBC; CNN and NPR )\n\nThe plan failed, they said.", fmt="text")
+    assert [o.cited_as for o in listed.outlets] == ["Reuters", "AP", "BBC", "CNN", "NPR"]
+
+
+def test_a_sources_heading_without_a_colon_is_not_an_outlet() -> None:
+    # "Sources" / "References" open a trailer like "Sources:" does, but only the colon form was
+    # skipped: the heading itself was listed as an unknown cited outlet.
+    for fmt, text in (("text", "The plan failed, they said.\n\nSources\nReuters\nAP\n"),
+                      ("markdown", "The plan failed, they said.\n\n## Sources\n\n- Reuters\n- AP\n"),
+                      ("html", "<p>The plan failed, they said.</p><h2>References</h2><ul><li>Reuters</li><li>AP</li></ul>")):
+        assert [o.cited_as for o in audit_text(text, fmt=fmt).outlets] == ["Reuters", "AP"], fmt

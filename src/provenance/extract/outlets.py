@@ -19,7 +19,7 @@ from provenance.extract.domains import (
     suffix_of,
 )
 from provenance.judge.lexicon import words
-from provenance.model import Block, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
+from provenance.model import Block, BlockKind, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate
 
@@ -46,9 +46,12 @@ _MEDIA_NOTE = re.compile(
     r"(?:channel|account|page|show|podcast)\s+on\s+(?P<platform>[\w.-]+\.[a-z]{2,}|[A-Z][\w.]+)",
     re.I,
 )
-_SOURCE_LINE = re.compile(r"^\(?\s*(?:sources?(?:\s+include[sd]?)?|via|h/t|hat\s+tip|reference|citation)\s*:\s*(?P<rest>.+?)\)?\s*$",
+# Matched against right-stripped text: a "\s*$" after the lazy "rest" would scan a long run of spaces
+# inside the line from each of its positions (quadratic). The items are stripped, so the separator
+# needs no surrounding \s* either (that too was quadratic on a run of spaces).
+_SOURCE_LINE = re.compile(r"^\(?\s*(?:sources?(?:\s+include[sd]?)?|via|h/t|hat\s+tip|reference|citation)\s*:\s*(?P<rest>.+?)\)?$",
                           re.I)
-_SPLIT_ITEMS = re.compile(r"\s*(?:,|;|\||\band\b|\s&\s)\s*")
+_SPLIT_ITEMS = re.compile(r",|;|\||\band\b|\s&\s")
 
 
 # Each context pattern is tried only when the sentence holds one of its words (speed: the patterns
@@ -127,11 +130,11 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
     for s in sentences:
         text = s.text
         if s.role is Role.SOURCES:
-            m = _SOURCE_LINE.match(text)
+            m = _SOURCE_LINE.match(text.rstrip())
             items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
             how = "sources-list" if m is None else "source-line"
-            if text.rstrip().endswith(":") and m is None:
-                continue  # "Sources include:" itself
+            if m is None and (text.rstrip().endswith(":") or blocks[s.block].kind is BlockKind.TRAILER_HEADING):
+                continue  # "Sources include:" or a "References" heading itself: no outlet
             for item in items:
                 item = item.strip().strip("()").strip()
                 if not item:
