@@ -164,3 +164,14 @@ def test_a_sources_heading_without_a_colon_is_not_an_outlet() -> None:
                       ("markdown", "The plan failed, they said.\n\n## Sources\n\n- Reuters\n- AP\n"),
                       ("html", "<p>The plan failed, they said.</p><h2>References</h2><ul><li>Reuters</li><li>AP</li></ul>")):
         assert [o.cited_as for o in audit_text(text, fmt=fmt).outlets] == ["Reuters", "AP"], fmt
+
+
+def test_an_html_input_that_is_only_a_url_prints_no_beautifulsoup_warning() -> None:
+    import warnings
+
+    from provenance.read.dispatch import read_string
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = read_string("http://example.com/story", source="page.html")
+    assert doc.blocks

@@ -710,10 +710,15 @@ class _Emitter:
 
 
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
-    from bs4 import BeautifulSoup
+    import warnings
+
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
     from bs4.element import Tag
 
-    soup = BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():
+        # an input that is only a URL or a file name is read as the text it is: no advice on stderr
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "html.parser")
     title = _meta(soup, "og:title", "twitter:title")
     if title is None and soup.title is not None and soup.title.string:
         title = _norm(soup.title.string)
