@@ -175,3 +175,18 @@ def test_an_html_input_that_is_only_a_url_prints_no_beautifulsoup_warning() -> N
         warnings.simplefilter("error")
         doc = read_string("http://example.com/story", source="page.html")
     assert doc.blocks
+
+
+def test_a_markdown_article_opening_with_a_thematic_break_keeps_its_first_paragraph() -> None:
+    # "---" then text then "---" was taken for front matter: the first paragraph vanished unreported.
+    from provenance.read.dispatch import read_string
+
+    doc = read_string("---\nThe minister said the plan failed.\n\n---\n\nMore text here.\n", source="a.md")
+    assert [b.text for b in doc.blocks] == ["The minister said the plan failed.", "More text here."]
+    front = read_string("---\ntitle: A page\ntags: [a, b]\n---\n\nBody text.\n", source="b.md")
+    assert front.title == "A page"
+    assert [b.text for b in front.blocks] == ["Body text."]
+    toml = read_string('+++\ntitle = "T"\n+++\n\nBody.\n', source="c.md")
+    assert [b.text for b in toml.blocks] == ["Body."]
+    empty = read_string("---\n---\n\nBody.\n", source="d.md")
+    assert [b.text for b in empty.blocks] == ["Body."]

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# Front matter holds "key: value" (YAML) or "key = value" (TOML) lines, or nothing; its first line shows it.
+_FRONT_KEY = re.compile(r"\s*(?:(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)|#|[\"']?[A-Za-z_][\w.-]*[\"']?[ \t]*[:=]|\[)")
 # What stands before a block's text on its first line: indentation, blockquote marks, a list marker
 # or a heading's hashes (each followed by a space), then the opening marks of emphasis, a link or
 # code. A continuation line has only indentation and blockquote marks: "12 more" or "2024 was"
@@ -35,6 +37,8 @@ def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Documen
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     skipped = 0
     m = _FRONT_MATTER.match(text)
+    if m and not _FRONT_KEY.match(m.group(0).split("\n", 1)[1]):
+        m = None  # a thematic break ("---") opening the article, not YAML/TOML front matter
     title = None
     if m:
         front = m.group(0)
