@@ -16,6 +16,7 @@ Order of the rules (the first that applies decides, and its words become the rea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -329,9 +330,12 @@ class Judge:
         if quotes:
             # words inside a quotation are the speaker's, not the attribution: "'Nobody should doubt
             # it. The speaker knows it,' she said." is Smith's, whoever "the speaker" is
+            q_starts = [q.start for q in quotes]  # in order and not overlapping: bisect, not scan
+
             def quoted(e: Evidence) -> bool:
                 at = s.start + e.pos
-                return e.pos >= 0 and any(q.start <= at < q.end for q in quotes)
+                k = bisect_right(q_starts, at) - 1
+                return e.pos >= 0 and k >= 0 and at < quotes[k].end
             evidence = [e for e in evidence if not quoted(e)]
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         if attributed:
@@ -451,9 +455,17 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
     infos: list[SentenceInfo] = []
     prev_block = -1
     no_links: list[Link] = []
+    # Top-level quotations of a block do not overlap and come in order, so their starts and ends
+    # are both sorted: the ones a sentence overlaps are found by bisection (a block with thousands
+    # of quotations stays linear).
+    spans = {b: ([q.start for q in qs_], [q.end for q in qs_]) for b, qs_ in quotes_by_block.items() if qs_}
     for s in sentences:
         block_quotes = quotes_by_block.get(s.block)
-        qs = [q for q in block_quotes if q.start < s.end and q.end > s.start] if block_quotes else []
+        if block_quotes:
+            starts, ends = spans[s.block]
+            qs = block_quotes[bisect_right(ends, s.start):bisect_left(starts, s.end)]
+        else:
+            qs = []
         text = s.text
         raw = TOKEN.findall(text)
         toks = lower_tokens(raw)
