@@ -82,7 +82,7 @@ def test_markdown_blocks_links_and_front_matter() -> None:
         assert para.text[lk.start:lk.end] == lk.text
     assert para.links[0].title == "minutes"
     assert doc.blocks[0].lines[0].line == 5  # front matter lines still count
-    assert para.lines[1].line == 8  # the soft break
+    assert {sl.line for sl in para.lines} == {7, 8}  # the soft break starts line 8
 
 
 def test_markdown_suppression_comments() -> None:
@@ -114,3 +114,11 @@ def test_utf8_with_a_damaged_byte_stays_utf8() -> None:
     assert "café’s owner said “no”" in text
     assert "Broken \ufffd byte" in text
     assert used.startswith("utf-8")
+
+
+def test_markdown_positions_after_a_link_point_at_the_source() -> None:
+    md = "See [this story](http://example.com/long/path) and CNN reported it.\n"
+    a = __import__("provenance").audit_text(md, fmt="markdown")
+    cnn = next(o for o in a.outlets if o.domain == "cnn.com")
+    line = md.splitlines()[cnn.line - 1]
+    assert line[cnn.column - 1:].startswith("CNN")

@@ -99,20 +99,41 @@ def _inline_block(children: list[Token], kind: BlockKind, level: int, first: int
     links: list[RawLink] = []
     open_links: list[tuple[str, int, str | None]] = []
 
+    cursor = lines[0].column - 1  # where the text read so far ends on the source line, 0-based
+
     def add(s: str) -> None:
         nonlocal pos
         parts.append(s)
         pos += len(s)
 
+    def pin(s: str) -> None:
+        """Pin the text `s`, about to be added, to where it is written on its source line: the
+        markup of a link ("](https://...)"), emphasis or code before it is not in the text, and
+        without this every position after it on the line would fall short."""
+        nonlocal cursor
+        src = src_lines[line] if line < len(src_lines) else ""
+        at = src.find(s, cursor) if s else -1
+        if at < 0:
+            return  # an entity or escape ("&amp;", "\*") is written otherwise: keep the estimate
+        sl = lines[-1]
+        if sl.column + (pos - sl.offset) != at + 1:
+            if sl.offset == pos:
+                lines[-1] = SourceLine(pos, sl.line, at + 1)
+            else:
+                lines.append(SourceLine(pos, sl.line, at + 1))
+        cursor = at + len(s)
+
     for child in children:
         t = child.type
         if t in ("text", "code_inline"):
+            pin(child.content)
             add(child.content)
         elif t in ("softbreak", "hardbreak"):
             add(" ")
             line += 1
             col = _column(src_lines[line], first=False) if line < len(src_lines) else 1
             lines.append(SourceLine(pos, line + 1 + skipped, col))
+            cursor = col - 1
         elif t == "link_open":
             href = str(child.attrs.get("href", ""))
             title = child.attrs.get("title")
