@@ -105,10 +105,8 @@ def scores(w: dict[str, list[float]], b: list[float], f: list[str]) -> list[floa
     return s
 
 
-def figures(probs: list[tuple[list[float], int]], offsets: tuple[float, float, float]) -> dict[str, float]:
-    conf: Counter[tuple[int, int]] = Counter()
-    for s, y in probs:
-        conf[(y, max(range(3), key=lambda k: s[k] + offsets[k]))] += 1
+def _scores(conf: Counter[tuple[int, int]]) -> dict[str, float]:
+    """Accuracy and per-class F1 from a (gold, predicted) confusion count."""
     n = sum(conf.values())
     out = {"accuracy": round(sum(conf[(k, k)] for k in range(3)) / n, 4)}
     for k, name in enumerate(("attributed", "vague", "unattributed")):
@@ -117,6 +115,13 @@ def figures(probs: list[tuple[list[float], int]], offsets: tuple[float, float, f
         r = tp / max(1, sum(v for (g, _), v in conf.items() if g == k))
         out[name] = round(2 * p * r / (p + r), 4) if p + r else 0.0
     return out
+
+
+def figures(probs: list[tuple[list[float], int]], offsets: tuple[float, float, float]) -> dict[str, float]:
+    conf: Counter[tuple[int, int]] = Counter()
+    for s, y in probs:
+        conf[(y, max(range(3), key=lambda k: s[k] + offsets[k]))] += 1
+    return _scores(conf)
 
 
 def _objective(f: dict[str, float]) -> float:
@@ -199,14 +204,7 @@ def accuracy(data: list[tuple[list[str], int]], w: dict[str, list[float]], b: li
     conf: Counter[tuple[int, int]] = Counter()
     for f, y in data:
         conf[(y, predict(w, b, f)[0])] += 1
-    n = sum(conf.values())
-    out = {"accuracy": round(sum(conf[(k, k)] for k in range(3)) / n, 4)}
-    for k, name in enumerate(("attributed", "vague", "unattributed")):
-        tp = conf[(k, k)]
-        p = tp / max(1, sum(v for (_, q), v in conf.items() if q == k))
-        r = tp / max(1, sum(v for (g, _), v in conf.items() if g == k))
-        out[name] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-    return out
+    return _scores(conf)
 
 
 def main(argv: list[str] | None = None) -> int:
