@@ -7,6 +7,7 @@ counts requests per path and the peak number of requests in flight.
 from __future__ import annotations
 
 import gzip
+import itertools
 import socket
 import struct
 import threading
@@ -409,3 +410,48 @@ def test_robots_txt_is_respected_when_asked(server: LoopbackServer, tmp_path: Pa
     assert allowed.status is CheckStatus.OK
     assert server.hits["/private/x"] == 0
     assert server.hits["/robots.txt"] == 1
+
+
+def test_per_host_interval_holds_under_a_busy_interpreter(tmp_path: Path) -> None:
+    """Starts to one host are spaced from the previous request's real start, so a worker that
+    wakes late (here: a CPU-bound thread hogs the interpreter) never lets two starts bunch up; the
+    first request to each host is not delayed at all."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    servers = [LoopbackServer(host) for host in ("127.0.0.1", "127.0.0.2")]
+    arrivals: list[float] = []
+    lock = threading.Lock()
+
+    def stamp(h: BaseHTTPRequestHandler) -> None:
+        with lock:
+            arrivals.append(time.monotonic())
+        send(h, 200, b"<html><title>t</title></html>")
+
+    stop = threading.Event()
+
+    def hog() -> None:
+        while not stop.is_set():
+            sum(range(2000))
+
+    hogger = threading.Thread(target=hog, daemon=True)
+    try:
+        for s in servers:
+            s.routes.update({f"/s{i}": stamp for i in range(7)})
+        hogger.start()
+        with Fetcher(fast(tmp_path, per_host=6, per_host_interval_ms=80)) as f:
+            assert f.fetch(servers[0].url("/s0")).check.status is CheckStatus.OK
+            started = time.monotonic()  # another host's first request does not wait 80 ms
+            assert f.fetch(servers[1].url("/s0")).check.status is CheckStatus.OK
+            assert time.monotonic() - started < 0.06
+            arrivals.clear()
+            with ThreadPoolExecutor(6) as pool:
+                checks = list(pool.map(lambda i: f.fetch(servers[0].url(f"/s{i}")).check, range(1, 7)))
+        assert all(c.status is CheckStatus.OK for c in checks)
+        gaps = [b - a for a, b in itertools.pairwise(sorted(arrivals))]
+        assert len(gaps) == 5
+        assert min(gaps) >= 0.07  # 80 ms, less the jitter of the server's own stamps (same interpreter)
+    finally:
+        stop.set()
+        hogger.join()
+        for s in servers:
+            s.close()

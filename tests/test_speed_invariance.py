@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "154381c5340d3bd968e41e0051f33c30e85cba936b4eb8dc1da161e1102c7f4f"
+DIGEST = "d1232de4704591114d885e3a3d8b2fbf69d3b4f9890c6cbc14169b98d9be3df6"
 
 
 def inputs() -> list[Path]:

@@ -115,32 +115,61 @@ class Fetched:
 # --------------------------------------------------------------------------- politeness
 
 
+_SPIN_S = 0.0003  # the end of a politeness wait is spun, not slept
+
+
+def _wait_until(due: float) -> None:
+    """Return at `due` (monotonic), not before and hardly after.
+
+    A sleep overshoots by ~0.1 ms (more on a loaded machine), and since each start is spaced from
+    the previous one's real start, the overshoot would add up over a host's requests (100 requests,
+    10 ms). So sleep until just short of `due` and spin the last fraction of a millisecond."""
+    wait = due - time.monotonic()
+    if wait > _SPIN_S:
+        time.sleep(wait - _SPIN_S)
+    while time.monotonic() < due:
+        pass
+
+
+class _Host:
+    __slots__ = ("gate", "last", "sem")
+
+    def __init__(self, per_host: int) -> None:
+        self.sem = threading.BoundedSemaphore(per_host)
+        self.gate = threading.Lock()  # one request at a time waits out the interval
+        self.last: float | None = None  # when the last request to the host actually started
+
+
 class HostLimiter:
-    """At most `per_host` requests in flight per host, and starts spaced by `interval_s`."""
+    """At most `per_host` requests in flight per host, and starts at least `interval_s` apart.
+
+    The spacing is measured from when the previous request really started (stamped after its
+    wait), not from when it was scheduled: a thread that wakes late (a busy GIL, a loaded machine)
+    pushes the next start back instead of letting two starts bunch up. The first request to a host
+    is never delayed."""
 
     def __init__(self, per_host: int, interval_s: float) -> None:
         self._per_host = max(1, per_host)
         self._interval = max(0.0, interval_s)
         self._lock = threading.Lock()
-        self._sems: dict[str, threading.BoundedSemaphore] = {}
-        self._next: dict[str, float] = {}
+        self._hosts: dict[str, _Host] = {}
 
     @contextmanager
     def slot(self, host: str) -> Iterator[None]:
-        with self._lock:
-            sem = self._sems.setdefault(host, threading.BoundedSemaphore(self._per_host))
-        sem.acquire()
+        h = self._hosts.get(host)
+        if h is None:
+            with self._lock:
+                h = self._hosts.setdefault(host, _Host(self._per_host))
+        h.sem.acquire()
         try:
             if self._interval:
-                with self._lock:
-                    now = time.monotonic()
-                    start = max(now, self._next.get(host, 0.0))
-                    self._next[host] = start + self._interval
-                if start > now:
-                    time.sleep(start - now)
+                with h.gate:
+                    if h.last is not None:
+                        _wait_until(h.last + self._interval)
+                    h.last = time.monotonic()
             yield
         finally:
-            sem.release()
+            h.sem.release()
 
 
 # --------------------------------------------------------------------------- decoding

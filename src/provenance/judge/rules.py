@@ -56,12 +56,17 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
         "went", "on", "seemed", "appeared", "tried"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b")
+_BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+                       r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed
-_BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb)\b")
+_BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+                            r"rehtehw|litnu)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
-                            r"|he|she|they|it|I|we|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)")
+                            r"|he|she|they|it|I|we|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)"
+                            # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
+                            # statement", not "added Latin hits"
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
 _COLON_ATTR = re.compile(r"^(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(r"^\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -70,7 +75,8 @@ _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And
                          r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
                          r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
                          r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose)\s*$", re.I)
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
+                          r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
@@ -126,7 +132,8 @@ def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int,
         i = text.find(w)
         while i >= 0:
             j = i + len(w)
-            ok = i == 0 or not (text[i - 1] in _ASCII_LETTERS or (text[i - 1] in "'’" and i > 1 and text[i - 2] in _ASCII_LETTERS))
+            ok = i == 0 or not (text[i - 1] in _ASCII_LETTERS or text[i - 1] == "-"
+                                or (text[i - 1] in "'’" and i > 1 and text[i - 2] in _ASCII_LETTERS))
             if ok and j < n:
                 c = text[j]
                 ok = c not in _ASCII_LETTERS and not (c in "'’" and j + 1 < n and text[j + 1].islower()
@@ -144,21 +151,31 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 def _strip_aux(clause: str) -> tuple[str, list[str]]:
     words = clause.split()
     dropped: list[str] = []
-    while words and words[-1].lower() in _AUX:
-        dropped.append(words.pop().lower())
+    while words and (words[-1].lower() in _AUX or _adverb(words[-1])):  # "is nonetheless (considered)"
+        w = words.pop().lower()
+        if w in _AUX:
+            dropped.append(w)
     return " ".join(words), dropped
 
 
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
     words = clause.split()
+    while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
+        words.pop()
     out: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         lw = w.lower().strip(",.")
         if out and lw in ("in", "on", "at", "with", "to", "from", "into", "over", "during", "for", "about",
                           "after", "before", "since", "amid", "against", "under", "than", "like"):
             # "a spokesman for the company": keep the head before the preposition too
             if lw == "for" and len(out) <= 4:
+                out.append(w)
+                continue
+            before = words[i - 1].lower().strip(",.") if i else ""
+            # "many in the crowd", "a source involved in the talks": the head stands before it
+            if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS:
                 out.append(w)
                 continue
             break
@@ -167,6 +184,27 @@ def _np(clause: str) -> str:
             break
     out.reverse()
     return " ".join(out)
+
+
+_ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
+                      "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
+                      "however", "meanwhile", "reportedly", "allegedly"})
+_LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "daily", "weekly", "monthly", "quarterly",
+                       "belly", "bully", "reply", "anomaly", "monopoly", "homily", "lily", "melee", "folly", "jelly",
+                       "italy", "sully", "tally", "gully", "fly", "sly", "july"})
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case adverb that can stand between a subject and its verb ("repeatedly", "also")."""
+    if not word.islower():
+        return False
+    w = word.strip(",.")
+    return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
+
+
+_QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
+                          "thousands", "others"})
+_PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
 
 
 class Judge:

@@ -171,7 +171,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     head = re.sub(r"[^\w]", "", words[-1].lower())
     bare = _DETERMINERS.sub("", np)
     bare_words = bare.lower().split()
-    if not has_cap and (head in lexicon().unnamed or (bare_words and bare_words[0] in lexicon().unnamed)):
+    first = words[0].lower()
+    if not has_cap and (head in lexicon().unnamed or (bare_words and bare_words[0] in lexicon().unnamed)
+                        or first in _UNNAMED_LEADS):
         return _fixed(Subject(np, "unnamed", False))
     if not has_cap:
         if re.search(r"\b(?:familiar\s+with|close\s+to|with\s+knowledge)\b", low):
@@ -198,6 +200,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 def _fixed(subject: Subject) -> tuple[str, str, Subject]:
     return ("subject", "", subject)
 
+
+# "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
+# one of these names nobody in particular (PolNeAR's rule for unnamed sources)
+_UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})
 
 _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
                  "now", "later", "earlier", "instead", "indeed", "moreover", "furthermore", "in", "on", "at",
