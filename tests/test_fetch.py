@@ -412,6 +412,27 @@ def test_robots_txt_is_respected_when_asked(server: LoopbackServer, tmp_path: Pa
     assert server.hits["/robots.txt"] == 1
 
 
+def test_requests_are_prepared_as_requests_prepares_them(server: LoopbackServer, tmp_path: Path) -> None:
+    """The fetcher's own request preparation (cheaper than Session.prepare_request) builds the
+    same request: URL (IDNA, quoting, userinfo), headers, body and the session's cookies."""
+    import requests
+
+    server.routes["/set"] = page(article_html("cookie"), Set_Cookie="session=abc123; Path=/")
+    urls = [server.url("/a b?q=ü&x=1"), server.url("/set"), "http://bücher.example/ä?b=c d",
+            "https://user:pw@example.com:8443/p;x?y#frag", "HTTP://EXAMPLE.com"]
+    with Fetcher(fast(tmp_path)) as f:
+        f.fetch(server.url("/set"))  # the session jar now holds a cookie for the loopback host
+        assert len(f.session.cookies) == 1
+        for url in urls:
+            ours = f._prepare(url)
+            theirs = f.session.prepare_request(requests.Request("GET", url))
+            assert (ours.method, ours.url, ours.body, ours.hooks) == (theirs.method, theirs.url, theirs.body, theirs.hooks)
+            assert dict(ours.headers) == dict(theirs.headers)
+            assert ours._cookies is not f.session.cookies  # a snapshot, as requests takes
+            assert dict(ours._cookies or {}) == dict(theirs._cookies or {})
+        assert "session=abc123" in f._prepare(server.url("/x")).headers["Cookie"]
+
+
 def test_per_host_interval_holds_under_a_busy_interpreter(tmp_path: Path) -> None:
     """Starts to one host are spaced from the previous request's real start, so a worker that
     wakes late (here: a CPU-bound thread hogs the interpreter) never lets two starts bunch up; the
