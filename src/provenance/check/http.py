@@ -33,6 +33,9 @@ REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 PERMANENT_CODES = frozenset({301, 308})
 _CHUNK = 64 * 1024
 _MEMO_BUDGET = 64 * 1024 * 1024  # bodies kept in memory for a second asker within one run
+_WRITE_BATCH = 128  # cache writes per transaction, at most
+_WRITE_BATCH_BYTES = 8 * 1024 * 1024  # or this many body bytes waiting
+_WRITE_DELAY_S = 0.05  # how long the cache writer lets a batch gather
 _BODY_OMITTED = "X-Provenance-Body"  # marks a cached answer whose body was deliberately not stored
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
@@ -279,6 +282,7 @@ class Fetcher:
             # One query for the keys present: a URL not in it is a miss without a lookup.
             self._known = set(self.cache.responses.keys())
             self._writes: list[tuple[str, Any, datetime]] = []
+            self._writes_bytes = 0
             self._writer_wake = threading.Condition()
             self._writer_stop = False
             self._writer = threading.Thread(target=self._write_loop, name="provenance-cache", daemon=True)
@@ -338,13 +342,21 @@ class Fetcher:
             self.cache.close()  # type: ignore[no-untyped-call]
 
     def _write_loop(self) -> None:
-        """Save answers to the cache off the fetching threads, many per transaction."""
+        """Save answers to the cache off the fetching threads, many per transaction.
+
+        Answers are written in batches: the writer waits up to `_WRITE_DELAY_S` for a batch to
+        gather (a full batch or `close()` cuts the wait short), so a busy run pays for one wake-up
+        and one commit per batch rather than per answer. Nothing in the run reads the cache back
+        (a URL reached twice is answered from memory), so the delay costs no lookups."""
         assert self.cache is not None
         while True:
             with self._writer_wake:
                 while not self._writes and not self._writer_stop:
                     self._writer_wake.wait()
+                if not self._writer_stop and not self._batch_full():
+                    self._writer_wake.wait(_WRITE_DELAY_S)
                 batch, self._writes = self._writes, []
+                self._writes_bytes = 0
                 stop = self._writer_stop
             if batch:
                 with self._cache_lock, self.cache.responses.bulk_commit():
@@ -352,6 +364,9 @@ class Fetcher:
                         self.cache.save_response(response, key, expires)
             if stop and not batch:
                 return
+
+    def _batch_full(self) -> bool:
+        return len(self._writes) >= _WRITE_BATCH or self._writes_bytes >= _WRITE_BATCH_BYTES
 
     def __enter__(self) -> Fetcher:
         return self
@@ -585,7 +600,9 @@ class Fetcher:
         expires = datetime.now(UTC) + timedelta(seconds=self.settings.cache_expiry_s)
         with self._writer_wake:
             self._writes.append((key, response, expires))
-            self._writer_wake.notify()
+            self._writes_bytes += len(body)
+            if len(self._writes) == 1 or self._batch_full():
+                self._writer_wake.notify()
 
     def _robots_allow(self, url: str) -> bool:
         from protego import Protego
