@@ -109,7 +109,9 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
             # read timeout); the caller leaves at once.
             pool.shutdown(wait=False, cancel_futures=True)
             raise
-        pool.shutdown(wait=True)
+        # Every future is done, so the workers are idle: let them exit on their own rather than
+        # join 128 threads one by one (~10 ms) before the caller gets its answers.
+        pool.shutdown(wait=False)
     finally:
         if own:
             with contextlib.suppress(Exception):
