@@ -476,3 +476,27 @@ def test_per_host_interval_holds_under_a_busy_interpreter(tmp_path: Path) -> Non
         hogger.join()
         for s in servers:
             s.close()
+
+
+def test_warm_run_answers_from_the_cache_and_goes_out_only_when_it_must(server: LoopbackServer, tmp_path: Path) -> None:
+    """fetch_all answers cached URLs without the worker pool; a URL the cache only half answers
+    (a cached redirect to a page that was not cached, an expired answer) still goes to the network."""
+    from provenance.check.links import fetch_all
+
+    server.routes["/a"] = page(article_html("A"))
+    server.routes["/old"] = redirect("/moved", 301)
+    server.routes["/moved"] = page("<html><title>gone</title></html>", status=404)  # errors are not cached
+    urls = [server.url("/a"), server.url("/old")]
+    first = fetch_all(urls, fast(tmp_path))
+    assert first[server.url("/old")].check.status is CheckStatus.BROKEN
+    server.routes["/moved"] = page(article_html("Moved"))
+    second = fetch_all(urls, fast(tmp_path))
+    a, old = second[server.url("/a")].check, second[server.url("/old")].check
+    assert (a.status, a.from_cache, a.title) == (CheckStatus.OK, True, "A")
+    assert (old.status, old.from_cache, old.title) == (CheckStatus.REDIRECTED, False, "Moved")
+    assert server.hits == {"/a": 1, "/old": 1, "/moved": 2}
+    server.routes["/b"] = page(article_html("B"))
+    fetch_all([server.url("/b")], fast(tmp_path, cache_expiry_s=0))  # cached, already expired
+    again = fetch_all([server.url("/b")], fast(tmp_path)).popitem()[1].check
+    assert (again.status, again.from_cache) == (CheckStatus.OK, False)
+    assert server.hits["/b"] == 2

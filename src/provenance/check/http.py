@@ -109,6 +109,10 @@ class _Offline(Exception):
     pass
 
 
+class _NeedsNetwork(Exception):
+    """A cache-only fetch (`Fetcher.fetch_cached`) reached a hop the cache cannot answer."""
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     check: Check
@@ -377,12 +381,32 @@ class Fetcher:
     def fetch(self, url: str, *, want_text: bool = True, accept: frozenset[str] = HTML_TYPES) -> Fetched:
         """Fetch `url`; `check.status` says what happened. `text` is the decoded body when it was
         read and its media type is in `accept` (HTML by default)."""
+        got = self._fetch(url, want_text, accept, cache_only=False)
+        assert got is not None
+        return got
+
+    def may_be_cached(self, url: str) -> bool:
+        """A cheap hint: the cache holds an answer for `url` itself (fresh or not), or this run is
+        offline (where every answer comes from the cache or is `not-cached`)."""
+        if self.settings.offline:
+            return True
+        return self.cache is not None and cache_key(strip_fragment(url), private=self.settings.allow_private) in self._known
+
+    def fetch_cached(self, url: str, *, want_text: bool = True, accept: frozenset[str] = HTML_TYPES) -> Fetched | None:
+        """`fetch(url)` when the answer needs no network (every hop fresh in the cache, or already
+        fetched in this run, or offline); None when it does. Never touches the network, so it can
+        run on the caller's thread."""
+        return self._fetch(url, want_text, accept, cache_only=True)
+
+    def _fetch(self, url: str, want_text: bool, accept: frozenset[str], *, cache_only: bool) -> Fetched | None:
         started = time.perf_counter()
         chain: list[Redirect] = []
-        state: dict[str, Any] = {"from_cache": True}
+        state: dict[str, Any] = {"from_cache": True, "cache_only": cache_only}
         current = strip_fragment(url)
         try:
             return self._follow(url, current, chain, started, want_text, accept, state)
+        except _NeedsNetwork:
+            return None
         except _Fail as fail:
             return Fetched(self._check(url, fail.status, started, chain, final=current if chain else None,
                                        http_status=fail.http_status, detail=fail.detail,
@@ -414,9 +438,13 @@ class Fetcher:
             scheme = urlsplit(current).scheme
             if scheme not in ("http", "https"):
                 raise _Fail(CheckStatus.ERROR, f"not an http(s) URL ({scheme or 'no scheme'}); not fetched")
-            if s.respect_robots and not self._robots_allow(current):
-                raise _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
-            code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept)
+            if s.respect_robots:
+                if state["cache_only"] and self._robots_origin(current) not in self._robots:
+                    raise _NeedsNetwork(current)
+                if not self._robots_allow(current):
+                    raise _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
+            code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept,
+                                                                 state["cache_only"])
             state["from_cache"] = state["from_cache"] and from_cache
             location = headers.get("Location")
             if code in REDIRECT_CODES and location:
@@ -460,7 +488,7 @@ class Fetcher:
                 detail = f"{detail}; {note}"
         return done(status, detail, text)
 
-    def _get(self, url: str, deadline: float, want_text: bool, accept: frozenset[str]
+    def _get(self, url: str, deadline: float, want_text: bool, accept: frozenset[str], cache_only: bool = False
              ) -> tuple[int, Any, bytes | None, bool, bool]:
         """One hop, at most once per run: a URL reached twice (cited twice, or a redirect to a
         URL cited elsewhere) is fetched once; a second asker waits for the first."""
@@ -472,6 +500,8 @@ class Fetcher:
             owner = event is None
             if event is None:
                 event = self._inflight[memo_key] = threading.Event()
+            elif cache_only:
+                raise _NeedsNetwork(url)  # another thread is fetching it: do not wait on the network
         if not owner:
             event.wait()
             with self._memo_lock:
@@ -479,7 +509,7 @@ class Fetcher:
                     return self._memo[memo_key]
             return self._get_once(url, deadline, want_text, accept)  # the first attempt failed
         try:
-            result = self._get_once(url, deadline, want_text, accept)
+            result = self._get_once(url, deadline, want_text, accept, cache_only)
             size = len(result[2] or b"")
             with self._memo_lock:
                 if self._memo_bytes + size <= _MEMO_BUDGET:
@@ -491,7 +521,7 @@ class Fetcher:
                 self._inflight.pop(memo_key, None)
             event.set()
 
-    def _get_once(self, url: str, deadline: float, want_text: bool, accept: frozenset[str]
+    def _get_once(self, url: str, deadline: float, want_text: bool, accept: frozenset[str], cache_only: bool = False
                   ) -> tuple[int, Any, bytes | None, bool, bool]:
         """One hop: (status code, headers, body or None, body is acceptable text, from cache)."""
         s = self.settings
@@ -512,6 +542,8 @@ class Fetcher:
                         text_ok and kind not in HTML_TYPES, True
         if s.offline:
             raise _Offline("offline and not in the cache")
+        if cache_only:
+            raise _NeedsNetwork(url)
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             raise _Fail(CheckStatus.TIMEOUT, f"no answer within {s.total_timeout_s:g}s")
@@ -604,11 +636,15 @@ class Fetcher:
             if len(self._writes) == 1 or self._batch_full():
                 self._writer_wake.notify()
 
+    @staticmethod
+    def _robots_origin(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}"
+
     def _robots_allow(self, url: str) -> bool:
         from protego import Protego
 
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        origin = self._robots_origin(url)
         with self._count_lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
         with lock:
