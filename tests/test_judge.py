@@ -231,3 +231,34 @@ def test_inverted_subject_must_end_the_clause() -> None:
     _category, source, _ = _judge_one('The sound system, cycling through songs by Pearl Jam, added Latin hits '
                                      'including "La Gozadera."')
     assert source != "Latin"
+
+
+SPEAKERS = """Senator Jane Smith spoke on Tuesday in Albany. The senator said the bill would pass.
+
+The Washington Post reported the deal first. The Post said the vote would be close.
+
+Acme Corp. announced layoffs on Monday. The company said 300 jobs would go.
+
+Gov. Andrew Cuomo signed the bill. The governor said it was overdue.
+"""
+
+
+def test_short_references_resolve_to_the_named_speaker() -> None:
+    # the issue: "the senator", "the campaign", "the Post" name the person or organisation they refer to
+    from provenance import audit_text
+
+    got = {js.sentence.text: js.judgement.source for js in audit_text(SPEAKERS).sentences}
+    assert got["The senator said the bill would pass."] == "Jane Smith"
+    assert got["The Post said the vote would be close."] == "the Washington Post"
+    assert got["The company said 300 jobs would go."] == "Acme Corp."
+    assert got["The governor said it was overdue."] == "Andrew Cuomo"
+    assert got["Gov. Andrew Cuomo signed the bill."] in ("Andrew Cuomo", None)  # never a title, never 'Its spokesman'
+
+
+def test_an_unresolved_reference_is_never_remembered_as_a_name() -> None:
+    # "The senator" with no senator named before must not become the organisation "the company" means
+    from provenance import audit_text
+
+    text = "The senator said the bill would pass. Acme Inc. said it would move. The company said 300 jobs would go.\n"
+    got = {js.sentence.text: js.judgement.source for js in audit_text(text).sentences}
+    assert got["The company said 300 jobs would go."] == "Acme Inc."

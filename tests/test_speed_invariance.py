@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d1232de4704591114d885e3a3d8b2fbf69d3b4f9890c6cbc14169b98d9be3df6"
+DIGEST = "7cbc679b03ba0f4cd554a50b1eacfe4aeb796bd2cf9fcdf016e839aea2924e79"
 
 
 def inputs() -> list[Path]:

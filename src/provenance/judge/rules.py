@@ -332,10 +332,14 @@ class Judge:
         self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
-        if j.category is _ATTRIBUTED and j.source:
-            kind = "person" if "named subject" in j.reason and not any(w in j.source.lower() for w in (
-                "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement")) else "org"
-            if "the author" not in j.reason and self.tag != "link":  # a linked domain is no speaker
+        if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
+            # only a name is remembered for later references: "The senator" or "the company" is not one
+            kind = self.subject
+            office = kind == "person" and any(w in j.source.lower() for w in (
+                "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
+            if office or (kind == "doc" and j.source[:1].isupper()):  # or 'according to' a named body
+                kind = "org"
+            if kind in ("person", "org"):
                 self.speakers.remember(j.source, kind)
         self.prev = j
         self.prev_block = s.block
@@ -717,10 +721,29 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         cue = j.cue or _strongest_cue(info)
         src = j.source if j.category is _VAGUE else None
         return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source ({model})")
-    source = j.source or last_source
+    inside = info.quote_in or info.lead  # words inside a quotation are the speaker's, not a name of theirs
+    source = j.source or (None if inside else _named_lead(s.text)) or last_source
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     who = f"'{source}'" if source else "a source named nearby"
     return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} ({model})")
+
+
+_NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "economically",
+                        "politically", "now", "then", "well", "yes", "no", "oh", "but", "and", "or"})
+
+
+def _named_lead(text: str) -> str | None:
+    """The person or organisation a sentence opens with ("Gov. Andrew Cuomo signed ..."), if it names one."""
+    m = _LEADING_NP.match(text)
+    if m is None:
+        return None
+    np = m.group("np")
+    if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in np.split()):
+        return None  # "They’re", "So I", "That’s": no name
+    subj = classify(np, Speakers())
+    if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
+        return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
+    return subj.text
 
 
 def _strongest_cue(info: SentenceInfo) -> str | None:

@@ -42,6 +42,7 @@ class Speakers:
     last_person: str | None = None
     last_org: str | None = None
     last_any: str | None = None
+    orgs: dict[str, str] = field(default_factory=dict)  # an organisation's last word -> its full name
 
     def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
         """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence.
@@ -91,7 +92,27 @@ class Speakers:
                 self.people.setdefault(parts[-1], source)
         elif kind == "org":
             self.last_org = source
+            words = source.split()
+            if len(words) >= 2 and words[-1][:1].isupper():  # "the Washington Post": "the Post" later
+                self.orgs[words[-1].lower()] = source
         self.last_any = source
+
+    def by_role(self, role: str) -> str | None:
+        """"the senator" -> the person last named with that title ("Senator Jane Smith", "Sen. Smith")."""
+        want = _ROLE_TITLES.get(role, frozenset({role}))
+        found = None
+        for full, title in self.titles.items():
+            if title.split()[-1].lower().strip(".") in want:
+                found = full
+        return found
+
+    def org_alias(self, name: str) -> str | None:
+        """"the Post" -> "the Washington Post", when the article named it in full before."""
+        words = name.split()
+        if len(words) > 2 or (len(words) == 2 and words[0].lower() != "the"):
+            return None
+        full = self.orgs.get(words[-1].lower())
+        return full if full and full.lower() != name.lower() else None
 
     def describe_office(self, owner: str) -> str | None:
         """"Netanyahu" -> "Israeli Prime Minister Benjamin Netanyahu" when a title was seen."""
@@ -107,6 +128,20 @@ class Subject:
     named: bool
 
 
+# "the senator" refers back to whoever was named with one of these titles
+_ROLE_TITLES = {
+    "senator": frozenset({"senator", "sen"}), "governor": frozenset({"governor", "gov"}),
+    "representative": frozenset({"representative", "rep"}), "congressman": frozenset({"representative", "rep", "congressman"}),
+    "congresswoman": frozenset({"representative", "rep", "congresswoman"}), "general": frozenset({"general", "gen"}),
+    "lieutenant": frozenset({"lieutenant", "lt"}), "professor": frozenset({"professor", "prof"}),
+    "minister": frozenset({"minister"}), "president": frozenset({"president"}), "mayor": frozenset({"mayor"}),
+    "secretary": frozenset({"secretary"}), "chancellor": frozenset({"chancellor"}), "judge": frozenset({"judge"}),
+    "justice": frozenset({"justice"}), "speaker": frozenset({"speaker"}), "ambassador": frozenset({"ambassador"}),
+    "director": frozenset({"director"}), "commissioner": frozenset({"commissioner"}), "sheriff": frozenset({"sheriff"}),
+}
+_ROLE_REF = re.compile(r"^the\s+(?:former\s+|new\s+|prime\s+)?(\w+)$", re.I)
+
+
 def strip_titles(phrase: str) -> str:
     titles = lexicon().titles
     tokens = phrase.split()
@@ -116,7 +151,7 @@ def strip_titles(phrase: str) -> str:
         clean = tok.rstrip(",;:")
         if not re.fullmatch(r"(?:[A-Z]\.)+", clean):
             clean = clean.rstrip(".")
-        if _CAP.match(clean) and clean not in titles:
+        if _CAP.match(clean) and clean not in titles and clean + "." not in titles:
             out.append(clean)
         else:
             break
@@ -132,6 +167,15 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         return None
     how, text, fixed = parsed
     if fixed is not None:
+        if fixed.kind == "org" and speakers.orgs:
+            full = speakers.org_alias(fixed.text)
+            if full:
+                return Subject(full, "org", True)
+        elif fixed.kind == "other" and speakers.titles:
+            role = _ROLE_REF.match(fixed.text)
+            who = speakers.by_role(role.group(1).lower()) if role else None
+            if who:
+                return Subject(who, "person", True)
         return fixed
     if how == "person":
         return Subject(speakers.canonical(text), "person", True)
@@ -144,7 +188,9 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     if how.startswith("pron-"):
         return Subject(text, "pronoun", True)
     # "the campaign": the last organisation named, when there is one
-    return Subject(speakers.last_org or text, "other", True)
+    if speakers.last_org:
+        return Subject(speakers.last_org, "org", True)
+    return Subject(text, "other", True)
 
 
 @lru_cache(maxsize=4096)
@@ -155,6 +201,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if not np:
         return None
     low = np.lower()
+    if low[-3:-2] in ("'", "’") or low[-2:-1] in ("'", "’"):  # "You’ve", "They’re", "He’s": a pronoun
+        base = low.rsplit("'", 1)[0].rsplit("’", 1)[0]
+        if base in PRONOUNS or base == "you":
+            low, np = base, np[:len(base)]
     if low in PRONOUNS:
         kind = PRONOUNS[low]
         if kind == "author":
