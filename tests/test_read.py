@@ -122,3 +122,15 @@ def test_markdown_positions_after_a_link_point_at_the_source() -> None:
     cnn = next(o for o in a.outlets if o.domain == "cnn.com")
     line = md.splitlines()[cnn.line - 1]
     assert line[cnn.column - 1:].startswith("CNN")
+
+
+def test_titles_nupunkt_does_not_know_never_end_a_sentence() -> None:
+    # PolNeAR: "Texas Lt. Gov. Dan Patrick says ..." was cut after "Lt." into a sentence of its own
+    from provenance import audit_text
+
+    report = audit_text("Texas Lt. Gov. Dan Patrick says Sen. Ted Cruz is standing tall. Cmdr. Shepard said the ship "
+                        "was safe. The vote was close.\n")
+    texts = [js.sentence.text for js in report.sentences]
+    assert texts == ["Texas Lt. Gov. Dan Patrick says Sen. Ted Cruz is standing tall.",
+                     "Cmdr. Shepard said the ship was safe.", "The vote was close."]
+    assert [js.judgement.source for js in report.sentences[:2]] == ["Dan Patrick", "Shepard"]

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7cbc679b03ba0f4cd554a50b1eacfe4aeb796bd2cf9fcdf016e839aea2924e79"
+DIGEST = "05ccc13766218725cc653f603a9ba09630b5e762e595f084642b1796b8dd6539"
 
 
 def inputs() -> list[Path]:

@@ -120,7 +120,26 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]  # no sentence end before the last one: nothing to split
     import nupunkt  # lazy: imported on the first article, not at CLI start-up
 
-    return [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]
+    spans = [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]
+    # nupunkt ends a sentence after some titles it does not know ("Lt. Gov. Kathy Hochul", "Cmdr.
+    # Shepard"): a span whose last word is a title abbreviation runs on into the next
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            prev = text[out[-1][0]:out[-1][1]].rstrip()
+            if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+# Title abbreviations that stand before a name, never at a sentence end
+_TITLE_ABBREVIATIONS = frozenset({
+    "Lt.", "Cmdr.", "Gen.", "Col.", "Capt.", "Sgt.", "Adm.", "Maj.", "Gov.", "Sen.", "Rep.", "Supt.", "Insp.",
+    "Amb.", "Prof.", "Dr.", "Rev.", "Hon.", "Mr.", "Mrs.", "Ms.", "Pres.", "Atty.", "Cpl.", "Pvt.", "Msgr.",
+    "Brig.", "Det.", "Ofc.",
+})
 
 
 # --------------------------------------------------------------------------- blocks from raw lines
