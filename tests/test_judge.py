@@ -262,3 +262,13 @@ def test_an_unresolved_reference_is_never_remembered_as_a_name() -> None:
     text = "The senator said the bill would pass. Acme Inc. said it would move. The company said 300 jobs would go.\n"
     got = {js.sentence.text: js.judgement.source for js in audit_text(text).sentences}
     assert got["The company said 300 jobs would go."] == "Acme Inc."
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The administration plans to cut 300 jobs, the Post reported.", "the Post"),
+    ('Nearly every state is feeling the burden and drivers are not exempt, Walker said.', "Walker"),
+    ("Trump believes the election was rigged.", "Trump"),  # a belief alone stays its holder's
+    ("I expect Hollande will show fortitude.", "the author"),  # ... and a later verb is no trailing clause
+])
+def test_a_trailing_statement_outranks_the_belief_it_reports(text: str, source: str) -> None:
+    assert _judge_one(text)[:2] == ("attributed", source)

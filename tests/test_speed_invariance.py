@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "05ccc13766218725cc653f603a9ba09630b5e762e595f084642b1796b8dd6539"
+DIGEST = "2c6cb57be1583d4dbc29bf246dc9b2b0e5479f716d69a516342ae2de42225636"
 
 
 def inputs() -> list[Path]:

@@ -115,6 +115,7 @@ class Evidence:
     reason: str
     subject_kind: str = ""
     pos: int = -1  # offset of the cue in the sentence text, when known
+    belief: bool = False  # a belief or intention ("plans", "believes"), not a statement
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -290,7 +291,8 @@ class Judge:
         kind = {"person": "named subject", "org": "named subject", "author": "the author (first person)",
                 "other": "subject"}.get(subj.kind, "subject")
         verb = "belief or intention" if cls == "belief" else what
-        return Evidence(_ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos)
+        return Evidence(_ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos,
+                        cls == "belief")
 
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
@@ -381,7 +383,12 @@ class Judge:
             evidence = [e for e in evidence if not quoted(e)]
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         if attributed:
+            # someone's statement outranks a belief or intention it reports: "The administration plans
+            # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if best.belief:
+                best = next((e for e in attributed if not e.belief and e.pos > best.pos
+                             and _trailing_clause(text, e.pos)), best)
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
             self.subject = best.subject_kind
@@ -730,6 +737,12 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
 
 _NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "economically",
                         "politically", "now", "then", "well", "yes", "no", "oh", "but", "and", "or"})
+
+
+def _trailing_clause(text: str, pos: int) -> bool:
+    """Whether the cue at `pos` closes the sentence's claim from a clause of its own (", Walker said")."""
+    comma = text.rfind(",", 0, pos)
+    return comma >= 0 and len(text[comma + 1:pos].split()) <= 6
 
 
 def _named_lead(text: str) -> str | None:
