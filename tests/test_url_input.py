@@ -76,3 +76,19 @@ def test_offline_reads_only_the_cache(server: LoopbackServer, tmp_path: Path) ->
 ])
 def test_publisher_of(url: str, publisher: str) -> None:
     assert publisher_of(url) == publisher
+
+
+@pytest.mark.parametrize(("path", "ctype"), [("/post", "text/markdown; charset=utf-8"),
+                                             ("/raw/post.md", "text/plain; charset=utf-8")])
+def test_a_fetched_markdown_article_is_read_as_markdown(server: LoopbackServer, tmp_path: Path, path: str,
+                                                         ctype: str) -> None:
+    # before: read as plain text, so '# Title' was a sentence and the link's URL was lost
+    from provenance import AuditOptions, audit
+
+    server.routes[path] = page("# Bridge to reopen\n\nThe bridge will reopen, [the city said](https://nyc.gov/news).\n",
+                               ctype=ctype)
+    report = audit([server.url(path)], AuditOptions(check=fast(tmp_path)))
+    (article,) = report.articles
+    texts = [js.sentence.text for js in article.sentences]
+    assert "# Bridge to reopen" not in " ".join(texts)
+    assert any(link.url == "https://nyc.gov/news" for link in article.links)

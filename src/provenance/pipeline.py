@@ -111,6 +111,17 @@ def _selected(path: str, options: AuditOptions) -> bool:
     return not hit(options.exclude)
 
 
+def _fetched_format(content_type: str, url: str) -> str:
+    """The reader for a fetched article: HTML, Markdown (text/markdown, or a .md page served as plain
+    text, as raw files on code hosts are), else plain text."""
+    if "html" in content_type or "xml" in content_type:
+        return "html"
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    if "markdown" in content_type or path.endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
 def read_input(name: str, options: AuditOptions) -> Document:
     """Read one input into a Document. Raises InputError with a one-line message."""
     from provenance.read.dispatch import read_bytes
@@ -130,7 +141,7 @@ def read_input(name: str, options: AuditOptions) -> Document:
         except FetchError as exc:
             raise InputError(f"could not fetch the article: {exc.check.status.value}"
                              + (f" ({exc.check.detail})" if exc.check.detail else "")) from exc
-        fmt = options.fmt or ("html" if "html" in content_type or "xml" in content_type else "text")
+        fmt = options.fmt or _fetched_format(content_type, final_url)
         from provenance.read.dispatch import read_string
 
         doc = read_string(body, source=name, fmt=fmt, url=final_url)
