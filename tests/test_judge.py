@@ -272,3 +272,15 @@ def test_an_unresolved_reference_is_never_remembered_as_a_name() -> None:
 ])
 def test_a_trailing_statement_outranks_the_belief_it_reports(text: str, source: str) -> None:
     assert _judge_one(text)[:2] == ("attributed", source)
+
+
+def test_a_question_with_a_reporting_verb_asserts_nothing() -> None:
+    # BBC explainer subheading (hand-annotated set): 'said' in a question attributes nothing
+    assert _judge_one("What has Trump said about Nato?") == ("none", None, None)
+    assert _judge_one('"Why now?" she asked.')[0] == "attributed"  # a quoted question is still someone's
+
+
+def test_a_participle_after_a_determiner_is_an_adjective() -> None:
+    _category, source, cue = _judge_one("The reported Pentagon memo follows a series of threats.")
+    assert source != "The"
+    assert cue != "reported"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "2c6cb57be1583d4dbc29bf246dc9b2b0e5479f716d69a516342ae2de42225636"
+DIGEST = "1e6ab7440ba4823187caaae3d451b66fba7debebc82ee0195e7ea25afd48e92b"
 
 
 def inputs() -> list[Path]:

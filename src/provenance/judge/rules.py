@@ -77,6 +77,7 @@ _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And
                          r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                           r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
@@ -239,6 +240,8 @@ class Judge:
                 nxt = _NEXT_WORD.match(after)
                 if nxt and nxt.group(1) in verbs and verbs[nxt.group(1)].kind in ("base", "s", "ed"):
                     continue  # "reports suggest": a noun followed by the real verb
+            if form.kind == "ed" and _DETERMINER_BEFORE.search(before):
+                continue  # "the reported memo", "an alleged plot": an adjective
             if form.kind in ("base", "s") and _NOUN_BEFORE.search(before):
                 continue  # "the report", "a call", "his claims"
             if form.kind == "ing":
@@ -381,6 +384,10 @@ class Judge:
                 k = bisect_right(q_starts, at) - 1
                 return e.pos >= 0 and k >= 0 and at < quotes[k].end
             evidence = [e for e in evidence if not quoted(e)]
+        if not quotes and "?" in self.words and _QUESTION.search(text):
+            # "What has Trump said about Nato?": a question asks; a cue in it attributes nothing
+            self.tag = "question"
+            return Judgement(_NONE, None, None, "a question, not an assertion")
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
@@ -482,7 +489,7 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
         return infos[i].tag not in _FIRM_TAGS
     if j.category is _VAGUE:
         return True
-    if infos[i].tag == "fixed" or (j.category is _NONE and s.role is not _BODY
+    if infos[i].tag in ("fixed", "question") or (j.category is _NONE and s.role is not _BODY
                                    and s.role is not _HEADING):
         return False
     return _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i])
