@@ -70,3 +70,22 @@ def test_bare_urls_in_text_are_links() -> None:
 def test_shortened_links_name_no_channel() -> None:
     a = provenance.audit_text("Police said [this](https://t.co/7IJYBkhgep) was the video.\n", fmt="markdown")
     assert all(o.channel is None for o in a.outlets)
+
+
+def test_citing_cues_at_a_sentence_start_find_the_outlet() -> None:
+    # "According to X" and "Speaking to X" open sentences; the patterns were case-sensitive and missed them
+    report = provenance.audit_text("According to the Associated Press, it rained. Speaking to Reuters, Smith said "
+                                   "the bill failed.\n")
+    assert {o.name for o in report.outlets} == {"Associated Press", "Reuters"}
+
+
+def test_a_listed_site_cited_by_its_written_name() -> None:
+    # hand-annotated set: "CoinDesk reported:"; coindesk.com is in the reference lists with no name
+    report = provenance.audit_text("CoinDesk reported: the price fell. According to USA Watchdog, banks will fail.\n")
+    assert [(o.name, o.domain) for o in report.outlets] == [("CoinDesk", "coindesk.com"),
+                                                             ("USA Watchdog", "usawatchdog.com")]
+
+
+def test_a_person_or_a_common_word_is_no_domain() -> None:
+    report = provenance.audit_text("According to John Smith, it rained. According to Experts, it will rain.\n")
+    assert report.outlets == ()

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "1e6ab7440ba4823187caaae3d451b66fba7debebc82ee0195e7ea25afd48e92b"
+DIGEST = "f17ebb5752126890710cafcc056f3e9450b98a886e9a1b4f009da28ec2b08449"
 
 
 def inputs() -> list[Path]:

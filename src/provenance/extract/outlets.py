@@ -27,9 +27,10 @@ from provenance.segment import locate
 # name) would try every capital of a long unbroken capitalised run to its end, quadratic in its length.
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&'’.-]{0,60}(?:\s+(?:of\s+|&\s+|de\s+|for\s+)?[A-Z][\w&'’.-]{0,60}){0,5}"
 _CONTEXTS = (
-    re.compile(rf"\baccording\s+to\s+(?:an?\s+)?(?:(?:new|recent|exclusive)\s+)?(?:(?:report|article|story|analysis|"
-               rf"investigation|interview|poll|survey|piece|editorial)\s+(?:by|from|in|on|with)\s+)?(?P<name>{_NAME})"),
-    re.compile(rf"\b(?:told|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+(?:interview|op-ed|editorial|article|"
+    # the cue words match in any case ("According to X" opens many sentences); the name keeps its capitals
+    re.compile(rf"\b(?i:according\s+to\s+(?:an?\s+)?(?:(?:new|recent|exclusive)\s+)?(?:(?:report|article|story|analysis|"
+               rf"investigation|interview|poll|survey|piece|editorial)\s+(?:by|from|in|on|with)\s+)?)(?P<name>{_NAME})"),
+    re.compile(rf"\b(?i:told|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+(?:interview|op-ed|editorial|article|"
                rf"piece|column)\s+(?:with|for|in)|(?:first\s+)?reported\s+by|published\s+(?:by|in)|obtained\s+by|"
                rf"via|wrote\s+in|writing\s+in|reporting\s+(?:by|from)|cited\s+by|(?:a|an)\s+(?:report|article|story|"
                rf"investigation|analysis|poll|survey)\s+(?:by|from|in)|appeared\s+(?:on|in)|confirmed\s+to|"

@@ -568,13 +568,29 @@ class OutletDB:
             words = words[1:]
         hit = self._match(words, had_the)
         if hit is None:
-            return self._bulk_name(name)
+            return self._bulk_name(name) or self._name_as_domain(words)
         if hit.ambiguous and context is not None:
             for h in self.find_names(context):
                 if h.outlet == hit.outlet:
                     return hit.outlet
             return None
         return hit.outlet
+
+    def _name_as_domain(self, words: list[str]) -> OutletInfo | None:
+        """A listed site cited by its name written out: "CoinDesk" -> coindesk.com, "USA Watchdog" ->
+        usawatchdog.com. Only a capitalised name of one to four words, run together into at least six
+        letters, and only a domain the reference lists hold (no guessing at unlisted hosts)."""
+        if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return None
+        compact = "".join(words).lower().replace("'", "").replace("’", "").replace("-", "").replace(".", "")
+        if len(compact) < 6 or not compact.isalnum() or not compact.isascii():
+            return None
+        for suffix in (".com", ".org"):
+            info = self._exact(compact + suffix)
+            if info is not None:
+                # a listed domain has no name of its own: the name as the article writes it is better
+                return replace(info, name=" ".join(words)) if info.name == info.domain else info
+        return None
 
     def _bulk_name(self, name: str) -> OutletInfo | None:
         if self._bulk_names is None:
