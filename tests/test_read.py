@@ -134,3 +134,19 @@ def test_titles_nupunkt_does_not_know_never_end_a_sentence() -> None:
     assert texts == ["Texas Lt. Gov. Dan Patrick says Sen. Ted Cruz is standing tall.",
                      "Cmdr. Shepard said the ship was safe.", "The vote was close."]
     assert [js.judgement.source for js in report.sentences[:2]] == ["Dan Patrick", "Shepard"]
+
+
+def test_a_related_list_with_blank_lines_between_its_headlines() -> None:
+    # corpus fnc_25273: "Read more:" then one headline per paragraph; before, the blank line after the
+    # heading closed the list and every headline was judged as an unattributed claim
+    from provenance import audit_text
+
+    text = ("Stock up and save.\n\nRead more:\n\nInvestment Strategist Forecasts Collapse Timeline\n\n"
+            "Bank of America Warns of Imminent Recession: \u201cMarket So Fragile\u201d\n\n"
+            "Contributed by Mac Slavo of www.SHTFplan.com.\n\nSource: Infowars\n")
+    report = audit_text(text)
+    assert [lk.text for lk in report.links if lk.role.value == "related"] == ["Investment Strategist Forecasts Collapse Timeline",
+                                                "Bank of America Warns of Imminent Recession: \u201cMarket So Fragile\u201d"]
+    roles = {js.sentence.text: js.sentence.role.value for js in report.sentences}
+    assert roles["Contributed by Mac Slavo of www.SHTFplan.com."] != "related"  # a full stop ends the list
+    assert "InfoWars" in {o.name for o in report.outlets}

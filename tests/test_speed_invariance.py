@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f17ebb5752126890710cafcc056f3e9450b98a886e9a1b4f009da28ec2b08449"
+DIGEST = "388c1d6eb48347af862cc27bf2f7bfc3d101755ee938610bc633837a30fe4730"
 
 
 def inputs() -> list[Path]:

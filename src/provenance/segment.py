@@ -186,24 +186,41 @@ def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
         out.append(Block(first + len(out), kind, joined, tuple(lines), (), ignore))
         cur = []
 
-    for sl in raw.lines:
+    # A trailer whose heading is followed by a blank line lists its items one per paragraph ("Read
+    # more:" then headlines with blank lines between them): it stays open across blank lines while
+    # each item is a one-line headline (no full stop at its end), and ends at the first line that is not.
+    spaced = False
+    items = 0
+    lines_ = raw.lines
+    for k, sl in enumerate(lines_):
         end = text.find("\n", sl.offset)
         line = text[sl.offset:end if end >= 0 else len(text)]
         stripped = line.strip()
         if not stripped:
             close()
-            trailer = None
+            if trailer is not None and items == 0:
+                spaced = True
+            elif not spaced:
+                trailer = None
             continue
+        if trailer is not None and spaced:
+            nxt_end = text.find("\n", lines_[k + 1].offset) if k + 1 < len(lines_) else -1
+            nxt = text[lines_[k + 1].offset:nxt_end if nxt_end >= 0 else len(text)].strip() if k + 1 < len(lines_) else ""
+            if nxt or len(stripped) > 200 or stripped.endswith(".") or SOURCE_LINE.match(stripped) \
+                    or BYLINE_LINE.match(stripped):
+                trailer, spaced = None, False
         here = SourceLine(0, sl.line, sl.column + len(line) - len(line.lstrip()))
         special = _SPECIAL_LINE.match(stripped) is not None  # else none of the five patterns below matches
         if special and (SOURCES_HEAD.match(stripped)
                         or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30))):
             close()
             trailer = "sources" if SOURCES_HEAD.match(stripped) else "related"
+            spaced, items = False, 0
             out.append(Block(first + len(out), _K_TRAILER_HEADING, stripped, (here,), (), ignore))
             continue
         if trailer is not None:
             if len(stripped) <= 300:
+                items += 1
                 out.append(Block(first + len(out), _K_TRAILER_ITEM, stripped, (here,), (), ignore))
                 continue
             trailer = None

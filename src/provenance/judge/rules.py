@@ -257,6 +257,8 @@ class Judge:
             else:
                 clause_raw = _clause_before(text, start)
                 clause, dropped = _strip_aux(clause_raw)
+                if form.kind == "ed" and after.startswith(" of "):
+                    continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
                     if agent:
@@ -398,6 +400,8 @@ class Judge:
                              and _trailing_clause(text, e.pos)), best)
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
+            if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
+                self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
             return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
 
