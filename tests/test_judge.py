@@ -284,3 +284,18 @@ def test_a_participle_after_a_determiner_is_an_adjective() -> None:
     _category, source, cue = _judge_one("The reported Pentagon memo follows a series of threats.")
     assert source != "The"
     assert cue != "reported"
+
+
+def test_use_weights_swaps_the_model_and_goes_back() -> None:
+    # the hook scripts/train_judge.py --pipeline-cv judges each fold with
+    from provenance.judge import features
+
+    shipped = features.model()
+    try:
+        features.use_weights({"stage1": {"bias": [0.0, 5.0, 0.0], "offsets": [0, 0, 0], "weights": {}}})
+        swapped = features.model()
+        assert swapped is not None
+        assert swapped[0].probs([])[1] > 0.9  # a model that says vague whatever it reads
+    finally:
+        features.use_weights(None)
+    assert features.model() == shipped

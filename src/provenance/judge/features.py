@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 CLASSES = ("attributed", "vague", "unattributed")
 # as scripts/mine_cues.py, and , ?; possessive (++, *+): nothing follows a run inside its branch, so
@@ -627,13 +628,29 @@ def _load(part: dict[str, object]) -> Model:
     return Model(w, (float(bias[0]) + offsets[0], float(bias[1]) + offsets[1], float(bias[2]) + offsets[2]))
 
 
+_weights_override: dict[str, Any] | None = None
+
+
+def use_weights(doc: dict[str, Any] | None) -> None:
+    """Judge with these weights (a judge_weights.json document) instead of the shipped file; None
+    goes back to the file. A developer hook: scripts/train_judge.py --pipeline-cv measures the whole
+    pipeline out of fold with it."""
+    global _weights_override
+    _weights_override = doc
+    model.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def model() -> tuple[Model, Model | None] | None:
     """The two stages (the second may be absent), or None when no weights file is shipped."""
-    try:
-        data = json.loads(_data("judge_weights.json"))
-    except FileNotFoundError:
-        return None
+    data: dict[str, Any]
+    if _weights_override is not None:
+        data = _weights_override
+    else:
+        try:
+            data = json.loads(_data("judge_weights.json"))
+        except FileNotFoundError:
+            return None
     first = _load(data["stage1"])
     second = _load(data["stage2"]) if data.get("stage2") else None
     return first, second
