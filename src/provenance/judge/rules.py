@@ -192,7 +192,7 @@ _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", 
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
 _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "daily", "weekly", "monthly", "quarterly",
-                       "belly", "bully", "reply", "anomaly", "monopoly", "homily", "lily", "melee", "folly", "jelly",
+                       "belly", "bully", "reply", "anomaly", "monopoly", "homily", "lily", "folly", "jelly",
                        "italy", "sully", "tally", "gully", "fly", "sly", "july"})
 
 
@@ -746,8 +746,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} ({model})")
 
 
-_NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "economically",
-                        "politically", "now", "then", "well", "yes", "no", "oh", "but", "and", "or"})
+_NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "now",
+                        "then", "well", "yes", "no", "oh", "but", "and", "or"})
 
 
 def _trailing_clause(text: str, pos: int) -> bool:
