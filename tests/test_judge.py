@@ -299,3 +299,80 @@ def test_use_weights_swaps_the_model_and_goes_back() -> None:
     finally:
         features.use_weights(None)
     assert features.model() == shipped
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Congressman Chris Collins, a Trump supporter, said the campaign plans to secure enough delegates.",
+     "Chris Collins"),
+    ('Trump, who has a commanding lead in delegates, mocked Marco Rubio for "having a tough night."', "Trump"),
+    ('"Congress has been unable to bridge the gap," Senate Foreign Relations Chairman Bob Corker, R-Tenn., '
+     'said during a hearing.', "Bob Corker"),
+    ("Ted Cruz, who won Oklahoma and his home state of Texas, is calling for his rivals to drop out.", "Ted Cruz"),
+])
+def test_a_subject_is_found_past_an_aside_set_off_by_commas(text: str, source: str) -> None:
+    # PolNeAR measured part: these were attributed by the learned part to "a source named nearby"
+    assert _judge_one(text)[:2] == ("attributed", source)
+
+
+def test_an_aside_after_a_place_makes_no_speaker() -> None:
+    # "In Albany" is a place phrase, not a subject: the verb after the aside has no named speaker
+    from provenance import audit_text
+
+    (js,) = audit_text("In Albany, a city of 100,000, said to be the oldest, the measure passed.\n").sentences
+    assert js.judgement.source != "Albany"
+
+
+def test_a_quotation_continuing_a_pending_quotation_names_its_speaker() -> None:
+    # the first quotation's speaker is named after it; the next paragraph's quotation continues it
+    # (this used to read "a quotation continuing None's account")
+    from provenance import audit_text
+
+    text = ('"We will win. We will win big," said Jane Doe.\n\n'
+            '"And it has become sad that our company has sold its soul for ratings."\n')
+    got = [(js.judgement.source, js.judgement.reason) for js in audit_text(text).sentences]
+    assert [g[0] for g in got] == ["Jane Doe"] * len(got)
+    # with nobody named, the continuation is nobody's either, and its reason says so in words
+    text = 'The crowd cheered. "We will win."\n\n"And it is sad that our company sold its soul."\n'
+    got = [(js.judgement.source, js.judgement.reason) for js in audit_text(text).sentences]
+    assert not any("None" in reason for _, reason in got), got
+
+
+def _always_attributed() -> dict[str, object]:
+    return {"stage1": {"bias": [5.0, 0.0, 0.0], "offsets": [0, 0, 0], "weights": {}}}
+
+
+def test_a_sure_model_attributes_a_sentence_that_opens_with_a_name() -> None:
+    # GATE_NAMED: with its source known (the name it opens with), the learned part needs no cue
+    from provenance import audit_text
+    from provenance.judge import features
+
+    text = "Gov. Andrew Cuomo was in Albany on Tuesday.\n\nThe weather was cold in March.\n"
+    try:
+        features.use_weights(_always_attributed())
+        got = [(js.judgement.category.value, js.judgement.source) for js in audit_text(text).sentences]
+    finally:
+        features.use_weights(None)
+    assert got[0] == ("attributed", "Andrew Cuomo")
+    assert got[1] == ("attributed", "Andrew Cuomo")  # its paragraph follows one that named him
+    try:
+        features.use_weights(_always_attributed())
+        (alone,) = audit_text("The weather was cold in March.\n").sentences
+    finally:
+        features.use_weights(None)
+    assert alone.judgement.category is Category.UNATTRIBUTED  # no name, no cue, nobody named near
+
+
+def test_a_capitalised_common_word_and_a_heading_name_nobody() -> None:
+    from provenance import audit_text
+    from provenance.judge import features
+
+    text = ("Acme Corp. said profits rose.\n\n## Jeb Bush Super PAC Chief Praises Donor\n\n"
+            "Alleged police stations operate in the city. The alleged stations were closed.\n")
+    try:
+        features.use_weights(_always_attributed())
+        got = {js.sentence.text: js.judgement for js in audit_text(text, fmt="markdown").sentences}
+    finally:
+        features.use_weights(None)
+    heading = got["Jeb Bush Super PAC Chief Praises Donor"]
+    assert heading.source != "Acme Corp."  # a heading takes no speaker from the paragraph before
+    assert got["Alleged police stations operate in the city."].source is None  # 'alleged' is a word here

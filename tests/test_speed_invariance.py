@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "388c1d6eb48347af862cc27bf2f7bfc3d101755ee938610bc633837a30fe4730"
+DIGEST = "816f33e50a0473a38d3575f416752f3e06c3477eac33cf4f46b59ae493d73b28"
 
 
 def inputs() -> list[Path]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
     CLASSES,
+    GATE_NAMED,
     GATE_RELIABLE,
     GATE_STRONG,
     GATE_VAGUE_RELIABLE,
@@ -42,7 +43,7 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.lexicon import lexicon, remember_words
-from provenance.judge.speakers import Speakers, Subject, classify
+from provenance.judge.speakers import Speakers, Subject, classify, title_words
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
@@ -246,10 +247,12 @@ class Judge:
                 continue  # "the report", "a call", "his claims"
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
-                    clause, dropped = _strip_aux(_clause_before(text, start))
+                    clause_raw = _clause_before(text, start)
+                    clause, dropped = _strip_aux(clause_raw)
                     if not dropped or not (set(dropped) & _BE):
                         continue
-                    subj = classify(_np(clause), self.speakers)
+                    subj = classify(_np(clause), self.speakers) if clause.strip() \
+                        else self._past_aside(text, start - len(clause_raw))
                 else:
                     subj = main_subject or self._leading_subject(text)
                 if subj is None:
@@ -269,6 +272,8 @@ class Judge:
                 np = _np(clause)
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is None and not clause.strip():
+                    subj = self._past_aside(text, start - len(clause_raw))
+                if subj is None and not clause.strip():
                     inv = _AFTER_SUBJECT.match(after)
                     if inv and form.kind in ("ed", "s"):
                         subj = classify(inv.group("np"), self.speakers)
@@ -284,6 +289,25 @@ class Judge:
                 main_subject = subj
             out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=start))
         return out
+
+    def _past_aside(self, text: str, end: int) -> Subject | None:
+        """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
+        is empty: "Chris Collins, a Trump supporter, said", "Trump, who leads, mocked", "Bob Corker,
+        R-Tenn., said". The words before the aside must be nothing but a name or a pronoun."""
+        if end < 1 or text[end - 1] != ",":
+            return None
+        comma = text.rfind(",", max(0, end - 120), end - 1)
+        if comma < 1:
+            return None
+        aside = text[comma + 1:end - 1]
+        if not aside.strip() or any(c in aside for c in "\"“”;:()"):
+            return None
+        head_raw = _clause_before(text, comma)
+        head = head_raw.strip()
+        if not head or head != _np(head) or text[comma - len(head_raw) - 1:comma - len(head_raw)] == ",":
+            return None  # "In Washington, ..." is no subject; nor is one aside after another
+        subj = classify(head, self.speakers)
+        return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
@@ -496,7 +520,8 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
     if infos[i].tag in ("fixed", "question") or (j.category is _NONE and s.role is not _BODY
                                    and s.role is not _HEADING):
         return False
-    return _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i])
+    return sourced or _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i]) \
+        or (s.role is _BODY and _named_lead(s.text) is not None)
 
 
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
@@ -555,7 +580,16 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
     """Sentences inside a quotation whose speaker is named after it take that speaker; with no
     speaker in the paragraph they stay the writer's (unattributed) for the learned part to weigh."""
     for i, j in enumerate(rules):
-        if j.cue != "quotation" or j.source is not None or infos[i].tag != "quote-pending":
+        if j.cue != "quotation" or j.source is not None or j.category is not _ATTRIBUTED:
+            continue
+        if infos[i].tag in ("quote-cont", "quote-in"):
+            # it continues a quotation whose own speaker was pending (filled in just before, in order)
+            prev = rules[i - 1] if i else None
+            if prev is not None and prev.category is _ATTRIBUTED and prev.source:
+                rules[i] = Judgement(_ATTRIBUTED, prev.source, "quotation",
+                                     f"a quotation continuing {prev.source}'s account")
+                continue
+        elif infos[i].tag != "quote-pending":
             continue
         k = i + 1
         while k < len(rules) and sentences[k].block == sentences[i].block:
@@ -669,15 +703,17 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
+    plain = _PlainWords(infos)
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
-        near = last_source if s.block - last_block <= 1 else None
+        # a heading stands apart from the paragraph before it: it takes no speaker from there
+        near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             scores = m.sentence_scores(infos, block_of, i)
             k = max(range(3), key=scores.__getitem__)
             rule_k = _RULE_K[j.category]
             if k != rule_k:
-                decided = _combine(m, s, j, infos, block_of, i, scores, k, near)
+                decided = _combine(m, s, j, infos, block_of, i, scores, k, near, plain)
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
@@ -698,6 +734,7 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
+    plain = _PlainWords(infos)
     for i, (s, j, f) in enumerate(zip(sentences, rules, feats, strict=True)):
         scores = second.scores(f)
         k = max(range(3), key=scores.__getitem__)
@@ -705,7 +742,7 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         decided = j
         near = last_source if s.block - last_block <= 1 else None
         if k != rule_k and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
-            decided = _combine(second, s, j, infos, block_of, i, scores, k, near, f)
+            decided = _combine(second, s, j, infos, block_of, i, scores, k, near, plain, f)
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
@@ -714,7 +751,8 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
 
 
 def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int,
-             scores: list[float], k: int, last_source: str | None, f: list[str] | None = None) -> Judgement:
+             scores: list[float], k: int, last_source: str | None, plain: _PlainWords,
+             f: list[str] | None = None) -> Judgement:
     """The model disagrees with the rules: decide, and say why in words."""
     if j.category is _NONE and s.role is not _BODY and s.role is not _HEADING:
         return j
@@ -724,12 +762,15 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return j
     if cls == "vague" and j.category is not _ATTRIBUTED and not _supports_vague(info):
         return j
+    probs = softmax(scores)
+    # a title-case heading reads as one long name ("New Plot Twist"): only body text has a lead
+    lead = None if info.quote_in or info.lead or s.role is not _BODY else _named_lead(s.text, plain)
     if cls == "attributed" and j.category is not _VAGUE \
-            and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)):
+            and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
+            and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
         return j
     if f is None:
         f = context_features(infos, blocks, i)
-    probs = softmax(scores)
     why = "; ".join(dict.fromkeys(d for d in map(describe, m.top_features(f, k)) if d))
     model = f"the learned model, {probs[k]:.0%} sure" + (f": {why}" if why else "")
     if cls == "unattributed":
@@ -739,8 +780,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         cue = j.cue or _strongest_cue(info)
         src = j.source if j.category is _VAGUE else None
         return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source ({model})")
-    inside = info.quote_in or info.lead  # words inside a quotation are the speaker's, not a name of theirs
-    source = j.source or (None if inside else _named_lead(s.text)) or last_source
+    # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
+    source = j.source or lead or last_source
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     who = f"'{source}'" if source else "a source named nearby"
     return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} ({model})")
@@ -756,15 +797,38 @@ def _trailing_clause(text: str, pos: int) -> bool:
     return comma >= 0 and len(text[comma + 1:pos].split()) <= 6
 
 
-def _named_lead(text: str) -> str | None:
-    """The person or organisation a sentence opens with ("Gov. Andrew Cuomo signed ..."), if it names one."""
+class _PlainWords:
+    """Whether an article writes a word in lower case ("alleged", "federal") somewhere: a substring
+    search over its text, joined on first use (only a few sentences per article ask)."""
+
+    def __init__(self, infos: Sequence[SentenceInfo]) -> None:
+        self._infos = infos
+        self._text: str | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._text is None:
+            self._text = " " + " ".join(info.text for info in self._infos) + " "
+        t = self._text
+        return isinstance(word, str) and any(f" {word}{end}" in t for end in " ,.;:")
+
+
+_NO_SPEAKERS = Speakers()  # classify() only reads it: the names of no article
+
+
+def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
+    """The person or organisation a sentence opens with ("Gov. Andrew Cuomo signed ..."), if it names one.
+    With `plain`, a first word the article also writes in lower case is no name ("Alleged Chinese
+    police stations ...")."""
     m = _LEADING_NP.match(text)
     if m is None:
         return None
     np = m.group("np")
     if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in np.split()):
         return None  # "They’re", "So I", "That’s": no name
-    subj = classify(np, Speakers())
+    first = np.split()[0].lower()
+    if plain is not None and first.strip(".") not in title_words() and (first in plain or first in mined().cues):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
         return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
     return subj.text

@@ -28,7 +28,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """The title words lower-cased and without their dots, as features.sentence_tokens gives them."""
     return frozenset(t.lower().strip(".") for t in lexicon().titles if t not in ("of", "the"))
 
@@ -47,7 +47,7 @@ class Speakers:
     def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
         """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence.
         `words`: its lower-cased words, when known (a cheaper test for a title word)."""
-        if words is not None and _title_words().isdisjoint(words):
+        if words is not None and title_words().isdisjoint(words):
             return
         titles = lexicon().titles
         if titles.isdisjoint(text.split()):
