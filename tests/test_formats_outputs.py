@@ -38,7 +38,7 @@ def _ctx(report: Report, root: Path, **cfg: object) -> RenderContext:
     return RenderContext(findings.compute(report, config), config, "0.1.0")
 
 
-@pytest.fixture(scope="module", params=["seed", "markdown", "hostile"])
+@pytest.fixture(scope="module", params=["seed", "markdown", "hostile", "unnamed"])
 def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, RenderContext]:
     if request.param == "seed":
         report = audit([SEED])
@@ -46,6 +46,9 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     if request.param == "markdown":
         report = audit([FIXTURES / "markdown_links.md"], AuditOptions(publisher="news.example.com"))
         return report, _ctx(report, FIXTURES)
+    if request.param == "unnamed":  # no file behind it, like standard input without --stdin-filename
+        report = Report(articles=(audit_text(SEED.read_text(encoding="utf-8")),), version="0.1.0")
+        return report, _ctx(report, SEED.parent)
     root = tmp_path_factory.mktemp("hostile")
     path = root / "news, 100%: a\u202e.txt"
     path.write_text(HOSTILE, encoding="utf-8")
@@ -84,7 +87,10 @@ def test_sarif_is_valid_and_complete(case: tuple[Report, RenderContext]) -> None
         assert res["level"] in ("error", "warning", "note")
         loc = res["locations"][0]["physicalLocation"]
         assert not loc["artifactLocation"]["uri"].startswith("/")  # repo-relative
-        assert loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        if f.source == "<text>":  # no file: %SRCROOT% would resolve it to one that is not there
+            assert "uriBaseId" not in loc["artifactLocation"]
+        else:
+            assert loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         region = loc["region"]
         assert region["startLine"] == f.line
         assert region["endLine"] >= region["startLine"]

@@ -5,6 +5,11 @@ Markdown, helpUri, default level); each result has ruleId/ruleIndex, level, mess
 location with a repo-relative URI (`%SRCROOT%`) and a region, and `partialFingerprints` so alerts
 keep their identity across runs. Suppressed findings are results with an `inSource` suppression,
 which code scanning shows as dismissed rather than open.
+
+An input that is no file (standard input without `--stdin-filename`, shown as `-`; `audit_text`'s
+`<text>`) keeps its name as a relative URI reference but gets no `uriBaseId`: `%SRCROOT%` would
+resolve it to a file `<root>/-` that does not exist. With `--stdin-filename NAME` the article's
+source is NAME and it is located like a file of that name.
 """
 
 from __future__ import annotations
@@ -31,9 +36,17 @@ def repo_root(start: Path) -> Path:
     return start
 
 
+NOT_FILES = ("-", "<text>", "<stdin>")  # standard input with no name, audit_text() and the like
+
+
+def is_local_file(source: str) -> bool:
+    """Whether a report's source names a local path (a URL, or unnamed standard input, does not)."""
+    return "://" not in source and source not in NOT_FILES
+
+
 def artifact_path(source: str, ctx: RenderContext) -> str:
     """A finding's source as a POSIX path relative to the repository root, when it is a local file."""
-    if "://" in source or source in ("-", "<text>", "<stdin>"):
+    if not is_local_file(source):
         return source
     p = Path(source).resolve()  # as given on the command line: relative to the working directory
     try:
@@ -63,7 +76,7 @@ def render(report: Report, ctx: RenderContext) -> str:
     for f in ctx.findings:
         uri = artifact_path(f.source, ctx)
         location: dict[str, object] = {"uri": quote(uri, safe="/:@")}
-        if not Path(uri).is_absolute() and "://" not in uri:
+        if is_local_file(f.source) and not Path(uri).is_absolute():
             location["uriBaseId"] = "%SRCROOT%"
         result: dict[str, object] = {
             "ruleId": f.rule_id,
