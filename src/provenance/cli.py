@@ -171,6 +171,12 @@ def build_app() -> "typer.Typer":
                                                      exists=True, dir_okay=False)] = None,
         reader: Annotated[str | None, typer.Option("--as", help="Read inputs as text, markdown or html "
                                                    "(default: by file name, else sniffed).")] = None,
+        stdin_filename: Annotated[str | None, typer.Option(
+            "--stdin-filename", metavar="NAME",
+            help="Report standard input (-) as the file NAME: every format names it NAME (SARIF and GitHub "
+                 "annotations as that path in the repository), it is read as a file of that name would be "
+                 "(unless --as), and the config is found and exclude and per-file-ignores matched as for "
+                 "NAME. NAME is never opened.")] = None,
         check: Annotated[bool | None, typer.Option("--check/--no-check", help="Fetch and check cited links and "
                                                    "outlets (default), or analyse the text only.")] = None,
         offline: Annotated[bool, typer.Option("--offline", help="Nothing leaves the machine: use cached "
@@ -208,6 +214,16 @@ def build_app() -> "typer.Typer":
             raise UsageError(f"unknown --as {reader!r}: choose text, markdown or html")
         if names.count("-") > 1:
             raise UsageError("standard input (-) can be read only once")
+        if stdin_filename is not None:
+            if "-" not in names:
+                raise UsageError("--stdin-filename names standard input, but - (standard input) is not "
+                                 "among the inputs")
+            if not stdin_filename.strip():
+                raise UsageError("--stdin-filename needs a file name")
+
+        def label(name: str) -> str:  # what an input is reported, configured and excluded as
+            return stdin_filename if name == "-" and stdin_filename else name
+
         if "-" in names and sys.stdin.isatty():
             sys.stderr.write("provenance: reading the article from standard input (end it with Ctrl-D)\n")
         try:
@@ -229,8 +245,8 @@ def build_app() -> "typer.Typer":
         if timeout is not None:
             overrides["network.read-timeout-s"] = timeout
         try:
-            config = cfgmod.load(names or ["."], config_file=config_file, overrides=overrides,
-                                 use_config=not no_config)
+            config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
+                                 overrides=overrides, use_config=not no_config)
         except cfgmod.ConfigError as exc:
             raise UsageError(str(exc)) from exc
         if changed_since is not None:
@@ -246,12 +262,13 @@ def build_app() -> "typer.Typer":
         if not names:
             raise UsageError("no inputs: give files, directories, globs, URLs or -")
         names = _expand_globs(names)
+        guarded = [*names, stdin_filename] if stdin_filename else names  # NAME stands for an input file
         for out in outputs:
             if out.path is not None:
-                _check_output(out.path, names, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
-                                                     if f is not None))
+                _check_output(out.path, guarded, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
+                                                       if f is not None))
         expanded, skipped_inputs = _expand(names, config)
-        selected = config.select(expanded)
+        selected = [n for n in expanded if not config.excluded(label(n))]
         if expanded and not selected:
             where = f" in {config.path}" if config.path else ""
             sys.stderr.write(f"provenance: every input is excluded by 'exclude'{where}; nothing audited\n")
@@ -260,7 +277,7 @@ def build_app() -> "typer.Typer":
         if settings is not None:
             settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
         options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                               check=settings, jobs=jobs, fmt=reader)
+                               check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename)
         report = run_audit(expanded, options) if expanded else None
         from provenance.model import Report
 

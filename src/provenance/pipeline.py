@@ -42,6 +42,15 @@ class AuditOptions:
     exclude: tuple[str, ...] = ()
     max_input_bytes: int = MAX_INPUT_BYTES
     fmt: str | None = None  # force a reader: "text", "markdown", "html"
+    # The file name standard input ("-") stands for (`--stdin-filename`): the article is reported
+    # under it and, unless `fmt` forces a reader, read as a file of that name would be (by its
+    # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
+    stdin_filename: str | None = None
+
+
+def source_name(name: str, options: AuditOptions) -> str:
+    """What an input is reported as: its name, or `stdin_filename` for standard input."""
+    return options.stdin_filename if name == "-" and options.stdin_filename else name
 
 
 def _version() -> str:
@@ -130,7 +139,8 @@ def read_input(name: str, options: AuditOptions) -> Document:
         data = sys.stdin.buffer.read(options.max_input_bytes + 1)
         if len(data) > options.max_input_bytes:
             raise InputError(f"standard input is larger than the {options.max_input_bytes // 1_000_000} MB limit for one article")
-        return read_bytes(data, source="-", fmt=options.fmt)
+        # read_string guesses the reader from the source's name when none is forced, as for a file
+        return read_bytes(data, source=source_name(name, options), fmt=options.fmt)
     if is_url(name):
         from provenance.check.http import FetchError
         from provenance.read.url import publisher_of, read_url
@@ -237,14 +247,15 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
 
 def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput:
     """Read and analyse one input; a bad input becomes a SkippedInput (picklable, for --jobs)."""
+    shown = source_name(name, options)
     try:
         doc = read_input(name, options)
     except InputError as exc:
-        return SkippedInput(name, str(exc))
+        return SkippedInput(shown, str(exc))
     except Exception as exc:  # a reader bug must not lose the other inputs' reports
-        return SkippedInput(name, f"could not be read: {type(exc).__name__}: {exc}")
+        return SkippedInput(shown, f"could not be read: {type(exc).__name__}: {exc}")
     if not any(b.text.strip() for b in doc.blocks):
-        return SkippedInput(name, "no article text found")
+        return SkippedInput(shown, "no article text found")
     return analyse(doc, options)
 
 
