@@ -376,3 +376,29 @@ def test_a_capitalised_common_word_and_a_heading_name_nobody() -> None:
     heading = got["Jeb Bush Super PAC Chief Praises Donor"]
     assert heading.source != "Acme Corp."  # a heading takes no speaker from the paragraph before
     assert got["Alleged police stations operate in the city."].source is None  # 'alleged' is a word here
+
+
+@pytest.mark.parametrize("text", [
+    # PolNeAR tuning part: each gave a clause or a cut-off phrase as the 'named subject'
+    "Sparsely populated South Dakota is not a swing state, and has not voted for the Democratic nominee in decades.",
+    "Presumptive Republican nominee Donald Trump is discrediting an earlier report from Bloomberg.",
+    "They have no business voting for anything.<tweet/>.",
+    "Serafinowicz, who has starred in two films, posted the clip to YouTube on Thursday.",
+])
+def test_a_clause_or_an_object_is_never_a_speaker(text: str) -> None:
+    from provenance import audit_text
+
+    (js,) = audit_text(text).sentences
+    source = js.judgement.source or ""
+    assert " is " not in source, source
+    assert not source.endswith((" an", " a", "<")), source
+    assert source != "the clip"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("So I said, we will fight.", "the author"),  # the connective is no part of the speaker
+    ("If elected I will fight for this great country we call home.", "the author"),  # 'we' is the subject
+    ('"We will win," said Smith in a statement.', "Smith"),  # inversion with a name still reads
+])
+def test_connectives_and_relative_clauses_leave_the_real_subject(text: str, source: str) -> None:
+    assert _judge_one(text)[:2] == ("attributed", source)

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "816f33e50a0473a38d3575f416752f3e06c3477eac33cf4f46b59ae493d73b28"
+DIGEST = "18a9e5f5f0072afe4815e2a95bfddcb8ac87deded8a6812df0c198b44f7a6ef1"
 
 
 def inputs() -> list[Path]:

@@ -642,6 +642,11 @@ def use_weights(doc: dict[str, Any] | None) -> None:
     global _weights_override
     _weights_override = doc
     model.cache_clear()
+    # the summed-weight tables are keyed by id(model): a new model may be born at a freed one's
+    # address and would read the old weights' sums (pipeline-cv figures before this were wrong)
+    _TABLES.clear()
+    _MARGINS.clear()
+    _CTX_TABLES.clear()
 
 
 @lru_cache(maxsize=1)

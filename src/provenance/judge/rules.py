@@ -63,11 +63,14 @@ _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b
 _BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                             r"rehtehw|litnu)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
-                            r"|he|she|they|it|I|we|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?)"
+_AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+                            r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                             # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)")
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
+                            # a common noun only right before punctuation or a place or time: '"...," said the
+                            # official.', never "posted the clip to YouTube" (an object)
+                            r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
 _COLON_ATTR = re.compile(r"^(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(r"^\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -822,10 +825,13 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     m = _LEADING_NP.match(text)
     if m is None:
         return None
-    np = m.group("np")
-    if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in np.split()):
+    words = m.group("np").split()
+    if len(words) < 2:  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
+        return None
+    if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in words):
         return None  # "They’re", "So I", "That’s": no name
-    first = np.split()[0].lower()
+    np = " ".join(words)
+    first = words[0].lower()
     if plain is not None and first.strip(".") not in title_words() and (first in plain or first in mined().cues):
         return None
     subj = classify(np, _NO_SPEAKERS)

@@ -198,8 +198,20 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     """What classify() decides from the words alone: ("subject", "", the Subject), ("person", a name
     to make canonical), ("pron-...", the pronoun) or ("org-ref", a phrase such as "the campaign")."""
     np = np.strip().strip(",;:—–-\"'“”‘’()").strip()
-    if not np:
-        return None
+    if not np or _MARKUP.search(np):
+        return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
+    words = np.split()
+    while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
+        words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    if len(words) > 1:
+        lows = [w.lower().strip(",.") for w in words]
+        if lows[-1] in _SUBJECT_PRONOUNS:
+            words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]):
+            # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
+            # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
+            return None
+    np = " ".join(words)
     low = np.lower()
     if low[-3:-2] in ("'", "’") or low[-2:-1] in ("'", "’"):  # "You’ve", "They’re", "He’s": a pronoun
         base = low.rsplit("'", 1)[0].rsplit("’", 1)[0]
@@ -245,6 +257,19 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+_MARKUP = re.compile(r"[<>/=]")
+_DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
+                        "indeed", "plus"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
+_ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+                       "those"})
+# words of a verb phrase: a "noun phrase" holding one is a clause ("Mr. Allen is for the time being continuing")
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "will",
+                           "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
+                           "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
+                           "can't"})
 
 
 def _fixed(subject: Subject) -> tuple[str, str, Subject]:
