@@ -187,6 +187,12 @@ def _judge_one(text: str) -> tuple[str, str | None, str | None]:
     ("The candidate appeared to show particular callousness regarding the deaths.", "appeared to"),
     ("For much of his career, the lobbyist seemed to be a part of the establishment.", "seemed to"),
     ("It’s widely believed that the deal will collapse.", "It’s widely believed"),
+    # impersonal frames PolNeAR marks as attributions with no source (tuning part, session 3)
+    ("Nor is it clear that Bloomberg is the perfect centrist.", "Nor is it clear that"),
+    ("There is some evidence that most Sanders supporters have already fallen in line.", "There is some evidence"),
+    ("A common refrain is that demographics will doom the candidacy.", "A common refrain is that"),
+    ("Yet it's hard not to sense that the turmoil reflects a global current of discontent.",
+     "it's hard not to sense"),
 ])
 def test_hedges_with_adverbs_negation_and_past_tense_are_vague(text: str, cue: str) -> None:
     # PolNeAR's attributions with no source (tuning part): the hedge file missed these forms
@@ -402,3 +408,20 @@ def test_a_clause_or_an_object_is_never_a_speaker(text: str) -> None:
 ])
 def test_connectives_and_relative_clauses_leave_the_real_subject(text: str, source: str) -> None:
     assert _judge_one(text)[:2] == ("attributed", source)
+
+
+def test_an_attribution_with_nobody_named_says_so() -> None:
+    # the learned part reads a quotation as someone's, but nobody is named: the reason must not
+    # claim "a source named nearby" (it used to)
+    from provenance import audit_text
+    from provenance.judge import features
+
+    try:
+        features.use_weights(_always_attributed())
+        (js,) = audit_text('The crowd chanted "lock her up now" all night.\n').sentences
+    finally:
+        features.use_weights(None)
+    assert js.judgement.category is Category.ATTRIBUTED
+    assert js.judgement.source is None
+    assert "does not name" in js.judgement.reason
+    assert "nearby" not in js.judgement.reason

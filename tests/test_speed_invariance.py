@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "18a9e5f5f0072afe4815e2a95bfddcb8ac87deded8a6812df0c198b44f7a6ef1"
+DIGEST = "eb46d0add65de537ac4a4607bc67acd6b8ec66e2ab9afaa8649d9118d4881c47"
 
 
 def inputs() -> list[Path]:

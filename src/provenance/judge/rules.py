@@ -786,8 +786,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead or last_source
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
-    who = f"'{source}'" if source else "a source named nearby"
-    return Judgement(_ATTRIBUTED, source, cue, f"attributed to {who} ({model})")
+    if source:
+        return Judgement(_ATTRIBUTED, source, cue, f"attributed to '{source}' ({model})")
+    # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
+    # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
+    return Judgement(_ATTRIBUTED, None, cue, f"attributed to a speaker it does not name ({model})")
 
 
 _NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "now",
