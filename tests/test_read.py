@@ -150,3 +150,33 @@ def test_a_related_list_with_blank_lines_between_its_headlines() -> None:
     roles = {js.sentence.text: js.sentence.role.value for js in report.sentences}
     assert roles["Contributed by Mac Slavo of www.SHTFplan.com."] != "related"  # a full stop ends the list
     assert "InfoWars" in {o.name for o in report.outlets}
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    # republication credits and site furniture from the shared corpus, each judged an unattributed
+    # claim before (24 articles end with "Add your two cents.")
+    ("This article has been contributed by SHTF Plan.", "caption"),
+    ("Originally published at blog.NORML.org", "caption"),
+    ("Republished with permission from Bill Marler and Marler Clark.", "caption"),
+    ("Delivered by The Daily Sheeple", "caption"),
+    ("Add your two cents.", "boilerplate"),
+    ("Continued below...", "boilerplate"),
+    ("[Emphasis added.]", "boilerplate"),
+])
+def test_credits_and_site_furniture_are_not_claims(line: str, role: str) -> None:
+    from provenance import audit_text
+
+    report = audit_text(f"The bill passed on Tuesday.\n\n{line}\n")
+    last = report.sentences[-1]
+    assert (last.sentence.role.value, last.judgement.category.value) == (role, "none")
+
+
+@pytest.mark.parametrize("line", [
+    "Delivered by hand, the letter reached the governor on Monday.",
+    "This article was first published in 1999 and it remains wrong.",
+])
+def test_sentences_that_merely_start_like_a_credit_stay_claims(line: str) -> None:
+    from provenance import audit_text
+
+    (js,) = audit_text(line + "\n").sentences
+    assert js.sentence.role is Role.BODY

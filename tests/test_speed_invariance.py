@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "eb46d0add65de537ac4a4607bc67acd6b8ec66e2ab9afaa8649d9118d4881c47"
+DIGEST = "55d32234d5ee14227e03b764a4c53e7811bf987bdc8b529032e5bb3caff54a21"
 
 
 def inputs() -> list[Path]:

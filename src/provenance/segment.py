@@ -46,7 +46,13 @@ CAPTION_LINE = re.compile(
     r"(?:from|taken\s+from|courtesy\s+of|originally\s+(?:aired|published))|"
     r"(?:photo|image|picture|video|graphic|illustration|featured\s+image|top\s+image|screenshot|"
     r"photo\s+credit|image\s+credit|credit)s?\s*(?:credit)?\s*[:|/]|"
-    r"(?:photo|image|picture)\s+(?:by|via|courtesy\s+of)\b)",
+    r"(?:photo|image|picture)\s+(?:by|via|courtesy\s+of)\b|"
+    # republication credits: where the text comes from, not a claim of it
+    r"(?:originally|first)\s+(?:published|appeared|posted)\s+(?:at|on|in(?!\s+\d)|by)\s|"
+    r"(?:republished|reprinted|reposted|cross-?posted)\s+(?:with\s+permission\s+)?(?:from|of|by|at|on)\s|"
+    r"this\s+(?:article|post|story|piece)\s+(?:has\s+been\s+|was\s+)?(?:contributed|(?:originally|first)\s+"
+    r"published|republished|reprinted)\s+(?:by|at|on|in(?!\s+\d)|from)\s|"
+    r"delivered\s+by\s+(?-i:[A-Z])[^.]{0,60}\.?\s*$)",
     re.I,
 )
 BYLINE_LINE = re.compile(
@@ -62,7 +68,8 @@ BOILERPLATE_LINE = re.compile(
     r"%\s+of\s+readers\s+think\s+this\s+story\s+is\s+fact.*|advertisement|continue\s+reading.*|"
     r"tags?:.{0,200}|filed\s+under:?.{0,200}|comments?|leave\s+a\s+(?:comment|reply).*|"
     r"we\s+use\s+cookies.*|print\s+this\s+(?:page|article)|email\s+this.*|"
-    r"listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read)\s*$",
+    r"listen\s+to\s+this\s+article.*|\d+\s+min(?:ute)?s?\s+read|add\s+your\s+two\s+cents\W*|"
+    r"continued\s+below\W*|\[\s*emphasis\s+(?:added|mine|in\s+original)\W*|end\.?)\s*$",
     re.I,
 )
 
