@@ -7,6 +7,9 @@ CR -> `%0D`, LF -> `%0A`; in property values also `:` -> `%3A` and `,` -> `%2C`.
 characters (a terminal's ESC) are shown as `\\x1b`, never sent, so article text cannot colour the
 log or inject a second command. GitHub shows at most 10 errors and 10 warnings per step (50 in all
 per job), so findings are written most severe first. Suppressed findings are not annotated.
+
+`file=` is the path from the repository root (`sarif.artifact_path`), for findings and skipped inputs
+alike, so a run from a subdirectory still lands on the file.
 """
 
 from __future__ import annotations
@@ -48,7 +51,8 @@ def render(report: Report, ctx: RenderContext) -> str:
         ))
     for sk in report.skipped:
         # an input that could not be read fails the run (exit code 2): an error, not a warning
-        lines.append(annotation("error", f"skipped: {sk.reason}", file=sk.source, title="provenance: skipped input"))
+        lines.append(annotation("error", f"skipped: {sk.reason}", file=artifact_path(sk.source, ctx),
+                                title="provenance: skipped input"))
     return "".join(line + "\n" for line in lines)
 
 

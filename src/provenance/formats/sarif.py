@@ -10,6 +10,9 @@ An input that is no file (standard input without `--stdin-filename`, shown as `-
 `<text>`) keeps its name as a relative URI reference but gets no `uriBaseId`: `%SRCROOT%` would
 resolve it to a file `<root>/-` that does not exist. With `--stdin-filename NAME` the article's
 source is NAME and it is located like a file of that name.
+
+A skipped input (unreadable, or no article text) is a `toolExecutionNotification` whose message and
+location name it as a finding in it would be (`artifact_location`).
 """
 
 from __future__ import annotations
@@ -55,6 +58,15 @@ def artifact_path(source: str, ctx: RenderContext) -> str:
         return p.resolve().as_posix()
 
 
+def artifact_location(source: str, ctx: RenderContext) -> dict[str, object]:
+    """An `artifactLocation` for a source: repo-relative under `%SRCROOT%` when it is a local file."""
+    uri = quote(artifact_path(source, ctx), safe="/:@")
+    location: dict[str, object] = {"uri": uri}
+    if is_local_file(source) and not uri.startswith("/"):
+        location["uriBaseId"] = "%SRCROOT%"
+    return location
+
+
 def _rule(rule: catalogue.Rule) -> dict[str, object]:
     return {
         "id": rule.id,
@@ -74,17 +86,13 @@ def render(report: Report, ctx: RenderContext) -> str:
     root = repo_root(ctx.config.root)
     results: list[dict[str, object]] = []
     for f in ctx.findings:
-        uri = artifact_path(f.source, ctx)
-        location: dict[str, object] = {"uri": quote(uri, safe="/:@")}
-        if is_local_file(f.source) and not Path(uri).is_absolute():
-            location["uriBaseId"] = "%SRCROOT%"
         result: dict[str, object] = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
             "level": LEVEL[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
-                "artifactLocation": location,
+                "artifactLocation": artifact_location(f.source, ctx),
                 "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
                            "endColumn": f.end_column},
             }}],
@@ -94,8 +102,12 @@ def render(report: Report, ctx: RenderContext) -> str:
             result["suppressions"] = [{"kind": "inSource",
                                        "justification": "provenance: ignore comment or per-file-ignores"}]
         results.append(result)
+    # a skipped input is named and located as a finding in it would be (repo-relative, standard input
+    # at its --stdin-filename), so code scanning and the annotations agree on where it is
     notifications = [
-        {"level": "warning", "message": {"text": f"skipped {s.source}: {s.reason}"}} for s in report.skipped
+        {"level": "warning", "message": {"text": f"skipped {artifact_path(s.source, ctx)}: {s.reason}"},
+         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.source, ctx)}}]}
+        for s in report.skipped
     ]
     sarif = {
         "$schema": SCHEMA_URI,
