@@ -162,6 +162,13 @@ def test_a_related_list_with_blank_lines_between_its_headlines() -> None:
     ("Add your two cents.", "boilerplate"),
     ("Continued below...", "boilerplate"),
     ("[Emphasis added.]", "boilerplate"),
+    # hand-annotated set: a Reuters credit line, a post's date line, a feed footer naming the origin
+    ("Reporting by Gopal Sharma, additional reporting by Lisa Barrington, writing by Shilpa Jamkhandikar; "
+     "Editing by Jane Merriman", "byline"),
+    ("This article was posted: Saturday, October 26, 2013 at 3:06 pm", "byline"),
+    ("The post Prepare for War: As Trump tours Asia, all eyes on North Korea appeared first on Personal Liberty.",
+     "caption"),
+    ("Contributed by Mac Slavo of www.SHTFplan.com.", "byline"),
 ])
 def test_credits_and_site_furniture_are_not_claims(line: str, role: str) -> None:
     from provenance import audit_text
@@ -174,6 +181,7 @@ def test_credits_and_site_furniture_are_not_claims(line: str, role: str) -> None
 @pytest.mark.parametrize("line", [
     "Delivered by hand, the letter reached the governor on Monday.",
     "This article was first published in 1999 and it remains wrong.",
+    "Reporting by the agency has been poor for years.",
 ])
 def test_sentences_that_merely_start_like_a_credit_stay_claims(line: str) -> None:
     from provenance import audit_text
