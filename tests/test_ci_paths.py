@@ -1,10 +1,12 @@
 """Where the CI formats say an input is, through the real command line: skipped inputs are located
-like findings (repo-relative, standard input at its `--stdin-filename`)."""
+like findings (repo-relative, standard input at its `--stdin-filename`), and unnamed standard input gets
+a general GitHub annotation."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +86,19 @@ def test_sarif_skipped_inputs_are_located_like_findings(tmp_path: Path) -> None:
     # unnamed standard input is no file: its URI is '-' with no base, as for its findings
     unnamed = _sarif_run(run("-f", "sarif", "-", cwd=news))
     assert _skips(unnamed) == [("skipped -: the input is empty", {"uri": "-"})]
+
+
+# ----------------------------------------------------------------------------- 2. unnamed stdin
+
+
+def test_github_unnamed_stdin_gets_general_annotations(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    out = run("-f", "github", "-", cwd=repo, stdin=ARTICLE)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines
+    for line in lines:  # no file=-, which GitHub cannot place, and no line or column without a file
+        assert re.fullmatch(r"::warning title=PV101 unattributed-claim::Claim with no source: [^\r\n]+", line), line
+    skipped = run("-f", "github", "-", cwd=repo)
+    assert skipped.returncode == 2
+    assert skipped.stdout.splitlines() == [f"::error {SKIP_TITLE}::skipped: the input is empty"]

@@ -9,7 +9,10 @@ log or inject a second command. GitHub shows at most 10 errors and 10 warnings p
 per job), so findings are written most severe first. Suppressed findings are not annotated.
 
 `file=` is the path from the repository root (`sarif.artifact_path`), for findings and skipped inputs
-alike, so a run from a subdirectory still lands on the file.
+alike, so a run from a subdirectory still lands on the file. An input that is no file (standard
+input without `--stdin-filename`, shown as `-`; `audit_text`'s `<text>`) gets no `file=`, `line=` or
+`col=`: GitHub cannot place `file=-`, and without a file a line means nothing, so the annotation is
+a general one on the run, with its title and message. A URL keeps `file=URL`.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from provenance.formats import markdown
 from provenance.formats.interface import RenderContext, strip_controls
-from provenance.formats.sarif import artifact_path
+from provenance.formats.sarif import NOT_FILES, artifact_path
 from provenance.model import Report, Severity
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -43,16 +46,15 @@ def render(report: Report, ctx: RenderContext) -> str:
     lines: list[str] = []
     ordered = sorted((f for f in ctx.findings if not f.suppressed), key=lambda f: -f.severity.rank)
     for f in ordered:
-        lines.append(annotation(
-            COMMAND[f.severity], f.message,
-            file=artifact_path(f.source, ctx), line=f.line, col=f.column,
-            endLine=f.end_line, endColumn=f.end_column if f.end_line == f.line else None,
-            title=f"{f.rule_id} {f.name}",
-        ))
+        where: dict[str, object] = {}
+        if f.source not in NOT_FILES:
+            where = {"file": artifact_path(f.source, ctx), "line": f.line, "col": f.column, "endLine": f.end_line,
+                     "endColumn": f.end_column if f.end_line == f.line else None}
+        lines.append(annotation(COMMAND[f.severity], f.message, **where, title=f"{f.rule_id} {f.name}"))
     for sk in report.skipped:
         # an input that could not be read fails the run (exit code 2): an error, not a warning
-        lines.append(annotation("error", f"skipped: {sk.reason}", file=artifact_path(sk.source, ctx),
-                                title="provenance: skipped input"))
+        file = None if sk.source in NOT_FILES else artifact_path(sk.source, ctx)
+        lines.append(annotation("error", f"skipped: {sk.reason}", file=file, title="provenance: skipped input"))
     return "".join(line + "\n" for line in lines)
 
 
