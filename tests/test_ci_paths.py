@@ -1,6 +1,6 @@
 """Where the CI formats say an input is, through the real command line: skipped inputs are located
-like findings (repo-relative, standard input at its `--stdin-filename`), and unnamed standard input gets
-a general GitHub annotation."""
+like findings (repo-relative, standard input at its `--stdin-filename`), unnamed standard input gets
+a general GitHub annotation, and a SARIF relative URI never reads as one with a scheme."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit
 
 import jsonschema
 
@@ -102,3 +103,40 @@ def test_github_unnamed_stdin_gets_general_annotations(tmp_path: Path) -> None:
     skipped = run("-f", "github", "-", cwd=repo)
     assert skipped.returncode == 2
     assert skipped.stdout.splitlines() == [f"::error {SKIP_TITLE}::skipped: the input is empty"]
+
+
+# ----------------------------------------------------------------------------- 3. ':' in SARIF URIs
+
+
+def _resolved(run_: dict[str, Any], location: dict[str, Any]) -> str:
+    """The file path a SARIF consumer reads from an artifactLocation (RFC 3986 resolution)."""
+    if "uriBaseId" not in location:  # a file outside the repository: an absolute path, kept as it is
+        assert location["uri"].startswith("/"), location
+        return unquote(location["uri"])
+    parts = urlsplit(urljoin(run_["originalUriBaseIds"][location["uriBaseId"]]["uri"], location["uri"]))
+    assert parts.scheme == "file", location  # 'c:d.md' alone would resolve to the scheme 'c'
+    return unquote(parts.path)
+
+
+def test_sarif_relative_uri_with_a_colon_in_its_first_segment(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    names = ["c:d.md", "notes:2024.md", "news/x:y.md"]
+    for name in names:
+        (repo / name).write_text(ARTICLE, encoding="utf-8")
+    outside = tmp_path / "elsewhere" / "e:f.md"  # outside the repository: an absolute path
+    outside.parent.mkdir()
+    outside.write_text(ARTICLE, encoding="utf-8")
+    out = run("-f", "sarif", *names, str(outside), cwd=repo)
+    assert out.returncode == 0, out.stderr
+    sarif = _sarif_run(out)
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in sarif["results"]]
+    assert [loc["uri"] for loc in locations] == ["./c:d.md", "./notes:2024.md", "news/x:y.md", outside.as_posix()]
+    assert [_resolved(sarif, loc) for loc in locations] == [(repo / n).as_posix() for n in names] + [outside.as_posix()]
+    # a skipped input and a --stdin-filename take the same form; from news/, x:y.md is news/x:y.md
+    (repo / "g:h.md").write_text("", encoding="utf-8")
+    skipped = _sarif_run(run("-f", "sarif", "g:h.md", cwd=repo))
+    assert [loc for _, loc in _skips(skipped)] == [{"uri": "./g:h.md", "uriBaseId": "%SRCROOT%"}]
+    named = _sarif_run(run("-f", "sarif", "-", "--stdin-filename", "s:t.md", cwd=repo, stdin=ARTICLE))
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in named["results"]} == {"./s:t.md"}
+    inner = _sarif_run(run("-f", "sarif", "x:y.md", cwd=repo / "news"))
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in inner["results"]} == {"news/x:y.md"}

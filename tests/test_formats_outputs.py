@@ -22,6 +22,7 @@ from provenance.formats import markdown as md
 from provenance.formats.interface import RenderContext
 from provenance.model import Report
 from provenance.pipeline import AuditOptions, audit, audit_text
+from test_stdin_filename import URI_REFERENCE
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -87,6 +88,9 @@ def test_sarif_is_valid_and_complete(case: tuple[Report, RenderContext]) -> None
         assert res["level"] in ("error", "warning", "note")
         loc = res["locations"][0]["physicalLocation"]
         assert not loc["artifactLocation"]["uri"].startswith("/")  # repo-relative
+        # an RFC 3986 reference; a ':' in a relative path's first segment ("news, 100%: a") would make
+        # it one with a scheme, or none at all: it is written after "./"
+        assert URI_REFERENCE.match(loc["artifactLocation"]["uri"]), loc
         if f.source == "<text>":  # no file: %SRCROOT% would resolve it to one that is not there
             assert "uriBaseId" not in loc["artifactLocation"]
         else:

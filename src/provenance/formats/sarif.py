@@ -58,9 +58,24 @@ def artifact_path(source: str, ctx: RenderContext) -> str:
         return p.resolve().as_posix()
 
 
+def artifact_uri(source: str, ctx: RenderContext) -> str:
+    """A source as a SARIF URI reference: its `artifact_path`, percent-encoded.
+
+    A relative path whose first segment holds ':' (`c:d.md`, `notes:2024.md`) would read as a URI
+    with a scheme (`c:`), so it is written `./c:d.md`, the dot-segment RFC 3986 §4.2 prescribes
+    (percent-encoding the colon would name another URI: RFC 3986 §2.2); resolved against
+    `%SRCROOT%` it is the same file. An absolute path and a URL keep their form.
+    """
+    path = artifact_path(source, ctx)
+    uri = quote(path, safe="/:@")
+    if is_local_file(source) and not uri.startswith("/") and ":" in uri.split("/", 1)[0]:
+        uri = "./" + uri
+    return uri
+
+
 def artifact_location(source: str, ctx: RenderContext) -> dict[str, object]:
     """An `artifactLocation` for a source: repo-relative under `%SRCROOT%` when it is a local file."""
-    uri = quote(artifact_path(source, ctx), safe="/:@")
+    uri = artifact_uri(source, ctx)
     location: dict[str, object] = {"uri": uri}
     if is_local_file(source) and not uri.startswith("/"):
         location["uriBaseId"] = "%SRCROOT%"
