@@ -352,14 +352,16 @@ def test_a_sure_model_attributes_a_sentence_that_opens_with_a_name() -> None:
     from provenance import audit_text
     from provenance.judge import features
 
-    text = "Gov. Andrew Cuomo was in Albany on Tuesday.\n\nThe weather was cold in March.\n"
+    # 'went' (reliability 0.23) and 'recently' (0.21): too weak for the cue gates, enough to ask
+    # (GATE_NAMED_CUE); the second paragraph follows one that named him
+    text = "Gov. Andrew Cuomo went to Albany on Tuesday.\n\nThe roads were recently closed.\n"
     try:
         features.use_weights(_always_attributed())
         got = [(js.judgement.category.value, js.judgement.source) for js in audit_text(text).sentences]
     finally:
         features.use_weights(None)
     assert got[0] == ("attributed", "Andrew Cuomo")
-    assert got[1] == ("attributed", "Andrew Cuomo")  # its paragraph follows one that named him
+    assert got[1] == ("attributed", "Andrew Cuomo")
     try:
         features.use_weights(_always_attributed())
         (alone,) = audit_text("The weather was cold in March.\n").sentences

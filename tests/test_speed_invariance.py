@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "592de3c33da93d22246be4033c781065258b06ba70e2058365691f4f4583893e"
+DIGEST = "f019151ba0b68d164c2aca31696e8435022be1be1417c9e33d61dba28660e11f"
 
 
 def inputs() -> list[Path]:

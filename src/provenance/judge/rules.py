@@ -25,6 +25,7 @@ from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
     CLASSES,
     GATE_NAMED,
+    GATE_NAMED_CUE,
     GATE_RELIABLE,
     GATE_STRONG,
     GATE_VAGUE_RELIABLE,
@@ -523,8 +524,13 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
     if infos[i].tag in ("fixed", "question") or (j.category is _NONE and s.role is not _BODY
                                    and s.role is not _HEADING):
         return False
-    return sourced or _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i]) \
-        or (s.role is _BODY and _named_lead(s.text) is not None)
+    if _supports_attribution(infos, blocks, i, sourced) or _supports_vague(infos[i]):
+        return True
+    # GATE_NAMED: a sure model with a known source; only worth asking when the sentence holds a cue
+    # of some reliability (GATE_NAMED_CUE; measured: the same figures as asking always, with the
+    # model run on 2,195 of corpus/text's 5,398 sentences instead of 2,847; 2,017 before GATE_NAMED)
+    return infos[i].best_reliability() >= GATE_NAMED_CUE \
+        and (sourced or (s.role is _BODY and _named_lead(s.text) is not None))
 
 
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
