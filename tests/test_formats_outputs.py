@@ -16,7 +16,7 @@ import pytest
 
 from provenance import findings
 from provenance.config import Config
-from provenance.formats import Format, FormatError, OutputSpec, parse_outputs, renderer, write_outputs
+from provenance.formats import Format, FormatError, OutputSpec, parse_outputs, renderer, sarif, write_outputs
 from provenance.formats import github as gh
 from provenance.formats import markdown as md
 from provenance.formats.interface import RenderContext
@@ -236,3 +236,14 @@ def test_write_outputs_to_several_files(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "a.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert ET.parse(tmp_path / "sub" / "j.xml").getroot().tag == "testsuites"
     assert len(stdout.getvalue().splitlines()) == len(ctx.findings)
+
+
+def test_sarif_keeps_a_url_inputs_query_and_fragment() -> None:
+    # a URL input's query used to be percent-encoded into another URI ("a%3Fid%3D1")
+    url = "https://news.example.org/a b/story?id=1&lang=%C3%A9#top"
+    report = Report(articles=(audit_text("Prices doubled last year.\n", source=url),), version="0.1.0")
+    doc = json.loads(sarif.render(report, _ctx(report, FIXTURES)))
+    (location,) = doc["runs"][0]["results"][0]["locations"]
+    artifact = location["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": "https://news.example.org/a%20b/story?id=1&lang=%C3%A9#top"}
+    assert URI_REFERENCE.match(artifact["uri"])

@@ -67,6 +67,10 @@ def artifact_uri(source: str, ctx: RenderContext) -> str:
     `%SRCROOT%` it is the same file. An absolute path and a URL keep their form.
     """
     path = artifact_path(source, ctx)
+    if "://" in source:
+        # a URL is already a URI: keep its query, fragment and escapes ("?id=1&x=%C3%A9#top"), and
+        # encode only what may not stand in one (spaces, non-ASCII letters)
+        return quote(path, safe=":/?#[]@!$&'()*+,;=%~")
     uri = quote(path, safe="/:@")
     if is_local_file(source) and not uri.startswith("/") and ":" in uri.split("/", 1)[0]:
         uri = "./" + uri
