@@ -427,3 +427,29 @@ def test_an_attribution_with_nobody_named_says_so() -> None:
     assert js.judgement.source is None
     assert "does not name" in js.judgement.reason
     assert "nearby" not in js.judgement.reason
+
+
+def test_an_attribution_after_the_content_the_post_has_learned() -> None:
+    # the issue: "..., the Post has learned." names the outlet that reports the claim
+    from provenance import audit_text
+
+    text = ("The Washington Post reported the deal first.\n\n"
+            "The administration plans to cut 300 jobs at the agency, the Post has learned.\n\n"
+            "Officials are weighing a new tariff — Reuters has learned.\n\n"
+            "The lifeguard learned to swim in the lake.\n")
+    got = {js.sentence.text: js.judgement for js in audit_text(text).sentences}
+    post = got["The administration plans to cut 300 jobs at the agency, the Post has learned."]
+    assert (post.category, post.source, post.cue) == (Category.ATTRIBUTED, "the Washington Post", "has learned")
+    assert got["Officials are weighing a new tariff — Reuters has learned."].source == "Reuters"
+    assert got["The lifeguard learned to swim in the lake."].cue != "has learned"  # 'learned' alone is no cue
+
+
+def test_a_short_reference_resolves_only_to_an_organisation_of_its_kind() -> None:
+    # "the administration" is not the newspaper named last; "the newspaper" is
+    from provenance import audit_text
+
+    text = ("The New York Times reported it first. The newspaper said the talks had stalled.\n\n"
+            "Acme Corp. announced layoffs on Monday. The paper said 300 jobs would go.\n")
+    got = {js.sentence.text: js.judgement.source for js in audit_text(text).sentences}
+    assert got["The newspaper said the talks had stalled."] == "the New York Times"
+    assert got["The paper said 300 jobs would go."] != "Acme Corp."

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f019151ba0b68d164c2aca31696e8435022be1be1417c9e33d61dba28660e11f"
+DIGEST = "639f928d37861838358a387b617528352e8e5389599c85ae38cf1f75c743fddb"
 
 
 def inputs() -> list[Path]:

@@ -72,6 +72,8 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+_LEARNED = re.compile(r"[,—–]\s*(?P<src>(?:[Tt]he\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}|[Ww]e|I)\s+"
+                      r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
 _COLON_ATTR = re.compile(r"^(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,4})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(r"^\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -294,6 +296,18 @@ class Judge:
             out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=start))
         return out
 
+    def _learned(self, text: str) -> list[Evidence]:
+        """'..., the Post has learned.': the outlet or person that learned it reports the claim (the
+        issue's attribution after the content). Only a closing clause: "learned" alone is no cue."""
+        m = _LEARNED.search(text)
+        if m is None:
+            return []
+        subj = classify(m.group("src"), self.speakers)
+        if subj is None or subj.kind not in ("person", "org", "author"):
+            return []
+        return [Evidence(_ATTRIBUTED, subj.text, "has learned", f"'{m.group('src')} has learned': reported by "
+                         f"{subj.text}", subj.kind, m.start("src"))]
+
     def _past_aside(self, text: str, end: int) -> Subject | None:
         """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
         is empty: "Chris Collins, a Trump supporter, said", "Trump, who leads, mocked", "Bob Corker,
@@ -400,6 +414,8 @@ class Judge:
             if subj is not None:
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", f"quotation introduced by '{m.group('who')}:'"))
         evidence += self._verbs(s)
+        if "learned" in self.words:
+            evidence += self._learned(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",

@@ -22,6 +22,7 @@ ORG_WORDS = {
     "journal", "network", "service", "services", "board", "authority", "organization", "organisation",
     "un", "nato", "fbi", "cia", "fda", "cdc", "who", "eu", "state", "states", "kremlin", "hamas", "hezbollah",
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
+    "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
@@ -187,10 +188,23 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         return Subject(speakers.last_org, "org", True) if speakers.last_org else None
     if how.startswith("pron-"):
         return Subject(text, "pronoun", True)
-    # "the campaign": the last organisation named, when there is one
-    if speakers.last_org:
+    # "the campaign": the last organisation named, when there is one of its kind ("the
+    # administration" is not the newspaper named last)
+    if speakers.last_org and _media(text.split()[-1]) == _media(speakers.last_org.split()[-1]):
         return Subject(speakers.last_org, "org", True)
     return Subject(text, "other", True)
+
+
+_MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters", "ap", "afp", "bbc", "cnn", "tribune",
+                          "herald", "guardian", "telegraph", "gazette", "magazine", "newspaper", "paper", "outlet",
+                          "network", "broadcaster", "publication", "site", "website", "daily", "wire", "globe",
+                          "chronicle", "politico", "axios", "bloomberg", "nbc", "cbs", "abc", "fox", "msnbc", "npr"})
+
+
+def _media(word: str) -> bool:
+    """Whether a head word names a news outlet ("Times", "Post's", "newspaper")."""
+    w = word.lower().strip(".,")
+    return (w[:-2] if w.endswith(("'s", "’s")) else w) in _MEDIA_WORDS
 
 
 @lru_cache(maxsize=4096)
