@@ -5,15 +5,15 @@ a general GitHub annotation, and a SARIF relative URI never reads as one with a 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import jsonschema
+
+from test_stdin_filename import run as run_audit
 
 HERE = Path(__file__).resolve().parent
 SARIF_SCHEMA = HERE / "fixtures" / "sarif-schema-2.1.0.json"  # the official schema, as ../shared/data/ has it
@@ -22,9 +22,7 @@ SKIP_TITLE = "title=provenance%3A skipped input"
 
 
 def run(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "provenance", "audit", "--no-check", *args], input=stdin,
-                          capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
-                          env={**os.environ, "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": ""})
+    return run_audit(*args, stdin=stdin, cwd=cwd)  # the same command line as test_stdin_filename's
 
 
 def _repo(tmp_path: Path) -> Path:
