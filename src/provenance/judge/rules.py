@@ -767,7 +767,7 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         k = max(range(3), key=scores.__getitem__)
         rule_k = _RULE_K[j.category]
         decided = j
-        near = last_source if s.block - last_block <= 1 else None
+        near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         if k != rule_k and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             decided = _combine(second, s, j, infos, block_of, i, scores, k, near, plain, f)
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
@@ -790,12 +790,13 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     if cls == "vague" and j.category is not _ATTRIBUTED and not _supports_vague(info):
         return j
     probs = softmax(scores)
-    # a title-case heading reads as one long name ("New Plot Twist"): only body text has a lead
-    lead = None if info.quote_in or info.lead or s.role is not _BODY else _named_lead(s.text, plain)
-    if cls == "attributed" and j.category is not _VAGUE \
-            and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
-            and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
-        return j
+    lead = None
+    if cls == "attributed":
+        # a title-case heading reads as one long name ("New Plot Twist"): only body text has a lead
+        lead = None if info.quote_in or info.lead or s.role is not _BODY else _named_lead(s.text, plain)
+        if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
+                and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
+            return j
     if f is None:
         f = context_features(infos, blocks, i)
     why = "; ".join(dict.fromkeys(d for d in map(describe, m.top_features(f, k)) if d))
