@@ -89,3 +89,14 @@ def test_a_listed_site_cited_by_its_written_name() -> None:
 def test_a_person_or_a_common_word_is_no_domain() -> None:
     report = provenance.audit_text("According to John Smith, it rained. According to Experts, it will rain.\n")
     assert report.outlets == ()
+
+
+def test_outlets_named_by_credits_and_sightings() -> None:
+    # hand-annotated set: "a Pentagon memo seen by Reuters", a feed footer "... appeared first on
+    # Personal Liberty.", republication credits; the outlet must still be a listed one
+    report = provenance.audit_text(
+        "The plan stalled, according to a Pentagon memo seen by Reuters.\n\n"
+        "The plan, as seen by Democrats, is weak.\n\n"
+        "Republished with permission from The Daily Signal.\n\n"
+        "The post Prepare for War appeared first on Personal Liberty.\n")
+    assert [o.domain for o in report.outlets] == ["reuters.com", "dailysignal.com", "personalliberty.com"]

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "639f928d37861838358a387b617528352e8e5389599c85ae38cf1f75c743fddb"
+DIGEST = "6f02dd052b3bbc7a48b02359d4906da13b5c6083b3574216038a31aae3c05622"
 
 
 def inputs() -> list[Path]:

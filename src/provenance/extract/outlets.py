@@ -34,7 +34,9 @@ _CONTEXTS = (
                rf"piece|column)\s+(?:with|for|in)|(?:first\s+)?reported\s+by|published\s+(?:by|in)|obtained\s+by|"
                rf"via|wrote\s+in|writing\s+in|reporting\s+(?:by|from)|cited\s+by|(?:a|an)\s+(?:report|article|story|"
                rf"investigation|analysis|poll|survey)\s+(?:by|from|in)|appeared\s+(?:on|in)|confirmed\s+to|"
-               rf"(?:told|on)\s+(?:the\s+)?(?:broadcaster|network|newspaper|outlet))\s+(?P<name>{_NAME})"),
+               rf"(?:told|on)\s+(?:the\s+)?(?:broadcaster|network|newspaper|outlet)|seen\s+by|appeared\s+first\s+on|"
+               rf"originally\s+published\s+(?:at|on|in|by)|republished\s+(?:with\s+permission\s+)?from|"
+               rf"delivered\s+by|courtesy\s+of)\s+(?P<name>{_NAME})"),
     re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|first\s+|previously\s+|exclusively\s+|also\s+)?"
                rf"(?:reported|reports|revealed|reveals|wrote|writes|noted|notes|confirmed|confirms|obtained|"
                rf"published|broke\s+the\s+news|learned|has\s+learned|understands|analysis|investigation|poll|"
@@ -59,7 +61,7 @@ _SPLIT_ITEMS = re.compile(r",|;|\||\band\b|\s&\s")
 # start with a capitalised-name alternation that the regex engine would try at every position).
 _TRIGGERS = (
     frozenset({"according"}),
-    frozenset(["told", "telling", "speaking", "spoke", "said", "interview", "op-ed", "editorial", "article", "piece", "column", "reported", "published", "obtained", "via", "wrote", "writing", "reporting", "cited", "report", "story", "investigation", "analysis", "poll", "survey", "appeared", "confirmed", "broadcaster", "network", "newspaper", "outlet"]),
+    frozenset(["told", "telling", "speaking", "spoke", "said", "interview", "op-ed", "editorial", "article", "piece", "column", "reported", "published", "obtained", "via", "wrote", "writing", "reporting", "cited", "report", "story", "investigation", "analysis", "poll", "survey", "appeared", "confirmed", "broadcaster", "network", "newspaper", "outlet", "seen", "republished", "delivered", "courtesy"]),
     frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "noted", "notes", "confirmed", "confirms", "obtained", "published", "broke", "learned", "understands", "analysis", "investigation", "poll", "survey", "report"]),
     frozenset(["source", "sources", "via", "h", "hat", "credit", "photo", "image"]),
 )
