@@ -48,8 +48,8 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "uk_EuronewsEN_2024_04_30": (
         "Swedish Prime Minister Ulf Kristersson on Monday admitted he was concerned",
-        ("Brussels, My Love?", "Sweden PM asks military to help tackle violent gangs", "Share this article",
-         "Published on"),
+        # (its in-article "related" widget is read as related links: test_related_boxes_become_related_links)
+        ("Brussels, My Love?", "Share this article", "Published on"),
     ),
     "uk_EuronewsEN_2026_01_06": (
         "Chevron is the only major US oil company operating in Venezuela under a special license.",
@@ -426,3 +426,27 @@ def test_metadata() -> None:
     assert doc.site_name == "Example Gazette"
     assert doc.published == "2024-05-01T09:00:00Z"
     assert doc.title == "Council approves new bridge | Example Gazette"
+
+
+@needs_corpus
+@pytest.mark.parametrize(("stem", "want", "not_wanted"), [
+    # an in-article widget--type-related list (Euronews) and a links-block grid of cards (BBC): the
+    # stories are the article's related links, not text, and a card's section label is no story
+    ("uk_EuronewsEN_2024_04_30", {"https://www.euronews.com/2023/09/29/sweden-pm-asks-military-to-help-tackle-violent-gangs"},
+     set()),
+    ("uk_BBC_2026_04_25", {"https://www.bbc.co.uk/news/articles/cde51y0zgjyo", "https://www.bbc.co.uk/news/articles/cz78x703lrvo",
+                           "https://www.bbc.co.uk/news/articles/c05d8j9r5ejo"}, set()),
+    ("us_Reuters_2023_05_16", set(), {"https://www.reuters.com/business/aerospace-defense/"}),
+])
+def test_related_boxes_become_related_links(stem: str, want: set[str], not_wanted: set[str]) -> None:
+    from provenance import audit
+
+    report = audit([str(CORPUS / f"{stem}.html")]).articles[0]
+    related = {lk.url for lk in report.links if lk.role.value == "related"}
+    assert want <= related
+    assert not (not_wanted & related)
+    texts = {js.sentence.text: js for js in report.sentences}
+    for lk in report.links:
+        if lk.url in want:
+            assert texts[lk.text].sentence.role.value == "related"
+            assert texts[lk.text].judgement.category.value == "none"

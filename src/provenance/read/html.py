@@ -167,6 +167,19 @@ def _token_junk(token: str) -> bool:
     return False
 
 
+# Boilerplate words that name a box of links to the site's other stories. Such a box inside the
+# article ("links-block" on the BBC) is not read as text, but its links are the article's related
+# links, and are reported as such (docs/html-reading.md).
+_RELATED_WORDS = frozenset({"related", "relatedlinks", "linksblock", "linksgrid", "readmore", "morestories", "moreon",
+                            "morefrom", "readnext", "upnext", "onward", "onwards", "storylist"})
+
+
+def _related_box(tag: Tag) -> bool:
+    words = [w.lower() for tok in _attrs_text(tag).split() for part in _SPLIT.split(tok) if part
+             for w in (_CAMEL.findall(part) if len(_CAMEL.findall(part)) > 1 else [part])]
+    return any(w in _RELATED_WORDS or (i and words[i - 1] + w in _RELATED_WORDS) for i, w in enumerate(words))
+
+
 class _Page:
     """One parsed page with memoised boilerplate decisions."""
 
@@ -539,6 +552,32 @@ class _Emitter:
                                     ignore=self.ignore_next))
         self.ignore_next = False
 
+    def emit_related(self, box: Tag) -> None:
+        """Each story a related-links box inside the article points to, as one related-list item: its
+        headline (the card's heading, else the link's text), at the headline's place, with its link."""
+        seen: set[str] = set()
+        anchors = box.find_all("a", href=True)
+        # cards with a heading name their story there; a card's other links are kickers and section
+        # labels ("Aerospace & Defense"): with headings about, only the links holding one count,
+        # else a link of five words or more (a headline, not a label)
+        headed = any(a.find(["h2", "h3", "h4", "h5", "h6"]) for a in anchors)
+        for a in anchors:
+            href = str(a["href"]).strip()
+            if not href or href.startswith(("#", "javascript:")) or href in seen:
+                continue
+            heading = a.find(["h2", "h3", "h4", "h5", "h6"])
+            if headed and heading is None:
+                continue
+            head = heading or a
+            text = _WS.sub(" ", head.get_text(" ")).strip()
+            if not _ALNUM.search(text) or (heading is None and len(text.split()) < 5):
+                continue
+            seen.add(href)
+            line, column = head.sourceline or 1, (head.sourcepos or 0) + 1
+            self.blocks.append(RawBlock(BlockKind.TRAILER_ITEM, text, (SourceLine(0, line, column),),
+                                        (RawLink(href, text, 0, len(text), None),), 0, ignore=self.ignore_next))
+            self.ignore_next = False
+
     def comment(self, comment: str) -> None:
         directive = parse_directive(comment)
         if not directive:
@@ -584,6 +623,9 @@ class _Emitter:
             if not isinstance(child, Tag) or id(child) in self.seen:
                 continue
             if child.name in _DROP_TAGS or (child is not self.main and self.page.junk(child)):
+                if child.name not in _DROP_TAGS and _related_box(child):
+                    flush()
+                    self.emit_related(child)
                 continue
             if child.name not in _BLOCK_LEVEL:
                 run.append(child)
