@@ -85,6 +85,12 @@ def test_sarif_skipped_inputs_are_located_like_findings(tmp_path: Path) -> None:
     # unnamed standard input is no file: its URI is '-' with no base, as for its findings
     unnamed = _sarif_run(run("-f", "sarif", "-", cwd=news))
     assert _skips(unnamed) == [("skipped -: the input is empty", {"uri": "-"})]
+    # rated as the exit code and the other CI formats rate it: an error, and an incomplete run
+    (invocation,) = sarif["invocations"]
+    assert invocation["executionSuccessful"] is False
+    assert {n["level"] for n in invocation["toolExecutionNotifications"]} == {"error"}
+    clean = _sarif_run(run("-f", "sarif", "ok.md", cwd=news))
+    assert clean["invocations"][0]["executionSuccessful"] is True
 
 
 # ----------------------------------------------------------------------------- 2. unnamed stdin

@@ -122,9 +122,10 @@ def render(report: Report, ctx: RenderContext) -> str:
                                        "justification": "provenance: ignore comment or per-file-ignores"}]
         results.append(result)
     # a skipped input is named and located as a finding in it would be (repo-relative, standard input
-    # at its --stdin-filename), so code scanning and the annotations agree on where it is
+    # at its --stdin-filename), so code scanning and the annotations agree on where it is; it is an
+    # error, as the exit code (2) and the GitHub and JUnit formats say, and the run was not complete
     notifications = [
-        {"level": "warning", "message": {"text": f"skipped {artifact_path(s.source, ctx)}: {s.reason}"},
+        {"level": "error", "message": {"text": f"skipped {artifact_path(s.source, ctx)}: {s.reason}"},
          "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.source, ctx)}}]}
         for s in report.skipped
     ]
@@ -140,7 +141,7 @@ def render(report: Report, ctx: RenderContext) -> str:
                 "rules": [_rule(r) for r in catalogue.RULES],
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri() + "/"}},
-            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+            "invocations": [{"executionSuccessful": not report.skipped, "toolExecutionNotifications": notifications}],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
