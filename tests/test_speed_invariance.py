@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6f02dd052b3bbc7a48b02359d4906da13b5c6083b3574216038a31aae3c05622"
+DIGEST = "f43d5f7669efca3d2210c1c06e9cabb35b65949821a180183ef498166c725603"
 
 
 def inputs() -> list[Path]:
