@@ -57,12 +57,14 @@ CAPTION_LINE = re.compile(
     r"the\s+post\s+.{1,300}?\s+appeared\s+first\s+on\s)",
     re.I,
 )
+# a credit line's openings ("Reporting by A; additional reporting by B; writing by C; editing by D")
+_CREDIT = r"(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s"
 BYLINE_LINE = re.compile(
     r"^(?:by|written\s+by|posted\s+by|reported\s+by|contributed\s+by|submitted\s+by|author:?|words\s+by)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,4}"
     # "Contributed by Mac Slavo of www.SHTFplan.com."
     r"(?:\s+(?:of|for|at|from)\s+\S.{0,80}|\s*(?:,|and|&|\||-|–)\s*.{0,80})?$|"
-    # Reuters' credit line: "Reporting by A; additional reporting by B; writing by C; editing by D"
-    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s+(?-i:[A-Z]).{0,300}$|"
+    # Reuters' credit line
+    rf"^{_CREDIT}\s*(?-i:[A-Z]).{{0,300}}$|"
     r"^this\s+(?:article|entry|post|story)\s+was\s+(?:posted|published|updated)\s*:?\s.{0,80}$|"
     r"^(?:published|updated|posted|last\s+updated|first\s+published)\b.{0,80}$|"
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}.{0,40}$",
@@ -104,7 +106,7 @@ def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _ONLY_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_CREDITS = re.compile(r"(?:additional\s+)?reporting\s+by\s|writing\s+by\s|editing\s+by\s|compiled\s+by\s", re.I)
+_CREDITS = re.compile(_CREDIT, re.I)
 _ROLE_LINE = _any_of(CAPTION_LINE, SOURCE_LINE, BYLINE_LINE, BOILERPLATE_LINE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")

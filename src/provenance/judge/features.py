@@ -63,7 +63,7 @@ GATE_STRONG, GATE_RELIABLE = 0.3, 0.1
 GATE_VAGUE_SHARE, GATE_VAGUE_RELIABLE = 0.4, 0.2  # a cue mostly used with no named source: vague
 # ... and a sentence whose source is known (it opens with a name, or one was named in its paragraph
 # or the one before) needs no cue, only a model at least this sure: out of fold on the tuning part
-# 0.816 -> 0.823 (0.5) or 0.821 (0.65); see docs/polnear.md
+# 0.815 -> 0.822 (0.5) or 0.820 (0.65); see docs/polnear.md
 GATE_NAMED = 0.5
 GATE_NAMED_CUE = 0.2  # ... asked only of sentences holding a cue this reliable (speed; same figures)
 
