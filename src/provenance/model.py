@@ -189,6 +189,76 @@ class Check:
     from_cache: bool = False
     detail: str | None = None  # a one-line explanation for a user
     outlet: OutletInfo | None = None  # the outlet behind the final URL, from the outlet database
+    archived: Archived | None = None  # an archived copy of a dead or blocked page (--suggest-archive)
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    """An archived copy of a page that could not be read (the Wayback Machine's availability API)."""
+
+    url: str  # the copy
+    captured: str | None  # when the copy was made, ISO 8601 (UTC)
+    archive: str  # the archive asked (its host)
+
+    def describe(self) -> str:
+        when = f" (captured {self.captured[:10]})" if self.captured else ""
+        return f"archived copy: {self.url}{when}"
+
+
+@dataclass(frozen=True, slots=True)
+class TraceCandidate:
+    """A story of the cited outlet that the article may rest on, found on the outlet's own site."""
+
+    url: str
+    title: str | None
+    published: str | None  # as the sitemap, feed or page gives it
+    score: float  # 0..1: how well the story matches the article (title and page together)
+    via: str  # "news-sitemap", "sitemap", "rss", "atom", "feed", "wordpress-search"
+    matched: tuple[str, ...] = ()  # what the title, description or URL shares with the article
+    read: bool = False  # the story page was fetched and compared with the article
+    quotes_found: tuple[str, ...] = ()  # the article's quotes found on the story page
+    sentences_supported: int = 0  # the article's key sentences the story page supports
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Which story an outlet cited without one may stand for: evidence shown beside the citation,
+    never a judgement of its own.
+
+    status: "traced" (a story page holds the article's quotes or key sentences), "candidates"
+    (stories share names or figures with the article, but no page read confirmed one), "not-found"
+    (the outlet's sitemaps and feeds hold nothing credible), "not-traced" (nothing could be looked
+    at: offline, unreachable, no discovery surface, budget spent)."""
+
+    status: str
+    detail: str
+    requests: int = 0  # requests spent (the per-outlet budget bounds them)
+    surfaces: tuple[str, ...] = ()  # what was looked at: "robots.txt", "sitemap <url>", "rss <url>", ...
+    candidates: tuple[TraceCandidate, ...] = ()
+
+    @property
+    def best(self) -> TraceCandidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    def describe(self) -> str:
+        """One line for a reader: the best story and why, or plainly why there is none."""
+        best = self.best
+        if self.status == "traced" and best is not None:
+            what = []
+            if best.quotes_found:
+                what.append(f"{len(best.quotes_found)} of the article's quotes")
+            if best.sentences_supported:
+                what.append(f"{best.sentences_supported} of its key sentences")
+            date = f", {best.published[:10]}" if best.published else ""
+            title = f" “{best.title}”" if best.title else ""
+            return f"traced to {best.url}{title}{date}: the story holds {' and '.join(what)}"
+        if self.status == "candidates" and best is not None:
+            title = f" “{best.title}”" if best.title else ""
+            return f"possible story (not confirmed): {best.url}{title}; {self.detail}"
+        if self.status == "not-traced":
+            return f"not traced ({self.detail})"
+        return f"no story found: {self.detail}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +312,9 @@ class OutletRef:
     url: str | None = None
     check: Check | None = None
     mentions: tuple[tuple[str, int, int], ...] = ()  # every (how, line, column) it is cited at
+    # the story it may stand for, when cited without one (check stage); out of repr so that the
+    # speed-invariance digest of the analysis (tests/test_speed_invariance.py) stays as it was
+    trace: Trace | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +330,7 @@ class Link:
     why: str = ""  # why it got its role
     check: Check | None = None
     corroboration: Corroboration | None = None
+    trace: Trace | None = field(default=None, repr=False)  # a citation link to a home page, traced
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +432,7 @@ class ArticleReport:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
+    published: str | None = None  # the article's own date, when its page tells it
 
 
 @dataclass(frozen=True, slots=True)

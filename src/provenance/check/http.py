@@ -117,6 +117,7 @@ class _NeedsNetwork(Exception):
 class Fetched:
     check: Check
     text: str | None = None  # the decoded body (HTML or text) when it was read
+    body: bytes | None = None  # the same body, undecoded (a gzipped sitemap is bytes, not text)
 
 
 # --------------------------------------------------------------------------- politeness
@@ -466,7 +467,8 @@ class Fetcher:
 
         def done(status: CheckStatus, detail: str | None, text: str | None = None) -> Fetched:
             return Fetched(self._check(url, status, started, chain, final=final, http_status=code,
-                                       detail=detail, from_cache=from_cache, content_type=kind), text)
+                                       detail=detail, from_cache=from_cache, content_type=kind), text,
+                           body if text is not None else None)
 
         if code >= 400 or code < 200:
             return done(*status_for_code(code, headers))

@@ -312,9 +312,31 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> 
         return tuple(articles)
     if not settings.corroborate:
         texts = frozenset()
-    with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
-        results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick)
-    return tuple(apply(a, _offline_machine(results)) for a in articles)
+    fetcher = Fetcher(settings)
+    try:
+        with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
+            results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick, fetcher=fetcher)
+        results = _offline_machine(results)
+        checked = [apply(a, results) for a in articles]
+        # Both below use the same fetcher: a page the check already fetched is a memory hit.
+        if settings.suggest_archive:
+            from provenance.check.archive import suggest
+
+            checked = suggest(checked, fetcher, settings)
+        if settings.trace:
+            from provenance.check.trace import trace_articles
+
+            def home_of(url: str) -> tuple[str, CheckStatus | None]:
+                got = results.get(strip_fragment(url))
+                if got is None:
+                    return url, None
+                return got.check.final_url or url, got.check.status
+
+            checked = trace_articles(checked, fetcher, settings, home_of)
+    finally:
+        with contextlib.suppress(Exception):
+            fetcher.close()
+    return tuple(checked)
 
 
 DNS_FAILED = "host name does not resolve (DNS)"

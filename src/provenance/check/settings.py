@@ -27,3 +27,11 @@ class FetchSettings:
     user_agent: str | None = None
     progress: bool = False  # a progress bar (the CLI turns it on for a TTY)
     corroborate: bool = True  # fetch cited pages and look for the quotes they are cited for
+    # Tracing (check/trace.py): for an outlet cited without a story, look for the story on the
+    # outlet's own sitemaps, feeds and WordPress search, at most `trace_budget` requests per outlet.
+    trace: bool = True
+    trace_budget: int = 10
+    # Archived copies (check/archive.py): ask an archive (the Wayback Machine's availability API, or
+    # anything answering in its shape) for a copy of every broken or blocked source. Off by default.
+    suggest_archive: bool = False
+    archive_url: str = "https://archive.org/wayback/available"
