@@ -188,6 +188,15 @@ def build_app() -> "typer.Typer":
         respect_robots: Annotated[bool, typer.Option("--respect-robots", help="Obey robots.txt.")] = False,
         timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Read timeout per "
                                                       "request, seconds.")] = None,
+        trace: Annotated[bool | None, typer.Option("--trace/--no-trace", help="Look for the story behind "
+                                                   "an outlet cited without one, on the outlet's own sitemaps, "
+                                                   "feeds and WordPress search (default on with --check).")] = None,
+        trace_budget: Annotated[int | None, typer.Option("--trace-budget", min=0, help="Most requests "
+                                                         "tracing sends to one outlet (default 10).")] = None,
+        suggest_archive: Annotated[bool | None, typer.Option("--suggest-archive/--no-suggest-archive", help=(
+            "Look up an archived copy of every broken or blocked source (default off)."))] = None,
+        archive_url: Annotated[str | None, typer.Option("--archive-url", help="The archive's availability "
+                                                        "API (Wayback Machine shape).")] = None,
         jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles analysed in parallel "
                                           "(0: one per core).")] = 0,
         no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: leave out the "
@@ -244,6 +253,10 @@ def build_app() -> "typer.Typer":
             overrides["network.respect-robots"] = True
         if timeout is not None:
             overrides["network.read-timeout-s"] = timeout
+        for key, value in (("trace", trace), ("trace-budget", trace_budget), ("suggest-archive", suggest_archive),
+                           ("archive-url", archive_url)):
+            if value is not None:
+                overrides["network." + key] = value
         try:
             config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
                                  overrides=overrides, use_config=not no_config)

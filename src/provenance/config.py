@@ -281,8 +281,15 @@ def _positive(check: Validator) -> Validator:
     return positive
 
 
+def _http_url(value: object, _base: Path) -> str:
+    """The archive's API: an http(s) URL (a query string of its own is kept; `url=` is added)."""
+    if not isinstance(value, str) or not value.lower().startswith(("http://", "https://")) or value[-3:] == "://":
+        raise ValueError("expected an http:// or https:// URL")
+    return value
+
+
 for _name, _kind in _FETCH_TYPES.items():
-    _check = _path if _kind is Path else _typed(_kind)
+    _check = _path if _kind is Path else _http_url if _name == "archive_url" else _typed(_kind)
     SETTINGS["network." + _name.replace("_", "-")] = (
         "fetch." + _name, _positive(_check) if _name.endswith("timeout_s") else _check, f"FetchSettings.{_name}")
 

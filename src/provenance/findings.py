@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from provenance import rules as catalogue
 from provenance.config import Config, relative_path
 from provenance.model import (
+    Archived,
     ArticleReport,
     Category,
     CheckStatus,
@@ -159,8 +160,9 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         elif ((not o.url and not o.story) or (o.url is not None and is_homepage(o.url))) and (
                 "PV201", key) not in seen_outlet:
             seen_outlet.add(("PV201", key))
-            yield _Raw("PV201", f"Outlet cited without a story: “{excerpt(o.cited_as)}” names {label} but no article",
-                       o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
+            traced = f"; {o.trace.describe()}" if o.trace is not None else ""  # evidence beside it, same severity
+            yield _Raw("PV201", f"Outlet cited without a story: “{excerpt(o.cited_as)}” names {label} but no article"
+                       f"{traced}", o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
         low = o.low_credibility or (o.score is not None and o.score < config.min_source_score)
         if low and ("PV205", key) not in seen_outlet:
             seen_outlet.add(("PV205", key))
@@ -172,7 +174,8 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
                        o.cited_as, o.sentence)
         if o.check is not None:
             yield from _check_findings(o.check.status, o.check.url, o.check.http_status, o.check.detail,
-                                       o.line, o.column, end_line, end_col, o.cited_as, o.sentence)
+                                       o.line, o.column, end_line, end_col, o.cited_as, o.sentence,
+                                       o.check.archived)
 
     # PV2xx: links
     for link in article.links:
@@ -198,7 +201,7 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         if link.check is not None and link.role is LinkRole.CITATION:
             yield from _check_findings(link.check.status, link.url or link.check.url, link.check.http_status,
                                        link.check.detail, link.line, link.column, end_line, end_col, shown,
-                                       link.sentence)
+                                       link.sentence, link.check.archived)
 
     # PV209: primary sources named but not linked
     for p in article.primary_sources:
@@ -210,9 +213,12 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
 
 
 def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str | None, line: int,
-                    column: int, end_line: int, end_col: int, text: str, sentence: int | None) -> Iterator[_Raw]:
+                    column: int, end_line: int, end_col: int, text: str, sentence: int | None,
+                    archived: Archived | None = None) -> Iterator[_Raw]:
     code = f" (HTTP {http})" if http else ""
     more = f": {detail}" if detail else ""
+    if archived is not None:  # --suggest-archive found a copy: the reader's way on (SARIF, annotations too)
+        more += f"; {archived.describe()}"
     if status is CheckStatus.ERROR and detail and machine_offline(detail):
         # No host resolved at all: the fault is this machine's, and nothing is known of the link.
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{more}", line, column,

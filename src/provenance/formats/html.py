@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from provenance import findings as fnd
 from provenance import rules as catalogue
 from provenance.config import relative_path
+from provenance.formats import evidence
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import ArticleReport, BlockKind, Category, Finding, Report, Summary
 
@@ -225,6 +226,7 @@ def _sources(article: ArticleReport) -> str:
     if rows:
         parts.append("<h3>Links</h3>")
         parts.append(_table(["link", "role", "line", "check", "corroborated"], rows, "links"))
+    parts.append(evidence.html_section(article))  # traced stories, archived copies
     rows = []
     for q in article.quotes:
         c = q.corroborated

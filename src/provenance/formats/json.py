@@ -21,6 +21,7 @@ from provenance.model import (
     Quote,
     Report,
     Summary,
+    Trace,
 )
 
 SCHEMA_VERSION = 1
@@ -39,6 +40,11 @@ def _corroboration(c: Corroboration | None) -> dict[str, Any] | None:
     return None if c is None else asdict(c)
 
 
+def _trace(t: Trace | None) -> dict[str, Any] | None:
+    """`outlets[].trace` and `links[].trace`: the stories an outlet-only citation may stand for."""
+    return None if t is None else asdict(t)
+
+
 def _summary(s: Summary) -> dict[str, Any]:
     return {"attributed": s.attributed, "vague": s.vague, "unattributed": s.unattributed, "none": s.none,
             "assertions": s.assertions, "unattributed_ratio": round(s.unattributed_ratio, 4)}
@@ -51,14 +57,15 @@ def _outlet(o: OutletRef) -> dict[str, Any]:
         "story": o.story, "self_citation": o.self_citation, "url": o.url, "sentence": o.sentence,
         "line": o.line, "column": o.column,
         "mentions": [{"how": h, "line": ln, "column": col} for h, ln, col in o.mentions],
-        "check": _check(o.check),
+        "check": _check(o.check), "trace": _trace(o.trace),
     }
 
 
 def _link(lk: Link) -> dict[str, Any]:
     return {"url": lk.url, "text": lk.text, "role": lk.role.value, "domain": lk.domain,
             "self_citation": lk.self_citation, "why": lk.why, "sentence": lk.sentence, "line": lk.line,
-            "column": lk.column, "check": _check(lk.check), "corroboration": _corroboration(lk.corroboration)}
+            "column": lk.column, "check": _check(lk.check), "corroboration": _corroboration(lk.corroboration),
+            "trace": _trace(lk.trace)}
 
 
 def _quote(q: Quote) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import re
 from provenance import findings as fnd
 from provenance import rules as catalogue
 from provenance.config import relative_path
+from provenance.formats import evidence
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import Report, Severity
 
@@ -72,6 +73,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append("")
     else:
         lines += ["No findings.", ""]
+    lines += evidence.markdown_lines(report, escape)  # traced stories, archived copies
     if report.skipped:
         lines += ["**Skipped inputs**", ""]
         lines += [f"- {escape(sk.source)}: {escape(sk.reason)}" for sk in report.skipped]

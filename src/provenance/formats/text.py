@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from provenance.formats import evidence
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import ArticleReport, Category, Finding, LinkRole, OutletRef, Report, Role
 
@@ -163,6 +164,7 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         for lk in citations:
             table.add_row(str(lk.line), _t(lk.url), _t(lk.text[:80]), lk.check.status.value if lk.check else "–")
         console.print(table)
+    evidence.print_text(console, a)  # traced stories, archived copies
     if related:
         table = _table("Related links (not sources)", "line", "title or url*")
         for lk in related:
