@@ -84,19 +84,20 @@ def profile(article: ArticleReport, cited_in: frozenset[int] = frozenset(), outl
         terms = claim_terms(s.text)
         mine = s.index in cited_in or bool(wanted and js.judgement.source and wanted in js.judgement.source.lower())
         factor = 2.0 if mine else 1.0
+        # one letter ("U" of "U.S.") or one digit says nothing of a story
         for stem in terms.names:
-            weights[stem] += 2 * factor
+            if len(stem) > 1:
+                weights[stem] += 2 * factor
         for num in terms.numbers:
-            weights[num] += 2 * factor
+            if len(num.strip(".%")) > 1:
+                weights[num] += 2 * factor
         for stem in terms.terms:
             weights[stem] += 1 * factor
-        for i, m in enumerate(re.finditer(r"[A-Z][\w'’-]+", s.text)):
+        for m in re.finditer(r"[^\W\d_]+", s.text):
             word = m.group()
-            if i == 0 and m.start() == 0:
-                continue
             stem = _stem(word)
             shown.setdefault(stem, word)
-            if stem in terms.names:
+            if m.start() > 0 and word[0].isupper() and stem in terms.names and len(stem) > 1:
                 name_counts[word] += 1
         if terms.weight >= 6:
             keyed.append((terms.weight * (2 if mine else 1), s.text))
@@ -349,10 +350,10 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     best = scored[0]
     if best.read and (best.quotes_found or best.supported >= 2):
         return Trace("traced", looked, budget.spent, tuple(surfaces), shown)
-    unread = next((s for s in scored if not s.read and s.title_score >= 0.35), None)
+    unread = next((s for s in scored if not s.read and s.title_score >= 0.5 and len(s.matched) >= 2), None)
     if unread is not None:
-        why = (f"its title shares {', '.join(unread.matched[:4])} with the article; its page was not read "
-               f"({unread.detail or 'budget spent'})")
+        why = (f"its title shares {', '.join(unread.matched[:4])} with the article; "
+               f"{unread.detail or 'its page was not read: the budget was spent'}")
         return Trace("candidates", why, budget.spent, tuple(surfaces), shown)
     n_read = sum(1 for s in scored if s.read)
     why = f"of the {looked}, none shares enough of the article's quotes, names or figures"
@@ -373,7 +374,7 @@ def _read(cand: Scored, prof: Profile, budget: Budget) -> None:
     if got is None:
         return
     if got.check.status not in READABLE or got.text is None:
-        cand.detail = f"page not read: {got.check.status.value}"
+        cand.detail = f"its page could not be read: {got.check.status.value}"
         return
     cand.read = True
     paragraphs = main_text(got.text)
