@@ -9,9 +9,9 @@ cache, politeness, byte cap and `--offline` apply to every request) and hands th
   (an index's children come back as URLs, which the tracer fetches itself, under budget). A
   `.xml.gz` body is inflated here under the same byte cap as any body, so a gzip bomb stops at the
   cap. Why not ultimate-sitemap-parser's `sitemap_from_str`: it does parse a string it is given,
-  but always to the end, at ~57 µs an entry (200,000 entries: 11.5 s on this project's machine),
-  so one large or hostile sitemap would cost seconds of CPU; iterparse stops at the cap (50,000
-  entries in ~0.6 s on the same machine) and lxml is already a dependency.
+  but always to the end (200,000 entries: 10.2 s on this project's machine), so one large or
+  hostile sitemap would cost seconds of CPU; iterparse stops at the cap (0.48 s to 20,000 entries
+  on the same machine; `python benchmarks/bench_sitemap.py`), and lxml is already a dependency.
 - RSS and Atom feeds announced by `<link rel="alternate">` on the home page: feedparser, given a
   byte stream (never a string, which feedparser might take for a URL or a file name).
 - WordPress: the REST API announced by `<link rel="https://api.w.org/">`, its
