@@ -88,8 +88,8 @@ def sitemap_index(urls: list[str]) -> str:
 
 
 def rss(base: str, stories: list[tuple[str, str, str, list[str]]]) -> str:
-    from email.utils import format_datetime
     from datetime import datetime
+    from email.utils import format_datetime
 
     items = "".join(
         f"<item><title>{escape(title)}</title><link>{base}/{slug}</link>"

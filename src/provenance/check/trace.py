@@ -347,6 +347,8 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     scored.sort(key=lambda s: (-s.score, -s.title_score, s.story.url))
     shown = tuple(_candidate(s) for s in scored[:SHOWN] if s.title_score > 0 or s.read)
     looked = f"{len(stories)} stories listed by {_plural(len(surfaces), 'surface')}"
+    if notes:  # what could not be read is said, whatever the outcome
+        looked += f" ({'; '.join(notes[:3])})"
     best = scored[0]
     if best.read and (best.quotes_found or best.supported >= 2):
         return Trace("traced", looked, budget.spent, tuple(surfaces), shown)
