@@ -47,6 +47,7 @@ from provenance.model import (
 )
 
 READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
+UNREACHABLE = frozenset({CheckStatus.TIMEOUT, CheckStatus.TLS_ERROR, CheckStatus.REFUSED_PRIVATE, CheckStatus.ERROR})
 SHOWN = 3  # candidates reported per outlet
 MAX_FEEDS = 2
 KEY_SENTENCES = 8
@@ -234,6 +235,8 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
         return Trace("not-traced", "trace budget is 0")
     if settings.offline and home_status is CheckStatus.NOT_CACHED:
         return Trace("not-traced", "offline")
+    if home_status in UNREACHABLE:  # no site to ask (a 403 or 404 home page still may have sitemaps)
+        return Trace("not-traced", f"the outlet's site could not be reached, home page {home_status.value}")
     reads = min(3, budget.limit // 3)
     discovery = budget.limit - reads
     site = registered_domain(home)
@@ -423,6 +426,8 @@ def targets(article: ArticleReport) -> dict[str, list[tuple[str, int]]]:
     database = db.load()
     for i, o in enumerate(article.outlets):
         if o.self_citation or (o.kind in db.PLATFORM_KINDS) or (o.domain and database.is_platform(o.domain)):
+            continue
+        if o.platform:  # a channel on a platform ("InfoWars channel on Brighteon.com"): its story is there
             continue
         if (not o.url and not o.story) or (o.url is not None and is_homepage(o.url)):
             home = outlet_home(o)
