@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import urlencode, urlsplit
@@ -96,8 +95,10 @@ def suggest(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: Fetch
     if not wanted:
         return list(articles)
     keys = list(wanted)
-    with ThreadPoolExecutor(max_workers=min(8, len(keys)), thread_name_prefix="provenance-archive") as pool:
-        found = dict(zip(keys, pool.map(lambda k: lookup(k[0], fetcher, settings, k[1]), keys), strict=True))
+    from provenance.check.trace import run_all
+
+    found = dict(zip(keys, run_all(lambda k: lookup(k[0], fetcher, settings, k[1]), keys, "provenance-archive"),
+                     strict=True))
 
     def fill(check: Check | None, when: str | None) -> Check | None:
         if check is None or check.status not in DEAD:

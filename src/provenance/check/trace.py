@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from provenance.check import discover
@@ -51,7 +52,8 @@ UNREACHABLE = frozenset({CheckStatus.TIMEOUT, CheckStatus.TLS_ERROR, CheckStatus
 SHOWN = 3  # candidates reported per outlet
 MAX_FEEDS = 2
 KEY_SENTENCES = 8
-_WORDS = re.compile(r"[^\W\d_]+|\d[\d,.]*%?")
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 # --------------------------------------------------------------------------- the article's side
@@ -444,6 +446,19 @@ def targets(article: ArticleReport) -> dict[str, list[tuple[str, int]]]:
     return out
 
 
+def run_all(fn: Callable[[_T], _R], items: Sequence[_T], name: str) -> list[_R]:
+    """`fn` over `items` on up to 8 threads, in order. Ctrl-C leaves at once: what has not started
+    is dropped and requests in flight are not waited for (as the check itself does)."""
+    pool = ThreadPoolExecutor(max_workers=max(1, min(8, len(items))), thread_name_prefix=name)
+    try:
+        out = list(pool.map(fn, items))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=False)
+    return out
+
+
 def trace_articles(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: FetchSettings,
                    home_of: Callable[[str], tuple[str, CheckStatus | None]]) -> list[ArticleReport]:
     """Fill `OutletRef.trace` and `Link.trace`. `home_of(url)` gives the URL the check reached for a
@@ -475,8 +490,7 @@ def trace_articles(articles: Sequence[ArticleReport], fetcher: Fetcher, settings
         except Exception as exc:  # a bug in tracing must not sink the report
             return Trace("not-traced", f"tracing failed: {type(exc).__name__}: {exc}"[:200])
 
-    with ThreadPoolExecutor(max_workers=min(8, len(jobs)), thread_name_prefix="provenance-trace") as pool:
-        traces = list(pool.map(run, jobs))
+    traces = run_all(run, jobs, "provenance-trace")
     out = list(articles)
     for (n, _home, where), tr in zip(jobs, traces, strict=True):
         a = out[n]
