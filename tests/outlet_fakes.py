@@ -160,3 +160,19 @@ def fake_independent(host: str = "127.0.0.3") -> LoopbackServer:
     for slug, title, date, paras in INDEPENDENT_STORIES:
         s.routes["/" + slug] = page(story_page(title, date, paras))
     return s
+
+
+def news_site(s: LoopbackServer, stories: list[tuple[str, str, str, list[str]]], *, sitemaps: tuple[str, ...] = (),
+              pages: bool = True, listed_base: str | None = None) -> str:
+    """Make `s` a small outlet: a home page, robots.txt naming `sitemaps` then /news.xml, a news
+    sitemap of `stories` (their URLs on `listed_base`, by default the site itself) and, with
+    `pages`, the story pages. Returns the site's base URL."""
+    base = s.url("")
+    lines = "".join(f"Sitemap: {u if '://' in u else base + u}\n" for u in (*sitemaps, "/news.xml"))
+    s.routes["/robots.txt"] = page(lines, ctype="text/plain")
+    s.routes["/news.xml"] = page(news_sitemap(listed_base or base, stories, "X"), ctype="application/xml")
+    s.routes["/"] = page(home("X"))
+    if pages:
+        for slug, title, date, paras in stories:
+            s.routes["/" + slug] = page(story_page(title, date, paras))
+    return base

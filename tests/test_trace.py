@@ -20,7 +20,7 @@ from outlet_fakes import (
     fake_epoch_times,
     fake_independent,
     home,
-    news_sitemap,
+    news_site,
     plain_sitemap,
     rss,
     sitemap_index,
@@ -221,17 +221,10 @@ def test_the_right_story_ranks_first_among_many(tmp_path: Path) -> None:
     """A news sitemap of 500 stories about the same war: the one with the quotes is first."""
     s = LoopbackServer("127.0.0.1")
     try:
-        base = s.url("")
         filler = [(f"world/gaza-update-{n}", f"Gaza update {n}: Israel and Hamas talks continue", f"2024-03-2{n % 9}T10:00:00Z"
                    , ["Talks continued."]) for n in range(500)]
         stories = [*filler[:250], EPOCH_STORIES[0], *filler[250:], EPOCH_STORIES[1]]
-        s.routes["/robots.txt"] = page(f"Sitemap: {base}/news.xml\n", ctype="text/plain")
-        s.routes["/news.xml"] = page(news_sitemap(base, stories, "X"), ctype="application/xml")
-        s.routes["/"] = page(home("X"))
-        for slug, title, date, paras in stories:
-            from outlet_fakes import story_page
-
-            s.routes["/" + slug] = page(story_page(title, date, paras))
+        news_site(s, stories)
         with Fetcher(fast(tmp_path)) as f:
             tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, fast(tmp_path))
         assert tr.status == "traced"
@@ -245,12 +238,9 @@ def test_the_right_story_ranks_first_among_many(tmp_path: Path) -> None:
 def test_nothing_credible_is_said_plainly(tmp_path: Path) -> None:
     s = LoopbackServer("127.0.0.1")
     try:
-        base = s.url("")
         unrelated = [(f"sport/match-{n}", f"Match report {n}: United win at home", "2024-03-20T10:00:00Z",
                       ["United won."]) for n in range(20)]
-        s.routes["/robots.txt"] = page(f"Sitemap: {base}/news.xml\n", ctype="text/plain")
-        s.routes["/news.xml"] = page(news_sitemap(base, unrelated, "X"), ctype="application/xml")
-        s.routes["/"] = page(home("X"))
+        news_site(s, unrelated, pages=False)
         with Fetcher(fast(tmp_path)) as f:
             tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, fast(tmp_path))
         assert tr.status == "not-found"
@@ -279,35 +269,21 @@ def test_a_site_with_no_sitemap_or_feed_is_not_traced(tmp_path: Path) -> None:
 def test_a_sitemap_of_200000_urls_neither_hangs_nor_breaks_the_budget(tmp_path: Path) -> None:
     s = LoopbackServer("127.0.0.1")
     try:
-        base = s.url("")
+        base = news_site(s, EPOCH_STORIES, sitemaps=("/huge.xml",))
         huge = plain_sitemap([f"{base}/s/{n}" for n in range(200_000)]).encode()
-        s.routes["/robots.txt"] = page(f"Sitemap: {base}/huge.xml\nSitemap: {base}/news.xml\n", ctype="text/plain")
         s.routes["/huge.xml"] = lambda h: send(h, 200, huge, "application/xml")
-        s.routes["/news.xml"] = page(news_sitemap(base, EPOCH_STORIES, "X"), ctype="application/xml")
-        s.routes["/"] = page(home("X"))
-        for slug, title, date, paras in EPOCH_STORIES:
-            from outlet_fakes import story_page
-
-            s.routes["/" + slug] = page(story_page(title, date, paras))
-        # with the default 5 MB cap the 9 MB sitemap is refused as too large ...
-        settings = fast(tmp_path, max_bytes=5 * 1024 * 1024, total_timeout_s=20.0, read_timeout_s=10.0)
-        started = time.perf_counter()
-        with Fetcher(settings) as f:
-            tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, settings)
-        assert time.perf_counter() - started < 30
-        assert tr.status == "traced"
-        assert tr.candidates[0].url == s.url("/" + EPOCH_RIGHT)
-        assert "huge.xml: too-large" in tr.detail
-        assert tr.requests <= 10
-        # ... and with a cap that lets it in, only the first entries are read
-        settings = fast(tmp_path / "b", max_bytes=20 * 1024 * 1024, total_timeout_s=20.0, read_timeout_s=10.0)
-        started = time.perf_counter()
-        with Fetcher(settings) as f:
-            tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, settings)
-        assert time.perf_counter() - started < 30
-        assert tr.status == "traced"
-        assert tr.candidates[0].url == s.url("/" + EPOCH_RIGHT)
-        assert tr.requests <= 10
+        # with the default 5 MB cap the 9 MB sitemap is refused as too large; with a cap that lets
+        # it in, only its first entries are read
+        for cap, note in ((5 * 1024 * 1024, "huge.xml: too-large"), (20 * 1024 * 1024, "only its first 20,000")):
+            settings = fast(tmp_path / str(cap), max_bytes=cap, total_timeout_s=20.0, read_timeout_s=10.0)
+            started = time.perf_counter()
+            with Fetcher(settings) as f:
+                tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, settings)
+            assert time.perf_counter() - started < 30
+            assert tr.status == "traced"
+            assert tr.candidates[0].url == s.url("/" + EPOCH_RIGHT)
+            assert note in tr.detail
+            assert tr.requests <= 10
     finally:
         s.close()
 
@@ -328,18 +304,10 @@ def test_a_gzip_bomb_sitemap_stops_at_the_byte_cap(tmp_path: Path) -> None:
         discover.inflate(bomb, 5 * 1024 * 1024)
     s = LoopbackServer("127.0.0.1")
     try:
-        base = s.url("")
-        s.routes["/robots.txt"] = page(f"Sitemap: {base}/bomb.xml.gz\nSitemap: {base}/enc.xml\n"
-                                       f"Sitemap: {base}/news.xml\n", ctype="text/plain")
+        news_site(s, EPOCH_STORIES, sitemaps=("/bomb.xml.gz", "/enc.xml"))
         s.routes["/bomb.xml.gz"] = lambda h: send(h, 200, bomb, "application/x-gzip")
         # the same bomb as Content-Encoding: the fetch layer's cap stops it
         s.routes["/enc.xml"] = lambda h: send(h, 200, bomb, "application/xml", {"Content-Encoding": "gzip"})
-        s.routes["/news.xml"] = page(news_sitemap(base, EPOCH_STORIES, "X"), ctype="application/xml")
-        s.routes["/"] = page(home("X"))
-        for slug, title, date, paras in EPOCH_STORIES:
-            from outlet_fakes import story_page
-
-            s.routes["/" + slug] = page(story_page(title, date, paras))
         settings = fast(tmp_path, max_bytes=1_000_000)
         with Fetcher(settings) as f:
             tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, settings)
@@ -378,10 +346,7 @@ def test_stories_on_another_site_are_never_fetched(tmp_path: Path) -> None:
     other = LoopbackServer("127.0.0.3")
     s = LoopbackServer("127.0.0.2")
     try:
-        base = s.url("")
-        s.routes["/robots.txt"] = page(f"Sitemap: {base}/news.xml\nSitemap: {other.url('/x.xml')}\n", ctype="text/plain")
-        s.routes["/news.xml"] = page(news_sitemap(other.url(""), EPOCH_STORIES, "X"), ctype="application/xml")
-        s.routes["/"] = page(home("X"))
+        news_site(s, EPOCH_STORIES, sitemaps=(other.url("/x.xml"),), pages=False, listed_base=other.url(""))
         with Fetcher(fast(tmp_path)) as f:
             tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, fast(tmp_path))
         assert other.total == 0
