@@ -87,14 +87,16 @@ RULES: tuple[Rule, ...] = (
         "An outlet is cited without the story that supports the claim.",
         "A source list or sentence names an outlet or a bare domain ('TheEpochTimes.com') but no article URL.",
         "An outlet publishes thousands of stories: citing its name proves nothing about this claim.",
-        "Link the specific story, with its title and date.",
+        "Link the specific story, with its title and date. With checking on, the message names the story "
+        "provenance traced on the outlet's own sitemaps and feeds, when it found one (--no-trace to skip).",
     ),
     Rule(
         "PV202", "broken-source-link", Severity.ERROR,
         "A cited source link is broken.",
         "Fetching a cited URL failed: 4xx/5xx, TLS or connection error.",
         "A reader following the citation finds nothing, so the claim is unsourced in practice.",
-        "Replace the link with a working or archived copy (web.archive.org).",
+        "Replace the link with a working or archived copy (web.archive.org); --suggest-archive looks one up "
+        "and names it in the message.",
         needs_fetch=True,
     ),
     Rule(
