@@ -91,15 +91,16 @@ def print_text(console: Console, article: ArticleReport) -> None:
 # --------------------------------------------------------------------------- Markdown
 
 
-def markdown_lines(report: Report, esc: Callable[[str], str]) -> list[str]:
-    """A collapsed section of traced stories and archived copies; `esc` is the Markdown escaper."""
+def markdown_lines(report: Report, esc: Callable[[str], str], where: Callable[[str], str] = str) -> list[str]:
+    """A collapsed section of traced stories and archived copies; `esc` is the Markdown escaper,
+    `where` names an article as the findings table does."""
     lines: list[str] = []
     for a in report.articles:
         for cited, line, trace in traces(a):
-            lines.append(f"- {esc(a.source)}:{line} **{esc(cited)}**: {esc(trace.describe())}")
+            lines.append(f"- {esc(where(a.source))}:{line} **{esc(cited)}**: {esc(trace.describe())}")
             lines += [f"  {i + 1}. {esc(_candidate_line(trace, i))}" for i in range(len(trace.candidates))]
         for url, line, copy in archived(a):
-            lines.append(f"- {esc(a.source)}:{line} {esc(url)}: {esc(copy.describe())}")
+            lines.append(f"- {esc(where(a.source))}:{line} {esc(url)}: {esc(copy.describe())}")
     if not lines:
         return []
     return ["<details><summary>Traced stories and archived copies</summary>", "", *lines, "", "</details>", ""]

@@ -73,7 +73,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines.append("")
     else:
         lines += ["No findings.", ""]
-    lines += evidence.markdown_lines(report, escape)  # traced stories, archived copies
+    lines += evidence.markdown_lines(report, escape, lambda src: relative_path(src, ctx.config.root))
     if report.skipped:
         lines += ["**Skipped inputs**", ""]
         lines += [f"- {escape(sk.source)}: {escape(sk.reason)}" for sk in report.skipped]
