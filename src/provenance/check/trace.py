@@ -342,8 +342,10 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
 
     # 5. rank, then read the best few and compare them with the article
     scored = sorted((score_story(st, prof) for st in stories.values()), key=lambda s: (-s.title_score, s.story.url))
+    # every request left is spent reading the best candidates that share anything at all with the
+    # article: a title may say little ("Five key policies...") while the page holds the quotes
     for cand in scored[:max(0, budget.left())]:
-        if cand.title_score < 0.2:
+        if cand.title_score <= 0:
             break
         _read(cand, prof, budget)
     for cand in scored:
@@ -355,7 +357,8 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     if notes:  # what could not be read is said, whatever the outcome
         looked += f" ({'; '.join(notes[:3])})"
     best = scored[0]
-    if best.read and (best.quotes_found or best.supported >= 2):
+    # two key sentences supported (one when the article has only one) confirm a story without a quote
+    if best.read and (best.quotes_found or best.supported >= max(1, min(2, len(prof.sentences)))):
         return Trace("traced", looked, budget.spent, tuple(surfaces), shown)
     unread = next((s for s in scored if not s.read and s.title_score >= 0.5 and len(s.matched) >= 2), None)
     if unread is not None:
