@@ -2,7 +2,7 @@
 """Tracing on real news pages it was not tuned on: does the right story come first, and is
 nothing traced when the story is not there?
 
-    python benchmarks/trace_eval.py [--corpus ../shared/corpus]
+    python benchmarks/trace_eval.py [--corpus ../shared/corpus] [--held-out]
 
 The 32 real pages of `corpus/html/` (UK and US outlets, many subjects) play one outlet's site on a
 loopback server: a home page, robots.txt, a news sitemap listing every page's real title and date,
@@ -22,6 +22,7 @@ the false traces.
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 import sys
 import tempfile
@@ -93,18 +94,27 @@ def citing(paragraphs: list[str], version: str) -> str | None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--held-out", action="store_true",
+                    help="use the English-language pages of corpus/bodies/ not in corpus/html/ instead (never tuned on)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from provenance import AuditOptions, FetchSettings, audit_text
     from provenance.check.page import main_text, page_info
 
     pages = []
-    for path in sorted((args.corpus / "html").glob("*.html")):
-        html = path.read_text(encoding="utf-8", errors="replace")
+    paths = sorted((args.corpus / "html").glob("*.html"))
+    if args.held_out:
+        seen = {p.name for p in paths}
+        english = ("uk_", "us_", "ca_", "au_", "za_", "ie_", "in_", "nz_", "ng_", "ke_", "sg_", "ph_")
+        paths = [p for p in sorted((args.corpus / "bodies" / "html").glob("*.html.gz"))
+                 if p.name.startswith(english) and p.name[:-3] not in seen]
+    for path in paths:
+        raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+        html = raw.decode("utf-8", errors="replace")
         info = page_info(html, "https://x.example/")
         paras = main_text(html)
         if info.title and sum(map(len, paras)) > 500:
-            pages.append((path.stem, info.title, info.published or "2024-01-01", paras, html))
+            pages.append((path.name.split(".")[0], info.title, info.published or "2024-01-01", paras, html))
     site = Site()
     slug = {stem: f"/story/{stem.lower()}" for stem, *_ in pages}
 
@@ -125,7 +135,8 @@ def main() -> None:
 
     site.routes["/"] = ("text/html", b"<html><head><title>X</title></head><body><p>News</p></body></html>")
     site.routes["/robots.txt"] = ("text/plain", f"Sitemap: {site.base}/news.xml\n".encode())
-    print(f"{len(pages)} real pages as one outlet's stories; default trace budget")
+    print(f"{len(pages)} real pages{' (held out)' if args.held_out else ''} as one outlet's stories; "
+          "default trace budget")
     with tempfile.TemporaryDirectory() as cache:
         settings = FetchSettings(allow_private=True, cache_dir=Path(cache), use_cache=False, per_host_interval_ms=0)
         for version in ("sentences", "quotes"):
