@@ -377,6 +377,22 @@ def test_a_malformed_feed_or_sitemap_is_one_surface_lost(tmp_path: Path, junk: b
         s.close()
 
 
+def test_a_slow_site_does_not_hold_the_run(tmp_path: Path) -> None:
+    """Every answer takes 0.5 s: no request starts after twice the total timeout (here 2 s)."""
+    s = LoopbackServer("127.0.0.1", delay_s=0.5)
+    try:
+        news_site(s, EPOCH_STORIES, sitemaps=("/a.xml", "/b.xml", "/c.xml", "/d.xml"))
+        settings = fast(tmp_path, total_timeout_s=1.0)
+        started = time.perf_counter()
+        with Fetcher(settings) as f:
+            tr = trace_outlet(s.url("/"), CheckStatus.OK, seed_profile(), f, settings)
+        assert time.perf_counter() - started < 4.0
+        assert s.total <= 6
+        assert "stopped after 2 s" in tr.detail or "time limit" in tr.detail
+    finally:
+        s.close()
+
+
 def test_a_sitemap_index_that_lists_itself_ends(tmp_path: Path) -> None:
     s = LoopbackServer("127.0.0.1")
     try:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -183,19 +184,25 @@ def score_story(story: discover.Story, prof: Profile) -> Scored:
 
 
 class Budget:
-    """At most `limit` requests for one outlet; every request goes through the fetcher."""
+    """At most `limit` requests for one outlet, none started after `seconds`; every request goes
+    through the fetcher (whose own limits bound each one)."""
 
-    def __init__(self, fetcher: Fetcher, limit: int) -> None:
+    def __init__(self, fetcher: Fetcher, limit: int, seconds: float) -> None:
         self.fetcher = fetcher
         self.limit = max(0, limit)
         self.spent = 0
         self.offline_misses = 0
+        self.deadline = time.monotonic() + seconds
+        self.timed_out = False
 
     def left(self) -> int:
         return self.limit - self.spent
 
     def get(self, url: str, accept: frozenset[str] = HTML_TYPES) -> Fetched | None:
         if self.spent >= self.limit:
+            return None
+        if time.monotonic() > self.deadline:  # a slow site does not hold the run for ten timeouts
+            self.timed_out = True
             return None
         self.spent += 1
         got = self.fetcher.fetch(url, accept=accept)
@@ -232,7 +239,7 @@ def _sitemap_order(urls: list[str], prof: Profile) -> list[str]:
 
 def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetcher: Fetcher,
                  settings: FetchSettings) -> Trace:
-    budget = Budget(fetcher, settings.trace_budget)
+    budget = Budget(fetcher, settings.trace_budget, 2 * settings.total_timeout_s)
     if budget.limit == 0:
         return Trace("not-traced", "trace budget is 0")
     if settings.offline and home_status is CheckStatus.NOT_CACHED:
@@ -329,6 +336,8 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
             add(discover.parse_wp_search(got.text))
             surfaces.append(f"wordpress-search {url}")
 
+    if budget.timed_out:
+        notes.insert(0, f"stopped after {2 * settings.total_timeout_s:g} s")
     if settings.offline and not surfaces and budget.offline_misses:
         return Trace("not-traced", "offline", budget.spent)
     if not stories:
@@ -363,7 +372,7 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     unread = next((s for s in scored if not s.read and s.title_score >= 0.5 and len(s.matched) >= 2), None)
     if unread is not None:
         why = (f"its title shares {', '.join(unread.matched[:4])} with the article; "
-               f"{unread.detail or 'its page was not read: the budget was spent'}")
+               f"{unread.detail or 'its page was not read: ' + ('the time limit was reached' if budget.timed_out else 'the budget was spent')}")
         return Trace("candidates", why, budget.spent, tuple(surfaces), shown)
     n_read = sum(1 for s in scored if s.read)
     why = f"of the {looked}, none shares enough of the article's quotes, names or figures"
