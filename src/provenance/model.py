@@ -213,7 +213,7 @@ class TraceCandidate:
     title: str | None
     published: str | None  # as the sitemap, feed or page gives it
     score: float  # 0..1: how well the story matches the article (title and page together)
-    via: str  # "news-sitemap", "sitemap", "rss", "atom", "feed", "wordpress-search"
+    via: str  # "news-sitemap", "sitemap", "rss", "atom", "wordpress-search"
     matched: tuple[str, ...] = ()  # what the title, description or URL shares with the article
     read: bool = False  # the story page was fetched and compared with the article
     quotes_found: tuple[str, ...] = ()  # the article's quotes found on the story page
