@@ -80,11 +80,16 @@ def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
     assert art.read_bytes() == before
 
 
+UNSOURCED = SEED.parents[1] / "text" / "fnc_9403.txt"  # ten claims, none sourced: a sourcing gap of 100%
+
+
 def test_threshold_exit_code(tmp_path: Path) -> None:
-    assert run("audit", "--no-check", "--max-unattributed", "0.9", str(SEED)).returncode == 0
-    out = run("audit", "--no-check", "--max-unattributed", "0.1", str(SEED))
+    # PV104 is on by default (a sourcing gap of 50%): the seed article, which names its sources, passes
+    assert run("audit", "--no-check", str(SEED)).returncode == 0
+    assert run("audit", "--no-check", "--max-unattributed", "off", str(UNSOURCED)).returncode == 0
+    out = run("audit", "--no-check", str(UNSOURCED))
     assert out.returncode == 1
-    assert b"unattributed" in out.stderr
+    assert b"PV104" in out.stderr and b"sourcing gap of 100%" in out.stderr
 
 
 @pytest.mark.parametrize("kind", ["empty", "binary", "missing", "emptydir", "huge", "badutf8"])

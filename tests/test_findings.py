@@ -204,14 +204,27 @@ def test_outlet_rules() -> None:
     assert ("PV207", 9) in got
 
 
+def _mostly_unsourced(unsourced: int = 9, named: int = 3) -> ArticleReport:
+    """`unsourced` claims with no source, then `named` claims each resting on a different named person."""
+    out = [_sentence(i, f"Prices rose {i} times.", Category.UNATTRIBUTED, i + 1) for i in range(unsourced)]
+    for k in range(named):
+        js = _sentence(unsourced + k, "She said so.", Category.ATTRIBUTED, unsourced + k + 1)
+        out.append(replace(js, judgement=Judgement(Category.ATTRIBUTED, f"Jane Doe{k}", "said", "test")))
+    return _article(sentences=tuple(out), summary=Summary.of([js.category for js in out]))
+
+
 def test_threshold_rule_and_config_overrides() -> None:
-    report = Report((_article(),))
-    assert "PV104" not in _ids(findings.compute(report, Config()))
-    fs = findings.compute(report, Config(max_unattributed=0.4))
+    assert "PV104" not in _ids(findings.compute(Report((_article(),)), Config()))  # two claims: too few to judge
+    report = Report((_mostly_unsourced(),))  # 9 of 12 unsourced (75%), 3 named sources: a gap of 60%
+    fs = findings.compute(report, Config())
     pv104 = [f for f in fs if f.rule_id == "PV104"]
     assert len(pv104) == 1
-    assert "50%" in pv104[0].message
+    assert "60%" in pv104[0].message and "3 named sources" in pv104[0].message
     assert pv104[0].severity is Severity.ERROR
+    assert "PV104" not in _ids(findings.compute(report, Config(max_unattributed=0.6)))
+    assert "PV104" not in _ids(findings.compute(report, Config(max_unattributed=None)))
+    # each named source earns 5 points: with 6 of them the same nine unsourced claims pass
+    assert "PV104" not in _ids(findings.compute(Report((_mostly_unsourced(9, 6),)), Config()))
     off = build({"rules": {"PV101": "off", "unattributed-share": "warning"}, "max-unattributed": 0.4})
     fs = findings.compute(report, off)
     assert "PV101" not in _ids(fs)

@@ -30,6 +30,7 @@ from provenance.model import (
     Role,
     Severity,
 )
+from provenance.profile import MIN_ASSERTIONS, profile
 
 BROKEN = frozenset({CheckStatus.BROKEN, CheckStatus.TLS_ERROR, CheckStatus.ERROR})
 BLOCKED = frozenset({CheckStatus.BLOCKED, CheckStatus.TIMEOUT})
@@ -128,15 +129,18 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
             yield _Raw("PV204", f"Quote “{excerpt(q.text)}” not found{where}" + (f": {c.detail}" if c.detail else ""),
                        q.line, q.column, end_line, end_col, q.text, q.sentence)
 
-    # PV104: the share of unsourced claims
+    # PV104: the sourcing gap (the share of unsourced claims, less credit for named sources)
     limit = config.max_unattributed
-    summary = article.summary
-    if limit is not None and summary.assertions and summary.unattributed_ratio > limit:
-        first = next((js.sentence for js in article.sentences if js.category is Category.UNATTRIBUTED), None)
-        line, col = (first.line, first.column) if first else (1, 1)
-        yield _Raw("PV104", f"{summary.unattributed_ratio:.0%} of claims ({summary.unattributed} of "
-                   f"{summary.assertions}) carry no source; the limit is {limit:.0%}",
-                   line, col, line, col + 1, "unattributed-share", None)
+    if limit is not None and article.summary.assertions >= MIN_ASSERTIONS:
+        prof = profile(article, config.min_source_score)
+        if prof.gap > limit:
+            first = next((js.sentence for js in article.sentences if js.category is Category.UNATTRIBUTED), None)
+            line, col = (first.line, first.column) if first else (1, 1)
+            named = prof.named_sources
+            yield _Raw("PV104", f"{prof.unsourced} of {prof.assertions} claims carry no source and only "
+                       f"{named} named {'source backs' if named == 1 else 'sources back'} the rest: a sourcing "
+                       f"gap of {prof.gap:.0%}, above the limit of {limit:.0%}",
+                       line, col, line, col + 1, "unattributed-share", None)
 
     # PV2xx: outlets
     seen_outlet: set[tuple[str, str]] = set()
