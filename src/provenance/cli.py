@@ -190,8 +190,11 @@ def build_app() -> "typer.Typer":
                                                       "request, seconds.")] = None,
         jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles analysed in parallel "
                                           "(0: one per core).")] = 0,
-        no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: leave out the "
-                                                   "sentence-by-sentence view.")] = False,
+        sentences: Annotated[bool, typer.Option("--sentences", "-v", help="Text format: the full view, every "
+                                                "sentence with its category, source and reason, then every "
+                                                "table and finding (default: one screen per article).")] = False,
+        no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: the full view's tables "
+                                                   "and findings without the sentences.")] = False,
         no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR is honoured too).")] = False,
     ) -> None:
         """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
@@ -288,7 +291,8 @@ def build_app() -> "typer.Typer":
         from provenance.formats.interface import RenderContext
 
         ctx = RenderContext(found, config, report.version)
-        _emit_all(report, ctx, outputs, no_sentences=no_sentences, no_color=no_color)
+        view = "sentences" if sentences else "tables" if no_sentences else "brief"
+        _emit_all(report, ctx, outputs, view=view, no_color=no_color)
         from provenance.formats.interface import strip_controls
 
         def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
@@ -439,22 +443,26 @@ class _stdout_guard:
 
 
 def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", *,
-              no_sentences: bool, no_color: bool) -> None:
+              view: str, no_color: bool) -> None:
     """Write every requested format: to its file, or (at most one) to standard output."""
     from provenance.formats import Format, renderer
     from provenance.formats.github import write_job_summary
 
     for out in outputs:
         if out.format is Format.TEXT and out.path is None:
-            from provenance.formats.text import print_report
+            from provenance.formats.text import print_brief, print_report
 
             with _stdout_guard():
-                print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
+                console = _stdout_console(no_color)
+                if view == "brief":
+                    print_brief(console, report, ctx)  # type: ignore[arg-type]
+                else:
+                    print_report(console, report, ctx, sentences=view == "sentences")  # type: ignore[arg-type]
         else:
             if out.format is Format.TEXT:
                 from provenance.formats import text as text_format
 
-                text = text_format.render(report, ctx, sentences=not no_sentences)
+                text = text_format.render(report, ctx, view=view)
             else:
                 text = renderer(out.format)(report, ctx)
             if out.path is not None:
