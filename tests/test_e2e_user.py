@@ -270,14 +270,16 @@ def test_help_and_bare_command_still_work() -> None:
 
 def test_outlets_stay_readable_on_a_narrow_terminal() -> None:
     # At 60 columns the six-column table folded outlet names to two letters a line ("In", "fo", "Wa").
-    out = run("audit", "--no-check", str(SEED), env={"COLUMNS": "60"})
+    brief = run("audit", "--no-check", str(SEED), env={"COLUMNS": "60"})  # the one-screen view never wraps
+    assert brief.returncode == 0 and all(len(line) <= 60 for line in brief.stdout.splitlines())
+    out = run("audit", "--no-check", "-v", str(SEED), env={"COLUMNS": "60"})  # the full view's outlet table
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert all(len(line) <= 60 for line in lines)
     section = "\n".join(lines[next(i for i, ln in enumerate(lines) if ln.startswith("Outlets cited")):])
     for name in ("The Epoch Times", "The Independent", "theepochtimes.com", "independent.co.uk"):
         assert name in section
-    wide = run("audit", "--no-check", str(SEED), env={"COLUMNS": "140"})
+    wide = run("audit", "--no-check", "-v", str(SEED), env={"COLUMNS": "140"})
     assert "The Epoch Times" in wide.stdout
     assert "theepochtimes.com" in wide.stdout
 
@@ -323,7 +325,7 @@ def test_html_report_counts_read_as_english_and_severity_does_not_wrap(tmp_path:
 
 
 def test_terminal_summary_counts_read_as_english(story: Path) -> None:
-    out = run("audit", "--no-check", str(story))
+    out = run("audit", "--no-check", "-v", str(story))
     facts = next(line for line in out.stdout.splitlines() if "citation link" in line)
     assert "1 citation links" not in facts
     assert "1 outlets" not in facts
@@ -537,6 +539,8 @@ def test_terminal_report_lists_the_findings_and_marks_suppressed_sentences(tmp_p
                    "The bridge is the oldest in the county.\n")
     out = run("audit", "--no-check", str(art))
     assert out.returncode == 0, out.stderr
+    assert "1 suppressed" in out.stdout.splitlines()[-1]  # the one-screen view counts it in its closing line
+    out = run("audit", "--no-check", "--sentences", str(art))
     assert "suppressed: " in out.stdout
     findings = run("audit", "--no-check", "-f", "jsonl", str(art)).stdout.splitlines()
     assert any('"suppressed": true' in line for line in findings)

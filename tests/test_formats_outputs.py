@@ -206,9 +206,19 @@ def test_jsonl(case: tuple[Report, RenderContext]) -> None:
     report, ctx = case
     lines = renderer(Format.JSONL)(report, ctx).splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["fingerprint"] for r in records] == [f.fingerprint for f in ctx.findings]
-    assert all(r["rule_id"].startswith("PV") and r["severity"] in ("info", "warning", "error") for r in records)
+    found = [r for r in records if r["type"] == "finding"]
+    assert [r["fingerprint"] for r in found] == [f.fingerprint for f in ctx.findings]
+    assert all(r["rule_id"].startswith("PV") and r["severity"] in ("info", "warning", "error") for r in found)
     assert all(line.isascii() for line in lines)
+    # one article record, then one record per sentence with its full text and article, then the findings
+    for a in report.articles:
+        mine = [r for r in records if r["article"] == a.source]
+        assert mine[0]["type"] == "article" and {"profile", "sources"} <= set(mine[0])
+        sentences = [r for r in mine if r["type"] == "sentence"]
+        assert [r["text"] for r in sentences] == [js.sentence.text for js in a.sentences]
+        assert all(r["paragraph"] >= 1 for r in sentences)
+        kinds = [r["type"] for r in mine]
+        assert kinds == sorted(kinds, key=["article", "sentence", "finding"].index)
 
 
 def test_parse_outputs() -> None:

@@ -216,9 +216,9 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
 
     out: list[SourceGroup] = []
     for key, idxs in groups.items():
-        o = outlets_by_key.get(key)
-        if o is not None:
-            out.append(_outlet_group(o, tuple(idxs), min_source_score))
+        hit = outlets_by_key.get(key)
+        if hit is not None:
+            out.append(_outlet_group(hit, tuple(idxs), min_source_score))
         else:
             out.append(SourceGroup(names[key], types[key], tuple(idxs)))
     grouped = {g.name for g in out} | {g.domain for g in out if g.domain}

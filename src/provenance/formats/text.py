@@ -415,6 +415,19 @@ def _closing(found: list[Finding], n_sentences: int, articles: int) -> list[Seg]
     return [(f"== {', '.join(parts)} · {where}{_n(n_sentences, 'sentence')}; --sentences shows each ==", style)]
 
 
+def _fit(line: list[Seg], width: int) -> list[Seg]:
+    """Cut a line to `width` characters, with an ellipsis: the view never wraps."""
+    out: list[Seg] = []
+    used = 0
+    for text, style in line:
+        if used + len(text) > width:
+            out.append((text[: max(0, width - used - 1)] + "…", style))
+            break
+        out.append((text, style))
+        used += len(text)
+    return out
+
+
 def brief_report_lines(report: Report, ctx: RenderContext, width: int = NARROW) -> list[list[Seg]]:
     by_source: dict[str, list[Finding]] = {}
     for f in ctx.findings:
@@ -429,7 +442,7 @@ def brief_report_lines(report: Report, ctx: RenderContext, width: int = NARROW) 
     if report.articles:
         out.append(_closing(list(ctx.findings), sum(len(a.sentences) for a in report.articles),
                             len(report.articles)))
-    return out
+    return [_fit(line, width) for line in out]
 
 
 def render_brief(report: Report, ctx: RenderContext, width: int = NARROW) -> str:
@@ -439,7 +452,7 @@ def render_brief(report: Report, ctx: RenderContext, width: int = NARROW) -> str
 
 def print_brief(console: Console, report: Report, ctx: RenderContext) -> None:
     """The one-screen view on a console: coloured on a terminal, plain strings otherwise."""
-    width = min(console.width, 120) if console.is_terminal else NARROW
+    width = max(40, min(console.width, 120 if console.is_terminal else NARROW))
     if not console.is_terminal or console.no_color:
         console.file.write(render_brief(report, ctx, width))
         return

@@ -61,10 +61,7 @@ _SUPERLATIVE = re.compile(
 
 
 def _has_figure(text: str) -> bool:
-    for m in _FIGURE.finditer(text):
-        if not _DURATION.match(m.group(0).strip()):
-            return True
-    return False
+    return any(not _DURATION.match(m.group(0).strip()) for m in _FIGURE.finditer(text))
 
 
 def checkworthy(text: str) -> str | None:
