@@ -28,7 +28,7 @@ TEMPLATES: dict[str, str] = {
     "quote-named-after": "inside a quotation attributed to {source}, who is named after it",
     "quote-pending": "inside a quotation whose speaker is named later",
     "quote-no-speaker": "a quotation with no speaker named in its paragraph",
-    "plain": "no source, cue or hedge: the writer asserts it",
+    "plain": "no source, attribution or hedge: the writer asserts it",
     "heading-claim": "a heading that makes a claim with no source",
     "label": "a section label, not a claim",
     "question": "a question, not an assertion",

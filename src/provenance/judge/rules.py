@@ -660,6 +660,11 @@ def _short_claim(text: str) -> bool:
                for i, w in enumerate(ws[1:], start=1))
 
 
+def _a(word: str) -> str:
+    """The indefinite article for `word`: "an adjective cue", "a verb cue"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 @lru_cache(maxsize=8192)
 def describe(feature: str) -> str:
     """A feature of the learned part in words, for the reason of a judgement."""
@@ -676,11 +681,12 @@ def describe(feature: str) -> str:
                 return f"{where} holds a cue of reliability level {inner[4:]}/7"
             if inner == "none":
                 return f"no {where} in the paragraph" if prefix in ("p:", "n:") else "a paragraph edge"
-            return f"{where}: {describe(inner)}"
+            said = describe(inner)
+            return f"{where}: {said}" if said else ""
     if feature.startswith("cue="):
         return f"cue '{feature[4:]}'"
     if feature.startswith("cls="):
-        return f"a {feature[4:]} cue"
+        return f"{_a(feature[4:])} {feature[4:]} cue"
     if feature.startswith("rel="):
         return f"its strongest cue has reliability level {feature[4:]}/7"
     if feature.startswith(("first=", "first2=")):
@@ -690,7 +696,8 @@ def describe(feature: str) -> str:
     if feature.startswith(("cs=", "cw=")):
         what, _, kind = feature[3:].rpartition(":")
         before = _BEFORE.get(kind, "")
-        return (f"a {what} cue" if feature.startswith("cs=") else f"cue '{what}'") + (f" after {before}" if before else "")
+        return (f"{_a(what)} {what} cue" if feature.startswith("cs=") else f"cue '{what}'") + (
+            f" after {before}" if before else "")
     if feature.startswith("tag="):
         return "the rules found " + _TAGS.get(feature[4:], feature[4:])
     if feature.startswith("rule="):
