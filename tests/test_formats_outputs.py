@@ -213,7 +213,8 @@ def test_jsonl(case: tuple[Report, RenderContext]) -> None:
     # one article record, then one record per sentence with its full text and article, then the findings
     for a in report.articles:
         mine = [r for r in records if r["article"] == a.source]
-        assert mine[0]["type"] == "article" and {"profile", "sources"} <= set(mine[0])
+        assert mine[0]["type"] == "article"
+        assert {"profile", "sources"} <= set(mine[0])
         sentences = [r for r in mine if r["type"] == "sentence"]
         assert [r["text"] for r in sentences] == [js.sentence.text for js in a.sentences]
         assert all(r["paragraph"] >= 1 for r in sentences)

@@ -54,7 +54,7 @@ def test_every_template_renders_as_plain_english(key: str) -> None:
                        "unnamed-subject", "learned") and not cue:
                 continue  # these always have their cue
             text = reason(key, **values)
-            assert text and text[0].islower() or text[0].isupper(), text
+            assert (text and text[0].islower()) or text[0].isupper(), text
             assert not grammar_problems(text), (key, text, grammar_problems(text))
 
 
