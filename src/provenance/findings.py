@@ -135,15 +135,17 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
 
     # PV104: the sourcing gap (the share of unsourced claims, less credit for named sources)
     limit = config.max_unattributed
-    if limit is not None and article.summary.assertions >= MIN_ASSERTIONS:
+    # the gap is never above the unsourced share: most articles need no profile here
+    if limit is not None and article.summary.assertions >= MIN_ASSERTIONS and article.summary.unattributed_ratio > limit:
         prof = profile(article, config.min_source_score)
-        if prof.gap > limit:
+        if round(prof.gap, 2) > limit:  # as shown: "a gap of 50%" is not above a limit of 50%
             first = next((js.sentence for js in article.sentences if js.category is Category.UNATTRIBUTED), None)
             line, col = (first.line, first.column) if first else (1, 1)
             named = prof.named_sources
-            yield _Raw("PV104", f"{prof.unsourced} of {prof.assertions} claims carry no source and only "
-                       f"{named} named {'source backs' if named == 1 else 'sources back'} the rest: a sourcing "
-                       f"gap of {prof.gap:.0%}, above the limit of {limit:.0%}",
+            backing = ("no named source backs" if named == 0 else "only 1 named source backs" if named == 1
+                       else f"only {named} named sources back")
+            yield _Raw("PV104", f"{prof.unsourced} of {prof.assertions} claims carry no source and {backing} the "
+                       f"rest: a sourcing gap of {prof.gap:.0%}, above the limit of {limit:.0%}",
                        line, col, line, col + 1, "unattributed-share", None)
 
     # PV2xx: outlets

@@ -43,21 +43,34 @@ _ACCUSATION = re.compile(
     r"conspir\w*|abus(?:e|ed|es|ing)|murder\w*|genocide|war crimes?|propaganda|censor\w*|betray\w*|"
     r"deceiv\w*|decept\w*|mislead\w*|misled|smear\w*|collu\w*|embezzl\w*|launder\w*|cheat\w*|"
     r"indicted|charged with|guilty|violat\w*)\b",
-    re.IGNORECASE,
 )
 _CAUSAL = re.compile(
     r"\b(?:caus(?:e|ed|es|ing)|led to|leads to|leading to|because of|due to|as a result|result(?:ed|s|ing)? in|"
     r"responsible for|linked to|blamed?\s+(?:on|for)|trigger(?:ed|s|ing)?|driv(?:e|es|en|ing) up|"
     r"fuel(?:l?ed|s|l?ing)|contribut(?:ed|es|ing) to|thanks to|prevent(?:ed|s)|increas(?:es|ed) the risk)\b",
-    re.IGNORECASE,
 )
 _SUPERLATIVE = re.compile(
     r"\b(?:(?:the|its|their|his|her)\s+(?:most|least|biggest|largest|smallest|highest|lowest|worst|best|"
     r"deadliest|fastest|greatest|longest|oldest|youngest|richest|poorest|strongest|weakest|first|only|last)\b"
     r"|record[- ](?:high|low|breaking|levels?|numbers?)|all-time|unprecedented|never before|"
     r"for the first time|first time|ever recorded|in history|of all time)",
-    re.IGNORECASE,
 )
+# cheap substring tests before each pattern (most sentences hold none of these): the patterns
+# themselves run on the lower-cased text, without IGNORECASE, which is slow in Python's re
+_ACCUSATION_STEMS = ("accus", "alleg", "lie", "lying", "liar", "fraud", "corrupt", "cover", "crime", "criminal",
+                     "illegal", "unlawful", "treason", "rigg", "stole", "steal", "bribe", "scam", "hoax", "conspir",
+                     "abus", "murder", "genocide", "propaganda", "censor", "betray", "deceiv", "decept", "mislead",
+                     "misled", "smear", "collu", "embezzl", "launder", "cheat", "indicted", "charged with", "guilty",
+                     "violat")
+_CAUSAL_STEMS = ("caus", "led to", "leads to", "leading to", "because of", "due to", "as a result", "result",
+                 "responsible for", "linked to", "blame", "trigger", "driv", "fuel", "contribut", "thanks to",
+                 "prevent", "the risk")
+_SUPERLATIVE_STEMS = ("most", "least", "est ", "est,", "est.", "first", "only", "last", "record", "all-time",
+                      "unprecedented", "never before", "ever recorded", "in history", "of all time", "best", "worst")
+_ACCUSATION_HINT = re.compile("|".join(map(re.escape, _ACCUSATION_STEMS)))
+_CAUSAL_HINT = re.compile("|".join(map(re.escape, _CAUSAL_STEMS)))
+_SUPERLATIVE_HINT = re.compile("|".join(map(re.escape, _SUPERLATIVE_STEMS)))
+_NUMBER_HINT = re.compile(rf"[\d$€£¥]|\b{_NUMBER_WORDS}\b")
 
 
 def _has_figure(text: str) -> bool:
@@ -67,13 +80,14 @@ def _has_figure(text: str) -> bool:
 def checkworthy(text: str) -> str | None:
     """The kind of check-worthy claim `text` makes ("figure", "accusation", "causal",
     "superlative"), or None when it is background."""
-    if _has_figure(text):
+    lower = text.lower()
+    if _NUMBER_HINT.search(lower) and _has_figure(text):
         return "figure"
-    if _ACCUSATION.search(text):
+    if _ACCUSATION_HINT.search(lower) and _ACCUSATION.search(lower):
         return "accusation"
-    if _CAUSAL.search(text):
+    if _CAUSAL_HINT.search(lower) and _CAUSAL.search(lower):
         return "causal"
-    if _SUPERLATIVE.search(text):
+    if _SUPERLATIVE_HINT.search(lower) and _SUPERLATIVE.search(lower):
         return "superlative"
     return None
 
