@@ -300,9 +300,10 @@ def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, widt
     para = paragraphs(a)
     by_index = {js.sentence.index: js for js in a.sentences}
     out: list[list[Seg]] = []
-    head: list[Seg] = [(_clip(a.source, width // 2), "bold")]
+    source = _clip(a.source, width - 4 if not a.title else max(width // 2, width - 30))
+    head: list[Seg] = [(source, "bold")]
     if a.title:
-        head.append(("  " + _clip(a.title, max(10, width - len(a.source) - 4)), "italic"))
+        head.append(("  " + _clip(a.title, max(10, width - len(source) - 4)), "italic"))
     out.append(head)
     total = prof.assertions
     claims: list[Seg] = [(_n(total, "claim"), ""), (" · ", "dim"),

@@ -110,7 +110,7 @@ def checkworthy(text: str) -> str | None:
     words = set(_WORD.findall(lower))  # the regexes run only where a word could start a match
     if _has_figure(lower, words):
         return "figure"
-    prefixes = {w[:4] for w in words}
+    prefixes = {w[:4] for w in words} | {w[:3] for w in words}
     if not _ACCUSATION_KEYS.isdisjoint(prefixes) and _ACCUSATION.search(lower):
         return "accusation"
     if not _CAUSAL_KEYS.isdisjoint(prefixes) and _CAUSAL.search(lower):
