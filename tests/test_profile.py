@@ -118,3 +118,13 @@ def test_jsonl_streams_sentences_with_full_text(tmp_path: Path) -> None:
     assert len(longest["text"]) > 100
     assert not longest["text"].endswith("…")
     assert all(isinstance(r["paragraph"], int) for r in records if r["type"] == "sentence")
+
+
+def test_jsonl_streamed_to_a_file_is_the_same_as_on_stdout(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "r.jsonl"
+    on_stdout = _run("--no-check", "-f", "jsonl", str(SEED))
+    to_file = _run("--no-check", "-f", "jsonl", "-o", str(target), str(SEED))
+    assert to_file.returncode == on_stdout.returncode
+    assert to_file.stdout == ""
+    assert target.read_text(encoding="utf-8") == on_stdout.stdout
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]  # replaced atomically, nothing left

@@ -91,23 +91,12 @@ def _write_output(path: Path, text: str) -> None:
     A path that exists but is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into,
     never replaced: replacing /dev/null with a regular file would break the machine.
     """
-    import stat
-    import tempfile
-
     try:
         if path.exists() and not path.is_file() and not path.is_dir():
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(text)
             return
-        target = path.resolve()
-        if target.exists():
-            mode = stat.S_IMODE(target.stat().st_mode)
-        else:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        target, mode, fd, tmp = _temp_beside(path)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
@@ -118,6 +107,24 @@ def _write_output(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _temp_beside(path: Path) -> tuple[Path, int, int, str]:
+    """For an atomic write of `path`: its resolved target, the mode it must end with (the old
+    file's, or what a new file gets under the umask), and a temporary file beside it (fd, name)."""
+    import stat
+    import tempfile
+
+    target = path.resolve()
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    return target, mode, fd, tmp
 
 
 def build_app() -> "typer.Typer":
@@ -486,9 +493,6 @@ def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", p
 def _stream_output(path: Path | None) -> "Iterator[TextIO]":
     """Where a streamed report goes: standard output, a device or pipe written into, or a regular
     file replaced atomically once the run is done (never half-written)."""
-    import stat
-    import tempfile
-
     if path is None:
         with _stdout_guard():
             yield sys.stdout
@@ -498,15 +502,7 @@ def _stream_output(path: Path | None) -> "Iterator[TextIO]":
             with open(path, "w", encoding="utf-8") as fh:
                 yield fh
             return
-        target = path.resolve()
-        if target.exists():
-            mode = stat.S_IMODE(target.stat().st_mode)
-        else:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        target, mode, fd, tmp = _temp_beside(path)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
