@@ -6,6 +6,7 @@ Each test here reproduces something a first user hit: it runs the real command i
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -196,7 +197,7 @@ def test_changed_since_compares_with_the_merge_base_like_a_pull_request(tmp_path
     _git(repo, "checkout", "-q", "feature")
     out = run("audit", "--no-check", "-f", "jsonl", "--changed-since", "main", "content", cwd=repo)
     assert out.returncode == 0, out.stderr
-    sources = {line.split('"source": "')[1].split('"')[0] for line in out.stdout.splitlines()}
+    sources = {json.loads(line)["article"] for line in out.stdout.splitlines()}
     assert sources == {"content/mine.md"}  # old.txt changed on main only, not on this branch
 
 
