@@ -3,6 +3,11 @@
     python benchmarks/bench_output.py                  # json, jsonl, text; 3 runs each, median
     python benchmarks/bench_output.py --repeat 5 --formats json
     python benchmarks/bench_output.py --memory         # jsonl peak memory at 125 vs 1,250 articles
+    python benchmarks/bench_output.py --split          # in one process: CPU seconds of each stage
+
+`--split` reads the 1,250 articles in this process and reports the CPU time (not wall time, so
+that other work on a shared machine disturbs it less) of the analysis, of the findings, and of
+rendering each format: the share of the whole that output costs.
 
 The 125 articles of ../shared/corpus/text/ are copied ten times into a temporary directory (1,250
 files, 5.8 MB; copies, so that no input is audited twice as the same file), then
@@ -57,13 +62,51 @@ def run_once(fmt: str, inputs: Path) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
+def split(copies: int) -> None:
+    from provenance import findings
+    from provenance.config import Config
+    from provenance.formats import Format, renderer
+    from provenance.formats.interface import RenderContext
+    from provenance.model import Report
+    from provenance.pipeline import AuditOptions, analyse, read_input
+
+    files = sorted(CORPUS.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files) * copies
+    opts = AuditOptions()
+    docs = [read_input(str(f), opts) for f in files]
+    analyse(docs[0], opts)  # warm: lexicons, the outlet table
+    from dataclasses import replace
+
+    copied = [replace(d, source=f"copy{k:02d}/{d.source}") for k in range(copies) for d in docs]  # 1,250 names
+    t = time.process_time()
+    articles = [analyse(d, opts) for d in copied]
+    analysis = time.process_time() - t
+    report = Report(tuple(articles))
+    t = time.process_time()
+    found = findings.compute(report, Config())
+    finding = time.process_time() - t
+    ctx = RenderContext(found, Config(), "0")
+    print(f"{len(articles)} articles, {size / 1e6:.2f} MB; CPU seconds in one process")
+    print(f"| stage | CPU s | share of the analysis |\n|---|---:|---:|\n| analysis | {analysis:.2f} | 100% |")
+    print(f"| findings | {finding:.2f} | {finding / analysis:.0%} |")
+    for fmt in (Format.JSON, Format.JSONL, Format.TEXT):
+        t = time.process_time()
+        renderer(fmt)(report, ctx)
+        took = time.process_time() - t
+        print(f"| render {fmt.value} | {took:.2f} | {took / analysis:.0%} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--formats", nargs="+", default=["json", "jsonl", "text"])
     ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--memory", action="store_true", help="jsonl peak memory at 1 and --copies copies")
+    ap.add_argument("--split", action="store_true", help="CPU time of analysis, findings and each renderer")
     args = ap.parse_args()
+    if args.split:
+        split(args.copies)
+        return 0
     with tempfile.TemporaryDirectory(prefix="provenance-bench-") as tmp:
         if args.memory:
             for copies in (1, args.copies):
