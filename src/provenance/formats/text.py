@@ -360,7 +360,13 @@ def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, widt
         text = ", ".join(f"{_t(g.name)}{' (low quality)' if g.low_quality else ''}"
                          f"{' [' + g.check + ']' if g.check and g.check not in ('ok', 'redirected') else ''}"
                          for g in cited)
-        out.append([("Also cited: ", "bold"), (_clip(text, width - 11), "")])
+        import textwrap
+
+        wrapped = textwrap.wrap(text, width=width - 12) or [""]
+        if len(wrapped) > 3:  # a long source list: three lines at most, the last one cut
+            wrapped = [*wrapped[:2], _clip(" ".join(wrapped[2:]), width - 12)]
+        out.append([("Also cited: ", "bold"), (wrapped[0], "")])
+        out.extend([[("            " + more, "")] for more in wrapped[1:]])
 
     if prof.checkworthy:
         out.append([("Unsourced claims to check first", "bold italic")])
