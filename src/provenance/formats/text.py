@@ -118,12 +118,18 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
     for f in mine:
         if f.suppressed and f.sentence is not None:
             suppressed.setdefault(f.sentence, []).append(f.rule_id)
+    from provenance.profile import paragraphs
+
+    para = paragraphs(a)
+    by_paragraph = a.format == "html"
     if sentences:
         for js in a.sentences:
             mark, style, _ = MARKS[js.category]
             line = Text()
             line.append(f"{mark} ", style=style)
-            line.append(f"{js.sentence.line}:{js.sentence.column} ", style="dim")
+            # an HTML page's line and column (7305:1924) mean nothing to a reader: its paragraph does
+            where = f"¶{para.get(js.sentence.index)}" if by_paragraph else f"{js.sentence.line}:{js.sentence.column}"
+            line.append(f"{where} ", style="dim")
             role = js.sentence.role
             if role is not Role.BODY:
                 line.append(f"[{role.value}] ", style="cyan")
@@ -181,7 +187,8 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         for p in a.primary_sources:
             table.add_row(str(p.line), _t(p.cited_as), _t(p.who or "–"), "yes" if p.linked else "no")
         console.print(table)
-    _print_findings(console, mine, in_sentences=SENTENCE_RULES if sentences else frozenset())
+    _print_findings(console, mine, in_sentences=SENTENCE_RULES if sentences else frozenset(),
+                    para=para if by_paragraph else None)
 
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -190,7 +197,8 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SENTENCE_RULES = frozenset({"PV101", "PV102"})  # shown by the sentence view's ✘ and ~ already
 
 
-def _print_findings(console: Console, found: list[Finding], in_sentences: frozenset[str] = frozenset()) -> None:
+def _print_findings(console: Console, found: list[Finding], in_sentences: frozenset[str] = frozenset(),
+                    para: dict[int, int] | None = None) -> None:
     """The article's findings: counts, then each one (those the sentence view shows are only counted)."""
     from rich.text import Text
 
@@ -208,7 +216,8 @@ def _print_findings(console: Console, found: list[Finding], in_sentences: frozen
         head.append(f" ({', '.join(sorted(in_sentences))} marked in the sentences above)", style="dim")
     console.print(head)
     for f in sorted(listed, key=lambda f: (-f.severity.rank, f.line, f.column)):
-        line = Text(f"{f.line}:{f.column} ", style="dim")
+        at = f"¶{para[f.sentence]}" if para is not None and f.sentence in para else f"{f.line}:{f.column}"
+        line = Text(f"{at} ", style="dim")
         line.append(f"{f.rule_id} ", style="bold")
         line.append(f"{f.severity.value} ", style=SEVERITY_STYLE[f.severity.value])
         line.append(_t(f.message))
