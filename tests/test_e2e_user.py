@@ -550,7 +550,7 @@ def test_terminal_report_lists_the_findings_and_marks_suppressed_sentences(tmp_p
     section = seed[seed.index("\nFindings"):]
     for rule in ("PV201", "PV205"):  # the seed cites outlets only by name, and low-quality ones
         assert rule in section
-    full = run("audit", "--no-check", str(SEED)).stdout
+    full = run("audit", "--no-check", "--sentences", str(SEED)).stdout
     assert "PV101, PV102 marked in the sentences above" in full[full.index("\nFindings"):]
 
 
