@@ -35,7 +35,7 @@ class ConfigError(ValueError):
 class Config:
     fail_on: Severity | None = Severity.ERROR  # None: never fail
     # the sourcing gap (profile.py) above which PV104 fires; None: no limit. 0.5 passes wire copy and
-    # 85% of mainstream pages, and flags half of the low-credibility texts (docs/profile.md)
+    # 89% of mainstream pages, and flags a third of the low-credibility texts (docs/profile.md)
     max_unattributed: float | None = 0.5
     min_source_score: float = 0.4
     rules: Mapping[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
