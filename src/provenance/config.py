@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from provenance.check.settings import FetchSettings
+from provenance.errors import ProvenanceError
 from provenance.model import Severity
 
 CONFIG_FILES = ("provenance.toml", "pyproject.toml")
@@ -27,7 +28,7 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 
-class ConfigError(ValueError):
+class ConfigError(ProvenanceError, ValueError):
     """A config file or a command-line setting is invalid (exit code 2)."""
 
 

@@ -243,10 +243,8 @@ def _merge(found: list[OutletRef], db: OutletDB, publisher: str | None) -> list[
     for key in order:
         ref = merged[key]
         if publisher and ref.domain:
-            same = getattr(db, "same_publisher", None)
             pub = registered_domain(publisher) or publisher
-            is_self = bool(same(ref.domain, pub)) if callable(same) else ref.domain == pub
-            if is_self:
+            if db.same_publisher(ref.domain, pub):
                 ref = replace(ref, self_citation=True)
         out.append(ref)
     return out
