@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.check.settings import FetchSettings
+from provenance.net.settings import FetchSettings
 from provenance.pipeline import AuditOptions, audit, audit_text
 from test_fetch import LoopbackServer, article_html, page
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from provenance.check.settings import FetchSettings
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
+from provenance.net.settings import FetchSettings
 
 CONFIG_FILES = ("provenance.toml", "pyproject.toml")
 DEFAULT = "default"

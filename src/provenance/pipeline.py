@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Category,
@@ -27,6 +26,7 @@ from provenance.model import (
     SkippedInput,
     Summary,
 )
+from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
@@ -159,7 +159,7 @@ def read_input(name: str, options: AuditOptions) -> Document:
         # read_string guesses the reader from the source's name when none is forced, as for a file
         return read_bytes(data, source=source_name(name, options), fmt=options.fmt)
     if is_url(name):
-        from provenance.check.http import FetchError
+        from provenance.net.http import FetchError
         from provenance.read.url import publisher_of, read_url
 
         settings = options.fetch
@@ -204,13 +204,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.core.urls import registered_domain
     from provenance.extract import (
         extract_links,
         extract_outlets,
         extract_primary_sources,
         find_quotes,
     )
-    from provenance.extract.domains import registered_domain
     from provenance.judge import judge_sentences
     from provenance.outlets import load
     from provenance.segment import locate, segment

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from provenance.extract.domains import URL_RE, clean_url, may_hold_url, registered_domain
+from provenance.core.urls import URL_RE, clean_url, may_hold_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
 

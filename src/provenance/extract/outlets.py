@@ -8,7 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from provenance.extract.domains import (
+from provenance.core.lexicon import words
+from provenance.core.urls import (
     COMMON_SUFFIXES,
     DOMAIN_RE,
     MAX_HOST_LEN,
@@ -18,7 +19,6 @@ from provenance.extract.domains import (
     registered_domain,
     suffix_of,
 )
-from provenance.judge.lexicon import words
 from provenance.model import Block, BlockKind, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate
