@@ -23,9 +23,9 @@ from datetime import datetime
 from urllib.parse import urlencode, urlsplit
 
 from provenance.check.discover import JSON_TYPES
-from provenance.check.http import Fetcher, host_of
-from provenance.check.settings import FetchSettings
 from provenance.model import Archived, ArticleReport, Check, CheckStatus
+from provenance.net.http import Fetcher, host_of
+from provenance.net.settings import FetchSettings
 
 DEAD = frozenset({CheckStatus.BROKEN, CheckStatus.BLOCKED})
 _STAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?$")

@@ -36,8 +36,6 @@ from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from provenance.check import discover
-from provenance.check.http import HTML_TYPES, Fetched, Fetcher, registered_domain
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Category,
@@ -47,6 +45,8 @@ from provenance.model import (
     Trace,
     TraceCandidate,
 )
+from provenance.net.http import HTML_TYPES, Fetched, Fetcher, registered_domain
+from provenance.net.settings import FetchSettings
 
 READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
 UNREACHABLE = frozenset({CheckStatus.TIMEOUT, CheckStatus.TLS_ERROR, CheckStatus.REFUSED_PRIVATE, CheckStatus.ERROR})
@@ -434,7 +434,7 @@ def targets(article: ArticleReport) -> dict[str, list[tuple[str, int]]]:
     social host's sitemap says nothing of a channel)."""
     from provenance import outlets as db
     from provenance.check.links import outlet_home
-    from provenance.findings import is_homepage
+    from provenance.core.urls import is_homepage
 
     out: dict[str, list[tuple[str, int]]] = {}
     database = db.load()

@@ -19,31 +19,39 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def traces(article: ArticleReport) -> list[tuple[str, int, Trace]]:
-    """(what was cited, line, trace) for each traced citation, once per trace."""
-    out: list[tuple[str, int, Trace]] = []
+Where = Callable[[int | None, int], str]  # (sentence, line) -> where a reader finds it
+
+
+def _line(_sentence: int | None, line: int) -> str:
+    return f"line {line}"
+
+
+def traces(article: ArticleReport) -> list[tuple[str, int | None, int, Trace]]:
+    """(what was cited, sentence, line, trace) for each traced citation, once per trace."""
+    out: list[tuple[str, int | None, int, Trace]] = []
     seen: set[int] = set()
     for o in article.outlets:
         if o.trace is not None and id(o.trace) not in seen:
             seen.add(id(o.trace))
             label = o.name or o.domain or o.cited_as
-            out.append((f"{label} ({o.domain})" if o.domain and o.domain != label else label, o.line, o.trace))
+            out.append((f"{label} ({o.domain})" if o.domain and o.domain != label else label, o.sentence, o.line,
+                        o.trace))
     for lk in article.links:
         if lk.trace is not None and id(lk.trace) not in seen:
             seen.add(id(lk.trace))
-            out.append((lk.url or lk.text, lk.line, lk.trace))
+            out.append((lk.url or lk.text, lk.sentence, lk.line, lk.trace))
     return out
 
 
-def archived(article: ArticleReport) -> list[tuple[str, int, Archived]]:
-    """(dead URL, line, archived copy) for each source with an archived copy."""
-    out: list[tuple[str, int, Archived]] = []
+def archived(article: ArticleReport) -> list[tuple[str, int | None, int, Archived]]:
+    """(dead URL, sentence, line, archived copy) for each source with an archived copy."""
+    out: list[tuple[str, int | None, int, Archived]] = []
     for lk in article.links:
         if lk.check is not None and lk.check.archived is not None:
-            out.append((lk.url or lk.check.url, lk.line, lk.check.archived))
+            out.append((lk.url or lk.check.url, lk.sentence, lk.line, lk.check.archived))
     for o in article.outlets:
         if o.check is not None and o.check.archived is not None:
-            out.append((o.check.url, o.line, o.check.archived))
+            out.append((o.check.url, o.sentence, o.line, o.check.archived))
     return out
 
 
@@ -74,7 +82,7 @@ def print_text(console: Console, article: ArticleReport) -> None:
     if found:
         console.print(Text("Traced stories (outlets cited without a story; evidence, not a judgement)",
                            style="italic"))
-        for cited, line, trace in found:
+        for cited, _s, line, trace in found:
             head = Text(f"  {line}: ")
             head.append(strip_controls(cited, keep=""), style="bold")
             head.append(f" — {strip_controls(trace.describe(), keep='')}")
@@ -84,8 +92,39 @@ def print_text(console: Console, article: ArticleReport) -> None:
     copies = archived(article)
     if copies:
         console.print(Text("Archived copies of dead sources", style="italic"))
-        for url, line, copy in copies:
+        for url, _s, line, copy in copies:
             console.print(Text(f"  {line}: {strip_controls(url, keep='')} → {strip_controls(copy.describe(), keep='')}"))
+
+
+def brief_lines(article: ArticleReport) -> list[list[tuple[str, str]]]:
+    """The one-screen view's lines (segments of text and rich style; the view cuts them to width):
+    each traced citation's best story or why there is none, and archived copies."""
+    out: list[list[tuple[str, str]]] = []
+    found = traces(article)
+    if found:
+        out.append([("Traced (the story an outlet-only citation may stand for)", "bold italic")])
+        for cited, _s, _line, trace in found:
+            style = "green" if trace.status == "traced" else "yellow" if trace.status == "candidates" else "dim"
+            best = trace.best
+            if best is not None and trace.status in ("traced", "candidates"):
+                # the story's URL on a line of its own, so the view's width never cuts it
+                what = "traced" if trace.status == "traced" else "possible story, not confirmed"
+                if best.quotes_found:
+                    what += f", {len(best.quotes_found)} of the article's quotes on it"
+                title = f" “{best.title}”" if best.title else ""
+                out.append([("  " + strip_controls(cited, keep=""), "bold"), (f": {what}", style)])
+                out.append([("    " + strip_controls(best.url, keep=""), ""), (strip_controls(title, keep=""), "dim")])
+            else:
+                out.append([("  " + strip_controls(cited, keep=""), "bold"),
+                            (": " + strip_controls(trace.describe(), keep=""), style)])
+    copies = archived(article)
+    if copies:
+        out.append([("Archived copies of dead sources", "bold italic")])
+        for url, _s, _line, copy in copies:
+            out.append([("  " + strip_controls(url, keep=""), "")])
+            when = f"captured {copy.captured[:10]}: " if copy.captured else ""
+            out.append([(f"    {when}", "dim"), (strip_controls(copy.url, keep=""), "")])
+    return out
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -96,10 +135,10 @@ def markdown_lines(report: Report, esc: Callable[[str], str], where: Callable[[s
     `where` names an article as the findings table does."""
     lines: list[str] = []
     for a in report.articles:
-        for cited, line, trace in traces(a):
+        for cited, _s, line, trace in traces(a):
             lines.append(f"- {esc(where(a.source))}:{line} **{esc(cited)}**: {esc(trace.describe())}")
             lines += [f"  {i + 1}. {esc(_candidate_line(trace, i))}" for i in range(len(trace.candidates))]
-        for url, line, copy in archived(a):
+        for url, _s, line, copy in archived(a):
             lines.append(f"- {esc(where(a.source))}:{line} {esc(url)}: {esc(copy.describe())}")
     if not lines:
         return []
@@ -125,15 +164,16 @@ def _link(url: str) -> str:
     return f'<a href="{_esc(url)}" rel="noopener noreferrer nofollow">{_esc(url)}</a>'
 
 
-def html_section(article: ArticleReport) -> str:
+def html_section(article: ArticleReport, where: Where = _line) -> str:
+    """`where` names a place as the report's other tables do (a paragraph for an HTML page)."""
     parts: list[str] = []
     found = traces(article)
     if found:
         items = []
-        for cited, line, trace in found:
+        for cited, sentence, line, trace in found:
             cands = "".join(f"<li>{_link(c.url)} {_esc(_candidate_line(trace, i)[len(c.url):])}</li>"
                             for i, c in enumerate(trace.candidates))
-            items.append(f"<li><b>{_esc(cited)}</b> <span class='meta'>line {line}</span>: "
+            items.append(f"<li><b>{_esc(cited)}</b> <span class='meta'>{_esc(where(sentence, line))}</span>: "
                          f"<span class='trace-{_esc(trace.status)}'>{_esc(trace.describe())}</span>"
                          + (f"<ol>{cands}</ol>" if cands else "") + "</li>")
         parts.append("<h3>Traced stories</h3><p class='meta'>Outlets cited without a story, looked up on their "
@@ -141,8 +181,9 @@ def html_section(article: ArticleReport) -> str:
                      f"<ul class='traces'>{''.join(items)}</ul>")
     copies = archived(article)
     if copies:
-        items = [f"<li>{_esc(url)} <span class='meta'>line {line}</span>: archived copy {_link(copy.url)}"
-                 + (f" <span class='meta'>captured {_esc(copy.captured)}</span>" if copy.captured else "") + "</li>"
-                 for url, line, copy in copies]
+        items = [f"<li>{_esc(url)} <span class='meta'>{_esc(where(sentence, line))}</span>: archived copy "
+                 f"{_link(copy.url)}" + (f" <span class='meta'>captured {_esc(copy.captured)}</span>"
+                                         if copy.captured else "") + "</li>"
+                 for url, sentence, line, copy in copies]
         parts.append(f"<h3>Archived copies</h3><ul class='archived'>{''.join(items)}</ul>")
     return "\n".join(parts)

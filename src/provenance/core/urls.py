@@ -77,3 +77,16 @@ def clean_url(url: str) -> str:
     if url.lower().startswith("www."):
         url = "https://" + url
     return url
+
+
+def is_homepage(url: str) -> bool:
+    """A site's front page (no path, or only an index page): a link to the outlet, not to a story.
+    A URL that cannot be parsed is no home page."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    path = parts.path.strip("/").lower()
+    return bool(parts.netloc) and path in ("", "index.html", "index.htm", "index.php", "home") and not parts.query
