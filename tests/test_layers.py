@@ -91,3 +91,13 @@ def test_stage_packages_do_not_import_each_other() -> None:
 def test_the_cycle_finder_finds_one() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}}) is None
+
+
+
+def test_registered_domain_is_written_once() -> None:
+    """One `registered_domain` (core/urls.py, one tldextract instance); callers that want the host
+    for an IP or localhost say so with `or host`."""
+    defs = [p for p in PKG.rglob("*.py") if "def registered_domain(" in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(PKG).as_posix() for p in defs] == ["core/urls.py"]
+    tlds = [p for p in PKG.rglob("*.py") if "TLDExtract(" in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(PKG).as_posix() for p in tlds] == ["core/urls.py"]
