@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 from provenance.errors import ProvenanceError
+from provenance.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -144,8 +145,6 @@ def build_app() -> "typer.Typer":
 
     def version_callback(value: bool) -> None:
         if value:
-            from provenance import __version__
-
             typer.echo(f"provenance {__version__}")
             raise typer.Exit()
 
@@ -297,7 +296,7 @@ def build_app() -> "typer.Typer":
             report = run_audit(expanded, options) if expanded else None
             from provenance.model import Report
 
-            report = report or Report(articles=(), version=_version())
+            report = report or Report(articles=(), version=__version__)
             if skipped_inputs:
                 report = replace(report, skipped=(*skipped_inputs, *report.skipped))
             found = fnd.compute(report, config)
@@ -373,12 +372,6 @@ def _register_extras(app: "typer.Typer") -> None:
         except ImportError:
             continue
         register(app)
-
-
-def _version() -> str:
-    from provenance import __version__
-
-    return __version__
 
 
 def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[SkippedInput]]":
@@ -562,8 +555,6 @@ def _click_error(exc: Exception) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
-        from provenance import __version__
-
         sys.stdout.write(f"provenance {__version__}\n")
         return
     try:

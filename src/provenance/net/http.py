@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from provenance.core.urls import registered_domain
 from provenance.model import Check, CheckStatus, Redirect
 from provenance.net.settings import FetchSettings
+from provenance.version import __version__
 
 if TYPE_CHECKING:
     import requests
@@ -41,19 +42,10 @@ _BODY_OMITTED = "X-Provenance-Body"  # marks a cached answer whose body was deli
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def tool_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("provenance-audit")
-    except Exception:  # not installed (a source checkout): still name the tool
-        return "0.0.0"
-
-
 def user_agent(settings: FetchSettings) -> str:
     if settings.user_agent:
         return settings.user_agent
-    return f"provenance/{tool_version()} (news source checker; +https://pypi.org/project/provenance-audit/)"
+    return f"provenance/{__version__} (news source checker; +https://pypi.org/project/provenance-audit/)"
 
 
 def default_cache_dir() -> Path:
