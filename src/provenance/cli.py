@@ -219,6 +219,7 @@ def build_app() -> "typer.Typer":
         from provenance import config as cfgmod
         from provenance import findings as fnd
         from provenance.formats import parse_outputs
+        from provenance.outlets import load as load_outlets
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
@@ -299,7 +300,7 @@ def build_app() -> "typer.Typer":
             report = report or Report(articles=(), version=__version__)
             if skipped_inputs:
                 report = replace(report, skipped=(*skipped_inputs, *report.skipped))
-            found = fnd.compute(report, config)
+            found = fnd.compute(report, config, load_outlets(options.outlets_file))
             from provenance.formats.interface import RenderContext
 
             ctx = RenderContext(found, config, report.version)
@@ -453,6 +454,7 @@ def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", p
     from provenance import findings as fnd
     from provenance.formats import jsonl
     from provenance.model import SkippedInput
+    from provenance.outlets import load as load_outlets
     from provenance.pipeline import audit_iter
 
     failing: list[Finding] = []
@@ -462,7 +464,7 @@ def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", p
             if isinstance(result, SkippedInput):
                 skipped.append(result)
                 continue
-            found = fnd.compute_article(result, config)
+            found = fnd.compute_article(result, config, load_outlets(options.outlets_file))
             out.writelines(jsonl.article_lines(result, found, config.min_source_score))
             bad = fnd.failing(found, config.fail_on)
             n_failing += len(bad)

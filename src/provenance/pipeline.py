@@ -308,8 +308,9 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             articles.append(result)
     if options.check and articles:
         from provenance.check import check_report
+        from provenance.outlets import load
 
-        articles = list(check_report(articles, options.fetch))
+        articles = list(check_report(articles, options.fetch, load(options.outlets_file)))
     return Report(articles=tuple(articles), skipped=tuple(skipped), version=__version__)
 
 
@@ -322,6 +323,7 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
     report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
     if options.check:
         from provenance.check import check_report
+        from provenance.outlets import load
 
-        report = check_report([report], options.fetch)[0]
+        report = check_report([report], options.fetch, load(options.outlets_file))[0]
     return report
