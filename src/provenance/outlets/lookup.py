@@ -147,14 +147,6 @@ def _idna(host: str) -> str:
             return host.lower()
 
 
-def host_to_unicode(host: str) -> str:
-    """xn--bcher-kva.de -> bücher.de (for display)."""
-    try:
-        return host.encode("ascii").decode("idna")
-    except UnicodeError:
-        return host
-
-
 _GOV_RULES: tuple[tuple[_lazy, str], ...] = (
     (_lazy(r"(?:^|\.)([a-z0-9-]+\.mil)$"), "US"),
     (_lazy(r"(?:^|\.)([a-z0-9-]+\.gov)$"), "US"),
