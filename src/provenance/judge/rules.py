@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from provenance.extract.quotes import QuoteSpan
@@ -44,7 +44,15 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.lexicon import lexicon, remember_words
-from provenance.judge.speakers import Speakers, Subject, classify, title_words
+from provenance.judge.speakers import (
+    DAYS_MONTHS,
+    DETERMINERS,
+    Speakers,
+    Subject,
+    classify,
+    not_a_speaker,
+    title_words,
+)
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
@@ -174,6 +182,14 @@ def _np(clause: str) -> str:
     words = clause.split()
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
+    k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
+    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS:
+        k -= 1
+    if k < len(words):
+        if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
+            k -= 1
+        if k >= 1 and not words[k - 1].endswith((",", ".")):
+            words = words[:k]
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -335,7 +351,9 @@ class Judge:
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
-            return Evidence(_VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
+            # "some", "many": nobody in particular; a determiner alone is reported as no source
+            src = None if subj.text.lower() in DETERMINERS or subj.text.lower() == "others" else subj.text
+            return Evidence(_VAGUE, src, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
                             pos)
         kind = {"person": "named subject", "org": "named subject", "author": "the author (first person)",
                 "other": "subject"}.get(subj.kind, "subject")
@@ -722,7 +740,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = model()
     if stages is None:
-        return rules
+        return [_speaker_or_none(j) for j in rules]
     m, second = stages
     block_of = [s.block for s in sentences]
     if second is not None:  # a stacked model: the second stage reads the first's verdicts on the neighbours
@@ -744,8 +762,21 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(decided)
+        out.append(_speaker_or_none(decided))
     return out
+
+
+_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def _speaker_or_none(j: Judgement) -> Judgement:
+    """The last guard: a source that cannot be a speaker (speakers.not_a_speaker: a day, a city alone,
+    a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
+    if j.source is None or j.cue == "link" or _DOMAIN_LIKE.fullmatch(j.source):
+        return j
+    if not_a_speaker(j.source) is None:
+        return j
+    return replace(j, source=None)
 
 
 def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rules: list[Judgement],
@@ -773,7 +804,7 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(decided)
+        out.append(_speaker_or_none(decided))
     return out
 
 

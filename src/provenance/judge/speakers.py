@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from provenance.judge.lexicon import lexicon
 
@@ -26,6 +27,61 @@ ORG_WORDS = {
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """City names (data/places.txt, built by scripts/build_places.py): never a speaker alone."""
+    text = resources.files("provenance.judge").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+DAYS_MONTHS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    # not "may": "May said" is Theresa May far more often than a month
+    "today", "yesterday", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "week",
+    "month", "year", "last", "this", "next", "early", "late", "earlier", "later", "sept", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+# words a speaker's noun phrase neither starts with (a preposition or subordinator opens an adjunct:
+# "For instance", "Once the point", "When Jimmy Carter", "According to") nor ends on
+PREPOSITIONS = frozenset({
+    "about", "above", "according", "across", "after", "against", "along", "amid", "among", "around", "as", "at",
+    "because", "before", "behind", "below", "beside", "between", "beyond", "by", "despite", "during", "except",
+    "for", "from", "if", "in", "inside", "into", "like", "near", "of", "off", "on", "once", "onto", "out",
+    "outside", "over", "per", "since", "than", "though", "although", "through", "throughout", "till", "to",
+    "toward", "towards", "under", "unless", "until", "unlike", "upon", "via", "when", "whenever", "where",
+    "whereas", "while", "whether", "with", "within", "without", "given", "instead", "including"})
+DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "some", "many", "several", "other", "another", "most", "few", "both", "each", "every", "all", "any", "no",
+    "such", "more", "much", "one", "two", "three", "either", "neither", "same", "so"})
+_SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+MAX_SOURCE_WORDS = 15
+
+
+def not_a_speaker(phrase: str) -> str | None:
+    """Why a phrase cannot name a speaker, or None when it may: a day or month ("Wednesday"), a city
+    alone ("Indianapolis"), a determiner alone ("some", "The"), a fragment opening with a preposition or
+    ending on one or on an article ("this train of", "For"), or more than 15 words."""
+    words = _SPEAKER_WORD.findall(phrase)
+    if not words:
+        return "no words"
+    if len(words) > MAX_SOURCE_WORDS:
+        return "more than 15 words"
+    lows = [w.lower().rstrip(".") for w in words]
+    if all(w in DAYS_MONTHS or w.isdigit() or w in ("on", "in", "at", "of", "the") for w in lows):
+        return "a day, month or time"
+    if len(lows) == 1 and lows[0] in DETERMINERS:
+        return "a determiner"
+    if lows[0] in PREPOSITIONS:
+        return "opens with a preposition"
+    if len(lows) > 1 and (lows[-1] in PREPOSITIONS or lows[-1] in DETERMINERS):
+        return "ends on a preposition or article"
+    bare = phrase.strip().strip(",;:—–-\"'“”‘’()").strip()
+    if bare[:1].isupper() and bare in places():
+        return "a place name alone"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +282,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
     np = " ".join(words)
+    why = not_a_speaker(np)
+    if why and not (why == "a determiner" and np.lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS):
+        return None  # "Wednesday", "Indianapolis", "For", "this train of": no speaker
     low = np.lower()
     if low[-3:-2] in ("'", "’") or low[-2:-1] in ("'", "’"):  # "You’ve", "They’re", "He’s": a pronoun
         base = low.rsplit("'", 1)[0].rsplit("’", 1)[0]
@@ -293,6 +352,10 @@ def _fixed(subject: Subject) -> tuple[str, str, Subject]:
 # "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
 # one of these names nobody in particular (PolNeAR's rule for unnamed sources)
 _UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})
+
+# "some said", "many believe": a vague attribution whose source is nobody in particular (reported with no
+# source: a determiner names no one)
+_LONE_QUANTIFIERS = frozenset({"most", "several", "few", "all", "both", "each", "any"})
 
 _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
                  "now", "later", "earlier", "instead", "indeed", "moreover", "furthermore", "in", "on", "at",
