@@ -285,12 +285,24 @@ class PrimarySource:
 # --------------------------------------------------------------------------- judging
 
 
+# judgements right less often than this on PolNeAR's tuning part are marked "low confidence" in reports
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     category: Category
     source: str | None
     cue: str | None
     reason: str
+    # how often a judgement made this way is right (0-1): measured per rule and per model certainty on
+    # PolNeAR's tuning part (judge/data/confidence.json, scripts/calibrate_confidence.py); the judge sets it
+    confidence: float = 1.0
+
+    @property
+    def low_confidence(self) -> bool:
+        """Below LOW_CONFIDENCE: reports mark it, so a reader tells "X said" from a guess."""
+        return self.confidence < LOW_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,7 @@ def article_dict(a: ArticleReport, findings: list[Finding] | None = None) -> dic
                 "source": js.judgement.source,
                 "cue": js.judgement.cue,
                 "reason": js.judgement.reason,
+                "confidence": js.judgement.confidence,
                 "role": js.sentence.role.value,
                 "line": js.sentence.line,
                 "column": js.sentence.column,

@@ -15,11 +15,13 @@ Order of the rules (the first that applies decides, and its words become the rea
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from provenance.extract.quotes import QuoteSpan
 from provenance.judge.features import (
@@ -740,7 +742,8 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = model()
     if stages is None:
-        return [_speaker_or_none(j) for j in rules]
+        return [replace(_speaker_or_none(j), confidence=confidence(f"rule:{info.tag}:{info.subject}", j))
+                for j, info in zip(rules, infos, strict=True)]
     m, second = stages
     block_of = [s.block for s in sentences]
     if second is not None:  # a stacked model: the second stage reads the first's verdicts on the neighbours
@@ -751,6 +754,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     plain = _PlainWords(infos)
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
+        basis = f"rule:{infos[i].tag}:{infos[i].subject}"
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
@@ -759,11 +763,51 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             rule_k = _RULE_K[j.category]
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near, plain)
+            if decided is j:
+                basis = "agree:" + basis if k == rule_k else "kept:" + basis
+            else:
+                basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(_speaker_or_none(decided))
+        decided = _speaker_or_none(decided)
+        out.append(replace(decided, confidence=confidence(basis, decided)))
+        if RECORD is not None:
+            RECORD.append((s.text, basis, decided.category.value))
     return out
+
+
+# calibrate_confidence.py collects (sentence text, basis, category) here when it sets a list
+RECORD: list[tuple[str, str, str]] | None = None
+
+
+@lru_cache(maxsize=1)
+def _confidence_table() -> dict[str, float]:
+    try:
+        data = json.loads(resources.files("provenance.judge").joinpath("data", "confidence.json")
+                          .read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    table: dict[str, float] = data["table"]
+    return table
+
+
+def confidence(basis: str, j: Judgement) -> float:
+    """How often judgements made on this basis were right on PolNeAR's tuning part: the basis itself
+    (the rule's tag and subject kind, whether the model agreed, or the model's certainty), else its
+    shorter forms, else the category's share. A non-assertion (none) by role is certain."""
+    if j.category is _NONE:
+        return 1.0
+    table = _confidence_table()
+    key = f"{basis}|{j.category.value}"
+    while True:
+        hit = table.get(key)
+        if hit is not None:
+            return hit
+        head, sep, _ = key.partition("|")
+        if ":" not in head:
+            return table.get("|" + j.category.value, 0.5)
+        key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
 
 
 _DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
@@ -804,7 +848,10 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(_speaker_or_none(decided))
+        basis = f"rule:{infos[i].tag}:{infos[i].subject}" if decided is j else \
+            f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
+        decided = _speaker_or_none(decided)
+        out.append(replace(decided, confidence=confidence(basis, decided)))
     return out
 
 
