@@ -55,6 +55,7 @@ from provenance.judge.speakers import (
     not_a_speaker,
     title_words,
 )
+from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
@@ -82,6 +83,13 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+# '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
+# a description, then the name that ends the sentence or opens an aside
+_AFTER_APPOSITION = re.compile(
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+)"
+    r"(?:[\w.'’-]+,?\s+){0,4}?(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
+_QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
@@ -165,6 +173,21 @@ def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int,
     out.sort()
     return out
 
+
+# cue words that are a noun as often as a verb: tagger.verb_at decides (the others need no tagger,
+# whose weights then stay unloaded); the reporting verbs' base and -s forms among tagger.py's words
+_NOUN_OR_VERB = frozenset({
+    "answer", "answers", "argue", "call", "calls", "charge", "charges", "claim", "claims", "comment", "comments",
+    "demand", "demands", "estimate", "estimates", "note", "notes", "plan", "plans", "point", "points", "post",
+    "posts", "promise", "promises", "replies", "reply", "report", "reports", "show", "shows", "state", "states",
+    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome"})
+
+# what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
+# tagger, trained on little news, reads "Fox News reports:" as a noun compound
+_CLAUSE_AFTER = re.compile(r"\s*(?::|that\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)", re.I)
+CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
+LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
+NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -271,6 +294,9 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot": an adjective
             if form.kind in ("base", "s") and _NOUN_BEFORE.search(before):
                 continue  # "the report", "a call", "his claims"
+            if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
+                    and verb_at(text, start, NOUN_MARGIN) is False:
+                continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
                     clause_raw = _clause_before(text, start)
@@ -295,13 +321,15 @@ class Judge:
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"'{word} by'"))
                     continue  # passive without an agent: the hedges file decides
-                np = _np(clause)
+                empty = not clause.strip(_QUOTE_MARKS)  # "''...,'' said Freund": the NYT's '' marks only
+                np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
-                if subj is None and not clause.strip():
+                if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
-                if subj is None and not clause.strip():
-                    inv = _AFTER_SUBJECT.match(after)
-                    if inv and form.kind in ("ed", "s"):
+                if subj is None and empty and form.kind in ("ed", "s"):
+                    # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
+                    inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    if inv:
                         subj = classify(inv.group("np"), self.speakers)
                 if subj is None:
                     continue
@@ -887,7 +915,18 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         src = j.source if j.category is _VAGUE else None
         return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source ({model})")
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
-    source = j.source or lead or last_source
+    source = j.source or lead
+    if source is None and last_source is not None:
+        # no laundering: a neighbour's source carries only into a continuation of the speaker's
+        # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
+        # sentence with a cue of its own; the writer's evaluations and framing stay the writer's
+        prev = infos[i - 1] if i > 0 else None
+        carries = info.quote_in or info.lead or (prev is not None and (prev.colon_end or prev.open_quote)) \
+            or info.best_reliability() >= CARRY_CUE
+        if carries:
+            source = last_source
+        elif LAUNDER_MODE == "keep":
+            return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     if source:
         return Judgement(_ATTRIBUTED, source, cue, f"attributed to '{source}' ({model})")

@@ -1,0 +1,86 @@
+"""The right speaker for an attributed claim, and confidence on every judgement (issue #14)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance import audit_text
+from provenance.judge.lexicon import lexicon
+from provenance.judge.rules import _NOUN_OR_VERB
+from provenance.judge.tagger import model, verb_at
+
+
+def _judged(text: str) -> list[tuple[str, str | None]]:
+    return [(js.judgement.category.value, js.judgement.source) for js in audit_text(text).sentences]
+
+
+def test_a_speaker_after_nyt_double_apostrophes() -> None:
+    # the NYT writes '' for quotation marks: the speaker after them is still the subject of "said"
+    got = _judged("''Some of the numbers have to be taken with a grain of salt,'' said Caroline Freund, "
+                  "a senior fellow at the Peterson Institute.\n")
+    assert got == [("attributed", "Caroline Freund")]
+
+
+def test_the_name_in_apposition_speaks() -> None:
+    got = _judged('"We are anxious," said another Twitter user, Johanna Bayer.\n')
+    assert got == [("attributed", "Johanna Bayer")]
+
+
+def test_a_time_adjunct_is_no_speaker() -> None:
+    got = _judged("Republican presidential candidate Donald Trump on Wednesday said he would meet the NRA.\n")
+    assert got[0] == ("attributed", "Donald Trump")
+
+
+@pytest.mark.parametrize(("text", "word", "verb"), [
+    ("Indiana governor endorses revised GOP state budget package", "state", False),
+    ("At some point, sooner or later, someone will pay", "point", False),
+    ("They plan to leave on Friday", "plan", True),
+    ("He estimates that the cost will rise", "estimates", True),
+])
+def test_the_tagger_knows_a_verb_from_a_noun(text: str, word: str, verb: bool) -> None:
+    assert verb_at(text, text.index(word)) is verb
+
+
+def test_a_noun_cue_gives_no_source() -> None:
+    # "state" and "point" are nouns here: no reporting verb, so no source named after them
+    for text in ("Indiana governor endorses revised GOP state budget package.\n",
+                 "At some point, sooner or later, someone is going to have to pay the debts.\n"):
+        assert all(source is None for _, source in _judged(text)), text
+
+
+def test_the_tagged_cue_words_are_the_lexicon_forms_the_tagger_decides() -> None:
+    lex = lexicon()
+    words = model().words
+    expected = {w for w in lex.verb_forms if w in words and lex.verbs[w].kind in ("base", "s")}
+    assert expected == _NOUN_OR_VERB
+
+
+def test_a_quotation_continues_its_speaker_but_the_writers_framing_does_not() -> None:
+    text = ('Jane Smith, the mayor, said the plan was sound. "We will build it.\n\n'
+            '"And we will pay for it," she said.\n\n'
+            "The plan has been criticised as the worst in the city's history.\n")
+    got = _judged(text)
+    assert got[1] == ("attributed", "Jane Smith")  # inside her quotation
+    assert got[-1][1] is None  # the writer's evaluation names no speaker
+
+
+def test_every_judgement_has_a_confidence_and_low_ones_are_marked() -> None:
+    report = audit_text('Jane Smith said the bridge is safe.\n\nThe bridge is safe.\n\n"It will hold."\n')
+    conf = [js.judgement.confidence for js in report.sentences]
+    assert all(0.0 <= c <= 1.0 for c in conf)
+    assert conf[0] >= 0.9  # "X said" with a named X
+    assert min(conf) < conf[0]
+
+
+def test_confidence_is_in_the_json_report(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Jane Smith said the bridge is safe.\n")
+    out = subprocess.run([sys.executable, "-m", "provenance", "audit", str(path), "--no-check", "--format", "json"],
+                         capture_output=True, text=True, check=False)
+    sentence = json.loads(out.stdout)["articles"][0]["sentences"][0]
+    assert 0.9 <= sentence["confidence"] <= 1.0
