@@ -185,6 +185,7 @@ _NOUN_OR_VERB = frozenset({
 # what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
 _CLAUSE_AFTER = re.compile(r"\s*(?::|that\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)", re.I)
+LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -440,6 +441,15 @@ class Judge:
                 kind = "org"
             if kind in ("person", "org"):
                 self.speakers.remember(j.source, kind)
+        elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
+            # "Galois returned to mathematics ... He wrote": the person a sentence is about is the
+            # latest person a later "he" or "she" can mean, whether or not they spoke
+            lead = _LEADING_NP.match(text)
+            np = lead.group("np").strip() if lead else ""
+            if np and (" " in np or np in self.speakers.people):
+                subj = classify(np, self.speakers)
+                if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                    self.speakers.remember(subj.text, "person")
         self.prev = j
         self.prev_block = s.block
         return j
