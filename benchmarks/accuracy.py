@@ -29,11 +29,13 @@ Definitions (see docs/accuracy.md):
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import math
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +84,12 @@ def load_annotation(path: Path) -> dict[str, Any]:
     data.setdefault("outlets", [])
     data.setdefault("direct_quotes", [])
     return data
+
+
+def read_input_text(path: Path) -> str:
+    """An annotated input's text; a gzip-compressed page (bodies/html/*.html.gz) is unpacked."""
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return data.decode("utf-8", errors="replace")
 
 
 def annotation_hash(files: Iterable[Path]) -> str:
@@ -261,6 +269,8 @@ def score_article(name: str, ann: dict[str, Any], article: Any) -> ArticleResult
     if not ann.get("partial"):
         extra = sum(1 for p in predicted if id(p) not in matched_ids)
     result = ArticleResult(name, ann["input"], aligned, extra)
+    if ann.get("scope") == "sentences":
+        return result  # annotated for sentences and sources only: no outlet, link or quote figures
 
     # outlets: recall over the annotated ones, and how many predicted ones the annotator listed
     pred_outlets = [(norm_domain(o.domain), (o.name or "").casefold(), o.cited_as) for o in article.outlets]
@@ -438,7 +448,13 @@ def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS) -> list[Article
     for path in annotation_files(annotated, corpus):
         ann = load_annotation(path)
         source = corpus / ann["input"]
-        report = audit([source])
+        if source.suffix == ".gz":  # bodies/html/*.html.gz: the page as crawled, unpacked for the audit
+            with tempfile.TemporaryDirectory(prefix="provenance-acc-") as tmp:
+                page = Path(tmp) / source.stem
+                page.write_text(read_input_text(source), encoding="utf-8")
+                report = audit([page])
+        else:
+            report = audit([source])
         if not report.articles:
             reasons = "; ".join(s.reason for s in report.skipped) or "no article"
             res = ArticleResult(path.stem, ann["input"], align(ann["sentences"], []), 0)

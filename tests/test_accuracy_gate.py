@@ -65,8 +65,8 @@ def test_annotation_is_well_formed_and_matches_its_input(path: Path) -> None:
     ann = bench.load_annotation(path)
     source = CORPUS / ann["input"]
     assert source.is_file(), source
-    raw = source.read_text(encoding="utf-8", errors="replace")
-    if source.suffix in {".html", ".htm"}:
+    raw = bench.read_input_text(source)
+    if source.name.endswith((".html", ".htm", ".html.gz")):
         from bs4 import BeautifulSoup
 
         raw = BeautifulSoup(raw, "lxml").get_text(" ")

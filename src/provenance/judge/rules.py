@@ -53,6 +53,7 @@ from provenance.judge.speakers import (
     Subject,
     classify,
     not_a_speaker,
+    places,
     title_words,
 )
 from provenance.judge.tagger import verb_at
@@ -89,6 +90,10 @@ _AFTER_APPOSITION = re.compile(
     r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+)"
     r"(?:[\w.'’-]+,?\s+){0,4}?(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
+_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
+_AND_BEFORE = re.compile(r"\band\s*$")
+# a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
@@ -227,8 +232,10 @@ def _np(clause: str) -> str:
                 out.append(w)
                 continue
             before = words[i - 1].lower().strip(",.") if i else ""
-            # "many in the crowd", "a source involved in the talks": the head stands before it
-            if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS:
+            # "many in the crowd", "a source involved in the talks": the head stands before it; so
+            # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
+            if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
+                    lw == "in" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in places()):
                 out.append(w)
                 continue
             break
@@ -327,6 +334,13 @@ class Judge:
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
+                if subj is None and empty and _AND_BEFORE.search(text, 0, start - len(clause_raw)):
+                    # "Mpofu adopted a 'so what' attitude and said ...": the first verb's subject
+                    first = None
+                    for m in _CLAUSE_SUBJECT.finditer(text, 0, start - len(clause_raw)):
+                        first = m
+                    if first is not None:
+                        subj = classify(first.group("np"), self.speakers)
                 if subj is None and empty and form.kind in ("ed", "s"):
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
@@ -369,6 +383,12 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
+        if _PERSON_ASIDE.fullmatch(aside.strip()) and _clause_before(text, comma).strip()[:1].isupper():
+            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": a title
+            # before the commas, the person's name between them
+            named = classify(aside.strip(), self.speakers)
+            if named is not None and named.kind == "person":
+                return named
         head_raw = _clause_before(text, comma)
         head = head_raw.strip()
         if not head or head != _np(head) or text[comma - len(head_raw) - 1:comma - len(head_raw)] == ",":

@@ -281,6 +281,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
+    if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
+        return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
     why = not_a_speaker(np)
     if why and not (why == "a determiner" and np.lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS):
@@ -301,6 +303,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 12:
         np = " ".join(words[-8:])
         words = np.split()
+    if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
+            and words[1][:1].isupper():
+        return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
     has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
         _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
     head = re.sub(r"[^\w]", "", words[-1].lower())
