@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f43d5f7669efca3d2210c1c06e9cabb35b65949821a180183ef498166c725603"
+DIGEST = "ff09e84dc4a1434bedc01449eaddebc840c1fa09d0d93c101af6c4ac52d47c93"
 
 
 def inputs() -> list[Path]:
