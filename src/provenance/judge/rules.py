@@ -800,7 +800,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = model()
     if stages is None:
-        return [replace(_speaker_or_none(j), confidence=confidence(f"rule:{info.tag}:{info.subject}", j))
+        return [_with_confidence(_speaker_or_none(j), f"rule:{info.tag}:{info.subject}")
                 for j, info in zip(rules, infos, strict=True)]
     m, second = stages
     block_of = [s.block for s in sentences]
@@ -829,7 +829,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
         decided = _speaker_or_none(decided)
-        out.append(replace(decided, confidence=confidence(basis, decided)))
+        out.append(_with_confidence(decided, basis))
         if RECORD is not None:
             RECORD.append((s.text, basis, decided.category.value))
     return out
@@ -848,6 +848,18 @@ def _confidence_table() -> dict[str, float]:
         return {}
     table: dict[str, float] = data["table"]
     return table
+
+
+_CONFIDENCE: dict[tuple[str, Category], float] = {}
+
+
+def _with_confidence(j: Judgement, basis: str) -> Judgement:
+    """The judgement with its confidence (looked up once per basis and category, then cached)."""
+    key = (basis, j.category)
+    conf = _CONFIDENCE.get(key)
+    if conf is None:
+        conf = _CONFIDENCE[key] = confidence(basis, j)
+    return Judgement(j.category, j.source, j.cue, j.reason, conf)
 
 
 def confidence(basis: str, j: Judgement) -> float:
@@ -909,7 +921,7 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         basis = f"rule:{infos[i].tag}:{infos[i].subject}" if decided is j else \
             f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
         decided = _speaker_or_none(decided)
-        out.append(replace(decided, confidence=confidence(basis, decided)))
+        out.append(_with_confidence(decided, basis))
     return out
 
 
