@@ -84,3 +84,12 @@ def test_confidence_is_in_the_json_report(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False)
     sentence = json.loads(out.stdout)["articles"][0]["sentences"][0]
     assert 0.9 <= sentence["confidence"] <= 1.0
+
+
+def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_speakers() -> None:
+    text = ("Former Mexican president Felipe Calderon said Trump was ignorant.\n\n"
+            '"Everybody is laughing at Jeb Bush. He spent $100 million and is at bottom of pack," Trump tweeted.\n\n'
+            '"We will win," Calderon said.\n\n"And it will be soon."\n')
+    got = _judged(text)
+    assert got[1] == ("attributed", "Trump")  # not Calderon, the speaker before the quotation
+    assert got[-1] == ("attributed", "Felipe Calderon")  # a new paragraph continuing him stays his

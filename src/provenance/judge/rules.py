@@ -707,7 +707,29 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         else:
             rules[i] = Judgement(_UNATTRIBUTED, None, None,
                                  "a quotation with no speaker named in its paragraph")
+    # A paragraph that opens with a quotation credited to the speaker before it, but whose own
+    # speaker is named at its end ('"Everybody is laughing at Jeb Bush ... ," Trump tweeted.'):
+    # the whole quotation is the later speaker's (issue #14: quotes credited to the previous speaker)
+    i = 0
+    while i < len(rules):
+        if infos[i].tag != "quote-cont" or not infos[i].first_in_block:
+            i += 1
+            continue
+        k = i + 1
+        while k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag in _QUOTE_TAGS:
+            k += 1
+        if k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag == "verb" \
+                and infos[k].lead is False and rules[k].category is _ATTRIBUTED and rules[k].source \
+                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks):
+            speaker = rules[k].source
+            for m in range(i, k):
+                if rules[m].category is _ATTRIBUTED:
+                    rules[m] = Judgement(_ATTRIBUTED, speaker, "quotation",
+                                         f"inside a quotation by {speaker}, who is named after it")
+        i = k
 
+
+_QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
 
 _DESCRIBE = {
     "q:in": "inside a quotation opened earlier",
