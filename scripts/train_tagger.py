@@ -37,7 +37,8 @@ OUT = REPO / "src" / "provenance" / "judge" / "data" / "verb_or_noun.json.gz"
 CUES = {"state", "states", "plan", "plans", "point", "points", "report", "reports", "estimate", "estimates",
         "post", "posts", "claim", "claims", "warn", "call", "calls", "note", "notes", "comment", "comments",
         "charge", "charges", "promise", "promises", "vow", "vows", "answer", "answers", "reply", "replies",
-        "tweet", "tweets", "argue", "demand", "demands", "show", "shows", "hope", "wish", "welcome", "feel"}
+        "tweet", "tweets", "argue", "demand", "demands", "show", "shows", "hope", "wish", "welcome", "feel",
+        "question", "questions"}
 
 Sentence = tuple[list[str], list[str]]
 Example = tuple[list[str], bool, str]  # features, is a verb, the word

@@ -93,3 +93,23 @@ def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_spea
     got = _judged(text)
     assert got[1] == ("attributed", "Trump")  # not Calderon, the speaker before the quotation
     assert got[-1] == ("attributed", "Felipe Calderon")  # a new paragraph continuing him stays his
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("But the Civil Aviation Authority of Nepal (CAAN) said on Twitter that the airline was wrong.\n",
+     "the Civil Aviation Authority of Nepal"),
+    ("President Donald Trump met Rutte.\n\nIn a Truth Social post, the US President said Nato was weak.\n",
+     "Donald Trump"),
+    ("In fact according to The Associated Press 11 states were identified in the flights.\n",
+     "The Associated Press"),
+    ("Secretary of State John Kerry said no.\n", "John Kerry"),
+    ("Jane Smith said so. He questions whether the plan works.\n", "Jane Smith"),
+])
+def test_the_speaker_is_the_whole_name_and_a_role_is_its_person(text: str, source: str) -> None:
+    # the last: "questions whether" is a verb, whatever the tagger reads
+    assert _judged(text)[-1] == ("attributed", source)
+
+
+def test_a_noun_cue_after_a_clause_is_no_speaker() -> None:
+    text = "They also posed five new questions regarding what steps the FBI is taking.\n"
+    assert all(source is None for _, source in _judged(text))

@@ -94,6 +94,7 @@ _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_ACRONYM_CLAUSE = re.compile(r"\s*[A-Z][A-Za-z]{1,7}\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
@@ -185,11 +186,12 @@ _NOUN_OR_VERB = frozenset({
     "answer", "answers", "argue", "call", "calls", "charge", "charges", "claim", "claims", "comment", "comments",
     "demand", "demands", "estimate", "estimates", "note", "notes", "plan", "plans", "point", "points", "post",
     "posts", "promise", "promises", "replies", "reply", "report", "reports", "show", "shows", "state", "states",
-    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome"})
+    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome", "question", "questions"})
 
 # what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
-_CLAUSE_AFTER = re.compile(r"\s*(?::|that\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)", re.I)
+_CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
+                           re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
@@ -329,6 +331,9 @@ class Judge:
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"'{word} by'"))
                     continue  # passive without an agent: the hedges file decides
+                if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
+                    # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
+                    clause, dropped = _strip_aux(_clause_before(text, start - len(clause_raw) - 1))
                 empty = not clause.strip(_QUOTE_MARKS)  # "''...,'' said Freund": the NYT's '' marks only
                 np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
@@ -418,7 +423,9 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b", src)[0].strip()
+            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
+                           # "according to The Associated Press 11 states were identified": no comma
+                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s", src)[0].strip()
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):

@@ -24,6 +24,7 @@ ORG_WORDS = {
     "un", "nato", "fbi", "cia", "fda", "cdc", "who", "eu", "state", "states", "kremlin", "hamas", "hezbollah",
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
     "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
+    "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
@@ -195,8 +196,11 @@ _ROLE_TITLES = {
     "secretary": frozenset({"secretary"}), "chancellor": frozenset({"chancellor"}), "judge": frozenset({"judge"}),
     "justice": frozenset({"justice"}), "speaker": frozenset({"speaker"}), "ambassador": frozenset({"ambassador"}),
     "director": frozenset({"director"}), "commissioner": frozenset({"commissioner"}), "sheriff": frozenset({"sheriff"}),
+    "mec": frozenset({"mec"}),
 }
-_ROLE_REF = re.compile(r"^the\s+(?:former\s+|new\s+|prime\s+)?(\w+)$", re.I)
+# "the senator", "the former president", "the US President": the role word ends the phrase
+_ROLE_REF = re.compile(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
+                       re.I)
 
 
 def strip_titles(phrase: str) -> str:
@@ -219,6 +223,11 @@ def strip_titles(phrase: str) -> str:
 def classify(np: str, speakers: Speakers) -> Subject | None:
     """Classify the noun phrase before (or after) a reporting verb, and resolve it against the
     people and organisations the article has named so far."""
+    if speakers.titles and np[:4].lower() == "the ":
+        role = _ROLE_REF.match(np.strip())
+        who = speakers.by_role(role.group(1).lower()) if role else None
+        if who:
+            return Subject(who, "person", True)  # "the US President" -> "Donald Trump"
     parsed = _parse(np)
     if parsed is None:
         return None
@@ -328,7 +337,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None
     # Named: a person or an organisation.
     name = strip_titles(np)
-    if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS):
+    if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
+            or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
@@ -338,6 +348,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 
 _MARKUP = re.compile(r"[<>/=]")
+_OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
                         "indeed", "plus"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
