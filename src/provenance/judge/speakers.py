@@ -61,6 +61,7 @@ _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
 
 
+@lru_cache(maxsize=4096)
 def not_a_speaker(phrase: str) -> str | None:
     """Why a phrase cannot name a speaker, or None when it may: a day or month ("Wednesday"), a city
     alone ("Indianapolis"), a determiner alone ("some", "The"), a fragment opening with a preposition or
