@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "ff09e84dc4a1434bedc01449eaddebc840c1fa09d0d93c101af6c4ac52d47c93"
+DIGEST = "9b9ad7e20ee7104fbe7b888cb4fc9698a07826375a4498da84e2a11e8317bf6a"
 
 
 def inputs() -> list[Path]:
