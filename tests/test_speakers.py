@@ -105,6 +105,12 @@ def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_spea
      "The Associated Press"),
     ("Secretary of State John Kerry said no.\n", "John Kerry"),
     ("Jane Smith said so. He questions whether the plan works.\n", "Jane Smith"),
+    ('"Thanks for welcoming these refugees," said master of ceremonies Asab Al-Tabchi, a Syrian engineer.\n',
+     "Asab Al-Tabchi"),
+    ("At least 8 in 10 voters were angry, according to early results of exit polls conducted for The "
+     "Associated Press by Edison Research.\n", "early results of exit polls"),
+    ('The plan would cost $1.38 trillion a year, according to the "Medicare for all" document he released.\n',
+     'the "Medicare for all" document he released'),
 ])
 def test_the_speaker_is_the_whole_name_and_a_role_is_its_person(text: str, source: str) -> None:
     # the last: "questions whether" is a verb, whatever the tagger reads

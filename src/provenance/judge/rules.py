@@ -87,8 +87,10 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
-    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+)"
-    r"(?:[\w.'’-]+,?\s+){0,4}?(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
+    # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
+    r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
 _AND_BEFORE = re.compile(r"\band\s*$")
@@ -100,7 +102,8 @@ _QUOTE_MARKS = " \t'‘’\"“”"
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                       r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
+# the source may hold a quoted title ('according to the "Medicare for all" document he released')
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
@@ -425,7 +428,10 @@ class Judge:
             src = m.group("src").strip()
             src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                            # "according to The Associated Press 11 states were identified": no comma
-                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s", src)[0].strip()
+                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                           # "early results of exit polls conducted for The AP by Edison Research"
+                           r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s", src)[0].strip()
+
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
