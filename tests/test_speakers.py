@@ -107,8 +107,8 @@ def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_spea
     ("Jane Smith said so. He questions whether the plan works.\n", "Jane Smith"),
     ('"Thanks for welcoming these refugees," said master of ceremonies Asab Al-Tabchi, a Syrian engineer.\n',
      "Asab Al-Tabchi"),
-    ("At least 8 in 10 voters were angry, according to early results of exit polls conducted for The "
-     "Associated Press by Edison Research.\n", "early results of exit polls"),
+    ("According to early results of exit polls conducted for The Associated Press by Edison Research, at "
+     "least 8 in 10 voters were angry.\n", "early results of exit polls"),
     ('The plan would cost $1.38 trillion a year, according to the "Medicare for all" document he released.\n',
      'the "Medicare for all" document he released'),
 ])
