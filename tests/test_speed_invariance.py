@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "9b9ad7e20ee7104fbe7b888cb4fc9698a07826375a4498da84e2a11e8317bf6a"
+DIGEST = "d66cd1760f6499b46c05daa1809de257cee9ae0ca88e900ddb1d1d521fe0960b"
 
 
 def inputs() -> list[Path]:
