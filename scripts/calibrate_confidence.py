@@ -18,7 +18,6 @@ statement above a guess from the neighbours.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter
@@ -30,13 +29,11 @@ OUT = REPO / "src" / "provenance" / "judge" / "data" / "confidence.json"
 
 
 def _eval_module() -> Any:
-    spec = importlib.util.spec_from_file_location("polnear_eval", REPO / "benchmarks" / "polnear_eval.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["polnear_eval"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    """benchmarks/polnear_eval.py, loaded as train_judge.py loads it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import train_judge
+
+    return train_judge._eval_module()
 
 
 def keys(basis: str, category: str) -> list[str]:
