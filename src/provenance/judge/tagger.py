@@ -90,14 +90,19 @@ def model() -> VerbOrNoun:
 def verb_at(text: str, start: int, margin: float = 0.0) -> bool | None:
     """Whether the word at character offset `start` of `text` reads as a verb there; None when no
     token starts there."""
+    # two words either side are all the features read: tokenise a window, not the whole sentence
+    lo = max(0, start - 48)
+    window = text[lo:start + 48]
     tokens: list[str] = []
     index = -1
-    for m in TOKENS.finditer(text):
-        if m.start() == start:
+    for m in TOKENS.finditer(window):
+        if lo and m.start() == 0:
+            continue  # a word the window may have cut
+        if m.start() + lo == start:
             index = len(tokens)
         tokens.append(m.group(0))
         if index >= 0 and len(tokens) > index + 2:
-            break  # two words of right context are all the features read
+            break
     if index < 0:
         return None
     return model().is_verb(tokens, index, margin)
