@@ -136,3 +136,10 @@ def test_the_terminal_and_html_reports_mark_low_confidence(tmp_path: Path) -> No
     subprocess.run([sys.executable, "-m", "provenance", "audit", str(seed), "--no-check", "--format", "html",
                     "--output", str(page)], capture_output=True, text=True, check=False)
     assert re.search(r'data-confidence="0\.\d\d \(low\)"', page.read_text())
+
+
+def test_a_quotations_speaker_is_the_verbs_subject_not_the_report_or_link() -> None:
+    text = ("Secretary of State James Baker met the envoy.\n\n"
+            '"We will trust but verify," Baker said, according to a report in the New York Times.\n')
+    got = _judged(text)
+    assert got[-1] == ("attributed", "James Baker")

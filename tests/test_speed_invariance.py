@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d66cd1760f6499b46c05daa1809de257cee9ae0ca88e900ddb1d1d521fe0960b"
+DIGEST = "683a92ea185918be0a658a0d549e082c8727e2fd6aecd64cbb2907160e42e417"
 
 
 def inputs() -> list[Path]:

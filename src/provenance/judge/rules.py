@@ -532,6 +532,11 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if quotes and best.cue in ("according to", "link"):
+                # '"...trust but verify," Baker said, according to a report': the quotation's speaker
+                # is the subject of the verb beside it, not the report or the linked page
+                best = next((e for e in attributed if e.cue not in ("according to", "link", ":")
+                             and e.subject_kind in ("person", "org", "pronoun", "author")), best)
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
