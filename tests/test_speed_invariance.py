@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "683a92ea185918be0a658a0d549e082c8727e2fd6aecd64cbb2907160e42e417"
+DIGEST = "fb9630d79bff3b2b0df1897896f6fd9bb184bd2846d40e99c892d75828703967"
 
 
 def inputs() -> list[Path]:

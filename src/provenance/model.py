@@ -294,7 +294,10 @@ class Judgement:
     category: Category
     source: str | None
     cue: str | None
-    reason: str
+    reason: str  # plain words for a reader (judge/reasons.py)
+    # what the judge's internals saw, for JSON only: the learned part's certainty and the features
+    # that weighed most ("the learned model: 48%", "the paragraph after opens with a quotation mark")
+    evidence: tuple[str, ...] = ()
     # how often a judgement made this way is right (0-1): measured per rule and per model certainty on
     # PolNeAR's tuning part (judge/data/confidence.json, scripts/calibrate_confidence.py); the judge sets it
     confidence: float = 1.0
