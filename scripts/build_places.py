@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build src/provenance/judge/data/places.txt: city names that are never a speaker on their own.
+"""Build src/provenance/core/data/places.txt: city names that are never a speaker on their own.
 
 "INDIANAPOLIS (AP) -- ... said", "Donald Trump in Los Angeles said": a city named alone is a place,
 not a source (issue #14). Countries and US states are left out on purpose: "Russia has opposed",
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "src" / "provenance" / "judge" / "data" / "places.txt"
+OUT = REPO / "src" / "provenance" / "core" / "data" / "places.txt"
 POLNEAR = REPO.parent / "shared" / "corpus" / "polnear" / "train"
 MIN_POPULATION = 100_000
 # names that are also common people's names or stand for a government: never read as a place alone

@@ -34,7 +34,7 @@ WORD = re.compile(r"[^\W_][\w'’.&-]*")
 
 
 def _places() -> set[str]:
-    text = resources.files("provenance.judge").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    text = resources.files("provenance.core").joinpath("data", "places.txt").read_text(encoding="utf-8")
     return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
 
 

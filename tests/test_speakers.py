@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from provenance import audit_text
-from provenance.judge.lexicon import lexicon
+from provenance.core.lexicon import lexicon
 from provenance.judge.rules import _NOUN_OR_VERB
 from provenance.judge.tagger import model, verb_at
 

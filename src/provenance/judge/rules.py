@@ -23,7 +23,18 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from provenance.extract.quotes import QuoteSpan
+from provenance.core.lexicon import lexicon, remember_words
+from provenance.core.quotes import QuoteSpan
+from provenance.core.speakers import (
+    DAYS_MONTHS,
+    DETERMINERS,
+    Speakers,
+    Subject,
+    classify,
+    not_a_speaker,
+    places,
+    title_words,
+)
 from provenance.judge.features import (
     CLASSES,
     GATE_NAMED,
@@ -45,18 +56,7 @@ from provenance.judge.features import (
     stacked,
     with_context,
 )
-from provenance.judge.lexicon import lexicon, remember_words
 from provenance.judge.reasons import reason
-from provenance.judge.speakers import (
-    DAYS_MONTHS,
-    DETERMINERS,
-    Speakers,
-    Subject,
-    classify,
-    not_a_speaker,
-    places,
-    title_words,
-)
 from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 

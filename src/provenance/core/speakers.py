@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from provenance.judge.lexicon import lexicon
+from provenance.core.lexicon import lexicon
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "thing",
             "i": "author", "we": "author"}
@@ -33,7 +33,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """City names (data/places.txt, built by scripts/build_places.py): never a speaker alone."""
-    text = resources.files("provenance.judge").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    text = resources.files("provenance.core").joinpath("data", "places.txt").read_text(encoding="utf-8")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
