@@ -32,10 +32,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from provenance.check import discover
+from provenance.core.urls import registered_domain as _registered
 from provenance.model import (
     ArticleReport,
     Category,
@@ -45,8 +46,11 @@ from provenance.model import (
     Trace,
     TraceCandidate,
 )
-from provenance.net.http import HTML_TYPES, Fetched, Fetcher, registered_domain
+from provenance.net.http import HTML_TYPES, Fetched, Fetcher, host_of
 from provenance.net.settings import FetchSettings
+
+if TYPE_CHECKING:
+    from provenance.outlets import OutletDB
 
 READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
 UNREACHABLE = frozenset({CheckStatus.TIMEOUT, CheckStatus.TLS_ERROR, CheckStatus.REFUSED_PRIVATE, CheckStatus.ERROR})
@@ -211,6 +215,11 @@ class Budget:
         return got
 
 
+def _site(url: str) -> str:
+    """The site a URL belongs to: its registrable domain, or the host itself (an IP, localhost)."""
+    return _registered(url) or host_of(url)
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
@@ -218,7 +227,7 @@ def _origin(url: str) -> str:
 
 def _same_site(url: str, site: str) -> bool:
     try:
-        return registered_domain(url) == site and urlsplit(url).path.strip("/") != ""
+        return _site(url) == site and urlsplit(url).path.strip("/") != ""
     except ValueError:
         return False
 
@@ -248,7 +257,7 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
         return Trace("not-traced", f"the outlet's site could not be reached, home page {home_status.value}")
     reads = min(3, budget.limit // 3)
     discovery = budget.limit - reads
-    site = registered_domain(home)
+    site = _site(home)
     origin = _origin(home)
     surfaces: list[str] = []
     notes: list[str] = []
@@ -268,8 +277,8 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     if got is not None and got.check.status in READABLE and got.text is not None:
         base = got.check.final_url or home
         feeds, api = discover.announced(got.text, base)
-        feeds = [(k, u) for k, u in feeds if registered_domain(u) == site][:MAX_FEEDS]
-        api = api if api and registered_domain(api) == site else None
+        feeds = [(k, u) for k, u in feeds if _site(u) == site][:MAX_FEEDS]
+        api = api if api and _site(api) == site else None
 
     # 2. robots.txt and sitemaps
     reserve = len(feeds) + (1 if api else 0)
@@ -278,7 +287,7 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
     if got is not None:
         surfaces.append("robots.txt")
         if got.check.status in READABLE and got.text is not None:
-            sitemaps = [u for u in discover.robots_sitemaps(got.text, origin) if registered_domain(u) == site]
+            sitemaps = [u for u in discover.robots_sitemaps(got.text, origin) if _site(u) == site]
     if not sitemaps:
         sitemaps = [origin + "/sitemap.xml"]
     queue = _sitemap_order(sitemaps, prof)
@@ -307,7 +316,7 @@ def trace_outlet(home: str, home_status: CheckStatus | None, prof: Profile, fetc
         if parsed.truncated:
             notes.append(f"sitemap {url}: only its first {discover.MAX_ENTRIES:,} entries read")
         add(parsed.stories)
-        children = [c for c in parsed.children if registered_domain(c) == site and c not in seen]
+        children = [c for c in parsed.children if _site(c) == site and c not in seen]
         queue = _sitemap_order(children, prof) + queue
 
     # 3. feeds the home page announces
@@ -426,7 +435,7 @@ def _candidate(s: Scored) -> TraceCandidate:
 # --------------------------------------------------------------------------- the report
 
 
-def targets(article: ArticleReport) -> dict[str, list[tuple[str, int]]]:
+def targets(article: ArticleReport, database: OutletDB | None = None) -> dict[str, list[tuple[str, int]]]:
     """The citations to trace, by home page: [("outlet" | "link", index)].
 
     An outlet cited without a story (a name, a bare domain, "according to X", a link to its home
@@ -437,7 +446,7 @@ def targets(article: ArticleReport) -> dict[str, list[tuple[str, int]]]:
     from provenance.core.urls import is_homepage
 
     out: dict[str, list[tuple[str, int]]] = {}
-    database = db.load()
+    database = database or db.load()  # the run's database (--outlets overrides), else the default
     for i, o in enumerate(article.outlets):
         if o.self_citation or (o.kind in db.PLATFORM_KINDS) or (o.domain and database.is_platform(o.domain)):
             continue
@@ -472,12 +481,13 @@ def run_all(fn: Callable[[_T], _R], items: Sequence[_T], name: str) -> list[_R]:
 
 
 def trace_articles(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: FetchSettings,
-                   home_of: Callable[[str], tuple[str, CheckStatus | None]]) -> list[ArticleReport]:
+                   home_of: Callable[[str], tuple[str, CheckStatus | None]], database: OutletDB | None = None
+                   ) -> list[ArticleReport]:
     """Fill `OutletRef.trace` and `Link.trace`. `home_of(url)` gives the URL the check reached for a
     home page (after redirects) and its status."""
     jobs: list[tuple[int, str, list[tuple[str, int]]]] = []
     for n, a in enumerate(articles):
-        for home, where in targets(a).items():
+        for home, where in targets(a, database).items():
             jobs.append((n, home, where))
     if not jobs:
         return list(articles)
