@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from provenance.check import discover
+from provenance.check.links import READABLE
 from provenance.core.urls import registered_domain as _registered
 from provenance.model import (
     ArticleReport,
@@ -52,7 +53,6 @@ from provenance.net.settings import FetchSettings
 if TYPE_CHECKING:
     from provenance.outlets import OutletDB
 
-READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
 UNREACHABLE = frozenset({CheckStatus.TIMEOUT, CheckStatus.TLS_ERROR, CheckStatus.REFUSED_PRIVATE, CheckStatus.ERROR})
 SHOWN = 3  # candidates reported per outlet
 MAX_FEEDS = 2
