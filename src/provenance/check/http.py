@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
 from provenance.check.settings import FetchSettings
 from provenance.model import Check, CheckStatus, Redirect
+from provenance.safeurl import invalid_reason, join_url, split_url, url_host
 
 if TYPE_CHECKING:
     import requests
@@ -74,11 +75,15 @@ def cache_key(url: str, *, private: bool = False) -> str:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    return url_host(url)
 
 
 def strip_fragment(url: str) -> str:
-    parts = urlsplit(url.strip())
+    """The URL as fetched: scheme lower-cased, an empty path made "/", no fragment. A URL that
+    cannot be parsed comes back as written (less its fragment): the fetch then reports it invalid."""
+    parts = split_url(url)
+    if parts is None:
+        return url.strip().split("#", 1)[0]
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
@@ -435,7 +440,9 @@ class Fetcher:
         deadline = started + s.total_timeout_s
         seen = {current}
         while True:
-            scheme = urlsplit(current).scheme
+            if (why := invalid_reason(current)) is not None:
+                raise _Fail(CheckStatus.ERROR, f"invalid URL: {why}; not fetched")
+            scheme = split_url(current).scheme  # type: ignore[union-attr]  # valid: checked above
             if scheme not in ("http", "https"):
                 raise _Fail(CheckStatus.ERROR, f"not an http(s) URL ({scheme or 'no scheme'}); not fetched")
             if s.respect_robots:
@@ -449,7 +456,10 @@ class Fetcher:
             location = headers.get("Location")
             if code in REDIRECT_CODES and location:
                 chain.append(Redirect(current, code))
-                nxt = strip_fragment(urljoin(current, location))
+                joined = join_url(current, location)
+                if joined is None:
+                    raise _Fail(CheckStatus.ERROR, f"redirect to an invalid URL: {location[:200]!r}", code)
+                nxt = strip_fragment(joined)
                 if nxt in seen:
                     raise _Fail(CheckStatus.ERROR, f"redirect loop: {nxt} again after {len(chain)} redirect(s)", code)
                 if len(chain) > s.max_redirects:
@@ -638,8 +648,8 @@ class Fetcher:
 
     @staticmethod
     def _robots_origin(url: str) -> str:
-        parts = urlsplit(url)
-        return f"{parts.scheme}://{parts.netloc}"
+        parts = split_url(url)
+        return f"{parts.scheme}://{parts.netloc}" if parts is not None else url
 
     def _robots_allow(self, url: str) -> bool:
         from protego import Protego

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+
+from provenance.safeurl import join_url
 
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
          "nav", "header", "footer", "aside")
@@ -98,7 +99,7 @@ def page_info(html: str, base_url: str) -> PageInfo:
     canonical = None
     hrefs = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
     if hrefs and str(hrefs[0]).strip():
-        canonical = urljoin(base_url, str(hrefs[0]).strip())
+        canonical = join_url(base_url, str(hrefs[0]).strip())  # None when malformed
     site = _meta(metas, "og:site_name", "application-name")
     published = _meta(metas, *_DATE_METAS)
     for item in ld:
