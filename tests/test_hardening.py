@@ -8,9 +8,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from provenance.check.settings import FetchSettings
+from test_fetch import LoopbackServer, article_html, page
 
 BAD_HREFS = ["http://[x", "https://[::1", "http://[1.2.3.4]/", "http://a]b/", "http://example.com:99999/"]
 GOOD = "Officials said the bridge will close, according to Reuters.\n"
@@ -75,3 +79,86 @@ def test_fetcher_reports_an_unparseable_url_as_data(tmp_path: Path) -> None:
             assert got.check.detail.startswith("invalid URL")
     results = fetch_all(BAD_HREFS, FetchSettings(use_cache=False))
     assert {r.check.status.value for r in results.values()} == {"error"}
+
+
+# --------------------------------------------------------------------------- 3. a corrupt cache
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    s = LoopbackServer()
+    s.routes["/story"] = page(article_html("Bridge", "The bridge will close, the council said."))
+    yield s
+    s.close()
+
+
+def _cited(tmp_path: Path, server: LoopbackServer) -> Path:
+    art = tmp_path / "a.md"
+    art.write_text(f"The bridge will close, [the council said]({server.url('/story')}).\n")
+    return art
+
+
+def _populated_cache(tmp_path: Path, server: LoopbackServer) -> Path:
+    cache = tmp_path / "cache"
+    from provenance.check.links import fetch_all
+
+    fetch_all([server.url("/story"), server.url("/gone")], FetchSettings(cache_dir=cache, allow_private=True))
+    db = cache / "http-cache.sqlite"
+    assert db.is_file()
+    assert db.stat().st_size > 8192
+    return cache
+
+
+def _damage(kind: str, cache: Path) -> Path:
+    db = cache / "http-cache.sqlite"
+    if kind == "random":
+        db.write_bytes(bytes(range(256)) * 40)
+    elif kind == "truncated":
+        data = db.read_bytes()
+        db.write_bytes(data[: len(data) // 2 + 100])
+    elif kind == "zeroed-middle":
+        data = bytearray(db.read_bytes())
+        data[4096:8192] = b"\xff" * 4096
+        db.write_bytes(bytes(data))
+    elif kind == "directory":
+        db.unlink()
+        (db / "inside").mkdir(parents=True)
+    elif kind == "cache-dir-is-a-file":
+        import shutil
+
+        shutil.rmtree(cache)
+        cache.write_text("not a folder")
+    return db
+
+
+@pytest.mark.parametrize("kind", ["random", "truncated", "zeroed-middle", "directory", "cache-dir-is-a-file"])
+@pytest.mark.parametrize("mode", ["online", "--offline"])
+def test_a_damaged_cache_is_moved_aside_and_the_run_completes(tmp_path: Path, server: LoopbackServer,
+                                                             kind: str, mode: str) -> None:
+    cache = _populated_cache(tmp_path, server)
+    db = _damage(kind, cache)
+    art = _cited(tmp_path, server)
+    extra = ["--offline"] if mode == "--offline" else ["--allow-private"]
+    for attempt in (1, 2):  # and the next run is clean: nothing left for someone to delete by hand
+        got = run("audit", str(art), *extra, "--cache-dir", str(cache), "-f", "json:o.json", "--fail-on", "never",
+                  cwd=tmp_path)
+        assert got.returncode == 0, got.stderr.decode()
+        report = json.loads((tmp_path / "o.json").read_text())
+        status = report["articles"][0]["links"][0]["check"]["status"]
+        assert status == ("not-cached" if mode == "--offline" else "ok")
+        lines = got.stderr.decode().splitlines()
+        if kind == "cache-dir-is-a-file":
+            assert lines == [f"provenance: warning: cache directory {cache} cannot be used (File exists); "
+                             "running without a cache (give --cache-dir a folder, or --no-cache)"]
+        elif attempt == 1:
+            assert len(lines) == 1, lines
+            assert lines[0].startswith(f"provenance: warning: cache {db} ")
+            assert "moved aside to http-cache.sqlite.corrupt-" in lines[0]
+            assert len(list(cache.glob("http-cache.sqlite.corrupt-*"))) == 1
+        else:
+            assert lines == []
+    if mode == "online" and kind != "cache-dir-is-a-file":  # the fresh cache now answers offline
+        got = run("audit", str(art), "--offline", "--allow-private", "--cache-dir", str(cache), "-f", "json:o.json",
+                  cwd=tmp_path)
+        assert got.returncode == 0, got.stderr.decode()
+        assert json.loads((tmp_path / "o.json").read_text())["articles"][0]["links"][0]["check"]["status"] == "ok"

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 if TYPE_CHECKING:
     import typer
@@ -486,6 +486,25 @@ def _click_error(exc: Exception) -> None:
               else ExitStatus.ERROR)
 
 
+def _warnings_as_lines() -> None:
+    """The library's own warnings (a cache moved aside, ...) as one `provenance: warning:` line each;
+    anyone else's as Python shows them."""
+    import warnings
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if category.__module__.startswith("provenance."):
+            from provenance.formats.interface import strip_controls
+
+            sys.stderr.write(f"provenance: warning: {strip_controls(str(message), keep='')}\n")
+            return
+        shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
@@ -493,6 +512,7 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"provenance {__version__}\n")
         return
+    _warnings_as_lines()
     try:
         app = build_app()
         try:

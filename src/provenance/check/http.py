@@ -263,6 +263,72 @@ def _retry_class(cap_s: float) -> type[Any]:
     return CappedRetry
 
 
+class CacheWarning(UserWarning):
+    """The HTTP cache could not be used as it was (corrupt, truncated, not a file, not a folder):
+    it was moved aside or bypassed, and the run went on. The CLI prints it as one line."""
+
+
+CACHE_FILE = "http-cache.sqlite"
+
+
+def open_cache(folder: Path) -> tuple[SQLiteCache | None, set[str]]:
+    """The cache in `folder` and the keys it holds, opened defensively.
+
+    A cache is a convenience, never a reason for a run to fail: a folder that cannot be made (a
+    file in its place, no permission) means no cache for this run; a cache file that SQLite cannot
+    read (random bytes, a truncated or malformed database, a directory in its place) is renamed
+    `http-cache.sqlite.corrupt-<time>` beside it and a fresh one started (bypassed when it cannot
+    be moved). Each case warns once (`CacheWarning`) naming the path."""
+    import sqlite3
+    import warnings
+
+    from requests_cache.backends.sqlite import SQLiteCache
+
+    path = folder / CACHE_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        warnings.warn(CacheWarning(f"cache directory {folder} cannot be used ({exc.strerror or exc}); "
+                                   "running without a cache (give --cache-dir a folder, or --no-cache)"),
+                      stacklevel=2)
+        return None, set()
+
+    def attempt() -> tuple[SQLiteCache, set[str]]:
+        if path.exists() and not path.is_file():
+            raise sqlite3.DatabaseError("not a file")
+        cache = SQLiteCache(str(path), wal=True, fast_save=True, busy_timeout=30_000)
+        try:
+            with cache.responses.connection() as con:  # a damaged file fails here, not mid-run
+                bad = con.execute("PRAGMA quick_check").fetchone()
+                if bad is None or bad[0] != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {bad[0] if bad else 'no answer'}")
+            # One query for the keys present: a URL not in it is a miss without a lookup.
+            return cache, set(cache.responses.keys())
+        except BaseException:
+            cache.close()  # type: ignore[no-untyped-call]
+            raise
+
+    try:
+        return attempt()
+    except (sqlite3.Error, OSError) as exc:
+        why = str(exc) or type(exc).__name__
+    aside = path.with_name(f"{CACHE_FILE}.corrupt-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    try:
+        path.rename(aside)
+        for extra in ("-wal", "-shm"):
+            side = path.with_name(CACHE_FILE + extra)
+            if side.is_file():
+                side.rename(aside.with_name(aside.name + extra))
+        opened = attempt()
+    except (sqlite3.Error, OSError):
+        warnings.warn(CacheWarning(f"cache {path} is unreadable ({why}) and cannot be moved aside; running "
+                                   "without a cache (delete it, or use --cache-dir elsewhere)"), stacklevel=2)
+        return None, set()
+    warnings.warn(CacheWarning(f"cache {path} was unreadable ({why}); moved aside to {aside.name} and "
+                               "started afresh"), stacklevel=2)
+    return opened
+
+
 class Fetcher:
     """Thread-safe: one per run, shared by the worker threads."""
 
@@ -282,14 +348,11 @@ class Fetcher:
         self._inflight: dict[tuple[str, bool, frozenset[str]], threading.Event] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.cache: SQLiteCache | None = None
+        self._known: set[str] = set()
         if settings.use_cache or settings.offline:
-            from requests_cache.backends.sqlite import SQLiteCache
-
-            folder = settings.cache_dir or default_cache_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            self.cache = SQLiteCache(str(folder / "http-cache.sqlite"), wal=True, fast_save=True, busy_timeout=30_000)
-            # One query for the keys present: a URL not in it is a miss without a lookup.
-            self._known = set(self.cache.responses.keys())
+            self.cache, self._known = open_cache(settings.cache_dir or default_cache_dir())
+        self._cache_broken = False
+        if self.cache is not None:
             self._writes: list[tuple[str, Any, datetime]] = []
             self._writes_bytes = 0
             self._writer_wake = threading.Condition()
@@ -367,12 +430,27 @@ class Fetcher:
                 batch, self._writes = self._writes, []
                 self._writes_bytes = 0
                 stop = self._writer_stop
-            if batch:
-                with self._cache_lock, self.cache.responses.bulk_commit():
-                    for key, response, expires in batch:
-                        self.cache.save_response(response, key, expires)
+            if batch and not self._cache_broken:
+                try:
+                    with self._cache_lock, self.cache.responses.bulk_commit():
+                        for key, response, expires in batch:
+                            self.cache.save_response(response, key, expires)
+                except Exception as exc:  # a disk full or a cache damaged mid-run: the run goes on
+                    self._cache_failed("cannot be written", exc)
             if stop and not batch:
                 return
+
+    def _cache_failed(self, what: str, exc: Exception) -> None:
+        """Stop using a cache that failed mid-run, with one warning naming it."""
+        import warnings
+
+        with self._count_lock:
+            if self._cache_broken:
+                return
+            self._cache_broken = True
+        where = (self.settings.cache_dir or default_cache_dir()) / CACHE_FILE
+        warnings.warn(CacheWarning(f"cache {where} {what} ({type(exc).__name__}: {_short(exc)}); the rest of "
+                                   "the run goes without it"), stacklevel=2)
 
     def _batch_full(self) -> bool:
         return len(self._writes) >= _WRITE_BATCH or self._writes_bytes >= _WRITE_BATCH_BYTES
@@ -539,9 +617,12 @@ class Fetcher:
         if self.cache is not None:
             key = cache_key(url, private=s.allow_private)
             cached = None
-            if key in self._known:
-                with self._cache_lock:
-                    cached = self.cache.get_response(key)
+            if key in self._known and not self._cache_broken:
+                try:
+                    with self._cache_lock:
+                        cached = self.cache.get_response(key)
+                except Exception as exc:  # a damaged row: a miss, and the cache is left alone
+                    self._cache_failed("cannot be read", exc)
             if cached is not None and (s.offline or not cached.is_expired):
                 omitted = cached.headers.get(_BODY_OMITTED) == "1"
                 kind = media_type(cached.headers.get("Content-Type"))
