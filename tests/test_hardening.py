@@ -162,3 +162,34 @@ def test_a_damaged_cache_is_moved_aside_and_the_run_completes(tmp_path: Path, se
                   cwd=tmp_path)
         assert got.returncode == 0, got.stderr.decode()
         assert json.loads((tmp_path / "o.json").read_text())["articles"][0]["links"][0]["check"]["status"] == "ok"
+
+
+# --------------------------------------------------------------------------- 4. control characters
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x0c", "\x08", "\x1b", "\x00", "\x7f", "\ufffe"])
+def test_a_control_character_does_not_make_a_live_page_broken(tmp_path: Path, char: str) -> None:
+    s = LoopbackServer()
+    try:
+        s.routes["/story"] = page(article_html(f"Bridge{char}news", f"The bridge will close{char}[31m, the council "
+                                               "said on Monday. " * 8))
+        art = _cited(tmp_path, s)
+        got = run("audit", str(art), "--allow-private", "--no-cache", "-f", "json:o.json", cwd=tmp_path)
+        report = json.loads((tmp_path / "o.json").read_text())
+        check = report["articles"][0]["links"][0]["check"]
+        assert check["status"] == "ok", check
+        assert check["title"] == "Bridge news"
+        assert "PV202" not in json.dumps(report["articles"][0].get("findings", []))
+        assert got.returncode in (0, 1), got.stderr.decode()
+    finally:
+        s.close()
+
+
+def test_page_text_is_read_around_control_characters() -> None:
+    from provenance.check.page import full_text, main_text, page_info
+
+    html = ("<html><head><title>T\x0bitle</title></head><body><article><p>The bridge will close\x1b[31m, "
+            "said the council.\x00</p></article></body></html>")
+    assert page_info(html, "http://x/").title == "T itle"
+    assert any("The bridge will close" in p for p in main_text(html))
+    assert any("said the council." in p for p in full_text(html))
