@@ -193,3 +193,54 @@ def test_page_text_is_read_around_control_characters() -> None:
     assert page_info(html, "http://x/").title == "T itle"
     assert any("The bridge will close" in p for p in main_text(html))
     assert any("said the council." in p for p in full_text(html))
+
+
+# --------------------------------------------------------------------------- 6. --respect-robots
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_respect_robots_labels_only_real_disallows_as_blocked(tmp_path: Path) -> None:
+    from provenance.check.links import fetch_all
+
+    s = LoopbackServer()
+    slow = LoopbackServer(delay_s=1.5)
+    try:
+        s.routes["/robots.txt"] = page("User-agent: *\nDisallow: /private\n", ctype="text/plain")
+        s.routes["/story"] = page(article_html("Story", "Text."))
+        s.routes["/private"] = page(article_html("Private", "Text."))
+        down = f"http://127.0.0.1:{_closed_port()}/story"
+        settings = FetchSettings(use_cache=False, respect_robots=True, allow_private=True, read_timeout_s=0.5,
+                                 retries=0)
+        got = fetch_all([s.url("/story"), s.url("/private"), down, slow.url("/story"),
+                         "http://no-such-host.invalid/story"], settings)
+        status = {u: (r.check.status.value, r.check.detail or "") for u, r in got.items()}
+        assert status[s.url("/story")][0] == "ok"
+        assert status[s.url("/private")] == ("blocked", "robots.txt disallows this URL for provenance; not fetched")
+        assert status[down][0] == "error"
+        assert "connection refused" in status[down][1]
+        assert status[slow.url("/story")][0] == "timeout"
+        assert status["http://no-such-host.invalid/story"][0] == "broken"
+        assert not [u for u, (_, d) in status.items() if "robots.txt disallows" in d and u != s.url("/private")]
+        guarded = fetch_all([s.url("/story")], FetchSettings(use_cache=False, respect_robots=True))
+        assert guarded[s.url("/story")].check.status.value == "refused-private"
+    finally:
+        s.close()
+        slow.close()
+
+
+def test_respect_robots_keeps_the_exit_code_of_a_dead_link(tmp_path: Path) -> None:
+    art = tmp_path / "a.md"
+    art.write_text(f"The bridge will close, [the council said](http://127.0.0.1:{_closed_port()}/story).\n")
+    got = run("audit", str(art), "--respect-robots", "--allow-private", "--no-cache", "-f", "json:o.json",
+              cwd=tmp_path)
+    assert got.returncode == 1, got.stderr.decode()
+    check = json.loads((tmp_path / "o.json").read_text())["articles"][0]["links"][0]["check"]
+    assert check["status"] == "error"
+    assert "robots.txt disallows" not in check["detail"]

@@ -526,8 +526,8 @@ class Fetcher:
             if s.respect_robots:
                 if state["cache_only"] and self._robots_origin(current) not in self._robots:
                     raise _NeedsNetwork(current)
-                if not self._robots_allow(current):
-                    raise _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
+                if (refusal := self._robots_refusal(current)) is not None:
+                    raise refusal
             code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept,
                                                                  state["cache_only"])
             state["from_cache"] = state["from_cache"] and from_cache
@@ -732,7 +732,13 @@ class Fetcher:
         parts = split_url(url)
         return f"{parts.scheme}://{parts.netloc}" if parts is not None else url
 
-    def _robots_allow(self, url: str) -> bool:
+    def _robots_refusal(self, url: str) -> _Fail | None:
+        """Why `url` may not be fetched under `--respect-robots`, None when it may.
+
+        Only a real robots.txt rule (or a robots.txt the server says is in error, which RFC 9309
+        reads as "disallow all") is `blocked`; when robots.txt could not be reached at all (refused
+        private address, DNS failure, connection refused, timeout), the page cannot be either, and
+        that failure is the answer, with its own status."""
         from protego import Protego
 
         origin = self._robots_origin(url)
@@ -741,14 +747,17 @@ class Fetcher:
         with lock:
             if origin not in self._robots:
                 robots = self._fetch_robots(origin)
-                self._robots[origin] = None if robots is None else Protego.parse(robots)
-            parser = self._robots[origin]
-        if parser is None:
-            return True
-        return bool(parser.can_fetch(url, "provenance"))
+                self._robots[origin] = Protego.parse(robots) if isinstance(robots, str) else robots
+            rules = self._robots[origin]
+        if rules is None or isinstance(rules, _Fail):
+            return rules
+        if rules.can_fetch(url, "provenance"):
+            return None
+        return _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
 
-    def _fetch_robots(self, origin: str) -> str | None:
-        """robots.txt per RFC 9309: 4xx means no rules; 5xx or unreachable means disallow all."""
+    def _fetch_robots(self, origin: str) -> str | _Fail | None:
+        """robots.txt per RFC 9309: its text; None (no rules) for a 4xx; a `_Fail` to report for
+        every URL of the origin when the server answers 5xx (disallow all) or cannot be reached."""
         plain = replace(self.settings, respect_robots=False)
         helper = self if plain == self.settings else _RobotsView(self, plain)
         got = helper.fetch(origin + "/robots.txt", accept=frozenset({"text/plain"}))
@@ -757,9 +766,13 @@ class Fetcher:
             return got.text or ""
         if got.check.status is CheckStatus.NOT_HTML and code and code < 300:
             return ""  # robots.txt served with an odd content type: no usable rules
-        if code is not None and 400 <= code < 500:
-            return None
-        return "User-agent: *\nDisallow: /\n"
+        if (code is not None and 400 <= code < 500) or got.check.status is CheckStatus.TOO_LARGE:
+            return None  # no robots.txt, or one beyond the body cap: no usable rules
+        if code is not None and code >= 500:
+            return _Fail(CheckStatus.BLOCKED, f"robots.txt answered HTTP {code}, which RFC 9309 reads as "
+                         "disallow all; not fetched")
+        detail = got.check.detail or got.check.status.value
+        return _Fail(got.check.status, f"{detail} (while reading robots.txt)")
 
 
 class _RobotsView(Fetcher):
