@@ -244,3 +244,58 @@ def test_respect_robots_keeps_the_exit_code_of_a_dead_link(tmp_path: Path) -> No
     check = json.loads((tmp_path / "o.json").read_text())["articles"][0]["links"][0]["check"]
     assert check["status"] == "error"
     assert "robots.txt disallows" not in check["detail"]
+
+
+# --------------------------------------------------------------------------- 7. settings in range
+
+
+@pytest.mark.parametrize(("toml", "says"), [
+    ("read-timeout-s = nan", "finite"),
+    ("connect-timeout-s = inf", "finite"),
+    ("total-timeout-s = 1e308", "0.001 to 3,600 seconds"),
+    ("cache-expiry-s = 100000000000000", "ten years at most"),
+    ('user-agent = "a\\r\\nX-Evil: 1"', "no line break"),
+    ("per-host-interval-ms = 100000000", "a minute at most"),
+    ("per-host = 9223372036854775807", "1 to 256"),
+    ("max-concurrency = 0", "1 to 1,024"),
+    ("max-bytes = 10", "1 KiB to 1 GiB"),
+])
+def test_out_of_range_settings_are_refused_with_the_range(tmp_path: Path, toml: str, says: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "provenance.toml").write_text(f"[network]\n{toml}\n")
+    got = run("audit", "good.txt", "--offline", cwd=tmp_path, timeout=60)
+    err = got.stderr.decode()
+    assert got.returncode == 2, err
+    assert len(err.splitlines()) == 1
+    assert says in err
+    assert str(tmp_path / "provenance.toml") in err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0", "1e308"])
+def test_timeout_flag_is_refused_out_of_range(tmp_path: Path, value: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    got = run("audit", "good.txt", "--timeout", value, cwd=tmp_path, timeout=60)
+    assert got.returncode == 2, got.stderr.decode()
+    assert "read-timeout-s" in got.stderr.decode() or "--timeout" in got.stderr.decode()
+
+
+def test_library_settings_are_held_to_their_ranges() -> None:
+    import math
+
+    for bad in ({"read_timeout_s": math.nan}, {"cache_expiry_s": 10**15}, {"per_host": 2**63},
+                {"user_agent": "x\nHost: evil"}, {"per_host_interval_ms": 10**8}):
+        with pytest.raises(ValueError, match="FetchSettings"):
+            FetchSettings(**bad)  # type: ignore[arg-type]
+    assert FetchSettings(read_timeout_s=3600, cache_expiry_s=86_400 * 365, per_host=256).per_host == 256
+
+
+def test_jobs_are_capped_at_inputs_and_cores() -> None:
+    import os
+
+    from provenance.pipeline import worker_count
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    assert worker_count(10_000, 120) == min(cores, 120)
+    assert worker_count(10_000, 1) == 1
+    assert worker_count(0, 120) == min(cores, 120)
+    assert worker_count(1, 120) == 1

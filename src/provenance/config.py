@@ -13,6 +13,7 @@ origins are tracked and how `provenance config` prints them. An unknown key or a
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -242,8 +243,9 @@ def _typed(kind: type) -> Validator:
                     value = float(value)
                 except ValueError:
                     raise ValueError("expected a number >= 0") from None
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ValueError("expected a number >= 0")
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0 \
+                    or not math.isfinite(value):  # NaN fails every comparison: `value < 0` let it in
+                raise ValueError("expected a finite number >= 0")
             return float(value)
         return _str_or_none(value, base)
 
@@ -281,10 +283,23 @@ def _positive(check: Validator) -> Validator:
     return positive
 
 
+def _in_range(name: str, check: Validator) -> Validator:
+    """The type check, then the setting's sane range (`provenance.check.settings.RANGES`)."""
+    from provenance.check.settings import check_value
+
+    def ranged(value: object, base: Path) -> object:
+        out = check(value, base)
+        check_value(name, out)
+        return out
+
+    return ranged
+
+
 for _name, _kind in _FETCH_TYPES.items():
     _check = _path if _kind is Path else _typed(_kind)
     SETTINGS["network." + _name.replace("_", "-")] = (
-        "fetch." + _name, _positive(_check) if _name.endswith("timeout_s") else _check, f"FetchSettings.{_name}")
+        "fetch." + _name, _in_range(_name, _positive(_check) if _name.endswith("timeout_s") else _check),
+        f"FetchSettings.{_name}")
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:

@@ -259,12 +259,21 @@ def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput
     return analyse(doc, options)
 
 
+def worker_count(jobs: int, inputs: int) -> int:
+    """Processes for `jobs` (0: one per core) over `inputs` articles: never more than the inputs,
+    nor than the cores this process may run on (`--jobs 10000` on 120 files used to start 122
+    processes, 3.3 GB, and run 20x slower than `--jobs 2`)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    wanted = jobs if jobs > 0 else cores
+    return max(1, min(wanted, cores, inputs))
+
+
 def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
-    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    if jobs > 1 and len(names) > 1 and "-" not in names:
+    jobs = worker_count(options.jobs, len(names))
+    if jobs > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(names))) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from pool.map(audit_path, names, [options] * len(names), chunksize=max(1, len(names) // (jobs * 4)))
     else:
         for name in names:
