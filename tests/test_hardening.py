@@ -299,3 +299,102 @@ def test_jobs_are_capped_at_inputs_and_cores() -> None:
     assert worker_count(10_000, 1) == 1
     assert worker_count(0, 120) == min(cores, 120)
     assert worker_count(1, 120) == 1
+
+
+# --------------------------------------------------------------------------- 8. signals, temp files
+
+
+def _popen(*args: str, cwd: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "provenance", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+
+
+@pytest.mark.parametrize(("sig", "code", "line"), [("SIGINT", 130, "provenance: interrupted"),
+                                                    ("SIGTERM", 143, "provenance: terminated")])
+def test_a_signal_mid_run_exits_with_its_code_and_one_line(tmp_path: Path, sig: str, code: int, line: str) -> None:
+    import signal
+    import time
+
+    slow = LoopbackServer(delay_s=20)
+    try:
+        art = tmp_path / "a.md"
+        art.write_text(f"The bridge will close, [the council said]({slow.url('/story')}).\n")
+        proc = _popen("audit", str(art), "--allow-private", "--no-cache", "-f", "json:o.json", cwd=tmp_path)
+        deadline = time.monotonic() + 30
+        while not slow.active and time.monotonic() < deadline:  # the fetch is in flight
+            time.sleep(0.05)
+        assert slow.active
+        proc.send_signal(getattr(signal, sig))
+        _out, err = proc.communicate(timeout=30)
+        assert proc.returncode == code, err.decode()
+        assert err.decode().splitlines() == [line]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md"]
+    finally:
+        slow.close()
+
+
+def test_a_signal_while_exiting_is_one_line_and_its_code(tmp_path: Path) -> None:
+    """The interpreter joins leftover threads at exit; a Ctrl-C there printed a threading traceback
+    and exited 0."""
+    import signal
+    import time
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    script = ("import sys, threading, time\n"
+              "sys.argv = ['provenance', 'audit', '--no-check', 'good.txt', '-f', 'json:o.json', '--fail-on', 'never']\n"
+              "threading.Thread(target=time.sleep, args=(30,)).start()  # a straggler the exit waits for\n"
+              "from provenance.cli import main\n"
+              "main()\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "o.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    assert err.decode().splitlines() == ["provenance: interrupted"]
+
+
+def test_a_killed_writer_leaves_no_hidden_temp_file(tmp_path: Path) -> None:
+    """SIGKILL while a report is being written: the partial report has no name to leave behind."""
+    import signal
+
+    script = ("import os, sys, time\n"
+              "from pathlib import Path\n"
+              "from provenance import cli\n"
+              "real = os.fdopen\n"
+              "class Slow:\n"
+              "    def __init__(self, fh): self.fh = fh\n"
+              "    def __enter__(self): return self\n"
+              "    def __exit__(self, *a): return self.fh.__exit__(*a)\n"
+              "    def fileno(self): return self.fh.fileno()\n"
+              "    def flush(self): self.fh.flush()\n"
+              "    def write(self, text):\n"
+              "        self.fh.write(text[:1000]); self.fh.flush()\n"
+              "        print('writing', flush=True); time.sleep(60)\n"
+              "os.fdopen = lambda *a, **k: Slow(real(*a, **k))\n"
+              "cli._write_output(Path('o.json'), 'x' * 10_000_000)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == b"writing\n", proc.stderr.read() if proc.stderr else b""
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_article_limit_is_10_mib_and_says_so(tmp_path: Path) -> None:
+    from provenance.pipeline import MAX_INPUT_BYTES
+
+    assert MAX_INPUT_BYTES == 10 * 1024 * 1024
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert "at most 10 MiB" in readme
+    at = tmp_path / "at.txt"
+    at.write_bytes((GOOD * (MAX_INPUT_BYTES // len(GOOD) + 1)).encode()[:MAX_INPUT_BYTES])
+    over = tmp_path / "over.txt"
+    over.write_bytes(at.read_bytes() + b"x")
+    got = run("audit", "--no-check", str(over), "-f", "json:o.json", cwd=tmp_path)
+    assert got.returncode == 2
+    assert "the file is 10.0 MiB (10,485,761 bytes), larger than the 10 MiB limit" in got.stderr.decode()

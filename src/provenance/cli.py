@@ -7,6 +7,7 @@ Exit codes: 0 done (no threshold crossed); 1 a threshold the user set was crosse
 
 import contextlib
 import os
+import signal
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -81,6 +82,37 @@ def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...
         raise UsageError(f"cannot write {path}: no permission to write in {parent}")
 
 
+def _anonymous_file(folder: Path) -> int | None:
+    """A descriptor of a new unnamed file in `folder` (Linux O_TMPFILE, given a name later through
+    /proc), or None where the system or the file system cannot."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:  # EOPNOTSUPP, EISDIR on old kernels, ...
+        return None
+
+
+def _link_anonymous(fd: int, target: Path) -> str:
+    """Give the unnamed file `fd` a fresh hidden name beside `target` (link never overwrites)."""
+    import secrets
+
+    folder = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        while True:
+            name = f".{target.name}.{secrets.token_hex(6)}.tmp"
+            try:
+                # a directory descriptor makes Python call linkat(AT_SYMLINK_FOLLOW), which links the
+                # file behind /proc/self/fd/N; plain link() would link the symlink itself (EXDEV)
+                os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=folder, follow_symlinks=True)
+                return str(target.parent / name)
+            except FileExistsError:
+                continue
+    finally:
+        os.close(folder)
+
+
 def _write_output(path: Path, text: str) -> None:
     """Write a report file atomically, with the permissions a new file normally gets (or the old file's).
 
@@ -103,13 +135,28 @@ def _write_output(path: Path, text: str) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         target.parent.mkdir(parents=True, exist_ok=True)
+        anonymous = _anonymous_file(target.parent)
+        if anonymous is not None:
+            # Linux: the report is written into a file with no name, which vanishes if the run is
+            # killed (even by SIGKILL), and is given its name only once complete.
+            with os.fdopen(anonymous, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fchmod(fh.fileno(), mode)
+                tmp = _link_anonymous(fh.fileno(), target)
+            try:
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            return
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
             os.chmod(tmp, mode)
             os.replace(tmp, target)
-        except BaseException:
+        except BaseException:  # Ctrl-C and SIGTERM (raised as an exception, see main) included
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
@@ -505,6 +552,42 @@ def _warnings_as_lines() -> None:
     warnings.showwarning = show
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it unwinds like Ctrl-C (temporary files removed)."""
+
+
+_TERMINATED: list[bool] = []  # typer turns any KeyboardInterrupt into exit code 130: remember SIGTERM here
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    _TERMINATED.append(True)
+    raise _Terminated
+
+
+def _leave_at_once(signum: int, frame: object) -> None:
+    """A signal after the work is done (the interpreter joining threads at exit): one line and the
+    signal's exit code, not a threading traceback and exit 0."""
+    _interrupted(143 if signum == signal.SIGTERM else 130)
+
+
+def _interrupted(code: int) -> NoReturn:
+    sys.stderr.write("provenance: terminated\n" if code == 143 else "provenance: interrupted\n")
+    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    # Worker threads may sit in a network read for up to the read timeout, and the interpreter
+    # joins them before exiting: leave at once instead (nothing is left half-written: reports
+    # are written atomically, and the HTTP cache is SQLite).
+    os._exit(code)
+
+
+def _install_signals(handler: Any) -> None:
+    with contextlib.suppress(ValueError):  # not the main thread (main() called from a thread): leave them
+        signal.signal(signal.SIGTERM, handler if handler is not None else _on_sigterm)
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
@@ -513,6 +596,17 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(f"provenance {__version__}\n")
         return
     _warnings_as_lines()
+    if argv is not None:  # called as a function (tests, embedding): the caller owns the signals
+        _main(args)
+        return
+    _install_signals(None)
+    try:
+        _main(args)
+    finally:
+        _install_signals(_leave_at_once)
+
+
+def _main(args: list[str]) -> None:
     try:
         app = build_app()
         try:
@@ -525,15 +619,8 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(code if isinstance(code, int) else 0)
     except UsageError as exc:
         _fail(str(exc))
-    except KeyboardInterrupt:
-        sys.stderr.write("provenance: interrupted\n")
-        sys.stderr.flush()
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdout.flush()
-        # Worker threads may sit in a network read for up to the read timeout, and the interpreter
-        # joins them before exiting: leave at once instead (nothing is left half-written: reports
-        # are written atomically, and the HTTP cache is SQLite).
-        os._exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(143 if isinstance(exc, _Terminated) or _TERMINATED else 130)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

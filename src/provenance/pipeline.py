@@ -29,7 +29,12 @@ from provenance.model import (
 )
 from provenance.read.decode import InputError
 
-MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
+MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article (10 MiB); a larger file is refused with a clear message
+
+
+def mib(n: int) -> str:
+    """A size in MiB, as the limits are stated (10 MiB = 10,485,760 bytes)."""
+    return f"{n / 1024 / 1024:.{0 if n % (1024 * 1024) == 0 else 1}f} MiB"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +143,7 @@ def read_input(name: str, options: AuditOptions) -> Document:
     if name == "-":
         data = sys.stdin.buffer.read(options.max_input_bytes + 1)
         if len(data) > options.max_input_bytes:
-            raise InputError(f"standard input is larger than the {options.max_input_bytes // 1_000_000} MB limit for one article")
+            raise InputError(f"standard input is larger than the {mib(options.max_input_bytes)} limit for one article")
         # read_string guesses the reader from the source's name when none is forced, as for a file
         return read_bytes(data, source=source_name(name, options), fmt=options.fmt)
     if is_url(name):
@@ -165,13 +170,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
             with path.open("rb") as fh:
                 data = fh.read(limit + 1)
             if len(data) > limit:
-                raise InputError(f"more than the {limit / 1_000_000:.0f} MB limit for one article")
+                raise InputError(f"more than the {mib(limit)} limit for one article")
             return read_bytes(data, source=name, fmt=options.fmt)
         if not stat.S_ISREG(st.st_mode):
             raise InputError("not a regular file")
         if st.st_size > limit:
-            raise InputError(f"the file is {st.st_size / 1_000_000:.1f} MB, larger than the "
-                             f"{limit / 1_000_000:.0f} MB limit for one article")
+            raise InputError(f"the file is {mib(st.st_size)} ({st.st_size:,} bytes), larger than the "
+                             f"{mib(limit)} limit for one article")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputError("permission denied") from exc
