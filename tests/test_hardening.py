@@ -398,3 +398,78 @@ def test_the_article_limit_is_10_mib_and_says_so(tmp_path: Path) -> None:
     got = run("audit", "--no-check", str(over), "-f", "json:o.json", cwd=tmp_path)
     assert got.returncode == 2
     assert "the file is 10.0 MiB (10,485,761 bytes), larger than the 10 MiB limit" in got.stderr.decode()
+
+
+# --------------------------------------------------------------------------- 9. the smaller ones
+
+
+def test_a_cached_redirect_loop_is_reported_as_cached(tmp_path: Path) -> None:
+    from provenance.check.links import fetch_all
+    from test_fetch import redirect
+
+    s = LoopbackServer()
+    try:
+        s.routes["/loop"] = redirect("/loop")
+        settings = FetchSettings(cache_dir=tmp_path / "cache", allow_private=True)
+        first = fetch_all([s.url("/loop")], settings)[s.url("/loop")].check
+        assert (first.status.value, first.from_cache) == ("error", False)
+        assert "redirect loop" in (first.detail or "")
+        second = fetch_all([s.url("/loop")], settings)[s.url("/loop")].check
+        assert (second.status.value, second.from_cache) == ("error", True)
+        offline = fetch_all([s.url("/loop")], FetchSettings(cache_dir=tmp_path / "cache", allow_private=True,
+                                                            offline=True))[s.url("/loop")].check
+        assert (offline.status.value, offline.from_cache) == ("error", True)
+        assert s.hits["/loop"] == 1
+    finally:
+        s.close()
+
+
+def test_site_local_ipv6_is_not_public() -> None:
+    from provenance.check.guard import is_public
+
+    assert not is_public("fec0::1")
+    assert not is_public("feff:ffff::1")
+    assert is_public("2001:4860:4860::8888")
+
+
+@pytest.mark.parametrize("ch", ["\u200f", "\u200e", "\u061c", "\u202e", "\u2066", "\u2028", "\ufff9"])
+def test_bidi_and_format_controls_are_escaped_before_the_terminal(tmp_path: Path, ch: str) -> None:
+    art = tmp_path / "a.txt"
+    art.write_text(f"The minister{ch} said the plan works, according to Reuters.\n")
+    got = run("audit", "--no-check", str(art), "--fail-on", "never", cwd=tmp_path)
+    out = got.stdout.decode()
+    assert ch not in out
+    assert f"\\u{ord(ch):04x}" in out
+
+
+def test_ipv6_zone_id_urls_are_kept_and_refused_as_private(tmp_path: Path) -> None:
+    art = tmp_path / "a.md"
+    art.write_text("The bridge will close, [the report said](http://[fe80::1%25eth0]/story). Prices rose, "
+                   "[it said](http://[::1%25lo]:8080/x).\n")
+    got = run("audit", str(art), "--no-cache", "-f", "json:o.json", "--fail-on", "never", cwd=tmp_path)
+    assert got.returncode == 0, got.stderr.decode()
+    links = json.loads((tmp_path / "o.json").read_text())["articles"][0]["links"]
+    assert [x["url"] for x in links] == ["http://[fe80::1%25eth0]/story", "http://[::1%25lo]:8080/x"]
+    assert [x["check"]["status"] for x in links] == ["refused-private", "refused-private"]
+
+
+def test_a_zone_id_reaches_the_resolver_as_the_resolver_writes_it() -> None:
+    from provenance.check.guard import dns_host
+
+    assert dns_host("fe80::1%25eth0") == "fe80::1%eth0"
+    assert dns_host("example.com") == "example.com"
+
+
+@pytest.mark.parametrize(("toml", "says"), [
+    ('rules = ["PV101"]', "'rules' must be a table, not list"),
+    ('per-file-ignores = "x"', "'per-file-ignores' must be a table, not str"),
+    ("network = 3", "'network' must be a table, not int"),
+])
+def test_a_table_written_as_a_value_says_so(tmp_path: Path, toml: str, says: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "provenance.toml").write_text(toml + "\n")
+    got = run("audit", "good.txt", "--no-check", cwd=tmp_path)
+    assert got.returncode == 2
+    err = got.stderr.decode()
+    assert says in err
+    assert "did you mean" not in err

@@ -374,6 +374,14 @@ def _origin_name(path: Path) -> str:
     return f"{path} [tool.provenance]" if path.name == "pyproject.toml" else str(path)
 
 
+# the settings that are tables, and how one is written
+_TABLES = {
+    "rules": 'write [tool.provenance.rules] (or [rules] in provenance.toml) with lines like vague-attribution = "off"',
+    "per-file-ignores": 'write [tool.provenance.per-file-ignores] with lines like "archive/**" = ["PV101"]',
+    "network": "write [tool.provenance.network] with lines like per-host = 4",
+}
+
+
 def _did_you_mean(key: str) -> str:
     """A hint for a mistyped key: `fail_on` -> 'fail-on', `offline` -> 'network.offline'."""
     import difflib
@@ -414,6 +422,9 @@ def build(table: Mapping[str, Any] | None = None, *, path: Path | None = None,
                 elif key in SETTINGS:
                     values[key] = SETTINGS[key][1](raw, where)
                     origins[key] = origin
+                elif key in _TABLES:
+                    raise ConfigError(f"{origin}: {key!r} must be a table, not {type(raw).__name__} {raw!r}: "
+                                      f"{_TABLES[key]}")
                 else:
                     hint = _did_you_mean(key)
                     raise ConfigError(f"{origin}: unknown setting {key!r}{hint}")

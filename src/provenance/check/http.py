@@ -392,10 +392,9 @@ class Fetcher:
         class Adapter(HTTPAdapter):
             def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
                 super().init_poolmanager(*args, **kwargs)
-                if guarded:
-                    from provenance.check.guard import POOL_CLASSES
+                from provenance.check.guard import OPEN_POOL_CLASSES, POOL_CLASSES
 
-                    self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
+                self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES if guarded else OPEN_POOL_CLASSES)
 
         adapter = Adapter(pool_connections=max(16, settings.max_concurrency), pool_maxsize=pool,
                           max_retries=retry)
@@ -491,9 +490,11 @@ class Fetcher:
         except _NeedsNetwork:
             return None
         except _Fail as fail:
+            # a failure decided on cached answers alone (a cached redirect loop) is a cached answer
+            cached = state["from_cache"] and state.get("hops", 0) > 0
             return Fetched(self._check(url, fail.status, started, chain, final=current if chain else None,
                                        http_status=fail.http_status, detail=fail.detail,
-                                       from_cache=False))
+                                       from_cache=cached))
         except Exception as exc:  # anything unforeseen is data, never a traceback
             status, detail = classify(exc)
             if status is CheckStatus.NOT_CACHED and chain:
@@ -531,6 +532,7 @@ class Fetcher:
             code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept,
                                                                  state["cache_only"])
             state["from_cache"] = state["from_cache"] and from_cache
+            state["hops"] = state.get("hops", 0) + 1
             location = headers.get("Location")
             if code in REDIRECT_CODES and location:
                 chain.append(Redirect(current, code))
