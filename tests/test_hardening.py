@@ -473,3 +473,29 @@ def test_a_table_written_as_a_value_says_so(tmp_path: Path, toml: str, says: str
     err = got.stderr.decode()
     assert says in err
     assert "did you mean" not in err
+
+
+# --------------------------------------------------------------------------- 8. memory
+
+
+def test_the_json_report_is_rendered_in_memory_proportional_to_it() -> None:
+    """json.dumps(indent=2) first lists every token (a small string each): six times the report's
+    size at the peak. The report is the same byte for byte, for a fraction of the memory."""
+    import tracemalloc
+
+    import provenance
+    from provenance.formats.interface import dumps_json
+    from provenance.formats.json import report_dict
+    from provenance.model import Report
+
+    article = provenance.audit_text("It rose, according to Reuters. " * 3000)
+    tree = report_dict(Report(articles=(article,), version="0"))
+    expected = json.dumps(tree, ensure_ascii=False, indent=2)
+    tracemalloc.start()
+    try:
+        got = dumps_json(tree)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert got == expected
+    assert peak < 3 * len(got), f"peak {peak:,} bytes for a {len(got):,}-byte report"

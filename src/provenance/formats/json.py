@@ -6,11 +6,10 @@ fetched pages is plain JSON string data.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
-from provenance.formats.interface import RenderContext
+from provenance.formats.interface import RenderContext, dumps_json
 from provenance.model import (
     ArticleReport,
     Check,
@@ -123,4 +122,4 @@ def report_dict(report: Report, ctx: RenderContext | None = None) -> dict[str, A
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return json.dumps(report_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return dumps_json(report_dict(report, ctx)) + "\n"
