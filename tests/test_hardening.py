@@ -34,25 +34,28 @@ def bad_page(href: str) -> str:
 # --------------------------------------------------------------------------- 1. one bad href
 
 
-@pytest.mark.parametrize("href", BAD_HREFS)
 @pytest.mark.parametrize("mode", ["--offline", "--no-check"])
-def test_one_bad_href_keeps_every_report_of_the_run(tmp_path: Path, href: str, mode: str) -> None:
+def test_one_bad_href_keeps_every_report_of_the_run(tmp_path: Path, mode: str) -> None:
     (tmp_path / "good.txt").write_text(GOOD)
-    (tmp_path / "bad.html").write_text(bad_page(href))
-    got = run("audit", "good.txt", "bad.html", mode, "--cache-dir", str(tmp_path / "cache"),
+    bad = []
+    for i, href in enumerate(BAD_HREFS):
+        (tmp_path / f"bad{i}.html").write_text(bad_page(href))
+        bad.append(f"bad{i}.html")
+    got = run("audit", "good.txt", *bad, mode, "--cache-dir", str(tmp_path / "cache"),
               "--fail-on", "never", "-f", "json:o.json", "-f", "html:o.html", "-f", "sarif:o.sarif",
               "-f", "markdown:o.md", "-f", "text:o.txt", cwd=tmp_path)
     assert got.returncode == 0, got.stderr.decode()
     report = json.loads((tmp_path / "o.json").read_text())
-    assert [Path(a["source"]).name for a in report["articles"]] == ["good.txt", "bad.html"]
-    links = report["articles"][1]["links"]
-    assert [x["url"] for x in links] == [href]
-    if mode == "--offline":
-        assert links[0]["check"]["status"] == "error"
-        assert "invalid URL" in links[0]["check"]["detail"]
+    assert [Path(a["source"]).name for a in report["articles"]] == ["good.txt", *bad]
     html = (tmp_path / "o.html").read_text()
     assert "bridge will close" in html
-    assert f'href="{href}"' not in html  # never made a live link
+    for article, href in zip(report["articles"][1:], BAD_HREFS, strict=True):
+        links = article["links"]
+        assert [x["url"] for x in links] == [href]
+        if mode == "--offline":
+            assert links[0]["check"]["status"] == "error"
+            assert "invalid URL" in links[0]["check"]["detail"]
+        assert f'href="{href}"' not in html  # shown, never made a live link
 
 
 def test_safe_parser_never_raises() -> None:
@@ -139,7 +142,8 @@ def test_a_damaged_cache_is_moved_aside_and_the_run_completes(tmp_path: Path, se
     db = _damage(kind, cache)
     art = _cited(tmp_path, server)
     extra = ["--offline"] if mode == "--offline" else ["--allow-private"]
-    for attempt in (1, 2):  # and the next run is clean: nothing left for someone to delete by hand
+    attempts = (1, 2) if mode == "online" else (1,)
+    for attempt in attempts:  # and the next run is clean: nothing left for someone to delete by hand
         got = run("audit", str(art), *extra, "--cache-dir", str(cache), "-f", "json:o.json", "--fail-on", "never",
                   cwd=tmp_path)
         assert got.returncode == 0, got.stderr.decode()

@@ -242,6 +242,9 @@ def _merge(found: list[OutletRef], db: OutletDB, publisher: str | None) -> list[
             continue
         mentions[key].extend(ref.mentions)
         better = _HOW_RANK.get(ref.how, 9) < _HOW_RANK.get(old.how, 9)
+        if not better and (old.story or not ref.story) and (old.url or not ref.url) \
+                and (old.channel or not ref.channel) and (old.platform or not ref.platform):
+            continue  # the usual case, a mention like the first: nothing but the mention to add
         changes = {
             "how": ref.how if better else old.how,
             "cited_as": ref.cited_as if better else old.cited_as,
