@@ -503,3 +503,34 @@ def test_the_json_report_is_rendered_in_memory_proportional_to_it() -> None:
         tracemalloc.stop()
     assert got == expected
     assert peak < 3 * len(got), f"peak {peak:,} bytes for a {len(got):,}-byte report"
+
+
+# --------------------------------------------------------------------------- hostile servers
+
+
+def test_hostile_servers_end_in_a_status_not_a_crash() -> None:
+    from provenance.check.links import fetch_all
+    from test_fetch import redirect
+
+    s = LoopbackServer()
+    try:
+        s.routes["/bad-location"] = redirect("http://[x/")
+        s.routes["/bad-canonical"] = page("<html><head><title>T</title><link rel='canonical' href='http://[x'>"
+                                          "</head><body><article><p>The bridge will close.</p></article></body></html>")
+        s.routes["/deep"] = page("<html><body>" + "<div>" * 100_000 + "The bridge will close." + "</div>" * 100_000
+                                 + "</body></html>")
+        s.routes["/controls"] = page("<html><body><p>" + "".join(map(chr, range(32))) * 1000 + "</p></body></html>")
+        urls = [s.url(p) for p in ("/bad-location", "/bad-canonical", "/deep", "/controls")]
+        got = fetch_all(urls, FetchSettings(use_cache=False, allow_private=True), texts=frozenset(urls))
+        bad_location = got[urls[0]].check
+        assert bad_location.status.value == "error"
+        assert "invalid URL" in (bad_location.detail or "")
+        canonical = got[urls[1]]
+        assert canonical.check.status.value == "ok"
+        assert canonical.check.canonical_url is None
+        assert canonical.main is not None
+        assert any("bridge will close" in p for p in canonical.main)
+        assert got[urls[2]].check.status.value == "ok", got[urls[2]].check
+        assert got[urls[3]].check.status.value == "ok", got[urls[3]].check
+    finally:
+        s.close()

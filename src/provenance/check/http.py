@@ -843,6 +843,9 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
     if has(requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
            UnicodeError):
         return CheckStatus.ERROR, f"invalid URL: {_short(exc)}"
+    if (bad := has(ValueError)) is not None and ("URL" in str(bad) or "IPv" in str(bad)):
+        # urlsplit's "Invalid IPv6 URL", raised inside requests by a malformed Location header
+        return CheckStatus.ERROR, f"invalid URL (a malformed address or redirect target): {_short(bad)}"
     if has(ProtocolError, requests.exceptions.ChunkedEncodingError):
         return CheckStatus.ERROR, f"connection broken: {_short(exc)}"
     if has(requests.exceptions.ContentDecodingError):
