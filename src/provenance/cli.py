@@ -143,13 +143,17 @@ def _write_output(path: Path, text: str) -> None:
                 fh.write(text)
                 fh.flush()
                 os.fchmod(fh.fileno(), mode)
-                tmp = _link_anonymous(fh.fileno(), target)
-            try:
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            return
+                try:
+                    tmp: str | None = _link_anonymous(fh.fileno(), target)
+                except OSError:  # /proc linking refused (a hardened kernel): the named way below
+                    tmp = None
+            if tmp is not None:
+                try:
+                    os.replace(tmp, target)
+                except BaseException:
+                    Path(tmp).unlink(missing_ok=True)
+                    raise
+                return
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
