@@ -309,8 +309,13 @@ def test_jobs_are_capped_at_inputs_and_cores() -> None:
 
 
 def _popen(*args: str, cwd: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "provenance", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    return _python(None, cwd, "-m", "provenance", *args)
+
+
+def _python(script: str | None, cwd: Path, *args: str) -> subprocess.Popen[bytes]:
+    """A Python process running `script` (or `args`), its output piped."""
+    command = [sys.executable, *(["-c", script] if script is not None else []), *args]
+    return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 @pytest.mark.parametrize(("sig", "code", "line"), [("SIGINT", 130, "provenance: interrupted"),
@@ -349,8 +354,7 @@ def test_a_signal_while_exiting_is_one_line_and_its_code(tmp_path: Path) -> None
               "threading.Thread(target=time.sleep, args=(30,)).start()  # a straggler the exit waits for\n"
               "from provenance.cli import main\n"
               "main()\n")
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = _python(script, tmp_path)
     deadline = time.monotonic() + 60
     while not (tmp_path / "o.json").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -380,8 +384,7 @@ def test_a_killed_writer_leaves_no_hidden_temp_file(tmp_path: Path) -> None:
               "        print('writing', flush=True); time.sleep(60)\n"
               "os.fdopen = lambda *a, **k: Slow(real(*a, **k))\n"
               "cli._write_output(Path('o.json'), 'x' * 10_000_000)\n")
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = _python(script, tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline() == b"writing\n", proc.stderr.read() if proc.stderr else b""
     proc.send_signal(signal.SIGKILL)

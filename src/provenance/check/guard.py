@@ -150,24 +150,11 @@ POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
 }
 
 
-class _OpenHTTPConnection(_GuardMixin, HTTPConnection):
-    public_only = False
-
-
-class _OpenHTTPSConnection(_GuardMixin, HTTPSConnection):
-    public_only = False
-
-
-class _OpenHTTPConnectionPool(HTTPConnectionPool):
-    ConnectionCls = _OpenHTTPConnection
-
-
-class _OpenHTTPSConnectionPool(HTTPSConnectionPool):
-    ConnectionCls = _OpenHTTPSConnection
+def _open(pool: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
+    """`pool` with connections that resolve and connect the same way but refuse no address."""
+    conn = type("Open" + pool.ConnectionCls.__name__, (pool.ConnectionCls,), {"public_only": False})
+    return type("Open" + pool.__name__, (pool,), {"ConnectionCls": conn})
 
 
 # `--allow-private`: the same resolve-then-connect (IPv6 zone IDs included), without the refusal
-OPEN_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
-    "http": _OpenHTTPConnectionPool,
-    "https": _OpenHTTPSConnectionPool,
-}
+OPEN_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {scheme: _open(pool) for scheme, pool in POOL_CLASSES.items()}
