@@ -76,14 +76,7 @@ def dumps_json(obj: object) -> str:
     article of short sentences that list alone took well over a gigabyte. Joined in batches as
     they come, the peak is about twice the output (measured: 46 MB -> 15 MB for a 7.6 MB report)."""
     import json
+    from itertools import islice
 
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    parts: list[str] = []
-    batch: list[str] = []
-    for chunk in encoder.iterencode(obj):
-        batch.append(chunk)
-        if len(batch) >= 8192:
-            parts.append("".join(batch))
-            batch.clear()
-    parts.append("".join(batch))
-    return "".join(parts)
+    chunks = json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(obj)
+    return "".join(iter(lambda: "".join(islice(chunks, 8192)), ""))
