@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from provenance.safeurl import join_url
+from provenance.core.urls import join_url
 
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
          "nav", "header", "footer", "aside")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from provenance.config import Config
+from provenance.errors import ProvenanceError
 from provenance.model import Finding, Report
 
 
@@ -37,7 +38,7 @@ class RenderContext:
 Renderer = Callable[[Report, RenderContext], str]
 
 
-class FormatError(ValueError):
+class FormatError(ProvenanceError, ValueError):
     """A bad `--format` value or an output that cannot be written (exit code 2)."""
 
 
@@ -72,9 +73,11 @@ def dumps_json(obj: object) -> str:
     """`json.dumps(obj, ensure_ascii=False, indent=2)`, byte for byte, in a fraction of the memory.
 
     With `indent`, json.dumps uses the pure-Python encoder and first makes a list of every token
-    it will write (each a small string with ~50 bytes of overhead): for the report of a 10 MB
-    article of short sentences that list alone took well over a gigabyte. Joined in batches as
-    they come, the peak is about twice the output (measured: 46 MB -> 15 MB for a 7.6 MB report)."""
+    it will write (each a small string with ~50 bytes of overhead), six times the output at the
+    peak: for an indented report of a 10 MB article of short sentences, well over a gigabyte.
+    Joined in batches as they come, the peak is about twice the output (measured: 46 MB -> 15 MB
+    for a 7.6 MB report). The SARIF report is written this way (the JSON report is compact, and
+    json.dumps without indent uses the C encoder)."""
     import json
     from itertools import islice
 

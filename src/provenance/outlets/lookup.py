@@ -19,10 +19,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from provenance.core.urls import split_url as safe_split
+from provenance.core.urls import url_path
+from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
 from provenance.outlets.kinds import KINDS, PLATFORM_KINDS
-from provenance.safeurl import split_url as safe_split
-from provenance.safeurl import url_path
 
 SCORE_SOURCE = "Lin et al. 2023, pc1"
 CRED_SOURCE = "CRED-1"
@@ -30,7 +31,7 @@ CRED_SOURCE = "CRED-1"
 LOW_QUALITY_THRESHOLD = 0.4
 
 
-class OutletsFileError(ValueError):
+class OutletsFileError(ProvenanceError, ValueError):
     """An overrides file that cannot be read or does not follow the documented format."""
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlunsplit
 
-from provenance.check.settings import FetchSettings
+from provenance.core.urls import invalid_reason, join_url, split_url, url_host
 from provenance.model import Check, CheckStatus, Redirect
-from provenance.safeurl import invalid_reason, join_url, split_url, url_host
+from provenance.net.settings import FetchSettings
 
 if TYPE_CHECKING:
     import requests
@@ -392,7 +392,7 @@ class Fetcher:
         class Adapter(HTTPAdapter):
             def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
                 super().init_poolmanager(*args, **kwargs)
-                from provenance.check.guard import OPEN_POOL_CLASSES, POOL_CLASSES
+                from provenance.net.guard import OPEN_POOL_CLASSES, POOL_CLASSES
 
                 self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES if guarded else OPEN_POOL_CLASSES)
 
@@ -805,7 +805,7 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
     """Map an exception from requests/urllib3/the guard to a status and a one-line detail."""
     import requests
 
-    from provenance.check.guard import PrivateAddressRefused
+    from provenance.net.guard import PrivateAddressRefused
 
     chain: list[BaseException] = []
     seen: set[int] = set()
