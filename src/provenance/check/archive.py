@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from provenance.check.discover import JSON_TYPES
+from provenance.check.discover import JSON_TYPES, _web
 from provenance.model import Archived, ArticleReport, Check, CheckStatus
 from provenance.net.http import Fetcher, host_of
 from provenance.net.settings import FetchSettings
@@ -61,7 +61,7 @@ def parse_answer(text: str, archive: str) -> Archived | None:
         return None
     url = closest.get("url")
     status = str(closest.get("status") or "200")
-    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not status.startswith("2"):
+    if not isinstance(url, str) or not _web(url) or not status.startswith("2"):
         return None
     return Archived(url=url, captured=captured(closest.get("timestamp")), archive=archive)
 

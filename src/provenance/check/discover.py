@@ -27,7 +27,9 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from provenance.core.urls import split_url
 
 # Sites serve sitemaps and feeds under many content types (text/html included): the parsers look
 # at the body, as search engines do, so every type a sitemap or feed is seen under is accepted.
@@ -44,6 +46,12 @@ JSON_TYPES = frozenset({"application/json"})
 # 1,000): past this, the rest of the file is not read, and the trace says so
 MAX_ENTRIES = 20_000
 FEED_KINDS = {"application/rss+xml": "rss", "application/atom+xml": "atom", "application/rdf+xml": "rss"}
+
+
+def _web(url: str) -> bool:
+    """An http(s) URL that parses (a malformed one from a hostile sitemap or feed is dropped)."""
+    parts = split_url(url)
+    return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 class TooLarge(Exception):
@@ -75,7 +83,7 @@ def robots_sitemaps(text: str, base: str) -> list[str]:
         found = list(Protego.parse(text).sitemaps)
     except Exception:  # a robots.txt protego cannot read has no usable Sitemap lines
         return []
-    return [u for u in (urljoin(base, s.strip()) for s in found) if urlsplit(u).scheme in ("http", "https")]
+    return [u for u in (urljoin(base, s.strip()) for s in found) if _web(u)]
 
 
 def inflate(body: bytes, max_bytes: int) -> bytes:
@@ -111,7 +119,7 @@ def parse_sitemap(body: bytes, max_bytes: int, max_entries: int = MAX_ENTRIES) -
         return Sitemap((), ())
     if not data.startswith(b"<"):
         urls = [ln.strip() for ln in data.decode("utf-8", "replace").splitlines()]
-        urls = [u for u in urls if urlsplit(u).scheme in ("http", "https")]
+        urls = [u for u in urls if _web(u)]
         return Sitemap(tuple(Story(u, None, None, None, "sitemap") for u in urls[:max_entries]), (),
                        len(urls) > max_entries)
     stories: list[Story] = []
@@ -163,7 +171,7 @@ def announced(html: str, base: str) -> tuple[list[tuple[str, str]], str | None]:
         if not href:
             continue
         url = urljoin(base, href)
-        if urlsplit(url).scheme not in ("http", "https"):
+        if not _web(url):
             continue
         kind = (node.get("type") or "").split(";")[0].strip().lower()
         if "alternate" in rel and kind in FEED_KINDS and url not in (u for _, u in feeds):
@@ -184,7 +192,7 @@ def parse_feed(body: bytes, url: str, kind: str, content_type: str | None = None
     stories: list[Story] = []
     for entry in parsed.entries[:MAX_ENTRIES]:
         link = entry.get("link")
-        if not isinstance(link, str) or urlsplit(link).scheme not in ("http", "https"):
+        if not isinstance(link, str) or not _web(link):
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = None
@@ -233,7 +241,7 @@ def parse_wp_search(text: str) -> list[Story]:
         if not isinstance(item, dict):
             continue
         url = item.get("url")
-        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+        if not isinstance(url, str) or not _web(url):
             continue
         title = item.get("title")
         if isinstance(title, dict):  # /wp/v2/posts shape: {"rendered": "..."}

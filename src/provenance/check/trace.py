@@ -33,11 +33,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from provenance.check import discover
 from provenance.check.links import READABLE
 from provenance.core.urls import registered_domain as _registered
+from provenance.core.urls import split_url
 from provenance.model import (
     ArticleReport,
     Category,
@@ -136,7 +137,8 @@ def parse_date(value: str | None) -> datetime | None:
 
 
 def _slug_words(url: str) -> str:
-    path = unquote(urlsplit(url).path)
+    parts = split_url(url)
+    path = unquote(parts.path) if parts else ""
     # the words of a slug ("/2024/03/26/austin-meets-gallant-123456"), without long numeric ids
     return " ".join(w for w in re.split(r"[/_\-.+]+", path) if w and (not w.isdigit() or len(w) <= 4))
 
@@ -221,13 +223,16 @@ def _site(url: str) -> str:
 
 
 def _origin(url: str) -> str:
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return url
     return f"{parts.scheme}://{parts.netloc}"
 
 
 def _same_site(url: str, site: str) -> bool:
     try:
-        return _site(url) == site and urlsplit(url).path.strip("/") != ""
+        parts = split_url(url)
+        return parts is not None and _site(url) == site and parts.path.strip("/") != ""
     except ValueError:
         return False
 

@@ -153,12 +153,10 @@ def _esc(value: object) -> str:
 
 
 def _link(url: str) -> str:
-    from urllib.parse import urlsplit
+    from provenance.core.urls import split_url
 
-    try:
-        ok = urlsplit(url).scheme in ("http", "https")
-    except ValueError:
-        ok = False
+    parts = split_url(url)
+    ok = parts is not None and parts.scheme in ("http", "https")
     if not ok:
         return _esc(url)
     return f'<a href="{_esc(url)}" rel="noopener noreferrer nofollow">{_esc(url)}</a>'
