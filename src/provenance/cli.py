@@ -64,7 +64,7 @@ def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...
             continue
         p = Path(name).resolve()
         if p == target or (p.is_dir() and target.is_relative_to(p) and target.suffix.lower() in (
-                ".txt", ".md", ".markdown", ".html", ".htm")):
+                ".txt", ".md", ".mdx", ".markdown", ".html", ".htm")):
             raise UsageError(f"output file {path} would overwrite an input file; choose another path")
     if target.is_dir():
         raise UsageError(f"output file {path} is a directory")

@@ -37,7 +37,7 @@ class Config:
     max_unattributed: float | None = None  # share 0..1 of assertions; None: no limit
     min_source_score: float = 0.4
     rules: Mapping[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
-    include: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.txt")
+    include: tuple[str, ...] = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.txt")
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     outlets_file: Path | None = None

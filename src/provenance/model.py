@@ -129,6 +129,10 @@ class Document:
     published: str | None = None  # publication date, as the page gives it
     encoding: str = "utf-8"
     suppressions: tuple[tuple[int, str], ...] = ()  # (line, rule or "*") for ignore-next-line
+    # Front matter fields (title, date, authors, canonical, permalink, draft), never judged.
+    metadata: tuple[tuple[str, str], ...] = ()
+    # Template and component syntax kept out of the prose: ("link", n), ("media", n), ("unknown", n)...
+    markup: tuple[tuple[str, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- segmenting
@@ -358,6 +362,8 @@ class ArticleReport:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()  # front matter: title, date, authors, permalink, draft
+    markup: tuple[tuple[str, int], ...] = ()  # template syntax kept out of the prose, by kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
             )
             found = [f for f in found if _selected(f, options)]
             if not found:
-                skipped.append(SkippedInput(name, "no articles (.txt, .md, .markdown, .html, .htm) in this directory"))
+                skipped.append(SkippedInput(name, "no articles (.txt, .md, .mdx, .markdown, .html, .htm) in this directory"))
             out.extend(found)
         elif path.exists():
             out.append(name)
@@ -242,6 +242,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
         summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions,
+        metadata=doc.metadata, markup=doc.markup,
     )
 
 
