@@ -193,6 +193,12 @@ def build_app() -> "typer.Typer":
         no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: leave out the "
                                                    "sentence-by-sentence view.")] = False,
         no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR is honoured too).")] = False,
+        all_findings: Annotated[bool, typer.Option(
+            "--all-findings", help="github, sarif and junit: every finding, not only what a writer should fix "
+            "(config: annotations = \"all\").")] = False,
+        base_url: Annotated[str | None, typer.Option(
+            "--base-url", metavar="URL", help="The site's base URL: its relative, root-relative and template links "
+            "are its own pages (default: from the config, else the site generator's config file).")] = None,
     ) -> None:
         """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
 
@@ -232,6 +238,10 @@ def build_app() -> "typer.Typer":
             raise UsageError(str(exc)) from exc
         overrides: dict[str, object] = {"fail-on": fail_on, "max-unattributed": max_unattributed,
                                         "publisher": publisher, "check": True if offline else check}
+        if all_findings:
+            overrides["annotations"] = "all"
+        if base_url is not None:
+            overrides["base-url"] = base_url
         if offline:
             overrides["network.offline"] = True
         if no_cache:

@@ -49,6 +49,7 @@ class _Raw:
     end_column: int
     text: str
     sentence: int | None = None
+    url: str | None = None  # the link the finding is about: one finding per link per line and rule
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -216,13 +217,17 @@ def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str
     if status is CheckStatus.ERROR and detail and machine_offline(detail):
         # No host resolved at all: the fault is this machine's, and nothing is known of the link.
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{more}", line, column,
-                   end_line, end_col, text, sentence)
+                   end_line, end_col, text, sentence, url)
     elif status in BROKEN:
         yield _Raw("PV202", f"Broken source link {url}: {status.value}{code}{more}", line, column, end_line,
-                   end_col, text, sentence)
+                   end_col, text, sentence, url)
     elif status in BLOCKED:
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{code}{more}", line, column,
-                   end_line, end_col, text, sentence)
+                   end_line, end_col, text, sentence, url)
+
+
+def strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0].rstrip("/")
 
 
 def machine_offline(detail: str) -> bool:
@@ -266,7 +271,14 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
 
     occurrences: Counter[tuple[str, str]] = Counter()
     out: list[Finding] = []
+    links_seen: set[tuple[str, int, str]] = set()
     for raw in _raw_findings(article, config):
+        if raw.url is not None:
+            # a link and the outlet it names, or one link cited twice on a line: one finding
+            key = (raw.rule, raw.line, strip_fragment(raw.url))
+            if key in links_seen:
+                continue
+            links_seen.add(key)
         rule = catalogue.BY_ID[raw.rule]
         severity = config.severity_of(rule.id, rule.severity)
         if severity is None:
@@ -284,6 +296,7 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
             rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=article.source,
             line=max(raw.line, 1), column=max(raw.column, 1), end_line=max(end_line, 1), end_column=max(end_col, 1),
             sentence=raw.sentence, fingerprint=fingerprint(rule.id, rel, raw.text, n), suppressed=suppressed,
+            url=raw.url,
         ))
     out.sort(key=lambda f: (f.line, f.column, f.rule_id))
     return out

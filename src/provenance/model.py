@@ -418,3 +418,4 @@ class Finding:
     sentence: int | None = None
     fingerprint: str = ""  # stable across runs (rule, source, normalised text), for SARIF
     suppressed: bool = False
+    url: str | None = None  # the link a finding is about (PV202, PV203...), when it is about one

@@ -99,11 +99,21 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
 
 
 def _blank(path: Path) -> bool:
-    """An empty or whitespace-only file found in a directory (a placeholder) holds no claim: it is
-    passed over rather than failing the run. Named on the command line, it is still an error."""
+    """An empty or whitespace-only file found in a directory (a placeholder), or a Markdown file of
+    front matter only (a site generator's section page), holds no claim: it is passed over rather
+    than failing the run. Named on the command line, it is still an error."""
     try:
         size = path.stat().st_size
-        return size == 0 or (size <= 4096 and not path.read_bytes().strip())
+        if size == 0 or (size <= 4096 and not path.read_bytes().strip()):
+            return True
+        if size <= 65536 and path.suffix.lower() in (".md", ".mdx", ".markdown"):
+            # a site generator's section or listing page: front matter and nothing else
+            from provenance.read.frontmatter import parse_front_matter
+
+            text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
+            front = parse_front_matter(text)
+            return bool(front.end) and not text[front.end:].strip()
+        return False
     except OSError:
         return False
 

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 from provenance.extract.domains import URL_RE, clean_url, may_hold_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
+from provenance.site import is_site_link
 
 _SOCIAL = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
@@ -84,8 +85,10 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             role, why = _role(url, raw.text, at, publisher, raw.start)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
             line, column = locate(block, raw.start)
+            own = _same_site(domain, publisher) or (domain is None and is_site_link(url))
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
-                            column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
+                            column=column, domain=domain or (publisher if own else None), self_citation=own,
+                            why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
         text = block.text
         for m in URL_RE.finditer(text) if may_hold_url(text) else ():
@@ -129,8 +132,15 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: 
     """The role of a link to `url` with anchor text `anchor` at offset `at` of its block's text."""
     if _SOCIAL.search(url) or _FOLLOW.match(anchor.strip()):
         return LinkRole.SOCIAL, "share or follow link"
-    if _BOILER_URL.search(url) or not url.lower().startswith(("http://", "https://", "www.")):
+    if _BOILER_URL.search(url):
         return LinkRole.BOILERPLATE, "not a page a claim could rest on"
+    if not url.lower().startswith(("http://", "https://", "www.")):
+        if not is_site_link(url):
+            return LinkRole.BOILERPLATE, "not a page a claim could rest on"
+        # relative, root-relative, Zola "@/": the site's own page (a self-citation, see provenance.site)
+        if s is not None and s.role is Role.BODY and _ATTRIBUTION_NEAR.search(s.text) and len(anchor.split()) <= 6:
+            return LinkRole.CITATION, "the site's own page, cited in a sentence with an attribution cue"
+        return LinkRole.RELATED, "the site's own page"
     if s is not None and s.role is Role.RELATED:
         return LinkRole.RELATED, "in a related-stories note or list"
     if _RELATED_ANCHOR.match(anchor.strip()):
