@@ -275,10 +275,10 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
     for raw in _raw_findings(article, config):
         if raw.url is not None:
             # a link and the outlet it names, or one link cited twice on a line: one finding
-            key = (raw.rule, raw.line, strip_fragment(raw.url))
-            if key in links_seen:
+            link_key = (raw.rule, raw.line, strip_fragment(raw.url))
+            if link_key in links_seen:
                 continue
-            links_seen.add(key)
+            links_seen.add(link_key)
         rule = catalogue.BY_ID[raw.rule]
         severity = config.severity_of(rule.id, rule.severity)
         if severity is None:

@@ -216,8 +216,8 @@ def _config_base(folder: Path) -> tuple[str | None, str | None] | None:
     """(base URL or None, generator) when `folder` holds a site generator's config file."""
     jekyll = next((folder / n for n in ("_config.yml", "_config.yaml") if (folder / n).is_file()), None)
     if jekyll:
-        data = _read_yaml(jekyll)
-        url, base = str(data.get("url") or ""), str(data.get("baseurl") or "")
+        jdata = _read_yaml(jekyll)
+        url, base = str(jdata.get("url") or ""), str(jdata.get("baseurl") or "")
         return ((url.rstrip("/") + "/" + base.strip("/")).rstrip("/") + "/" if url else None), "jekyll"
     for name in ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml",
                  "zola.toml"):
@@ -254,10 +254,10 @@ def _config_base(folder: Path) -> tuple[str | None, str | None] | None:
     pkg = folder / "package.json"
     if pkg.is_file():
         try:
-            data = json.loads(pkg.read_text(encoding="utf-8"))
+            pkg_data = json.loads(pkg.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            data = {}
-        home = data.get("homepage") if isinstance(data, dict) else None
+            pkg_data = {}
+        home = pkg_data.get("homepage") if isinstance(pkg_data, dict) else None
         if isinstance(home, str) and home.startswith(("http://", "https://")):
             return home, "package.json"
     return None

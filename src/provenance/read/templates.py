@@ -87,7 +87,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
                 fence = None
         elif m := _FENCE.match(line):
             fence, start = m.group(1), pos
-        elif (line.startswith("    ") or line.startswith("\t")) and (prev_blank or in_indented) and line.strip():
+        elif line.startswith(("    ", "\t")) and (prev_blank or in_indented) and line.strip():
             spans.append((pos, end))
             in_indented = True
         else:
