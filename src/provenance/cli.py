@@ -304,9 +304,13 @@ def build_app() -> "typer.Typer":
         def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
             sys.stderr.write(strip_controls(line, keep="") + "\n")
 
-        if any(f.rule_id == "PV203" and "looks offline" in f.message for f in found):
-            say("provenance: warning: no host name resolved: this machine looks offline, so the cited sources "
-                "were not checked (--offline uses cached answers; --no-check skips checking)")
+        if report.articles and options.check is not None:
+            from provenance.check.links import network_down
+
+            if unchecked := network_down(report.articles):
+                say(f"provenance: warning: no network (host names do not resolve): {unchecked:,} cited source(s) "
+                    "were not checked and no article is blamed for them; the findings are those of --no-check "
+                    "(--offline uses cached answers)")
         for sk in report.skipped:
             say(f"provenance: error: {sk.source}: {sk.reason}")
         if report.skipped:

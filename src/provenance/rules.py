@@ -100,8 +100,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PV203", "blocked-source-link", Severity.WARNING,
         "A cited source could not be checked: blocked or timed out.",
-        "The server refused the request (401, 403, 429) or did not answer in time, or no host name "
-        "resolved at all (this machine looks offline).",
+        "The server refused the request (401, 403, 429) or did not answer in time. (On a machine "
+        "with no network, links are not tried and nothing is reported: see 'Checking sources'.)",
         "The source may be fine for a browser but cannot be verified automatically.",
         "Check it by hand; consider linking an archived copy that can be verified.",
         needs_fetch=True,
