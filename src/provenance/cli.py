@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from provenance.formats import OutputSpec
     from provenance.formats.interface import RenderContext
     from provenance.model import Report, SkippedInput
+    from provenance.site import Site
 
 
 class ExitStatus(IntEnum):
@@ -286,8 +287,10 @@ def build_app() -> "typer.Typer":
         settings = config.fetch_settings()
         if settings is not None:
             settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
-        options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                               check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename)
+        site = _site(names, config)
+        options = AuditOptions(publisher=config.publisher or (site.host if site else None),
+                               outlets_file=outlets or config.outlets_file, check=settings, jobs=jobs, fmt=reader,
+                               stdin_filename=stdin_filename, site=site)
         report = run_audit(expanded, options) if expanded else None
         from provenance.model import Report
 
@@ -309,8 +312,8 @@ def build_app() -> "typer.Typer":
 
             if unchecked := network_down(report.articles):
                 say(f"provenance: warning: no network (host names do not resolve): {unchecked:,} cited source(s) "
-                    "were not checked and no article is blamed for them; the findings are those of --no-check "
-                    "(--offline uses cached answers)")
+                    "were not tried and no article is blamed for them, as with --no-check (--offline uses "
+                    "cached answers)")
         for sk in report.skipped:
             say(f"provenance: error: {sk.source}: {sk.reason}")
         if report.skipped:
@@ -400,6 +403,20 @@ def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[Skippe
             found = kept
         files.extend(found)
     return _unique(files), skipped
+
+
+def _site(files: list[str], config: "Config") -> "Site | None":
+    """The site the audited files belong to: its base URL from the config (`base-url`, `--base-url`)
+    or its generator's config file, its root where that file is (else the repository root)."""
+    local = [f for f in files if f != "-" and "://" not in f]
+    if not local:
+        return None
+    from provenance.formats.sarif import repo_root
+    from provenance.site import find_site
+
+    first = Path(local[0]).resolve()  # an input as given: the directory audited, or a file
+    root = repo_root(first if first.is_dir() else first.parent)
+    return find_site(first, base_url=config.base_url, stop=root if (root / ".git").exists() else None)
 
 
 def _unique(paths: list[str]) -> list[str]:

@@ -48,7 +48,7 @@ class Config:
     # capped per article, then a summary line) or "all" (every finding). See provenance.writer.
     annotations: str = "writer"
     annotations_per_article: int = 3  # 0: no limit
-    annotate: tuple[str, ...] = ("PV202", "PV204", "PV205", "PV103", "PV101", "PV104")
+    annotate: tuple[str, ...] = ("PV202", "PV210", "PV204", "PV205", "PV103", "PV101", "PV104")
     fetch: FetchSettings = field(default_factory=FetchSettings)
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to it
     path: Path | None = None  # the config file used

@@ -30,6 +30,7 @@ from provenance.model import (
     Role,
     Severity,
 )
+from provenance.site import MISSING as SITE_MISSING
 
 BROKEN = frozenset({CheckStatus.BROKEN, CheckStatus.TLS_ERROR, CheckStatus.ERROR})
 BLOCKED = frozenset({CheckStatus.BLOCKED, CheckStatus.TIMEOUT})
@@ -196,7 +197,11 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
             where = "a sources list" if linked_js.sentence.role is Role.SOURCES else "a claim"
             yield _Raw("PV208", f"Related-story link inside {where}: “{excerpt(link.text or shown)}”",
                        link.line, link.column, end_line, end_col, link.text or shown, link.sentence)
-        if link.check is not None and link.role is LinkRole.CITATION:
+        if link.check is not None and link.self_citation and link.check.status is CheckStatus.BROKEN and (
+                link.check.detail or "").find(SITE_MISSING) >= 0:
+            yield _Raw("PV210", f"Broken site link {shown}: {link.check.detail}", link.line, link.column, end_line,
+                       end_col, shown, link.sentence, link.url)
+        elif link.check is not None and link.role is LinkRole.CITATION:
             yield from _check_findings(link.check.status, link.url or link.check.url, link.check.http_status,
                                        link.check.detail, link.line, link.column, end_line, end_col, shown,
                                        link.sentence)

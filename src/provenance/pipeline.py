@@ -28,6 +28,7 @@ from provenance.model import (
     Summary,
 )
 from provenance.read.decode import InputError
+from provenance.site import Site
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
 
@@ -46,6 +47,9 @@ class AuditOptions:
     # under it and, unless `fmt` forces a reader, read as a file of that name would be (by its
     # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
     stdin_filename: str | None = None
+    # The site the articles belong to (a content repository): its site links are checked against
+    # its files, never over the network, when `check` is set. See provenance.site.
+    site: Site | None = None
 
 
 def source_name(name: str, options: AuditOptions) -> str:
@@ -292,6 +296,10 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             skipped.append(result)
         else:
             articles.append(result)
+    if options.check is not None and articles and options.site is not None:
+        from provenance.site import check_site_links
+
+        articles = list(check_site_links(articles, options.site))
     if options.check is not None and articles:
         from provenance.check import check_report
 

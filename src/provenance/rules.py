@@ -150,6 +150,16 @@ RULES: tuple[Rule, ...] = (
         "Primary documents are the strongest evidence, and usually online: a link lets readers check.",
         "Link the document (press release, report, court filing, resolution text).",
     ),
+    Rule(
+        "PV210", "broken-site-link", Severity.WARNING,
+        "A link to the site's own page points at no file in the repository.",
+        "A relative, root-relative or template link (the site's own page) matches no page or file of the "
+        "repository, in a part of the site the repository holds; or it looks like a web address written "
+        "without https://.",
+        "The reader lands on a missing page once the site is built.",
+        "Fix the path (or the page's permalink), or write the full https:// address.",
+        needs_fetch=True,
+    ),
 )
 
 BY_ID: dict[str, Rule] = {r.id: r for r in RULES}

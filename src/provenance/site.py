@@ -27,10 +27,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from provenance.model import ArticleReport
 
 PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
 CONTENT_DIRS = ("content", "_posts", "src/content", "src/pages", "docs", "blog", "posts", "pages", "_pages", "source")
@@ -109,6 +114,26 @@ class Site:
                     if slug_value:
                         by_slug.setdefault(slug_value.strip("/").lower(), rel)
         return by_path, by_slug, frozenset(files)
+
+    @cached_property
+    def sections(self) -> frozenset[str]:
+        """The first segments of every page's URL path and of every file's path: the parts of the
+        site this repository holds."""
+        by_path, _slugs, files = self.index
+        out = {k.split("/", 1)[0] for k in by_path if k}
+        out.update(f.split("/", 1)[0].lower() for f in files)
+        for f in files:
+            for folder in CONTENT_DIRS:
+                if f.startswith(folder + "/"):
+                    out.add(f[len(folder) + 1:].split("/", 1)[0].lower())
+        return frozenset(out)
+
+    def covers(self, looked: str) -> bool:
+        """Whether a path looked for lies in a part of the site this repository holds. A link to
+        `/about/` from a repository of blog posts only is served by another part of the site:
+        nothing can be said of it from these files."""
+        first = looked.strip("/").split("/", 1)[0].lower()
+        return bool(first) and first in self.sections
 
     def resolve(self, url: str, article: str | None = None) -> tuple[str | None, str]:
         """(the file in the repository the link points at, or None; the path looked for)."""
@@ -265,7 +290,8 @@ def _config_base(folder: Path) -> tuple[str | None, str | None] | None:
 
 def find_site(start: Path, *, base_url: str | None = None, stop: Path | None = None) -> Site:
     """The site holding `start`: the nearest folder with a generator config (walking up, not past
-    `stop`, the repository root); else `stop` or `start` itself, with the base URL given if any."""
+    `stop`, the repository root); else `stop`, or the folder of `start` (the directory audited),
+    with the base URL given if any."""
     folder = (start if start.is_dir() else start.parent).resolve()
     limit = stop.resolve() if stop else None
     here: Path | None = folder
@@ -276,4 +302,47 @@ def find_site(start: Path, *, base_url: str | None = None, stop: Path | None = N
         if (limit is not None and here == limit) or (here / ".git").exists() or here.parent == here:
             break
         here = here.parent
-    return Site(limit or (here if here is not None else folder), base_url)
+    return Site(limit or folder, base_url)
+
+
+# --------------------------------------------------------------------------- checking site links
+
+MISSING = "no page in the repository"
+_DOMAIN_LIKE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|rs|edu|gov|co|uk|de|fr|app)"
+                          r"(?:/|$)", re.I)
+
+
+def check_site_links(articles: Sequence[ArticleReport], site: Site) -> tuple[ArticleReport, ...]:
+    """Check every site link of the articles against the repository's files (no network): `ok`
+    with the file found, or `broken` with the path looked for. Other links are left for the
+    network check."""
+    from dataclasses import replace
+
+    from provenance.model import Check, CheckStatus, LinkRole
+
+    host = site.host
+    out: list[ArticleReport] = []
+    for article in articles:
+        links = []
+        changed = False
+        for link in article.links:
+            url = link.url
+            if (url is None or link.check is not None or link.role in (LinkRole.SOCIAL, LinkRole.BOILERPLATE)
+                    or not is_site_link(url, host)):
+                links.append(link)
+                continue
+            found, looked = site.resolve(url, article.source)
+            if found is not None:
+                check = Check(CheckStatus.OK, url, detail=f"in the repository: {found}")
+            elif _DOMAIN_LIKE.match(url):
+                check = Check(CheckStatus.BROKEN, url, detail=f"a relative link that looks like a web address "
+                              f"without its https:// ({MISSING} for {looked})")
+            elif site.covers(looked):
+                check = Check(CheckStatus.BROKEN, url, detail=f"{MISSING} for {looked or url} (under {site.root})")
+            else:
+                links.append(link)  # another part of the site (or another repository) serves it
+                continue
+            links.append(replace(link, check=check))
+            changed = True
+        out.append(replace(article, links=tuple(links)) if changed else article)
+    return tuple(out)

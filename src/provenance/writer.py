@@ -4,8 +4,8 @@ A content repository's posts are not news reports: every unsourced sentence of a
 a warning a writer can act on, and GitHub shows a handful of annotations per step. So by default
 (`annotations = "writer"`) the CI formats show only
 
-- broken or miscited sources: PV202 broken link (a site link missing from the repository
-  included), PV204 quote not on the cited page, PV205 low-quality source;
+- broken or miscited sources: PV202 broken link, PV210 a site link to no page of the
+  repository, PV204 quote not on the cited page, PV205 low-quality source;
 - quotations with no speaker (PV103), of five words or more (a word in quotation marks, "the
   “pause” point", is a term, not a quotation);
 - the unsourced claims that matter (PV101 where `judge.checkworthy` finds a figure, an
@@ -28,9 +28,9 @@ from provenance.config import Config
 from provenance.model import Finding, Report
 
 # Most important first: a broken or miscited source, then an unattributed accusation, figure, ...
-RANK = ("PV202", "PV204", "PV104", "PV103", "PV101:accusation", "PV101:figure", "PV101:causal",
+RANK = ("PV202", "PV210", "PV204", "PV104", "PV103", "PV101:accusation", "PV101:figure", "PV101:causal",
         "PV101:superlative", "PV205", "PV208", "PV206", "PV203", "PV201", "PV207", "PV209", "PV102", "PV101")
-WRITER_RULES = ("PV202", "PV204", "PV205", "PV103", "PV101", "PV104")
+WRITER_RULES = ("PV202", "PV210", "PV204", "PV205", "PV103", "PV101", "PV104")
 QUOTATION_WORDS = 5  # a quote shorter than this is a term in quotation marks, not a quotation
 KIND_WORDS = {"figure": "a figure", "accusation": "an accusation", "causal": "a causal claim",
               "superlative": "a superlative"}

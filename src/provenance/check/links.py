@@ -230,7 +230,7 @@ def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str], 
     homes: set[str] = set()
     for article in articles:
         for link in article.links:
-            if link.role in FETCHED_ROLES and _fetchable(link.url):
+            if link.role in FETCHED_ROLES and _fetchable(link.url) and link.check is None:  # site links: checked already
                 urls.append(str(link.url))
                 if link.role is LinkRole.CITATION and link.sentence is not None:
                     texts.add(str(link.url))
@@ -292,7 +292,7 @@ def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleRepo
     sentence_text = {js.sentence.index: js.sentence.text for js in article.sentences}
     links: list[Link] = []
     for link in article.links:
-        if not (link.role in FETCHED_ROLES and _fetchable(link.url)):
+        if not (link.role in FETCHED_ROLES and _fetchable(link.url)) or link.check is not None:
             links.append(link)
             continue
         url = str(link.url)
