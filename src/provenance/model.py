@@ -54,6 +54,7 @@ class LinkRole(StrEnum):
     NAVIGATION = "navigation"
     SOCIAL = "social"
     BOILERPLATE = "boilerplate"
+    RESOURCE = "resource"  # pointed to by an instruction or a call to action: not evidence for a claim
 
 
 class CheckStatus(StrEnum):

@@ -222,6 +222,10 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
+    if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
+        from provenance.judge.posts import apply_post_rules
+
+        judgements, links = apply_post_rules(blocks, sentences, judgements, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 
