@@ -47,13 +47,15 @@ _CTA = re.compile(
     r"\b(?:please\s+\w+|feel\s+free|let\s+(?:us|me)\s+know|we\s+(?:encourage|invite|urge|welcome)\s+(?:you|everyone|"
     r"all|anyone)|you\s+(?:can|could|may|should|might\s+want\s+to)\s+(?:now\s+|also\s+|still\s+)?(?:find|read|"
     r"download|try|join|get|see|check|use|install|update|upgrade|follow|watch|register|sign\s+up|apply|"
-    r"reach|contact|subscribe|learn|help|contribute|participate|submit|file|report|leave|fill|view|access)|"
+    r"reach|contact|subscribe|learn|help|contribute|participate|submit|file|report|leave|fill|view|access|"
+    r"write|email|tweet|post|send|share|ask|discuss|chat|attend|sign|grab|watch|listen|expect)|"
     r"if\s+you\s+(?:are|'re|were|would|want|have|need|would\s+like|wish|can|find|'d\s+like)\b[^.]*?,\s*"
     r"(?:please\s+)?(?:we|you|check|see|join|reach|contact|let|feel|read|get|come|apply|consider)|"
     r"don['’]t\s+(?:hesitate|forget|miss)|stay\s+tuned|be\s+sure\s+to|make\s+sure\s+to|"
     r"(?:we['’]d|we\s+would|I['’]d|I\s+would)\s+love\s+(?:to\s+hear|your|for\s+you))", re.I)
 _WRITER = re.compile(
-    r"^(?:[^,]{0,40},\s*)?(?:we|i)\s+(?:(?:also|really|very|still|all|both|now|truly|sincerely|strongly|"
+    r"^(?:thanks?\b|many\s+thanks|special\s+thanks|happy\s+\w+ing\b)|"
+    r"^(?:[^,]{0,40},\s*)?(?:we|i)(?:['’](?:ll|d|re|m|ve)\b|\s+(?:(?:also|really|very|still|all|both|now|truly|sincerely|strongly|"
     r"definitely|certainly|greatly|deeply)\s+)*(?:hope|plan|want|wanted|wish|intend|expect|aim|look\s+forward|"
     r"are\s+looking\s+forward|['’]re\s+looking\s+forward|would\s+(?:like|love)|['’]d\s+(?:like|love)|"
     r"(?:am|are|were|was|['’]m|['’]re)\s+(?:so\s+|very\s+|really\s+|incredibly\s+|extremely\s+)?(?:excited|happy|"
@@ -62,7 +64,7 @@ _WRITER = re.compile(
     r"will|['’]ll|shall|can['’]t\s+wait|thank|appreciate|believe|think|feel|felt|found|learned|learnt|tried|"
     r"decided|chose|started|began|love|loved|enjoy|enjoyed|recommend|welcome|invite|encourage|"
     r"have\s+been\s+(?:working|thinking|exploring|planning)|had\s+(?:a\s+great|fun|the\s+pleasure)|"
-    r"(?:want|need)\s+to\s+thank|remain|continue|look)\b", re.I)
+    r"(?:want|need)\s+to\s+thank|remain|continue|look))\b", re.I)
 _QUOTES = re.compile(r"[\"“”„«»]")
 _CHANGELOG_HEADING = re.compile(
     r"\b(?:changes?|changelog|change\s+log|release\s+notes|what['’]s\s+(?:new|changed)|notable\s+changes|commits|"
@@ -78,13 +80,16 @@ _CHANGELOG_ITEM = re.compile(r"^\s*(?:\[?[0-9a-f]{7,40}\]?\s*[-–:]|\(?SEMVER-\
 _NAMED_SOURCE = frozenset({"the author", "author", "we", "i", "us", "our team", "the writer"})
 
 
-def _writer_voice(j: Judgement) -> bool:
-    """A verdict the rules may turn into `none`: unattributed, or attributed to the writer only."""
+def _writer_voice(j: Judgement, text: str) -> bool:
+    """A verdict the rules may turn into `none`: unattributed, or attributed to the writer only, to
+    a link in the sentence only ("Go to [the page](…)"), or to the sentence's own opening words
+    ("Let us know what you think!" read as a subject and a verb)."""
     if j.category is Category.UNATTRIBUTED:
         return True
-    # attributed to the writer ("I said"), or only to a link in the sentence ("Go to [the page](…)")
-    return j.category is Category.ATTRIBUTED and ((j.source or "").strip().lower() in _NAMED_SOURCE
-                                                  or j.reason.startswith("cites a linked source"))
+    source = (j.source or "").strip()
+    return j.category is Category.ATTRIBUTED and (source.lower() in _NAMED_SOURCE
+                                                  or j.reason.startswith("cites a linked source")
+                                                  or (len(source) > 3 and text.strip().startswith(source)))
 
 
 def _heading_before(blocks: Sequence[Block], index: int) -> Block | None:
@@ -119,11 +124,17 @@ def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], jud
     into `none` as resources instead of citations."""
     out = list(judgements)
     changed: set[int] = set()
+    no_speaker: set[str] = set()  # sources the rules found to be no one (an imperative's opening words)
     for i, (s, j) in enumerate(zip(sentences, judgements, strict=True)):
-        if s.role is not Role.BODY or not _writer_voice(j):
+        if (j.category is Category.ATTRIBUTED and j.source in no_speaker and j.source not in s.text):
+            # the judge carried that "speaker" on to this sentence: it was never anyone's
+            out[i] = j = Judgement(Category.UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
+        if s.role is not Role.BODY or not _writer_voice(j, s.text):
             continue
         reason = post_rule(s.text, s, blocks)
         if reason is not None:
+            if j.source and j.category is Category.ATTRIBUTED and s.text.strip().startswith(j.source.strip()):
+                no_speaker.add(j.source)
             out[i] = Judgement(Category.NONE, None, None, reason)
             changed.add(s.index)
     if not changed:
