@@ -29,7 +29,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CONTENT = REPO.parent / "shared" / "corpus" / "content"
-MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}|\{<|>\}|<[A-Z][A-Za-z]+[\s/>]|</[A-Z][A-Za-z]+>")
+# template syntax, or a component with props, self-closing or closed ("<Value>" in prose is no component)
+MARKUP = re.compile(r"\{\{|\}\}|\{%|%\}|\{<|>\}|<[A-Z][\w.]*(?:\s+[\w-]+=|\s*/>)|</[A-Z][\w.]*>")
 
 
 def provenance(*args: str, namespace: bool = False) -> tuple[subprocess.CompletedProcess[str], float]:
@@ -70,7 +71,11 @@ def site_figures(site: Path, offline: bool) -> dict[str, object]:
         off, t_off = provenance("audit", str(site), "--no-cache", "-f", "github", namespace=True)
         out.update({"exit_offline": off.returncode, "seconds_offline": round(t_off, 1),
                     "offline_warnings": [ln for ln in off.stderr.splitlines() if "warning" in ln],
-                    "offline_output_equals_no_check": off.stdout == gh.stdout})
+                    "offline_output_equals_no_check": off.stdout == gh.stdout,
+                    # site links are checked against the repository whatever the network: PV210 only
+                    "offline_lines_not_in_no_check": sorted(Counter(
+                        (re.search(r"title=(PV\d+)", ln) or re.search("(summary)", ln) or re.search("(.)", ln)).group(1)
+                        for ln in set(off.stdout.splitlines()) - set(gh.stdout.splitlines())).items())})
     return out
 
 

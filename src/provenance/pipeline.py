@@ -219,7 +219,8 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     # Blocks under `<!-- provenance: ignore -->` are judged and extracted like any other; their
     # findings are then marked suppressed (counted, not lost), and the report keeps `Block.ignore`.
     blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
-    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
+    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain,
+                          site_url=options.site.base_url if options.site is not None else None)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
     if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)

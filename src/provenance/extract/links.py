@@ -66,7 +66,9 @@ def _same_site(domain: str | None, publisher: str | None) -> bool:
 
 
 def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *, base_url: str | None = None,
-                  publisher: str | None = None) -> list[Link]:
+                  publisher: str | None = None, site_url: str | None = None) -> list[Link]:
+    """`site_url`: the site's base URL (a content repository): root-relative links ("/about/") are
+    resolved against it; links relative to the post's file stay as written (provenance.site)."""
     by_block: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s)
@@ -77,7 +79,10 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
         seen_spans: list[tuple[int, int]] = []
         for raw in block.links:
             url = raw.url.strip()
-            if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+            if site_url and url.startswith("/") and not url.startswith("//"):
+                with contextlib.suppress(ValueError):
+                    url = urljoin(site_url, url)
+            elif base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
                 with contextlib.suppress(ValueError):  # a malformed base or href ("http://[x"): kept as written
                     url = urljoin(base_url, url)
             at = _sentence_at(by_block, block.index, raw.start)
