@@ -101,10 +101,11 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-_TAG = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)(.*?)>\}\}|\{\{%\s*(/?)\s*([\w./-]+)(.*?)%\}\}|"  # Hugo
-                  r"\{%-?\s*(\w+)(.*?)-?%\}|"  # Liquid, Nunjucks, Zola tags
-                  r"\{\{-?(.*?)-?\}\}|"  # Liquid, Nunjucks output; Zola inline shortcodes
-                  r"\{#.*?#\}", re.S)
+_IN = r"((?:(?!\n[ \t]*\n).)*?)"  # a tag's inside: lazily, never across a blank line (a stray "{{" stays local)
+_TAG = re.compile(r"\{\{<\s*(/?)\s*([\w./-]+)" + _IN + r">\}\}|\{\{%\s*(/?)\s*([\w./-]+)" + _IN + r"%\}\}|"  # Hugo
+                  r"\{%-?\s*(\w+)" + _IN + r"-?%\}|"  # Liquid, Nunjucks, Zola tags
+                  r"\{\{-?" + _IN + r"-?\}\}|"  # Liquid, Nunjucks output; Zola inline shortcodes
+                  r"\{#(?:(?!\n[ \t]*\n).)*?#\}", re.S)
 
 
 def strip_templates(text: str, *, mdx: bool = False) -> Stripped:
@@ -131,7 +132,7 @@ def strip_templates(text: str, *, mdx: bool = False) -> Stripped:
             if in_code(a):
                 continue
             if drop_until is not None:
-                if m.group(7) == drop_until[0]:
+                if (m.group(7) or "").lower() == drop_until[0]:
                     put(drop_until[1], b)
                     drop_until = None
                 continue
