@@ -77,6 +77,9 @@ _CHANGELOG_ITEM = re.compile(r"^\s*(?:\[?[0-9a-f]{7,40}\]?\s*[-–:]|\(?SEMVER-\
                              r"deprecate|deprecated|stabilize|stabilized|bump|bumped|upgrade|upgraded|"
                              r"improve|improved|refactor|revert|implement|implemented|support|allow|"
                              r"make|made|enable|disable)\b)", re.I)
+_VOICE = ((_IMPERATIVE.match, "an instruction to the reader, not an assertion"),
+          (_CTA.search, "a call to action, not an assertion"),
+          (_WRITER.match, "the writer's own plan, wish or experience: nothing to source"))
 _NAMED_SOURCE = frozenset({"the author", "author", "we", "i", "us", "our team", "the writer"})
 
 
@@ -109,13 +112,7 @@ def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block]) -> str | N
         heading = _heading_before(blocks, sentence.block)
         if (heading is not None and _CHANGELOG_HEADING.search(heading.text)) or _CHANGELOG_ITEM.match(plain):
             return "a changelog or release-note entry, not an assertion"
-    if _IMPERATIVE.match(plain):
-        return "an instruction to the reader, not an assertion"
-    if _CTA.search(plain):
-        return "a call to action, not an assertion"
-    if _WRITER.match(plain):
-        return "the writer's own plan, wish or experience: nothing to source"
-    return None
+    return next((reason for test, reason in _VOICE if test(plain)), None)
 
 
 def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], judgements: list[Judgement],
