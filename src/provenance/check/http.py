@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -73,10 +74,12 @@ def cache_key(url: str, *, private: bool = False) -> str:
     return hashlib.blake2b(f"{mode}GET {url}".encode(), digest_size=16).hexdigest()
 
 
+@lru_cache(maxsize=65536)  # a run asks again and again for the same URLs (planning, fetching, applying)
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+@lru_cache(maxsize=65536)
 def strip_fragment(url: str) -> str:
     parts = urlsplit(url.strip())
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
