@@ -40,9 +40,10 @@ _BASE_VARS = re.compile(r"^\s*(?:site\.(?:baseurl|url|base_url|base)|config\.bas
                         r"\.Site\.BaseURL|site_url|metadata\.url)\s*(?:\|[^}]*)?$")
 _LITERAL = re.compile(r"""["']([^"']+)["']""")
 _DROP_BODY = {"comment": "endcomment", "highlight": "endhighlight", "raw": "endraw", "codeblock": "endcodeblock"}
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = re.compile(r"^(?:[ \t]*>)*[ \t]{0,3}(`{3,}|~{3,})")  # also inside a blockquote or a list item
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_JSX_OPEN = re.compile(r"<([A-Z][\w.]*)(?=[\s/>])")
+# A component opens a tag where a word cannot go on: "Vec<Foo>" and "::<Vec<f32>>" are code, not JSX.
+_JSX_OPEN = re.compile(r"(?<![\w:<&])<([A-Z][\w.]*)(?=[\s/>])")
 _MDX_ESM = re.compile(r"^(?:import\s+(?:[\w*{$]|['\"])|export\s+(?:default\b|const\b|let\b|var\b|function\b|async\b|"
                       r"\{|\*|class\b))")
 _EXPR = re.compile(r"\{/\*.*?\*/\}", re.S)
@@ -277,6 +278,6 @@ def _strip_jsx(text: str, chars: list[str], code_at: Callable[[int], bool], coun
         name = m.group(1).split(".")[-1].lower()
         blank(a, b)
         counts["media" if name in MEDIA else "component"] += 1
-    for m in re.finditer(r"</([A-Z][\w.]*)\s*>", text):
+    for m in re.finditer(r"(?<![\w:<&])</([A-Z][\w.]*)\s*>", text):
         if not code_at(m.start()):
             blank(m.start(), m.end())
