@@ -292,7 +292,7 @@ def _flood(folder: Path) -> None:
         lines += [f"Sentence {k} of the post says something plain about the project here.\n\n" for k in range(12)]
         lines += ["Downloads grew 40% last year.\n\nRevenue rose to $3 million.\n\nIt is the fastest parser.\n\n"
                   "Errors fell 20% since May. Crashes fell 30% too.\n\n"]
-        lines.append('"Nobody expected the release to arrive this quickly at all," the note ends.\n')
+        lines.append('It was, in short, "a change that nobody on the team expected to land this year."\n')
         (folder / f"post{i}.md").write_text("".join(lines), encoding="utf-8")
 
 

@@ -6,8 +6,8 @@ a warning a writer can act on, and GitHub shows a handful of annotations per ste
 
 - broken or miscited sources: PV202 broken link, PV210 a site link to no page of the
   repository, PV204 quote not on the cited page, PV205 low-quality source;
-- quotations with no speaker (PV103), of five words or more (a word in quotation marks, "the
-  “pause” point", is a term, not a quotation);
+- quotations with no speaker (PV103: the finding itself leaves out terms in quotation marks,
+  `findings.quote_is_claim`);
 - the unsourced claims that matter (PV101 where `judge.checkworthy` finds a figure, an
   accusation, a causal claim or a superlative); PV104 when a limit the user set is crossed;
 
@@ -31,7 +31,6 @@ from provenance.model import Finding, Report
 RANK = ("PV202", "PV210", "PV204", "PV104", "PV103", "PV101:accusation", "PV101:figure", "PV101:causal",
         "PV101:superlative", "PV205", "PV208", "PV206", "PV203", "PV201", "PV207", "PV209", "PV102", "PV101")
 WRITER_RULES = ("PV202", "PV210", "PV204", "PV205", "PV103", "PV101", "PV104")
-QUOTATION_WORDS = 5  # a quote shorter than this is a term in quotation marks, not a quotation
 KIND_WORDS = {"figure": "a figure", "accusation": "an accusation", "causal": "a causal claim",
               "superlative": "a superlative"}
 
@@ -63,7 +62,6 @@ def view(report: Report, findings: Sequence[Finding], config: Config) -> View:
     from provenance.judge.checkworthy import checkworthy
 
     text = {(a.source, js.sentence.index): js.sentence.text for a in report.articles for js in a.sentences}
-    quoted = {(a.source, q.line, q.column): q.text for a in report.articles for q in a.quotes}
     allowed = set(config.annotate)
     if "*" in allowed:
         from provenance import rules as catalogue
@@ -74,8 +72,6 @@ def view(report: Report, findings: Sequence[Finding], config: Config) -> View:
         if f.rule_id not in allowed:
             continue
         kind = None
-        if f.rule_id == "PV103" and len(quoted.get((f.source, f.line, f.column), "").split()) < QUOTATION_WORDS:
-            continue  # a word or a term in quotation marks ("the “pause” point"), not someone's words
         if f.rule_id == "PV101":
             kind = checkworthy(text.get((f.source, f.sentence), "")) if f.sentence is not None else None
             if kind is None:

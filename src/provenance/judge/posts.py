@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from provenance.judge.reasons import reason
 from provenance.model import Block, BlockKind, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _LEAD = r"(?:(?:first|then|next|now|finally|also|so|and|or|simply|just|to\s+\w+(?:\s+\w+){0,6},|once\s+[^,]{1,60},|" \
@@ -77,9 +78,7 @@ _CHANGELOG_ITEM = re.compile(r"^\s*(?:\[?[0-9a-f]{7,40}\]?\s*[-–:]|\(?SEMVER-\
                              r"deprecate|deprecated|stabilize|stabilized|bump|bumped|upgrade|upgraded|"
                              r"improve|improved|refactor|revert|implement|implemented|support|allow|"
                              r"make|made|enable|disable)\b)", re.I)
-_VOICE = ((_IMPERATIVE.match, "an instruction to the reader, not an assertion"),
-          (_CTA.search, "a call to action, not an assertion"),
-          (_WRITER.match, "the writer's own plan, wish or experience: nothing to source"))
+_VOICE = ((_IMPERATIVE.match, "instruction"), (_CTA.search, "post-call-to-action"), (_WRITER.match, "writer-own"))
 _NAMED_SOURCE = frozenset({"the author", "author", "we", "i", "us", "our team", "the writer"})
 
 
@@ -91,7 +90,7 @@ def _writer_voice(j: Judgement, text: str) -> bool:
         return True
     source = (j.source or "").strip()
     return j.category is Category.ATTRIBUTED and (source.lower() in _NAMED_SOURCE
-                                                  or j.reason.startswith("cites a linked source")
+                                                  or j.cue == "link"
                                                   or (len(source) > 3 and text.strip().startswith(source)))
 
 
@@ -111,8 +110,8 @@ def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block]) -> str | N
             blocks[sentence.block].kind is BlockKind.LIST_ITEM:
         heading = _heading_before(blocks, sentence.block)
         if (heading is not None and _CHANGELOG_HEADING.search(heading.text)) or _CHANGELOG_ITEM.match(plain):
-            return "a changelog or release-note entry, not an assertion"
-    return next((reason for test, reason in _VOICE if test(plain)), None)
+            return reason("changelog")
+    return next((reason(key) for test, key in _VOICE if test(plain)), None)
 
 
 def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], judgements: list[Judgement],
@@ -125,14 +124,14 @@ def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], jud
     for i, (s, j) in enumerate(zip(sentences, judgements, strict=True)):
         if (j.category is Category.ATTRIBUTED and j.source in no_speaker and j.source not in s.text):
             # the judge carried that "speaker" on to this sentence: it was never anyone's
-            out[i] = j = Judgement(Category.UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
+            out[i] = j = Judgement(Category.UNATTRIBUTED, None, None, reason("plain"))
         if s.role is not Role.BODY or not _writer_voice(j, s.text):
             continue
-        reason = post_rule(s.text, s, blocks)
-        if reason is not None:
+        why = post_rule(s.text, s, blocks)
+        if why is not None:
             if j.source and j.category is Category.ATTRIBUTED and s.text.strip().startswith(j.source.strip()):
                 no_speaker.add(j.source)
-            out[i] = Judgement(Category.NONE, None, None, reason)
+            out[i] = Judgement(Category.NONE, None, None, why)
             changed.add(s.index)
     if not changed:
         return out, list(links)
