@@ -24,8 +24,8 @@ import pytest
 import provenance
 from provenance import findings
 from provenance.check import check_report
-from provenance.check.http import NO_NETWORK, Fetcher, no_network
 from provenance.model import CheckStatus
+from provenance.net.http import NO_NETWORK, Fetcher, no_network
 from provenance.pipeline import AuditOptions
 from test_fetch import fast
 

@@ -12,6 +12,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
+from provenance.errors import ProvenanceError
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import TextIO
@@ -33,7 +35,7 @@ class ExitStatus(IntEnum):
     INTERNAL = 3
 
 
-class UsageError(Exception):
+class UsageError(ProvenanceError):
     """A problem with the command line or its inputs: reported in one line, exit code 2."""
 
 
@@ -224,7 +226,7 @@ def build_app() -> "typer.Typer":
 
         from provenance import config as cfgmod
         from provenance import findings as fnd
-        from provenance.formats import FormatError, parse_outputs
+        from provenance.formats import parse_outputs
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
@@ -247,10 +249,7 @@ def build_app() -> "typer.Typer":
 
         if "-" in names and sys.stdin.isatty():
             sys.stderr.write("provenance: reading the article from standard input (end it with Ctrl-D)\n")
-        try:
-            outputs = parse_outputs(list(fmt or []), output)
-        except FormatError as exc:
-            raise UsageError(str(exc)) from exc
+        outputs = parse_outputs(list(fmt or []), output)
         overrides: dict[str, object] = {"fail-on": fail_on, "max-unattributed": max_unattributed,
                                         "publisher": publisher, "check": True if offline else check}
         if all_findings:
@@ -269,18 +268,12 @@ def build_app() -> "typer.Typer":
             overrides["network.respect-robots"] = True
         if timeout is not None:
             overrides["network.read-timeout-s"] = timeout
-        try:
-            config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
-                                 overrides=overrides, use_config=not no_config)
-        except cfgmod.ConfigError as exc:
-            raise UsageError(str(exc)) from exc
+        config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
+                             overrides=overrides, use_config=not no_config)
         if changed_since is not None:
             from provenance.changes import changed_files
 
-            try:
-                names = changed_files(changed_since, names or ["."], config)
-            except cfgmod.ConfigError as exc:
-                raise UsageError(str(exc)) from exc
+            names = changed_files(changed_since, names or ["."], config)
             if not names:
                 sys.stderr.write(f"provenance: no article files changed since {changed_since!r}\n")
                 raise SystemExit(int(ExitStatus.OK))
@@ -298,19 +291,17 @@ def build_app() -> "typer.Typer":
             where = f" in {config.path}" if config.path else ""
             sys.stderr.write(f"provenance: every input is excluded by 'exclude'{where}; nothing audited\n")
         expanded = selected
-        settings = config.fetch_settings()
-        if settings is not None:
-            settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
+        network = replace(config.fetch, progress=sys.stderr.isatty() and not os.environ.get("CI"))
         site = _site(names, config)
         options = AuditOptions(publisher=config.publisher or (site.host if site else None),
-                               outlets_file=outlets or config.outlets_file, check=settings, jobs=jobs, fmt=reader,
-                               stdin_filename=stdin_filename, site=site)
+                               outlets_file=outlets or config.outlets_file, check=config.check, network=network,
+                               jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site)
         from provenance.formats import Format
         from provenance.formats.interface import strip_controls
 
         shown = 20  # failing findings listed on stderr
         unchecked = 0  # cited sources not tried: the machine has no network
-        if settings is None and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
+        if not config.check and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
             # streamed article by article: memory stays flat however many articles there are
             skipped, failing, n_failing = _stream_jsonl(expanded, options, config, outputs[0].path,
                                                         list(skipped_inputs), shown)
@@ -327,7 +318,7 @@ def build_app() -> "typer.Typer":
             ctx = RenderContext(found, config, report.version)
             view = "sentences" if sentences else "tables" if no_sentences else "brief"
             _emit_all(report, ctx, outputs, view=view, no_color=no_color)
-            if report.articles and options.check is not None:
+            if report.articles and options.check:
                 from provenance.check.links import network_down
 
                 unchecked = network_down(report.articles)
@@ -380,10 +371,7 @@ def build_app() -> "typer.Typer":
 
         if fmt not in ("text", "json"):
             raise UsageError(f"unknown --format {fmt!r}: choose text or json")
-        try:
-            config = cfgmod.load(paths or ["."], config_file=config_file)
-        except cfgmod.ConfigError as exc:
-            raise UsageError(str(exc)) from exc
+        config = cfgmod.load(paths or ["."], config_file=config_file)
         with _stdout_guard():
             cfgmod.print_config(config, fmt, console=_stdout_console(markup=True, highlight=True))
 
@@ -618,8 +606,8 @@ def main(argv: list[str] | None = None) -> None:
         if code == 130:  # typer turns Ctrl-C into a quiet exit code 130
             raise KeyboardInterrupt
         raise SystemExit(code if isinstance(code, int) else 0)
-    except UsageError as exc:
-        _fail(str(exc))
+    except ProvenanceError as exc:  # every user error, from the CLI or the library: one line, exit 2
+        _fail(str(exc), ExitStatus(exc.exit_code))
     except KeyboardInterrupt:
         sys.stderr.write("provenance: interrupted\n")
         sys.stderr.flush()
