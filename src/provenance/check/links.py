@@ -14,7 +14,6 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from provenance.model import (
     ArticleReport,
@@ -352,7 +351,7 @@ def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
         failed = [u for u, r in fresh.items() if r.check.detail and DNS_FAILED in r.check.detail]
         tried = [u for u, r in fresh.items() if r.check.status is not CheckStatus.REFUSED_PRIVATE
                  and not (r.check.detail or "").startswith("invalid URL")]
-        hosts = {urlsplit(u).hostname for u in tried}
+        hosts = {host_of(u) for u in tried}
         down = len(hosts) >= 2 and len(failed) == len(tried)
     if not down:
         return results
