@@ -35,7 +35,7 @@ def _repo(tmp_path: Path) -> Path:
 def test_several_formats_at_once(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     summary = tmp_path / "step-summary.md"
-    out = run("audit", "--no-check", "news", "-f", "sarif:out/r.sarif", "-f", "github", "-f", "html:out/r.html",
+    out = run("audit", "--no-check", "--all-findings", "news", "-f", "sarif:out/r.sarif", "-f", "github", "-f", "html:out/r.html",
               "-f", "junit:out/j.xml", "-f", "markdown:out/c.md", "-f", "jsonl:out/f.jsonl", "-f", "json:out/r.json",
               cwd=repo, env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert out.returncode == 0, out.stderr  # default fail-on error: warnings do not fail

@@ -35,7 +35,9 @@ HOSTILE = (
 
 
 def _ctx(report: Report, root: Path, **cfg: object) -> RenderContext:
-    config = Config(root=root, **cfg)  # type: ignore[arg-type]
+    """The full view (every finding) unless a test asks for the writer view: these tests are about
+    each format's mechanics (escaping, locations, schema); the writer view is test_writer_view's."""
+    config = Config(root=root, **{"annotations": "all", **cfg})  # type: ignore[arg-type]
     return RenderContext(findings.compute(report, config), config, "0.1.0")
 
 

@@ -29,7 +29,7 @@ URI_REFERENCE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|(?![^/?#]*:))(?:[A-Za-
 
 
 def run(*args: str, stdin: str = ARTICLE, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "provenance", "audit", "--no-check", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "provenance", "audit", "--no-check", "--all-findings", *args], input=stdin,
                           capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
                           env={**os.environ, "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": ""})
 

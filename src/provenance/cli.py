@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from provenance.formats.interface import RenderContext
     from provenance.model import Finding, Report, SkippedInput
     from provenance.pipeline import AuditOptions
+    from provenance.site import Site
 
 
 class ExitStatus(IntEnum):
@@ -72,7 +73,7 @@ def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...
             continue
         p = Path(name).resolve()
         if p == target or (p.is_dir() and target.is_relative_to(p) and target.suffix.lower() in (
-                ".txt", ".md", ".markdown", ".html", ".htm")):
+                ".txt", ".md", ".mdx", ".markdown", ".html", ".htm")):
             raise UsageError(f"output file {path} would overwrite an input file; choose another path")
     if target.is_dir():
         raise UsageError(f"output file {path} is a directory")
@@ -282,6 +283,12 @@ def build_app() -> "typer.Typer":
         no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: the full view's tables "
                                                    "and findings without the sentences.")] = False,
         no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR is honoured too).")] = False,
+        all_findings: Annotated[bool, typer.Option(
+            "--all-findings", help="github, sarif and junit: every finding, not only what a writer should fix "
+            "(config: annotations = \"all\").")] = False,
+        base_url: Annotated[str | None, typer.Option(
+            "--base-url", metavar="URL", help="The site's base URL: its relative, root-relative and template links "
+            "are its own pages (default: from the config, else the site generator's config file).")] = None,
     ) -> None:
         """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
 
@@ -319,6 +326,10 @@ def build_app() -> "typer.Typer":
         outputs = parse_outputs(list(fmt or []), output)
         overrides: dict[str, object] = {"fail-on": fail_on, "max-unattributed": max_unattributed,
                                         "publisher": publisher, "check": True if offline else check}
+        if all_findings:
+            overrides["annotations"] = "all"
+        if base_url is not None:
+            overrides["base-url"] = base_url
         if offline:
             overrides["network.offline"] = True
         if no_cache:
@@ -359,14 +370,15 @@ def build_app() -> "typer.Typer":
             sys.stderr.write(f"provenance: every input is excluded by 'exclude'{where}; nothing audited\n")
         expanded = selected
         network = replace(config.fetch, progress=sys.stderr.isatty() and not os.environ.get("CI"))
-        options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                               check=config.check, network=network, jobs=jobs, fmt=reader,
-                               stdin_filename=stdin_filename)
+        site = _site(names, config)
+        options = AuditOptions(publisher=config.publisher or (site.host if site else None),
+                               outlets_file=outlets or config.outlets_file, check=config.check, network=network,
+                               jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site)
         from provenance.formats import Format
         from provenance.formats.interface import strip_controls
 
         shown = 20  # failing findings listed on stderr
-        offline = False
+        unchecked = 0  # cited sources not tried: the machine has no network
         if not config.check and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
             # streamed article by article: memory stays flat however many articles there are
             skipped, failing, n_failing = _stream_jsonl(expanded, options, config, outputs[0].path,
@@ -384,7 +396,10 @@ def build_app() -> "typer.Typer":
             ctx = RenderContext(found, config, report.version)
             view = "sentences" if sentences else "tables" if no_sentences else "brief"
             _emit_all(report, ctx, outputs, view=view, no_color=no_color)
-            offline = any(f.rule_id == "PV203" and "looks offline" in f.message for f in found)
+            if report.articles and options.check:
+                from provenance.check.links import network_down
+
+                unchecked = network_down(report.articles)
             skipped = list(report.skipped)
             all_failing = fnd.failing(found, config.fail_on)
             failing, n_failing = all_failing[:shown], len(all_failing)
@@ -392,9 +407,10 @@ def build_app() -> "typer.Typer":
         def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
             sys.stderr.write(strip_controls(line, keep="") + "\n")
 
-        if offline:
-            say("provenance: warning: no host name resolved: this machine looks offline, so the cited sources "
-                "were not checked (--offline uses cached answers; --no-check skips checking)")
+        if unchecked:
+            say(f"provenance: warning: no network (host names do not resolve): {unchecked:,} cited source(s) "
+                "were not tried and no article is blamed for them, as with --no-check (--offline uses "
+                "cached answers)")
         for sk in skipped:
             say(f"provenance: error: {sk.source}: {sk.reason}")
         if skipped:
@@ -473,6 +489,20 @@ def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[Skippe
             found = kept
         files.extend(found)
     return _unique(files), skipped
+
+
+def _site(files: list[str], config: "Config") -> "Site | None":
+    """The site the audited files belong to: its base URL from the config (`base-url`, `--base-url`)
+    or its generator's config file, its root where that file is (else the repository root)."""
+    local = [f for f in files if f != "-" and "://" not in f]
+    if not local:
+        return None
+    from provenance.formats.sarif import repo_root
+    from provenance.site import find_site
+
+    first = Path(local[0]).resolve()  # an input as given: the directory audited, or a file
+    root = repo_root(first if first.is_dir() else first.parent)
+    return find_site(first, base_url=config.base_url, stop=root if (root / ".git").exists() else None)
 
 
 def _unique(paths: list[str]) -> list[str]:

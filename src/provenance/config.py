@@ -41,12 +41,18 @@ class Config:
     max_unattributed: float | None = 0.5
     min_source_score: float = 0.4
     rules: Mapping[str, Severity | None] = field(default_factory=dict)  # rule id -> severity, None = off
-    include: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.txt")
+    include: tuple[str, ...] = ("**/*.md", "**/*.mdx", "**/*.markdown", "**/*.html", "**/*.htm", "**/*.txt")
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     outlets_file: Path | None = None
     publisher: str | None = None
     check: bool = True  # fetch sources (links, outlets) and look for quotes on cited pages (--no-check: off)
+    base_url: str | None = None  # the site's base URL (else found in the generator's config file)
+    # What the CI formats (github, sarif, junit) show: "writer" (what a writer should fix, ranked,
+    # capped per article, then a summary line) or "all" (every finding). See provenance.writer.
+    annotations: str = "writer"
+    annotations_per_article: int = 3  # 0: no limit
+    annotate: tuple[str, ...] = ("PV202", "PV210", "PV204", "PV205", "PV103", "PV101", "PV104")
     fetch: FetchSettings = field(default_factory=FetchSettings)
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to it
     path: Path | None = None  # the config file used
@@ -141,6 +147,21 @@ def _full_match(path: str, pattern: str) -> bool:
 
 
 Validator = Callable[[object, Path], object]
+
+
+def _choice(*allowed: str) -> Validator:
+    def check(value: object, _base: Path) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise ValueError(f"expected one of {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def _count(value: object, _base: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("expected a whole number >= 0")
+    return value
 
 
 def _severity_or_never(value: object, _base: Path) -> Severity | None:
@@ -274,6 +295,12 @@ SETTINGS: dict[str, tuple[str, Validator, str]] = {
     "outlets": ("outlets_file", _existing_file, "a TOML/JSON file of outlet overrides"),
     "publisher": ("publisher", _str_or_none, "the articles' own publisher domain (for self-citation)"),
     "check": ("check", _bool, "fetch links and outlets, look for quotes on cited pages"),
+    "base-url": ("base_url", _str_or_none, "the site's base URL: its relative and template links are its own pages"),
+    "annotations": ("annotations", _choice("writer", "all"), "what github, sarif and junit show: writer (what a "
+                    "writer should fix, ranked, capped per article, then a summary line) or all"),
+    "annotations-per-article": ("annotations_per_article", _count, "most findings annotated per article in the "
+                                "writer view (0: no limit)"),
+    "annotate": ("annotate", _rule_list, "the rules the writer view may annotate (PV101 only for claims that matter)"),
 }
 def _positive(check: Validator) -> Validator:
     """A timeout of 0 is not 'no timeout' to requests but an error on every fetch: refuse it here."""

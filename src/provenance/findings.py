@@ -36,6 +36,7 @@ from provenance.model import (
     Severity,
 )
 from provenance.profile import MIN_ASSERTIONS, profile
+from provenance.site import MISSING as SITE_MISSING
 
 if TYPE_CHECKING:
     from provenance.outlets import OutletDB
@@ -58,6 +59,7 @@ class _Raw:
     end_column: int
     text: str
     sentence: int | None = None
+    url: str | None = None  # the link the finding is about: one finding per link per line and rule
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -205,7 +207,11 @@ def _raw_findings(article: ArticleReport, config: Config, db: OutletDB | None) -
             where = "a sources list" if linked_js.sentence.role is Role.SOURCES else "a claim"
             yield _Raw("PV208", f"Related-story link inside {where}: “{excerpt(link.text or shown)}”",
                        link.line, link.column, end_line, end_col, link.text or shown, link.sentence)
-        if link.check is not None and link.role is LinkRole.CITATION:
+        if link.check is not None and link.self_citation and link.check.status is CheckStatus.BROKEN and (
+                link.check.detail or "").find(SITE_MISSING) >= 0:
+            yield _Raw("PV210", f"Broken site link {shown}: {link.check.detail}", link.line, link.column, end_line,
+                       end_col, shown, link.sentence, link.url)
+        elif link.check is not None and link.role is LinkRole.CITATION:
             yield from _check_findings(link.check.status, link.url or link.check.url, link.check.http_status,
                                        link.check.detail, link.line, link.column, end_line, end_col, shown,
                                        link.sentence, link.check.archived)
@@ -304,13 +310,17 @@ def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str
     if status is CheckStatus.ERROR and detail and machine_offline(detail):
         # No host resolved at all: the fault is this machine's, and nothing is known of the link.
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{more}", line, column,
-                   end_line, end_col, text, sentence)
+                   end_line, end_col, text, sentence, url)
     elif status in BROKEN:
         yield _Raw("PV202", f"Broken source link {url}: {status.value}{code}{more}", line, column, end_line,
-                   end_col, text, sentence)
+                   end_col, text, sentence, url)
     elif status in BLOCKED:
         yield _Raw("PV203", f"Source link could not be checked {url}: {status.value}{code}{more}", line, column,
-                   end_line, end_col, text, sentence)
+                   end_line, end_col, text, sentence, url)
+
+
+def strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0].rstrip("/")
 
 
 def machine_offline(detail: str) -> bool:
@@ -356,7 +366,14 @@ def compute_article(article: ArticleReport, config: Config | None = None, db: Ou
 
     occurrences: Counter[tuple[str, str]] = Counter()
     out: list[Finding] = []
+    links_seen: set[tuple[str, int, str]] = set()
     for raw in _raw_findings(article, config, db):
+        if raw.url is not None:
+            # a link and the outlet it names, or one link cited twice on a line: one finding
+            link_key = (raw.rule, raw.line, strip_fragment(raw.url))
+            if link_key in links_seen:
+                continue
+            links_seen.add(link_key)
         rule = catalogue.BY_ID[raw.rule]
         severity = config.severity_of(rule.id, rule.severity)
         if severity is None:
@@ -374,6 +391,7 @@ def compute_article(article: ArticleReport, config: Config | None = None, db: Ou
             rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=article.source,
             line=max(raw.line, 1), column=max(raw.column, 1), end_line=max(end_line, 1), end_column=max(end_col, 1),
             sentence=raw.sentence, fingerprint=fingerprint(rule.id, rel, raw.text, n), suppressed=suppressed,
+            url=raw.url,
         ))
     out.sort(key=lambda f: (f.line, f.column, f.rule_id))
     return out

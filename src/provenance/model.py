@@ -54,6 +54,7 @@ class LinkRole(StrEnum):
     NAVIGATION = "navigation"
     SOCIAL = "social"
     BOILERPLATE = "boilerplate"
+    RESOURCE = "resource"  # pointed to by an instruction or a call to action: not evidence for a claim
 
 
 class CheckStatus(StrEnum):
@@ -129,6 +130,10 @@ class Document:
     published: str | None = None  # publication date, as the page gives it
     encoding: str = "utf-8"
     suppressions: tuple[tuple[int, str], ...] = ()  # (line, rule or "*") for ignore-next-line
+    # Front matter fields (title, date, authors, canonical, permalink, draft), never judged.
+    metadata: tuple[tuple[str, str], ...] = ()
+    # Template and component syntax kept out of the prose: ("link", n), ("media", n), ("unknown", n)...
+    markup: tuple[tuple[str, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- segmenting
@@ -448,6 +453,8 @@ class ArticleReport:
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
     published: str | None = None  # the article's own date, when its page tells it
+    metadata: tuple[tuple[str, str], ...] = ()  # front matter: title, date, authors, permalink, draft
+    markup: tuple[tuple[str, int], ...] = ()  # template syntax kept out of the prose, by kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -501,3 +508,4 @@ class Finding:
     sentence: int | None = None
     fingerprint: str = ""  # stable across runs (rule, source, normalised text), for SARIF
     suppressed: bool = False
+    url: str | None = None  # the link a finding is about (PV202, PV203...), when it is about one

@@ -28,6 +28,7 @@ from provenance.model import (
 )
 from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
+from provenance.site import Site
 from provenance.version import __version__
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article (10 MiB); a larger file is refused with a clear message
@@ -58,6 +59,9 @@ class AuditOptions:
     # under it and, unless `fmt` forces a reader, read as a file of that name would be (by its
     # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
     stdin_filename: str | None = None
+    # The site the articles belong to (a content repository): its site links are checked against
+    # its files, never over the network, when `check` is set. See provenance.site.
+    site: Site | None = None
 
 
     def __post_init__(self) -> None:
@@ -104,7 +108,7 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
             )
             found = [f for f in found if _selected(f, options)]
             if not found:
-                skipped.append(SkippedInput(name, "no articles (.txt, .md, .markdown, .html, .htm) in this directory"))
+                skipped.append(SkippedInput(name, "no articles (.txt, .md, .mdx, .markdown, .html, .htm) in this directory"))
             out.extend(found)
         elif path.exists():
             out.append(name)
@@ -116,11 +120,21 @@ def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[
 
 
 def _blank(path: Path) -> bool:
-    """An empty or whitespace-only file found in a directory (a placeholder) holds no claim: it is
-    passed over rather than failing the run. Named on the command line, it is still an error."""
+    """An empty or whitespace-only file found in a directory (a placeholder), or a Markdown file of
+    front matter only (a site generator's section page), holds no claim: it is passed over rather
+    than failing the run. Named on the command line, it is still an error."""
     try:
         size = path.stat().st_size
-        return size == 0 or (size <= 4096 and not path.read_bytes().strip())
+        if size == 0 or (size <= 4096 and not path.read_bytes().strip()):
+            return True
+        if size <= 65536 and path.suffix.lower() in (".md", ".mdx", ".markdown"):
+            # a site generator's section or listing page: front matter and nothing else
+            from provenance.read.frontmatter import parse_front_matter
+
+            text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
+            front = parse_front_matter(text)
+            return bool(front.end) and not text[front.end:].strip()
+        return False
     except OSError:
         return False
 
@@ -222,9 +236,14 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     # Blocks under `<!-- provenance: ignore -->` are judged and extracted like any other; their
     # findings are then marked suppressed (counted, not lost), and the report keeps `Block.ignore`.
     blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
-    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db)
+    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db,
+                          site_url=options.site.base_url if options.site is not None else None)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
+    if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
+        from provenance.judge.posts import apply_post_rules
+
+        judgements, links = apply_post_rules(blocks, sentences, judgements, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 
@@ -259,6 +278,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
         summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions, published=doc.published,
+        metadata=doc.metadata, markup=doc.markup,
     )
 
 
@@ -320,6 +340,10 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             skipped.append(result)
         else:
             articles.append(result)
+    if options.check and articles and options.site is not None:
+        from provenance.site import check_site_links
+
+        articles = list(check_site_links(articles, options.site))
     if options.check and articles:
         from provenance.check import check_report
         from provenance.outlets import load

@@ -105,8 +105,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PV203", "blocked-source-link", Severity.WARNING,
         "A cited source could not be checked: blocked or timed out.",
-        "The server refused the request (401, 403, 429) or did not answer in time, or no host name "
-        "resolved at all (this machine looks offline).",
+        "The server refused the request (401, 403, 429) or did not answer in time. (On a machine "
+        "with no network, links are not tried and nothing is reported: see 'Checking sources'.)",
         "The source may be fine for a browser but cannot be verified automatically.",
         "Check it by hand; consider linking an archived copy that can be verified.",
         needs_fetch=True,
@@ -154,6 +154,16 @@ RULES: tuple[Rule, ...] = (
         "The text mentions a statement, report, resolution or study without a link to it.",
         "Primary documents are the strongest evidence, and usually online: a link lets readers check.",
         "Link the document (press release, report, court filing, resolution text).",
+    ),
+    Rule(
+        "PV210", "broken-site-link", Severity.WARNING,
+        "A link to the site's own page points at no file in the repository.",
+        "A relative, root-relative or template link (the site's own page) matches no page or file of the "
+        "repository, in a part of the site the repository holds; or it looks like a web address written "
+        "without https://.",
+        "The reader lands on a missing page once the site is built.",
+        "Fix the path (or the page's permalink), or write the full https:// address.",
+        needs_fetch=True,
     ),
 )
 

@@ -25,7 +25,7 @@ from provenance.model import (
     OutletRef,
     Quote,
 )
-from provenance.net.http import Fetched, Fetcher, host_of, strip_fragment
+from provenance.net.http import NO_NETWORK, Fetched, Fetcher, host_of, strip_fragment
 from provenance.net.settings import FetchSettings
 
 if TYPE_CHECKING:
@@ -120,6 +120,9 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
         try:
             def submit(url: str) -> None:
                 nonlocal pool
+                if getattr(fetcher, "network_down", False):  # no network: not tried, no thread
+                    record(url, PageResult(Check(CheckStatus.NOT_CACHED, url, detail=NO_NETWORK)))
+                    return
                 if pool is None:
                     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="provenance-fetch")
                 futures[pool.submit(one, url)] = url
@@ -204,12 +207,17 @@ def _citations_by_sentence(article: ArticleReport) -> dict[int, list[str]]:
     return out
 
 
-def quote_sources(article: ArticleReport, quote: Quote) -> list[str]:
+def quote_sources(article: ArticleReport, quote: Quote,
+                  cited: dict[int, list[str]] | None = None) -> list[str]:
     """The pages a quote is cited to: citation links in its sentence, else the nearest citation in
-    the same paragraph (block). Nothing further away: a quote is not checked against a guess."""
-    cited = _citations_by_sentence(article)
+    the same paragraph (block). Nothing further away: a quote is not checked against a guess.
+    `cited` is `_citations_by_sentence(article)`, when the caller has it (one pass per article)."""
+    if cited is None:
+        cited = _citations_by_sentence(article)
     if quote.sentence in cited:
         return list(dict.fromkeys(cited[quote.sentence]))
+    if not cited:
+        return []
     block_of = {js.sentence.index: js.sentence.block for js in article.sentences}
     block = block_of.get(quote.sentence)
     if block is None:
@@ -225,7 +233,7 @@ def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str], 
     homes: set[str] = set()
     for article in articles:
         for link in article.links:
-            if link.role in FETCHED_ROLES and _fetchable(link.url):
+            if link.role in FETCHED_ROLES and _fetchable(link.url) and link.check is None:  # site links: checked already
                 urls.append(str(link.url))
                 if link.role is LinkRole.CITATION and link.sentence is not None:
                     texts.add(str(link.url))
@@ -235,8 +243,9 @@ def plan(articles: Sequence[ArticleReport]) -> tuple[list[str], frozenset[str], 
                 urls.append(home)
                 if not ref.url:
                     homes.add(home)
+        cited = _citations_by_sentence(article) if article.quotes else {}
         for quote in article.quotes:
-            for u in quote_sources(article, quote):
+            for u in quote_sources(article, quote, cited):
                 urls.append(u)
                 texts.add(u)
     return urls, frozenset(texts), frozenset(homes)
@@ -271,10 +280,11 @@ def _claim_on(url: str, sentence: str, page: PageResult) -> Corroboration:
     return claim_support(sentence, list(page.main), url)
 
 
-def corroborate_quote(article: ArticleReport, quote: Quote, results: dict[str, PageResult]) -> Corroboration | None:
+def corroborate_quote(article: ArticleReport, quote: Quote, results: dict[str, PageResult],
+                      cited: dict[int, list[str]] | None = None) -> Corroboration | None:
     from provenance.check.corroborate import rank
 
-    sources = quote_sources(article, quote)
+    sources = quote_sources(article, quote, cited)
     if not sources:
         return None
     found = [_quote_on(u, quote, _for(results, u)) for u in sources]
@@ -285,7 +295,7 @@ def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleRepo
     sentence_text = {js.sentence.index: js.sentence.text for js in article.sentences}
     links: list[Link] = []
     for link in article.links:
-        if not (link.role in FETCHED_ROLES and _fetchable(link.url)):
+        if not (link.role in FETCHED_ROLES and _fetchable(link.url)) or link.check is not None:
             links.append(link)
             continue
         url = str(link.url)
@@ -304,7 +314,8 @@ def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleRepo
         if not ref.url:
             check = replace(check, detail=OUTLET_ONLY + (f"; {check.detail}" if check.detail else ""))
         refs.append(replace(ref, check=check))
-    quotes = [replace(q, corroborated=corroborate_quote(article, q, results)) for q in article.quotes]
+    cited = _citations_by_sentence(article) if article.quotes else {}
+    quotes = [replace(q, corroborated=corroborate_quote(article, q, results, cited)) for q in article.quotes]
     return replace(article, links=tuple(links), outlets=tuple(refs), quotes=tuple(quotes))
 
 
@@ -321,7 +332,7 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings,
     try:
         with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
             results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick, db=db, fetcher=fetcher)
-        results = _offline_machine(results)
+        results = _offline_machine(results)  # once for the run, not once per article
         checked = [apply(a, results) for a in articles]
         # Both below use the same fetcher: a page the check already fetched is a memory hit.
         if settings.suggest_archive:
@@ -345,19 +356,35 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings,
 
 
 DNS_FAILED = "host name does not resolve (DNS)"
-LOOKS_OFFLINE = ("no host name resolved in this run: this machine looks offline or its DNS is down, so "
-                 "nothing can be said of the link (use --offline for cached answers, or --no-check)")
+LOOKS_OFFLINE = NO_NETWORK
 
 
 def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
-    """When every fetched host of two or more failed to resolve, the fault is the machine's, not the
-    sites': report `error` with that explanation instead of calling every source `broken`."""
-    failed = {u for u, r in results.items() if r.check.detail and DNS_FAILED in r.check.detail}
-    hosts = {host_of(u) for u in results if not results[u].check.from_cache}
-    if len(hosts) < 2 or len(failed) != len([u for u in results if not results[u].check.from_cache]):
+    """A run on a machine with no network blames no article. It is offline when the fetcher saw
+    names fail to resolve for want of a DNS server or a route on several hosts and reached none
+    (`Fetcher.network_down`: it then stopped trying), or when every host of two or more failed to
+    resolve at all. Then every link not answered from the cache is `not-cached` ("not checked: no
+    network"), which is no finding: the findings, and the exit code, are those of `--no-check`
+    (odd links such as `localhost` or `https:///` included, which were not tried either)."""
+    fresh = {u: r for u, r in results.items() if not r.check.from_cache}
+    down = any(r.check.detail == NO_NETWORK for r in fresh.values())
+    if not down:
+        failed = [u for u, r in fresh.items() if r.check.detail and DNS_FAILED in r.check.detail]
+        tried = [u for u, r in fresh.items() if r.check.status is not CheckStatus.REFUSED_PRIVATE
+                 and not (r.check.detail or "").startswith("invalid URL")]
+        hosts = {host_of(u) for u in tried}
+        down = len(hosts) >= 2 and len(failed) == len(tried)
+    if not down:
         return results
-    return {u: (replace(r, check=replace(r.check, status=CheckStatus.ERROR, detail=LOOKS_OFFLINE)) if u in failed
-                else r) for u, r in results.items()}
+    return {u: (replace(r, check=replace(r.check, status=CheckStatus.NOT_CACHED, detail=NO_NETWORK, final_url=None,
+                                         http_status=None, redirects=()))
+                if u in fresh and r.check.status not in READABLE else r) for u, r in results.items()}
+
+
+def network_down(articles: Sequence[ArticleReport]) -> int:
+    """How many cited links and outlets were not checked because the machine has no network."""
+    checks = [x.check for a in articles for x in a.links] + [x.check for a in articles for x in a.outlets]
+    return sum(1 for c in checks if c is not None and c.detail is not None and NO_NETWORK in c.detail)
 
 
 class _progress:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from provenance.core.urls import URL_RE, clean_url, join_url, may_hold_url, registered_domain, url_path
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
+from provenance.site import is_site_link
 
 if TYPE_CHECKING:
     from provenance.outlets import OutletDB
@@ -65,9 +66,12 @@ def _same_site(domain: str | None, publisher: str | None, db: OutletDB | None) -
 
 
 def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *, base_url: str | None = None,
-                  publisher: str | None = None, db: OutletDB | None = None) -> list[Link]:
+                  publisher: str | None = None, db: OutletDB | None = None,
+                  site_url: str | None = None) -> list[Link]:
     """The links of the article; `db` (the run's outlet database, overrides included) decides
-    which of them point to the publisher's own site."""
+    which of them point to the publisher's own site. `site_url`: the site's base URL (a content
+    repository): root-relative links ("/about/") are resolved against it; links relative to the
+    post's file stay as written (provenance.site)."""
     by_block: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s)
@@ -78,15 +82,19 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
         seen_spans: list[tuple[int, int]] = []
         for raw in block.links:
             url = raw.url.strip()
-            if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+            if site_url and url.startswith("/") and not url.startswith("//"):
+                url = join_url(site_url, url) or url
+            elif base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
                 url = join_url(base_url, url) or url  # a malformed base or href ("http://[x"): kept as written
             at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
             role, why = _role(url, raw.text, at, publisher, raw.start, db)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
             line, column = locate(block, raw.start)
+            own = _same_site(domain, publisher, db) or (domain is None and is_site_link(url))
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
-                            column=column, domain=domain, self_citation=_same_site(domain, publisher, db), why=why))
+                            column=column, domain=domain or (publisher if own else None), self_citation=own,
+                            why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
         text = block.text
         for m in URL_RE.finditer(text) if may_hold_url(text) else ():
@@ -131,8 +139,15 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: 
     """The role of a link to `url` with anchor text `anchor` at offset `at` of its block's text."""
     if _SOCIAL.search(url) or _FOLLOW.match(anchor.strip()):
         return LinkRole.SOCIAL, "share or follow link"
-    if _BOILER_URL.search(url) or not url.lower().startswith(("http://", "https://", "www.")):
+    if _BOILER_URL.search(url):
         return LinkRole.BOILERPLATE, "not a page a claim could rest on"
+    if not url.lower().startswith(("http://", "https://", "www.")):
+        if not is_site_link(url):
+            return LinkRole.BOILERPLATE, "not a page a claim could rest on"
+        # relative, root-relative, Zola "@/": the site's own page (a self-citation, see provenance.site)
+        if s is not None and s.role is Role.BODY and _ATTRIBUTION_NEAR.search(s.text) and len(anchor.split()) <= 6:
+            return LinkRole.CITATION, "the site's own page, cited in a sentence with an attribution cue"
+        return LinkRole.RELATED, "the site's own page"
     if s is not None and s.role is Role.RELATED:
         return LinkRole.RELATED, "in a related-stories note or list"
     if _RELATED_ANCHOR.match(anchor.strip()):

@@ -6,7 +6,9 @@ Escaping follows the runner's rules (actions/toolkit `command.ts`): in the messa
 CR -> `%0D`, LF -> `%0A`; in property values also `:` -> `%3A` and `,` -> `%2C`. Other control
 characters (a terminal's ESC) are shown as `\\x1b`, never sent, so article text cannot colour the
 log or inject a second command. GitHub shows at most 10 errors and 10 warnings per step (50 in all
-per job), so findings are written most severe first. Suppressed findings are not annotated.
+per job), so findings are written most important first, and by default only what a writer should
+fix (`provenance.writer`), then one `::notice` summary line with the counts of the rest.
+Suppressed findings are not annotated.
 
 `file=` is the path from the repository root (`sarif.artifact_path`), for findings and skipped inputs
 alike, so a run from a subdirectory still lands on the file. An input that is no file (standard
@@ -43,8 +45,14 @@ def annotation(kind: str, message: str, **props: object) -> str:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
+    from provenance.writer import view
+
     lines: list[str] = []
-    ordered = sorted((f for f in ctx.findings if not f.suppressed), key=lambda f: -f.severity.rank)
+    shown = view(report, ctx.findings, ctx.config)
+    # the writer view is ranked already; the full view puts errors first (GitHub caps each level)
+    ordered = [f for f in shown.shown if not f.suppressed]
+    if ctx.config.annotations == "all":
+        ordered.sort(key=lambda f: -f.severity.rank)
     for f in ordered:
         where: dict[str, object] = {}
         if f.source not in NOT_FILES:
@@ -55,6 +63,8 @@ def render(report: Report, ctx: RenderContext) -> str:
         # an input that could not be read fails the run (exit code 2): an error, not a warning
         file = None if sk.source in NOT_FILES else artifact_path(sk.source, ctx)
         lines.append(annotation("error", f"skipped: {sk.reason}", file=file, title="provenance: skipped input"))
+    if shown.summary:
+        lines.append(annotation("notice", shown.summary, title="provenance summary"))
     return "".join(line + "\n" for line in lines)
 
 

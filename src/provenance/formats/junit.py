@@ -1,4 +1,5 @@
-"""JUnit XML: one test case per article, one failure per finding at or above `fail-on`; an input
+"""JUnit XML: one test case per article, one failure per shown finding at or above `fail-on` (by
+default what a writer should fix, `provenance.writer`; the suite's `system-out` counts the rest); an input
 that could not be read is a test case with an error (the run exits with code 2).
 
 CI systems (GitLab, Jenkins, Azure Pipelines) show these as test results. Findings below the
@@ -21,8 +22,12 @@ def _clean(text: str) -> str:
 
 
 def render(report: Report, ctx: RenderContext) -> str:
+    from provenance.writer import view
+
     fail_on = ctx.config.fail_on
-    failing_ids = {id(f) for f in fnd.failing(ctx.findings, fail_on)}
+    shown = view(report, ctx.findings, ctx.config)
+    findings = shown.shown
+    failing_ids = {id(f) for f in fnd.failing(findings, fail_on)}
     suites = ET.Element("testsuites", name="provenance")
     suite = ET.SubElement(suites, "testsuite", name="provenance")
     tests = failures = errors = 0
@@ -31,7 +36,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         src = relative_path(article.source, ctx.config.root)
         case = ET.SubElement(suite, "testcase", classname="provenance", name=_clean(src), file=_clean(src))
         notes: list[str] = []
-        for f in ctx.findings:
+        for f in findings:
             if f.source != article.source:
                 continue
             text = f"{src}:{f.line}:{f.column}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}"
@@ -55,5 +60,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         el.set("failures", str(failures))
         el.set("errors", str(errors))
     suite.set("skipped", "0")
+    if shown.summary:
+        ET.SubElement(suite, "system-out").text = _clean(shown.summary)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

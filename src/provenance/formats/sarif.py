@@ -3,7 +3,9 @@
 One run; tool.driver carries the whole rule catalogue (id, name, descriptions, help text and
 Markdown, helpUri, default level); each result has ruleId/ruleIndex, level, message, a physical
 location with a repo-relative URI (`%SRCROOT%`) and a region, and `partialFingerprints` so alerts
-keep their identity across runs. Suppressed findings are results with an `inSource` suppression,
+keep their identity across runs. By default the results are what a writer should fix
+(`provenance.writer`), with a `note` notification counting the rest; `annotations = "all"` (or
+`--all-findings`) gives every finding. Suppressed findings are results with an `inSource` suppression,
 which code scanning shows as dismissed rather than open.
 
 An input that is no file (standard input without `--stdin-filename`, shown as `-`; `audit_text`'s
@@ -102,8 +104,11 @@ def _rule(rule: catalogue.Rule) -> dict[str, object]:
 def render(report: Report, ctx: RenderContext) -> str:
     index = {r.id: i for i, r in enumerate(catalogue.RULES)}
     root = repo_root(ctx.config.root)
+    from provenance.writer import view
+
+    shown = view(report, ctx.findings, ctx.config)
     results: list[dict[str, object]] = []
-    for f in ctx.findings:
+    for f in shown.shown:
         result: dict[str, object] = {
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
@@ -128,6 +133,8 @@ def render(report: Report, ctx: RenderContext) -> str:
          "locations": [{"physicalLocation": {"artifactLocation": artifact_location(s.source, ctx)}}]}
         for s in report.skipped
     ]
+    if shown.summary:  # what the writer view left out, counted by rule
+        notifications.append({"level": "note", "message": {"text": shown.summary}})
     sarif = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",

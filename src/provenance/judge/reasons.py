@@ -33,6 +33,11 @@ TEMPLATES: dict[str, str] = {
     "label": "a section label, not a claim",
     "question": "a question, not an assertion",
     "call-to-action": "a call to action ('{cue}')",
+    # posts (judge/posts.py): the writer talking to the reader
+    "instruction": "an instruction to the reader, not an assertion",
+    "post-call-to-action": "a call to action, not an assertion",
+    "writer-own": "the writer's own plan, wish or experience: nothing to source",
+    "changelog": "a changelog or release-note entry, not an assertion",
     "ignored": "ignored: under a 'provenance: ignore' comment",
     "empty": "no words to judge",
     "related": "a related-story link or its heading, not a source for a claim",

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlunsplit
@@ -66,10 +67,12 @@ def cache_key(url: str, *, private: bool = False) -> str:
     return hashlib.blake2b(f"{mode}GET {url}".encode(), digest_size=16).hexdigest()
 
 
+@lru_cache(maxsize=65536)  # a run asks again and again for the same URLs (planning, fetching, applying)
 def host_of(url: str) -> str:
     return url_host(url)
 
 
+@lru_cache(maxsize=65536)
 def strip_fragment(url: str) -> str:
     """The URL as fetched: scheme lower-cased, an empty path made "/", no fragment. A URL that
     cannot be parsed comes back as written (less its fragment): the fetch then reports it invalid."""
@@ -108,6 +111,41 @@ class _Offline(Exception):
 
 class _NeedsNetwork(Exception):
     """A cache-only fetch (`Fetcher.fetch_cached`) reached a hop the cache cannot answer."""
+
+
+class _NoNetwork(Exception):
+    """This run has seen that the machine has no network: the URL is not tried."""
+
+
+NO_NETWORK = ("not checked: this machine has no network (host names do not resolve), so the link was not "
+              "tried (--offline uses cached answers; --no-check skips checking)")
+# Distinct hosts whose names fail to resolve for want of a network (no DNS server answering, no
+# route) before a run, having reached no host at all, concludes that it is offline and stops trying.
+OFFLINE_AFTER = 3
+
+
+def no_network(exc: BaseException) -> bool:
+    """Whether a failure is the machine's, not the site's: name resolution failed temporarily (no
+    DNS server answered: EAI_AGAIN, EAI_FAIL) or the network is unreachable (ENETUNREACH). An
+    unknown name (NXDOMAIN, EAI_NONAME) is the site's: a dead domain."""
+    import errno
+    import socket
+
+    temporary = {getattr(socket, n) for n in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, n)}
+    todo: list[BaseException | None] = [exc]
+    seen: set[int] = set()
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, socket.gaierror) and e.errno in temporary:
+            return True
+        if isinstance(e, OSError) and e.errno in (errno.ENETUNREACH,):
+            return True
+        todo.extend(x for x in (e.__cause__, e.__context__, getattr(e, "reason", None), *getattr(e, "args", ()))
+                    if isinstance(x, BaseException))
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +281,9 @@ def _retry_class(cap_s: float) -> type[Any]:
 
         def increment(self, method: str | None = None, url: str | None = None, response: Any = None,
                       error: Exception | None = None, _pool: Any = None, _stacktrace: Any = None) -> Self:
+            if error is not None and no_network(error):
+                # no DNS server or no route: trying again in a second will not bring the network back
+                raise MaxRetryError(_pool, url or "", error)
             if response is not None:
                 wait = self.get_retry_after(response)
                 length = response.headers.get("Content-Length")
@@ -331,6 +372,11 @@ class Fetcher:
 
         self.settings = settings
         self.requests_sent = 0
+        # The no-network breaker: hosts that failed for want of a network, and whether any answered.
+        self._net_lock = threading.Lock()
+        self._unreachable: set[str] = set()
+        self._reached = False
+        self.network_down = False
         self._count_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self.limiter = HostLimiter(settings.per_host, settings.per_host_interval_ms / 1000)
@@ -489,10 +535,18 @@ class Fetcher:
                                        http_status=fail.http_status, detail=fail.detail,
                                        from_cache=cached))
         except Exception as exc:  # anything unforeseen is data, never a traceback
+            if not isinstance(exc, _NoNetwork) and no_network(exc):
+                self._note_unreachable(host_of(current))
             status, detail = classify(exc)
             if status is CheckStatus.NOT_CACHED and chain:
                 detail = f"{detail} (after {len(chain)} cached redirect(s))"
             return Fetched(self._check(url, status, started, chain, final=None, detail=detail))
+
+    def _note_unreachable(self, host: str) -> None:
+        with self._net_lock:
+            self._unreachable.add(host)
+            if not self._reached and len(self._unreachable) >= OFFLINE_AFTER:
+                self.network_down = True
 
     # ----------------------------------------------------------------- internals
 
@@ -631,6 +685,8 @@ class Fetcher:
             raise _Offline("offline and not in the cache")
         if cache_only:
             raise _NeedsNetwork(url)
+        if self.network_down:
+            raise _NoNetwork(url)
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             raise _Fail(CheckStatus.TIMEOUT, f"no answer within {s.total_timeout_s:g}s")
@@ -642,6 +698,8 @@ class Fetcher:
                 request, stream=True, allow_redirects=False,
                 timeout=(min(s.connect_timeout_s, remaining), min(s.read_timeout_s, remaining)),
             )
+            if not self._reached and not _loopback(host_of(url)):
+                self._reached = True  # a host answered: the network is up, whatever fails later
             try:
                 return self._read(response, key, deadline, want_text, accept)
             finally:
@@ -822,6 +880,8 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
         return CheckStatus.REFUSED_PRIVATE, str(hit)
     if has(_Offline):
         return CheckStatus.NOT_CACHED, "offline and not in the cache"
+    if has(_NoNetwork) or no_network(exc):
+        return CheckStatus.NOT_CACHED, NO_NETWORK
     if has(requests.exceptions.SSLError):
         return CheckStatus.TLS_ERROR, f"TLS error: {_short(has(requests.exceptions.SSLError))}"
     if has(NameResolutionError):
@@ -845,6 +905,10 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
     if has(requests.exceptions.ContentDecodingError):
         return CheckStatus.ERROR, "body could not be decompressed"
     return CheckStatus.ERROR, f"{type(exc).__name__}: {_short(exc)}"
+
+
+def _loopback(host: str) -> bool:
+    return host in ("localhost", "::1", "[::1]") or host.startswith("127.") or host.endswith(".localhost")
 
 
 def _short(exc: BaseException | None) -> str:

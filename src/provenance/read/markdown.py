@@ -1,6 +1,9 @@
 """Markdown: headings, paragraphs, list items and blockquotes, with every link and its position.
 
-markdown-it-py (CommonMark) resolves inline, reference and autolinks; front matter is skipped.
+markdown-it-py (CommonMark) resolves inline, reference and autolinks. Front matter (YAML, TOML,
+JSON) is read into the document's metadata (`read/frontmatter.py`) and site-generator template
+and component syntax (Liquid, Hugo and Zola shortcodes, MDX) is kept out of the prose, its links
+kept (`read/templates.py`).
 """
 
 from __future__ import annotations
@@ -15,9 +18,6 @@ from provenance.read.directives import parse_directive
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-# Front matter holds "key: value" (YAML) or "key = value" (TOML) lines, or nothing; its first line shows it.
-_FRONT_KEY = re.compile(r"\s*(?:(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)|#|[\"']?[A-Za-z_][\w.-]*[\"']?[ \t]*[:=]|\[)")
 # What stands before a block's text on its first line: indentation, blockquote marks, a list marker
 # or a heading's hashes (each followed by a space), then the opening marks of emphasis, a link or
 # code. A continuation line has only indentation and blockquote marks: "12 more" or "2024 was"
@@ -55,18 +55,16 @@ def _normalize_link(normalize: Callable[[str], str]) -> Callable[[str], str]:
 def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Document:
     from markdown_it import MarkdownIt  # lazy: only for Markdown input
 
+    from provenance.read.frontmatter import parse_front_matter
+    from provenance.read.templates import strip_templates
+
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    skipped = 0
-    m = _FRONT_MATTER.match(text)
-    if m and not _FRONT_KEY.match(m.group(0).split("\n", 1)[1]):
-        m = None  # a thematic break ("---") opening the article, not YAML/TOML front matter
-    title = None
-    if m:
-        front = m.group(0)
-        skipped = front.count("\n")
-        t = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", front, re.M)
-        title = t.group(1) if t else None
-        text = text[m.end():]
+    front = parse_front_matter(text)  # a "---" opening the article with no key after it is a thematic break
+    skipped = front.lines
+    title = front.text("title")
+    text = text[front.end:]
+    stripped = strip_templates(text, mdx=source.lower().endswith(".mdx"))
+    text = stripped.text
     src_lines = text.split("\n")
     md = MarkdownIt("commonmark")
     md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign,assignment]
@@ -110,7 +108,9 @@ def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Documen
                     ignore_next = False
                 blocks.append(block)
     return Document(source=source, format="markdown", blocks=tuple(blocks), title=title, encoding=encoding,
-                    suppressions=tuple(suppressions))
+                    suppressions=tuple(suppressions), url=front.text("canonical_url", "canonicalURL", "canonical"),
+                    published=front.text("date", "published", "pubDate", "publishDate"),
+                    metadata=front.metadata(), markup=stripped.counts)
 
 
 def _inline_block(children: list[Token], kind: BlockKind, level: int, first: int, skipped: int,
@@ -148,7 +148,15 @@ def _inline_block(children: list[Token], kind: BlockKind, level: int, first: int
 
     for child in children:
         t = child.type
-        if t in ("text", "code_inline"):
+        if t == "text" and "  " in child.content:
+            # blanked template syntax (or double spaces): one space, each piece pinned where it is written
+            for k, piece in enumerate(re.split(r" {2,}", child.content)):
+                if k:
+                    add(" ")
+                if piece:
+                    pin(piece)
+                    add(piece)
+        elif t in ("text", "code_inline"):
             pin(child.content)
             add(child.content)
         elif t in ("softbreak", "hardbreak"):
