@@ -116,6 +116,16 @@ class RawBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How an HTML page's article body was read: which extractor decided it, how many words were kept,
+    and a warning when the reading is doubtful (much shorter than the page's own account of itself)."""
+
+    extractor: str  # "provenance", "trafilatura", "json-ld"
+    words: int
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An input, read: its blocks of text, with hyperlinks and positions in the original."""
 
@@ -129,6 +139,7 @@ class Document:
     published: str | None = None  # publication date, as the page gives it
     encoding: str = "utf-8"
     suppressions: tuple[tuple[int, str], ...] = ()  # (line, rule or "*") for ignore-next-line
+    reading: Reading | None = None  # HTML only: how the body was read
 
 
 # --------------------------------------------------------------------------- segmenting
@@ -358,6 +369,7 @@ class ArticleReport:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)

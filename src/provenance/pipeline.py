@@ -241,7 +241,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     return ArticleReport(
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
-        summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions,
+        summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions, reading=doc.reading,
     )
 
 

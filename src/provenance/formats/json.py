@@ -104,6 +104,8 @@ def article_dict(a: ArticleReport, findings: list[Finding] | None = None) -> dic
             for p in a.primary_sources
         ],
         "summary": _summary(a.summary),
+        "reading": None if a.reading is None else {
+            "extractor": a.reading.extractor, "words": a.reading.words, "warning": a.reading.warning},
     }
     if findings is not None:
         out["findings"] = [_finding(f) for f in findings if f.source == a.source]

@@ -25,7 +25,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from provenance.model import BlockKind, Document, RawBlock, RawLink, SourceLine
+from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
 from provenance.read.directives import parse_directive
 
 if TYPE_CHECKING:
@@ -788,10 +788,207 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
         emitter.seen.add(id(h1))
 
     emitter.visit(main)
+    blocks, reading = _checked_body(soup, text, emitter.blocks, host)
     suppressions = _suppressions(soup, text)
-    return Document(source=source, format="html", blocks=tuple(emitter.blocks), title=title, url=canonical,
+    return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
                     publisher=canonical, site_name=site_name, published=published, encoding=encoding,
-                    suppressions=suppressions)
+                    suppressions=suppressions, reading=reading)
+
+
+# --------------------------------------------------------------------------- the body, checked
+#
+# The own reader above keeps every hyperlink at its place and tells captions, quotes and related
+# boxes apart, but its body decision can miss (a "paywall" class on the body itself, text only in
+# JSON-LD). trafilatura's body decision is the measured best among Python extractors; it only gives
+# text. So the page is read twice: when the own reading holds most of what trafilatura read, it is
+# kept as it is; when it does not, the page is walked again without the class-name boilerplate
+# rules and every block whose words trafilatura kept is added back, with its links and positions.
+# A page whose JSON-LD articleBody holds the article when the HTML does not is read from there.
+# Whatever remains implausibly short is said in `Reading.warning` (docs/html-reading.md).
+
+_WORD = re.compile(r"\w+")
+_BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE})
+_KEEP_OWN = 0.6  # the own reading is kept when it holds this share of trafilatura's shingles
+_DOUBTFUL = 0.5  # a reading under this share of the best other account of the page is doubtful
+
+
+def _tokens(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def _grams(tokens: list[str], n: int = 4) -> set[str]:
+    return {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+
+
+def _trafilatura_text(text: str) -> str:
+    """trafilatura's article text of the page ("" when it finds none or is not installed)."""
+    import logging
+
+    try:
+        from trafilatura import extract
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ""
+    log = logging.getLogger("trafilatura")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)  # its "empty HTML tree" and parser complaints are not ours to print
+    try:
+        return extract(text, include_comments=False, include_tables=True, deduplicate=False,
+                       with_metadata=False) or ""
+    except Exception:  # a library failure must not lose the page: the own reading stands
+        return ""
+    finally:
+        log.setLevel(level)
+
+
+def _jsonld_bodies(soup: BeautifulSoup) -> list[tuple[str, int]]:
+    """Every JSON-LD articleBody of the page with the line of its script (walked without recursion)."""
+    import html as htmllib
+
+    out: list[tuple[str, int]] = []
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        raw = script.string or ""
+        if "articleBody" not in raw:
+            continue
+        try:
+            stack: list[object] = [json.loads(raw)]
+        except (ValueError, RecursionError):
+            continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                body = node.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    plain = htmllib.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
+                    out.append((plain, script.sourceline or 1))
+                stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            elif isinstance(node, list):
+                stack.extend(v for v in node if isinstance(v, dict | list))
+    return out
+
+
+class _OpenPage(_Page):
+    """The page without the class-name boilerplate rules: only hidden elements, page furniture by tag
+    and ARIA role, and never-content tags are left out."""
+
+    def junk(self, tag: Tag) -> bool:
+        key = id(tag)
+        cached = self._junk.get(key)
+        if cached is None:
+            cached = _structural_junk(tag)
+            self._junk[key] = cached
+        return cached
+
+    def link_rail(self, tag: Tag) -> bool:
+        return False  # a page wrapper can look like one; trafilatura's words decide instead
+
+
+def _structural_junk(tag: Tag) -> bool:
+    if tag.name in _JUNK_TAGS or tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+        return True
+    style = str(tag.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    cls = tag.get("class")
+    if isinstance(cls, list) and any(str(c).lower() in _HIDDEN_TOKENS for c in cls):
+        return True
+    return str(tag.get("role") or "").lower() in _JUNK_ROLES
+
+
+def _words(blocks: list[RawBlock]) -> int:
+    return sum(len(_WORD.findall(b.text)) for b in blocks if b.kind in _BODY_KINDS)
+
+
+def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock],
+                  host: str) -> tuple[list[RawBlock], Reading]:
+    from bs4.element import Tag
+
+    blocks, extractor = own, "provenance"
+    traf = _trafilatura_text(text)
+    traf_tokens = _tokens(traf)
+    traf_grams = _grams(traf_tokens)
+    if len(traf_tokens) >= 40:
+        own_grams = _grams(_tokens("\n".join(b.text for b in own if b.kind in _BODY_KINDS)))
+        if len(traf_grams & own_grams) < _KEEP_OWN * len(traf_grams):
+            body = soup.body if isinstance(soup.body, Tag) else soup
+            if isinstance(body, Tag):
+                page = _OpenPage(soup, host)
+                emitter = _Emitter(page, text, body)
+                emitter.visit(body)
+                added = _agreed(emitter.blocks, traf_tokens, traf_grams, own)
+                if added:
+                    blocks = sorted([*own, *added], key=lambda b: (b.lines[0].line, b.lines[0].column))
+                    extractor = "trafilatura"
+    words = _words(blocks)
+    fallback = None
+    if len(traf_tokens) >= 40 and words < _DOUBTFUL * len(traf_tokens):
+        # trafilatura read the article where no element of the page holds it (its metadata):
+        # its own paragraphs are the article, without links, at the place their words first appear
+        held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
+        missing = [p for p in traf.split("\n") if p.strip() and not _grams(_tokens(p)) <= held]
+        blocks = [*blocks, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, *_line_of(text, p)),))
+                             for p in missing)]
+        extractor, words = "trafilatura", _words(blocks)
+        fallback = "the article was read from trafilatura's text of the page, not from its elements: no links"
+    best_other, other = len(traf_tokens), "trafilatura's reading"
+    for body_text, line in _jsonld_bodies(soup):
+        ld_tokens = _tokens(body_text)
+        if len(ld_tokens) > best_other:
+            best_other, other = len(ld_tokens), "its JSON-LD articleBody"
+        if len(ld_tokens) < 50:
+            continue
+        held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
+        ld_grams = _grams(ld_tokens)
+        if len(ld_grams & held) < _DOUBTFUL * len(ld_grams) and words < len(ld_tokens) * _DOUBTFUL:
+            # the article is in the page's metadata, not in its HTML: read it from there (no links)
+            paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", body_text) if p.strip()]
+            heading = [b for b in blocks[:1] if b.kind is BlockKind.HEADING]
+            blocks = [*heading, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, line, 1),))
+                                  for p in paragraphs)]
+            extractor, words = "json-ld", _words(blocks)
+            break
+    warning = fallback
+    if best_other >= 80 and words < best_other * _DOUBTFUL:
+        warning = (f"the article may be incomplete: {words} words read, but {other} has {best_other}")
+    elif words == 0:
+        warning = "no article text found on the page"
+    elif words < 30:
+        visible = len(_WORD.findall(soup.get_text(" ")))
+        if visible >= 300:
+            warning = f"the article may be incomplete: {words} words read from a page of {visible} words"
+    return blocks, Reading(extractor, words, warning)
+
+
+def _line_of(text: str, paragraph: str) -> tuple[int, int]:
+    """Line and column where a paragraph's first words appear in the source (1, 1 when they do not)."""
+    head = paragraph.strip()[:30]
+    idx = text.find(head) if head else -1
+    if idx < 0:
+        return 1, 1
+    line_start = text.rfind("\n", 0, idx) + 1
+    return text.count("\n", 0, idx) + 1, idx - line_start + 1
+
+
+def _agreed(candidates: list[RawBlock], traf_tokens: list[str], traf_grams: set[str],
+            own: list[RawBlock]) -> list[RawBlock]:
+    """The blocks of an open reading whose words trafilatura kept, and which the own reading lacks."""
+    joined = " " + " ".join(traf_tokens) + " "
+    have = {b.text for b in own}
+    out: list[RawBlock] = []
+    for b in candidates:
+        if b.kind not in _BODY_KINDS or b.text in have:
+            continue
+        tokens = _tokens(b.text)
+        if not tokens:
+            continue
+        if len(tokens) >= 4:
+            grams = _grams(tokens)
+            if len(grams & traf_grams) * 2 < len(grams):
+                continue
+        elif " " + " ".join(tokens) + " " not in joined:
+            continue
+        have.add(b.text)
+        out.append(b)
+    return out
 
 
 def _suppressions(soup: BeautifulSoup, text: str) -> tuple[tuple[int, str], ...]:
