@@ -88,6 +88,9 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         title.append(f"  publisher {_t(a.publisher)}", style="dim")
     if a.title:
         title.append(f"\n{_t(a.title)}", style="italic")
+    if a.reading is not None and a.reading.warning:
+        # the body read is implausibly short: the figures below may rest on part of the article
+        title.append(f"\nreading: {_t(a.reading.warning)} (extractor {_t(a.reading.extractor)})", style="yellow")
     console.print(title)
 
     s = a.summary
