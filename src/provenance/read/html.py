@@ -377,7 +377,7 @@ def _jsonld_date(scripts: list[Tag]) -> str | None:
 
 
 def _norm(s: str) -> str:
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())  # the same as collapsing \s+ and stripping, several times faster
 
 
 def _text_len(tag: Tag) -> int:
@@ -1081,31 +1081,19 @@ def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock], host: str
     traf = _trafilatura_text(text) if check else ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
-    if len(traf_tokens) >= 40:
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    if len(traf_tokens) >= 40 and isinstance(body, Tag):
         own_grams = _grams(_tokens("\n".join(b.text for b in own if b.kind in _BODY_KINDS)))
         if len(traf_grams & own_grams) < _KEEP_OWN * len(traf_grams):
-            body = soup.body if isinstance(soup.body, Tag) else soup
-            if isinstance(body, Tag):
-                page = _OpenPage(soup, host)
-                emitter = _Emitter(page, text, body)
-                emitter.visit(body)
-                added = _agreed(emitter.blocks, traf_tokens, traf_grams, own)
-                if added:
-                    blocks = sorted([*own, *added], key=lambda b: (b.lines[0].line, b.lines[0].column))
-                    extractor = "trafilatura"
+            emitter = _Emitter(_OpenPage(soup, host), text, body)
+            emitter.visit(body)
+            added = _agreed(emitter.blocks, traf_tokens, traf_grams, own)
+            if added:
+                blocks = sorted([*own, *added], key=lambda b: (b.lines[0].line, b.lines[0].column))
+                extractor = "trafilatura"
     words = _words(blocks)
-    fallback = None
-    if len(traf_tokens) >= 40 and words < _DOUBTFUL * len(traf_tokens):
-        # trafilatura read the article where no element of the page holds it (its metadata):
-        # its own paragraphs are the article, without links, at the place their words first appear
-        held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
-        missing = [p for p in traf.split("\n") if p.strip() and not _grams(_tokens(p)) <= held]
-        blocks = [*blocks, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, *_line_of(text, p)),))
-                             for p in missing)]
-        extractor, words = "trafilatura", _words(blocks)
-        fallback = "the article was read from trafilatura's text of the page, not from its elements: no links"
-    best_other, other = len(traf_tokens), "trafilatura's reading"
     held: set[str] | None = None
+    best_other, other = len(traf_tokens), "trafilatura's reading"
     for body_text, line in _jsonld_bodies(scripts):
         ld_tokens = _tokens(body_text)
         if len(ld_tokens) > best_other:
@@ -1115,23 +1103,35 @@ def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock], host: str
         if held is None:  # once: a live blog has an articleBody per post
             held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
         ld_grams = _grams(ld_tokens)
-        if len(ld_grams & held) < _DOUBTFUL * len(ld_grams) and words < len(ld_tokens) * _DOUBTFUL:
+        if len(ld_grams & held) < _DOUBTFUL * len(ld_grams):
             # the article is in the page's metadata, not in its HTML: read it from there (no links)
-            paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", body_text) if p.strip()]
+            paragraphs = [p.strip() for p in body_text.split("\n") if p.strip()]
             heading = [b for b in blocks[:1] if b.kind is BlockKind.HEADING]
             blocks = [*heading, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, line, 1),))
                                   for p in paragraphs)]
             extractor, words = "json-ld", _words(blocks)
             break
-    warning = fallback
+    warning = None
+    if len(traf_tokens) >= 40 and words < _DOUBTFUL * len(traf_tokens) and isinstance(body, Tag):
+        # trafilatura read an article that no element of the page shows (it came from the page's
+        # metadata): its paragraphs are the article, without links, where their words first appear
+        held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
+        visible = _grams(_tokens(body.get_text(" ")))
+        missing = [p for p in traf.split("\n") if p.strip() and not _grams(_tokens(p)) <= held
+                   and len(_grams(_tokens(p)) & visible) * 2 < len(_grams(_tokens(p)))]
+        if missing:
+            blocks = [*blocks, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, *_line_of(text, p)),))
+                                 for p in missing)]
+            extractor, words = "trafilatura", _words(blocks)
+            warning = "the article was read from trafilatura's text of the page's metadata: no links"
     if best_other >= 80 and words < best_other * _DOUBTFUL:
-        warning = (f"the article may be incomplete: {words} words read, but {other} has {best_other}")
+        warning = f"the article may be incomplete: {words} words read, but {other} has {best_other}"
     elif words == 0:
         warning = "no article text found on the page"
-    elif words < 30:
-        visible = len(_WORD.findall(soup.get_text(" ")))
-        if visible >= 300:
-            warning = f"the article may be incomplete: {words} words read from a page of {visible} words"
+    elif words < 30 and not warning:
+        visible_words = len(_WORD.findall(soup.get_text(" ")))
+        if visible_words >= 300:
+            warning = f"the article may be incomplete: {words} words read from a page of {visible_words} words"
     return blocks, Reading(extractor, words, warning)
 
 
@@ -1155,8 +1155,8 @@ def _agreed(candidates: list[RawBlock], traf_tokens: list[str], traf_grams: set[
         if b.kind not in _BODY_KINDS or b.text in have:
             continue
         tokens = _tokens(b.text)
-        if not tokens:
-            continue
+        if not tokens or sum(lk.end - lk.start for lk in b.links) > 0.6 * len(b.text):
+            continue  # a block of links is a list of stories, whatever trafilatura made of it
         if len(tokens) >= 4:
             grams = _grams(tokens)
             if len(grams & traf_grams) * 2 < len(grams):
