@@ -96,7 +96,7 @@ _BLOCK_TAGS = {"p": BlockKind.PARAGRAPH, "h1": BlockKind.HEADING, "h2": BlockKin
 _BLOCK_LEVEL = frozenset({
     *_BLOCK_TAGS, "div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "td", "th",
     "tbody", "thead", "figure", "hr", "address", "details", "summary", "fieldset", "center", "body", "html",
-    "hgroup", "aside", "footer", "nav",
+    "hgroup", "aside", "footer", "nav", "form",
 })
 _RAIL_TAGS = frozenset({"div", "section", "ul", "ol", "table", "header", "span", "article", "dl"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "span", "td", "header", "body"})
@@ -259,6 +259,8 @@ def _related_box(tag: Tag) -> bool:
 
 class _Page:
     """One parsed page with memoised boilerplate decisions."""
+
+    drop_tags = _DROP_TAGS
 
     def __init__(self, soup: BeautifulSoup, host: str = "", article: Tag | None = None) -> None:
         self.soup = soup
@@ -564,7 +566,7 @@ class _Collector:
                 if type(child) is NavigableString:  # not a comment, CDATA, doctype...
                     self.add(str(child))
             elif isinstance(child, Tag):
-                if child.name in _DROP_TAGS or self.page.junk(child):
+                if child.name in self.page.drop_tags or self.page.junk(child):
                     continue
                 if child.name == "br":
                     self.add(" ")
@@ -738,8 +740,8 @@ class _Emitter:
                 continue
             if not isinstance(child, Tag) or id(child) in self.seen:
                 continue
-            if child.name in _DROP_TAGS or (child is not self.main and self.page.junk(child)):
-                if child.name not in _DROP_TAGS and _related_box(child):
+            if child.name in self.page.drop_tags or (child is not self.main and self.page.junk(child)):
+                if child.name not in self.page.drop_tags and _related_box(child):
                     flush()
                     self.emit_related(child)
                 continue
@@ -823,7 +825,7 @@ class _Emitter:
         from bs4.element import Tag
 
         for child in figure.children:
-            if not isinstance(child, Tag) or id(child) in self.seen or child.name in _DROP_TAGS \
+            if not isinstance(child, Tag) or id(child) in self.seen or child.name in self.page.drop_tags \
                     or self.page.junk(child):
                 continue
             if child.name == "figcaption":
@@ -1039,7 +1041,9 @@ def _jsonld_bodies(scripts: list[Tag]) -> list[tuple[str, int]]:
 
 class _OpenPage(_Page):
     """The page without the class-name boilerplate rules: only hidden elements, page furniture by tag
-    and ARIA role, and never-content tags are left out."""
+    and ARIA role, and never-content tags are left out (but a <form>: ASP.NET wraps whole pages in one)."""
+
+    drop_tags = _DROP_TAGS - {"form"}
 
     def junk(self, tag: Tag) -> bool:
         key = id(tag)
