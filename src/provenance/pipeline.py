@@ -195,6 +195,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     )
     from provenance.extract.domains import registered_domain
     from provenance.judge import judge_sentences
+    from provenance.judge.embedded import attribute_quoted_blocks
     from provenance.outlets import load
     from provenance.segment import locate, segment
 
@@ -207,7 +208,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
-    judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
+    judgements = attribute_quoted_blocks(blocks, sentences, judge_sentences(blocks, sentences, quotes_by_block, links))
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 
