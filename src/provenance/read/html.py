@@ -628,8 +628,7 @@ class _Emitter:
 
         line, col0 = anchor.sourceline or 1, anchor.sourcepos or 0
         start = self._offset(line, col0)
-        # the first word with a letter or digit: a leading "—" may be "&mdash;" in the source
-        word = next((w for w in first.split(" ", 5)[:5] if _ALNUM.search(w)), "")[:40]
+        word = first.split(" ", 1)[0][:40]
         idx = self.text.find(word, start, start + 200_000) if word else -1  # bounded: linear on any page
         if idx < 0 or idx - start > 200_000:
             return line, col0 + 1
