@@ -117,3 +117,16 @@ def test_reading_in_json_and_in_the_text_report(tmp_path: Path) -> None:
     plain.write_text(PARAGRAPHS[0] + "\n", encoding="utf-8")
     out = _run("audit", "--no-check", "--format", "json", str(plain))
     assert json.loads(out.stdout)["articles"][0]["reading"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Police confirmed that.Man was arrested at the scene on Friday, officials said.",
+    '"Is this fair?" she asked the council on Tuesday.',
+    'He asked "why now?" and the minister did not answer.',
+])
+def test_glued_text_and_a_question_inside_quotes_stay_one_sentence(text: str) -> None:
+    from provenance.segment import segment
+
+    doc = read_html(f"<html><body><article><p>{text}</p></article></body></html>", source="s.html")
+    _, sentences = segment(doc)
+    assert [s.text for s in sentences] == [text]
