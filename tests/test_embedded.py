@@ -53,9 +53,9 @@ def test_a_block_quote_after_said_colon_is_the_speakers(tmp_path: Path) -> None:
         assert got[sentence][:2] == (Category.ATTRIBUTED, "The minister"), got[sentence]
     assert got["The minister said:"][0] is Category.NONE
     for sentence in ("Talks broke down after midnight.", "Both delegations left the building."):
-        assert got[sentence][0] is Category.ATTRIBUTED and "Reuters" in (got[sentence][1] or ""), got[sentence]
+        assert got[sentence][0] is Category.ATTRIBUTED, got[sentence]
+        assert "Reuters" in (got[sentence][1] or ""), got[sentence]
     # a block quote nobody introduces is judged on its own words
-    assert got["Unintroduced words stand alone here."][2] != "a block quote introduced by"
     assert not got["Unintroduced words stand alone here."][2].startswith("a block quote")
 
 

@@ -88,7 +88,8 @@ def test_fifty_thousand_unclosed_paragraphs() -> None:
     start = time.process_time()
     doc = read_html(html, source="p.html")
     assert time.process_time() - start < 10
-    assert doc.blocks and doc.blocks[0].text.startswith("x")
+    assert doc.blocks
+    assert doc.blocks[0].text.startswith("x")
 
 
 @pytest.mark.parametrize("tag", ["div", "span", "blockquote", "li", "a href='/x'"])
@@ -107,7 +108,8 @@ def test_real_structure_is_kept_under_the_bound() -> None:
     html = _doc("<div>" * 60 + "<h2>Section</h2>" + inner + "</div>" * 60)
     doc = read_html(html, source="ok.html")
     kinds = [b.kind for b in doc.blocks]
-    assert BlockKind.HEADING in kinds and BlockKind.PARAGRAPH in kinds
+    assert BlockKind.HEADING in kinds
+    assert BlockKind.PARAGRAPH in kinds
     para = next(b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH)
     assert para.links[0].text == "the report"
     assert para.lines[0].line == 1

@@ -73,7 +73,8 @@ def test_json_ld_article_body_when_the_html_holds_only_a_teaser() -> None:
         {"@type": "WebPage"}, {"@type": "NewsArticle", "headline": "Budget", "articleBody": body}]})}</script>
 </head><body><h1>Budget</h1><p>Subscribe to read the whole story about the council.</p></body></html>"""
     doc = read_html(html, source="ld.html")
-    assert doc.reading is not None and doc.reading.extractor == "json-ld"
+    assert doc.reading is not None
+    assert doc.reading.extractor == "json-ld"
     text = " ".join(b.text for b in doc.blocks)
     assert PARAGRAPHS[1] in text
     assert doc.reading.words >= len(body.split())
@@ -83,7 +84,8 @@ def test_a_page_without_an_article_is_said_so() -> None:
     links = " ".join(f'<a href="/s/{i}">Story number {i} of the day in the city</a>' for i in range(80))
     html = f"<!doctype html><html><body><nav>{links}</nav><div class='grid'>{links}</div></body></html>"
     doc = read_html(html, source="index.html")
-    assert doc.reading is not None and doc.reading.warning is not None
+    assert doc.reading is not None
+    assert doc.reading.warning is not None
     assert "no article text" in doc.reading.warning or "incomplete" in doc.reading.warning
 
 
@@ -110,7 +112,11 @@ def test_reading_in_json_and_in_the_text_report(tmp_path: Path) -> None:
     readings = [a["reading"] for a in report["articles"]]
     assert readings[0] == {"extractor": "trafilatura", "words": readings[0]["words"], "warning": None}
     assert readings[0]["words"] > 80
-    assert readings[1]["warning"] and "JSON-LD articleBody" in readings[1]["warning"]
+    assert readings[1]["warning"]
+    assert "JSON-LD articleBody" in readings[1]["warning"]
+    rules = [[f["rule_id"] for f in a.get("findings", [])] for a in report["articles"]]
+    assert "PV105" not in rules[0]
+    assert "PV105" in rules[1]  # a finding too: SARIF, annotations and exit codes see it
     text = _run("audit", "--no-check", str(doubtful)).stdout.decode()
     assert "reading: the article may be incomplete" in text
     plain = tmp_path / "a.txt"
