@@ -1173,19 +1173,27 @@ def _agreed(candidates: list[RawBlock], traf_tokens: list[str], traf_grams: set[
 
 
 def _suppressions(comments: list[Comment], text: str) -> tuple[tuple[int, str], ...]:
-    """`ignore-next-line` comments, wherever they sit: (the line after the comment, rule or "*")."""
+    """`ignore-next-line` comments, wherever they sit: (the line after the comment, rule or "*").
+
+    Only directive comments are looked up in the source (a page has thousands of other comments,
+    and one that html.parser rewrote would be searched to the end of the page each time); a
+    directive that is not found where expected is searched for at most 50 times in all."""
     out: list[tuple[int, str]] = []
     cursor = 0  # comments come in document order: each is searched after the previous one
     line, counted = 1, 0  # the line of `counted`, moved forward only (linear in the page)
+    misses = 0
     for c in comments:
-        raw = "<!--" + str(c) + "-->"
-        idx = text.find(raw, cursor)
-        if idx < 0:
-            continue
-        cursor = idx + len(raw)
         directive = parse_directive(str(c))
         if not directive or directive[0] != "ignore-next-line":
             continue
+        raw = "<!--" + str(c) + "-->"
+        idx = text.find(raw, cursor)
+        if idx < 0:
+            misses += 1
+            if misses > 50:
+                break
+            continue
+        cursor = idx + len(raw)
         line += text.count("\n", counted, cursor)
         counted = cursor
         out.extend((line + 1, r) for r in (directive[1] or ("*",)))
