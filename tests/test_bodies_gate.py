@@ -8,13 +8,13 @@ trafilatura's beside them); a change that raises them should raise the floors wi
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -26,13 +26,7 @@ FLOORS = {
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_bodies", REPO / "benchmarks" / "bench_bodies.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_bodies.py", "bench_bodies")
 
 
 @pytest.fixture(scope="module")

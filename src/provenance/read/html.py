@@ -342,7 +342,8 @@ def _offsite(href: str, host: str) -> bool:
     return bool(netloc) and bool(host) and netloc != host and not netloc.endswith("." + host)
 
 
-def _is_junk(tag: Tag) -> bool:
+def _furniture(tag: Tag) -> bool:
+    """Furniture whatever the page's class names: aside/footer, hidden, a landmark role."""
     if tag.name in _JUNK_TAGS:
         return True
     if not tag.attrs:
@@ -352,8 +353,14 @@ def _is_junk(tag: Tag) -> bool:
     style = str(tag.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    if str(tag.get("role") or "").lower() in _JUNK_ROLES:
+    return str(tag.get("role") or "").lower() in _JUNK_ROLES
+
+
+def _is_junk(tag: Tag) -> bool:
+    if _furniture(tag):
         return True
+    if not tag.attrs:
+        return False
     if tag.get("itemprop") == "articleBody":
         return False
     text = _attrs_text(tag)
@@ -1058,19 +1065,10 @@ class _OpenPage(_Page):
 
 
 def _structural_junk(tag: Tag) -> bool:
-    if tag.name in _JUNK_TAGS:
-        return True
-    if not tag.attrs:
-        return False
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
-        return True
-    style = str(tag.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
+    if _furniture(tag):
         return True
     cls = tag.get("class")
-    if isinstance(cls, list) and any(str(c).lower() in _HIDDEN_TOKENS for c in cls):
-        return True
-    return str(tag.get("role") or "").lower() in _JUNK_ROLES
+    return isinstance(cls, list) and any(str(c).lower() in _HIDDEN_TOKENS for c in cls)
 
 
 def _words(blocks: list[RawBlock]) -> int:
