@@ -15,8 +15,14 @@ How the article body is found (see docs/html-reading.md for the whole story):
    ``<div>``s separated by ``<br>`` becomes paragraphs. The page headline (the first h1) is kept as
    the first block even when it sits outside the container.
 
+4. The body is checked against trafilatura's reading of the same page: when the rules above miss
+   most of it, trafilatura's decision is mapped back onto the parsed tree (its blocks, with their
+   links and positions, are added); a JSON-LD articleBody stands in when the HTML holds no article;
+   a doubtful reading says so in `Document.reading` (see `_checked_body`).
+
 Positions come from Python's html.parser, so every block keeps its line and column in the original
-file. Text is kept literal: entities are decoded once, nothing is interpreted as markup.
+file. Text is kept literal: entities are decoded once, nothing is interpreted as markup. The tree is
+kept shallow (implied </p>, a depth bound) and every walk is linear, whatever the page (`_parse`).
 """
 
 from __future__ import annotations
@@ -25,13 +31,12 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
 from provenance.read.directives import parse_directive
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from bs4 import BeautifulSoup
     from bs4.element import Comment, PageElement, Tag
 
