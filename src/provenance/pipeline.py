@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Category,
@@ -27,6 +26,7 @@ from provenance.model import (
     SkippedInput,
     Summary,
 )
+from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
@@ -36,7 +36,13 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with
 class AuditOptions:
     publisher: str | None = None  # the article's own publisher domain (self-citation)
     outlets_file: Path | None = None  # user overrides for the outlet database
-    check: FetchSettings | None = None  # None: fetch nothing (pure offline analysis)
+    # Two questions, two options. `check`: are the cited sources fetched and checked? (False: pure
+    # analysis of the text.) `network`: how the network is used whenever something is fetched, a URL
+    # input included (the private-address guard, the cache, timeouts); None: the defaults. A URL
+    # input follows `network` whatever `check` says. (For callers of the old form, a FetchSettings
+    # given as `check` means check=True with those settings as `network`.)
+    check: bool = False
+    network: FetchSettings | None = None
     jobs: int = 1
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -46,6 +52,17 @@ class AuditOptions:
     # under it and, unless `fmt` forces a reader, read as a file of that name would be (by its
     # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
     stdin_filename: str | None = None
+
+
+    def __post_init__(self) -> None:
+        if isinstance(self.check, FetchSettings):
+            object.__setattr__(self, "network", self.network or self.check)
+            object.__setattr__(self, "check", True)
+
+    @property
+    def fetch(self) -> FetchSettings:
+        """The network settings every fetch of the run uses."""
+        return self.network or FetchSettings()
 
 
 def source_name(name: str, options: AuditOptions) -> str:
@@ -142,10 +159,10 @@ def read_input(name: str, options: AuditOptions) -> Document:
         # read_string guesses the reader from the source's name when none is forced, as for a file
         return read_bytes(data, source=source_name(name, options), fmt=options.fmt)
     if is_url(name):
-        from provenance.check.http import FetchError
+        from provenance.net.http import FetchError
         from provenance.read.url import publisher_of, read_url
 
-        settings = options.check or FetchSettings()
+        settings = options.fetch
         try:
             body, content_type, final_url = read_url(name, settings)
         except FetchError as exc:
@@ -187,13 +204,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.core.urls import registered_domain
     from provenance.extract import (
         extract_links,
         extract_outlets,
         extract_primary_sources,
         find_quotes,
     )
-    from provenance.extract.domains import registered_domain
     from provenance.judge import judge_sentences
     from provenance.judge.embedded import attribute_quoted_blocks
     from provenance.outlets import load
@@ -206,7 +223,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     # Blocks under `<!-- provenance: ignore -->` are judged and extracted like any other; their
     # findings are then marked suppressed (counted, not lost), and the report keeps `Block.ignore`.
     blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
-    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
+    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = attribute_quoted_blocks(blocks, sentences, judge_sentences(blocks, sentences, quotes_by_block, links))
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
@@ -272,9 +289,22 @@ def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | Sk
             yield audit_path(name, options)
 
 
+def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Iterator[ArticleReport | SkippedInput]:
+    """Like `audit` without the check stage, one result at a time in input order (for streaming
+    formats: nothing is kept once it is yielded). Inputs skipped while searching come first."""
+    options = options or AuditOptions()
+    names, skipped = expand_inputs(inputs, options)
+    yield from skipped
+    yield from _run(names, options)
+
+
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:
     """Audit files, directories, URLs or "-" (stdin). Bad inputs become `Report.skipped`."""
     options = options or AuditOptions()
+    if options.outlets_file is not None:  # a bad outlet file is the user's error, raised before any work
+        from provenance.outlets import load
+
+        load(options.outlets_file)
     names, skipped = expand_inputs(inputs, options)
     articles: list[ArticleReport] = []
     for result in _run(names, options):
@@ -282,10 +312,10 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             skipped.append(result)
         else:
             articles.append(result)
-    if options.check is not None and articles:
+    if options.check and articles:
         from provenance.check import check_report
 
-        articles = list(check_report(articles, options.check))
+        articles = list(check_report(articles, options.fetch))
     return Report(articles=tuple(articles), skipped=tuple(skipped), version=_version())
 
 
@@ -296,8 +326,8 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
 
     options = options or AuditOptions()
     report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
-    if options.check is not None:
+    if options.check:
         from provenance.check import check_report
 
-        report = check_report([report], options.check)[0]
+        report = check_report([report], options.fetch)[0]
     return report
