@@ -317,6 +317,9 @@ def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, widt
     if a.title:
         head.append(("  " + _clip(a.title, max(10, width - len(source) - 4)), "italic"))
     out.append(head)
+    if a.reading is not None and a.reading.warning:
+        # the body read is implausibly short: the figures below may rest on part of the article
+        out.append([(_clip(f"reading: {a.reading.warning} (extractor {a.reading.extractor})", width), "yellow")])
     total = prof.assertions
     claims: list[Seg] = [(_n(total, "claim"), ""), (" · ", "dim"),
                          (f"{_pct(prof.named, total)} named", "green"), (" · ", "dim"),
