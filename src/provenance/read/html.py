@@ -27,7 +27,6 @@ kept shallow (implied </p>, a depth bound) and every walk is linear, whatever th
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -1202,13 +1201,3 @@ def _suppressions(comments: list[Comment], text: str) -> tuple[tuple[int, str], 
         out.extend((line + 1, r) for r in (directive[1] or ("*",)))
     return tuple(out)
 
-
-def jsonld(text: str) -> list[object]:
-    """Every JSON-LD object of a page (for callers who want more metadata)."""
-    out: list[object] = []
-    for m in re.finditer(r'<script[^>]+application/ld\+json[^>]*>(.*?)</script>', text, re.S | re.I):
-        try:
-            out.append(json.loads(m.group(1)))
-        except ValueError:
-            continue
-    return out
