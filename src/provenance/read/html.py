@@ -27,6 +27,7 @@ kept shallow (implied </p>, a depth bound) and every walk is linear, whatever th
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
