@@ -7,16 +7,16 @@ Re-pin after a deliberate change of the annotations or an improvement of the det
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
-import sys
 import unicodedata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -25,13 +25,7 @@ CATEGORIES = {"attributed", "vague", "unattributed", "none"}
 
 
 def _load_benchmark() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("accuracy_benchmark", REPO / "benchmarks" / "accuracy.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("accuracy.py", "accuracy_benchmark")
 
 
 bench = _load_benchmark()

@@ -149,6 +149,11 @@ def _raw_findings(article: ArticleReport, config: Config, db: OutletDB | None) -
                        f"rest: a sourcing gap of {prof.gap:.0%}, above the limit of {limit:.0%}",
                        line, col, line, col + 1, "unattributed-share", None)
 
+    # PV105: a doubtful reading of an HTML page's body
+    if article.reading is not None and article.reading.warning:
+        yield _Raw("PV105", f"The article may be incomplete: {article.reading.warning}", 1, 1, 1, 2,
+                   "incomplete-reading", None)
+
     # PV2xx: outlets
     seen_outlet: set[tuple[str, str]] = set()
     for o in article.outlets:

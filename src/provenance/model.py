@@ -117,6 +117,16 @@ class RawBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How an HTML page's article body was read: which extractor decided it, how many words were kept,
+    and a warning when the reading is doubtful (much shorter than the page's own account of itself)."""
+
+    extractor: str  # "provenance", "trafilatura", "json-ld"
+    words: int
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An input, read: its blocks of text, with hyperlinks and positions in the original."""
 
@@ -134,6 +144,7 @@ class Document:
     metadata: tuple[tuple[str, str], ...] = ()
     # Template and component syntax kept out of the prose: ("link", n), ("media", n), ("unknown", n)...
     markup: tuple[tuple[str, int], ...] = ()
+    reading: Reading | None = None  # HTML only: how the body was read
 
 
 # --------------------------------------------------------------------------- segmenting
@@ -455,6 +466,7 @@ class ArticleReport:
     published: str | None = None  # the article's own date, when its page tells it
     metadata: tuple[tuple[str, str], ...] = ()  # front matter: title, date, authors, permalink, draft
     markup: tuple[tuple[str, int], ...] = ()  # template syntax kept out of the prose, by kind
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,6 +226,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         find_quotes,
     )
     from provenance.judge import judge_sentences
+    from provenance.judge.embedded import attribute_quoted_blocks
     from provenance.outlets import load
     from provenance.segment import locate, segment
 
@@ -239,7 +240,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db,
                           site_url=options.site.base_url if options.site is not None else None)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
-    judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
+    judgements = attribute_quoted_blocks(blocks, sentences, judge_sentences(blocks, sentences, quotes_by_block, links))
     if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
         from provenance.judge.posts import apply_post_rules
 
@@ -278,7 +279,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         source=doc.source, format=doc.format, publisher=pub_domain, title=doc.title, sentences=judged,
         outlets=tuple(outlets), links=tuple(links), quotes=tuple(quotes), primary_sources=tuple(primary),
         summary=summary, blocks=report_blocks, url=doc.url, suppressions=doc.suppressions, published=doc.published,
-        metadata=doc.metadata, markup=doc.markup,
+        metadata=doc.metadata, markup=doc.markup, reading=doc.reading,
     )
 
 

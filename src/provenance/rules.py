@@ -86,6 +86,15 @@ RULES: tuple[Rule, ...] = (
         "if the piece is opinion.",
     ),
     Rule(
+        "PV105", "incomplete-reading", Severity.WARNING,
+        "The article body read from an HTML page may be incomplete.",
+        "The body read is much shorter than the page's own account of itself: under half the words of "
+        "trafilatura's reading or of the page's JSON-LD articleBody, or a few words on a long page.",
+        "Every figure of the report rests on the body read: a clean report of half an article is not clean.",
+        "Audit the article's text (save it as text or Markdown), or pass its URL so the full page is read; "
+        "`reading` in the JSON report says which extractor decided the body.",
+    ),
+    Rule(
         "PV201", "outlet-only-citation", Severity.WARNING,
         "An outlet is cited without the story that supports the claim.",
         "A source list or sentence names an outlet or a bare domain ('TheEpochTimes.com') but no article URL.",

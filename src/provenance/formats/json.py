@@ -143,6 +143,8 @@ def article_dict(a: ArticleReport, findings: list[Finding] | None = None,
             for p in a.primary_sources
         ],
         "summary": _summary(a.summary),
+        "reading": None if a.reading is None else {
+            "extractor": a.reading.extractor, "words": a.reading.words, "warning": a.reading.warning},
     }
     if findings is not None:
         out["findings"] = [finding_dict(f) for f in findings]

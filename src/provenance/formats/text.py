@@ -91,6 +91,9 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         title.append(f"  publisher {_t(a.publisher)}", style="dim")
     if a.title:
         title.append(f"\n{_t(a.title)}", style="italic")
+    if a.reading is not None and a.reading.warning:
+        # the body read is implausibly short: the figures below may rest on part of the article
+        title.append(f"\nreading: {_t(a.reading.warning)} (extractor {_t(a.reading.extractor)})", style="yellow")
     console.print(title)
 
     s = a.summary
@@ -318,6 +321,9 @@ def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, widt
     if a.title:
         head.append(("  " + _clip(a.title, max(10, width - len(source) - 4)), "italic"))
     out.append(head)
+    if a.reading is not None and a.reading.warning:
+        # the body read is implausibly short: the figures below may rest on part of the article
+        out.append([(_clip(f"reading: {a.reading.warning} (extractor {a.reading.extractor})", width), "yellow")])
     total = prof.assertions
     claims: list[Seg] = [(_n(total, "claim"), ""), (" · ", "dim"),
                          (f"{_pct(prof.named, total)} named", "green"), (" · ", "dim"),

@@ -15,21 +15,30 @@ How the article body is found (see docs/html-reading.md for the whole story):
    ``<div>``s separated by ``<br>`` becomes paragraphs. The page headline (the first h1) is kept as
    the first block even when it sits outside the container.
 
+4. The body is checked against trafilatura's reading of the same page: when the rules above miss
+   most of it, trafilatura's decision is mapped back onto the parsed tree (its blocks, with their
+   links and positions, are added); a JSON-LD articleBody stands in when the HTML holds no article;
+   a doubtful reading says so in `Document.reading` (see `_checked_body`).
+
 Positions come from Python's html.parser, so every block keeps its line and column in the original
-file. Text is kept literal: entities are decoded once, nothing is interpreted as markup.
+file. Text is kept literal: entities are decoded once, nothing is interpreted as markup. The tree is
+kept shallow (implied </p>, a depth bound) and every walk is linear, whatever the page (`_parse`).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
-from provenance.model import BlockKind, Document, RawBlock, RawLink, SourceLine
+from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
 from provenance.read.directives import parse_directive
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from bs4 import BeautifulSoup
-    from bs4.element import PageElement, Tag
+    from bs4.element import Comment, PageElement, Tag
 
 # Never content: dropped with everything inside.
 _DROP_TAGS = frozenset({
@@ -92,7 +101,7 @@ _BLOCK_TAGS = {"p": BlockKind.PARAGRAPH, "h1": BlockKind.HEADING, "h2": BlockKin
 _BLOCK_LEVEL = frozenset({
     *_BLOCK_TAGS, "div", "section", "article", "main", "header", "ul", "ol", "dl", "table", "tr", "td", "th",
     "tbody", "thead", "figure", "hr", "address", "details", "summary", "fieldset", "center", "body", "html",
-    "hgroup", "aside", "footer", "nav",
+    "hgroup", "aside", "footer", "nav", "form",
 })
 _RAIL_TAGS = frozenset({"div", "section", "ul", "ol", "table", "header", "span", "article", "dl"})
 _CONTAINERS = frozenset({"div", "section", "article", "main", "span", "td", "header", "body"})
@@ -132,7 +141,81 @@ _SPLIT = re.compile(r"[-_.:/\s]+")
 _MIN_PARAGRAPH = 25  # characters: shorter <p>s do not vote for their container
 
 
+_A = frozenset({"a"})
+_P = frozenset({"p"})
+_IMG = frozenset({"img"})
+_VOTERS = frozenset({"p", "div", "pre", "blockquote", "td"})
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAG_NAMES = frozenset(_BLOCK_TAGS)
+_ITEM_BLOCKS = frozenset({"p", "li", "h2", "h3", "h4", "blockquote", "div"})
+_QUOTE_BLOCKS = frozenset({"p", "blockquote", "div", "li"})
+_PARA_BLOCKS = frozenset({"p", "div", "ul", "ol"})
+_MEDIA = frozenset({"img", "picture", "video"})
+_MEDIA_TEXT = frozenset({"p", "h1", "h2", "h3", "h4", "li", "blockquote"})
+_LEAVES = frozenset({"div", "span", "figcaption", "p"})
+
+
+def _tags(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
+    """The elements under root with one of these names, in document order. bs4's find_all does the
+    same but sets up a matcher on every call, which costs more than the walk on a small element."""
+    from bs4.element import Tag
+
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.name in names:
+            yield node
+
+
+def _first(root: Tag, names: frozenset[str]) -> Tag | None:
+    from bs4.element import Tag
+
+    if not any(isinstance(child, Tag) for child in root.contents):
+        return None  # the common case, a paragraph of text: no walk
+    return next(_tags(root, names), None)
+
+
+class _Inventory:
+    """What the reader needs from the whole page, gathered in one walk: <meta>s, JSON-LD scripts,
+    headlines, the canonical link and comments."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        from bs4.element import Comment, Tag
+
+        self.metas: dict[tuple[str, str], str] = {}
+        self.jsonld: list[Tag] = []
+        self.h1s: list[Tag] = []
+        self.canonical: Tag | None = None
+        self.title: Tag | None = None
+        self.article: Tag | None = None  # the first <article>, else the first <main>
+        self.comments: list[Comment] = []
+        main: Tag | None = None
+        for node in soup.descendants:
+            if isinstance(node, Tag):
+                name = node.name
+                if name == "meta":
+                    for attr in ("property", "name", "itemprop"):
+                        value = node.get(attr)
+                        if value:
+                            self.metas.setdefault((attr, str(value)), str(node.get("content") or ""))
+                elif name == "script" and node.get("type") == "application/ld+json":
+                    self.jsonld.append(node)
+                elif name == "h1":
+                    self.h1s.append(node)
+                elif name == "link" and self.canonical is None and "canonical" in (node.get("rel") or ()):
+                    self.canonical = node
+                elif name == "title" and self.title is None:
+                    self.title = node
+                elif name == "article" and self.article is None:
+                    self.article = node
+                elif name == "main" and main is None:
+                    main = node
+            elif isinstance(node, Comment):
+                self.comments.append(node)
+        self.article = self.article or main
+
+
 def _attrs_text(tag: Tag) -> str:
+    if not tag.attrs:
+        return ""
     cls = tag.get("class")
     parts: list[str] = [str(c) for c in cls] if isinstance(cls, list) else ([str(cls)] if cls else [])
     for key in ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module",
@@ -182,10 +265,14 @@ def _related_box(tag: Tag) -> bool:
 class _Page:
     """One parsed page with memoised boilerplate decisions."""
 
-    def __init__(self, soup: BeautifulSoup, host: str = "") -> None:
+    drop_tags = _DROP_TAGS
+
+    def __init__(self, soup: BeautifulSoup, host: str = "", article: Tag | None = None) -> None:
         self.soup = soup
         self.host = host
+        self.article = article  # the page's first <article> (else <main>)
         self._junk: dict[int, bool] = {}
+        self._dropped: dict[int, bool] = {}
         self.protected: set[int] = set()
 
     def junk(self, tag: Tag) -> bool:
@@ -200,17 +287,29 @@ class _Page:
         """The tag and its ancestors are never boilerplate."""
         self.protected.update(id(a) for a in (tag, *tag.parents))
         self._junk.clear()
+        self._dropped.clear()
 
     def dropped(self, tag: Tag) -> bool:
-        """True when the tag or one of its ancestors is boilerplate or never content."""
+        """True when the tag or one of its ancestors is boilerplate or never content (memoised: each
+        element is decided once, so asking for every paragraph of a page stays linear)."""
         from bs4.element import Tag
 
+        chain: list[Tag] = []
         node: PageElement | None = tag
+        result = False
         while isinstance(node, Tag) and node.name != "[document]":
+            known = self._dropped.get(id(node))
+            if known is not None:
+                result = known
+                break
             if node.name in _DROP_TAGS or self.junk(node):
-                return True
+                result = True
+                break
+            chain.append(node)
             node = node.parent
-        return False
+        for seen in chain:
+            self._dropped[id(seen)] = result
+        return result
 
 
     def link_rail(self, tag: Tag) -> bool:
@@ -220,7 +319,7 @@ class _Page:
         """
         if tag.name not in _RAIL_TAGS:
             return False
-        links = [a for a in tag.find_all("a") if a.get("href")]
+        links = [a for a in _tags(tag, _A) if a.get("href")]
         if len(links) < 2:
             return False
         total = _text_len(tag)
@@ -248,16 +347,25 @@ def _offsite(href: str, host: str) -> bool:
     return bool(netloc) and bool(host) and netloc != host and not netloc.endswith("." + host)
 
 
-def _is_junk(tag: Tag) -> bool:
+def _furniture(tag: Tag) -> bool:
+    """Furniture whatever the page's class names: aside/footer, hidden, a landmark role."""
     if tag.name in _JUNK_TAGS:
         return True
+    if not tag.attrs:
+        return False
     if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
         return True
     style = str(tag.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
         return True
-    if str(tag.get("role") or "").lower() in _JUNK_ROLES:
+    return str(tag.get("role") or "").lower() in _JUNK_ROLES
+
+
+def _is_junk(tag: Tag) -> bool:
+    if _furniture(tag):
         return True
+    if not tag.attrs:
+        return False
     if tag.get("itemprop") == "articleBody":
         return False
     text = _attrs_text(tag)
@@ -266,17 +374,16 @@ def _is_junk(tag: Tag) -> bool:
     return any(_token_junk(tok) for tok in text.split())
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
-            or soup.find("meta", attrs={"itemprop": name})
-        if tag is not None and tag.get("content"):
-            return _WS.sub(" ", str(tag["content"])).strip()
+        content = metas.get(("property", name)) or metas.get(("name", name)) or metas.get(("itemprop", name))
+        if content:
+            return _WS.sub(" ", content).strip()
     return None
 
 
-def _jsonld_date(soup: BeautifulSoup) -> str | None:
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+def _jsonld_date(scripts: list[Tag]) -> str | None:
+    for script in scripts:
         m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.string or "")
         if m:
             return m.group(1)
@@ -284,7 +391,7 @@ def _jsonld_date(soup: BeautifulSoup) -> str | None:
 
 
 def _norm(s: str) -> str:
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())  # the same as collapsing \s+ and stripping, several times faster
 
 
 def _text_len(tag: Tag) -> int:
@@ -292,7 +399,11 @@ def _text_len(tag: Tag) -> int:
 
 
 def _link_len(tag: Tag) -> int:
-    return sum(_text_len(a) for a in tag.find_all("a"))
+    from bs4.element import Tag
+
+    if not any(isinstance(child, Tag) for child in tag.contents):
+        return 0
+    return sum(_text_len(a) for a in _tags(tag, _A))
 
 
 def _loose_text_len(tag: Tag) -> int:
@@ -314,35 +425,52 @@ def _paragraphs(page: _Page, root: Tag) -> list[tuple[Tag, int, float]]:
     from bs4.element import Tag
 
     out: list[tuple[Tag, int, float]] = []
-    for el in root.find_all(["p", "div", "pre", "blockquote", "td"]):
+    for el in _tags(root, _VOTERS):
         if not isinstance(el, Tag):
             continue
         if el.name in ("div", "td"):
             n = _loose_text_len(el)
             if n < 80:
                 continue
+            text = ""
         else:
-            n = _text_len(el)
+            text = el.get_text(" ")
+            n = len(_norm(text))
         if n < _MIN_PARAGRAPH or page.dropped(el):
             continue
         links = _link_len(el) if el.name != "div" else 0
         density = min(1.0, links / n) if n else 1.0
         if density > 0.6:
             continue
-        text = el.get_text()
+        text = text or el.get_text()
         vote = (1 + min(n / 100, 3) + text.count(",") * 0.3) * (1 - density)
         out.append((el, n, vote))
     return out
 
 
-def _ptext(paras: list[tuple[Tag, int, float]], root: Tag) -> int:
-    return sum(n for el, n, _ in paras if el is root or root in el.parents)
+class _PText:
+    """Paragraph text under each element, summed once (every paragraph adds to its ancestors; the
+    parser bounds their number), so that asking is a look-up, not a walk over the paragraphs."""
+
+    def __init__(self, paras: list[tuple[Tag, int, float]]) -> None:
+        self.table: dict[int, int] = {}
+        for el, n, _ in paras:
+            for node in (el, *el.parents):
+                self.table[id(node)] = self.table.get(id(node), 0) + n
+
+    def __call__(self, root: Tag) -> int:
+        return self.table.get(id(root), 0)
+
+
+def _within(tag: Tag, ancestor: Tag) -> bool:
+    """True when ancestor is one of tag's ancestors (by identity: bs4's == compares whole subtrees)."""
+    return any(p is ancestor for p in tag.parents)
 
 
 def _common_ancestor(tags: list[Tag]) -> Tag | None:
-    first = [tags[0], *tags[0].parents]
-    for cand in first:
-        if all(cand is t or cand in t.parents for t in tags):
+    lines = [{id(a) for a in (t, *t.parents)} for t in tags[1:]]
+    for cand in (tags[0], *tags[0].parents):
+        if all(id(cand) in line for line in lines):
             return cand
     return None
 
@@ -352,14 +480,15 @@ def _main_container(page: _Page) -> Tag:
 
     soup = page.soup
     body = soup.body if isinstance(soup.body, Tag) else soup
-    named = [t for t in body.find_all(list(_CONTAINERS)) if isinstance(t, Tag)
-             and (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
+    named = [t for t in _tags(body, _CONTAINERS)
+             if (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
     paras = _paragraphs(page, body)
-    if named and max((_ptext(paras, t) for t in named), default=0) < 300:
+    ptext = _PText(paras)
+    if named and max((ptext(t) for t in named), default=0) < 300:
         # A named article body that holds the page's prose is never inside boilerplate, whatever
         # its wrappers are called (a theme that nests the post in "thb-post-share-container").
         def raw_ptext(t: Tag) -> int:
-            return sum(_text_len(p) for p in t.find_all("p"))
+            return sum(_text_len(p) for p in _tags(t, _P))
 
         sizes = [raw_ptext(t) for t in named]
         most = max(sizes)
@@ -369,6 +498,7 @@ def _main_container(page: _Page) -> Tag:
         if most >= 300:
             page.protect(strongest)
             paras = _paragraphs(page, body)
+            ptext = _PText(paras)
     scores: dict[int, float] = {}
     nodes: dict[int, Tag] = {}
     for el, _n, vote in paras:
@@ -383,38 +513,39 @@ def _main_container(page: _Page) -> Tag:
 
     hinted = [t for t in named if not page.dropped(t)]
     if hinted:
-        best = max(hinted, key=lambda t: _ptext(paras, t))
-        best_text = _ptext(paras, best)
-        if best_text > 150 and (voted is None or best_text * 2 >= _ptext(paras, voted)
-                                or best in voted.parents or voted in best.parents):
+        best = max(hinted, key=ptext)
+        best_text = ptext(best)
+        if best_text > 150 and (voted is None or best_text * 2 >= ptext(voted)
+                                or _within(voted, best) or _within(best, voted)):
             # Several sibling body chunks (Telegraph, Reuters): take their common parent.
-            chunks = [h for h in hinted if _ptext(paras, h) > 100 and not any(a in hinted for a in h.parents)]
+            hinted_ids = {id(h) for h in hinted}
+            chunks = [h for h in hinted if ptext(h) > 100 and not any(id(a) in hinted_ids for a in h.parents)]
             if len(chunks) > 1:
                 common = _common_ancestor(chunks)
                 if common is not None and common.name not in ("body", "html", "[document]"):
                     return common
             return best
     if voted is None:
-        article = body.find("article") or body.find("main")
-        return article if isinstance(article, Tag) else body
+        article = page.article
+        return article if article is not None and (body is soup or _within(article, body)) else body
     # Climb while an ancestor close above holds clearly more body text: an article split across
     # sibling wrappers (one <div> per paragraph on the BBC, chunks between adverts elsewhere).
     top = voted
-    top_text = _ptext(paras, top)
+    top_text = ptext(top)
     while True:
         node = top.parent
         found: Tag | None = None
         for _ in range(4):
             if not isinstance(node, Tag) or node.name in ("body", "html", "[document]"):
                 break
-            node_text = _ptext(paras, node)
+            node_text = ptext(node)
             if node_text >= top_text * 1.25 and node_text - top_text >= 150:
                 found = node
                 break
             node = node.parent
         if found is None:
             return top
-        top, top_text = found, _ptext(paras, found)
+        top, top_text = found, ptext(found)
 
 
 class _Collector:
@@ -447,7 +578,7 @@ class _Collector:
                 if type(child) is NavigableString:  # not a comment, CDATA, doctype...
                     self.add(str(child))
             elif isinstance(child, Tag):
-                if child.name in _DROP_TAGS or self.page.junk(child):
+                if child.name in self.page.drop_tags or self.page.junk(child):
                     continue
                 if child.name == "br":
                     self.add(" ")
@@ -510,7 +641,7 @@ class _Emitter:
         line, col0 = anchor.sourceline or 1, anchor.sourcepos or 0
         start = self._offset(line, col0)
         word = first.split(" ", 1)[0][:40]
-        idx = self.text.find(word, start) if word else -1
+        idx = self.text.find(word, start, start + 200_000) if word else -1  # bounded: linear on any page
         if idx < 0 or idx - start > 200_000:
             return line, col0 + 1
         assert self._line_starts is not None
@@ -559,12 +690,12 @@ class _Emitter:
         # cards with a heading name their story there; a card's other links are kickers and section
         # labels ("Aerospace & Defense"): with headings about, only the links holding one count,
         # else a link of five words or more (a headline, not a label)
-        headed = any(a.find(["h2", "h3", "h4", "h5", "h6"]) for a in anchors)
+        headed = any(_first(a, _SUBHEADS) for a in anchors)
         for a in anchors:
             href = str(a["href"]).strip()
             if not href or href.startswith(("#", "javascript:")) or href in seen:
                 continue
-            heading = a.find(["h2", "h3", "h4", "h5", "h6"])
+            heading = _first(a, _SUBHEADS)
             if headed and heading is None:
                 continue
             head = heading or a
@@ -621,8 +752,8 @@ class _Emitter:
                 continue
             if not isinstance(child, Tag) or id(child) in self.seen:
                 continue
-            if child.name in _DROP_TAGS or (child is not self.main and self.page.junk(child)):
-                if child.name not in _DROP_TAGS and _related_box(child):
+            if child.name in self.page.drop_tags or (child is not self.main and self.page.junk(child)):
+                if child.name not in self.page.drop_tags and _related_box(child):
                     flush()
                     self.emit_related(child)
                 continue
@@ -639,20 +770,20 @@ class _Emitter:
                 continue
             kind = _BLOCK_TAGS.get(child.name)
             captioned = bool(_CAPTION.search(_attrs_text(child)))
-            if captioned and kind is None and child is not self.main and child.find(list(_BLOCK_TAGS)):
+            if captioned and kind is None and child is not self.main and _first(child, _BLOCK_TAG_NAMES):
                 start = len(self.blocks)  # a caption box holding paragraphs: all of them are caption
                 self.visit(child)
                 self._retype(start, BlockKind.CAPTION)
                 continue
             if captioned and (kind is BlockKind.PARAGRAPH or (kind is None and child is not self.main)):
                 kind = BlockKind.CAPTION
-            if kind is BlockKind.PARAGRAPH and child.find("img") is not None and _text_len(child) <= 200:
+            if kind is BlockKind.PARAGRAPH and _first(child, _IMG) is not None and _text_len(child) <= 200:
                 kind = BlockKind.CAPTION  # <p><img><br><em>Caption</em></p>
-            if kind is BlockKind.LIST_ITEM and child.find(["p", "li", "h2", "h3", "h4", "blockquote", "div"]):
+            if kind is BlockKind.LIST_ITEM and _first(child, _ITEM_BLOCKS):
                 self.visit(child)
-            elif kind is BlockKind.QUOTE and child.find(["p", "blockquote", "div", "li"]):
+            elif kind is BlockKind.QUOTE and _first(child, _QUOTE_BLOCKS):
                 self.visit_quote(child)
-            elif kind is BlockKind.PARAGRAPH and child.name == "p" and child.find(["p", "div", "ul", "ol"]):
+            elif kind is BlockKind.PARAGRAPH and child.name == "p" and _first(child, _PARA_BLOCKS):
                 self.visit(child)
             elif kind is not None:
                 self.emit(child, kind)
@@ -662,11 +793,11 @@ class _Emitter:
 
     def media(self, box: Tag) -> bool:
         """A picture with its caption and credit but no paragraphs: the caption only, as a CAPTION."""
-        if box.find(["img", "picture", "video"]) is None:
+        if _first(box, _MEDIA) is None:
             return False
-        for el in box.find_all(["p", "h1", "h2", "h3", "h4", "li", "blockquote"]):
+        for el in _tags(box, _MEDIA_TEXT):
             # a paragraph that only wraps the picture, or is the caption, is part of the media box
-            if el.find(["img", "picture", "video"]) is None and not _CAPTION.search(_attrs_text(el)):
+            if _first(el, _MEDIA) is None and not _CAPTION.search(_attrs_text(el)):
                 return False
         if _text_len(box) > 400:
             return False
@@ -674,8 +805,8 @@ class _Emitter:
 
         # the outermost elements holding text of their own: a caption with its credit inside stays one
         leaves: list[Tag] = []
-        for t in box.find_all(["div", "span", "figcaption", "p"]):
-            if any(t in leaf.parents for leaf in leaves):
+        for t in _tags(box, _LEAVES):
+            if any(_within(t, leaf) for leaf in leaves):
                 continue
             if any(type(c) is NavigableString and c.strip() for c in t.children) and _norm(t.get_text()):
                 leaves.append(t)
@@ -706,13 +837,13 @@ class _Emitter:
         from bs4.element import Tag
 
         for child in figure.children:
-            if not isinstance(child, Tag) or id(child) in self.seen or child.name in _DROP_TAGS \
+            if not isinstance(child, Tag) or id(child) in self.seen or child.name in self.page.drop_tags \
                     or self.page.junk(child):
                 continue
             if child.name == "figcaption":
                 self.emit(child, BlockKind.CAPTION)
             elif child.name == "blockquote":
-                if child.find(["p", "blockquote", "div", "li"]):
+                if _first(child, _QUOTE_BLOCKS):
                     self.visit_quote(child)
                 else:
                     self.emit(child, BlockKind.QUOTE)
@@ -750,65 +881,324 @@ class _Emitter:
         self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes)
 
 
-def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
+# The parse tree is kept shallow whatever the input, so that reading it is linear in the size of the
+# page and no walk of it can exhaust Python's stack (issue #16): an unclosed <p> ends where the next
+# block starts, as the HTML standard says (html.parser would nest 50,000 of them 50,000 deep), and
+# elements past _MAX_DEPTH levels (real pages stay under 40) are read as the text they hold.
+_MAX_DEPTH = 128
+_CLOSES_P = frozenset({
+    "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "ul", "ol", "dl", "li", "dd",
+    "dt", "table", "blockquote", "pre", "figure", "figcaption", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "address", "details", "summary", "fieldset", "center", "hgroup", "menu", "dialog", "search",
+})
+
+
+def _parse(text: str) -> BeautifulSoup:
     import warnings
+    from collections import Counter
+    from typing import Any
 
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-    from bs4.element import Tag
+
+    class ShallowSoup(BeautifulSoup):
+        """html.parser's tree with implied </p> and a bound on depth (positions kept as usual)."""
+
+        def __init__(self, markup: str) -> None:
+            self.ignored: Counter[str] = Counter()
+            self.elements = 0
+            super().__init__(markup, "html.parser")
+
+        def handle_starttag(self, name: str, namespace: str | None, nsprefix: str | None, attrs: Any,
+                            sourceline: int | None = None, sourcepos: int | None = None,
+                            namespaces: dict[str, str] | None = None) -> Tag | None:
+            self.elements += 1
+            if name in _CLOSES_P and self.open_tag_counter.get("p"):
+                self.endData()
+                self._popToTag("p")
+            if len(self.tagStack) > _MAX_DEPTH:
+                if not self.builder.can_be_empty_element(name):
+                    self.ignored[name] += 1
+                self.handle_data(" ")
+                return None
+            return super().handle_starttag(name, namespace, nsprefix, attrs, sourceline=sourceline,
+                                           sourcepos=sourcepos, namespaces=namespaces)
+
+        def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+            if self.ignored.get(name):
+                self.ignored[name] -= 1
+                self.handle_data(" ")
+                return
+            super().handle_endtag(name, nsprefix)
 
     with warnings.catch_warnings():
         # an input that is only a URL or a file name is read as the text it is: no advice on stderr
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(text, "html.parser")
-    title = _meta(soup, "og:title", "twitter:title")
-    if title is None and soup.title is not None and soup.title.string:
-        title = _norm(soup.title.string)
+        return ShallowSoup(text)
+
+
+def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
+    from bs4.element import Tag
+
+    soup = _parse(text)
+    inventory = _Inventory(soup)
+    metas = inventory.metas
+    title = _meta(metas, "og:title", "twitter:title")
+    if title is None and inventory.title is not None and inventory.title.string:
+        title = _norm(inventory.title.string)
     canonical = None
-    link = soup.find("link", attrs={"rel": "canonical"})
-    if isinstance(link, Tag) and link.get("href"):
+    link = inventory.canonical
+    if link is not None and link.get("href"):
         canonical = str(link["href"]).strip()
-    canonical = canonical or _meta(soup, "og:url") or url
-    site_name = _meta(soup, "og:site_name", "application-name")
-    published = _meta(soup, "article:published_time", "datePublished", "date", "pubdate") or _jsonld_date(soup)
+    canonical = canonical or _meta(metas, "og:url") or url
+    site_name = _meta(metas, "og:site_name", "application-name")
+    published = _meta(metas, "article:published_time", "datePublished", "date", "pubdate") or _jsonld_date(inventory.jsonld)
 
     host = _netloc(canonical or url or "")
-    page = _Page(soup, host)
+    page = _Page(soup, host, inventory.article)
     main = _main_container(page)
     page.protect(main)
     emitter = _Emitter(page, text, main)
 
-    h1s = [c for c in soup.find_all("h1") if isinstance(c, Tag) and _text_len(c) > 0
+    h1s = [c for c in inventory.h1s if _text_len(c) > 0
            and not any(isinstance(a, Tag) and a.name in _DROP_TAGS for a in (c, *c.parents))]
     # the first headline outside boilerplate; else the first at all (it may sit in a "meta" header)
     h1 = next((c for c in h1s if not page.dropped(c)), h1s[0] if h1s else None)
-    if h1 is not None and h1 is not main and main not in h1.parents and h1 not in main.parents \
-            and main not in h1.parents and h1 not in main.descendants:
+    if h1 is not None and h1 is not main and not _within(h1, main) and not _within(main, h1):
         emitter.emit(h1, BlockKind.HEADING)
         emitter.seen.add(id(h1))
 
     emitter.visit(main)
-    suppressions = _suppressions(soup, text)
-    return Document(source=source, format="html", blocks=tuple(emitter.blocks), title=title, url=canonical,
+    blocks, reading = _checked_body(soup, text, emitter.blocks, host, inventory.jsonld,
+                                    check=getattr(soup, "elements", 0) <= _CHECK_LIMIT)
+    suppressions = _suppressions(inventory.comments, text)
+    return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
                     publisher=canonical, site_name=site_name, published=published, encoding=encoding,
-                    suppressions=suppressions)
+                    suppressions=suppressions, reading=reading)
 
 
-def _suppressions(soup: BeautifulSoup, text: str) -> tuple[tuple[int, str], ...]:
-    """`ignore-next-line` comments, wherever they sit: (the line after the comment, rule or "*")."""
-    from bs4.element import Comment
+# --------------------------------------------------------------------------- the body, checked
+#
+# The own reader above keeps every hyperlink at its place and tells captions, quotes and related
+# boxes apart, but its body decision can miss (a "paywall" class on the body itself, text only in
+# JSON-LD). trafilatura's body decision is the measured best among Python extractors; it only gives
+# text. So the page is read twice: when the own reading holds most of what trafilatura read, it is
+# kept as it is; when it does not, the page is walked again without the class-name boilerplate
+# rules and every block whose words trafilatura kept is added back, with its links and positions.
+# A page whose JSON-LD articleBody holds the article when the HTML does not is read from there.
+# Whatever remains implausibly short is said in `Reading.warning` (docs/html-reading.md).
 
+_WORD = re.compile(r"\w+")
+_BODY_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE})
+_KEEP_OWN = 0.6  # the own reading is kept when it holds this share of trafilatura's shingles
+# Pages with more elements than this are not read a second time by trafilatura: real articles have
+# under 3,000 (2,650 at most in the corpora here); a hostile page of 50,000 paragraphs would double
+# the time of the read.
+_CHECK_LIMIT = 20_000
+_DOUBTFUL = 0.5  # a reading under this share of the best other account of the page is doubtful
+
+
+def _tokens(s: str) -> list[str]:
+    return _WORD.findall(s.lower())
+
+
+def _grams(tokens: list[str], n: int = 4) -> set[str]:
+    return {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
+
+
+def _trafilatura_text(text: str) -> str:
+    """trafilatura's article text of the page ("" when it finds none or is not installed)."""
+    import logging
+
+    try:
+        from trafilatura import extract
+    except ImportError:  # pragma: no cover - a declared dependency
+        return ""
+    log = logging.getLogger("trafilatura")
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)  # its "empty HTML tree" and parser complaints are not ours to print
+    try:
+        return extract(text, include_comments=False, include_tables=True, deduplicate=False,
+                       with_metadata=False) or ""
+    except Exception:  # a library failure must not lose the page: the own reading stands
+        return ""
+    finally:
+        log.setLevel(level)
+
+
+def _jsonld_bodies(scripts: list[Tag]) -> list[tuple[str, int]]:
+    """Every JSON-LD articleBody of the page with the line of its script (walked without recursion)."""
+    import html as htmllib
+
+    out: list[tuple[str, int]] = []
+    for script in scripts:
+        raw = script.string or ""
+        if "articleBody" not in raw:
+            continue
+        try:
+            stack: list[object] = [json.loads(raw)]
+        except (ValueError, RecursionError):
+            continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                body = node.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    plain = htmllib.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
+                    out.append((plain, script.sourceline or 1))
+                stack.extend(v for v in node.values() if isinstance(v, dict | list))
+            elif isinstance(node, list):
+                stack.extend(v for v in node if isinstance(v, dict | list))
+    return out
+
+
+class _OpenPage(_Page):
+    """The page without the class-name boilerplate rules: only hidden elements, page furniture by tag
+    and ARIA role, and never-content tags are left out (but a <form>: ASP.NET wraps whole pages in one)."""
+
+    drop_tags = _DROP_TAGS - {"form"}
+
+    def junk(self, tag: Tag) -> bool:
+        key = id(tag)
+        cached = self._junk.get(key)
+        if cached is None:
+            cached = _structural_junk(tag)
+            self._junk[key] = cached
+        return cached
+
+    def link_rail(self, tag: Tag) -> bool:
+        return False  # a page wrapper can look like one; trafilatura's words decide instead
+
+
+def _structural_junk(tag: Tag) -> bool:
+    if _furniture(tag):
+        return True
+    cls = tag.get("class")
+    return isinstance(cls, list) and any(str(c).lower() in _HIDDEN_TOKENS for c in cls)
+
+
+def _words(blocks: list[RawBlock]) -> int:
+    return sum(len(_WORD.findall(b.text)) for b in blocks if b.kind in _BODY_KINDS)
+
+
+def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
+                  check: bool = True) -> tuple[list[RawBlock], Reading]:
+    from bs4.element import Tag
+
+    blocks, extractor = own, "provenance"
+    traf = _trafilatura_text(text) if check else ""
+    traf_tokens = _tokens(traf)
+    traf_grams = _grams(traf_tokens)
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    if len(traf_tokens) >= 40 and isinstance(body, Tag):
+        own_grams = _grams(_tokens("\n".join(b.text for b in own if b.kind in _BODY_KINDS)))
+        if len(traf_grams & own_grams) < _KEEP_OWN * len(traf_grams):
+            emitter = _Emitter(_OpenPage(soup, host), text, body)
+            emitter.visit(body)
+            added = _agreed(emitter.blocks, traf_tokens, traf_grams, own)
+            if added:
+                blocks = sorted([*own, *added], key=lambda b: (b.lines[0].line, b.lines[0].column))
+                extractor = "trafilatura"
+    words = _words(blocks)
+    held: set[str] | None = None
+    best_other, other = len(traf_tokens), "trafilatura's reading"
+    for body_text, line in _jsonld_bodies(scripts):
+        ld_tokens = _tokens(body_text)
+        if len(ld_tokens) > best_other:
+            best_other, other = len(ld_tokens), "its JSON-LD articleBody"
+        if len(ld_tokens) < 50 or words >= len(ld_tokens) * _DOUBTFUL:
+            continue
+        if held is None:  # once: a live blog has an articleBody per post
+            held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
+        ld_grams = _grams(ld_tokens)
+        if len(ld_grams & held) < _DOUBTFUL * len(ld_grams):
+            # the article is in the page's metadata, not in its HTML: read it from there (no links)
+            paragraphs = [p.strip() for p in body_text.split("\n") if p.strip()]
+            heading = [b for b in blocks[:1] if b.kind is BlockKind.HEADING]
+            blocks = [*heading, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, line, 1),))
+                                  for p in paragraphs)]
+            extractor, words = "json-ld", _words(blocks)
+            break
+    warning = None
+    if len(traf_tokens) >= 40 and words < _DOUBTFUL * len(traf_tokens) and isinstance(body, Tag):
+        # trafilatura read an article that no element of the page shows (it came from the page's
+        # metadata): its paragraphs are the article, without links, where their words first appear
+        held = _grams(_tokens("\n".join(b.text for b in blocks if b.kind in _BODY_KINDS)))
+        visible = _grams(_tokens(body.get_text(" ")))
+        missing = [p for p in traf.split("\n") if p.strip() and not _grams(_tokens(p)) <= held
+                   and len(_grams(_tokens(p)) & visible) * 2 < len(_grams(_tokens(p)))]
+        if missing:
+            blocks = [*blocks, *(RawBlock(BlockKind.PARAGRAPH, _norm(p), (SourceLine(0, *_line_of(text, p)),))
+                                 for p in missing)]
+            extractor, words = "trafilatura", _words(blocks)
+            warning = "the article was read from trafilatura's text of the page's metadata: no links"
+    if best_other >= 80 and words < best_other * _DOUBTFUL:
+        warning = f"the article may be incomplete: {words} words read, but {other} has {best_other}"
+    elif words == 0:
+        warning = "no article text found on the page"
+    elif words < 30 and not warning:
+        visible_words = len(_WORD.findall(soup.get_text(" ")))
+        if visible_words >= 300:
+            warning = f"the article may be incomplete: {words} words read from a page of {visible_words} words"
+    return blocks, Reading(extractor, words, warning)
+
+
+def _line_of(text: str, paragraph: str) -> tuple[int, int]:
+    """Line and column where a paragraph's first words appear in the source (1, 1 when they do not)."""
+    head = paragraph.strip()[:30]
+    idx = text.find(head) if head else -1
+    if idx < 0:
+        return 1, 1
+    line_start = text.rfind("\n", 0, idx) + 1
+    return text.count("\n", 0, idx) + 1, idx - line_start + 1
+
+
+def _agreed(candidates: list[RawBlock], traf_tokens: list[str], traf_grams: set[str],
+            own: list[RawBlock]) -> list[RawBlock]:
+    """The blocks of an open reading whose words trafilatura kept, and which the own reading lacks."""
+    joined = " " + " ".join(traf_tokens) + " "
+    have = {b.text for b in own}
+    out: list[RawBlock] = []
+    for b in candidates:
+        if b.kind not in _BODY_KINDS or b.text in have:
+            continue
+        tokens = _tokens(b.text)
+        if not tokens or sum(lk.end - lk.start for lk in b.links) > 0.6 * len(b.text):
+            continue  # a block of links is a list of stories, whatever trafilatura made of it
+        if len(tokens) >= 4:
+            grams = _grams(tokens)
+            if len(grams & traf_grams) * 2 < len(grams):
+                continue
+        elif " " + " ".join(tokens) + " " not in joined:
+            continue
+        have.add(b.text)
+        out.append(b)
+    return out
+
+
+def _suppressions(comments: list[Comment], text: str) -> tuple[tuple[int, str], ...]:
+    """`ignore-next-line` comments, wherever they sit: (the line after the comment, rule or "*").
+
+    Only directive comments are looked up in the source (a page has thousands of other comments,
+    and one that html.parser rewrote would be searched to the end of the page each time); a
+    directive that is not found where expected is searched for at most 50 times in all."""
     out: list[tuple[int, str]] = []
     cursor = 0  # comments come in document order: each is searched after the previous one
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        raw = "<!--" + str(c) + "-->"
-        idx = text.find(raw, cursor)
-        if idx < 0:
-            continue
-        cursor = idx + len(raw)
+    line, counted = 1, 0  # the line of `counted`, moved forward only (linear in the page)
+    misses = 0
+    for c in comments:
         directive = parse_directive(str(c))
         if not directive or directive[0] != "ignore-next-line":
             continue
-        end_line = text.count("\n", 0, cursor) + 1
-        out.extend((end_line + 1, r) for r in (directive[1] or ("*",)))
+        raw = "<!--" + str(c) + "-->"
+        idx = text.find(raw, cursor)
+        if idx < 0:
+            misses += 1
+            if misses > 50:
+                break
+            continue
+        cursor = idx + len(raw)
+        line += text.count("\n", counted, cursor)
+        counted = cursor
+        out.extend((line + 1, r) for r in (directive[1] or ("*",)))
     return tuple(out)
 

@@ -1,0 +1,138 @@
+"""The article body checked against trafilatura, JSON-LD articleBody, and the `reading` field."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from provenance.model import BlockKind
+from provenance.read.html import read_html
+
+PARAGRAPHS = [
+    "The city council approved the new transport budget on Tuesday after a debate that lasted most of the "
+    "evening, according to the minutes published by the clerk.",
+    "Councillor Ana Ruiz said the plan would add forty buses to the northern routes by the end of next year, "
+    "and that fares would not rise before the spring.",
+    "Opponents argued that the money should go to road repairs first, citing a survey of residents that "
+    "ranked potholes as the main complaint in every district.",
+    "The budget now goes to the regional assembly, which has the final word on the borrowing it needs, "
+    "and which meets again at the start of next month.",
+]
+
+
+def _page(body_class: str, link: bool = True) -> str:
+    first = PARAGRAPHS[0].replace("the minutes", '<a href="https://council.example.gov/minutes">the minutes</a>') \
+        if link else PARAGRAPHS[0]
+    paras = "\n".join(f"<p>{p}</p>" for p in [first, *PARAGRAPHS[1:]])
+    return f"""<!doctype html>
+<html><head><title>Council approves budget</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/politics">Politics</a> <a href="/sport">Sport</a></nav>
+<h1>Council approves transport budget</h1>
+<div class="{body_class}">
+{paras}
+</div>
+<footer><a href="/about">About us</a> <a href="/contact">Contact</a></footer>
+</body></html>
+"""
+
+
+def test_a_body_the_own_rules_drop_is_read_back_with_its_links() -> None:
+    # Condé Nast and PMC put a "paywall" class on the article body itself: the own boilerplate
+    # rules drop it, trafilatura does not, and its decision is mapped back onto the page's elements
+    doc = read_html(_page("article paywall-content"), source="paywall.html")
+    assert doc.reading is not None
+    assert doc.reading.extractor == "trafilatura"
+    assert doc.reading.warning is None
+    paras = [b for b in doc.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert [b.text for b in paras] == PARAGRAPHS
+    link = paras[0].links[0]
+    assert (link.url, link.text) == ("https://council.example.gov/minutes", "the minutes")
+    assert paras[0].text[link.start:link.end] == "the minutes"
+    assert paras[0].lines[0].line == 7  # the <p>'s own line in the file
+    assert not any("Politics" in b.text or "About us" in b.text for b in doc.blocks)
+
+
+def test_a_body_the_own_reader_finds_is_kept_as_it_is() -> None:
+    doc = read_html(_page("article-body"), source="ok.html")
+    assert doc.reading is not None
+    assert (doc.reading.extractor, doc.reading.warning) == ("provenance", None)
+    assert doc.reading.words == sum(len(p.split()) for p in PARAGRAPHS) + 4  # and the headline
+
+
+def test_json_ld_article_body_when_the_html_holds_only_a_teaser() -> None:
+    body = " ".join(PARAGRAPHS * 2)
+    html = f"""<!doctype html><html><head><title>t</title>
+<script type="application/ld+json">{json.dumps({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage"}, {"@type": "NewsArticle", "headline": "Budget", "articleBody": body}]})}</script>
+</head><body><h1>Budget</h1><p>Subscribe to read the whole story about the council.</p></body></html>"""
+    doc = read_html(html, source="ld.html")
+    assert doc.reading is not None
+    assert doc.reading.extractor == "json-ld"
+    text = " ".join(b.text for b in doc.blocks)
+    assert PARAGRAPHS[1] in text
+    assert doc.reading.words >= len(body.split())
+
+
+def test_a_page_without_an_article_is_said_so() -> None:
+    links = " ".join(f'<a href="/s/{i}">Story number {i} of the day in the city</a>' for i in range(80))
+    html = f"<!doctype html><html><body><nav>{links}</nav><div class='grid'>{links}</div></body></html>"
+    doc = read_html(html, source="index.html")
+    assert doc.reading is not None
+    assert doc.reading.warning is not None
+    assert "no article text" in doc.reading.warning or "incomplete" in doc.reading.warning
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "provenance", *args], capture_output=True, timeout=120,
+                          env={**os.environ, "NO_COLOR": "1"}, check=False)
+
+
+def test_reading_in_json_and_in_the_text_report(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    good = tmp_path / "good.html"
+    good.write_text(_page("article paywall-content"), encoding="utf-8")
+    doubtful = tmp_path / "doubtful.html"
+    body = " ".join(PARAGRAPHS * 3)
+    doubtful.write_text(f"""<!doctype html><html><head>
+<script type="application/ld+json">{{"@type": "NewsArticle", "articleBody": "{body}"}}</script></head>
+<body><article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>
+<p>{PARAGRAPHS[0]} Again.</p></article></body></html>""", encoding="utf-8")
+    out = _run("audit", "--no-check", "--format", "json", str(good), str(doubtful))
+    assert out.returncode in (0, 1), out.stderr
+    report = json.loads(out.stdout)
+    schema = json.loads(resources.files("provenance").joinpath("schema", "report.schema.json").read_text())
+    jsonschema.validate(report, schema)
+    readings = [a["reading"] for a in report["articles"]]
+    assert readings[0] == {"extractor": "trafilatura", "words": readings[0]["words"], "warning": None}
+    assert readings[0]["words"] > 80
+    assert readings[1]["warning"]
+    assert "JSON-LD articleBody" in readings[1]["warning"]
+    rules = [[f["rule_id"] for f in a.get("findings", [])] for a in report["articles"]]
+    assert "PV105" not in rules[0]
+    assert "PV105" in rules[1]  # a finding too: SARIF, annotations and exit codes see it
+    text = _run("audit", "--no-check", str(doubtful)).stdout.decode()
+    assert "reading: the article may be incomplete" in text
+    plain = tmp_path / "a.txt"
+    plain.write_text(PARAGRAPHS[0] + "\n", encoding="utf-8")
+    out = _run("audit", "--no-check", "--format", "json", str(plain))
+    assert json.loads(out.stdout)["articles"][0]["reading"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Police confirmed that.Man was arrested at the scene on Friday, officials said.",
+    '"Is this fair?" she asked the council on Tuesday.',
+    'He asked "why now?" and the minister did not answer.',
+])
+def test_glued_text_and_a_question_inside_quotes_stay_one_sentence(text: str) -> None:
+    from provenance.segment import segment
+
+    doc = read_html(f"<html><body><article><p>{text}</p></article></body></html>", source="s.html")
+    _, sentences = segment(doc)
+    assert [s.text for s in sentences] == [text]
