@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 if TYPE_CHECKING:
     import typer
 
+    from provenance.archive.records import Columns
     from provenance.config import Config
     from provenance.formats import OutputSpec
     from provenance.formats.interface import RenderContext
@@ -171,6 +172,10 @@ def build_app() -> "typer.Typer":
                                                      exists=True, dir_okay=False)] = None,
         reader: Annotated[str | None, typer.Option("--as", help="Read inputs as text, markdown or html "
                                                    "(default: by file name, else sniffed).")] = None,
+        columns: Annotated[str | None, typer.Option(
+            "--columns", metavar="KEY=COLUMN,...",
+            help="Archive inputs (.jsonl, .csv, .parquet): the columns holding text (or html), id, url and "
+                 "date, e.g. text=body,id=guid (default: the usual names).")] = None,
         stdin_filename: Annotated[str | None, typer.Option(
             "--stdin-filename", metavar="NAME",
             help="Report standard input (-) as the file NAME: every format names it NAME (SARIF and GitHub "
@@ -203,7 +208,7 @@ def build_app() -> "typer.Typer":
 
         from provenance import config as cfgmod
         from provenance import findings as fnd
-        from provenance.formats import FormatError, parse_outputs
+        from provenance.formats import Format, FormatError, parse_outputs
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
@@ -264,7 +269,7 @@ def build_app() -> "typer.Typer":
         names = _expand_globs(names)
         guarded = [*names, stdin_filename] if stdin_filename else names  # NAME stands for an input file
         for out in outputs:
-            if out.path is not None:
+            if out.path is not None and out.format is not Format.PARQUET:  # parquet: a directory, checked when parsed
                 _check_output(out.path, guarded, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
                                                        if f is not None))
         expanded, skipped_inputs = _expand(names, config)
@@ -277,7 +282,8 @@ def build_app() -> "typer.Typer":
         if settings is not None:
             settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
         options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                               check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename)
+                               check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename,
+                               columns=_columns(columns))
         report = run_audit(expanded, options) if expanded else None
         from provenance.model import Report
 
@@ -349,15 +355,27 @@ def build_app() -> "typer.Typer":
 
 
 def _register_extras(app: "typer.Typer") -> None:
-    """Commands owned by other modules (the outlet card)."""
+    """Commands owned by other modules (the outlet card, audit-archive)."""
     import importlib
 
-    for module in ("provenance.outlets.command",):
+    for module in ("provenance.outlets.command", "provenance.archive.command"):
         try:
             register = importlib.import_module(module).register
         except ImportError:
             continue
         register(app)
+
+
+def _columns(spec: str | None) -> "Columns | None":
+    """`--columns` for archive inputs (provenance.archive.records.Columns)."""
+    if spec is None:
+        return None
+    from provenance.archive.records import ArchiveError, Columns
+
+    try:
+        return Columns.parse(spec)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def _version() -> str:
@@ -445,6 +463,11 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
     from provenance.formats.github import write_job_summary
 
     for out in outputs:
+        if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (provenance.archive)
+            from provenance.archive.tables import write_report
+
+            write_report(out.path, report, ctx)
+            continue
         if out.format is Format.TEXT and out.path is None:
             from provenance.formats.text import print_report
 

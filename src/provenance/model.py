@@ -358,6 +358,7 @@ class ArticleReport:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
+    published: str | None = None  # the date an archive record gives the article (its date column, WARC-Date)
 
 
 @dataclass(frozen=True, slots=True)

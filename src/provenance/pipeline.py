@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.check.settings import FetchSettings
 from provenance.model import (
@@ -28,6 +29,9 @@ from provenance.model import (
     Summary,
 )
 from provenance.read.decode import InputError
+
+if TYPE_CHECKING:
+    from provenance.archive.records import Columns
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
 
@@ -46,6 +50,9 @@ class AuditOptions:
     # under it and, unless `fmt` forces a reader, read as a file of that name would be (by its
     # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
     stdin_filename: str | None = None
+    # Archive inputs (JSON Lines, CSV, Parquet, WARC): which columns hold the text, id, URL and date
+    # (`provenance.archive.records.Columns`; None: the usual names are looked for).
+    columns: Columns | None = None
 
 
 def source_name(name: str, options: AuditOptions) -> str:
@@ -261,6 +268,11 @@ def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput
 
 def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
+    if any(_archive(n) for n in names):
+        from provenance.archive.local import run_with_archives
+
+        yield from run_with_archives(names, options, jobs)
+        return
     if jobs > 1 and len(names) > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -269,6 +281,13 @@ def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | Sk
     else:
         for name in names:
             yield audit_path(name, options)
+
+
+def _archive(name: str) -> bool:
+    """A JSON Lines, CSV, Parquet or WARC file: many articles, one per record (provenance.archive)."""
+    from provenance.archive.records import is_archive
+
+    return is_archive(name)
 
 
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:

@@ -61,3 +61,9 @@ def strip_controls(text: str, keep: str = "\n\t") -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def parquet_is_a_directory(report: Report, ctx: RenderContext) -> str:
+    """The parquet format has no text form: it is written as a directory of tables
+    (`provenance.archive.tables.write_report`), never rendered to a string."""
+    raise FormatError("parquet writes a directory of tables: give it one, -f parquet:DIR")
