@@ -332,7 +332,9 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
     size = partition_size or PARTITION_SIZE
     out = Path(out)
     names = _inputs(inputs)
-    parts, bad = archive_partitions(names, size)
+    parts, bad = archive_partitions(names, size, columns)
+    if bad and not parts:  # nothing to do at all: the first reason, as one line
+        raise ArchiveError(f"{bad[0].source}: {bad[0].reason}")
     from provenance import __version__
 
     manifest = {"schema_version": tables.SCHEMA_VERSION, "tool": f"provenance {__version__}", "writer": "audit-archive",

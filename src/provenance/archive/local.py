@@ -28,7 +28,7 @@ def run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> Ite
     units: list[str | Partition] = []
     for name in names:
         if is_archive(name):
-            parts, skipped = archive_partitions([name], LOCAL_PARTITION)
+            parts, skipped = archive_partitions([name], LOCAL_PARTITION, options.columns or Columns())
             yield from skipped
             units.extend(parts)
         else:

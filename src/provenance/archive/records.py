@@ -305,6 +305,25 @@ def _json_rows(part: Partition, text: str) -> Iterator[dict[str, object] | Skipp
         n += 1
 
 
+def _first_columns(part: Partition, columns: Columns) -> None:
+    """Resolve the columns on the file's header (CSV, Parquet) or first record (JSON Lines): an
+    ArchiveError now rather than every record skipped later."""
+    if part.kind == "csv":
+        columns.resolve(list(part.header), part.path)
+    elif part.kind == "parquet":
+        columns.resolve(list(_pyarrow_parquet(part.path).ParquetFile(part.path).schema_arrow.names), part.path)
+    elif part.kind == "jsonl":
+        with open(part.path, "rb") as fh:
+            fh.seek(part.start)
+            line = fh.readline()
+        try:
+            row = json.loads(line)
+        except ValueError:
+            return  # reported as that record's own error
+        if isinstance(row, dict):
+            columns.resolve(list(row), part.path)
+
+
 def _record(path: str, number: int, row: dict[str, object], cols: Resolved) -> Record | SkippedInput:
     def get(col: str | None) -> str | None:
         if col is None:
@@ -346,19 +365,19 @@ def _read_parquet(part: Partition, columns: Columns) -> tuple[Iterator[dict[str,
 def _read_warc(part: Partition) -> Iterator[Record | SkippedInput]:
     n = part.first
     with open(part.path, "rb") as fh:
-        fh.seek(part.start)
-        for offset, record in _warc_records(fh):
-            if part.start + offset >= part.end or n >= part.first + part.count:
+        fh.seek(part.start)  # the offset of a record: warcio reads on from there
+        for record in _warcio().ArchiveIterator(fh):
+            if n >= part.first + part.count:
                 break
             if not _article_record(record):
                 continue
             n += 1
-            rec = record.rec_headers  # type: ignore[attr-defined]
+            rec = record.rec_headers
             ident = rec.get_header("WARC-Record-ID") or str(n)
             url = rec.get_header("WARC-Target-URI")
             headers = getattr(record, "http_headers", None)
             ctype = (headers.get_header("Content-Type") if headers is not None else rec.get_header("Content-Type")) or ""
-            body = record.content_stream().read()  # type: ignore[attr-defined]
+            body = record.content_stream().read()
             kind = ctype.split(";", 1)[0].strip().lower()
             charset = None
             if "charset=" in ctype.lower():
@@ -410,8 +429,10 @@ def analyse_record(record: Record, options: object) -> ArticleReport | SkippedIn
         return SkippedInput(record.source, f"could not be read: {type(exc).__name__}: {exc}")
     if not any(b.text.strip() for b in doc.blocks):
         return SkippedInput(record.source, "no article text found")
-    if record.url and not doc.url:
-        doc = replace(doc, url=record.url)
+    if record.url:  # the article's own URL, as for a URL input: its domain is the publisher
+        from provenance.extract.domains import registered_domain
+
+        doc = replace(doc, url=doc.url or record.url, publisher=doc.publisher or registered_domain(record.url))
     report = analyse(doc, options)
     return replace(report, url=report.url or record.url, published=record.date or doc.published)
 
@@ -427,13 +448,17 @@ def analyse_partition(part: Partition, options: object, columns: Columns) -> lis
         return [SkippedInput(part.name, f"cannot be read: {type(exc).__name__}: {exc}")]
 
 
-def archive_partitions(names: Sequence[str], size: int = PARTITION_SIZE) -> tuple[list[Partition], list[SkippedInput]]:
-    """Partitions of every archive named; a file that cannot be scanned is a SkippedInput."""
+def archive_partitions(names: Sequence[str], size: int = PARTITION_SIZE,
+                       columns: Columns | None = None) -> tuple[list[Partition], list[SkippedInput]]:
+    """Partitions of every archive named; a file that cannot be scanned, or lacks the columns asked
+    for (found on its first record, before any work), is a SkippedInput."""
     out: list[Partition] = []
     skipped: list[SkippedInput] = []
     for name in names:
         try:
             found = partitions(name, size)
+            if found and columns is not None:
+                _first_columns(found[0], columns)
         except ArchiveError as exc:
             skipped.append(SkippedInput(name, str(exc).removeprefix(f"{name}: ")))
             continue
