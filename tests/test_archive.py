@@ -328,7 +328,9 @@ def test_cluster_equals_single_machine_and_keeps_politeness_globally(
     assert all(n == 1 for n in hits.values()), {u: n for u, n in hits.items() if n > 1}  # each URL once
     for host in HOSTS:
         assert rec.max_active[host] <= PER_HOST, (host, rec.max_active[host])
-        assert rec.min_interval(host) >= INTERVAL_MS / 1000 * 0.75, (host, rec.min_interval(host))
+        # the server stamps arrivals in this (busy) process, so a stamp can come late by tens of ms on a
+        # loaded machine; two workers on one host would show gaps near 0
+        assert rec.min_interval(host) >= INTERVAL_MS / 1000 * 0.5, (host, rec.min_interval(host))
     assert max(rec.max_active.values()) == PER_HOST  # the limit was reached, so the check could fail
 
     # the single-machine path over the same articles gives the same tables (order aside)

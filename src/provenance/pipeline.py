@@ -285,7 +285,7 @@ def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | Sk
 
 def _archive(name: str) -> bool:
     """A JSON Lines, CSV, Parquet or WARC file: many articles, one per record (provenance.archive)."""
-    from provenance.archive.records import is_archive
+    from provenance.archive import is_archive  # the suffixes only: nothing heavy is imported
 
     return is_archive(name)
 

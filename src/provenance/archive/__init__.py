@@ -12,7 +12,27 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ArchiveError", "ArchiveRun", "Columns", "audit_archive"]
+__all__ = ["ARCHIVE_SUFFIXES", "ArchiveError", "ArchiveRun", "Columns", "audit_archive", "is_archive", "kind_of"]
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+PARQUET_SUFFIXES = (".parquet", ".pq")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARCHIVE_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
+
+
+def kind_of(name: str) -> str | None:
+    """"jsonl", "csv", "parquet" or "warc" for an archive file name, else None."""
+    lower = name.lower()
+    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("csv", CSV_SUFFIXES), ("parquet", PARQUET_SUFFIXES),
+                           ("warc", WARC_SUFFIXES)):
+        if lower.endswith(suffixes):
+            return kind
+    return None
+
+
+def is_archive(name: str) -> bool:
+    return "://" not in name and name != "-" and kind_of(name) is not None
 
 
 def __getattr__(name: str) -> Any:

@@ -15,8 +15,6 @@ from typing import Annotated
 
 import typer
 
-from provenance.archive.records import ArchiveError
-
 
 def _usage(message: str) -> typer.Exit:
     from provenance.formats.interface import strip_controls
@@ -71,7 +69,7 @@ def audit_archive(
     """
     from provenance import config as cfgmod
     from provenance.archive import cluster
-    from provenance.archive.records import Columns
+    from provenance.archive.records import ArchiveError, Columns
     from provenance.archive.tables import OutputError
     from provenance.pipeline import AuditOptions
 
@@ -99,7 +97,11 @@ def audit_archive(
     progress = cluster.ProgressLine(sys.stderr.isatty() and not os.environ.get("CI"))
 
     def on_start(pending: int, total: int, dashboard: str | None) -> None:
+        import importlib.util
+
         done = f" ({total - pending} already written)" if pending < total else ""
+        if scheduler == "local" and dashboard and importlib.util.find_spec("bokeh") is None:
+            dashboard = "pip install bokeh to see it"  # a local scheduler serves its dashboard only with bokeh
         sys.stderr.write(f"provenance: {pending} of {total} partitions to audit{done}"
                          + (f"; Dask dashboard: {dashboard}" if dashboard else "") + "\n")
 

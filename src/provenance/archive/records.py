@@ -20,13 +20,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from provenance.archive import ARCHIVE_SUFFIXES, is_archive, kind_of
 from provenance.model import ArticleReport, SkippedInput
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-CSV_SUFFIXES = (".csv",)
-PARQUET_SUFFIXES = (".parquet", ".pq")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-ARCHIVE_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
+__all__ = ["ARCHIVE_SUFFIXES", "is_archive", "kind_of"]  # and the readers below
+
 PARTITION_SIZE = 1000  # articles per partition: big enough to amortise a task, small enough to stay flat
 
 # Column names tried, in order, when the user names none (case-insensitive).
@@ -42,20 +40,6 @@ EXTRA_HINT = "pip install 'provenance-audit[cluster]'"
 
 class ArchiveError(ValueError):
     """An archive that cannot be read as asked (no text column, bad column option): one line, exit 2."""
-
-
-def kind_of(name: str) -> str | None:
-    """"jsonl", "csv", "parquet" or "warc" for an archive file name, else None."""
-    lower = name.lower()
-    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("csv", CSV_SUFFIXES), ("parquet", PARQUET_SUFFIXES),
-                           ("warc", WARC_SUFFIXES)):
-        if lower.endswith(suffixes):
-            return kind
-    return None
-
-
-def is_archive(name: str) -> bool:
-    return "://" not in name and name != "-" and kind_of(name) is not None
 
 
 @dataclass(frozen=True, slots=True)
