@@ -396,6 +396,12 @@ def test_killed_worker_and_interrupted_client(tmp_path: Path, corpus: Path, clie
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "already written" in done.stderr
+    # once finished, a run again does nothing on the cluster, and --fail-on counts the written findings
+    strict = subprocess.run([*cmd[:cmd.index("--fail-on")], "--fail-on", "info", *cmd[cmd.index("--fail-on") + 2:]],
+                            capture_output=True, text=True, timeout=300)
+    assert strict.returncode == 1, strict.stderr
+    assert "0 of 40 partitions" not in strict.stderr  # nothing to do: no cluster is contacted
+    assert "finding(s) at or above --fail-on info" in strict.stderr
 
     expected = tmp_path / "single"
     _single_machine(archive, expected, ["--no-check"])

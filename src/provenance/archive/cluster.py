@@ -145,8 +145,7 @@ def _finish(out: Path, n: int, results: list[ArticleReport | SkippedInput], conf
     skipped = [r for r in results if isinstance(r, SkippedInput)]
     found = [f for a in articles for f in fnd.compute_article(a, config)]
     tables.write_part(out, _part_id(n), tables.rows(articles, found, skipped))
-    counts = {"articles": len(articles), "skipped": len(skipped), "findings": len(found),
-              "failing": len(fnd.failing(found, config.fail_on))}
+    counts = {"articles": len(articles), "skipped": len(skipped), "findings": len(found)}
     _atomic_bytes(_done_path(out, n), json.dumps(counts).encode())
     return counts
 
@@ -280,7 +279,8 @@ def _inputs(inputs: Sequence[str | Path]) -> list[str]:
     return names
 
 
-def _run_key(names: list[str], options: AuditOptions, columns: Columns, size: int, buckets: int) -> dict[str, Any]:
+def _run_key(names: list[str], options: AuditOptions, config: Config, columns: Columns, size: int,
+             buckets: int) -> dict[str, Any]:
     """What must be the same for a run to resume another's results."""
     files = []
     for name in names:
@@ -288,9 +288,15 @@ def _run_key(names: list[str], options: AuditOptions, columns: Columns, size: in
         files.append([str(Path(name).resolve()), st.st_size, st.st_mtime_ns])
     check = None if options.check is None else {k: str(v) for k, v in asdict(options.check).items()
                                                  if k not in ("progress",)}
+    # what the findings depend on (severities, ignores, thresholds), but not --fail-on, which only
+    # decides the exit code
+    findings = {"rules": {k: v.value if v else None for k, v in sorted(config.rules.items())},
+                "per_file_ignores": [list(map(str, x)) for x in config.per_file_ignores],
+                "max_unattributed": config.max_unattributed, "min_source_score": config.min_source_score,
+                "root": str(config.root)}
     return {"inputs": files, "partition_size": size, "check_partitions": buckets, "columns": asdict(columns),
             "publisher": options.publisher, "outlets_file": str(options.outlets_file or ""), "as": options.fmt,
-            "check": check}
+            "check": check, "findings": findings}
 
 
 def _connect(scheduler: Any, workers: int | None) -> tuple[Any, Any, bool]:
@@ -338,7 +344,7 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
     from provenance import __version__
 
     manifest = {"schema_version": tables.SCHEMA_VERSION, "tool": f"provenance {__version__}", "writer": "audit-archive",
-                "run": _run_key(names, options, columns, size, check_partitions), "partitions": len(parts)}
+                "run": _run_key(names, options, config, columns, size, check_partitions), "partitions": len(parts)}
     tables.prepare(out, manifest, resume=True)
     run = ArchiveRun(out=out, partitions=len(parts), bad_inputs=list(bad))
     pending: list[int] = []
@@ -366,6 +372,7 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
                         cluster.close()
     _bad_inputs(out, bad)  # unreadable files join the per-record skips
     _collect_skipped(out, run)
+    _count_findings(out, run, config)
     import shutil
 
     shutil.rmtree(out / "_stage", ignore_errors=True)
@@ -377,14 +384,30 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
 
 def _count(run: ArchiveRun, counts: dict[str, int]) -> None:
     run.articles += counts.get("articles", 0)
-    run.findings += counts.get("findings", 0)
-    run.failing += counts.get("failing", 0)
 
 
 def _bad_inputs(out: Path, bad: list[SkippedInput]) -> None:
     """Files that could not be cut into partitions are a table part of their own."""
     if bad:
         tables.write_part(out, "inputs", tables.rows([], [], bad))
+
+
+def _count_findings(out: Path, run: ArchiveRun, config: Config) -> None:
+    """Findings, and those failing this run's --fail-on, from the table (partitions written by an
+    earlier run included: --fail-on may differ between runs, the findings do not)."""
+    import pyarrow.parquet as pq
+
+    from provenance.model import Severity
+
+    folder = out / "findings"
+    if not folder.is_dir():
+        return
+    table = pq.read_table(folder, columns=["severity", "suppressed"], schema=tables.schemas()["findings"])
+    rows = list(zip(table.column("severity").to_pylist(), table.column("suppressed").to_pylist(), strict=True))
+    run.findings = len(rows)
+    if config.fail_on is not None:
+        floor = config.fail_on.rank
+        run.failing = sum(1 for sev, suppressed in rows if not suppressed and Severity(sev).rank >= floor)
 
 
 def _collect_skipped(out: Path, run: ArchiveRun) -> None:
