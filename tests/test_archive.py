@@ -184,7 +184,8 @@ def test_partitions_give_the_same_records_whatever_their_size(tmp_path: Path) ->
         w.writeheader()
         w.writerows(rows)
     jsonl = tmp_path / "a.jsonl"
-    jsonl.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    rows[3]["body"] = "Four,\u2028with a line separator."  # valid raw in JSON: no line break there
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
     cols = Columns.parse("text=body,url=link")
     for path in (csv_path, jsonl):
         seen = []
@@ -200,6 +201,7 @@ def test_partitions_give_the_same_records_whatever_their_size(tmp_path: Path) ->
         assert seen[0][1][0] == f"{path}#x2"
         assert seen[0][1][3] == "empty 'body' column"
         assert seen[0][2][1] == "Three, with\n\nblank lines inside."
+        assert seen[0][3][1] == ("Four,\u2028with a line separator." if path == jsonl else "Four.")
 
 
 def test_parquet_and_warc_inputs(tmp_path: Path, corpus: Path) -> None:
@@ -209,12 +211,13 @@ def test_parquet_and_warc_inputs(tmp_path: Path, corpus: Path) -> None:
     from warcio.warcwriter import WARCWriter
 
     texts = _corpus_texts(corpus, 5)
-    pq.write_table(pa.table({"guid": [f"g{i}" for i in range(5)], "content": texts}), tmp_path / "a.parquet",
-                   row_group_size=2)
+    pq.write_table(pa.table({"guid": [f"g{i}" for i in range(5)], "content": [t.encode() for t in texts]}),
+                   tmp_path / "a.parquet", row_group_size=2)  # a binary column of UTF-8, as some exports have
     options = AuditOptions()
     got = [r for p in partitions(str(tmp_path / "a.parquet"), 2)
            for r in analyse_partition(p, options, Columns(id="guid"))]
     assert [r.source for r in got] == [f"{tmp_path / 'a.parquet'}#g{i}" for i in range(5)]
+    assert all(r.sentences for r in got)  # type: ignore[union-attr]
 
     warc = tmp_path / "crawl.warc.gz"
     with warc.open("wb") as fh:

@@ -274,7 +274,7 @@ def read_partition(part: Partition, columns: Columns) -> Iterator[Record | Skipp
 
 def _json_rows(part: Partition, text: str) -> Iterator[dict[str, object] | SkippedInput]:
     n = part.first
-    for line in text.splitlines():
+    for line in text.split("\n"):  # not splitlines(): JSON strings may hold U+2028 and other line breaks
         if not line.strip():
             continue
         try:
@@ -315,6 +315,8 @@ def _record(path: str, number: int, row: dict[str, object], cols: Resolved) -> R
         value = row.get(col)
         if value is None or (isinstance(value, float) and value != value):  # missing, or NaN
             return None
+        if isinstance(value, bytes):  # a Parquet binary column
+            value = value.decode("utf-8", errors="replace")
         text = str(value).strip()
         return text or None
 
