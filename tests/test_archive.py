@@ -68,23 +68,23 @@ def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
                 rec.max_active[host] = max(rec.max_active[host], rec.active[host])
                 rec.starts[host].append(time.monotonic())
                 rec.hits[f"{host}{self.path}"] += 1
-            try:
-                time.sleep(DELAY_S)
-                if self.path.startswith("/gone"):
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                body = (f"<html><head><title>Story {self.path}</title></head><body><article><p>The minister "
-                        f"said the bridge will close in May for repairs.</p></article></body></html>").encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
+            time.sleep(DELAY_S)
+            # no longer counted before the answer leaves: once the client has it, it may start the next
+            # request, and this thread may not have run again by then (a loaded machine)
+            with rec.lock:
+                rec.active[host] -= 1
+            if self.path.startswith("/gone"):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
                 self.end_headers()
-                self.wfile.write(body)
-            finally:
-                with rec.lock:
-                    rec.active[host] -= 1
+                return
+            body = (f"<html><head><title>Story {self.path}</title></head><body><article><p>The minister "
+                    f"said the bridge will close in May for repairs.</p></article></body></html>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args: Any) -> None:
             pass
