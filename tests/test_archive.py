@@ -242,11 +242,16 @@ def test_parquet_and_warc_inputs(tmp_path: Path, corpus: Path) -> None:
     assert all(r.published for r in got)  # type: ignore[union-attr]
 
 
-def test_single_machine_cli_reads_archives_and_writes_parquet(tmp_path: Path, corpus: Path) -> None:
+def test_single_machine_cli_reads_archives_and_writes_parquet(tmp_path: Path, corpus: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     archive = _plain_archive(tmp_path / "a.jsonl", corpus, 6)
     out = tmp_path / "out"
     _single_machine(archive, out, ["--no-check", "-j", "2"])
     t = _rows(out)
+    monkeypatch.setattr(tables, "PART_ARTICLES", 4)  # written in parts: the same rows
+    _single_machine(archive, out, ["--no-check"])
+    assert len(list((out / "sentences").glob("*.parquet"))) == 2
+    assert _rows(out) == t
     assert len(t["articles"]) == 6
     assert t["sentences"]
     assert t["findings"]

@@ -199,12 +199,23 @@ def prepare(directory: Path, manifest: dict[str, Any], *, resume: bool) -> dict[
     return None
 
 
+PART_ARTICLES = 1000  # articles per file of the single-machine writer: rows are built a part at a time
+
+
 def write_report(directory: Path, report: Report, ctx: RenderContext) -> None:
-    """The single-machine `-f parquet:DIR`: the whole report as one partition."""
+    """The single-machine `-f parquet:DIR`: the report in parts of PART_ARTICLES articles (so the rows
+    of a 100,000-article archive are never all in memory at once), skipped inputs in the first."""
     check_directory(directory)
     prepare(directory, {"schema_version": SCHEMA_VERSION, "tool": f"provenance {ctx.version}", "writer": "audit",
                         "run": None}, resume=False)
-    write_part(directory, "part-00000", rows(report.articles, ctx.findings, report.skipped))
+    by_source: dict[str, list[Finding]] = {}
+    for fd in ctx.findings:
+        by_source.setdefault(fd.source, []).append(fd)
+    articles = report.articles
+    for n, start in enumerate(range(0, max(len(articles), 1), PART_ARTICLES)):
+        chunk = articles[start:start + PART_ARTICLES]
+        found = [fd for a in chunk for fd in by_source.pop(a.source, [])]
+        write_part(directory, f"part-{n:05d}", rows(chunk, found, report.skipped if n == 0 else ()))
 
 
 def check_directory(directory: Path) -> None:
