@@ -402,12 +402,15 @@ def _count_findings(out: Path, run: ArchiveRun, config: Config) -> None:
     folder = out / "findings"
     if not folder.is_dir():
         return
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     table = pq.read_table(folder, columns=["severity", "suppressed"], schema=tables.schemas()["findings"])
-    rows = list(zip(table.column("severity").to_pylist(), table.column("suppressed").to_pylist(), strict=True))
-    run.findings = len(rows)
+    run.findings = table.num_rows
     if config.fail_on is not None:
-        floor = config.fail_on.rank
-        run.failing = sum(1 for sev, suppressed in rows if not suppressed and Severity(sev).rank >= floor)
+        levels = pa.array([s.value for s in Severity if s.rank >= config.fail_on.rank])
+        failing = pc.and_(pc.invert(table["suppressed"]), pc.is_in(table["severity"], value_set=levels))
+        run.failing = int(pc.sum(failing).as_py() or 0)
 
 
 def _collect_skipped(out: Path, run: ArchiveRun) -> None:
