@@ -31,9 +31,9 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "text"
 
 
-def make_archive(path: Path, n: int) -> int:
+def make_archive(path: Path, n: int, corpus: Path = CORPUS) -> int:
     """N articles from the corpus texts, each varied; returns the bytes of text written."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     size = 0
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
@@ -90,12 +90,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="keep the archive and the tables in this directory")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the folder of .txt articles to repeat")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-archive-") as tmp:
         where = args.keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
         archive = where / "archive.jsonl"
-        text_bytes = make_archive(archive, args.articles)
+        text_bytes = make_archive(archive, args.articles, args.corpus)
         mb = text_bytes / 1e6
         common = ["--no-check", "--no-config", "--fail-on", "never"]
         single_cmd = [sys.executable, "-m", "provenance", "audit", str(archive), *common, "--jobs", str(args.workers),
