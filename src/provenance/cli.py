@@ -465,8 +465,12 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
     for out in outputs:
         if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (provenance.archive)
             from provenance.archive.tables import write_report
+            from provenance.formats import FormatError
 
-            write_report(out.path, report, ctx)
+            try:
+                write_report(out.path, report, ctx)
+            except FormatError as exc:
+                raise UsageError(str(exc)) from exc
             continue
         if out.format is Format.TEXT and out.path is None:
             from provenance.formats.text import print_report

@@ -205,6 +205,13 @@ PART_ARTICLES = 1000  # articles per file of the single-machine writer: rows are
 def write_report(directory: Path, report: Report, ctx: RenderContext) -> None:
     """The single-machine `-f parquet:DIR`: the report in parts of PART_ARTICLES articles (so the rows
     of a 100,000-article archive are never all in memory at once), skipped inputs in the first."""
+    try:
+        _write_report(directory, report, ctx)
+    except OSError as exc:
+        raise OutputError(f"cannot write {directory}: {exc.strerror or exc}") from exc
+
+
+def _write_report(directory: Path, report: Report, ctx: RenderContext) -> None:
     check_directory(directory)
     prepare(directory, {"schema_version": SCHEMA_VERSION, "tool": f"provenance {ctx.version}", "writer": "audit",
                         "run": None}, resume=False)
