@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provenance.archive import tables
+from provenance.archive import is_archive, tables
 from provenance.archive.records import (
     EXTRA_HINT,
     ArchiveError,
@@ -45,7 +45,6 @@ from provenance.archive.records import (
     Partition,
     analyse_partition,
     archive_partitions,
-    is_archive,
 )
 from provenance.model import ArticleReport, SkippedInput
 

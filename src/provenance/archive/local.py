@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from provenance.archive.records import Columns, Partition, analyse_partition, archive_partitions, is_archive
+from provenance.archive import is_archive
+from provenance.archive.records import Columns, Partition, analyse_partition, archive_partitions
 from provenance.model import ArticleReport, SkippedInput
 
 if TYPE_CHECKING:

@@ -20,10 +20,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from provenance.archive import ARCHIVE_SUFFIXES, is_archive, kind_of
+from provenance.archive import kind_of
 from provenance.model import ArticleReport, SkippedInput
-
-__all__ = ["ARCHIVE_SUFFIXES", "is_archive", "kind_of"]  # and the readers below
 
 PARTITION_SIZE = 1000  # articles per partition: big enough to amortise a task, small enough to stay flat
 
@@ -45,7 +43,8 @@ class ArchiveError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Columns:
     """Which columns hold what; None: the first of DEFAULT_COLUMNS present. `html` names a column of
-    HTML (read as HTML), `text` one of text (its reader sniffed: plain text, Markdown or HTML)."""
+    HTML (read as HTML), `text` one of text (its reader sniffed: plain text, Markdown or HTML). Found
+    by name, an HTML column wins over a text column: it keeps the article's links."""
 
     text: str | None = None
     html: str | None = None
@@ -127,7 +126,7 @@ class Partition:
 
     @property
     def name(self) -> str:
-        return f"{self.path}#{self.index}"
+        return f"{self.path} (records {self.first + 1}-{self.first + self.count})"
 
 
 # --------------------------------------------------------------------------- scanning
