@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -185,7 +186,10 @@ def test_fetch_rules_fire_only_on_checks() -> None:
 def test_outlet_rules() -> None:
     outlets = (
         OutletRef("Brighteon.com", "brighteon.com", "Brighteon", "sources-list", None, 5, 1, kind="video-platform",
-                  score=0.2),
+                  score=0.2, low_credibility=True),
+        # a mass platform's score rates everyone it hosts: no PV205 unless a credibility list flags it
+        OutletRef("YouTube", "youtube.com", "YouTube", "link", None, 10, 1, kind="video-platform", score=0.375,
+                  url="https://www.youtube.com/watch?v=x"),
         OutletRef("Channel on Rumble", "channel.example", "Channel", "media-note", None, 6, 1, platform="rumble.com",
                   channel="Channel"),
         OutletRef("Reuters", "reuters.com", "Reuters", "sources-list", None, 7, 1, score=1.0, story=True,
@@ -202,16 +206,31 @@ def test_outlet_rules() -> None:
     assert not any(line == 7 for _r, line in got)  # a story from a well-rated outlet: nothing
     assert ("PV201", 8) in got  # a homepage is not a story
     assert ("PV207", 9) in got
+    assert ("PV205", 10) not in got
+
+
+def _mostly_unsourced(unsourced: int = 9, named: int = 3) -> ArticleReport:
+    """`unsourced` claims with no source, then `named` claims each resting on a different named person."""
+    out = [_sentence(i, f"Prices rose {i} times.", Category.UNATTRIBUTED, i + 1) for i in range(unsourced)]
+    for k in range(named):
+        js = _sentence(unsourced + k, "She said so.", Category.ATTRIBUTED, unsourced + k + 1)
+        out.append(replace(js, judgement=Judgement(Category.ATTRIBUTED, f"Jane Doe{k}", "said", "test")))
+    return _article(sentences=tuple(out), summary=Summary.of([js.category for js in out]))
 
 
 def test_threshold_rule_and_config_overrides() -> None:
-    report = Report((_article(),))
-    assert "PV104" not in _ids(findings.compute(report, Config()))
-    fs = findings.compute(report, Config(max_unattributed=0.4))
+    assert "PV104" not in _ids(findings.compute(Report((_article(),)), Config()))  # two claims: too few to judge
+    report = Report((_mostly_unsourced(),))  # 9 of 12 unsourced (75%), 3 named sources: a gap of 60%
+    fs = findings.compute(report, Config())
     pv104 = [f for f in fs if f.rule_id == "PV104"]
     assert len(pv104) == 1
-    assert "50%" in pv104[0].message
+    assert "60%" in pv104[0].message
+    assert "3 named sources" in pv104[0].message
     assert pv104[0].severity is Severity.ERROR
+    assert "PV104" not in _ids(findings.compute(report, Config(max_unattributed=0.6)))
+    assert "PV104" not in _ids(findings.compute(report, Config(max_unattributed=None)))
+    # each named source earns 5 points: with 6 of them the same nine unsourced claims pass
+    assert "PV104" not in _ids(findings.compute(Report((_mostly_unsourced(9, 6),)), Config()))
     off = build({"rules": {"PV101": "off", "unattributed-share": "warning"}, "max-unattributed": 0.4})
     fs = findings.compute(report, off)
     assert "PV101" not in _ids(fs)
@@ -253,3 +272,47 @@ def test_docs_list_every_rule_at_its_help_uri_anchor() -> None:
     for r in rules.RULES:
         assert f"### {r.id} {r.name}\n" in doc
         assert r.help_uri.endswith(f"#{r.id.lower()}-{r.name}")
+
+
+def test_findings_without_noise() -> None:
+    """PV103 asks for the speaker of statements, not of terms; PV205 is never about the publisher
+    itself and its words agree with its rule; PV201 is not about calls to action or credits."""
+    text = (
+        "Forecasters warned of “supercells” and the “blue wall” was mentioned.\n\n"
+
+        "Researchers reported, “CBD markedly enhanced the healing of bones after eight weeks.”\n\n"
+        "To donate, go to Palau.org today.\n\n"
+        "Britain’s Andy Murray reacts during his match (Photo: Reuters)\n\n"
+        "Ex-friends told the Daily Mail that she was frustrated.\n\n"
+        "Fox News reported that the vote was close.\n"
+    )
+    article = audit_text(text, source="a.md", fmt="markdown", options=AuditOptions(publisher="foxnews.com"))
+    fs = findings.compute(Report((article,)), Config())
+    assert not [f.message for f in fs if f.rule_id == "PV103"]  # not the terms, not the researchers' words
+    pv201 = [f.message for f in fs if f.rule_id == "PV201"]
+    assert any("Daily Mail" in m for m in pv201)
+    assert not any("Palau" in m or "Reuters" in m or "Fox" in m for m in pv201), pv201
+    pv205 = [f.message for f in fs if f.rule_id == "PV205"]
+    assert not any("Fox News" in m for m in pv205)  # the publisher in its own article
+    daily_mail = next(m for m in pv205 if "Daily Mail" in m)
+    assert "below" in daily_mail  # scored below the threshold, and says so
+    for m in pv205:  # never "scores 0.53 ..., below 0.40"
+        for score in re.findall(r"rates (\d\.\d\d)[^,]*, below (\d\.\d\d)", m):
+            assert float(score[0]) < float(score[1]), m
+
+
+def test_pv103_is_for_statements_nobody_is_named_for() -> None:
+    def quoted(text: str, quote: str, category: Category = Category.UNATTRIBUTED) -> list[str]:
+        s = _sentence(0, text, category, 1)
+        article = _article(sentences=(s,), quotes=(Quote(quote, None, 0, 1, text.index(quote)),))
+        return [f.rule_id for f in findings.compute(Report((article,)), Config())]
+
+    claim = "The device “could give farmers valuable insight into which plants are more resilient.”"
+    assert "PV103" in quoted(claim, "could give farmers valuable insight into which plants are more resilient.")
+    assert "PV103" not in quoted("Forecasters saw “supercells” today.", "supercells")  # a term
+    assert "PV103" not in quoted("It was a “kick in the teeth” for fans.", "kick in the teeth")  # scare quotes
+    assert "PV103" not in quoted("The best is “Private Internet Access.”", "Private Internet Access.")  # a name
+    assert "PV103" not in quoted(claim, "could give farmers valuable insight into which plants are more resilient.",
+                                 Category.VAGUE)  # the sentence names a source, vaguely: PV102's business
+    signed = "“No one here gets out alive, not one of us, ever.” – Jim Morrison"
+    assert "PV103" not in quoted(signed, "No one here gets out alive, not one of us, ever.")

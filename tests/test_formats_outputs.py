@@ -203,6 +203,30 @@ def test_markdown_escapes_untrusted_text() -> None:
     assert all(line.count(" | ") - line.count("\\| ") == table_rows[0].count(" | ") for line in table_rows[:2])
 
 
+def test_markdown_has_sources_and_outlets_tables_and_rule_links_that_resolve(
+        case: tuple[Report, RenderContext]) -> None:
+    from markdown_it import MarkdownIt
+
+    report, ctx = case
+    out = md.render(report, ctx)
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    # GitHub's heading anchors: lower case, spaces to hyphens, punctuation other than - and _ dropped
+    anchors = set()
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            text = tokens[i + 1].content.lower()
+            anchors.add(re.sub(r"[^\w\- ]", "", text).replace(" ", "-"))
+    links = re.findall(r"\]\(#([\w-]+)", out)
+    assert all(link in anchors for link in links), (set(links) - anchors)
+    if any(not f.suppressed for f in ctx.findings):
+        assert links
+    headers = [tok.content for i, tok in enumerate(tokens) if tok.type == "inline" and tokens[i - 1].type == "th_open"]
+    if any(a.outlets for a in report.articles[:20]):
+        assert {"outlet", "domain", "kind", "score"} <= set(headers)
+    if any(js.category.value in ("attributed", "vague") for a in report.articles for js in a.sentences):
+        assert {"source", "type", "claims", "paragraphs"} <= set(headers)
+
+
 def test_junit(case: tuple[Report, RenderContext]) -> None:
     report, ctx = case
     root = ET.fromstring(renderer(Format.JUNIT)(report, ctx))
@@ -227,9 +251,20 @@ def test_jsonl(case: tuple[Report, RenderContext]) -> None:
     report, ctx = case
     lines = renderer(Format.JSONL)(report, ctx).splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["fingerprint"] for r in records] == [f.fingerprint for f in ctx.findings]
-    assert all(r["rule_id"].startswith("PV") and r["severity"] in ("info", "warning", "error") for r in records)
+    found = [r for r in records if r["type"] == "finding"]
+    assert [r["fingerprint"] for r in found] == [f.fingerprint for f in ctx.findings]
+    assert all(r["rule_id"].startswith("PV") and r["severity"] in ("info", "warning", "error") for r in found)
     assert all(line.isascii() for line in lines)
+    # one article record, then one record per sentence with its full text and article, then the findings
+    for a in report.articles:
+        mine = [r for r in records if r["article"] == a.source]
+        assert mine[0]["type"] == "article"
+        assert {"profile", "sources"} <= set(mine[0])
+        sentences = [r for r in mine if r["type"] == "sentence"]
+        assert [r["text"] for r in sentences] == [js.sentence.text for js in a.sentences]
+        assert all(r["paragraph"] >= 1 for r in sentences)
+        kinds = [r["type"] for r in mine]
+        assert kinds == sorted(kinds, key=["article", "sentence", "finding"].index)
 
 
 def test_parse_outputs() -> None:
@@ -256,7 +291,8 @@ def test_write_outputs_to_several_files(tmp_path: Path) -> None:
     write_outputs(report, ctx, outs, stdout)
     assert json.loads((tmp_path / "a.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert ET.parse(tmp_path / "sub" / "j.xml").getroot().tag == "testsuites"
-    assert len(stdout.getvalue().splitlines()) == len(ctx.findings)
+    records = [json.loads(line) for line in stdout.getvalue().splitlines()]
+    assert len([r for r in records if r["type"] == "finding"]) == len(ctx.findings)
 
 
 def test_sarif_keeps_a_url_inputs_query_and_fragment() -> None:

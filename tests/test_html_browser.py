@@ -73,6 +73,23 @@ def test_page_renders_with_highlights_and_no_console_errors(seed_page: Path, tmp
     assert "theepochtimes.com" in dom
     assert '<table class="findings">' in dom
     assert _console_problems(run.stderr) == []
+    # no hover needed: paragraph numbers, and each claim's category, source and reason in the page
+    assert re.search(r'<span class="pn">¶1</span>', dom)
+    assert re.search(r'<ul class="notes"><li class="c-attributed">✔ sentence 1: attributed <strong>Lloyd Austin</strong>'
+                     r" — Lloyd Austin is named as saying it", dom)
+    assert '<table class="rests">' in dom  # what the article rests on, grouped by source
+    assert "Unsourced claims to check first" in dom
+
+
+def test_page_prints_with_notes_and_without_the_panel(seed_page: Path, tmp_path: Path) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "html-report-print.pdf"
+    target.unlink(missing_ok=True)
+    run = _chromium(seed_page.as_uri(), tmp_path / "profile-print", f"--print-to-pdf={target}",
+                    "--no-pdf-header-footer")
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert target.read_bytes()[:5] == b"%PDF-"
+    assert target.stat().st_size > 20_000  # the article, its notes and tables were laid out on paper
 
 
 def test_screenshots(seed_page: Path, tmp_path: Path) -> None:

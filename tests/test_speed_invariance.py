@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f43d5f7669efca3d2210c1c06e9cabb35b65949821a180183ef498166c725603"
+DIGEST = "c66c703f2f5aa929b39e58132c6c2284182a1c2f09d9ea2ee58923f40ff7ce51"
 
 
 def inputs() -> list[Path]:

@@ -13,13 +13,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import TextIO
+
     import typer
 
     from provenance.archive.records import Columns
     from provenance.config import Config
     from provenance.formats import OutputSpec
     from provenance.formats.interface import RenderContext
-    from provenance.model import Report, SkippedInput
+    from provenance.model import Finding, Report, SkippedInput
+    from provenance.pipeline import AuditOptions
 
 
 class ExitStatus(IntEnum):
@@ -88,23 +92,12 @@ def _write_output(path: Path, text: str) -> None:
     A path that exists but is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into,
     never replaced: replacing /dev/null with a regular file would break the machine.
     """
-    import stat
-    import tempfile
-
     try:
         if path.exists() and not path.is_file() and not path.is_dir():
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(text)
             return
-        target = path.resolve()
-        if target.exists():
-            mode = stat.S_IMODE(target.stat().st_mode)
-        else:
-            umask = os.umask(0o022)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        target, mode, fd, tmp = _temp_beside(path)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
@@ -115,6 +108,24 @@ def _write_output(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _temp_beside(path: Path) -> tuple[Path, int, int, str]:
+    """For an atomic write of `path`: its resolved target, the mode it must end with (the old
+    file's, or what a new file gets under the umask), and a temporary file beside it (fd, name)."""
+    import stat
+    import tempfile
+
+    target = path.resolve()
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    return target, mode, fd, tmp
 
 
 def build_app() -> "typer.Typer":
@@ -195,8 +206,11 @@ def build_app() -> "typer.Typer":
                                                       "request, seconds.")] = None,
         jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles analysed in parallel "
                                           "(0: one per core).")] = 0,
-        no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: leave out the "
-                                                   "sentence-by-sentence view.")] = False,
+        sentences: Annotated[bool, typer.Option("--sentences", "-v", help="Text format: the full view, every "
+                                                "sentence with its category, source and reason, then every "
+                                                "table and finding (default: one screen per article).")] = False,
+        no_sentences: Annotated[bool, typer.Option("--summary-only", help="Text format: the full view's tables "
+                                                   "and findings without the sentences.")] = False,
         no_color: Annotated[bool, typer.Option("--no-color", help="No colour (NO_COLOR is honoured too).")] = False,
     ) -> None:
         """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
@@ -284,38 +298,49 @@ def build_app() -> "typer.Typer":
         options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
                                check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename,
                                columns=_columns(columns))
-        report = run_audit(expanded, options) if expanded else None
-        from provenance.model import Report
-
-        report = report or Report(articles=(), version=_version())
-        if skipped_inputs:
-            report = replace(report, skipped=(*skipped_inputs, *report.skipped))
-        found = fnd.compute(report, config)
-        from provenance.formats.interface import RenderContext
-
-        ctx = RenderContext(found, config, report.version)
-        _emit_all(report, ctx, outputs, no_sentences=no_sentences, no_color=no_color)
         from provenance.formats.interface import strip_controls
+
+        shown = 20  # failing findings listed on stderr
+        offline = False
+        if settings is None and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
+            # streamed article by article: memory stays flat however many articles there are
+            skipped, failing, n_failing = _stream_jsonl(expanded, options, config, outputs[0].path,
+                                                        list(skipped_inputs), shown)
+        else:
+            report = run_audit(expanded, options) if expanded else None
+            from provenance.model import Report
+
+            report = report or Report(articles=(), version=_version())
+            if skipped_inputs:
+                report = replace(report, skipped=(*skipped_inputs, *report.skipped))
+            found = fnd.compute(report, config)
+            from provenance.formats.interface import RenderContext
+
+            ctx = RenderContext(found, config, report.version)
+            view = "sentences" if sentences else "tables" if no_sentences else "brief"
+            _emit_all(report, ctx, outputs, view=view, no_color=no_color)
+            offline = any(f.rule_id == "PV203" and "looks offline" in f.message for f in found)
+            skipped = list(report.skipped)
+            all_failing = fnd.failing(found, config.fail_on)
+            failing, n_failing = all_failing[:shown], len(all_failing)
 
         def say(line: str) -> None:  # file names, article text and reasons are data: never let them act
             sys.stderr.write(strip_controls(line, keep="") + "\n")
 
-        if any(f.rule_id == "PV203" and "looks offline" in f.message for f in found):
+        if offline:
             say("provenance: warning: no host name resolved: this machine looks offline, so the cited sources "
                 "were not checked (--offline uses cached answers; --no-check skips checking)")
-        for sk in report.skipped:
+        for sk in skipped:
             say(f"provenance: error: {sk.source}: {sk.reason}")
-        if report.skipped:
+        if skipped:
             raise SystemExit(int(ExitStatus.ERROR))
-        failing = fnd.failing(found, config.fail_on)
-        if failing:
+        if n_failing:
             level = config.fail_on.value if config.fail_on else "never"
-            shown = 20
             for f in failing[:shown]:
                 say(f"provenance: {f.source}:{f.line}: {f.rule_id} {f.name} [{f.severity.value}] {f.message}")
-            if len(failing) > shown:
-                say(f"provenance: ... and {len(failing) - shown} more (every finding is in the report)")
-            say(f"provenance: {len(failing)} finding(s) at or above --fail-on {level}")
+            if n_failing > shown:
+                say(f"provenance: ... and {n_failing - shown} more (every finding is in the report)")
+            say(f"provenance: {n_failing} finding(s) at or above --fail-on {level}")
             raise SystemExit(int(ExitStatus.THRESHOLD))
         raise SystemExit(int(ExitStatus.OK))
 
@@ -456,8 +481,62 @@ class _stdout_guard:
         return False
 
 
+def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", path: Path | None,
+                  skipped: "list[SkippedInput]", keep: int) -> "tuple[list[SkippedInput], list[Finding], int]":
+    """`-f jsonl` with nothing to fetch: analyse, judge and write one article at a time. Returns the
+    skipped inputs, the first `keep` failing findings and how many failed in all."""
+    from provenance import findings as fnd
+    from provenance.formats import jsonl
+    from provenance.model import SkippedInput
+    from provenance.pipeline import audit_iter
+
+    failing: list[Finding] = []
+    n_failing = 0
+    with _stream_output(path) as out:
+        for result in audit_iter(names, options):
+            if isinstance(result, SkippedInput):
+                skipped.append(result)
+                continue
+            found = fnd.compute_article(result, config)
+            out.writelines(jsonl.article_lines(result, found, config.min_source_score))
+            bad = fnd.failing(found, config.fail_on)
+            n_failing += len(bad)
+            failing.extend(bad[: max(0, keep - len(failing))])
+        out.writelines(jsonl.skipped_line(sk) for sk in skipped)
+    return skipped, failing, n_failing
+
+
+@contextlib.contextmanager
+def _stream_output(path: Path | None) -> "Iterator[TextIO]":
+    """Where a streamed report goes: standard output, a device or pipe written into, or a regular
+    file replaced atomically once the run is done (never half-written)."""
+    if path is None:
+        with _stdout_guard():
+            yield sys.stdout
+        return
+    try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            with open(path, "w", encoding="utf-8") as fh:
+                yield fh
+            return
+        target, mode, fd, tmp = _temp_beside(path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", *,
-              no_sentences: bool, no_color: bool) -> None:
+              view: str, no_color: bool) -> None:
     """Write every requested format: to its file, or (at most one) to standard output."""
     from provenance.formats import Format, renderer
     from provenance.formats.github import write_job_summary
@@ -473,15 +552,19 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
                 raise UsageError(str(exc)) from exc
             continue
         if out.format is Format.TEXT and out.path is None:
-            from provenance.formats.text import print_report
+            from provenance.formats.text import print_brief, print_report
 
             with _stdout_guard():
-                print_report(_stdout_console(no_color), report, ctx, sentences=not no_sentences)  # type: ignore[arg-type]
+                console = _stdout_console(no_color)
+                if view == "brief":
+                    print_brief(console, report, ctx)  # type: ignore[arg-type]
+                else:
+                    print_report(console, report, ctx, sentences=view == "sentences")  # type: ignore[arg-type]
         else:
             if out.format is Format.TEXT:
                 from provenance.formats import text as text_format
 
-                text = text_format.render(report, ctx, sentences=not no_sentences)
+                text = text_format.render(report, ctx, view=view)
             else:
                 text = renderer(out.format)(report, ctx)
             if out.path is not None:

@@ -290,7 +290,10 @@ class Judgement:
     category: Category
     source: str | None
     cue: str | None
-    reason: str
+    reason: str  # plain words for a reader (judge/reasons.py)
+    # what the judge's internals saw, for JSON only: the learned part's certainty and the features
+    # that weighed most ("the learned model: 48%", "the paragraph after opens with a quotation mark")
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

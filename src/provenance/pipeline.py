@@ -290,6 +290,15 @@ def _archive(name: str) -> bool:
     return is_archive(name)
 
 
+def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Iterator[ArticleReport | SkippedInput]:
+    """Like `audit` without the check stage, one result at a time in input order (for streaming
+    formats: nothing is kept once it is yielded). Inputs skipped while searching come first."""
+    options = options or AuditOptions()
+    names, skipped = expand_inputs(inputs, options)
+    yield from skipped
+    yield from _run(names, options)
+
+
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:
     """Audit files, directories, URLs or "-" (stdin). Bad inputs become `Report.skipped`."""
     options = options or AuditOptions()

@@ -71,16 +71,19 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PV103", "orphan-quote", Severity.WARNING,
         "A direct quote with no speaker.",
-        "Words appear in quotation marks but the sentence does not say who said or wrote them.",
+        "A statement in quotation marks (not a term or scare quotes) that nobody in or just before its "
+        "sentence is named as saying.",
         "A quote without a speaker cannot be traced, and scare quotes can pass for reported speech.",
         "Name the speaker and, when you can, link where the words were said.",
     ),
     Rule(
         "PV104", "unattributed-share", Severity.ERROR,
         "Too many of the article's claims carry no source.",
-        "The share of assertions with no source at all is above `max-unattributed`.",
-        "An article that is mostly unsourced claims is opinion presented as reporting.",
-        "Source the claims flagged by PV101, or raise `max-unattributed` if the piece is opinion.",
+        "The sourcing gap (the share of claims with no source, less 5 points per distinct named source, up "
+        "to 10) is above `max-unattributed` (default 50%), in an article of 10 claims or more.",
+        "An article that names few sources and asserts the rest is opinion presented as reporting.",
+        "Source the claims flagged by PV101 (the check-worthy ones first), or raise `max-unattributed` "
+        "if the piece is opinion.",
     ),
     Rule(
         "PV201", "outlet-only-citation", Severity.WARNING,

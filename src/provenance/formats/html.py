@@ -3,9 +3,13 @@
 No external assets and no scripts from elsewhere: the style and a small script are inline, and a
 Content-Security-Policy allows only that script (by hash), so nothing in the page can load or run
 anything else. Every piece of article and fetched text is escaped; the script only ever sets
-`textContent`. Each sentence is coloured by category; hovering shows its reason (title), and a
-click or Enter opens a panel with category, source, cue, reason and findings. Readable on a phone
-(viewport meta, fluid layout, tables scroll sideways).
+`textContent`. Each sentence is coloured by category. Nothing needs a hover: every paragraph is
+numbered (¶) and followed by its notes, one line per claim with its category, source and reason
+(and its findings), so the page reads the same printed, on a phone and to a screen reader; a click
+or Enter still opens a panel with the details. Then what the article rests on, grouped by source,
+the unsourced claims to check first, findings with paragraph numbers, and the sources cited.
+Readable on a phone (viewport meta, fluid layout, tables scroll sideways) and on paper (print
+styles: no panel, colours kept).
 """
 
 from __future__ import annotations
@@ -51,7 +55,16 @@ th,td[class^=sev-]{white-space:nowrap}
 padding:.8rem 1rem 1rem;box-shadow:0 -4px 12px rgba(0,0,0,.15)}
 #detail dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem}#detail dt{color:var(--mut)}
 #detail dd{margin:0;overflow-wrap:anywhere;white-space:pre-line}#detail button{float:right;font-size:1rem}
-@media (max-width:600px){body{font-size:15px}header,main{padding:.5rem}section.article{padding:.7rem}}
+.para{display:grid;grid-template-columns:2.6rem 1fr;gap:0 .4rem}.pn{color:var(--mut);font-size:.8rem;padding-top:.7rem;text-align:right}
+ul.notes{list-style:none;margin:0 0 .6rem;padding:0;font-size:.85rem;color:#333}
+ul.notes li{margin:.1rem 0;padding-left:.5rem;border-left:4px solid var(--line)}
+ul.notes li.c-attributed{border-left-color:#5cb85c;background:none}ul.notes li.c-vague{border-left-color:#e6b800;background:none}
+ul.notes li.c-unattributed{border-left-color:#d9534f;background:none}ul.notes .fl{color:#b52b27}
+@media (max-width:600px){body{font-size:15px}header,main{padding:.5rem}section.article{padding:.7rem}
+.para{grid-template-columns:1.8rem 1fr}}
+@media print{body{background:#fff;font-size:11pt}#detail{display:none!important}.s{cursor:auto}
+section.article{border:0;padding:0;break-inside:auto}.tbl{overflow:visible}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 SCRIPT = """(function(){
@@ -136,7 +149,29 @@ def _sentence_span(article: ArticleReport, idx: int, text: str, notes: dict[int,
     return f"<span {rendered}>{esc(text)}</span>"
 
 
+MARK = {Category.ATTRIBUTED: "✔", Category.VAGUE: "~", Category.UNATTRIBUTED: "✘", Category.NONE: "·"}
+
+
+def _notes(article: ArticleReport, idxs: list[int], notes: dict[int, list[Finding]]) -> str:
+    """A paragraph's notes: one line per claim (category, source, reason) and per finding."""
+    items = []
+    for n, i in enumerate(idxs, start=1):
+        js = article.sentences[i]
+        found = [f for f in notes.get(js.sentence.index, []) if not f.suppressed]
+        if js.category is Category.NONE and not found:
+            continue
+        j = js.judgement
+        who = f" <strong>{esc(j.source)}</strong>" if j.source else ""
+        fl = "".join(f' <span class="fl">{esc(f.rule_id)}</span>' for f in found)
+        items.append(f'<li class="c-{js.category.value}">{MARK[js.category]} sentence {n}: {esc(LABEL[js.category])}'
+                     f"{who} — {esc(j.reason)}{fl}</li>")
+    return f'<ul class="notes">{"".join(items)}</ul>' if items else ""
+
+
 def _article_text(article: ArticleReport, notes: dict[int, list[Finding]]) -> str:
+    from provenance.profile import paragraphs
+
+    para = paragraphs(article)
     by_block: dict[int, list[int]] = {}
     for i, js in enumerate(article.sentences):
         by_block.setdefault(js.sentence.block, []).append(i)
@@ -165,13 +200,17 @@ def _article_text(article: ArticleReport, notes: dict[int, list[Finding]]) -> st
             kind = BlockKind.PARAGRAPH
             extra = ""
         if kind in (BlockKind.HEADING, BlockKind.TRAILER_HEADING):
-            out.append(f"<h3{extra}>{inner}</h3>")
+            body = f"<h3{extra}>{inner}</h3>"
         elif kind is BlockKind.QUOTE:
-            out.append(f"<blockquote{extra}>{inner}</blockquote>")
+            body = f"<blockquote{extra}>{inner}</blockquote>"
         elif kind in (BlockKind.LIST_ITEM, BlockKind.TRAILER_ITEM):
-            out.append(f'<div class="li{" ignored" if block is not None and block.ignore else ""}">• {inner}</div>')
+            body = f'<div class="li{" ignored" if block is not None and block.ignore else ""}">• {inner}</div>'
         else:
-            out.append(f"<p{extra}>{inner}</p>")
+            body = f"<p{extra}>{inner}</p>"
+        idxs = sorted(by_block.get(block_index, []), key=lambda i: article.sentences[i].sentence.start)
+        number = para.get(article.sentences[idxs[0]].sentence.index) if idxs else None
+        pn = f'<span class="pn">¶{number}</span>' if number else '<span class="pn"></span>'
+        out.append(f'<div class="para">{pn}<div>{body}{_notes(article, idxs, notes)}</div></div>')
     return "\n".join(out)
 
 
@@ -193,7 +232,51 @@ def _table(head: Sequence[str], rows: list[list[str]], cls: str) -> str:
     return f'<div class="tbl"><table class="{cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
+def _where(article: ArticleReport, sentence: int | None, line: int, para: dict[int, int]) -> str:
+    """Where a reader finds it: the paragraph number; and the line, for inputs whose lines mean
+    something to an editor (text, Markdown: not an HTML page's)."""
+    p = f"¶{para[sentence]}" if sentence is not None and sentence in para else ""
+    if article.format == "html" and p:
+        return p
+    return f"{p} · line {line}" if p else f"line {line}"
+
+
+def _rests_on(article: ArticleReport, min_score: float) -> str:
+    """What the article rests on, grouped by source, and the unsourced claims to check first."""
+    from provenance.profile import paragraphs, profile
+
+    prof = profile(article, min_score)
+    para = paragraphs(article)
+    rows = []
+    for g in prof.sources:
+        if not g.sentences and not g.whole_article:
+            continue
+        paras = sorted({para[i] for i in g.sentences if i in para})
+        where = ", ".join(f"¶{n}" for n in paras[:10]) + (" …" if len(paras) > 10 else "")
+        quality = ("⚠ low quality " if g.low_quality else "") + (f"{g.score:.2f}" if g.score is not None else "")
+        kind = "no source" if g.name == "the writer" else g.type
+        name = esc(g.name) + (f"<br><span class='meta'>{esc(g.domain)}</span>" if g.domain else "")
+        if g.whole_article:
+            name += "<br><span class='meta'>the whole article is republished from it</span>"
+        rows.append([f"<td>{name}</td>", f"<td>{esc(kind)}</td>", f"<td class='n'>{len(g.sentences)}</td>",
+                     f"<td>{esc(where)}</td>", f"<td>{esc(quality.strip() or '—')}{' · ' + esc(g.check) if g.check else ''}</td>"])
+    total = prof.assertions
+    out = [f"<h3>What it rests on</h3><p class='meta'>{total} claims: {prof.share(prof.named):.0%} named, "
+           f"{prof.share(prof.vague):.0%} vague, {prof.share(prof.unsourced):.0%} unsourced "
+           f"({len(prof.checkworthy)} check-worthy) · sourcing gap {prof.gap:.0%}</p>",
+           _table(["source", "type", "claims", "paragraphs", "quality"], rows, "rests")]
+    if prof.checkworthy:
+        by_index = {js.sentence.index: js for js in article.sentences}
+        items = "".join(f"<li>¶{para.get(i, 0)} <strong>{esc(kind)}</strong>: {esc(by_index[i].sentence.text)}</li>"
+                        for i, kind in prof.checkworthy)
+        out.append(f"<h3>Unsourced claims to check first</h3><ul class='check'>{items}</ul>")
+    return "".join(out)
+
+
 def _sources(article: ArticleReport) -> str:
+    from provenance.profile import paragraphs
+
+    para = paragraphs(article)
     parts: list[str] = []
     rows = []
     for o in article.outlets:
@@ -204,11 +287,11 @@ def _sources(article: ArticleReport) -> str:
             f"<td>{esc(o.kind or '—')}</td>", f'<td class="n">{esc(score)}{esc(flag)}</td>',
             f"<td>{esc(o.how)}{' · story' if o.story else ''}{' · self' if o.self_citation else ''}"
             f"{(' · channel ' + esc(o.channel)) if o.channel else ''}</td>",
-            f"<td class='n'>{o.line}</td>", f"<td>{_status(o.check)}</td>",
+            f"<td class='n'>{esc(_where(article, o.sentence, o.line, para))}</td>", f"<td>{_status(o.check)}</td>",
         ])
     if rows:
         parts.append("<h3>Outlets cited</h3>")
-        parts.append(_table(["cited as", "outlet", "kind", "score", "how", "line", "check"], rows, "sources"))
+        parts.append(_table(["cited as", "outlet", "kind", "score", "how", "where", "check"], rows, "sources"))
     rows = []
     for link in article.links:
         href = _href(link.url)
@@ -219,20 +302,21 @@ def _sources(article: ArticleReport) -> str:
             f"<td>{esc(link.text)}<br><span class='meta'>{url}</span></td>",
             f"<td>{esc(link.role.value)}{' · self' if link.self_citation else ''}"
             f"<br><span class='meta'>{esc(link.why)}</span></td>",
-            f"<td class='n'>{link.line}</td>", f"<td>{_status(link.check)}</td>",
+            f"<td class='n'>{esc(_where(article, link.sentence, link.line, para))}</td>", f"<td>{_status(link.check)}</td>",
             f"<td>{esc(corr.status) if corr else '—'}</td>",
         ])
     if rows:
         parts.append("<h3>Links</h3>")
-        parts.append(_table(["link", "role", "line", "check", "corroborated"], rows, "links"))
+        parts.append(_table(["link", "role", "where", "check", "corroborated"], rows, "links"))
     rows = []
     for q in article.quotes:
         c = q.corroborated
         rows.append([f"<td>“{esc(q.text)}”</td>", f"<td>{esc(q.speaker or '— (no speaker)')}</td>",
-                     f"<td class='n'>{q.line}</td>", f"<td>{esc(c.status) if c else 'not checked'}</td>"])
+                     f"<td class='n'>{esc(_where(article, q.sentence, q.line, para))}</td>",
+                     f"<td>{esc(c.status) if c else 'not checked'}</td>"])
     if rows:
         parts.append("<h3>Quotes</h3>")
-        parts.append(_table(["quote", "speaker", "line", "on the cited page"], rows, "quotes"))
+        parts.append(_table(["quote", "speaker", "where", "on the cited page"], rows, "quotes"))
     rows = [[f"<td>{esc(p.cited_as)}</td>", f"<td>{esc(p.kind)}</td>", f"<td>{esc(p.who or '—')}</td>",
              f"<td>{'yes' if p.linked else 'no'}</td>"] for p in article.primary_sources]
     if rows:
@@ -241,7 +325,10 @@ def _sources(article: ArticleReport) -> str:
     return "\n".join(parts) or '<p class="meta">No sources cited.</p>'
 
 
-def _findings_table(found: Sequence[Finding]) -> str:
+def _findings_table(article: ArticleReport, found: Sequence[Finding]) -> str:
+    from provenance.profile import paragraphs
+
+    para = paragraphs(article)
     rows = []
     for f in found:
         rule = catalogue.BY_ID[f.rule_id]
@@ -249,9 +336,9 @@ def _findings_table(found: Sequence[Finding]) -> str:
             f'<td class="sev-{f.severity.value}">{f.severity.value}{" (suppressed)" if f.suppressed else ""}</td>',
             f'<td><a href="{esc(rule.help_uri)}" rel="noopener noreferrer" title="{esc(rule.summary)}">'
             f"{esc(f.rule_id)}</a><br><span class='meta'>{esc(f.name)}</span></td>",
-            f"<td class='n'>{f.line}:{f.column}</td>", f"<td>{esc(f.message)}</td>",
+            f"<td class='n'>{esc(_where(article, f.sentence, f.line, para))}</td>", f"<td>{esc(f.message)}</td>",
         ])
-    return _table(["severity", "rule", "line", "finding"], rows, "findings") or '<p class="meta">No findings.</p>'
+    return _table(["severity", "rule", "where", "finding"], rows, "findings") or '<p class="meta">No findings.</p>'
 
 
 def render(report: Report, ctx: RenderContext) -> str:
@@ -259,10 +346,13 @@ def render(report: Report, ctx: RenderContext) -> str:
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src {_csp_hash(SCRIPT)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     t = fnd.tally(ctx.findings)
+    by_source: dict[str, list[Finding]] = {}
+    for f in ctx.findings:
+        by_source.setdefault(f.source, []).append(f)
     sections: list[str] = []
     for n, article in enumerate(report.articles):
         src = relative_path(article.source, ctx.config.root)
-        mine = [f for f in ctx.findings if f.source == article.source]
+        mine = by_source.get(article.source, [])
         notes: dict[int, list[Finding]] = {}
         for f in mine:
             if f.sentence is not None:
@@ -278,7 +368,8 @@ def render(report: Report, ctx: RenderContext) -> str:
                       for c in (Category.ATTRIBUTED, Category.VAGUE, Category.UNATTRIBUTED))
             + "<span>wavy underline: finding</span></div>"
             f'<div class="text">{_article_text(article, notes)}</div>'
-            f"<h3>Findings</h3>{_findings_table(mine)}"
+            f"{_rests_on(article, ctx.config.min_source_score)}"
+            f"<h3>Findings</h3>{_findings_table(article, mine)}"
             f"{_sources(article)}</section>"
         )
     skipped = ""

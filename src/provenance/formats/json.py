@@ -2,6 +2,10 @@
 
 Versioned by `schema_version`; fields are only added within a version. Text from articles and
 fetched pages is plain JSON string data.
+
+Written on one line by the standard library's C encoder (`indent` would switch it to the
+pure-Python one, which cost more than the whole analysis on large runs); `jq .` or
+`python -m json.tool` indents it for reading.
 """
 
 from __future__ import annotations
@@ -66,35 +70,60 @@ def _quote(q: Quote) -> dict[str, Any]:
             "corroborated": _corroboration(q.corroborated)}
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    d = asdict(f)
-    d["severity"] = f.severity.value
-    return d
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {"rule_id": f.rule_id, "name": f.name, "severity": f.severity.value, "message": f.message,
+            "source": f.source, "line": f.line, "column": f.column, "end_line": f.end_line,
+            "end_column": f.end_column, "sentence": f.sentence, "fingerprint": f.fingerprint,
+            "suppressed": f.suppressed}
 
 
-def article_dict(a: ArticleReport, findings: list[Finding] | None = None) -> dict[str, Any]:
+def sentence_dicts(a: ArticleReport) -> list[dict[str, Any]]:
+    """The article's sentences as JSON objects, each with its paragraph number and the judge's evidence."""
+    from provenance.profile import paragraphs
+
+    para = paragraphs(a)
+    return [
+        {
+            "index": s.index, "paragraph": para.get(s.index), "text": s.text, "category": j.category.value,
+            "source": j.source, "cue": j.cue, "reason": j.reason, "evidence": list(j.evidence),
+            "role": s.role.value, "line": s.line, "column": s.column, "end_line": s.end_line,
+            "end_column": s.end_column,
+        }
+        for s, j in ((js.sentence, js.judgement) for js in a.sentences)
+    ]
+
+
+def profile_dicts(a: ArticleReport, min_source_score: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The sourcing profile and the `sources` list (name, type, sentences, outlet domain...)."""
+    from provenance.profile import profile
+
+    p = profile(a, min_source_score)
+    prof = {
+        "assertions": p.assertions, "named": p.named, "vague": p.vague, "unsourced": p.unsourced,
+        "named_share": round(p.share(p.named), 4), "vague_share": round(p.share(p.vague), 4),
+        "unsourced_share": round(p.share(p.unsourced), 4), "named_sources": p.named_sources,
+        "sourcing_gap": round(p.gap, 4), "background": p.background, "republished_from": p.rests_on,
+        "checkworthy": [{"sentence": i, "kind": k} for i, k in p.checkworthy],
+    }
+    sources = [{"name": g.name, "type": g.type, "sentences": list(g.sentences), "domain": g.domain,
+                "kind": g.kind, "score": g.score, "low_quality": g.low_quality, "check": g.check,
+                "whole_article": g.whole_article} for g in p.sources]
+    return prof, sources
+
+
+def article_dict(a: ArticleReport, findings: list[Finding] | None = None,
+                 min_source_score: float = 0.4) -> dict[str, Any]:
+    """One article; `findings` are the article's own (already selected by the caller)."""
+    prof, sources = profile_dicts(a, min_source_score)
     out: dict[str, Any] = {
         "source": a.source,
         "format": a.format,
         "publisher": a.publisher,
         "title": a.title,
         "url": a.url,
-        "sentences": [
-            {
-                "index": js.sentence.index,
-                "text": js.sentence.text,
-                "category": js.judgement.category.value,
-                "source": js.judgement.source,
-                "cue": js.judgement.cue,
-                "reason": js.judgement.reason,
-                "role": js.sentence.role.value,
-                "line": js.sentence.line,
-                "column": js.sentence.column,
-                "end_line": js.sentence.end_line,
-                "end_column": js.sentence.end_column,
-            }
-            for js in a.sentences
-        ],
+        "sentences": sentence_dicts(a),
+        "sources": sources,
+        "profile": prof,
         "outlets": [_outlet(o) for o in a.outlets],
         "links": [_link(lk) for lk in a.links],
         "quotes": [_quote(q) for q in a.quotes],
@@ -106,21 +135,27 @@ def article_dict(a: ArticleReport, findings: list[Finding] | None = None) -> dic
         "summary": _summary(a.summary),
     }
     if findings is not None:
-        out["findings"] = [_finding(f) for f in findings if f.source == a.source]
+        out["findings"] = [finding_dict(f) for f in findings]
     return out
 
 
 def report_dict(report: Report, ctx: RenderContext | None = None) -> dict[str, Any]:
-    findings = list(ctx.findings) if ctx is not None and ctx.findings else None
+    by_source: dict[str, list[Finding]] | None = None
+    if ctx is not None and ctx.findings:
+        by_source = {a.source: [] for a in report.articles}
+        for f in ctx.findings:  # one pass, not one scan of every finding per article
+            by_source.setdefault(f.source, []).append(f)
+    min_score = ctx.config.min_source_score if ctx is not None else 0.4
     total = report.summary
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "provenance", "version": report.version or (ctx.version if ctx else "")},
-        "articles": [article_dict(a, findings) for a in report.articles],
+        "articles": [article_dict(a, None if by_source is None else by_source.get(a.source, []), min_score)
+                     for a in report.articles],
         "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
         "summary": {"articles": len(report.articles), **_summary(total)},
     }
 
 
 def render(report: Report, ctx: RenderContext) -> str:
-    return json.dumps(report_dict(report, ctx), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_dict(report, ctx), ensure_ascii=False) + "\n"

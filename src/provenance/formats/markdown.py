@@ -3,6 +3,14 @@
 Article text is escaped so it can never become markup: HTML special characters become entities,
 Markdown punctuation is backslash-escaped, `@` cannot mention anyone, newlines cannot break a table
 row, and control characters are shown, not sent. The output stays under GitHub's comment limit.
+
+Per article: its sourcing profile, a table of the sources it rests on (grouped, with counts, type,
+paragraphs) and a table of the outlets it cites (kind, quality, check). Finding rows link their rule
+to a "Rules" section at the end of the same comment (`#pv101-unattributed-claim`, the anchor GitHub
+and other renderers give the heading), which says what the rule sees and how to fix it: a link
+that resolves wherever the comment is read, where the package's web page has no such anchors.
+Positions are paragraph numbers (¶), which a reader can count; line numbers are given for text
+and Markdown inputs, whose lines an editor can open (an HTML page's line is no help).
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from provenance import findings as fnd
 from provenance import rules as catalogue
 from provenance.config import relative_path
 from provenance.formats.interface import RenderContext, strip_controls
-from provenance.model import Report, Severity
+from provenance.model import ArticleReport, Finding, Report, Severity
 
 MAX_CHARS = 60_000  # GitHub comments hold 65,536; job summaries 1 MiB
 MAX_ROWS = 200
@@ -39,6 +47,70 @@ def heading(report: Report, ctx: RenderContext) -> str:
             f"{t['warning']} warnings, {t['info']} info" + (f" · {t['suppressed']} suppressed" if t["suppressed"] else ""))
 
 
+def anchor(rule: catalogue.Rule) -> str:
+    """The anchor of a rule's heading in the Rules section (GitHub's slug of "PV101 unattributed-claim")."""
+    return f"{rule.id.lower()}-{rule.name}"
+
+
+def _where(a: ArticleReport | None, f: Finding, para: dict[int, int], src: str) -> str:
+    where = f"¶{para[f.sentence]}" if f.sentence is not None and f.sentence in para else ""
+    if a is None or a.format != "html" or not where:
+        where = f"{where} · {src}:{f.line}" if where else f"{src}:{f.line}"
+    return where
+
+
+def _article_tables(a: ArticleReport, ctx: RenderContext) -> list[str]:
+    from provenance.profile import paragraphs, profile
+
+    p = profile(a, ctx.config.min_source_score)
+    para = paragraphs(a)
+    src = relative_path(a.source, ctx.config.root)
+    lines = [f"### {escape(a.title or src)}", ""]
+    if a.title:
+        lines += [f"`{escape(src)}`", ""]
+    total = p.assertions
+    share = p.share
+    lines += [f"{total} claims: **{share(p.named):.0%} named**, {share(p.vague):.0%} vague, "
+              f"**{share(p.unsourced):.0%} unsourced** ({p.unsourced}, of which {len(p.checkworthy)} check-worthy: "
+              + (", ".join(f"{n} {k}" for k, n in p.kinds().most_common()) or "none") + f") · sourcing gap {p.gap:.0%}",
+              ""]
+    if p.rests_on:
+        lines += [f"The whole article is republished from **{escape(p.rests_on)}**.", ""]
+    groups = [g for g in p.sources if g.sentences]
+    if groups:
+        lines += ["| source | type | claims | paragraphs | quality |", "|---|---|---:|---|---|"]
+        for g in groups[:MAX_ROWS]:
+            paras = sorted({para[i] for i in g.sentences if i in para})
+            where = ", ".join(f"¶{n}" for n in paras[:8]) + (" …" if len(paras) > 8 else "")
+            quality = ("⚠ low quality" if g.low_quality else "") + (f" {g.score:.2f}" if g.score is not None else "")
+            name = escape(g.name) + (f" ({escape(g.domain)})" if g.domain and g.domain != g.name else "")
+            kind = "no source" if g.name == "the writer" else g.type
+            lines.append(f"| {name} | {kind} | {len(g.sentences)} | {where} | {quality.strip() or '–'} |")
+        lines.append("")
+    if a.outlets:
+        lines += ["| outlet | domain | kind | score | cited as | check |", "|---|---|---|---:|---|---|"]
+        seen: set[str] = set()
+        for o in a.outlets:
+            key = (o.domain or o.name or o.cited_as).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            low = o.low_credibility or (o.score is not None and o.score < ctx.config.min_source_score)
+            score = (f"{o.score:.2f}" if o.score is not None else "–") + (" ⚠" if low else "")
+            lines.append(f"| {escape(o.name or '?')} | {escape(o.domain or '–')} | {escape(o.kind or '–')} | {score} | "
+                         f"{escape(o.cited_as)} ({escape(o.how)}) | {o.check.status.value if o.check else '–'} |")
+        lines.append("")
+    if p.checkworthy:
+        by_index = {js.sentence.index: js for js in a.sentences}
+        lines += ["Unsourced claims to check first:", ""]
+        for idx, kind in p.checkworthy[:10]:
+            lines.append(f"- ¶{para.get(idx, 0)} *{kind}*: {escape(by_index[idx].sentence.text[:200])}")
+        if len(p.checkworthy) > 10:
+            lines.append(f"- …and {len(p.checkworthy) - 10} more")
+        lines.append("")
+    return lines
+
+
 def render(report: Report, ctx: RenderContext) -> str:
     lines = ["## Source audit", "", heading(report, ctx), ""]
     s = report.summary
@@ -59,14 +131,26 @@ def render(report: Report, ctx: RenderContext) -> str:
             lines.append(f"| {escape(src)} | {a.summary.assertions} | {a.summary.unattributed} | "
                          f"{a.summary.vague} | {per_file.get(a.source, 0)} |")
         lines += ["", "</details>", ""]
+    for article in report.articles[:20]:
+        lines += _article_tables(article, ctx)
+    if len(report.articles) > 20:
+        lines += [f"…and {len(report.articles) - 20} more articles (see the full report).", ""]
     shown = [f for f in ctx.findings if not f.suppressed]
     shown.sort(key=lambda f: -f.severity.rank)
+    articles = {a.source: a for a in report.articles}
+    paras: dict[str, dict[int, int]] = {}
     if shown:
-        lines += ["| severity | rule | where | finding |", "|---|---|---|---|"]
+        from provenance.profile import paragraphs
+
+        lines += ["### Findings", "", "| severity | rule | where | finding |", "|---|---|---|---|"]
         for f in shown[:MAX_ROWS]:
             rule = catalogue.BY_ID[f.rule_id]
-            lines.append(f"| {ICON[f.severity]} | [{f.rule_id}]({rule.help_uri} \"{rule.name}\") | "
-                         f"{escape(relative_path(f.source, ctx.config.root))}:{f.line} | {escape(f.message)} |")
+            art = articles.get(f.source)
+            if f.source not in paras:
+                paras[f.source] = paragraphs(art) if art is not None else {}
+            where = _where(art, f, paras[f.source], escape(relative_path(f.source, ctx.config.root)))
+            lines.append(f"| {ICON[f.severity]} | [{f.rule_id}](#{anchor(rule)} \"{rule.name}\") | "
+                         f"{where} | {escape(f.message)} |")
         if len(shown) > MAX_ROWS:
             lines.append(f"\n…and {len(shown) - MAX_ROWS} more findings (see the full report).")
         lines.append("")
@@ -77,10 +161,16 @@ def render(report: Report, ctx: RenderContext) -> str:
         lines += [f"- {escape(sk.source)}: {escape(sk.reason)}" for sk in report.skipped]
         lines.append("")
     fail_on = ctx.config.fail_on.value if ctx.config.fail_on else "never"
-    lines.append(f"<sub>provenance {escape(ctx.version)} · fails on `{fail_on}` and above · "
-                 f"rules: `provenance rules`</sub>")
+    rules_md = ["### Rules", ""]
+    for rule_id in sorted({f.rule_id for f in shown[:MAX_ROWS]}):
+        rule = catalogue.BY_ID[rule_id]
+        rules_md += [f"#### {rule.id} {rule.name}", "", f"**{rule.summary}** {rule.what} {rule.why}",
+                     "", f"*Fix:* {rule.fix}", ""]
+    footer = (f"<sub>provenance {escape(ctx.version)} · fails on `{fail_on}` and above · "
+              f"every rule: `provenance rules`</sub>")
+    tail = "\n".join(rules_md if len(rules_md) > 2 else []) + "\n" + footer + "\n"
     out = "\n".join(lines) + "\n"
-    if len(out) > MAX_CHARS:
-        cut = out.rfind("\n", 0, MAX_CHARS - 200)
-        out = out[:cut] + "\n\n…truncated to fit GitHub's limit; see the full report.\n"
-    return out
+    if len(out) + len(tail) > MAX_CHARS:
+        cut = out.rfind("\n", 0, MAX_CHARS - 200 - len(tail))
+        out = out[:cut] + "\n\n…truncated to fit GitHub's limit; see the full report.\n\n"
+    return out + tail

@@ -1,5 +1,7 @@
-"""The terminal report (rich): summary, the article sentence by sentence with a mark per category
-and the reason, then the sources.
+"""The terminal report: by default one screen per article (what it rests on, grouped by source;
+the unsourced claims to check first; low-quality or broken sources; findings counted by rule; a
+closing summary line); with `--sentences` / `-v` the full view (rich): summary, the article sentence
+by sentence with a mark per category and the reason, then the sources and every finding.
 
 Colour only on a terminal (rich's own detection; NO_COLOR and FORCE_COLOR honoured); piped
 output is plain text. Article text is never parsed as rich markup: it goes into `Text` objects
@@ -116,12 +118,18 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
     for f in mine:
         if f.suppressed and f.sentence is not None:
             suppressed.setdefault(f.sentence, []).append(f.rule_id)
+    from provenance.profile import paragraphs
+
+    para = paragraphs(a)
+    by_paragraph = a.format == "html"
     if sentences:
         for js in a.sentences:
             mark, style, _ = MARKS[js.category]
             line = Text()
             line.append(f"{mark} ", style=style)
-            line.append(f"{js.sentence.line}:{js.sentence.column} ", style="dim")
+            # an HTML page's line and column (7305:1924) mean nothing to a reader: its paragraph does
+            where = f"¶{para.get(js.sentence.index)}" if by_paragraph else f"{js.sentence.line}:{js.sentence.column}"
+            line.append(f"{where} ", style="dim")
             role = js.sentence.role
             if role is not Role.BODY:
                 line.append(f"[{role.value}] ", style="cyan")
@@ -179,7 +187,8 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
         for p in a.primary_sources:
             table.add_row(str(p.line), _t(p.cited_as), _t(p.who or "–"), "yes" if p.linked else "no")
         console.print(table)
-    _print_findings(console, mine, in_sentences=SENTENCE_RULES if sentences else frozenset())
+    _print_findings(console, mine, in_sentences=SENTENCE_RULES if sentences else frozenset(),
+                    para=para if by_paragraph else None)
 
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -188,7 +197,8 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SENTENCE_RULES = frozenset({"PV101", "PV102"})  # shown by the sentence view's ✘ and ~ already
 
 
-def _print_findings(console: Console, found: list[Finding], in_sentences: frozenset[str] = frozenset()) -> None:
+def _print_findings(console: Console, found: list[Finding], in_sentences: frozenset[str] = frozenset(),
+                    para: dict[int, int] | None = None) -> None:
     """The article's findings: counts, then each one (those the sentence view shows are only counted)."""
     from rich.text import Text
 
@@ -206,7 +216,8 @@ def _print_findings(console: Console, found: list[Finding], in_sentences: frozen
         head.append(f" ({', '.join(sorted(in_sentences))} marked in the sentences above)", style="dim")
     console.print(head)
     for f in sorted(listed, key=lambda f: (-f.severity.rank, f.line, f.column)):
-        line = Text(f"{f.line}:{f.column} ", style="dim")
+        at = f"¶{para[f.sentence]}" if para is not None and f.sentence in para else f"{f.line}:{f.column}"
+        line = Text(f"{at} ", style="dim")
         line.append(f"{f.rule_id} ", style="bold")
         line.append(f"{f.severity.value} ", style=SEVERITY_STYLE[f.severity.value])
         line.append(_t(f.message))
@@ -234,8 +245,15 @@ def print_report(console: Console, report: Report, ctx: RenderContext, *, senten
         console.print(line)
 
 
-def render(report: Report, ctx: RenderContext, *, sentences: bool = True) -> str:
-    """Plain text (no colour), e.g. for --output FILE; `sentences=False` is --summary-only."""
+VIEWS = ("brief", "sentences", "tables")  # the default one-screen view; -v/--sentences; --summary-only
+
+
+def render(report: Report, ctx: RenderContext, *, view: str = "brief") -> str:
+    """Plain text (no colour), e.g. for --output FILE: the one-screen view (`brief`), the full view
+    with every sentence (`sentences`, -v) or the full view's tables without them (`tables`, --summary-only)."""
+    if view == "brief":
+        return render_brief(report, ctx)
+    sentences = view == "sentences"
     from rich.console import Console
 
     buf = io.StringIO()
@@ -243,3 +261,221 @@ def render(report: Report, ctx: RenderContext, *, sentences: bool = True) -> str
                       force_terminal=False, soft_wrap=False)
     print_report(console, report, ctx, sentences=sentences)
     return buf.getvalue()
+
+
+# --------------------------------------------------------------------------- the one-screen view
+#
+# The default terminal report fits one screen for a typical article. What it takes from the
+# terminal tools people like:
+# - ruff (`ruff check --statistics`, its grouped output): findings as one line per rule with a count,
+#   most frequent first, instead of one line per occurrence; the sources grouped the same way;
+# - pytest: a closing summary line, `== 1 error, 8 warnings, 5 info ==`, coloured by the worst;
+# - gh (`gh pr view`, `gh run view`): a short header with the facts, two-space indented sections
+#   with a bold title, no boxes or table rules, and a hint at the flag that shows the rest.
+# The sentence-by-sentence view is `--sentences` / `-v`; every table of the full view comes with it.
+# Piped or written to a file it is built as plain strings (no rich), so it costs little per article.
+
+Seg = tuple[str, str]  # (text, rich style); plain output ignores the style
+BRIEF_SOURCES = 8  # source groups shown before "+N more"
+BRIEF_CLAIMS = 5  # check-worthy unsourced claims shown
+TYPE_LABEL = {"person": "person", "organisation": "organisation", "outlet": "outlet", "document": "document",
+              "link": "link", "unnamed": "unnamed"}
+
+
+def _clip(text: str, width: int) -> str:
+    flat = " ".join(_t(text).split())
+    return flat if len(flat) <= width else flat[: max(1, width - 1)].rstrip() + "…"
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "0%"
+
+
+def _paras(nums: list[int]) -> str:
+    """¶1–3, ¶7 ... for a few paragraph numbers; the first and last for many."""
+    if not nums:
+        return ""
+    uniq = sorted(set(nums))
+    if len(uniq) <= 3:
+        return "¶" + ", ¶".join(map(str, uniq))
+    return f"¶{uniq[0]}–{uniq[-1]}"
+
+
+def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, width: int = NARROW) -> list[list[Seg]]:
+    """The one-screen view of one article, as lines of (text, style) segments."""
+    from provenance.profile import paragraphs, profile
+
+    prof = profile(a, ctx.config.min_source_score)
+    para = paragraphs(a)
+    by_index = {js.sentence.index: js for js in a.sentences}
+    out: list[list[Seg]] = []
+    source = _clip(a.source, width - 4 if not a.title else max(width // 2, width - 30))
+    head: list[Seg] = [(source, "bold")]
+    if a.title:
+        head.append(("  " + _clip(a.title, max(10, width - len(source) - 4)), "italic"))
+    out.append(head)
+    total = prof.assertions
+    claims: list[Seg] = [(_n(total, "claim"), ""), (" · ", "dim"),
+                         (f"{_pct(prof.named, total)} named", "green"), (" · ", "dim"),
+                         (f"{_pct(prof.vague, total)} vague", "yellow"), (" · ", "dim"),
+                         (f"{_pct(prof.unsourced, total)} unsourced", "red")]
+    if prof.unsourced:
+        claims.append((f" ({prof.unsourced}, {len(prof.checkworthy)} check-worthy)", "red"))
+    claims.append((f" · sourcing gap {prof.gap:.0%}", "dim"))
+    out.append(claims)
+    if prof.rests_on:
+        out.append([("Whole article republished from ", "bold"), (_clip(prof.rests_on, width - 32), "bold")])
+
+    groups = [g for g in prof.sources if g.sentences and not g.whole_article]
+    if groups:
+        out.append([("Rests on", "bold italic")])
+        # the named sources first, most used first; unnamed sources and the writer always shown
+        named = [g for g in groups if g.type != "unnamed"]
+        unnamed = [g for g in groups if g.type == "unnamed"]
+        room = max(3, BRIEF_SOURCES - len(unnamed))
+        shown, rest = named[:room], named[room:]
+        shown += unnamed
+        name_w = min(40, max(len(_clip(g.name, 40)) for g in shown))
+        kinds = ["no source" if g.name == "the writer" else TYPE_LABEL.get(g.type, g.type) for g in shown]
+        kind_w = max(len(k) for k in kinds)
+        for g, kind in zip(shown, kinds, strict=True):
+            if rest and g is unnamed[0]:
+                out.append([(f"    +  {_n(len(rest), 'more named source')} "
+                             f"({_n(sum(len(r.sentences) for r in rest), 'claim')})", "dim")])
+            line: list[Seg] = [(f"  {len(g.sentences):>3}  ", "bold"), (_clip(g.name, 40).ljust(name_w), ""),
+                               (f"  {kind.ljust(kind_w)}", "dim")]
+            extra = []
+            if g.domain and g.type == "outlet":
+                extra.append(g.domain)
+            if g.low_quality:
+                extra.append("low quality")
+            if g.check:
+                extra.append(g.check)
+            where = _paras([para[i] for i in g.sentences if i in para])
+            if where:
+                extra.append(where)
+            if g.name == "the writer" and prof.checkworthy:
+                extra.append(f"{len(prof.checkworthy)} check-worthy")
+            if extra:
+                line.append(("  " + _clip(" · ".join(extra), max(8, width - 2 - 5 - name_w - kind_w - 4)),
+                             "red" if g.low_quality else "dim"))
+            out.append(line)
+        if rest and not unnamed:
+            out.append([(f"    +  {_n(len(rest), 'more named source')} "
+                         f"({_n(sum(len(r.sentences) for r in rest), 'claim')})", "dim")])
+
+    cited = [g for g in prof.sources if not g.sentences and g.type in ("outlet", "link") and not g.whole_article]
+    if cited:
+        text = ", ".join(f"{_t(g.name)}{' (low quality)' if g.low_quality else ''}"
+                         f"{' [' + g.check + ']' if g.check and g.check not in ('ok', 'redirected') else ''}"
+                         for g in cited)
+        import textwrap
+
+        wrapped = textwrap.wrap(text, width=width - 12) or [""]
+        if len(wrapped) > 3:  # a long source list: three lines at most, the last one cut
+            wrapped = [*wrapped[:2], _clip(" ".join(wrapped[2:]), width - 12)]
+        out.append([("Also cited: ", "bold"), (wrapped[0], "")])
+        out.extend([[("            " + more, "")] for more in wrapped[1:]])
+
+    if prof.checkworthy:
+        out.append([("Unsourced claims to check first", "bold italic")])
+        for idx, kind in prof.checkworthy[:BRIEF_CLAIMS]:
+            js = by_index[idx]
+            where = f"¶{para.get(idx, 0)}"
+            out.append([(f"  {where:<5}", "dim"), (f"{kind:<12}", "red"), (_clip(js.sentence.text, width - 19), "")])
+        if len(prof.checkworthy) > BRIEF_CLAIMS:
+            out.append([(f"  +{len(prof.checkworthy) - BRIEF_CLAIMS} more; every sentence with --sentences", "dim")])
+
+    bad = [g for g in prof.sources if g.low_quality or g.check in ("broken", "tls-error")]
+    if bad:
+        out.append([("Low-quality or broken sources", "bold italic")])
+        for g in bad[:5]:
+            why = []
+            if g.low_quality:
+                why.append("low quality" + (f", score {g.score:.2f}" if g.score is not None else ""))
+            if g.check in ("broken", "tls-error"):
+                why.append(f"link {g.check}")
+            dom = f" ({g.domain})" if g.domain and g.domain != g.name else ""
+            out.append([("  " + _clip(f"{g.name}{dom}", 50), ""), (": " + "; ".join(why), "red")])
+        if len(bad) > 5:
+            out.append([(f"  +{len(bad) - 5} more", "dim")])
+
+    active = [f for f in found if not f.suppressed]
+    if active:
+        from collections import Counter
+
+        from provenance import rules as catalogue
+
+        out.append([("Findings", "bold italic")])
+        counts = Counter(f.rule_id for f in active)
+        severity = {f.rule_id: f.severity for f in active}
+        for rule_id, n in sorted(counts.items(), key=lambda kv: (-severity[kv[0]].rank, -kv[1], kv[0])):
+            sev = severity[rule_id].value
+            rule = catalogue.BY_ID.get(rule_id)
+            out.append([(f"  {n:>3}  ", "bold"), (f"{rule_id} ", "bold"), (f"{sev:<8}", SEVERITY_STYLE[sev]),
+                        (_clip(rule.summary if rule else rule_id, width - 24), "")])
+    return out
+
+
+def _closing(found: list[Finding], n_sentences: int, articles: int) -> list[Seg]:
+    """pytest's summary line: the counts, coloured by the worst."""
+    active = [f for f in found if not f.suppressed]
+    counts = {sev: sum(1 for f in active if f.severity.value == sev) for sev in SEVERITY_STYLE}
+    quiet = len(found) - len(active)
+    worst = "error" if counts["error"] else "warning" if counts["warning"] else "green"
+    style = {"error": "bold red", "warning": "bold yellow", "green": "bold green"}[worst]
+    parts = [_n(counts["error"], "error"), _n(counts["warning"], "warning"), f"{counts['info']} info"]
+    if quiet:
+        parts.append(f"{quiet} suppressed")
+    where = f"{_n(articles, 'article')}, " if articles > 1 else ""
+    return [(f"== {', '.join(parts)} · {where}{_n(n_sentences, 'sentence')}; --sentences shows each ==", style)]
+
+
+def _fit(line: list[Seg], width: int) -> list[Seg]:
+    """Cut a line to `width` characters, with an ellipsis: the view never wraps."""
+    out: list[Seg] = []
+    used = 0
+    for text, style in line:
+        if used + len(text) > width:
+            out.append((text[: max(0, width - used - 1)] + "…", style))
+            break
+        out.append((text, style))
+        used += len(text)
+    return out
+
+
+def brief_report_lines(report: Report, ctx: RenderContext, width: int = NARROW) -> list[list[Seg]]:
+    by_source: dict[str, list[Finding]] = {}
+    for f in ctx.findings:
+        by_source.setdefault(f.source, []).append(f)
+    out: list[list[Seg]] = []
+    for i, a in enumerate(report.articles):
+        if i:
+            out.append([])
+        out.extend(brief_lines(a, by_source.get(a.source, []), ctx, width))
+    for sk in report.skipped:
+        out.append([("skipped ", "yellow"), (_t(sk.source), "bold"), (f": {_t(sk.reason)}", "")])
+    if report.articles:
+        out.append(_closing(list(ctx.findings), sum(len(a.sentences) for a in report.articles),
+                            len(report.articles)))
+    return [_fit(line, width) for line in out]
+
+
+def render_brief(report: Report, ctx: RenderContext, width: int = NARROW) -> str:
+    """The one-screen view as plain text (piped output, files, tests)."""
+    return "".join("".join(text for text, _ in line) + "\n" for line in brief_report_lines(report, ctx, width))
+
+
+def print_brief(console: Console, report: Report, ctx: RenderContext) -> None:
+    """The one-screen view on a console: coloured on a terminal, plain strings otherwise."""
+    width = max(40, min(console.width, 120 if console.is_terminal else NARROW))
+    if not console.is_terminal or console.no_color:
+        console.file.write(render_brief(report, ctx, width))
+        return
+    from rich.text import Text
+
+    for line in brief_report_lines(report, ctx, width):
+        t = Text(no_wrap=True, overflow="ellipsis")
+        for text, style in line:
+            t.append(text, style=style or None)
+        console.print(t)

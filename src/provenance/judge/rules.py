@@ -44,6 +44,7 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.lexicon import lexicon, remember_words
+from provenance.judge.reasons import reason
 from provenance.judge.speakers import Speakers, Subject, classify, title_words
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -105,16 +106,11 @@ _RULE_K = {c: CLASSES.index(name) for c, name in _RULE_NAME.items()}  # ... and 
 _ROLE_NAME = {r: r.value for r in Role}
 
 
-_ROLE_REASONS = {
-    Role.RELATED: "a related-story link or its heading, not a source for a claim",
-    Role.SOURCES: "a source list or source line, not a claim",
-    Role.CAPTION: "a media or source note, not a claim",
-    Role.BYLINE: "a byline or dateline",
-    Role.BOILERPLATE: "page boilerplate",
-}
+_ROLE_REASONS = {r: reason(r.value) for r in (Role.RELATED, Role.SOURCES, Role.CAPTION, Role.BYLINE,
+                                                 Role.BOILERPLATE)}
 
 
-_PLAIN = Judgement(_UNATTRIBUTED, None, None, "no source, cue or hedge: the writer asserts it")
+_PLAIN = Judgement(_UNATTRIBUTED, None, None, reason("plain"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +271,7 @@ class Judge:
                     if agent:
                         subj = classify(agent.group("np"), self.speakers)
                         if subj is not None:
-                            out.append(self._evidence(subj, word, f"'{word} by'"))
+                            out.append(self._evidence(subj, word, f"{word} by"))
                     continue  # passive without an agent: the hedges file decides
                 np = _np(clause)
                 subj = classify(np, self.speakers) if np.strip() else None
@@ -295,7 +291,7 @@ class Judge:
                     continue
             if main_subject is None and subj.kind != "unnamed":
                 main_subject = subj
-            out.append(self._evidence(subj, word, f"reporting verb '{word}'", cls=form.cls, pos=start))
+            out.append(self._evidence(subj, word, word, cls=form.cls, pos=start))
         return out
 
     def _learned(self, text: str) -> list[Evidence]:
@@ -307,8 +303,9 @@ class Judge:
         subj = classify(m.group("src"), self.speakers)
         if subj is None or subj.kind not in ("person", "org", "author"):
             return []
-        return [Evidence(_ATTRIBUTED, subj.text, "has learned", f"'{m.group('src')} has learned': reported by "
-                         f"{subj.text}", subj.kind, m.start("src"))]
+        return [Evidence(_ATTRIBUTED, subj.text, "has learned",
+                         reason("learned", source=subj.text, cue=f"{m.group('src')} has learned"), subj.kind,
+                         m.start("src"))]
 
     def _past_aside(self, text: str, end: int) -> Subject | None:
         """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
@@ -335,12 +332,11 @@ class Judge:
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
-            return Evidence(_VAGUE, subj.text, cue, f"{what} with an unnamed source '{subj.text}'", "unnamed",
-                            pos)
-        kind = {"person": "named subject", "org": "named subject", "author": "the author (first person)",
-                "other": "subject"}.get(subj.kind, "subject")
-        verb = "belief or intention" if cls == "belief" else what
-        return Evidence(_ATTRIBUTED, subj.text, cue, f"{verb} with {kind} '{subj.text}'", subj.kind, pos,
+            return Evidence(_VAGUE, subj.text, cue, reason("unnamed-subject", source=subj.text, cue=what),
+                            "unnamed", pos)
+        key = ("named-belief" if cls == "belief" else "author" if subj.kind == "author"
+               else "named" if subj.kind in ("person", "org") else "subject")
+        return Evidence(_ATTRIBUTED, subj.text, cue, reason(key, source=subj.text, cue=what), subj.kind, pos,
                         cls == "belief")
 
     def _according(self, s: Sentence) -> list[Evidence]:
@@ -353,12 +349,12 @@ class Judge:
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
-                out.append(Evidence(_VAGUE, src, "according to", f"'according to' an unnamed source '{src}'"))
+                out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
                 owner = re.search(r"\b([A-Z][\w-]+)['’]s\s+office\b", src)
                 who = self.speakers.describe_office(owner.group(1)) if owner else None
-                reason = f"'according to' {src}" + (f" (the office of {who})" if who else "")
-                out.append(Evidence(_ATTRIBUTED, src, "according to", reason, "doc"))
+                why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
+                out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))
         return out
 
     def _hedges(self, s: Sentence) -> list[Evidence]:
@@ -370,7 +366,7 @@ class Judge:
             m = lex.hedges[i][1].search(s.text)
             if m:
                 cue = m.group(0).strip()
-                return [Evidence(_VAGUE, None, cue, f"hedge '{cue}': the claim leans on no named source")]
+                return [Evidence(_VAGUE, None, cue, reason("hedge", cue=cue))]
         return []
 
     # ------------------------------------------------------------------ decision
@@ -400,13 +396,13 @@ class Judge:
                 links: Sequence[Link]) -> Judgement:
         if block.ignore:
             self.tag = "fixed"
-            return Judgement(_NONE, None, None, "ignored: under a 'provenance: ignore' comment")
+            return Judgement(_NONE, None, None, reason("ignored"))
         if s.role in _ROLE_REASONS:
             self.tag = "fixed"
             return Judgement(_NONE, None, None, _ROLE_REASONS[s.role])
         if not _HAS_LETTER.search(text):
             self.tag = "fixed"
-            return Judgement(_NONE, None, None, "no words to judge")
+            return Judgement(_NONE, None, None, reason("empty"))
 
         evidence: list[Evidence] = []
         evidence += self._according(s)
@@ -414,14 +410,14 @@ class Judge:
         if m:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None:
-                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", f"quotation introduced by '{m.group('who')}:'"))
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
-                                         f"cites a linked source ({link.domain or link.url})"))
+                                         reason("link", source=link.domain or link.url)))
         if quotes:
             # words inside a quotation are the speaker's, not the attribution: "'Nobody should doubt
             # it. The speaker knows it,' she said." is Smith's, whoever "the speaker" is
@@ -435,7 +431,7 @@ class Judge:
         if not quotes and "?" in self.words and _QUESTION.search(text):
             # "What has Trump said about Nato?": a question asks; a cue in it attributes nothing
             self.tag = "question"
-            return Judgement(_NONE, None, None, "a question, not an assertion")
+            return Judgement(_NONE, None, None, reason("question"))
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
@@ -456,18 +452,18 @@ class Judge:
                 and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
             self.tag = "quote-cont"
             return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             f"a quotation continuing {self.prev.source}'s account")
+                             reason("quote-continues", source=self.prev.source))
         if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
                 and self.prev.category is _ATTRIBUTED and self.prev_block == s.block:
             self.tag = "quote-in"
             return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             f"inside a quotation by {self.prev.source}")
+                             reason("quote-inside", source=self.prev.source))
 
         if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
-            return Judgement(_ATTRIBUTED, None, "quotation", "inside a quotation")
+            return Judgement(_ATTRIBUTED, None, "quotation", reason("quote-pending"))
 
         # the first vague cue decides: the hedges are searched only when the evidence holds none
         vague = [e for e in evidence if e.category is _VAGUE] or self._hedges(s)
@@ -479,16 +475,16 @@ class Judge:
         if s.role is _HEADING:
             if _LABEL_HEADING.match(text) or (len(text.split()) <= 3 and not _short_claim(text)):
                 self.tag = "label"
-                return Judgement(_NONE, None, None, "a section label, not a claim")
+                return Judgement(_NONE, None, None, reason("label"))
             self.tag = "heading"
-            return Judgement(_UNATTRIBUTED, None, None, "a heading that makes a claim with no source")
+            return Judgement(_UNATTRIBUTED, None, None, reason("heading-claim"))
         if "?" in self.words and _QUESTION.search(text):
             self.tag = "question"
-            return Judgement(_NONE, None, None, "a question, not an assertion")
+            return Judgement(_NONE, None, None, reason("question"))
         cta = self.lex.calls_to_action.match(text)
         if cta:
             self.tag = "cta"
-            return Judgement(_NONE, None, cta.group(0).strip(), f"a call to action ('{cta.group(0).strip()}')")
+            return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
         return _PLAIN
 
 
@@ -614,7 +610,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             prev = rules[i - 1] if i else None
             if prev is not None and prev.category is _ATTRIBUTED and prev.source:
                 rules[i] = Judgement(_ATTRIBUTED, prev.source, "quotation",
-                                     f"a quotation continuing {prev.source}'s account")
+                                     reason("quote-continues", source=prev.source))
                 continue
         elif infos[i].tag != "quote-pending":
             continue
@@ -623,12 +619,11 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             later = rules[k]
             if later.category is _ATTRIBUTED and later.source and later.cue != "quotation":
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
-                                     f"inside a quotation by {later.source}, who is named after it")
+                                     reason("quote-named-after", source=later.source))
                 break
             k += 1
         else:
-            rules[i] = Judgement(_UNATTRIBUTED, None, None,
-                                 "a quotation with no speaker named in its paragraph")
+            rules[i] = Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
 
 
 _DESCRIBE = {
@@ -665,6 +660,11 @@ def _short_claim(text: str) -> bool:
                for i, w in enumerate(ws[1:], start=1))
 
 
+def _a(word: str) -> str:
+    """The indefinite article for `word`: "an adjective cue", "a verb cue"."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 @lru_cache(maxsize=8192)
 def describe(feature: str) -> str:
     """A feature of the learned part in words, for the reason of a judgement."""
@@ -681,11 +681,12 @@ def describe(feature: str) -> str:
                 return f"{where} holds a cue of reliability level {inner[4:]}/7"
             if inner == "none":
                 return f"no {where} in the paragraph" if prefix in ("p:", "n:") else "a paragraph edge"
-            return f"{where}: {describe(inner)}"
+            said = describe(inner)
+            return f"{where}: {said}" if said else ""
     if feature.startswith("cue="):
         return f"cue '{feature[4:]}'"
     if feature.startswith("cls="):
-        return f"a {feature[4:]} cue"
+        return f"{_a(feature[4:])} {feature[4:]} cue"
     if feature.startswith("rel="):
         return f"its strongest cue has reliability level {feature[4:]}/7"
     if feature.startswith(("first=", "first2=")):
@@ -695,7 +696,8 @@ def describe(feature: str) -> str:
     if feature.startswith(("cs=", "cw=")):
         what, _, kind = feature[3:].rpartition(":")
         before = _BEFORE.get(kind, "")
-        return (f"a {what} cue" if feature.startswith("cs=") else f"cue '{what}'") + (f" after {before}" if before else "")
+        return (f"{_a(what)} {what} cue" if feature.startswith("cs=") else f"cue '{what}'") + (
+            f" after {before}" if before else "")
     if feature.startswith("tag="):
         return "the rules found " + _TAGS.get(feature[4:], feature[4:])
     if feature.startswith("rule="):
@@ -799,23 +801,23 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             return j
     if f is None:
         f = context_features(infos, blocks, i)
-    why = "; ".join(dict.fromkeys(d for d in map(describe, m.top_features(f, k)) if d))
-    model = f"the learned model, {probs[k]:.0%} sure" + (f": {why}" if why else "")
+    # the learned part's certainty and weightiest features are evidence for JSON, not words for a reader
+    evidence = (f"the learned model: {probs[k]:.0%} {cls}",
+                *dict.fromkeys(d for d in map(describe, m.top_features(f, k)) if d))
     if cls == "unattributed":
-        return Judgement(_UNATTRIBUTED, None, None,
-                         f"no reliable source: the cue '{j.cue}' does not carry an attribution here ({model})")
+        return Judgement(_UNATTRIBUTED, None, None, reason("model-unattributed", cue=j.cue), evidence)
     if cls == "vague":
         cue = j.cue or _strongest_cue(info)
         src = j.source if j.category is _VAGUE else None
-        return Judgement(_VAGUE, src, cue, f"a claim leaning on no named source ({model})")
+        return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead or last_source
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     if source:
-        return Judgement(_ATTRIBUTED, source, cue, f"attributed to '{source}' ({model})")
+        return Judgement(_ATTRIBUTED, source, cue, reason("model-named", source=source), evidence)
     # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
     # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
-    return Judgement(_ATTRIBUTED, None, cue, f"attributed to a speaker it does not name ({model})")
+    return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
 _NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "now",

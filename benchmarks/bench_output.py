@@ -1,0 +1,137 @@
+"""Reports as fast as the analysis: the whole command on 1,250 text articles, per output format.
+
+    python benchmarks/bench_output.py                  # json, jsonl, text; 3 runs each, median
+    python benchmarks/bench_output.py --repeat 5 --formats json
+    python benchmarks/bench_output.py --memory         # jsonl peak memory at 125 vs 1,250 articles
+    python benchmarks/bench_output.py --split          # in one process: CPU seconds of each stage
+
+`--split` reads the 1,250 articles in this process and reports the CPU time (not wall time, so
+that other work on a shared machine disturbs it less) of the analysis, of the findings, and of
+rendering each format: the share of the whole that output costs.
+
+The 125 articles of ../shared/corpus/text/ are copied ten times into a temporary directory (1,250
+files, 5.8 MB; copies, so that no input is audited twice as the same file), then
+`provenance audit --no-check --jobs 1 -f FORMAT DIR` runs as a user would run it, process start
+included, its report going to a pipe that is read and thrown away. Reported: wall time (median of
+the runs), MB/s of input, CPU time and the peak resident memory of the process (ru_maxrss).
+Goals: 2 MB/s or more for json and jsonl, 1.5 MB/s or more for text (the one-screen view), and a
+jsonl peak memory that does not grow with the number of articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "text"
+
+
+def make_inputs(root: Path, copies: int) -> tuple[Path, int]:
+    files = sorted(CORPUS.glob("*.txt"))
+    size = 0
+    for k in range(copies):
+        d = root / f"copy{k:02d}"
+        d.mkdir()
+        for f in files:
+            shutil.copyfile(f, d / f.name)
+            size += f.stat().st_size
+    return root, size
+
+
+def run_once(fmt: str, inputs: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one whole `provenance audit` process."""
+    cmd = [sys.executable, "-m", "provenance", "audit", "--no-check", "--jobs", "1", "-f", fmt, str(inputs)]
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    while proc.stdout.read(1 << 16):
+        pass
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # 1: findings at or above --fail-on, as on any real corpus
+        raise SystemExit(f"provenance exited {code} for -f {fmt}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def split(copies: int) -> None:
+    from provenance import findings
+    from provenance.config import Config
+    from provenance.formats import Format, renderer
+    from provenance.formats.interface import RenderContext
+    from provenance.model import Report
+    from provenance.pipeline import AuditOptions, analyse, read_input
+
+    files = sorted(CORPUS.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files) * copies
+    opts = AuditOptions()
+    docs = [read_input(str(f), opts) for f in files]
+    analyse(docs[0], opts)  # warm: lexicons, the outlet table
+    from dataclasses import replace
+
+    copied = [replace(d, source=f"copy{k:02d}/{d.source}") for k in range(copies) for d in docs]  # 1,250 names
+    t = time.process_time()
+    articles = [analyse(d, opts) for d in copied]
+    analysis = time.process_time() - t
+    report = Report(tuple(articles))
+    t = time.process_time()
+    found = findings.compute(report, Config())
+    finding = time.process_time() - t
+    ctx = RenderContext(found, Config(), "0")
+    print(f"{len(articles)} articles, {size / 1e6:.2f} MB; CPU seconds in one process")
+    print(f"| stage | CPU s | share of the analysis |\n|---|---:|---:|\n| analysis | {analysis:.2f} | 100% |")
+    print(f"| findings | {finding:.2f} | {finding / analysis:.0%} |")
+    for fmt in (Format.JSON, Format.JSONL, Format.TEXT):
+        t = time.process_time()
+        renderer(fmt)(report, ctx)
+        took = time.process_time() - t
+        print(f"| render {fmt.value} | {took:.2f} | {took / analysis:.0%} |")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--formats", nargs="+", default=["json", "jsonl", "text"])
+    ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--memory", action="store_true", help="jsonl peak memory at 1 and --copies copies")
+    ap.add_argument("--split", action="store_true", help="CPU time of analysis, findings and each renderer")
+    args = ap.parse_args()
+    if args.split:
+        split(args.copies)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="provenance-bench-") as tmp:
+        if args.memory:
+            for copies in (1, args.copies):
+                sub = Path(tmp) / f"n{copies}"
+                sub.mkdir()
+                inputs, size = make_inputs(sub, copies)
+                n = len(list(inputs.rglob("*.txt")))
+                peaks = [run_once("jsonl", inputs)[2] for _ in range(args.repeat)]
+                print(f"jsonl, {n:5d} articles ({size / 1e6:.1f} MB): peak RSS {statistics.median(peaks)} MB "
+                      f"(runs: {peaks})")
+            return 0
+        inputs, size = make_inputs(Path(tmp), args.copies)
+        n = len(list(inputs.rglob("*.txt")))
+        print(f"{n} articles, {size / 1e6:.2f} MB, --no-check --jobs 1, process start included; "
+              f"median of {args.repeat}")
+        print("| format | wall s | MB/s | CPU s | peak RSS MB |")
+        print("|---|---:|---:|---:|---:|")
+        for fmt in args.formats:
+            runs = [run_once(fmt, inputs) for _ in range(args.repeat)]
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            rss = statistics.median(r[2] for r in runs)
+            print(f"| {fmt} | {wall:.2f} | {size / 1e6 / wall:.2f} | {cpu:.2f} | {rss:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

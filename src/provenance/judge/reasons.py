@@ -1,0 +1,60 @@
+"""Every reason a judgement gives, in plain words, written once.
+
+A reason is what a fact-checker reads next to a sentence: it says what the judgement rests on in
+words they use (who is named, which hedge, which link), never the judge's internals (scores,
+features, reliability levels: those go to the JSON `evidence` field). Each template is rendered by
+`reason(key, **values)`; tests render every one of them with awkward values (names ending in s,
+pronoun phrases, long sources) and check the grammar.
+"""
+
+from __future__ import annotations
+
+TEMPLATES: dict[str, str] = {
+    # the rules
+    "named": "{source} is named as saying it ('{cue}')",
+    "named-belief": "a belief or intention of {source} ('{cue}')",
+    "author": "the author says it in the first person ('{cue}')",
+    "subject": "{source} is given as saying it ('{cue}')",
+    "unnamed-subject": "an unnamed source, {source}, is said to say it ('{cue}')",
+    "learned": "{source} reports it ('{cue}')",
+    "according": "according to {source}",
+    "according-office": "according to {source}, the office of {who}",
+    "according-unnamed": "according to an unnamed source ({source})",
+    "hedge": "the hedge '{cue}' leans on no named source",
+    "colon": "a quotation introduced by {source}",
+    "link": "it links to its source ({source})",
+    "quote-continues": "a quotation that goes on from the sentence before, attributed to {source}",
+    "quote-inside": "inside a quotation attributed to {source}",
+    "quote-named-after": "inside a quotation attributed to {source}, who is named after it",
+    "quote-pending": "inside a quotation whose speaker is named later",
+    "quote-no-speaker": "a quotation with no speaker named in its paragraph",
+    "plain": "no source, attribution or hedge: the writer asserts it",
+    "heading-claim": "a heading that makes a claim with no source",
+    "label": "a section label, not a claim",
+    "question": "a question, not an assertion",
+    "call-to-action": "a call to action ('{cue}')",
+    "ignored": "ignored: under a 'provenance: ignore' comment",
+    "empty": "no words to judge",
+    "related": "a related-story link or its heading, not a source for a claim",
+    "sources": "a source list or source line, not a claim",
+    "caption": "a media or source note, not a claim",
+    "byline": "a byline or dateline",
+    "boilerplate": "page boilerplate",
+    # the learned part overruling the rules (its scores and features go to `evidence`)
+    "model-unattributed": "no source: '{cue}' does not attribute the claim to anyone here",
+    "model-unattributed-nocue": "no source: nothing in or around it attributes the claim",
+    "model-vague": "the wording leans on a source it does not name",
+    "model-named": "attributed to {source}, judged from the sentences around it",
+    "model-unnamed": "reads as someone's words, but does not name whose: nobody is named in it or just before it",
+}
+
+
+def reason(key: str, **values: str | None) -> str:
+    """The reason `key` with its values filled in (a value of None is left out of the template)."""
+    if key == "model-unattributed" and not values.get("cue"):
+        key = "model-unattributed-nocue"
+    text = TEMPLATES[key]
+    return text.format(**{k: ("" if v is None else v) for k, v in values.items()}) if values else text
+
+
+__all__ = ["TEMPLATES", "reason"]

@@ -1,0 +1,263 @@
+"""The sourcing profile of an article: what it rests on, grouped by source, and what it leaves unsourced.
+
+One ratio (the share of unattributed sentences) ranks wire copy, which states background facts
+without sources, below hyperpartisan copy that quotes a lot. The profile says instead:
+
+- the shares of assertions resting on a named source, on a vague one and on nothing;
+- who and what the named sources are, grouped: people on record, organisations, documents,
+  outlets (with their quality), links (with their check), unnamed sources, and "the writer";
+- which unsourced claims are check-worthy (figures, accusations, causal claims, superlatives;
+  `judge/checkworthy.py`) and which are background;
+- a source the whole article rests on ("Republished from X", "Source: X" at its top or bottom).
+
+`profile(article, min_source_score)` is a pure function of the ArticleReport, computed by the
+formats and by rule PV104, whose measure is `Profile.gap`, the sourcing gap: the share of
+assertions with no source at all, less 5 points for every distinct named source the article rests on
+(up to 10 of them). An article that quotes many people, documents and outlets has earned some
+background sentences; one that names two sources and asserts the rest has not. docs/profile.md
+gives the measurement that chose it over the plain share and the check-worthy share, and the
+command that repeats it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from provenance.model import ArticleReport, Category, CheckStatus, LinkRole, OutletRef, Role
+
+GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
+GAP_CREDITED = 10  # ...for up to 10 sources
+MIN_ASSERTIONS = 10  # PV104 judges no article with fewer assertions: a share of a handful says little
+SOURCE_TYPES = ("person", "organisation", "outlet", "document", "link", "unnamed")
+WRITER = "the writer"
+UNNAMED = "unnamed sources"
+
+_ORG_WORDS = frozenset(["department", "ministry", "office", "council", "party", "agency", "university", "police", "court", "government", "pentagon", "inc", "company", "corp", "association", "committee", "commission", "institute", "center", "centre", "foundation", "group", "union", "bank", "service", "administration", "army", "navy", "force", "forces", "network", "news", "times", "post", "press", "house", "senate", "congress", "parliament", "board", "authority", "bureau", "organization", "organisation", "federation", "league", "club", "team", "school", "college", "hospital", "coalition", "campaign", "fund", "trust", "society", "alliance", "command", "guard", "embassy", "nations", "state", "states", "republic", "kingdom", "u.s.", "us", "uk", "eu", "un", "nato", "who", "fbi", "cia", "police", "department", "white", "kremlin", "hamas", "hezbollah", "ministry", "statistics", "institute", "office"])
+_DOC_WORDS = re.compile(r"\b(?:statement|report|study|survey|filing|documents?|resolution|letter|memo|release|"
+                        r"data|figures|poll|paper|records?|lawsuit|complaint|indictment|ruling|order|bill|law|"
+                        r"transcript|tweet|post|video|analysis|audit)\b", re.IGNORECASE)
+_PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband", "roommate", "neighbour", "neighbor", "friend", "witness", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "lawyer", "attorney", "doctor", "expert", "scientist", "researcher", "professor", "teacher", "officer", "victim", "resident", "owner", "founder", "chief", "leader", "director", "author", "writer", "reporter", "journalist", "analyst", "activist", "senator", "governor", "mayor", "judge", "prosecutor", "candidate", "economist", "lawmaker", "secretary", "ambassador"])
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
+# "Republished with permission from X", "Reprinted from X", "Source: X" at the article's top or bottom
+_REPUBLISHED = re.compile(r"^\(?\s*(?:(?:republished|reprinted|reposted|originally published|first published|"
+                          r"this article (?:first )?appeared)\b[^:]*?\b(?:from|by|on|in|at)\s+|sources?\s*:\s*)"
+                          r"(?P<what>.+?)\s*[.)]*\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    """One source the article rests on and the sentences that rest on it (sentence indices)."""
+
+    name: str
+    type: str  # person, organisation, outlet, document, link, unnamed
+    sentences: tuple[int, ...] = ()
+    domain: str | None = None
+    kind: str | None = None  # outlet kind from the database
+    score: float | None = None  # outlet quality score
+    low_quality: bool = False
+    check: str | None = None  # the check status of the outlet's page or the link
+    whole_article: bool = False  # "Republished from X" / "Source: X": the whole article rests on it
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    assertions: int
+    named: int
+    vague: int
+    unsourced: int
+    checkworthy: tuple[tuple[int, str], ...]  # (sentence index, kind) of unsourced check-worthy claims
+    sources: tuple[SourceGroup, ...]
+    rests_on: str | None = None  # what the whole article is republished from
+
+    @property
+    def background(self) -> int:
+        return self.unsourced - len(self.checkworthy)
+
+    def share(self, n: int) -> float:
+        return n / self.assertions if self.assertions else 0.0
+
+    @property
+    def named_sources(self) -> int:
+        """Distinct named sources with at least one sentence resting on them."""
+        return sum(1 for g in self.sources if g.type != "unnamed" and g.sentences)
+
+    @property
+    def gap(self) -> float:
+        """The sourcing gap (PV104's measure): unsourced share less 0.05 per named source (up to 10), >= 0."""
+        return max(0.0, self.share(self.unsourced) - GAP_CREDIT * min(self.named_sources, GAP_CREDITED))
+
+    @property
+    def checkworthy_share(self) -> float:
+        """Check-worthy claims with no source, as a share of assertions (PV104's measure)."""
+        return self.share(len(self.checkworthy))
+
+    def count(self, type_: str) -> int:
+        return sum(1 for g in self.sources if g.type == type_)
+
+    @property
+    def low_quality(self) -> tuple[SourceGroup, ...]:
+        return tuple(g for g in self.sources if g.low_quality)
+
+    @property
+    def broken(self) -> tuple[SourceGroup, ...]:
+        return tuple(g for g in self.sources if g.check in _BAD_CHECKS)
+
+    def kinds(self) -> Counter[str]:
+        return Counter(kind for _, kind in self.checkworthy)
+
+
+_BAD_CHECKS = frozenset({CheckStatus.BROKEN.value, CheckStatus.TLS_ERROR.value})
+
+
+def paragraphs(article: ArticleReport) -> dict[int, int]:
+    """Sentence index -> paragraph number (1-based; a heading or list item counts as a paragraph)."""
+    numbers: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for js in article.sentences:
+        b = js.sentence.block
+        if b not in numbers:
+            numbers[b] = len(numbers) + 1
+        out[js.sentence.index] = numbers[b]
+    return out
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.casefold().replace("’", "'").split()))
+
+
+def _low(o: OutletRef, min_score: float) -> bool:
+    return o.low_credibility or (o.score is not None and o.score < min_score)
+
+
+def _type_of(name: str, outlet: OutletRef | None, documents: set[str]) -> str:
+    if outlet is not None:
+        return "outlet"
+    key = _key(name)
+    if key in documents or (_DOC_WORDS.search(name) and name[:1].islower()):
+        return "document"
+    if "." in name and " " not in name.strip():
+        return "link"
+    words = name.replace("’s", "").replace("'s", "").split()
+    if words and name[:1].islower() and words[-1].lower() in _PERSON_NOUNS:
+        return "person"
+    if not words or name[:1].islower():
+        return "organisation"
+    caps = [w for w in words if w[:1].isupper()]
+    if 2 <= len(words) <= 4 and len(caps) == len(words) and not any(w.lower().strip(".,") in _ORG_WORDS
+                                                                     for w in words):
+        return "person"
+    return "organisation"
+
+
+def republished_from(article: ArticleReport) -> str | None:
+    """The source a whole article is republished from ("Republished from X", "Source: X"), when one of
+    its first two or last three sentences says so."""
+    ss = article.sentences
+    edge = list(ss[:2]) + list(ss[-3:]) if len(ss) > 5 else list(ss)
+    for js in edge:
+        text = js.sentence.text.strip()
+        if len(text) > 200:
+            continue
+        m = _REPUBLISHED.match(text)
+        if m and (not text.lower().startswith(("source", "(source")) or js.sentence.role is not Role.BODY
+                  or len(m.group("what").split()) <= 8):
+            return m.group("what").strip().rstrip(".")
+    return None
+
+
+def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
+    """The article's sourcing profile (see the module docstring)."""
+    from provenance.judge.checkworthy import checkworthy
+
+    outlets_by_key: dict[str, OutletRef] = {}
+    for o in article.outlets:
+        for k in (o.name, o.cited_as, o.domain):
+            if k:
+                outlets_by_key.setdefault(_key(k), o)
+    documents = {_key(p.cited_as) for p in article.primary_sources}
+    groups: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    types: dict[str, str] = {}
+    named = vague = unsourced = 0
+    worthy: list[tuple[int, str]] = []
+    writer: list[int] = []
+    for js in article.sentences:
+        cat = js.category
+        if cat is Category.NONE:
+            continue
+        idx = js.sentence.index
+        src = js.judgement.source
+        if cat is Category.UNATTRIBUTED:
+            unsourced += 1
+            writer.append(idx)
+            if js.sentence.role in (Role.BODY, Role.HEADING, Role.CAPTION):
+                kind = checkworthy(js.sentence.text)
+                if kind:
+                    worthy.append((idx, kind))
+            continue
+        if cat is Category.VAGUE:
+            vague += 1
+            key = "\x00unnamed"
+            names.setdefault(key, UNNAMED)
+            types[key] = "unnamed"
+        else:
+            named += 1
+            if not src or src.lower() in _PRONOUNS:
+                key = "\x00unnamed-speaker"
+                names.setdefault(key, "a speaker not named")
+                types[key] = "unnamed"
+            else:
+                key = _key(src)
+                names.setdefault(key, src)
+                types.setdefault(key, _type_of(src, outlets_by_key.get(key), documents))
+        groups.setdefault(key, []).append(idx)
+
+    out: list[SourceGroup] = []
+    for key, idxs in groups.items():
+        hit = outlets_by_key.get(key)
+        if hit is not None:
+            out.append(_outlet_group(hit, tuple(idxs), min_source_score))
+        else:
+            out.append(SourceGroup(names[key], types[key], tuple(idxs)))
+    grouped = {g.name for g in out} | {g.domain for g in out if g.domain}
+    seen_domains: set[str] = set()
+    for o in article.outlets:  # outlets cited without a sentence resting on them (source lists, notes)
+        label = o.name or o.domain or o.cited_as
+        if label in grouped or (o.domain and o.domain in grouped) or o.self_citation:
+            continue
+        d = o.domain or label
+        if d in seen_domains:
+            continue
+        seen_domains.add(d)
+        out.append(_outlet_group(o, (), min_source_score))
+    for lk in article.links:
+        if lk.role is not LinkRole.CITATION or lk.self_citation or not lk.url:
+            continue
+        d = lk.domain or lk.url
+        if d in seen_domains or d in grouped:
+            continue
+        seen_domains.add(d)
+        status = lk.check.status.value if lk.check else None
+        sents = (lk.sentence,) if lk.sentence is not None else ()
+        out.append(SourceGroup(lk.domain or lk.url, "link", sents, domain=lk.domain, check=status))
+    rests = republished_from(article)
+    if rests:
+        out.insert(0, SourceGroup(rests, "outlet" if _key(rests) in outlets_by_key or "." in rests else
+                                  _type_of(rests, None, documents), (), whole_article=True,
+                                  domain=(outlets_by_key[_key(rests)].domain if _key(rests) in outlets_by_key
+                                          else None)))
+    out.sort(key=lambda g: (not g.whole_article, g.type == "unnamed", -len(g.sentences)))
+    if writer:
+        out.append(SourceGroup(WRITER, "unnamed", tuple(writer)))
+    return Profile(named + vague + unsourced, named, vague, unsourced, tuple(worthy), tuple(out), rests)
+
+
+def _outlet_group(o: OutletRef, sents: tuple[int, ...], min_score: float) -> SourceGroup:
+    return SourceGroup(o.name or o.domain or o.cited_as, "outlet", sents, domain=o.domain, kind=o.kind,
+                       score=o.score, low_quality=_low(o, min_score),
+                       check=o.check.status.value if o.check else None)
+
+
+__all__ = ["GAP_CREDIT", "GAP_CREDITED", "MIN_ASSERTIONS", "SOURCE_TYPES", "Profile", "SourceGroup", "paragraphs", "profile", "republished_from"]
