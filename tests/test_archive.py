@@ -295,8 +295,8 @@ def test_without_the_cluster_extra(tmp_path: Path, corpus: Path) -> None:
     block = ("import sys\nfor m in ('dask', 'distributed', 'pyarrow', 'warcio'):\n    sys.modules[m] = None\n"
              "from provenance.cli import main\nmain(sys.argv[1:])\n")
     run = [sys.executable, "-c", block]
-    ok = subprocess.run([*run, "audit", "--no-check", "-f", "json", str(archive)], capture_output=True, text=True,
-                        timeout=120)
+    ok = subprocess.run([*run, "audit", "--no-check", "--fail-on", "never", "-f", "json", str(archive)],
+                        capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert len(json.loads(ok.stdout)["articles"]) == 2
     for argv in (["audit-archive", str(archive), "-o", str(tmp_path / "o")],
