@@ -112,7 +112,7 @@ def run_provenance(urls: list[str], *, per_host: int, interval_ms: int, cache_di
     from collections import Counter
 
     from provenance.check.links import fetch_all
-    from provenance.check.settings import FetchSettings
+    from provenance.net.settings import FetchSettings
 
     settings = FetchSettings(allow_private=True, max_concurrency=128, per_host=per_host,
                              per_host_interval_ms=interval_ms, cache_dir=cache_dir, use_cache=use_cache,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import signal
@@ -22,13 +23,11 @@ import pytest
 
 pytest.importorskip("distributed")
 
-import itertools
-
 from provenance.archive import tables
 from provenance.archive.cluster import audit_archive, bucket_of
 from provenance.archive.records import Columns, analyse_partition, partitions
-from provenance.check.settings import FetchSettings
 from provenance.config import Config
+from provenance.net.settings import FetchSettings
 from provenance.pipeline import AuditOptions
 
 HOSTS = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
@@ -324,7 +323,7 @@ def test_cluster_equals_single_machine_and_keeps_politeness_globally(
     assert len({bucket_of(f"http://{h}/", 16) for h in HOSTS}) > 1
 
     rec.reset()
-    run = audit_archive([archive], tmp_path / "cluster", scheduler=client, options=AuditOptions(check=settings),
+    run = audit_archive([archive], tmp_path / "cluster", scheduler=client, options=AuditOptions(check=True, network=settings),
                         config=Config(fail_on=None), partition_size=3)
     assert run.partitions == 8
     assert run.articles == 24

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from provenance.check import guard
-from provenance.check.http import Fetcher
 from provenance.model import CheckStatus
+from provenance.net import guard
+from provenance.net.http import Fetcher
 from test_fetch import LoopbackServer, article_html, fast, page, redirect
 
 

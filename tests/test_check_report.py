@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from provenance.check import check_report
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Category,
@@ -26,6 +25,7 @@ from provenance.model import (
     Sentence,
     Summary,
 )
+from provenance.net.settings import FetchSettings
 from test_fetch import LoopbackServer, article_html, fast, page, redirect, send
 
 

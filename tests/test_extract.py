@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import provenance
-from provenance.extract.quotes import find_quotes
+from provenance.core.quotes import find_quotes
 from provenance.model import LinkRole
 from provenance.pipeline import AuditOptions
 

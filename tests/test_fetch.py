@@ -21,9 +21,9 @@ from pathlib import Path
 import brotli
 import pytest
 
-from provenance.check.http import Fetcher, decode_body
-from provenance.check.settings import FetchSettings
 from provenance.model import CheckStatus
+from provenance.net.http import Fetcher, decode_body
+from provenance.net.settings import FetchSettings
 
 Route = Callable[[BaseHTTPRequestHandler], None]
 

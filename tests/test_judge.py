@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from provenance import audit
-from provenance.extract.quotes import find_quotes
+from provenance.core.quotes import find_quotes
 from provenance.judge.features import find_cues, mined, model, tokens
 from provenance.model import Category
 from provenance.segment import BYLINE_LINE

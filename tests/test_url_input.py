@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.check.http import FetchError
 from provenance.model import CheckStatus
+from provenance.net.http import FetchError
 from provenance.read.url import publisher_of, read_url
 from test_fetch import LoopbackServer, article_html, fast, page, redirect
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from provenance.check.settings import FetchSettings
     from provenance.model import ArticleReport, Category, Report
+    from provenance.net.settings import FetchSettings
     from provenance.pipeline import AuditOptions, audit, audit_text
 
 __all__ = ["ArticleReport", "AuditOptions", "Category", "FetchSettings", "Report", "__version__", "audit",
@@ -26,7 +26,7 @@ _LAZY = {
     "audit": "provenance.pipeline",
     "audit_text": "provenance.pipeline",
     "AuditOptions": "provenance.pipeline",
-    "FetchSettings": "provenance.check.settings",
+    "FetchSettings": "provenance.net.settings",
     "ArticleReport": "provenance.model",
     "Category": "provenance.model",
     "Report": "provenance.model",

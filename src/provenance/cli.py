@@ -12,6 +12,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
+from provenance.errors import ProvenanceError
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import TextIO
@@ -33,7 +35,7 @@ class ExitStatus(IntEnum):
     INTERNAL = 3
 
 
-class UsageError(Exception):
+class UsageError(ProvenanceError):
     """A problem with the command line or its inputs: reported in one line, exit code 2."""
 
 
@@ -222,7 +224,7 @@ def build_app() -> "typer.Typer":
 
         from provenance import config as cfgmod
         from provenance import findings as fnd
-        from provenance.formats import Format, FormatError, parse_outputs
+        from provenance.formats import Format, parse_outputs
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
@@ -245,10 +247,7 @@ def build_app() -> "typer.Typer":
 
         if "-" in names and sys.stdin.isatty():
             sys.stderr.write("provenance: reading the article from standard input (end it with Ctrl-D)\n")
-        try:
-            outputs = parse_outputs(list(fmt or []), output)
-        except FormatError as exc:
-            raise UsageError(str(exc)) from exc
+        outputs = parse_outputs(list(fmt or []), output)
         overrides: dict[str, object] = {"fail-on": fail_on, "max-unattributed": max_unattributed,
                                         "publisher": publisher, "check": True if offline else check}
         if offline:
@@ -263,18 +262,12 @@ def build_app() -> "typer.Typer":
             overrides["network.respect-robots"] = True
         if timeout is not None:
             overrides["network.read-timeout-s"] = timeout
-        try:
-            config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
-                                 overrides=overrides, use_config=not no_config)
-        except cfgmod.ConfigError as exc:
-            raise UsageError(str(exc)) from exc
+        config = cfgmod.load([label(n) for n in names] or ["."], config_file=config_file,
+                             overrides=overrides, use_config=not no_config)
         if changed_since is not None:
             from provenance.changes import changed_files
 
-            try:
-                names = changed_files(changed_since, names or ["."], config)
-            except cfgmod.ConfigError as exc:
-                raise UsageError(str(exc)) from exc
+            names = changed_files(changed_since, names or ["."], config)
             if not names:
                 sys.stderr.write(f"provenance: no article files changed since {changed_since!r}\n")
                 raise SystemExit(int(ExitStatus.OK))
@@ -292,17 +285,15 @@ def build_app() -> "typer.Typer":
             where = f" in {config.path}" if config.path else ""
             sys.stderr.write(f"provenance: every input is excluded by 'exclude'{where}; nothing audited\n")
         expanded = selected
-        settings = config.fetch_settings()
-        if settings is not None:
-            settings = replace(settings, progress=sys.stderr.isatty() and not os.environ.get("CI"))
+        network = replace(config.fetch, progress=sys.stderr.isatty() and not os.environ.get("CI"))
         options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                               check=settings, jobs=jobs, fmt=reader, stdin_filename=stdin_filename,
-                               columns=_columns(columns))
+                               check=config.check, network=network, jobs=jobs, fmt=reader,
+                               stdin_filename=stdin_filename, columns=_columns(columns))
         from provenance.formats.interface import strip_controls
 
         shown = 20  # failing findings listed on stderr
         offline = False
-        if settings is None and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
+        if not config.check and len(outputs) == 1 and outputs[0].format is Format.JSONL and expanded:
             # streamed article by article: memory stays flat however many articles there are
             skipped, failing, n_failing = _stream_jsonl(expanded, options, config, outputs[0].path,
                                                         list(skipped_inputs), shown)
@@ -368,10 +359,7 @@ def build_app() -> "typer.Typer":
 
         if fmt not in ("text", "json"):
             raise UsageError(f"unknown --format {fmt!r}: choose text or json")
-        try:
-            config = cfgmod.load(paths or ["."], config_file=config_file)
-        except cfgmod.ConfigError as exc:
-            raise UsageError(str(exc)) from exc
+        config = cfgmod.load(paths or ["."], config_file=config_file)
         with _stdout_guard():
             cfgmod.print_config(config, fmt, console=_stdout_console(markup=True, highlight=True))
 
@@ -613,8 +601,8 @@ def main(argv: list[str] | None = None) -> None:
         if code == 130:  # typer turns Ctrl-C into a quiet exit code 130
             raise KeyboardInterrupt
         raise SystemExit(code if isinstance(code, int) else 0)
-    except UsageError as exc:
-        _fail(str(exc))
+    except ProvenanceError as exc:  # every user error, from the CLI or the library: one line, exit 2
+        _fail(str(exc), ExitStatus(exc.exit_code))
     except KeyboardInterrupt:
         sys.stderr.write("provenance: interrupted\n")
         sys.stderr.flush()

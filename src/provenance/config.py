@@ -19,15 +19,16 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from provenance.check.settings import FetchSettings
+from provenance.errors import ProvenanceError
 from provenance.model import Severity
+from provenance.net.settings import FetchSettings
 
 CONFIG_FILES = ("provenance.toml", "pyproject.toml")
 DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 
-class ConfigError(ValueError):
+class ConfigError(ProvenanceError, ValueError):
     """A config file or a command-line setting is invalid (exit code 2)."""
 
 

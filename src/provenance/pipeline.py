@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Category,
@@ -28,6 +27,7 @@ from provenance.model import (
     SkippedInput,
     Summary,
 )
+from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
 
 if TYPE_CHECKING:
@@ -40,7 +40,13 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with
 class AuditOptions:
     publisher: str | None = None  # the article's own publisher domain (self-citation)
     outlets_file: Path | None = None  # user overrides for the outlet database
-    check: FetchSettings | None = None  # None: fetch nothing (pure offline analysis)
+    # Two questions, two options. `check`: are the cited sources fetched and checked? (False: pure
+    # analysis of the text.) `network`: how the network is used whenever something is fetched, a URL
+    # input included (the private-address guard, the cache, timeouts); None: the defaults. A URL
+    # input follows `network` whatever `check` says. (For callers of the old form, a FetchSettings
+    # given as `check` means check=True with those settings as `network`.)
+    check: bool = False
+    network: FetchSettings | None = None
     jobs: int = 1
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -53,6 +59,17 @@ class AuditOptions:
     # Archive inputs (JSON Lines, CSV, Parquet, WARC): which columns hold the text, id, URL and date
     # (`provenance.archive.records.Columns`; None: the usual names are looked for).
     columns: Columns | None = None
+
+
+    def __post_init__(self) -> None:
+        if isinstance(self.check, FetchSettings):
+            object.__setattr__(self, "network", self.network or self.check)
+            object.__setattr__(self, "check", True)
+
+    @property
+    def fetch(self) -> FetchSettings:
+        """The network settings every fetch of the run uses."""
+        return self.network or FetchSettings()
 
 
 def source_name(name: str, options: AuditOptions) -> str:
@@ -149,10 +166,10 @@ def read_input(name: str, options: AuditOptions) -> Document:
         # read_string guesses the reader from the source's name when none is forced, as for a file
         return read_bytes(data, source=source_name(name, options), fmt=options.fmt)
     if is_url(name):
-        from provenance.check.http import FetchError
+        from provenance.net.http import FetchError
         from provenance.read.url import publisher_of, read_url
 
-        settings = options.check or FetchSettings()
+        settings = options.fetch
         try:
             body, content_type, final_url = read_url(name, settings)
         except FetchError as exc:
@@ -194,13 +211,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.core.urls import registered_domain
     from provenance.extract import (
         extract_links,
         extract_outlets,
         extract_primary_sources,
         find_quotes,
     )
-    from provenance.extract.domains import registered_domain
     from provenance.judge import judge_sentences
     from provenance.outlets import load
     from provenance.segment import locate, segment
@@ -212,7 +229,7 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     # Blocks under `<!-- provenance: ignore -->` are judged and extracted like any other; their
     # findings are then marked suppressed (counted, not lost), and the report keeps `Block.ignore`.
     blocks = tuple(replace(b, ignore=False) if b.ignore else b for b in report_blocks)
-    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain)
+    links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
     judgements = judge_sentences(blocks, sentences, quotes_by_block, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
@@ -302,6 +319,10 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:
     """Audit files, directories, URLs or "-" (stdin). Bad inputs become `Report.skipped`."""
     options = options or AuditOptions()
+    if options.outlets_file is not None:  # a bad outlet file is the user's error, raised before any work
+        from provenance.outlets import load
+
+        load(options.outlets_file)
     names, skipped = expand_inputs(inputs, options)
     articles: list[ArticleReport] = []
     for result in _run(names, options):
@@ -309,10 +330,10 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             skipped.append(result)
         else:
             articles.append(result)
-    if options.check is not None and articles:
+    if options.check and articles:
         from provenance.check import check_report
 
-        articles = list(check_report(articles, options.check))
+        articles = list(check_report(articles, options.fetch))
     return Report(articles=tuple(articles), skipped=tuple(skipped), version=_version())
 
 
@@ -323,8 +344,8 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
 
     options = options or AuditOptions()
     report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
-    if options.check is not None:
+    if options.check:
         from provenance.check import check_report
 
-        report = check_report([report], options.check)[0]
+        report = check_report([report], options.fetch)[0]
     return report

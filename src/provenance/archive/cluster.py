@@ -50,8 +50,8 @@ from provenance.model import ArticleReport, SkippedInput
 
 if TYPE_CHECKING:
     from provenance.check.links import PageResult
-    from provenance.check.settings import FetchSettings
     from provenance.config import Config
+    from provenance.net.settings import FetchSettings
     from provenance.pipeline import AuditOptions
 
 CHECK_PARTITIONS = 16  # buckets of the shuffle: fixed, so that a resumed run finds its buckets again
@@ -92,8 +92,8 @@ def require_engine() -> None:
 def bucket_of(url: str, buckets: int) -> int:
     """The check bucket of a URL: a stable hash of its registered domain (of its host when it has
     none), the same in every process and on every run."""
-    from provenance.check.http import host_of
-    from provenance.extract.domains import registered_domain
+    from provenance.core.urls import registered_domain
+    from provenance.net.http import host_of
 
     host = host_of(url)
     key = registered_domain(host) or host
@@ -101,8 +101,8 @@ def bucket_of(url: str, buckets: int) -> int:
 
 
 def split_plan(articles: Sequence[ArticleReport], buckets: int, corroborate: bool) -> list[Plan]:
-    from provenance.check.http import strip_fragment
     from provenance.check.links import plan
+    from provenance.net.http import strip_fragment
 
     urls, texts, homes = plan(articles)
     text_keys = {strip_fragment(u) for u in texts} if corroborate else set()
@@ -153,10 +153,10 @@ def map_partition(out: str, n: int, part: Partition, options: AuditOptions, colu
                   config: Config, buckets: int) -> dict[str, int] | list[Plan]:
     """Stage 1: analyse a partition. Without checking, finish it; with, stage it and return its plan."""
     results = analyse_partition(part, options, columns)
-    if options.check is None:
+    if not options.check:
         return _finish(Path(out), n, results, config)
     _atomic_bytes(Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl", pickle.dumps(results, protocol=5))
-    return split_plan([r for r in results if isinstance(r, ArticleReport)], buckets, options.check.corroborate)
+    return split_plan([r for r in results if isinstance(r, ArticleReport)], buckets, options.fetch.corroborate)
 
 
 def staged_plan(out: str, n: int, buckets: int, corroborate: bool) -> list[Plan]:
@@ -171,7 +171,7 @@ _FETCHERS: dict[FetchSettings, Any] = {}
 def _worker_fetcher(settings: FetchSettings) -> Any:
     """One Fetcher per worker process and settings: its session and HTTP cache serve every bucket the
     worker checks (buckets own disjoint hosts, so sharing its per-host limiter changes nothing)."""
-    from provenance.check.http import Fetcher
+    from provenance.net.http import Fetcher
 
     fetcher = _FETCHERS.get(settings)
     if fetcher is None:
@@ -233,8 +233,7 @@ def join_partition(out: str, n: int, part: Partition, options: AuditOptions, col
     else:  # staged by nobody (an earlier run's stage folder removed): analyse again
         results = analyse_partition(part, options, columns)
     articles = [r for r in results if isinstance(r, ArticleReport)]
-    assert options.check is not None
-    plans = split_plan(articles, buckets, options.check.corroborate)
+    plans = split_plan(articles, buckets, options.fetch.corroborate)
     pages: dict[str, PageResult] = {}
     for j, wanted in enumerate(plans):
         if not wanted:
@@ -285,7 +284,7 @@ def _run_key(names: list[str], options: AuditOptions, config: Config, columns: C
     for name in names:
         st = Path(name).stat()
         files.append([str(Path(name).resolve()), st.st_size, st.st_mtime_ns])
-    check = None if options.check is None else {k: str(v) for k, v in asdict(options.check).items()
+    check = None if not options.check else {k: str(v) for k, v in asdict(options.fetch).items()
                                                  if k not in ("progress",)}
     # what the findings depend on (severities, ignores, thresholds), but not --fail-on, which only
     # decides the exit code
@@ -323,7 +322,7 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
     """Audit archives on a Dask cluster and write Parquet tables to `out` (resuming a run there).
 
     `scheduler`: "local" (a LocalCluster of `workers` processes on this machine), a scheduler address
-    ("tcp://host:8786"), or a `distributed.Client` you made. `options.check` set: the cited sources are
+    ("tcp://host:8786"), or a `distributed.Client` you made. `options.check` true: the cited sources are
     fetched, each host from one worker. `on_start(pending, partitions, dashboard link)` is called once
     connected; `on_progress(stage, done, total)` as tasks finish."""
     from provenance.archive.records import PARTITION_SIZE
@@ -446,13 +445,13 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
         return results
 
     staged = Path(out) / "_stage" / "analysed"
-    if options.check is None:
+    if not options.check:
         futures = [client.submit(map_partition, out, n, parts[n], options, columns, config, buckets,
                                  key=f"analyse-{_part_id(n)}-{tag}", pure=False) for n in pending]
         for counts in track("analyse", futures):
             _count(run, counts)
         return
-    corroborate = options.check.corroborate
+    corroborate = options.fetch.corroborate
     have_checks = all(_bucket_path(out, j).exists() for j in range(buckets))
     plans: list[Any] = []
     if not have_checks:
@@ -471,7 +470,7 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
                 continue
             slices = [client.submit(operator.getitem, p, j, pure=False, key=f"slice-{j}-{i}-{tag}")
                       for i, p in enumerate(plans)]
-            checks.append(client.submit(check_bucket, out, j, options.check, *slices, pure=False,
+            checks.append(client.submit(check_bucket, out, j, options.fetch, *slices, pure=False,
                                         key=f"check-bucket-{j:03d}-{tag}"))
         track("analyse", plans, gather=False)
         run.urls_checked = sum(track("check", checks))

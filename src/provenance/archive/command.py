@@ -93,7 +93,7 @@ def audit_archive(
     except cfgmod.ConfigError as exc:
         raise _usage(str(exc)) from None
     options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                           check=config.fetch_settings(), fmt=reader, columns=cols)
+                           check=config.check, network=config.fetch, fmt=reader, columns=cols)
     progress = cluster.ProgressLine(sys.stderr.isatty() and not os.environ.get("CI"))
 
     def on_start(pending: int, total: int, dashboard: str | None) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from provenance.archive import kind_of
+from provenance.errors import ProvenanceError
 from provenance.model import ArticleReport, SkippedInput
 
 PARTITION_SIZE = 1000  # articles per partition: big enough to amortise a task, small enough to stay flat
@@ -36,7 +37,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 EXTRA_HINT = "pip install 'provenance-audit[cluster]'"
 
 
-class ArchiveError(ValueError):
+class ArchiveError(ProvenanceError, ValueError):
     """An archive that cannot be read as asked (no text column, bad column option): one line, exit 2."""
 
 
@@ -415,7 +416,7 @@ def analyse_record(record: Record, options: object) -> ArticleReport | SkippedIn
     if not any(b.text.strip() for b in doc.blocks):
         return SkippedInput(record.source, "no article text found")
     if record.url:  # the article's own URL, as for a URL input: its domain is the publisher
-        from provenance.extract.domains import registered_domain
+        from provenance.core.urls import registered_domain
 
         doc = replace(doc, url=doc.url or record.url, publisher=doc.publisher or registered_domain(record.url))
     report = analyse(doc, options)

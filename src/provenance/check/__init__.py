@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from provenance.check.settings import FetchSettings
+from provenance.net.settings import FetchSettings
 
 if TYPE_CHECKING:
     from provenance.model import ArticleReport
@@ -29,7 +29,7 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> 
 
 def __getattr__(name: str) -> Any:
     if name in ("Fetcher", "FetchError"):
-        from provenance.check import http
+        from provenance.net import http
 
         return getattr(http, name)
     raise AttributeError(name)

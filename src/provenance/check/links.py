@@ -16,8 +16,6 @@ from itertools import zip_longest
 from typing import Any
 from urllib.parse import urlsplit
 
-from provenance.check.http import Fetched, Fetcher, host_of, strip_fragment
-from provenance.check.settings import FetchSettings
 from provenance.model import (
     ArticleReport,
     Check,
@@ -28,6 +26,8 @@ from provenance.model import (
     OutletRef,
     Quote,
 )
+from provenance.net.http import Fetched, Fetcher, host_of, strip_fragment
+from provenance.net.settings import FetchSettings
 
 FETCHED_ROLES = frozenset({LinkRole.CITATION, LinkRole.RELATED})
 READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})

@@ -15,11 +15,15 @@ from __future__ import annotations
 import contextlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from provenance.extract.domains import URL_RE, clean_url, may_hold_url, registered_domain
+from provenance.core.urls import URL_RE, clean_url, may_hold_url, registered_domain
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
+
+if TYPE_CHECKING:
+    from provenance.outlets import OutletDB
 
 _SOCIAL = re.compile(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
@@ -52,20 +56,20 @@ def _sentence_at(sentences_by_block: dict[int, list[Sentence]], block: int, offs
     return cands[-1] if cands else None
 
 
-def _same_site(domain: str | None, publisher: str | None) -> bool:
+def _same_site(domain: str | None, publisher: str | None, db: OutletDB | None) -> bool:
     if not domain or not publisher:
         return False
-    from provenance.outlets import load
+    if db is None:
+        from provenance.outlets import load
 
-    db = load()
-    same = getattr(db, "same_publisher", None)
-    if callable(same):
-        return bool(same(domain, publisher))
-    return domain == publisher
+        db = load()
+    return db.same_publisher(domain, publisher)
 
 
 def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *, base_url: str | None = None,
-                  publisher: str | None = None) -> list[Link]:
+                  publisher: str | None = None, db: OutletDB | None = None) -> list[Link]:
+    """The links of the article; `db` (the run's outlet database, overrides included) decides
+    which of them point to the publisher's own site."""
     by_block: dict[int, list[Sentence]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s)
@@ -81,11 +85,11 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
                     url = urljoin(base_url, url)
             at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
-            role, why = _role(url, raw.text, at, publisher, raw.start)
+            role, why = _role(url, raw.text, at, publisher, raw.start, db)
             domain = registered_domain(url) if url.lower().startswith(("http://", "https://")) else None
             line, column = locate(block, raw.start)
             out.append(Link(url=url, text=raw.text, role=role, sentence=at.index if at else None, line=line,
-                            column=column, domain=domain, self_citation=_same_site(domain, publisher), why=why))
+                            column=column, domain=domain, self_citation=_same_site(domain, publisher, db), why=why))
         # Bare URLs written in the text (plain text, or visible in HTML/Markdown).
         text = block.text
         for m in URL_RE.finditer(text) if may_hold_url(text) else ():
@@ -95,13 +99,13 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             if any(lk.url == url and lk.sentence is not None for lk in out[-len(block.links) - 5:]):
                 continue
             hit = _sentence_at(by_block, block.index, m.start())
-            role, why = _role(url, url, hit, publisher, m.start())
+            role, why = _role(url, url, hit, publisher, m.start(), db)
             if hit is not None and hit.role is Role.SOURCES:
                 role, why = LinkRole.CITATION, "URL in a sources line"
             domain = registered_domain(url)
             line, column = locate(block, m.start())
             out.append(Link(url=url, text=url, role=role, sentence=hit.index if hit else None, line=line, column=column,
-                            domain=domain, self_citation=_same_site(domain, publisher), why=why))
+                            domain=domain, self_citation=_same_site(domain, publisher, db), why=why))
     # Related-story titles with no URL (plain text): "(Related: ...)" notes and related trailers.
     for s in sentences:
         if s.role is not Role.RELATED or blocks[s.block].ignore:
@@ -125,7 +129,8 @@ def _label_end(sentence: str) -> int:
     return m.end() if m else -1
 
 
-def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: int) -> tuple[LinkRole, str]:
+def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: int,
+          db: OutletDB | None = None) -> tuple[LinkRole, str]:
     """The role of a link to `url` with anchor text `anchor` at offset `at` of its block's text."""
     if _SOCIAL.search(url) or _FOLLOW.match(anchor.strip()):
         return LinkRole.SOCIAL, "share or follow link"
@@ -147,7 +152,7 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: 
         path = ""
     if _LISTING_PATH.match(path):
         return LinkRole.NAVIGATION, "a tag, topic, section, author or search page"
-    if domain and publisher and _same_site(domain, publisher):
+    if domain and publisher and _same_site(domain, publisher, db):
         if path.count("/") == 0 and "-" not in path and len(path) < 30:
             return LinkRole.NAVIGATION, "a section or tag page of the publisher's own site"
         if s is not None and s.role is Role.BODY and _ATTRIBUTION_NEAR.search(s.text) and (

@@ -8,7 +8,8 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from provenance.extract.domains import (
+from provenance.core.lexicon import words
+from provenance.core.urls import (
     COMMON_SUFFIXES,
     DOMAIN_RE,
     MAX_HOST_LEN,
@@ -18,7 +19,6 @@ from provenance.extract.domains import (
     registered_domain,
     suffix_of,
 )
-from provenance.judge.lexicon import words
 from provenance.model import Block, BlockKind, Link, LinkRole, OutletInfo, OutletRef, Role, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate
@@ -243,10 +243,8 @@ def _merge(found: list[OutletRef], db: OutletDB, publisher: str | None) -> list[
     for key in order:
         ref = merged[key]
         if publisher and ref.domain:
-            same = getattr(db, "same_publisher", None)
             pub = registered_domain(publisher) or publisher
-            is_self = bool(same(ref.domain, pub)) if callable(same) else ref.domain == pub
-            if is_self:
+            if db.same_publisher(ref.domain, pub):
                 ref = replace(ref, self_citation=True)
         out.append(ref)
     return out

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from provenance.judge.lexicon import words
-from provenance.judge.speakers import Speakers
+from provenance.core.lexicon import words
+from provenance.core.speakers import Speakers
 from provenance.model import Block, PrimarySource, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate

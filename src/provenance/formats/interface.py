@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from provenance.config import Config
+from provenance.errors import ProvenanceError
 from provenance.model import Finding, Report
 
 
@@ -37,7 +38,7 @@ class RenderContext:
 Renderer = Callable[[Report, RenderContext], str]
 
 
-class FormatError(ValueError):
+class FormatError(ProvenanceError, ValueError):
     """A bad `--format` value or an output that cannot be written (exit code 2)."""
 
 

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provenance.extract.quotes import QuoteSpan
+from provenance.core.lexicon import lexicon, remember_words
+from provenance.core.quotes import QuoteSpan
+from provenance.core.speakers import Speakers, Subject, classify, title_words
 from provenance.judge.features import (
     CLASSES,
     GATE_NAMED,
@@ -43,9 +45,7 @@ from provenance.judge.features import (
     stacked,
     with_context,
 )
-from provenance.judge.lexicon import lexicon, remember_words
 from provenance.judge.reasons import reason
-from provenance.judge.speakers import Speakers, Subject, classify, title_words
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",

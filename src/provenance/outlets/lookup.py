@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
 from provenance.outlets.kinds import KINDS, PLATFORM_KINDS
 
@@ -29,7 +30,7 @@ CRED_SOURCE = "CRED-1"
 LOW_QUALITY_THRESHOLD = 0.4
 
 
-class OutletsFileError(ValueError):
+class OutletsFileError(ProvenanceError, ValueError):
     """An overrides file that cannot be read or does not follow the documented format."""
 
 

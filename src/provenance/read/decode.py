@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import re
 
+from provenance.errors import ProvenanceError
 
-class InputError(Exception):
+
+class InputError(ProvenanceError):
     """An input that cannot be read as an article. Its message is one line for the user."""
 
 

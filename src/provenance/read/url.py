@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from provenance.check.http import HTML_TYPES, TEXT_TYPES, Fetcher, FetchError
-from provenance.check.settings import FetchSettings
 from provenance.model import CheckStatus
+from provenance.net.http import HTML_TYPES, TEXT_TYPES, Fetcher, FetchError
+from provenance.net.settings import FetchSettings
 
 __all__ = ["FetchError", "publisher_of", "read_url"]
 
@@ -28,6 +28,6 @@ def read_url(url: str, settings: FetchSettings) -> tuple[str, str, str]:
 
 def publisher_of(url: str) -> str | None:
     """The publisher's registered domain for an article URL (www.bbc.co.uk/news/x -> bbc.co.uk)."""
-    from provenance.check.http import registered_domain
+    from provenance.net.http import registered_domain
 
     return registered_domain(url) or None

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from provenance.check.settings import FetchSettings
 from provenance.model import Check, CheckStatus, Redirect
+from provenance.net.settings import FetchSettings
 
 if TYPE_CHECKING:
     import requests
@@ -325,7 +325,7 @@ class Fetcher:
             def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
                 super().init_poolmanager(*args, **kwargs)
                 if guarded:
-                    from provenance.check.guard import POOL_CLASSES
+                    from provenance.net.guard import POOL_CLASSES
 
                     self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
 
@@ -699,7 +699,7 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
     """Map an exception from requests/urllib3/the guard to a status and a one-line detail."""
     import requests
 
-    from provenance.check.guard import PrivateAddressRefused
+    from provenance.net.guard import PrivateAddressRefused
 
     chain: list[BaseException] = []
     seen: set[int] = set()

@@ -1,4 +1,4 @@
-"""The judge's lexicons, loaded from the plain data files in judge/data/ (one entry per line).
+"""The judge's lexicons, loaded from the plain data files in core/data/ (one entry per line).
 
 Verb inflections are generated here (say -> says, said, saying) so the data stays a list of lemmas.
 """
@@ -13,7 +13,7 @@ from importlib import resources
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("provenance.judge").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("provenance.core").joinpath("data", name).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from provenance.judge.lexicon import lexicon
+from provenance.core.lexicon import lexicon
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "thing",
             "i": "author", "we": "author"}
