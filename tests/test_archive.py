@@ -23,12 +23,12 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from provenance.archive import tables
 from provenance.archive.cluster import audit_archive, bucket_of
-from provenance.archive.records import Columns, analyse_partition, partitions
 from provenance.config import Config
+from provenance.formats import parquet as tables
 from provenance.net.settings import FetchSettings
-from provenance.pipeline import AuditOptions
+from provenance.pipeline import AuditOptions, analyse_partition
+from provenance.read.archive import Columns, partitions
 
 HOSTS = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
 DELAY_S = 0.4  # each answer takes this long, so overlapping requests are seen as overlapping
@@ -191,7 +191,7 @@ def test_partitions_give_the_same_records_whatever_their_size(tmp_path: Path) ->
         for size in (1, 3, 1000):
             parts = partitions(str(path), size)
             assert sum(p.count for p in parts) == 4
-            from provenance.archive.records import read_partition
+            from provenance.read.archive import read_partition
 
             seen.append([(getattr(r, "source", None), getattr(r, "text", None), getattr(r, "url", None),
                           getattr(r, "reason", None)) for p in parts for r in read_partition(p, cols)])

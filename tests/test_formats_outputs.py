@@ -81,7 +81,7 @@ def test_every_format_renders_every_case(fmt: Format, case: tuple[Report, Render
 
 def test_parquet_holds_every_case(case: tuple[Report, RenderContext], tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
-    from provenance.archive import tables
+    from provenance.formats import parquet as tables
 
     report, ctx = case
     tables.write_report(tmp_path / "out", report, ctx)

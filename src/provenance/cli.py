@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
     import typer
 
-    from provenance.archive.records import Columns
     from provenance.config import Config
     from provenance.formats import OutputSpec
     from provenance.formats.interface import RenderContext
     from provenance.model import Finding, Report, SkippedInput
     from provenance.pipeline import AuditOptions
+    from provenance.read.archive import Columns
 
 
 class ExitStatus(IntEnum):
@@ -380,10 +380,10 @@ def _register_extras(app: "typer.Typer") -> None:
 
 
 def _columns(spec: str | None) -> "Columns | None":
-    """`--columns` for archive inputs (provenance.archive.records.Columns)."""
+    """`--columns` for archive inputs (provenance.read.archive.Columns)."""
     if spec is None:
         return None
-    from provenance.archive.records import ArchiveError, Columns
+    from provenance.read.archive import ArchiveError, Columns
 
     try:
         return Columns.parse(spec)
@@ -530,9 +530,9 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
     from provenance.formats.github import write_job_summary
 
     for out in outputs:
-        if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (provenance.archive)
-            from provenance.archive.tables import write_report
+        if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (formats/parquet.py)
             from provenance.formats import FormatError
+            from provenance.formats.parquet import write_report
 
             try:
                 write_report(out.path, report, ctx)

@@ -31,7 +31,7 @@ from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
 
 if TYPE_CHECKING:
-    from provenance.archive.records import Columns
+    from provenance.read.archive import Columns, Partition, Record
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article; a larger file is refused with a clear message
 
@@ -57,7 +57,7 @@ class AuditOptions:
     # extension, else sniffed). It is only a label: nothing opens it. Without "-" it is unused.
     stdin_filename: str | None = None
     # Archive inputs (JSON Lines, CSV, Parquet, WARC): which columns hold the text, id, URL and date
-    # (`provenance.archive.records.Columns`; None: the usual names are looked for).
+    # (`provenance.read.archive.Columns`; None: the usual names are looked for).
     columns: Columns | None = None
 
 
@@ -286,9 +286,7 @@ def audit_path(name: str, options: AuditOptions) -> ArticleReport | SkippedInput
 def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
     jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     if any(_archive(n) for n in names):
-        from provenance.archive.local import run_with_archives
-
-        yield from run_with_archives(names, options, jobs)
+        yield from _run_with_archives(names, options, jobs)
         return
     if jobs > 1 and len(names) > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
@@ -302,7 +300,7 @@ def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | Sk
 
 def _archive(name: str) -> bool:
     """A JSON Lines, CSV, Parquet or WARC file: many articles, one per record (provenance.archive)."""
-    from provenance.archive import is_archive  # the suffixes only: nothing heavy is imported
+    from provenance.read.archive import is_archive
 
     return is_archive(name)
 
@@ -314,6 +312,85 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
     names, skipped = expand_inputs(inputs, options)
     yield from skipped
     yield from _run(names, options)
+
+
+# --------------------------------------------------------------------------- archives (many articles per file)
+
+
+def analyse_record(record: Record, options: AuditOptions) -> ArticleReport | SkippedInput:
+    """Read and analyse one archive record (provenance.read.archive), as `audit_path` does a file."""
+    from provenance.read.dispatch import read_bytes, read_string
+
+    size = len(record.text)
+    if size > options.max_input_bytes:
+        return SkippedInput(record.source, f"the article is {size / 1_000_000:.1f} MB, larger than the "
+                                           f"{options.max_input_bytes / 1_000_000:.0f} MB limit for one article")
+    fmt = options.fmt or record.fmt
+    try:
+        if isinstance(record.text, bytes):
+            doc = read_bytes(record.text, source=record.source, fmt=fmt, declared=record.declared, url=record.url)
+        else:
+            doc = read_string(record.text, source=record.source, fmt=fmt, url=record.url)
+    except InputError as exc:
+        return SkippedInput(record.source, str(exc))
+    except Exception as exc:  # a reader bug must not lose the other articles
+        return SkippedInput(record.source, f"could not be read: {type(exc).__name__}: {exc}")
+    if not any(b.text.strip() for b in doc.blocks):
+        return SkippedInput(record.source, "no article text found")
+    if record.url:  # the article's own URL, as for a URL input: its domain is the publisher
+        from provenance.core.urls import registered_domain
+
+        doc = replace(doc, url=doc.url or record.url, publisher=doc.publisher or registered_domain(record.url))
+    report = analyse(doc, options)
+    return replace(report, url=report.url or record.url, published=record.date or doc.published)
+
+
+def analyse_partition(part: Partition, options: AuditOptions, columns: Columns) -> list[ArticleReport | SkippedInput]:
+    """Every article of a partition of an archive, analysed (no network)."""
+    from provenance.read.archive import ArchiveError, read_partition
+
+    try:
+        return [r if isinstance(r, SkippedInput) else analyse_record(r, options)
+                for r in read_partition(part, columns)]
+    except ArchiveError as exc:
+        return [SkippedInput(part.name, str(exc))]
+    except (OSError, ValueError) as exc:
+        return [SkippedInput(part.name, f"cannot be read: {type(exc).__name__}: {exc}")]
+
+
+LOCAL_PARTITION = 200  # articles per task of the process pool: small enough to spread a modest archive
+
+
+def _unit(unit: str | Partition, options: AuditOptions) -> list[ArticleReport | SkippedInput]:
+    from provenance.read.archive import Columns, Partition
+
+    if isinstance(unit, Partition):
+        return analyse_partition(unit, options, options.columns or Columns())
+    return [audit_path(unit, options)]
+
+
+def _run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> Iterator[ArticleReport | SkippedInput]:
+    """Every input's results in input order: an archive's articles in file order (on one machine;
+    provenance.archive runs them on a cluster)."""
+    from provenance.read.archive import Columns, archive_partitions, is_archive
+
+    units: list[str | Partition] = []
+    for name in names:
+        if is_archive(name):
+            parts, skipped = archive_partitions([name], LOCAL_PARTITION, options.columns or Columns())
+            yield from skipped
+            units.extend(parts)
+        else:
+            units.append(name)
+    if jobs > 1 and len(units) > 1 and "-" not in names:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+            for results in pool.map(_unit, units, [options] * len(units)):
+                yield from results
+    else:
+        for unit in units:
+            yield from _unit(unit, options)
 
 
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:

@@ -37,16 +37,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provenance.archive import is_archive, tables
-from provenance.archive.records import (
+from provenance.formats import parquet as tables
+from provenance.model import ArticleReport, SkippedInput
+from provenance.pipeline import analyse_partition
+from provenance.read.archive import (
     EXTRA_HINT,
     ArchiveError,
     Columns,
     Partition,
-    analyse_partition,
     archive_partitions,
+    is_archive,
 )
-from provenance.model import ArticleReport, SkippedInput
 
 if TYPE_CHECKING:
     from provenance.check.links import PageResult
@@ -325,9 +326,9 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
     ("tcp://host:8786"), or a `distributed.Client` you made. `options.check` true: the cited sources are
     fetched, each host from one worker. `on_start(pending, partitions, dashboard link)` is called once
     connected; `on_progress(stage, done, total)` as tasks finish."""
-    from provenance.archive.records import PARTITION_SIZE
     from provenance.config import Config
     from provenance.pipeline import AuditOptions
+    from provenance.read.archive import PARTITION_SIZE
 
     require_engine()
     options = options or AuditOptions()

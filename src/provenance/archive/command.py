@@ -69,9 +69,9 @@ def audit_archive(
     """
     from provenance import config as cfgmod
     from provenance.archive import cluster
-    from provenance.archive.records import ArchiveError, Columns
-    from provenance.archive.tables import OutputError
+    from provenance.formats.parquet import OutputError
     from provenance.pipeline import AuditOptions
+    from provenance.read.archive import ArchiveError, Columns
 
     try:
         cluster.require_engine()

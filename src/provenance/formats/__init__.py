@@ -25,7 +25,7 @@ class Format(enum.StrEnum):
     SARIF = "sarif"
     GITHUB = "github"
     JUNIT = "junit"
-    PARQUET = "parquet"  # a directory of tables, not text: written by provenance.archive.tables
+    PARQUET = "parquet"  # a directory of tables, not text: written by formats/parquet.py
 
 
 def renderer(fmt: Format) -> Renderer:
@@ -89,7 +89,7 @@ def parse_output(spec: str) -> OutputSpec:
     if sep and not path:
         raise FormatError(f"--format {spec!r}: a file name is missing after ':'")
     if fmt is Format.PARQUET:
-        from provenance.archive.tables import require_pyarrow
+        from provenance.formats.parquet import require_pyarrow
 
         require_pyarrow()
     return OutputSpec(fmt, Path(path) if sep and path != "-" else None)  # FORMAT:- is standard output
@@ -113,7 +113,7 @@ def parse_outputs(specs: list[str], output: Path | None = None) -> list[OutputSp
         raise FormatError(f"only one format can go to standard output (got {names}); give the others a file: FORMAT:PATH")
     for o in outs:
         if o.format is Format.PARQUET and o.path is not None:
-            from provenance.archive.tables import check_directory
+            from provenance.formats.parquet import check_directory
 
             check_directory(o.path)  # before any work: never over what the user had
     paths = [o.path.resolve() for o in outs if o.path is not None]
@@ -129,7 +129,7 @@ def write_outputs(report: Report, ctx: RenderContext, outputs: list[OutputSpec],
     stream = stdout if stdout is not None else sys.stdout
     for out in outputs:
         if out.format is Format.PARQUET and out.path is not None:
-            from provenance.archive.tables import write_report
+            from provenance.formats.parquet import write_report
 
             write_report(out.path, report, ctx)
             continue

@@ -66,5 +66,5 @@ def strip_controls(text: str, keep: str = "\n\t") -> str:
 
 def parquet_is_a_directory(report: Report, ctx: RenderContext) -> str:
     """The parquet format has no text form: it is written as a directory of tables
-    (`provenance.archive.tables.write_report`), never rendered to a string."""
+    (`provenance.formats.parquet.write_report`), never rendered to a string."""
     raise FormatError("parquet writes a directory of tables: give it one, -f parquet:DIR")

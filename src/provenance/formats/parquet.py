@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from provenance.errors import CLUSTER_EXTRA
 from provenance.formats.interface import FormatError
 from provenance.model import ArticleReport, Check, Corroboration, Finding, Report, SkippedInput
 
@@ -46,9 +47,7 @@ def require_pyarrow() -> None:
     import importlib.util
 
     if importlib.util.find_spec("pyarrow") is None:
-        from provenance.archive.records import EXTRA_HINT
-
-        raise OutputError(f"Parquet output needs pyarrow: {EXTRA_HINT}")
+        raise OutputError(f"Parquet output needs pyarrow: {CLUSTER_EXTRA}")
 
 
 def schemas() -> dict[str, Any]:

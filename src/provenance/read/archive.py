@@ -17,12 +17,31 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from provenance.archive import kind_of
-from provenance.errors import ProvenanceError
-from provenance.model import ArticleReport, SkippedInput
+from provenance.errors import CLUSTER_EXTRA, ProvenanceError
+from provenance.model import SkippedInput
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+CSV_SUFFIXES = (".csv",)
+PARQUET_SUFFIXES = (".parquet", ".pq")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARCHIVE_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + WARC_SUFFIXES
+
+
+def kind_of(name: str) -> str | None:
+    """"jsonl", "csv", "parquet" or "warc" for an archive file name, else None."""
+    lower = name.lower()
+    for kind, suffixes in (("jsonl", JSONL_SUFFIXES), ("csv", CSV_SUFFIXES), ("parquet", PARQUET_SUFFIXES),
+                           ("warc", WARC_SUFFIXES)):
+        if lower.endswith(suffixes):
+            return kind
+    return None
+
+
+def is_archive(name: str) -> bool:
+    return "://" not in name and name != "-" and kind_of(name) is not None
 
 PARTITION_SIZE = 1000  # articles per partition: big enough to amortise a task, small enough to stay flat
 
@@ -34,7 +53,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "uri", "source_url", "canonical_url"),
     "date": ("date", "published", "published_at", "pubdate", "publish_date", "timestamp", "created_at"),
 }
-EXTRA_HINT = "pip install 'provenance-audit[cluster]'"
+EXTRA_HINT = CLUSTER_EXTRA
 
 
 class ArchiveError(ProvenanceError, ValueError):
@@ -389,49 +408,7 @@ def _warcio() -> Any:
     return warcio
 
 
-# --------------------------------------------------------------------------- analysing
-
-
-def analyse_record(record: Record, options: object) -> ArticleReport | SkippedInput:
-    """Read and analyse one archive record, as `pipeline.audit_path` does a file."""
-    from provenance.pipeline import AuditOptions, analyse
-    from provenance.read.decode import InputError
-    from provenance.read.dispatch import read_bytes, read_string
-
-    assert isinstance(options, AuditOptions)
-    size = len(record.text)
-    if size > options.max_input_bytes:
-        return SkippedInput(record.source, f"the article is {size / 1_000_000:.1f} MB, larger than the "
-                                           f"{options.max_input_bytes / 1_000_000:.0f} MB limit for one article")
-    fmt = options.fmt or record.fmt
-    try:
-        if isinstance(record.text, bytes):
-            doc = read_bytes(record.text, source=record.source, fmt=fmt, declared=record.declared, url=record.url)
-        else:
-            doc = read_string(record.text, source=record.source, fmt=fmt, url=record.url)
-    except InputError as exc:
-        return SkippedInput(record.source, str(exc))
-    except Exception as exc:  # a reader bug must not lose the other articles
-        return SkippedInput(record.source, f"could not be read: {type(exc).__name__}: {exc}")
-    if not any(b.text.strip() for b in doc.blocks):
-        return SkippedInput(record.source, "no article text found")
-    if record.url:  # the article's own URL, as for a URL input: its domain is the publisher
-        from provenance.core.urls import registered_domain
-
-        doc = replace(doc, url=doc.url or record.url, publisher=doc.publisher or registered_domain(record.url))
-    report = analyse(doc, options)
-    return replace(report, url=report.url or record.url, published=record.date or doc.published)
-
-
-def analyse_partition(part: Partition, options: object, columns: Columns) -> list[ArticleReport | SkippedInput]:
-    """Every article of a partition, analysed (no network)."""
-    try:
-        return [r if isinstance(r, SkippedInput) else analyse_record(r, options)
-                for r in read_partition(part, columns)]
-    except ArchiveError as exc:
-        return [SkippedInput(part.name, str(exc))]
-    except (OSError, ValueError) as exc:
-        return [SkippedInput(part.name, f"cannot be read: {type(exc).__name__}: {exc}")]
+# --------------------------------------------------------------------------- listing
 
 
 def archive_partitions(names: Sequence[str], size: int = PARTITION_SIZE,
