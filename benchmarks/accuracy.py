@@ -29,11 +29,13 @@ Definitions (see docs/accuracy.md):
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import math
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,10 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+import source_match  # noqa: E402  (the fixed matching rule, shared with polnear_eval.py)
+
 CORPUS = REPO.parent / "shared" / "corpus"
 ANNOTATED = REPO / "tests" / "annotated"
 BASELINE = REPO / "benchmarks" / "accuracy_baseline.json"
@@ -78,6 +84,12 @@ def load_annotation(path: Path) -> dict[str, Any]:
     data.setdefault("outlets", [])
     data.setdefault("direct_quotes", [])
     return data
+
+
+def read_input_text(path: Path) -> str:
+    """An annotated input's text; a gzip-compressed page (bodies/html/*.html.gz) is unpacked."""
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return data.decode("utf-8", errors="replace")
 
 
 def annotation_hash(files: Iterable[Path]) -> str:
@@ -134,10 +146,22 @@ class Aligned:
     optional: bool
     predicted: Predicted | None
     how: str  # "prefix", "split", "merged", "missing"
+    source: tuple[str, ...] = ()  # the annotated source; "A | B" lists acceptable alternatives
 
     @property
     def correct(self) -> bool:
         return self.predicted is not None and self.predicted.category in self.accept
+
+    @property
+    def source_judged(self) -> bool:
+        """Counted for source accuracy: an annotated source, and both sides say attributed."""
+        return (bool(self.source) and "attributed" in self.accept and self.predicted is not None
+                and self.predicted.category == "attributed")
+
+    @property
+    def source_right(self) -> bool:
+        return self.source_judged and self.predicted is not None and any(
+            source_match.matches(self.predicted.source, gold) for gold in self.source)
 
 
 def align(annotated: Sequence[dict[str, Any]], predicted: Sequence[Predicted]) -> list[Aligned]:
@@ -166,14 +190,15 @@ def align(annotated: Sequence[dict[str, Any]], predicted: Sequence[Predicted]) -
                     break
         accept = tuple(ann["accept"])
         optional = bool(ann.get("optional", False))
+        source = tuple(x.strip() for x in str(ann.get("source") or "").split("|") if x.strip())
         if hit is None:
-            result.append(Aligned(ann["n"], ann["starts"], accept, optional, None, "missing"))
+            result.append(Aligned(ann["n"], ann["starts"], accept, optional, None, "missing", source))
             continue
         index, how = hit
         if how != "merged":
             used.add(index)
         cursor = index
-        result.append(Aligned(ann["n"], ann["starts"], accept, optional, predicted[index], how))
+        result.append(Aligned(ann["n"], ann["starts"], accept, optional, predicted[index], how, source))
     return result
 
 
@@ -244,6 +269,8 @@ def score_article(name: str, ann: dict[str, Any], article: Any) -> ArticleResult
     if not ann.get("partial"):
         extra = sum(1 for p in predicted if id(p) not in matched_ids)
     result = ArticleResult(name, ann["input"], aligned, extra)
+    if ann.get("scope") == "sentences":
+        return result  # annotated for sentences and sources only: no outlet, link or quote figures
 
     # outlets: recall over the annotated ones, and how many predicted ones the annotator listed
     pred_outlets = [(norm_domain(o.domain), (o.name or "").casefold(), o.cited_as) for o in article.outlets]
@@ -338,6 +365,7 @@ class Totals:
     citation_precision: Hits
     related: Hits
     quotes: Hits
+    sources: Hits = field(default_factory=Hits)
 
     @property
     def coverage(self) -> float:
@@ -351,11 +379,13 @@ class Totals:
 def totals(results: Sequence[ArticleResult]) -> Totals:
     per = {c: Counts() for c in CATEGORIES}
     annotated = required = aligned_required = aligned_n = correct = extra = 0
-    outlets, outlet_prec, citations, citation_prec, related, quotes = (Hits() for _ in range(6))
+    outlets, outlet_prec, citations, citation_prec, related, quotes, sources = (Hits() for _ in range(7))
     for res in results:
         extra += res.extra_sentences
         for a in res.aligned:
             annotated += 1
+            sources.total += a.source_judged
+            sources.found += a.source_right
             if not a.optional:
                 required += 1
                 aligned_required += a.predicted is not None
@@ -384,7 +414,7 @@ def totals(results: Sequence[ArticleResult]) -> Totals:
         citation_prec.found += res.citations_predicted_matched
         citation_prec.total += res.citations_predicted
     return Totals(per, annotated, required, aligned_required, aligned_n, correct, extra,
-                  outlets, outlet_prec, citations, citation_prec, related, quotes)
+                  outlets, outlet_prec, citations, citation_prec, related, quotes, sources)
 
 
 def figures(t: Totals) -> dict[str, float]:
@@ -401,6 +431,7 @@ def figures(t: Totals) -> dict[str, float]:
     out["citations.precision"] = t.citation_precision.recall
     out["related.recall"] = t.related.recall
     out["quotes.recall"] = t.quotes.recall
+    out["source_accuracy"] = t.sources.recall
     return out
 
 
@@ -417,7 +448,13 @@ def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS) -> list[Article
     for path in annotation_files(annotated, corpus):
         ann = load_annotation(path)
         source = corpus / ann["input"]
-        report = audit([source])
+        if source.suffix == ".gz":  # bodies/html/*.html.gz: the page as crawled, unpacked for the audit
+            with tempfile.TemporaryDirectory(prefix="provenance-acc-") as tmp:
+                page = Path(tmp) / source.stem
+                page.write_text(read_input_text(source), encoding="utf-8")
+                report = audit([page])
+        else:
+            report = audit([source])
         if not report.articles:
             reasons = "; ".join(s.reason for s in report.skipped) or "no article"
             res = ArticleResult(path.stem, ann["input"], align(ann["sentences"], []), 0)
@@ -493,6 +530,8 @@ def render(results: Sequence[ArticleResult], t: Totals, errors: bool) -> str:
                  f"{_pct(t.citation_precision.recall)} ({t.citation_precision.found}/{t.citation_precision.total})")
     lines.append(f"related links recall:            {_pct(t.related.recall)} ({t.related.found}/{t.related.total})")
     lines.append(f"direct quotes recall:            {_pct(t.quotes.recall)} ({t.quotes.found}/{t.quotes.total})")
+    lines.append(f"source accuracy (attributed):    {_pct(t.sources.recall)} ({t.sources.found}/{t.sources.total} "
+                 "sentences with an annotated source that both call attributed)")
     if errors:
         lines.append("")
         lines.append("wrong or missing sentences:")
@@ -506,6 +545,10 @@ def render(results: Sequence[ArticleResult], t: Totals, errors: bool) -> str:
                 else:
                     lines.append(f"  {r.name}#{a.n} got {a.predicted.category} want {accept}: "
                                  f"{a.predicted.text[:90]!r} -- {a.predicted.reason}")
+            for a in r.aligned:
+                if a.source_judged and not a.source_right and a.predicted is not None:
+                    lines.append(f"  {r.name}#{a.n} source {a.predicted.source!r} want {' | '.join(a.source)!r}: "
+                                 f"{a.predicted.text[:90]!r}")
             for o in r.missed_outlets:
                 lines.append(f"  {r.name} missed outlet {o}")
             for o in r.invented_outlets:

@@ -129,9 +129,89 @@ def clean_ann(ann: str) -> str:
     return "\n".join(line for line in ann.splitlines() if "\t" in line)
 
 
+def _source_match() -> ModuleType:
+    """benchmarks/source_match.py: the fixed matching rule of source accuracy."""
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    import source_match
+
+    return source_match
+
+
+@dataclass(frozen=True)
+class GoldSource:
+    """One specific attribution's source, with the spans (cue and content) that carry it."""
+
+    frags: tuple[tuple[int, int], ...]
+    text: str  # the Source span as annotated
+    start: int
+    resolved: str  # a pronoun replaced by the latest non-pronoun source before it
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """A span widened to whole words: a few Source spans stop inside a word ("t" for "Clinton")."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end]
+
+
+def gold_sources(ann: str, score: ModuleType, text: str) -> list[GoldSource]:
+    """The specific attributions of an .ann file with their sources (score.py's UNNAMED rule decides
+    what is specific). PolNeAR annotates no antecedents, so a pronoun source ("he", "she", "they")
+    is read as the latest non-pronoun specific source that starts before it in the article."""
+    sm = _source_match()
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    rels: list[dict[str, str]] = []
+    for line in clean_ann(ann).splitlines():
+        if line.startswith("T"):
+            tid, info, *rest = line.split("\t")
+            kind, offs = info.split(" ", 1)
+            spans[tid] = (kind, [(int(a), int(b)) for a, b in (f.split() for f in offs.split(";"))],
+                          rest[0] if rest else "")
+        elif line.startswith("E"):
+            rels.append(dict(a.split(":", 1) for a in line.split("\t", 1)[1].split()))
+    found: list[tuple[int, tuple[tuple[int, int], ...], str]] = []
+    for r in rels:
+        if "Attribution" not in r or "Source" not in r or r["Source"] not in spans:
+            continue  # only plain attributions with a source are specific (score.py's rule)
+        _src_kind, src_frags, src = spans[r["Source"]]
+        src = " ".join(_whole_words(text, a, b) for a, b in src_frags).strip()
+        if not src or (score.UNNAMED.match(src) and not re.search(r"\b[A-Z][a-z]", src[1:])):
+            continue
+        frags = tuple(f for role in ("Cue", "Content") if role in r and r[role] in spans
+                      for f in spans[r[role]][1])
+        found.append((src_frags[0][0], frags, src))
+    found.sort(key=lambda x: x[0])
+    out: list[GoldSource] = []
+    last: str | None = None
+    for start, frags, src in found:
+        resolved = src
+        if sm.is_pronoun(src):
+            resolved = last or src
+        else:
+            last = src
+        out.append(GoldSource(frags, src, start, resolved))
+    return out
+
+
+def _overlapping(start: int, end: int, golds: Sequence[GoldSource]) -> list[GoldSource]:
+    """The gold attributions score.py's gold_label counts for a sentence (same overlap rule)."""
+    length = max(1, end - start)
+    return [g for g in golds
+            if sum(max(0, min(end, b) - max(start, a)) for a, b in g.frags) >= min(10, 0.3 * length)]
+
+
 def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) -> dict[str, Any]:
-    """score.py's figures for the report's articles that belong to `stems`."""
+    """score.py's figures for the report's articles that belong to `stems`, and source accuracy:
+    of the sentences both gold and prediction call attributed, the share whose predicted source
+    matches (benchmarks/source_match.py) the source of an attribution overlapping it."""
     score = load_score(corpus)
+    sm = _source_match()
+    src_right = src_total = src_missing = 0
+    src_errors: list[dict[str, str]] = []
     anns = ann_files(corpus)
     wanted = set(stems)
     conf: Counter[tuple[str, str]] = Counter()
@@ -143,7 +223,9 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
             continue
         seen.add(stem)
         text = (corpus / "text" / f"{stem}.txt").read_text()
-        rels = score.parse_ann(clean_ann(anns[stem].read_text()))
+        ann = anns[stem].read_text()
+        rels = score.parse_ann(clean_ann(ann))
+        golds = gold_sources(ann, score, text)
         total += len(re.sub(r"\s", "", text))
         cursor = 0
         for s in art.get("sentences", []):
@@ -156,7 +238,19 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
             pred = s.get("category")
             none_n += pred == "none"
             pred = "unattributed" if pred == "none" else pred
-            conf[(score.gold_label(loc[0], loc[1], rels), pred)] += 1
+            gold = score.gold_label(loc[0], loc[1], rels)
+            conf[(gold, pred)] += 1
+            if gold == pred == "attributed" and "source" in s:
+                src_total += 1
+                cands = _overlapping(loc[0], loc[1], golds)
+                predicted = s.get("source")
+                if predicted is None:
+                    src_missing += 1
+                if any(sm.matches(predicted, g.resolved) or sm.matches(predicted, g.text) for g in cands):
+                    src_right += 1
+                else:
+                    src_errors.append({"article": stem, "text": s.get("text", ""), "predicted": str(predicted),
+                                       "gold": " | ".join(dict.fromkeys(g.resolved for g in cands))})
     missing = sorted(wanted - seen)
     for stem in missing:  # a skipped article covers none of its text
         total += len(re.sub(r"\s", "", (corpus / "text" / f"{stem}.txt").read_text()))
@@ -173,6 +267,10 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
                   "gold": sum(v for (g, _), v in conf.items() if g == c)}
     out["accuracy"] = round(sum(conf[(c, c)] for c in CATS) / max(1, n), 4)
     out["confusion"] = {g: {p: conf[(g, p)] for p in CATS} for g in CATS}
+    if src_total:
+        out["source_accuracy"] = round(src_right / src_total, 4)
+        out["source"] = {"right": src_right, "judged": src_total, "no_source": src_missing}
+        out["source_errors"] = src_errors
     return out
 
 
@@ -188,7 +286,8 @@ def pipeline_report(paths: Sequence[Path]) -> dict[str, Any]:
         "articles": [
             {"source": a.source,
              "sentences": [{"text": js.sentence.text, "category": js.judgement.category.value,
-                            "reason": js.judgement.reason} for js in a.sentences]}
+                            "reason": js.judgement.reason, "source": js.judgement.source}
+                           for js in a.sentences]}
             for a in report.articles
         ],
         "skipped": [{"source": s.source, "reason": s.reason} for s in report.skipped],
@@ -344,7 +443,10 @@ GATED = ("accuracy", "attributed", "vague", "unattributed", "coverage")
 
 def gated_figures(f: Mapping[str, Any]) -> dict[str, float]:
     """The figures the gate pins: accuracy, the three F1s, coverage."""
-    return {(f"{k}_f1" if k in CATS else k): float(f[k]["f1"] if k in CATS else f[k]) for k in GATED}
+    out = {(f"{k}_f1" if k in CATS else k): float(f[k]["f1"] if k in CATS else f[k]) for k in GATED}
+    if "source_accuracy" in f:  # the lexicon baseline names no sources
+        out["source_accuracy"] = float(f["source_accuracy"])
+    return out
 
 
 def pin(f: Mapping[str, Any], path: Path = BASELINE_FILE, margin: float = 0.01) -> None:
@@ -387,6 +489,10 @@ def render(f: Mapping[str, Any]) -> str:
                      f"F1 {m['f1']:.3f} (gold {m['gold']})")
     lines.append(f"  accuracy {f['accuracy']:.3f}; text covered {f['coverage']:.3f}; "
                  f"{f['seconds']:.1f} s ({f['mb_per_s']:.2f} MB/s)")
+    if "source_accuracy" in f:
+        lines.append(f"  source accuracy {f['source_accuracy']:.3f} ({f['source']['right']} of "
+                     f"{f['source']['judged']} sentences attributed by both; {f['source']['no_source']} "
+                     "named no source)")
     lines.append("  confusion (gold -> predicted): " + "; ".join(
         f"{g}: " + ", ".join(f"{p} {n}" for p, n in row.items()) for g, row in f["confusion"].items()))
     return "\n".join(lines)
@@ -399,6 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-reliability", type=float, default=0.3, help="lexicon cut for --baseline")
     ap.add_argument("--via-cli", action="store_true", help="run the provenance CLI instead of the library")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--source-errors", action="store_true",
+                    help="also list every attributed sentence whose source does not match")
     ap.add_argument("--pin", action="store_true", help=f"write the figures into {BASELINE_FILE.name} (measured part)")
     ap.add_argument("--corpus", type=Path, default=None, help="PolNeAR train folder (text/, attributions/)")
     ap.add_argument("--make-split", action="store_true", help=f"rebuild {SPLIT_FILE.name} and exit")
@@ -410,7 +518,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     figures = evaluate(args.part, baseline=args.baseline, via_cli=args.via_cli, corpus=args.corpus,
                        min_reliability=args.min_reliability)
-    print(json.dumps(figures, indent=1) if args.json else render(figures))
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print(render(figures))
+        if args.source_errors:
+            for e in figures.get("source_errors", []):
+                print(f"{e['article']}: predicted {e['predicted']!r}, gold {e['gold']!r}: {e['text'][:150]}")
     if args.pin:
         if args.part != "measure":
             ap.error("--pin pins figures of the measured part only")

@@ -579,7 +579,9 @@ def test_config_include_selects_the_files_of_a_directory(tmp_path: Path, story: 
 
 def test_bidi_overrides_in_article_text_are_shown_not_applied(tmp_path: Path) -> None:
     art = tmp_path / "bidi.txt"
-    art.write_text("The council \u202eesolc lliw\u202c bridge claims are true.\n", encoding="utf-8")
+    # a speaker whose name holds the overrides, so the one-screen view shows it under "Rests on"
+    # (issue #14: in "... bridge claims are true" the noun "claims" no longer makes a speaker)
+    art.write_text("The council \u202eesolc lliw\u202c said the bridge claims are true.\n", encoding="utf-8")
     for fmt in ("text", "github", "markdown", "junit", "html"):
         out = run("audit", "--no-check", "--fail-on", "info", "-f", fmt, str(art))
         assert out.returncode in (0, 1), out.stderr

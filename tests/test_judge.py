@@ -353,7 +353,9 @@ def test_a_sure_model_attributes_a_sentence_that_opens_with_a_name() -> None:
     from provenance.judge import features
 
     # 'went' (reliability 0.23) and 'recently' (0.21): too weak for the cue gates, enough to ask
-    # (GATE_NAMED_CUE); the second paragraph follows one that named him
+    # (GATE_NAMED_CUE); the second paragraph follows one that named him, but is no quotation of his,
+    # no item of a list he introduced and has no cue of its own (>= CARRY_CUE): his name does not
+    # carry into it, the writer's claim stays the writer's (issue #14: no laundering)
     text = "Gov. Andrew Cuomo went to Albany on Tuesday.\n\nThe roads were recently closed.\n"
     try:
         features.use_weights(_always_attributed())
@@ -361,7 +363,7 @@ def test_a_sure_model_attributes_a_sentence_that_opens_with_a_name() -> None:
     finally:
         features.use_weights(None)
     assert got[0] == ("attributed", "Andrew Cuomo")
-    assert got[1] == ("attributed", "Andrew Cuomo")
+    assert got[1] == ("unattributed", None)
     try:
         features.use_weights(_always_attributed())
         (alone,) = audit_text("The weather was cold in March.\n").sentences

@@ -106,5 +106,6 @@ def test_pipeline_holds(ev: ModuleType, baseline: dict[str, Any]) -> None:
     if "pipeline" not in baseline["judges"]:
         pytest.fail("no pipeline figures pinned: run python benchmarks/polnear_eval.py --pin")
     figures = ev.evaluate("measure", corpus=CORPUS)
+    assert "source_accuracy" in baseline["judges"]["pipeline"], "source accuracy is gated (issue #14)"
     _check(ev, baseline, "pipeline", figures)
     assert figures["seconds"] < 60

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "c66c703f2f5aa929b39e58132c6c2284182a1c2f09d9ea2ee58923f40ff7ce51"
+DIGEST = "fb9630d79bff3b2b0df1897896f6fd9bb184bd2846d40e99c892d75828703967"
 
 
 def inputs() -> list[Path]:

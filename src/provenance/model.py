@@ -285,6 +285,10 @@ class PrimarySource:
 # --------------------------------------------------------------------------- judging
 
 
+# judgements right less often than this on PolNeAR's tuning part are marked "low confidence" in reports
+LOW_CONFIDENCE = 0.6
+
+
 @dataclass(frozen=True, slots=True)
 class Judgement:
     category: Category
@@ -294,6 +298,14 @@ class Judgement:
     # what the judge's internals saw, for JSON only: the learned part's certainty and the features
     # that weighed most ("the learned model: 48%", "the paragraph after opens with a quotation mark")
     evidence: tuple[str, ...] = ()
+    # how often a judgement made this way is right (0-1): measured per rule and per model certainty on
+    # PolNeAR's tuning part (judge/data/confidence.json, scripts/calibrate_confidence.py); the judge sets it
+    confidence: float = 1.0
+
+    @property
+    def low_confidence(self) -> bool:
+        """Below LOW_CONFIDENCE: reports mark it, so a reader tells "X said" from a guess."""
+        return self.confidence < LOW_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

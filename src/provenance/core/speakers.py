@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from provenance.core.lexicon import lexicon
 
@@ -23,9 +24,66 @@ ORG_WORDS = {
     "un", "nato", "fbi", "cia", "fda", "cdc", "who", "eu", "state", "states", "kremlin", "hamas", "hezbollah",
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
     "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
+    "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """City names (data/places.txt, built by scripts/build_places.py): never a speaker alone."""
+    text = resources.files("provenance.core").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+DAYS_MONTHS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    # not "may": "May said" is Theresa May far more often than a month
+    "today", "yesterday", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "week",
+    "month", "year", "last", "this", "next", "early", "late", "earlier", "later", "sept", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+# words a speaker's noun phrase neither starts with (a preposition or subordinator opens an adjunct:
+# "For instance", "Once the point", "When Jimmy Carter", "According to") nor ends on
+PREPOSITIONS = frozenset({
+    "about", "above", "according", "across", "after", "against", "along", "amid", "among", "around", "as", "at",
+    "because", "before", "behind", "below", "beside", "between", "beyond", "by", "despite", "during", "except",
+    "for", "from", "if", "in", "inside", "into", "like", "near", "of", "off", "on", "once", "onto", "out",
+    "outside", "over", "per", "since", "than", "though", "although", "through", "throughout", "till", "to",
+    "toward", "towards", "under", "unless", "until", "unlike", "upon", "via", "when", "whenever", "where",
+    "whereas", "while", "whether", "with", "within", "without", "given", "instead", "including"})
+DETERMINERS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "some", "many", "several", "other", "another", "most", "few", "both", "each", "every", "all", "any", "no",
+    "such", "more", "much", "one", "two", "three", "either", "neither", "same", "so"})
+_SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+MAX_SOURCE_WORDS = 15
+
+
+@lru_cache(maxsize=4096)
+def not_a_speaker(phrase: str) -> str | None:
+    """Why a phrase cannot name a speaker, or None when it may: a day or month ("Wednesday"), a city
+    alone ("Indianapolis"), a determiner alone ("some", "The"), a fragment opening with a preposition or
+    ending on one or on an article ("this train of", "For"), or more than 15 words."""
+    words = _SPEAKER_WORD.findall(phrase)
+    if not words:
+        return "no words"
+    if len(words) > MAX_SOURCE_WORDS:
+        return "more than 15 words"
+    lows = [w.lower().rstrip(".") for w in words]
+    if all(w in DAYS_MONTHS or w.isdigit() or w in ("on", "in", "at", "of", "the") for w in lows):
+        return "a day, month or time"
+    if len(lows) == 1 and lows[0] in DETERMINERS:
+        return "a determiner"
+    if lows[0] in PREPOSITIONS:
+        return "opens with a preposition"
+    if len(lows) > 1 and (lows[-1] in PREPOSITIONS or lows[-1] in DETERMINERS):
+        return "ends on a preposition or article"
+    bare = phrase.strip().strip(",;:—–-\"'“”‘’()").strip()
+    if bare[:1].isupper() and bare in places():
+        return "a place name alone"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -139,8 +197,11 @@ _ROLE_TITLES = {
     "secretary": frozenset({"secretary"}), "chancellor": frozenset({"chancellor"}), "judge": frozenset({"judge"}),
     "justice": frozenset({"justice"}), "speaker": frozenset({"speaker"}), "ambassador": frozenset({"ambassador"}),
     "director": frozenset({"director"}), "commissioner": frozenset({"commissioner"}), "sheriff": frozenset({"sheriff"}),
+    "mec": frozenset({"mec"}),
 }
-_ROLE_REF = re.compile(r"^the\s+(?:former\s+|new\s+|prime\s+)?(\w+)$", re.I)
+# "the senator", "the former president", "the US President": the role word ends the phrase
+_ROLE_REF = re.compile(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
+                       re.I)
 
 
 def strip_titles(phrase: str) -> str:
@@ -163,6 +224,11 @@ def strip_titles(phrase: str) -> str:
 def classify(np: str, speakers: Speakers) -> Subject | None:
     """Classify the noun phrase before (or after) a reporting verb, and resolve it against the
     people and organisations the article has named so far."""
+    if speakers.titles and np[:4].lower() == "the ":
+        role = _ROLE_REF.match(np.strip())
+        who = speakers.by_role(role.group(1).lower()) if role else None
+        if who:
+            return Subject(who, "person", True)  # "the US President" -> "Donald Trump"
     parsed = _parse(np)
     if parsed is None:
         return None
@@ -225,7 +291,12 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
+    if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
+        return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
+    why = not_a_speaker(np)
+    if why and not (why == "a determiner" and np.lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS):
+        return None  # "Wednesday", "Indianapolis", "For", "this train of": no speaker
     low = np.lower()
     if low[-3:-2] in ("'", "’") or low[-2:-1] in ("'", "’"):  # "You’ve", "They’re", "He’s": a pronoun
         base = low.rsplit("'", 1)[0].rsplit("’", 1)[0]
@@ -242,6 +313,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 12:
         np = " ".join(words[-8:])
         words = np.split()
+    if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
+            and words[1][:1].isupper():
+        return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
     has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
         _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
     head = re.sub(r"[^\w]", "", words[-1].lower())
@@ -264,7 +338,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None
     # Named: a person or an organisation.
     name = strip_titles(np)
-    if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS):
+    if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
+            or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
@@ -274,6 +349,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 
 _MARKUP = re.compile(r"[<>/=]")
+_OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
                         "indeed", "plus"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
@@ -293,6 +369,10 @@ def _fixed(subject: Subject) -> tuple[str, str, Subject]:
 # "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
 # one of these names nobody in particular (PolNeAR's rule for unnamed sources)
 _UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})
+
+# "some said", "many believe": a vague attribution whose source is nobody in particular (reported with no
+# source: a determiner names no one)
+_LONE_QUANTIFIERS = frozenset({"most", "several", "few", "all", "both", "each", "any"})
 
 _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "so", "then", "still", "yet",
                  "now", "later", "earlier", "instead", "indeed", "moreover", "furthermore", "in", "on", "at",

@@ -69,7 +69,7 @@ section.article{border:0;padding:0;break-inside:auto}.tbl{overflow:visible}
 
 SCRIPT = """(function(){
 var panel=document.getElementById('detail');
-var keys=['category','source','cue','reason','findings'];
+var keys=['category','source','cue','reason','confidence','findings'];
 function show(el){
   var sel=document.querySelectorAll('.s.sel');
   for(var i=0;i<sel.length;i++){sel[i].classList.remove('sel');}
@@ -144,6 +144,8 @@ def _sentence_span(article: ArticleReport, idx: int, text: str, notes: dict[int,
         "title": f"{label}: {j.reason}" if j.reason else label,
         "data-category": label, "data-source": j.source or "", "data-cue": j.cue or "",
         "data-reason": j.reason, "data-findings": finding_text,
+        "data-confidence": f"{j.confidence:.2f}" + (" (low)" if j.low_confidence and js.category is not Category.NONE
+                                                     else ""),
     }
     rendered = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
     return f"<span {rendered}>{esc(text)}</span>"
@@ -390,7 +392,7 @@ def render(report: Report, ctx: RenderContext) -> str:
         f"<main>{''.join(sections)}{skipped}</main>"
         '<aside id="detail" hidden aria-live="polite"><button type="button" aria-label="close">×</button>'
         '<dl><dt>category</dt><dd data-f="category"></dd><dt>source</dt><dd data-f="source"></dd>'
-        '<dt>cue</dt><dd data-f="cue"></dd><dt>reason</dt><dd data-f="reason"></dd>'
+        '<dt>cue</dt><dd data-f="cue"></dd><dt>reason</dt><dd data-f="reason"></dd><dt>confidence</dt><dd data-f="confidence"></dd>'
         '<dt>findings</dt><dd data-f="findings"></dd></dl></aside>'
         f"<script>{SCRIPT}</script></body></html>\n"
     )

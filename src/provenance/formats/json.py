@@ -86,7 +86,8 @@ def sentence_dicts(a: ArticleReport) -> list[dict[str, Any]]:
         {
             "index": s.index, "paragraph": para.get(s.index), "text": s.text, "category": j.category.value,
             "source": j.source, "cue": j.cue, "reason": j.reason, "evidence": list(j.evidence),
-            "role": s.role.value, "line": s.line, "column": s.column, "end_line": s.end_line,
+            "confidence": j.confidence, "role": s.role.value, "line": s.line, "column": s.column,
+            "end_line": s.end_line,
             "end_column": s.end_column,
         }
         for s, j in ((js.sentence, js.judgement) for js in a.sentences)

@@ -140,6 +140,8 @@ def print_article(console: Console, a: ArticleReport, ctx: RenderContext, *, sen
             if js.judgement.source:
                 why.append(f" · source: {_t(js.judgement.source)}", style="bold")
             why.append(f" · {_t(js.judgement.reason)}", style="dim")
+            if js.judgement.low_confidence and js.category is not Category.NONE:
+                why.append(f" · low confidence ({js.judgement.confidence:.2f})", style="yellow")
             quiet = suppressed.get(js.sentence.index)
             if quiet:
                 why.append(f" · suppressed: {' '.join(sorted(set(quiet)))}", style="magenta")

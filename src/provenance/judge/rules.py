@@ -15,15 +15,26 @@ Order of the rules (the first that applies decides, and its words become the rea
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from provenance.core.lexicon import lexicon, remember_words
 from provenance.core.quotes import QuoteSpan
-from provenance.core.speakers import Speakers, Subject, classify, title_words
+from provenance.core.speakers import (
+    DAYS_MONTHS,
+    DETERMINERS,
+    Speakers,
+    Subject,
+    classify,
+    not_a_speaker,
+    places,
+    title_words,
+)
 from provenance.judge.features import (
     CLASSES,
     GATE_NAMED,
@@ -46,6 +57,7 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.reasons import reason
+from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
@@ -73,11 +85,26 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+# '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
+# a description, then the name that ends the sentence or opens an aside
+_AFTER_APPOSITION = re.compile(
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
+    # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
+    r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+    r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
+_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
+_AND_BEFORE = re.compile(r"\band\s*$")
+# a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_ACRONYM_CLAUSE = re.compile(r"\s*[A-Z][A-Za-z]{1,7}\)\s*")
+_QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                       r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?()\"“”]{2,120})", re.I)
+# the source may hold a quoted title ('according to the "Medicare for all" document he released')
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
@@ -152,6 +179,23 @@ def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int,
     return out
 
 
+# cue words that are a noun as often as a verb: tagger.verb_at decides (the others need no tagger,
+# whose weights then stay unloaded); the reporting verbs' base and -s forms among tagger.py's words
+_NOUN_OR_VERB = frozenset({
+    "answer", "answers", "argue", "call", "calls", "charge", "charges", "claim", "claims", "comment", "comments",
+    "demand", "demands", "estimate", "estimates", "note", "notes", "plan", "plans", "point", "points", "post",
+    "posts", "promise", "promises", "replies", "reply", "report", "reports", "show", "shows", "state", "states",
+    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome", "question", "questions"})
+
+# what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
+# tagger, trained on little news, reads "Fox News reports:" as a noun compound
+_CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
+                           re.I)
+LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
+CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
+LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
+NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
+
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -170,6 +214,14 @@ def _np(clause: str) -> str:
     words = clause.split()
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
+    k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
+    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS:
+        k -= 1
+    if k < len(words):
+        if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
+            k -= 1
+        if k >= 1 and not words[k - 1].endswith((",", ".")):
+            words = words[:k]
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -181,8 +233,10 @@ def _np(clause: str) -> str:
                 out.append(w)
                 continue
             before = words[i - 1].lower().strip(",.") if i else ""
-            # "many in the crowd", "a source involved in the talks": the head stands before it
-            if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS:
+            # "many in the crowd", "a source involved in the talks": the head stands before it; so
+            # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
+            if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
+                    lw == "in" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in places()):
                 out.append(w)
                 continue
             break
@@ -249,6 +303,9 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot": an adjective
             if form.kind in ("base", "s") and _NOUN_BEFORE.search(before):
                 continue  # "the report", "a call", "his claims"
+            if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
+                    and verb_at(text, start, NOUN_MARGIN) is False:
+                continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
                     clause_raw = _clause_before(text, start)
@@ -273,13 +330,25 @@ class Judge:
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"{word} by"))
                     continue  # passive without an agent: the hedges file decides
-                np = _np(clause)
+                if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
+                    # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
+                    clause, dropped = _strip_aux(_clause_before(text, start - len(clause_raw) - 1))
+                empty = not clause.strip(_QUOTE_MARKS)  # "''...,'' said Freund": the NYT's '' marks only
+                np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
-                if subj is None and not clause.strip():
+                if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
-                if subj is None and not clause.strip():
-                    inv = _AFTER_SUBJECT.match(after)
-                    if inv and form.kind in ("ed", "s"):
+                if subj is None and empty and _AND_BEFORE.search(text, 0, start - len(clause_raw)):
+                    # "Mpofu adopted a 'so what' attitude and said ...": the first verb's subject
+                    first = None
+                    for m in _CLAUSE_SUBJECT.finditer(text, 0, start - len(clause_raw)):
+                        first = m
+                    if first is not None:
+                        subj = classify(first.group("np"), self.speakers)
+                if subj is None and empty and form.kind in ("ed", "s"):
+                    # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
+                    inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    if inv:
                         subj = classify(inv.group("np"), self.speakers)
                 if subj is None:
                     continue
@@ -319,6 +388,12 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
+        if _PERSON_ASIDE.fullmatch(aside.strip()) and _clause_before(text, comma).strip()[:1].isupper():
+            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": a title
+            # before the commas, the person's name between them
+            named = classify(aside.strip(), self.speakers)
+            if named is not None and named.kind == "person":
+                return named
         head_raw = _clause_before(text, comma)
         head = head_raw.strip()
         if not head or head != _np(head) or text[comma - len(head_raw) - 1:comma - len(head_raw)] == ",":
@@ -332,7 +407,9 @@ class Judge:
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
-            return Evidence(_VAGUE, subj.text, cue, reason("unnamed-subject", source=subj.text, cue=what),
+            # "some", "many": nobody in particular; a determiner alone is reported as no source
+            src = None if subj.text.lower() in DETERMINERS or subj.text.lower() == "others" else subj.text
+            return Evidence(_VAGUE, src, cue, reason("unnamed-subject", source=subj.text, cue=what),
                             "unnamed", pos)
         key = ("named-belief" if cls == "belief" else "author" if subj.kind == "author"
                else "named" if subj.kind in ("person", "org") else "subject")
@@ -345,7 +422,12 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b", src)[0].strip()
+            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
+                           # "according to The Associated Press 11 states were identified": no comma
+                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                           # "early results of exit polls conducted for The AP by Edison Research"
+                           r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s", src)[0].strip()
+
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
@@ -388,6 +470,15 @@ class Judge:
                 kind = "org"
             if kind in ("person", "org"):
                 self.speakers.remember(j.source, kind)
+        elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
+            # "Galois returned to mathematics ... He wrote": the person a sentence is about is the
+            # latest person a later "he" or "she" can mean, whether or not they spoke
+            lead = _LEADING_NP.match(text)
+            np = lead.group("np").strip() if lead else ""
+            if np and (" " in np or np in self.speakers.people):
+                subj = classify(np, self.speakers)
+                if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                    self.speakers.remember(subj.text, "person")
         self.prev = j
         self.prev_block = s.block
         return j
@@ -437,6 +528,11 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if quotes and best.cue in ("according to", "link"):
+                # '"...trust but verify," Baker said, according to a report': the quotation's speaker
+                # is the subject of the verb beside it, not the report or the linked page
+                best = next((e for e in attributed if e.cue not in ("according to", "link", ":")
+                             and e.subject_kind in ("person", "org", "pronoun", "author")), best)
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
@@ -624,7 +720,28 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             k += 1
         else:
             rules[i] = Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
+    # A paragraph that opens with a quotation credited to the speaker before it, but whose own
+    # speaker is named at its end ('"Everybody is laughing at Jeb Bush ... ," Trump tweeted.'):
+    # the whole quotation is the later speaker's (issue #14: quotes credited to the previous speaker)
+    i = 0
+    while i < len(rules):
+        if infos[i].tag != "quote-cont" or not infos[i].first_in_block:
+            i += 1
+            continue
+        k = i + 1
+        while k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag in _QUOTE_TAGS:
+            k += 1
+        if k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag == "verb" \
+                and infos[k].lead is False and rules[k].category is _ATTRIBUTED and rules[k].source \
+                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks):
+            speaker = rules[k].source
+            for m in range(i, k):
+                if rules[m].category is _ATTRIBUTED:
+                    rules[m] = Judgement(_ATTRIBUTED, speaker, "quotation", reason("quote-named-after", source=speaker))
+        i = k
 
+
+_QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
 
 _DESCRIBE = {
     "q:in": "inside a quotation opened earlier",
@@ -724,7 +841,8 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = model()
     if stages is None:
-        return rules
+        return [_with_confidence(_speaker_or_none(j), f"rule:{info.tag}:{info.subject}")
+                for j, info in zip(rules, infos, strict=True)]
     m, second = stages
     block_of = [s.block for s in sentences]
     if second is not None:  # a stacked model: the second stage reads the first's verdicts on the neighbours
@@ -735,6 +853,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     plain = _PlainWords(infos)
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
+        basis = f"rule:{infos[i].tag}:{infos[i].subject}"
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
@@ -743,11 +862,76 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             rule_k = _RULE_K[j.category]
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near, plain)
+            if decided is j:
+                basis = "agree:" + basis if k == rule_k else "kept:" + basis
+            else:
+                basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(decided)
+        decided = _speaker_or_none(decided)
+        out.append(_with_confidence(decided, basis))
+        if RECORD is not None:
+            RECORD.append((s.text, basis, decided.category.value))
     return out
+
+
+# calibrate_confidence.py collects (sentence text, basis, category) here when it sets a list
+RECORD: list[tuple[str, str, str]] | None = None
+
+
+@lru_cache(maxsize=1)
+def _confidence_table() -> dict[str, float]:
+    try:
+        data = json.loads(resources.files("provenance.judge").joinpath("data", "confidence.json")
+                          .read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    table: dict[str, float] = data["table"]
+    return table
+
+
+_CONFIDENCE: dict[tuple[str, Category], float] = {}
+
+
+def _with_confidence(j: Judgement, basis: str) -> Judgement:
+    """The judgement with its confidence (looked up once per basis and category, then cached)."""
+    key = (basis, j.category)
+    conf = _CONFIDENCE.get(key)
+    if conf is None:
+        conf = _CONFIDENCE[key] = confidence(basis, j)
+    return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
+
+
+def confidence(basis: str, j: Judgement) -> float:
+    """How often judgements made on this basis were right on PolNeAR's tuning part: the basis itself
+    (the rule's tag and subject kind, whether the model agreed, or the model's certainty), else its
+    shorter forms, else the category's share. A non-assertion (none) by role is certain."""
+    if j.category is _NONE:
+        return 1.0
+    table = _confidence_table()
+    key = f"{basis}|{j.category.value}"
+    while True:
+        hit = table.get(key)
+        if hit is not None:
+            return hit
+        head, sep, _ = key.partition("|")
+        if ":" not in head:
+            return table.get("|" + j.category.value, 0.5)
+        key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
+
+
+_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def _speaker_or_none(j: Judgement) -> Judgement:
+    """The last guard: a source that cannot be a speaker (speakers.not_a_speaker: a day, a city alone,
+    a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
+    if j.source is None or j.cue == "link" or _DOMAIN_LIKE.fullmatch(j.source):
+        return j
+    if not_a_speaker(j.source) is None:
+        return j
+    return replace(j, source=None)
 
 
 def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rules: list[Judgement],
@@ -775,7 +959,10 @@ def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rul
         if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
             # a citation link vouches for its own sentence only, not for its neighbours
             last_source, last_block = decided.source, s.block
-        out.append(decided)
+        basis = f"rule:{infos[i].tag}:{infos[i].subject}" if decided is j else \
+            f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
+        decided = _speaker_or_none(decided)
+        out.append(_with_confidence(decided, basis))
     return out
 
 
@@ -811,7 +998,18 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         src = j.source if j.category is _VAGUE else None
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
-    source = j.source or lead or last_source
+    source = j.source or lead
+    if source is None and last_source is not None:
+        # no laundering: a neighbour's source carries only into a continuation of the speaker's
+        # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
+        # sentence with a cue of its own; the writer's evaluations and framing stay the writer's
+        prev = infos[i - 1] if i > 0 else None
+        carries = info.quote_in or info.lead or (prev is not None and (prev.colon_end or prev.open_quote)) \
+            or info.best_reliability() >= CARRY_CUE
+        if carries:
+            source = last_source
+        elif LAUNDER_MODE == "keep":
+            return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     if source:
         return Judgement(_ATTRIBUTED, source, cue, reason("model-named", source=source), evidence)

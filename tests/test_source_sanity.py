@@ -1,0 +1,89 @@
+"""Every source provenance names on the shared corpus can be a speaker (issue #14).
+
+Lists each `source` the judge reports on ../shared/corpus/text/ and the HTML pages in
+../shared/corpus/html/, and checks none is a day or month name, a city named alone, a determiner, a
+fragment ending on a preposition or article (or opening with a preposition), or more than 15 words.
+The word lists are written out here, apart from the judge's, so the test does not grade the judge by
+its own rule; only the city names come from the judge's data file (GeoNames, scripts/build_places.py).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from provenance.pipeline import audit
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not (CORPUS / "text").is_dir(), reason=f"corpus not found at {CORPUS}")
+
+DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+          "november", "december"}  # not "May": Theresa May
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "some", "many", "all", "any", "each",
+               "every", "both", "most", "few", "several", "his", "her", "its", "their", "our", "my", "your",
+               "no", "one", "another", "other", "such", "so"}
+ARTICLES = {"a", "an", "the"}
+PREPOSITIONS = {"about", "according", "after", "against", "among", "amid", "as", "at", "before", "by", "during",
+                "for", "from", "in", "into", "of", "on", "over", "per", "since", "through", "to", "toward",
+                "under", "until", "upon", "with", "within", "without", "when", "while", "once", "if"}
+WORD = re.compile(r"[^\W_][\w'’.&-]*")
+
+
+def _places() -> set[str]:
+    text = resources.files("provenance.core").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+
+
+def problem(source: str, places: set[str]) -> str | None:
+    words = WORD.findall(source)
+    lows = [w.lower().rstrip(".") for w in words]
+    if not words:
+        return "no words"
+    if len(words) > 15:
+        return "more than 15 words"
+    if len(lows) == 1 and lows[0] in DAYS | MONTHS:
+        return "a day or month"
+    if all(w in DAYS | MONTHS for w in lows):
+        return "a day or month"
+    if len(lows) == 1 and lows[0] in DETERMINERS:
+        return "a determiner"
+    if lows[-1] in PREPOSITIONS or (len(lows) > 1 and lows[-1] in ARTICLES | DETERMINERS - {"one"}):
+        return "ends on a preposition or article"
+    if lows[0] in PREPOSITIONS:
+        return "opens with a preposition"
+    if source.strip() in places:
+        return "a place name alone"
+    return None
+
+
+def _inputs() -> list[Path]:
+    return sorted((CORPUS / "text").glob("*.txt")) + sorted((CORPUS / "html").glob("*.htm*"))
+
+
+def test_every_reported_source_can_speak() -> None:
+    places = _places()
+    inputs = _inputs()
+    report = audit([str(p) for p in inputs])
+    assert len(report.articles) >= len(inputs) - 5, [s.reason for s in report.skipped]
+    sources: list[tuple[str, str, str]] = []
+    for article in report.articles:
+        for js in article.sentences:
+            if js.judgement.source:
+                sources.append((Path(article.source).name, js.judgement.source, js.sentence.text[:80]))
+    assert len(sources) > 1000  # the corpus names many speakers: the check below checks something
+    bad = [(name, src, why, text) for name, src, text in sources if (why := problem(src, places))]
+    assert not bad, "\n".join(f"{n}: {s!r} ({w}) in {t!r}" for n, s, w, t in bad)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Wednesday", "a day or month"), ("Indianapolis", "a place name alone"), ("some", "a determiner"),
+    ("this train of", "ends on a preposition or article"), ("the", "a determiner"),
+    ("For", "ends on a preposition or article"), ("For instance the rest", "opens with a preposition"), (" ".join(["word"] * 16), "more than 15 words"),
+    ("Lloyd Austin", None), ("the Associated Press", None), ("Theresa May", None), ("May", None),
+])
+def test_the_check_itself(source: str, expected: str | None) -> None:
+    assert problem(source, _places()) == expected
