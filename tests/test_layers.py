@@ -74,7 +74,7 @@ def _cycle(edges: dict[str, set[str]]) -> list[str] | None:
 def test_the_ground_floor_stands_on_nothing_above_it() -> None:
     edges = graph()
     for floor in ("core", "net"):
-        assert edges.get(floor, set()) <= {"core", "net", "model", "errors"}, (floor, edges.get(floor))
+        assert edges.get(floor, set()) <= {"core", "net", "model", "errors", "version"}, (floor, edges.get(floor))
 
 
 def test_no_import_cycle_between_the_parts_of_the_package() -> None:
@@ -91,3 +91,28 @@ def test_stage_packages_do_not_import_each_other() -> None:
 def test_the_cycle_finder_finds_one() -> None:
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _cycle({"a": {"b"}, "b": {"c"}}) is None
+
+
+
+def test_registered_domain_is_written_once() -> None:
+    """One `registered_domain` (core/urls.py, one tldextract instance); callers that want the host
+    for an IP or localhost say so with `or host`."""
+    defs = [p for p in PKG.rglob("*.py") if "def registered_domain(" in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(PKG).as_posix() for p in defs] == ["core/urls.py"]
+    tlds = [p for p in PKG.rglob("*.py") if "TLDExtract(" in p.read_text(encoding="utf-8")]
+    assert [p.relative_to(PKG).as_posix() for p in tlds] == ["core/urls.py"]
+
+
+def test_the_version_is_written_once() -> None:
+    """provenance/version.py holds it; the metadata reads it from there, and no module reads the
+    installed metadata or the package front door for it."""
+    from importlib.metadata import version
+
+    from provenance.version import __version__
+
+    assert version("provenance-audit") == __version__
+    for path in PKG.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "importlib.metadata" not in text, path
+        if path.name != "__init__.py" or path.parent != PKG:
+            assert "from provenance import __version__" not in text, path

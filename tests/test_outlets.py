@@ -503,7 +503,7 @@ def test_tldextract_uses_only_the_bundled_snapshot(tmp_path: Path) -> None:
         "import socket\n"
         "def refuse(*a, **k):\n    raise RuntimeError('network')\n"
         "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
-        "from provenance.outlets import registered_domain\n"
+        "from provenance.core.urls import registered_domain\n"
         "print(registered_domain('https://news.bbc.co.uk/x'))\n"
     )
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}

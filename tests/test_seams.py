@@ -74,3 +74,48 @@ def test_malformed_outlets_file_is_exit_2(tmp_path: Path) -> None:
     assert "internal error" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
     assert "bad.toml" in out.stderr
+
+
+# 2b. --outlets overrides apply to the findings (platforms) and to the outlet behind a checked link.
+
+_PLATFORM = '[[outlet]]\ndomain = "myvids-a.com"\nname = "MyVids"\nkind = "video-platform"\n'
+_LINKED = "# Story\n\nThe clip was [posted online](https://myvids-a.com/) on Monday, officials said.\n"
+
+
+def test_outlets_overrides_apply_to_platform_findings(tmp_path: Path) -> None:
+    from provenance import findings
+    from provenance.outlets import load
+
+    f = tmp_path / "outlets.toml"
+    f.write_text(_PLATFORM, encoding="utf-8")
+    report = audit_text(_LINKED, fmt="markdown")  # the link's domain is no outlet the report knows
+    assert "PV206" not in {x.rule_id for x in findings.compute_article(report)}
+    assert "PV206" in {x.rule_id for x in findings.compute_article(report, db=load(f))}
+
+
+def test_outlets_overrides_apply_to_the_outlet_behind_a_checked_link(tmp_path: Path) -> None:
+    from provenance.check.links import fetch_all
+    from provenance.model import Check, CheckStatus
+    from provenance.net.http import Fetched
+    from provenance.outlets import load
+
+    f = tmp_path / "outlets.toml"
+    f.write_text(_PLATFORM, encoding="utf-8")
+
+    class Stub:
+        def fetch(self, url: str, **_: object) -> Fetched:
+            return Fetched(Check(CheckStatus.OK, url, final_url=url, http_status=200))
+
+        fetch_cached = fetch
+
+        def may_be_cached(self, url: str) -> bool:
+            return False
+
+        def close(self) -> None:
+            pass
+
+    url = "https://myvids-a.com/watch"
+    got = fetch_all([url], FetchSettings(), fetcher=Stub(), db=load(f))  # type: ignore[arg-type]
+    outlet = got[url].check.outlet
+    assert outlet is not None
+    assert outlet.name == "MyVids"

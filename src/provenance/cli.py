@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
 from provenance.errors import ProvenanceError
+from provenance.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -145,8 +146,6 @@ def build_app() -> "typer.Typer":
 
     def version_callback(value: bool) -> None:
         if value:
-            from provenance import __version__
-
             typer.echo(f"provenance {__version__}")
             raise typer.Exit()
 
@@ -225,6 +224,7 @@ def build_app() -> "typer.Typer":
         from provenance import config as cfgmod
         from provenance import findings as fnd
         from provenance.formats import Format, parse_outputs
+        from provenance.outlets import load as load_outlets
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
 
@@ -301,10 +301,10 @@ def build_app() -> "typer.Typer":
             report = run_audit(expanded, options) if expanded else None
             from provenance.model import Report
 
-            report = report or Report(articles=(), version=_version())
+            report = report or Report(articles=(), version=__version__)
             if skipped_inputs:
                 report = replace(report, skipped=(*skipped_inputs, *report.skipped))
-            found = fnd.compute(report, config)
+            found = fnd.compute(report, config, load_outlets(options.outlets_file))
             from provenance.formats.interface import RenderContext
 
             ctx = RenderContext(found, config, report.version)
@@ -391,12 +391,6 @@ def _columns(spec: str | None) -> "Columns | None":
         raise UsageError(str(exc)) from exc
 
 
-def _version() -> str:
-    from provenance import __version__
-
-    return __version__
-
-
 def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[SkippedInput]]":
     """Inputs to files: directories searched and their files filtered by `include` (files named on
     the command line are taken as given); each file once."""
@@ -476,6 +470,7 @@ def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", p
     from provenance import findings as fnd
     from provenance.formats import jsonl
     from provenance.model import SkippedInput
+    from provenance.outlets import load as load_outlets
     from provenance.pipeline import audit_iter
 
     failing: list[Finding] = []
@@ -485,7 +480,7 @@ def _stream_jsonl(names: list[str], options: "AuditOptions", config: "Config", p
             if isinstance(result, SkippedInput):
                 skipped.append(result)
                 continue
-            found = fnd.compute_article(result, config)
+            found = fnd.compute_article(result, config, load_outlets(options.outlets_file))
             out.writelines(jsonl.article_lines(result, found, config.min_source_score))
             bad = fnd.failing(found, config.fail_on)
             n_failing += len(bad)
@@ -587,8 +582,6 @@ def _click_error(exc: Exception) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
-        from provenance import __version__
-
         sys.stdout.write(f"provenance {__version__}\n")
         return
     try:

@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from provenance import rules as catalogue
 from provenance.config import Config, relative_path
@@ -33,6 +34,9 @@ from provenance.model import (
     Severity,
 )
 from provenance.profile import MIN_ASSERTIONS, profile
+
+if TYPE_CHECKING:
+    from provenance.outlets import OutletDB
 
 BROKEN = frozenset({CheckStatus.BROKEN, CheckStatus.TLS_ERROR, CheckStatus.ERROR})
 BLOCKED = frozenset({CheckStatus.BLOCKED, CheckStatus.TIMEOUT})
@@ -87,20 +91,22 @@ def is_homepage(url: str) -> bool:
     return bool(parts.netloc) and path in ("", "index.html", "index.htm", "index.php", "home") and not parts.query
 
 
-def _is_platform(kind: str | None, domain: str | None) -> bool:
+def _is_platform(kind: str | None, domain: str | None, db: OutletDB | None) -> bool:
     if kind and any(k in kind for k in PLATFORM_KINDS):
         return True
     if not domain:
         return False
-    try:
-        from provenance import outlets
+    if db is None:
+        try:
+            from provenance.outlets import load
 
-        return bool(outlets.load().is_platform(domain))
-    except Exception:  # the outlet database is optional for this check
-        return False
+            db = load()
+        except Exception:  # the outlet database is optional for this check
+            return False
+    return bool(db.is_platform(domain))
 
 
-def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
+def _raw_findings(article: ArticleReport, config: Config, db: OutletDB | None) -> Iterator[_Raw]:
     sentences = {js.sentence.index: js for js in article.sentences}
 
     # PV101 / PV102: sentence judgements
@@ -155,7 +161,7 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         end_line, end_col = _span(o.line, o.column, o.cited_as)
         label = o.name or o.domain or o.cited_as
         label = f"{label} ({o.domain})" if o.domain and o.name and o.domain != o.name.lower() else label
-        platform = _is_platform(o.kind, o.domain)  # with a channel named, the channel is the source
+        platform = _is_platform(o.kind, o.domain, db)  # with a channel named, the channel is the source
         if o.self_citation:
             if ("PV207", key) not in seen_outlet:
                 seen_outlet.add(("PV207", key))
@@ -190,7 +196,7 @@ def _raw_findings(article: ArticleReport, config: Config) -> Iterator[_Raw]:
         linked_js = sentences.get(link.sentence) if link.sentence is not None else None
         if (link.role in (LinkRole.CITATION, LinkRole.SOCIAL) and link.url and link.domain and is_homepage(link.url)
                 and linked_js is not None and linked_js.sentence.role is Role.BODY
-                and _is_platform(None, link.domain) and not any(o.domain == link.domain for o in article.outlets)):
+                and _is_platform(None, link.domain, db) and not any(o.domain == link.domain for o in article.outlets)):
             yield _Raw("PV206", f"{link.domain} is a platform, linked without the channel, video or post: "
                        f"“{excerpt(link.text or shown)}”", link.line, link.column, end_line, end_col, shown,
                        link.sentence)
@@ -338,7 +344,9 @@ def _matches(rule: catalogue.Rule, keys: Iterable[str]) -> bool:
     return False
 
 
-def compute_article(article: ArticleReport, config: Config | None = None) -> list[Finding]:
+def compute_article(article: ArticleReport, config: Config | None = None, db: OutletDB | None = None) -> list[Finding]:
+    """The article's findings; `db` is the run's outlet database (with its --outlets overrides), the
+    default one when None."""
     config = config or Config()
     rel = relative_path(article.source, config.root)  # fingerprints: stable wherever the run starts
     sentence_block = {js.sentence.index: js.sentence.block for js in article.sentences}
@@ -350,7 +358,7 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
 
     occurrences: Counter[tuple[str, str]] = Counter()
     out: list[Finding] = []
-    for raw in _raw_findings(article, config):
+    for raw in _raw_findings(article, config, db):
         rule = catalogue.BY_ID[raw.rule]
         severity = config.severity_of(rule.id, rule.severity)
         if severity is None:
@@ -373,11 +381,11 @@ def compute_article(article: ArticleReport, config: Config | None = None) -> lis
     return out
 
 
-def compute(report: Report, config: Config | None = None) -> list[Finding]:
+def compute(report: Report, config: Config | None = None, db: OutletDB | None = None) -> list[Finding]:
     """Every finding of every article, in input order, then by position in the file."""
     out: list[Finding] = []
     for article in report.articles:
-        out.extend(compute_article(article, config))
+        out.extend(compute_article(article, config, db))
     return out
 
 

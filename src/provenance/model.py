@@ -8,7 +8,7 @@ serialised and sent across processes unchanged. Failures are data too (`SkippedI
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 # --------------------------------------------------------------------------- vocabularies
@@ -389,7 +389,6 @@ class Report:
     articles: tuple[ArticleReport, ...]
     skipped: tuple[SkippedInput, ...] = ()
     version: str = ""
-    options: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def summary(self) -> Summary:

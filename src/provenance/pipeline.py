@@ -29,6 +29,7 @@ from provenance.model import (
 )
 from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
+from provenance.version import __version__
 
 if TYPE_CHECKING:
     from provenance.read.archive import Columns, Partition, Record
@@ -75,12 +76,6 @@ class AuditOptions:
 def source_name(name: str, options: AuditOptions) -> str:
     """What an input is reported as: its name, or `stdin_filename` for standard input."""
     return options.stdin_filename if name == "-" and options.stdin_filename else name
-
-
-def _version() -> str:
-    from provenance import __version__
-
-    return __version__
 
 
 # --------------------------------------------------------------------------- inputs
@@ -409,9 +404,10 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             articles.append(result)
     if options.check and articles:
         from provenance.check import check_report
+        from provenance.outlets import load
 
-        articles = list(check_report(articles, options.fetch))
-    return Report(articles=tuple(articles), skipped=tuple(skipped), version=_version())
+        articles = list(check_report(articles, options.fetch, load(options.outlets_file)))
+    return Report(articles=tuple(articles), skipped=tuple(skipped), version=__version__)
 
 
 def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
@@ -423,6 +419,7 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
     report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
     if options.check:
         from provenance.check import check_report
+        from provenance.outlets import load
 
-        report = check_report([report], options.fetch)[0]
+        report = check_report([report], options.fetch, load(options.outlets_file))[0]
     return report

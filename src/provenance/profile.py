@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from provenance.model import ArticleReport, Category, CheckStatus, LinkRole, OutletRef, Role
+from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
 GAP_CREDITED = 10  # ...for up to 10 sources
@@ -100,15 +100,8 @@ class Profile:
     def low_quality(self) -> tuple[SourceGroup, ...]:
         return tuple(g for g in self.sources if g.low_quality)
 
-    @property
-    def broken(self) -> tuple[SourceGroup, ...]:
-        return tuple(g for g in self.sources if g.check in _BAD_CHECKS)
-
     def kinds(self) -> Counter[str]:
         return Counter(kind for _, kind in self.checkworthy)
-
-
-_BAD_CHECKS = frozenset({CheckStatus.BROKEN.value, CheckStatus.TLS_ERROR.value})
 
 
 def paragraphs(article: ArticleReport) -> dict[int, int]:

@@ -137,13 +137,17 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-def _finish(out: Path, n: int, results: list[ArticleReport | SkippedInput], config: Config) -> dict[str, int]:
-    """Findings, tables, and the done mark of one partition."""
+def _finish(out: Path, n: int, results: list[ArticleReport | SkippedInput], config: Config,
+            options: AuditOptions) -> dict[str, int]:
+    """Findings (with the run's outlet database, --outlets included), tables, and the done mark of one
+    partition."""
     from provenance import findings as fnd
+    from provenance.outlets import load
 
     articles = [r for r in results if isinstance(r, ArticleReport)]
     skipped = [r for r in results if isinstance(r, SkippedInput)]
-    found = [f for a in articles for f in fnd.compute_article(a, config)]
+    db = load(options.outlets_file)
+    found = [f for a in articles for f in fnd.compute_article(a, config, db)]
     tables.write_part(out, _part_id(n), tables.rows(articles, found, skipped))
     counts = {"articles": len(articles), "skipped": len(skipped), "findings": len(found)}
     _atomic_bytes(_done_path(out, n), json.dumps(counts).encode())
@@ -155,7 +159,7 @@ def map_partition(out: str, n: int, part: Partition, options: AuditOptions, colu
     """Stage 1: analyse a partition. Without checking, finish it; with, stage it and return its plan."""
     results = analyse_partition(part, options, columns)
     if not options.check:
-        return _finish(Path(out), n, results, config)
+        return _finish(Path(out), n, results, config, options)
     _atomic_bytes(Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl", pickle.dumps(results, protocol=5))
     return split_plan([r for r in results if isinstance(r, ArticleReport)], buckets, options.fetch.corroborate)
 
@@ -194,9 +198,10 @@ def _bucket_path(out: str, j: int) -> Path:
     return Path(out) / "_stage" / "checks" / f"bucket-{j:03d}.sqlite"
 
 
-def check_bucket(out: str, j: int, settings: FetchSettings, *slices: Plan) -> int:
+def check_bucket(out: str, j: int, settings: FetchSettings, outlets_file: Path | None, *slices: Plan) -> int:
     """Stage 3: fetch every URL of one bucket (the same domains always land here) and store the results."""
     from provenance.check.links import fetch_all
+    from provenance.outlets import load
 
     wanted: Plan = {}
     for part in slices:
@@ -205,7 +210,8 @@ def check_bucket(out: str, j: int, settings: FetchSettings, *slices: Plan) -> in
             wanted[url] = (was[0] or text, was[1] or home)
     urls = list(wanted)
     results = fetch_all(urls, settings, texts=frozenset(u for u in urls if wanted[u][0]),
-                        homes=frozenset(u for u in urls if wanted[u][1]), fetcher=_worker_fetcher(settings)) if urls else {}
+                        homes=frozenset(u for u in urls if wanted[u][1]), fetcher=_worker_fetcher(settings),
+                        db=load(outlets_file)) if urls else {}
     target = _bucket_path(out, j)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -248,7 +254,7 @@ def join_partition(out: str, n: int, part: Partition, options: AuditOptions, col
                     pages[url] = pickle.loads(blob)
     pages = _offline_machine(pages)
     joined = [apply(r, pages) if isinstance(r, ArticleReport) else r for r in results]
-    counts = _finish(Path(out), n, joined, config)
+    counts = _finish(Path(out), n, joined, config, options)
     staged.unlink(missing_ok=True)
     return counts
 
@@ -471,7 +477,7 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
                 continue
             slices = [client.submit(operator.getitem, p, j, pure=False, key=f"slice-{j}-{i}-{tag}")
                       for i, p in enumerate(plans)]
-            checks.append(client.submit(check_bucket, out, j, options.fetch, *slices, pure=False,
+            checks.append(client.submit(check_bucket, out, j, options.fetch, options.outlets_file, *slices, pure=False,
                                         key=f"check-bucket-{j:03d}-{tag}"))
         track("analyse", plans, gather=False)
         run.urls_checked = sum(track("check", checks))

@@ -11,9 +11,9 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from itertools import zip_longest
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from provenance.model import (
@@ -29,10 +29,12 @@ from provenance.model import (
 from provenance.net.http import Fetched, Fetcher, host_of, strip_fragment
 from provenance.net.settings import FetchSettings
 
+if TYPE_CHECKING:
+    from provenance.outlets import OutletDB
+
 FETCHED_ROLES = frozenset({LinkRole.CITATION, LinkRole.RELATED})
 READABLE = frozenset({CheckStatus.OK, CheckStatus.REDIRECTED})
 OUTLET_ONLY = "outlet home page: the citation names an outlet, not a story"
-_CHECK_FIELDS = frozenset(f.name for f in fields(Check))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +62,11 @@ def _interleave_by_host(urls: Iterable[str]) -> list[str]:
 
 def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[str] = frozenset(),
               homes: frozenset[str] = frozenset(), fetcher: Fetcher | None = None,
-              on_done: Callable[[str, PageResult], None] | None = None) -> dict[str, PageResult]:
+              on_done: Callable[[str, PageResult], None] | None = None,
+              db: OutletDB | None = None) -> dict[str, PageResult]:
     """Fetch each distinct URL once (fragments ignored); `texts` are the URLs whose text is needed;
-    `homes` are outlet home pages (https, tried again over http when https fails)."""
+    `homes` are outlet home pages (https, tried again over http when https fails); `db` names the
+    outlet behind each final URL (the run's database, with its overrides; the default one when None)."""
     from provenance.check.page import full_text, main_text, page_info
 
     unique = list(dict.fromkeys(strip_fragment(u) for u in urls))
@@ -97,7 +101,7 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
                             site_name=info.site_name, published=info.published)
             if url in want:
                 main, full = tuple(main_text(got.text)), tuple(full_text(got.text))
-        return PageResult(_with_outlet(check), main, full)
+        return PageResult(_with_outlet(check, db), main, full)
 
     def crashed(url: str, exc: Exception) -> PageResult:  # a bug in page parsing must not sink the run
         return PageResult(Check(CheckStatus.ERROR, url, detail=f"{type(exc).__name__}: {exc}"[:200]))
@@ -163,14 +167,14 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
     return results
 
 
-def _with_outlet(check: Check) -> Check:
-    """Attach the outlet behind the final URL when the model has a place for it."""
-    if "outlet" not in _CHECK_FIELDS:
-        return check
-    from provenance import outlets
+def _with_outlet(check: Check, db: OutletDB | None) -> Check:
+    """Attach the outlet behind the final URL."""
+    if db is None:
+        from provenance.outlets import load
 
-    info = outlets.load().by_host(check.final_url or check.url)
-    return replace(check, outlet=info) if info is not None else check  # type: ignore[call-arg,unused-ignore]
+        db = load()
+    info = db.by_host(check.final_url or check.url)
+    return replace(check, outlet=info) if info is not None else check
 
 
 def _for(results: dict[str, PageResult], url: str) -> PageResult:
@@ -305,15 +309,17 @@ def apply(article: ArticleReport, results: dict[str, PageResult]) -> ArticleRepo
     return replace(article, links=tuple(links), outlets=tuple(refs), quotes=tuple(quotes))
 
 
-def check_report(articles: Sequence[ArticleReport], settings: FetchSettings) -> tuple[ArticleReport, ...]:
-    """Fetch every cited link and outlet (each URL once per run) and corroborate quotes and claims."""
+def check_report(articles: Sequence[ArticleReport], settings: FetchSettings,
+                 db: OutletDB | None = None) -> tuple[ArticleReport, ...]:
+    """Fetch every cited link and outlet (each URL once per run) and corroborate quotes and claims;
+    `db` is the run's outlet database (the default one when None)."""
     urls, texts, homes = plan(articles)
     if not urls:
         return tuple(articles)
     if not settings.corroborate:
         texts = frozenset()
     with _progress(settings, len(set(map(strip_fragment, urls)))) as tick:
-        results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick)
+        results = fetch_all(urls, settings, texts=texts, homes=homes, on_done=tick, db=db)
     return tuple(apply(a, _offline_machine(results)) for a in articles)
 
 

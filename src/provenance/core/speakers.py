@@ -100,7 +100,6 @@ class Speakers:
     titles: dict[str, str] = field(default_factory=dict)  # full name -> title as written
     last_person: str | None = None
     last_org: str | None = None
-    last_any: str | None = None
     orgs: dict[str, str] = field(default_factory=dict)  # an organisation's last word -> its full name
 
     def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
@@ -154,7 +153,6 @@ class Speakers:
             words = source.split()
             if len(words) >= 2 and words[-1][:1].isupper():  # "the Washington Post": "the Post" later
                 self.orgs[words[-1].lower()] = source
-        self.last_any = source
 
     def by_role(self, role: str) -> str | None:
         """"the senator" -> the person last named with that title ("Senator Jane Smith", "Sen. Smith")."""

@@ -27,12 +27,9 @@ class RenderContext:
     def version(self) -> str:
         if self.tool_version:
             return self.tool_version
-        try:
-            from importlib.metadata import version
+        from provenance.version import __version__
 
-            return version("provenance-audit")
-        except Exception:  # not installed (running from a checkout)
-            return "0.0.0"
+        return __version__
 
 
 Renderer = Callable[[Report, RenderContext], str]

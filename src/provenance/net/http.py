@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from provenance.core.urls import registered_domain
 from provenance.model import Check, CheckStatus, Redirect
 from provenance.net.settings import FetchSettings
+from provenance.version import __version__
 
 if TYPE_CHECKING:
     import requests
@@ -40,19 +42,10 @@ _BODY_OMITTED = "X-Provenance-Body"  # marks a cached answer whose body was deli
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def tool_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("provenance-audit")
-    except Exception:  # not installed (a source checkout): still name the tool
-        return "0.0.0"
-
-
 def user_agent(settings: FetchSettings) -> str:
     if settings.user_agent:
         return settings.user_agent
-    return f"provenance/{tool_version()} (news source checker; +https://pypi.org/project/provenance-audit/)"
+    return f"provenance/{__version__} (news source checker; +https://pypi.org/project/provenance-audit/)"
 
 
 def default_cache_dir() -> Path:
@@ -423,7 +416,7 @@ class Fetcher:
                final: str | None, http_status: int | None = None, detail: str | None = None,
                from_cache: bool = False, content_type: str | None = None) -> Check:
         permanent = all(r.status in PERMANENT_CODES for r in chain) if chain else None
-        left = bool(chain and final and registered_domain(final) != registered_domain(url))
+        left = bool(chain and final and _site(final) != _site(url))
         return Check(status=status, url=url, final_url=final, http_status=http_status,
                      elapsed_ms=round((time.perf_counter() - started) * 1000, 1), redirects=tuple(chain),
                      left_domain=left, permanent=permanent, content_type=content_type,
@@ -482,7 +475,7 @@ class Fetcher:
         detail: str | None = note
         if status is CheckStatus.REDIRECTED:
             kind_word = "permanent" if all(r.status in PERMANENT_CODES for r in chain) else "temporary"
-            where = "to another site" if registered_domain(final) != registered_domain(url) else "within the site"
+            where = "to another site" if _site(final) != _site(url) else "within the site"
             detail = f"{kind_word} redirect {where} ({len(chain)} hop{'s' if len(chain) > 1 else ''})"
             if note:
                 detail = f"{detail}; {note}"
@@ -749,23 +742,7 @@ def _short(exc: BaseException | None) -> str:
     return text[:200]
 
 
-_TLD: Any = None
-_TLD_LOCK = threading.Lock()
-
-
-def registered_domain(url: str) -> str:
-    """example.co.uk for https://www.example.co.uk/x; the host itself for IPs and localhost.
-
-    Uses tldextract's bundled Public Suffix List snapshot: never fetched from the network."""
-    global _TLD
-    host = host_of(url)
-    if not host or host.replace(".", "").isdigit() or ":" in host:
-        return host
-    with _TLD_LOCK:
-        if _TLD is None:
-            import tldextract
-
-            _TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    result = _TLD(host)
-    return str(result.top_domain_under_public_suffix or host) if hasattr(result, "top_domain_under_public_suffix") \
-        else str(result.registered_domain or host)
+def _site(url: str) -> str:
+    """The registered domain of a URL (example.co.uk for https://www.example.co.uk/x); the host itself
+    for IPs and localhost, so two different local hosts are two sites."""
+    return registered_domain(url) or host_of(url)

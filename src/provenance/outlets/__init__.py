@@ -23,7 +23,6 @@ from provenance.outlets.lookup import (
     OutletsFileError,
     citing_cue,
     load,
-    registered_domain,
     same_publisher,
     split_url,
 )
@@ -39,7 +38,6 @@ __all__ = [
     "OutletsFileError",
     "citing_cue",
     "load",
-    "registered_domain",
     "same_publisher",
     "split_url",
 ]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from provenance.core.urls import registered_domain
 from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
 from provenance.outlets.kinds import KINDS, PLATFORM_KINDS
@@ -144,14 +145,6 @@ def _idna(host: str) -> str:
             return str(idna.encode(host, uts46=True).decode("ascii"))
         except Exception:
             return host.lower()
-
-
-def host_to_unicode(host: str) -> str:
-    """xn--bcher-kva.de -> bücher.de (for display)."""
-    try:
-        return host.encode("ascii").decode("idna")
-    except UnicodeError:
-        return host
 
 
 _GOV_RULES: tuple[tuple[_lazy, str], ...] = (
@@ -528,7 +521,7 @@ class OutletDB:
             return ca is not None and cb is not None and ca.platform == cb.platform and ca.name.lower() == cb.name.lower()
         if ia is not None and ib is not None:
             return ia.domain == ib.domain
-        ra, rb = registered_domain(a), registered_domain(b)
+        ra, rb = _site(a), _site(b)
         return bool(ra) and ra == rb
 
     # ------------------------------------------------------------------ names
@@ -779,6 +772,13 @@ def _compact_names(db: OutletDB) -> dict[str, OutletInfo]:
     return out
 
 
+def _site(url_or_host: str) -> str:
+    """The registered domain of a URL or host (bbc.co.uk for news.bbc.co.uk); the host itself when it
+    has none (an IP, localhost)."""
+    host, _ = split_url(url_or_host)
+    return (registered_domain(host) or host) if host else ""
+
+
 def _bulk_names(table: _Table) -> dict[str, str]:
     """Names of outlets from the reference lists (US local news), as written, when unique."""
     seen: dict[str, str] = {}
@@ -791,23 +791,6 @@ def _bulk_names(table: _Table) -> dict[str, str]:
                 dup.add(k)
             seen[k] = cells[0]
     return {k: v for k, v in seen.items() if k not in dup}
-
-
-def registered_domain(url_or_host: str) -> str:
-    """The registrable domain (bbc.co.uk for news.bbc.co.uk), from tldextract's bundled public suffix
-    snapshot only: no download, no cache on disk."""
-    host, _ = split_url(url_or_host)
-    if not host:
-        return ""
-    ext = _extractor()(host)
-    return str(ext.top_domain_under_public_suffix) if ext.suffix else host
-
-
-@cache
-def _extractor():  # type: ignore[no-untyped-def]
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 # --------------------------------------------------------------------------- overrides

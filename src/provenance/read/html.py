@@ -21,7 +21,6 @@ file. Text is kept literal: entities are decoded once, nothing is interpreted as
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -813,13 +812,3 @@ def _suppressions(soup: BeautifulSoup, text: str) -> tuple[tuple[int, str], ...]
         out.extend((end_line + 1, r) for r in (directive[1] or ("*",)))
     return tuple(out)
 
-
-def jsonld(text: str) -> list[object]:
-    """Every JSON-LD object of a page (for callers who want more metadata)."""
-    out: list[object] = []
-    for m in re.finditer(r'<script[^>]+application/ld\+json[^>]*>(.*?)</script>', text, re.S | re.I):
-        try:
-            out.append(json.loads(m.group(1)))
-        except ValueError:
-            continue
-    return out

@@ -28,6 +28,7 @@ def read_url(url: str, settings: FetchSettings) -> tuple[str, str, str]:
 
 def publisher_of(url: str) -> str | None:
     """The publisher's registered domain for an article URL (www.bbc.co.uk/news/x -> bbc.co.uk)."""
-    from provenance.net.http import registered_domain
+    from provenance.core.urls import registered_domain
+    from provenance.net.http import host_of
 
-    return registered_domain(url) or None
+    return registered_domain(url) or host_of(url) or None
