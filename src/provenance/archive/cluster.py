@@ -346,7 +346,7 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
     parts, bad = archive_partitions(names, size, columns)
     if bad and not parts:  # nothing to do at all: the first reason, as one line
         raise ArchiveError(f"{bad[0].source}: {bad[0].reason}")
-    from provenance import __version__
+    from provenance.version import __version__
 
     manifest = {"schema_version": tables.SCHEMA_VERSION, "tool": f"provenance {__version__}", "writer": "audit-archive",
                 "run": _run_key(names, options, config, columns, size, check_partitions), "partitions": len(parts)}
