@@ -7,10 +7,11 @@ Exit codes: 0 done (no threshold crossed); 1 a threshold the user set was crosse
 
 import contextlib
 import os
+import signal
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 from provenance.errors import ProvenanceError
 from provenance.version import __version__
@@ -89,33 +90,61 @@ def _check_output(path: Path, inputs: list[str], settings_files: tuple[Path, ...
         raise UsageError(f"cannot write {path}: no permission to write in {parent}")
 
 
-def _write_output(path: Path, text: str) -> None:
-    """Write a report file atomically, with the permissions a new file normally gets (or the old file's).
-
-    A path that exists but is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into,
-    never replaced: replacing /dev/null with a regular file would break the machine.
-    """
+def _anonymous_file(folder: Path) -> int | None:
+    """A descriptor of a new unnamed file in `folder` (Linux O_TMPFILE, given a name later through
+    /proc), or None where the system or the file system cannot."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            return
-        target, mode, fd, tmp = _temp_beside(path)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        return os.open(folder, flag | os.O_RDWR, 0o600)
+    except OSError:  # EOPNOTSUPP, EISDIR on old kernels, ...
+        return None
 
 
-def _temp_beside(path: Path) -> tuple[Path, int, int, str]:
-    """For an atomic write of `path`: its resolved target, the mode it must end with (the old
-    file's, or what a new file gets under the umask), and a temporary file beside it (fd, name)."""
+def _name_anonymous(fd: int, target: Path, mode: int) -> str:
+    """Give the complete unnamed file `fd` a fresh hidden name beside `target` (a link never
+    overwrites); where the kernel refuses the link, a named copy."""
+    import secrets
+    import tempfile
+
+    folder = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        while True:
+            name = f".{target.name}.{secrets.token_hex(6)}.tmp"
+            try:
+                # a directory descriptor makes Python call linkat(AT_SYMLINK_FOLLOW), which links the
+                # file behind /proc/self/fd/N; plain link() would link the symlink itself (EXDEV)
+                os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=folder, follow_symlinks=True)
+                return str(target.parent / name)
+            except FileExistsError:
+                continue
+            except OSError:  # /proc linking refused (a hardened kernel): copy into a named file
+                break
+    finally:
+        os.close(folder)
+    copy, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        with os.fdopen(copy, "wb") as out:
+            while chunk := os.read(fd, 1 << 20):
+                out.write(chunk)
+        os.chmod(tmp, mode)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+@contextlib.contextmanager
+def _atomic_file(path: Path) -> "Iterator[TextIO]":
+    """A new version of the regular file `path`, written whole or not at all, with the permissions
+    a new file normally gets (or the old file's).
+
+    On Linux it is written into a file with no name (O_TMPFILE), which vanishes if the run is
+    killed, even by SIGKILL, and is given its name only once complete; elsewhere into a hidden
+    `.NAME.*.tmp` beside it, removed on an error, Ctrl-C or SIGTERM (raised as an exception, see
+    main) but not on SIGKILL."""
     import stat
     import tempfile
 
@@ -127,8 +156,44 @@ def _temp_beside(path: Path) -> tuple[Path, int, int, str]:
         os.umask(umask)
         mode = 0o666 & ~umask
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    return target, mode, fd, tmp
+    anonymous = _anonymous_file(target.parent)
+    if anonymous is not None:
+        with os.fdopen(anonymous, "w+", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fchmod(fh.fileno(), mode)
+            tmp = _name_anonymous(fh.fileno(), target, mode)
+    else:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                yield fh
+            os.chmod(tmp, mode)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write a report file atomically (`_atomic_file`).
+
+    A path that exists but is not a regular file (/dev/null, /dev/stdout, a FIFO) is written into,
+    never replaced: replacing /dev/null with a regular file would break the machine.
+    """
+    try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        with _atomic_file(path) as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 def build_app() -> "typer.Typer":
@@ -502,20 +567,10 @@ def _stream_output(path: Path | None) -> "Iterator[TextIO]":
             with open(path, "w", encoding="utf-8") as fh:
                 yield fh
             return
-        target, mode, fd, tmp = _temp_beside(path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with _atomic_file(path) as fh:
             yield fh
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]", *,
@@ -579,11 +634,78 @@ def _click_error(exc: Exception) -> None:
               else ExitStatus.ERROR)
 
 
+def _warnings_as_lines() -> None:
+    """The library's own warnings (a cache moved aside, ...) as one `provenance: warning:` line each;
+    anyone else's as Python shows them."""
+    import warnings
+
+    shown = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if category.__module__.startswith("provenance."):
+            from provenance.formats.interface import strip_controls
+
+            sys.stderr.write(f"provenance: warning: {strip_controls(str(message), keep='')}\n")
+            return
+        shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that it unwinds like Ctrl-C (temporary files removed)."""
+
+
+_TERMINATED: list[bool] = []  # typer turns any KeyboardInterrupt into exit code 130: remember SIGTERM here
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    _TERMINATED.append(True)
+    raise _Terminated
+
+
+def _leave_at_once(signum: int, frame: object) -> None:
+    """A signal after the work is done (the interpreter joining threads at exit): one line and the
+    signal's exit code, not a threading traceback and exit 0."""
+    _interrupted(143 if signum == signal.SIGTERM else 130)
+
+
+def _interrupted(code: int) -> NoReturn:
+    sys.stderr.write("provenance: terminated\n" if code == 143 else "provenance: interrupted\n")
+    sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout.flush()
+    # Worker threads may sit in a network read for up to the read timeout, and the interpreter
+    # joins them before exiting: leave at once instead (nothing is left half-written: reports
+    # are written atomically, and the HTTP cache is SQLite).
+    os._exit(code)
+
+
+def _install_signals(handler: Any) -> None:
+    with contextlib.suppress(ValueError):  # not the main thread (main() called from a thread): leave them
+        signal.signal(signal.SIGTERM, handler if handler is not None else _on_sigterm)
+        if handler is not None:
+            signal.signal(signal.SIGINT, handler)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if args == ["--version"]:  # the fast path: no heavy import at all
         sys.stdout.write(f"provenance {__version__}\n")
         return
+    _warnings_as_lines()
+    if argv is not None:  # called as a function (tests, embedding): the caller owns the signals
+        _main(args)
+        return
+    _install_signals(None)
+    try:
+        _main(args)
+    finally:
+        _install_signals(_leave_at_once)
+
+
+def _main(args: list[str]) -> None:
     try:
         app = build_app()
         try:
@@ -596,15 +718,8 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(code if isinstance(code, int) else 0)
     except ProvenanceError as exc:  # every user error, from the CLI or the library: one line, exit 2
         _fail(str(exc), ExitStatus(exc.exit_code))
-    except KeyboardInterrupt:
-        sys.stderr.write("provenance: interrupted\n")
-        sys.stderr.flush()
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdout.flush()
-        # Worker threads may sit in a network read for up to the read timeout, and the interpreter
-        # joins them before exiting: leave at once instead (nothing is left half-written: reports
-        # are written atomically, and the HTTP cache is SQLite).
-        os._exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(143 if isinstance(exc, _Terminated) or _TERMINATED else 130)
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -13,6 +13,7 @@ origins are tracked and how `provenance config` prints them. An unknown key or a
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -245,8 +246,9 @@ def _typed(kind: type) -> Validator:
                     value = float(value)
                 except ValueError:
                     raise ValueError("expected a number >= 0") from None
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                raise ValueError("expected a number >= 0")
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0 \
+                    or not math.isfinite(value):  # NaN fails every comparison: `value < 0` let it in
+                raise ValueError("expected a finite number >= 0")
             return float(value)
         return _str_or_none(value, base)
 
@@ -284,10 +286,23 @@ def _positive(check: Validator) -> Validator:
     return positive
 
 
+def _in_range(name: str, check: Validator) -> Validator:
+    """The type check, then the setting's sane range (`provenance.net.settings.RANGES`)."""
+    from provenance.net.settings import check_value
+
+    def ranged(value: object, base: Path) -> object:
+        out = check(value, base)
+        check_value(name, out)
+        return out
+
+    return ranged
+
+
 for _name, _kind in _FETCH_TYPES.items():
     _check = _path if _kind is Path else _typed(_kind)
     SETTINGS["network." + _name.replace("_", "-")] = (
-        "fetch." + _name, _positive(_check) if _name.endswith("timeout_s") else _check, f"FetchSettings.{_name}")
+        "fetch." + _name, _in_range(_name, _positive(_check) if _name.endswith("timeout_s") else _check),
+        f"FetchSettings.{_name}")
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, object]:
@@ -362,6 +377,14 @@ def _origin_name(path: Path) -> str:
     return f"{path} [tool.provenance]" if path.name == "pyproject.toml" else str(path)
 
 
+# the settings that are tables, and how one is written
+_TABLES = {
+    "rules": 'write [tool.provenance.rules] (or [rules] in provenance.toml) with lines like vague-attribution = "off"',
+    "per-file-ignores": 'write [tool.provenance.per-file-ignores] with lines like "archive/**" = ["PV101"]',
+    "network": "write [tool.provenance.network] with lines like per-host = 4",
+}
+
+
 def _did_you_mean(key: str) -> str:
     """A hint for a mistyped key: `fail_on` -> 'fail-on', `offline` -> 'network.offline'."""
     import difflib
@@ -402,6 +425,9 @@ def build(table: Mapping[str, Any] | None = None, *, path: Path | None = None,
                 elif key in SETTINGS:
                     values[key] = SETTINGS[key][1](raw, where)
                     origins[key] = origin
+                elif key in _TABLES:
+                    raise ConfigError(f"{origin}: {key!r} must be a table, not {type(raw).__name__} {raw!r}: "
+                                      f"{_TABLES[key]}")
                 else:
                     hint = _did_you_mean(key)
                     raise ConfigError(f"{origin}: unknown setting {key!r}{hint}")

@@ -84,9 +84,11 @@ def _span(line: int, column: int, text: str) -> tuple[int, int]:
 
 def is_homepage(url: str) -> bool:
     """A site's front page (no path, or only an index page): a link to the outlet, not to a story."""
-    from urllib.parse import urlsplit
+    from provenance.core.urls import split_url
 
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return False
     path = parts.path.strip("/").lower()
     return bool(parts.netloc) and path in ("", "index.html", "index.htm", "index.php", "home") and not parts.query
 

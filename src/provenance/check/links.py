@@ -14,7 +14,6 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from provenance.model import (
     ArticleReport,
@@ -332,7 +331,7 @@ def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
     """When every fetched host of two or more failed to resolve, the fault is the machine's, not the
     sites': report `error` with that explanation instead of calling every source `broken`."""
     failed = {u for u, r in results.items() if r.check.detail and DNS_FAILED in r.check.detail}
-    hosts = {urlsplit(u).hostname for u in results if not results[u].check.from_cache}
+    hosts = {host_of(u) for u in results if not results[u].check.from_cache}
     if len(hosts) < 2 or len(failed) != len([u for u in results if not results[u].check.from_cache]):
         return results
     return {u: (replace(r, check=replace(r.check, status=CheckStatus.ERROR, detail=LOOKS_OFFLINE)) if u in failed

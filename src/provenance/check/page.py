@@ -6,9 +6,11 @@ lxml only (fast enough to run on every fetched page); page text is data, never m
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+
+from provenance.core.urls import join_url
 
 _DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
          "nav", "header", "footer", "aside")
@@ -36,11 +38,19 @@ def _clean(text: str | None, limit: int = 300) -> str | None:
     return text[:limit] or None
 
 
+# What XML (and so lxml's tree) cannot hold: C0 controls but tab, newline and carriage return,
+# and the noncharacters U+FFFE and U+FFFF; with them DEL and the C1 controls, which no page means
+# as text. One of them on a live page used to make lxml refuse it mid-walk, and the page was
+# reported broken. Each run of them becomes one space.
+_NOT_XML = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff]+")
+
+
 def _parse(html: str) -> Any:
     import lxml.html  # type: ignore[import-untyped,unused-ignore]
 
     if not html.strip():
         return None
+    html = _NOT_XML.sub(" ", html)
     try:
         return lxml.html.document_fromstring(html.encode("utf-8", "replace"),
                                              parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True))
@@ -98,7 +108,7 @@ def page_info(html: str, base_url: str) -> PageInfo:
     canonical = None
     hrefs = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
     if hrefs and str(hrefs[0]).strip():
-        canonical = urljoin(base_url, str(hrefs[0]).strip())
+        canonical = join_url(base_url, str(hrefs[0]).strip())  # None when malformed
     site = _meta(metas, "og:site_name", "application-name")
     published = _meta(metas, *_DATE_METAS)
     for item in ld:

@@ -12,13 +12,11 @@ Related titles with no URL (plain text) are still links, with `url=None`.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
 
-from provenance.core.urls import URL_RE, clean_url, may_hold_url, registered_domain
+from provenance.core.urls import URL_RE, clean_url, join_url, may_hold_url, registered_domain, url_path
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
 
@@ -81,8 +79,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
         for raw in block.links:
             url = raw.url.strip()
             if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
-                with contextlib.suppress(ValueError):  # a malformed base or href ("http://[x"): kept as written
-                    url = urljoin(base_url, url)
+                url = join_url(base_url, url) or url  # a malformed base or href ("http://[x"): kept as written
             at = _sentence_at(by_block, block.index, raw.start)
             seen_spans.append((raw.start, raw.end))
             role, why = _role(url, raw.text, at, publisher, raw.start, db)
@@ -146,10 +143,7 @@ def _role(url: str, anchor: str, s: Sentence | None, publisher: str | None, at: 
     if s is not None and s.role in (Role.BOILERPLATE, Role.BYLINE):
         return LinkRole.NAVIGATION, f"in a {s.role.value} line"
     domain = registered_domain(url)
-    try:
-        path = urlsplit(url).path.strip("/")
-    except ValueError:  # "Invalid IPv6 URL": a malformed bracketed host
-        path = ""
+    path = url_path(url).strip("/")  # "" for a malformed URL
     if _LISTING_PATH.match(path):
         return LinkRole.NAVIGATION, "a tag, topic, section, author or search page"
     if domain and publisher and _same_site(domain, publisher, db):

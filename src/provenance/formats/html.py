@@ -18,11 +18,11 @@ import base64
 import hashlib
 from collections.abc import Sequence
 from html import escape
-from urllib.parse import urlsplit
 
 from provenance import findings as fnd
 from provenance import rules as catalogue
 from provenance.config import relative_path
+from provenance.core.urls import split_url
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import ArticleReport, BlockKind, Category, Finding, Report, Summary
 
@@ -108,8 +108,8 @@ def esc(value: object) -> str:
 def _href(url: str | None) -> str | None:
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+    parts = split_url(url)  # a malformed URL ("http://[x") is shown, never linked
+    return url.strip() if parts is not None and parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _bar(s: Summary) -> str:

@@ -17,12 +17,11 @@ location name it as a finding in it would be (`artifact_location`).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from provenance import rules as catalogue
-from provenance.formats.interface import RenderContext
+from provenance.formats.interface import RenderContext, dumps_json
 from provenance.model import Report, Severity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -146,4 +145,4 @@ def render(report: Report, ctx: RenderContext) -> str:
             "results": results,
         }],
     }
-    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+    return dumps_json(sarif) + "\n"

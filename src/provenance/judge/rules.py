@@ -105,6 +105,7 @@ _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                       r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+_OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
@@ -433,7 +434,7 @@ class Judge:
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
-                owner = re.search(r"\b([A-Z][\w-]+)['’]s\s+office\b", src)
+                owner = _OFFICE.search(src)
                 who = self.speakers.describe_office(owner.group(1)) if owner else None
                 why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
                 out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))

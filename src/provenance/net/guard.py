@@ -7,13 +7,14 @@ second resolution. A DNS-rebinding server therefore cannot answer "public" to th
 "127.0.0.1" to the connect. Every redirect hop opens (or reuses) a connection through the same
 code, so redirects are checked too; a reused keep-alive connection was checked when it was opened.
 
-Refused: private (RFC 1918, ULA fc00::/7), loopback, link-local, multicast, reserved, unspecified,
+Refused: private (RFC 1918, ULA fc00::/7, site-local fec0::/10), loopback, link-local, multicast, reserved, unspecified,
 shared (100.64/10), documentation/benchmark ranges, and the IPv4 address embedded in IPv4-mapped,
 6to4 and Teredo IPv6 addresses.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 from typing import Any
@@ -51,21 +52,34 @@ def is_public(address: str | IPAddress) -> bool:
     return bool(ip.is_global) and not (
         ip.is_multicast or ip.is_private or ip.is_loopback or ip.is_link_local
         or ip.is_reserved or ip.is_unspecified
+        or (isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local)  # fec0::/10: deprecated, never global
     )
 
 
-def resolve_public(host: str, port: int) -> list[tuple[socket.AddressFamily, tuple[Any, ...]]]:
-    """Resolve `host` once and return the public addresses (family, sockaddr) to connect to.
+def dns_host(host: str) -> str:
+    """The host as the resolver takes it: an IPv6 zone ID written in a URL as RFC 6874 says
+    ("fe80::1%25eth0") is "fe80::1%eth0" to getaddrinfo (requests passes the URL's form on)."""
+    return host.replace("%25", "%", 1) if ":" in host else host
+
+
+def resolve_public(host: str, port: int, *, public_only: bool = True) -> list[tuple[socket.AddressFamily, tuple[Any, ...]]]:
+    """Resolve `host` once and return the public addresses (family, sockaddr) to connect to
+    (every address when not `public_only`: `--allow-private`).
 
     Raises socket.gaierror when the name does not resolve and PrivateAddressRefused when it
     resolves only to non-public addresses.
     """
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    literal = dns_host(host).split("%", 1)[0]
+    if public_only and ":" in literal:  # an IPv6 literal: refuse it as what it is, before any resolving
+        with contextlib.suppress(ValueError):
+            if not is_public(literal):
+                raise PrivateAddressRefused(host, literal)
+    infos = socket.getaddrinfo(dns_host(host), port, type=socket.SOCK_STREAM)
     good: list[tuple[socket.AddressFamily, tuple[Any, ...]]] = []
     refused: str | None = None
     for family, _type, _proto, _canon, sockaddr in infos:
         address = str(sockaddr[0]).split("%", 1)[0]
-        if is_public(address):
+        if not public_only or is_public(address):
             good.append((family, sockaddr))
         elif refused is None:
             refused = address
@@ -77,6 +91,7 @@ def resolve_public(host: str, port: int) -> list[tuple[socket.AddressFamily, tup
 class _GuardMixin:
     """Replaces urllib3's connect with resolve-check-connect on the checked address."""
 
+    public_only = True
     _dns_host: str
     host: str
     port: int
@@ -86,14 +101,14 @@ class _GuardMixin:
 
     def _new_conn(self) -> socket.socket:
         try:
-            addresses = resolve_public(self._dns_host, self.port)
+            addresses = resolve_public(self._dns_host, self.port, public_only=self.public_only)
         except socket.gaierror as e:
             raise NameResolutionError(self.host, self, e) from e  # type: ignore[arg-type]
         last: OSError | None = None
         for _family, sockaddr in addresses:
             try:
                 return u3connection.create_connection(
-                    (sockaddr[0], self.port), self.timeout,
+                    (_with_scope(sockaddr), self.port), self.timeout,
                     source_address=self.source_address, socket_options=self.socket_options,
                 )
             except TimeoutError as e:
@@ -102,7 +117,15 @@ class _GuardMixin:
                 ) from e
             except OSError as e:
                 last = e
-        raise NewConnectionError(self, f"Failed to establish a new connection: {last}")  # type: ignore[arg-type]
+        raise NewConnectionError(self, f"Failed to establish a new connection: {last}") from last  # type: ignore[arg-type]
+
+
+def _with_scope(sockaddr: tuple[Any, ...]) -> str:
+    """The address to connect to, with its IPv6 scope (zone) when it has one."""
+    address = str(sockaddr[0])
+    if len(sockaddr) == 4 and sockaddr[3] and "%" not in address:
+        return f"{address}%{sockaddr[3]}"
+    return address
 
 
 class GuardedHTTPConnection(_GuardMixin, HTTPConnection):
@@ -125,3 +148,13 @@ POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {
     "http": GuardedHTTPConnectionPool,
     "https": GuardedHTTPSConnectionPool,
 }
+
+
+def _open(pool: type[HTTPConnectionPool]) -> type[HTTPConnectionPool]:
+    """`pool` with connections that resolve and connect the same way but refuse no address."""
+    conn = type("Open" + pool.ConnectionCls.__name__, (pool.ConnectionCls,), {"public_only": False})
+    return type("Open" + pool.__name__, (pool,), {"ConnectionCls": conn})
+
+
+# `--allow-private`: the same resolve-then-connect (IPv6 zone IDs included), without the refusal
+OPEN_POOL_CLASSES: dict[str, type[HTTPConnectionPool]] = {scheme: _open(pool) for scheme, pool in POOL_CLASSES.items()}

@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlunsplit
 
-from provenance.core.urls import registered_domain
+from provenance.core.urls import invalid_reason, join_url, registered_domain, split_url, url_host
 from provenance.model import Check, CheckStatus, Redirect
 from provenance.net.settings import FetchSettings
 from provenance.version import __version__
@@ -67,11 +67,15 @@ def cache_key(url: str, *, private: bool = False) -> str:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    return url_host(url)
 
 
 def strip_fragment(url: str) -> str:
-    parts = urlsplit(url.strip())
+    """The URL as fetched: scheme lower-cased, an empty path made "/", no fragment. A URL that
+    cannot be parsed comes back as written (less its fragment): the fetch then reports it invalid."""
+    parts = split_url(url)
+    if parts is None:
+        return url.strip().split("#", 1)[0]
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
 
 
@@ -251,6 +255,72 @@ def _retry_class(cap_s: float) -> type[Any]:
     return CappedRetry
 
 
+class CacheWarning(UserWarning):
+    """The HTTP cache could not be used as it was (corrupt, truncated, not a file, not a folder):
+    it was moved aside or bypassed, and the run went on. The CLI prints it as one line."""
+
+
+CACHE_FILE = "http-cache.sqlite"
+
+
+def open_cache(folder: Path) -> tuple[SQLiteCache | None, set[str]]:
+    """The cache in `folder` and the keys it holds, opened defensively.
+
+    A cache is a convenience, never a reason for a run to fail: a folder that cannot be made (a
+    file in its place, no permission) means no cache for this run; a cache file that SQLite cannot
+    read (random bytes, a truncated or malformed database, a directory in its place) is renamed
+    `http-cache.sqlite.corrupt-<time>` beside it and a fresh one started (bypassed when it cannot
+    be moved). Each case warns once (`CacheWarning`) naming the path."""
+    import sqlite3
+    import warnings
+
+    from requests_cache.backends.sqlite import SQLiteCache
+
+    path = folder / CACHE_FILE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        warnings.warn(CacheWarning(f"cache directory {folder} cannot be used ({exc.strerror or exc}); "
+                                   "running without a cache (give --cache-dir a folder, or --no-cache)"),
+                      stacklevel=2)
+        return None, set()
+
+    def attempt() -> tuple[SQLiteCache, set[str]]:
+        if path.exists() and not path.is_file():
+            raise sqlite3.DatabaseError("not a file")
+        cache = SQLiteCache(str(path), wal=True, fast_save=True, busy_timeout=30_000)
+        try:
+            with cache.responses.connection() as con:  # a damaged file fails here, not mid-run
+                bad = con.execute("PRAGMA quick_check").fetchone()
+                if bad is None or bad[0] != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {bad[0] if bad else 'no answer'}")
+            # One query for the keys present: a URL not in it is a miss without a lookup.
+            return cache, set(cache.responses.keys())
+        except BaseException:
+            cache.close()  # type: ignore[no-untyped-call]
+            raise
+
+    try:
+        return attempt()
+    except (sqlite3.Error, OSError) as exc:
+        why = str(exc) or type(exc).__name__
+    aside = path.with_name(f"{CACHE_FILE}.corrupt-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    try:
+        path.rename(aside)
+        for extra in ("-wal", "-shm"):
+            side = path.with_name(CACHE_FILE + extra)
+            if side.is_file():
+                side.rename(aside.with_name(aside.name + extra))
+        opened = attempt()
+    except (sqlite3.Error, OSError):
+        warnings.warn(CacheWarning(f"cache {path} is unreadable ({why}) and cannot be moved aside; running "
+                                   "without a cache (delete it, or use --cache-dir elsewhere)"), stacklevel=2)
+        return None, set()
+    warnings.warn(CacheWarning(f"cache {path} was unreadable ({why}); moved aside to {aside.name} and "
+                               "started afresh"), stacklevel=2)
+    return opened
+
+
 class Fetcher:
     """Thread-safe: one per run, shared by the worker threads."""
 
@@ -270,14 +340,11 @@ class Fetcher:
         self._inflight: dict[tuple[str, bool, frozenset[str]], threading.Event] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self.cache: SQLiteCache | None = None
+        self._known: set[str] = set()
         if settings.use_cache or settings.offline:
-            from requests_cache.backends.sqlite import SQLiteCache
-
-            folder = settings.cache_dir or default_cache_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            self.cache = SQLiteCache(str(folder / "http-cache.sqlite"), wal=True, fast_save=True, busy_timeout=30_000)
-            # One query for the keys present: a URL not in it is a miss without a lookup.
-            self._known = set(self.cache.responses.keys())
+            self.cache, self._known = open_cache(settings.cache_dir or default_cache_dir())
+        self._cache_broken = False
+        if self.cache is not None:
             self._writes: list[tuple[str, Any, datetime]] = []
             self._writes_bytes = 0
             self._writer_wake = threading.Condition()
@@ -317,10 +384,9 @@ class Fetcher:
         class Adapter(HTTPAdapter):
             def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
                 super().init_poolmanager(*args, **kwargs)
-                if guarded:
-                    from provenance.net.guard import POOL_CLASSES
+                from provenance.net.guard import OPEN_POOL_CLASSES, POOL_CLASSES
 
-                    self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES)
+                self.poolmanager.pool_classes_by_scheme = dict(POOL_CLASSES if guarded else OPEN_POOL_CLASSES)
 
         adapter = Adapter(pool_connections=max(16, settings.max_concurrency), pool_maxsize=pool,
                           max_retries=retry)
@@ -355,12 +421,27 @@ class Fetcher:
                 batch, self._writes = self._writes, []
                 self._writes_bytes = 0
                 stop = self._writer_stop
-            if batch:
-                with self._cache_lock, self.cache.responses.bulk_commit():
-                    for key, response, expires in batch:
-                        self.cache.save_response(response, key, expires)
+            if batch and not self._cache_broken:
+                try:
+                    with self._cache_lock, self.cache.responses.bulk_commit():
+                        for key, response, expires in batch:
+                            self.cache.save_response(response, key, expires)
+                except Exception as exc:  # a disk full or a cache damaged mid-run: the run goes on
+                    self._cache_failed("cannot be written", exc)
             if stop and not batch:
                 return
+
+    def _cache_failed(self, what: str, exc: Exception) -> None:
+        """Stop using a cache that failed mid-run, with one warning naming it."""
+        import warnings
+
+        with self._count_lock:
+            if self._cache_broken:
+                return
+            self._cache_broken = True
+        where = (self.settings.cache_dir or default_cache_dir()) / CACHE_FILE
+        warnings.warn(CacheWarning(f"cache {where} {what} ({type(exc).__name__}: {_short(exc)}); the rest of "
+                                   "the run goes without it"), stacklevel=2)
 
     def _batch_full(self) -> bool:
         return len(self._writes) >= _WRITE_BATCH or self._writes_bytes >= _WRITE_BATCH_BYTES
@@ -401,9 +482,11 @@ class Fetcher:
         except _NeedsNetwork:
             return None
         except _Fail as fail:
+            # a failure decided on cached answers alone (a cached redirect loop) is a cached answer
+            cached = state["from_cache"] and state.get("hops", 0) > 0
             return Fetched(self._check(url, fail.status, started, chain, final=current if chain else None,
                                        http_status=fail.http_status, detail=fail.detail,
-                                       from_cache=False))
+                                       from_cache=cached))
         except Exception as exc:  # anything unforeseen is data, never a traceback
             status, detail = classify(exc)
             if status is CheckStatus.NOT_CACHED and chain:
@@ -428,21 +511,27 @@ class Fetcher:
         deadline = started + s.total_timeout_s
         seen = {current}
         while True:
-            scheme = urlsplit(current).scheme
+            if (why := invalid_reason(current)) is not None:
+                raise _Fail(CheckStatus.ERROR, f"invalid URL: {why}; not fetched")
+            scheme = split_url(current).scheme  # type: ignore[union-attr]  # valid: checked above
             if scheme not in ("http", "https"):
                 raise _Fail(CheckStatus.ERROR, f"not an http(s) URL ({scheme or 'no scheme'}); not fetched")
             if s.respect_robots:
                 if state["cache_only"] and self._robots_origin(current) not in self._robots:
                     raise _NeedsNetwork(current)
-                if not self._robots_allow(current):
-                    raise _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
+                if (refusal := self._robots_refusal(current)) is not None:
+                    raise refusal
             code, headers, body, text_ok, from_cache = self._get(current, deadline, want_text, accept,
                                                                  state["cache_only"])
             state["from_cache"] = state["from_cache"] and from_cache
+            state["hops"] = state.get("hops", 0) + 1
             location = headers.get("Location")
             if code in REDIRECT_CODES and location:
                 chain.append(Redirect(current, code))
-                nxt = strip_fragment(urljoin(current, location))
+                joined = join_url(current, location)
+                if joined is None:
+                    raise _Fail(CheckStatus.ERROR, f"redirect to an invalid URL: {location[:200]!r}", code)
+                nxt = strip_fragment(joined)
                 if nxt in seen:
                     raise _Fail(CheckStatus.ERROR, f"redirect loop: {nxt} again after {len(chain)} redirect(s)", code)
                 if len(chain) > s.max_redirects:
@@ -522,9 +611,12 @@ class Fetcher:
         if self.cache is not None:
             key = cache_key(url, private=s.allow_private)
             cached = None
-            if key in self._known:
-                with self._cache_lock:
-                    cached = self.cache.get_response(key)
+            if key in self._known and not self._cache_broken:
+                try:
+                    with self._cache_lock:
+                        cached = self.cache.get_response(key)
+                except Exception as exc:  # a damaged row: a miss, and the cache is left alone
+                    self._cache_failed("cannot be read", exc)
             if cached is not None and (s.offline or not cached.is_expired):
                 omitted = cached.headers.get(_BODY_OMITTED) == "1"
                 kind = media_type(cached.headers.get("Content-Type"))
@@ -631,10 +723,16 @@ class Fetcher:
 
     @staticmethod
     def _robots_origin(url: str) -> str:
-        parts = urlsplit(url)
-        return f"{parts.scheme}://{parts.netloc}"
+        parts = split_url(url)
+        return f"{parts.scheme}://{parts.netloc}" if parts is not None else url
 
-    def _robots_allow(self, url: str) -> bool:
+    def _robots_refusal(self, url: str) -> _Fail | None:
+        """Why `url` may not be fetched under `--respect-robots`, None when it may.
+
+        Only a real robots.txt rule (or a robots.txt the server says is in error, which RFC 9309
+        reads as "disallow all") is `blocked`; when robots.txt could not be reached at all (refused
+        private address, DNS failure, connection refused, timeout), the page cannot be either, and
+        that failure is the answer, with its own status."""
         from protego import Protego
 
         origin = self._robots_origin(url)
@@ -643,14 +741,17 @@ class Fetcher:
         with lock:
             if origin not in self._robots:
                 robots = self._fetch_robots(origin)
-                self._robots[origin] = None if robots is None else Protego.parse(robots)
-            parser = self._robots[origin]
-        if parser is None:
-            return True
-        return bool(parser.can_fetch(url, "provenance"))
+                self._robots[origin] = Protego.parse(robots) if isinstance(robots, str) else robots
+            rules = self._robots[origin]
+        if rules is None or isinstance(rules, _Fail):
+            return rules
+        if rules.can_fetch(url, "provenance"):
+            return None
+        return _Fail(CheckStatus.BLOCKED, "robots.txt disallows this URL for provenance; not fetched")
 
-    def _fetch_robots(self, origin: str) -> str | None:
-        """robots.txt per RFC 9309: 4xx means no rules; 5xx or unreachable means disallow all."""
+    def _fetch_robots(self, origin: str) -> str | _Fail | None:
+        """robots.txt per RFC 9309: its text; None (no rules) for a 4xx; a `_Fail` to report for
+        every URL of the origin when the server answers 5xx (disallow all) or cannot be reached."""
         plain = replace(self.settings, respect_robots=False)
         helper = self if plain == self.settings else _RobotsView(self, plain)
         got = helper.fetch(origin + "/robots.txt", accept=frozenset({"text/plain"}))
@@ -659,9 +760,13 @@ class Fetcher:
             return got.text or ""
         if got.check.status is CheckStatus.NOT_HTML and code and code < 300:
             return ""  # robots.txt served with an odd content type: no usable rules
-        if code is not None and 400 <= code < 500:
-            return None
-        return "User-agent: *\nDisallow: /\n"
+        if (code is not None and 400 <= code < 500) or got.check.status is CheckStatus.TOO_LARGE:
+            return None  # no robots.txt, or one beyond the body cap: no usable rules
+        if code is not None and code >= 500:
+            return _Fail(CheckStatus.BLOCKED, f"robots.txt answered HTTP {code}, which RFC 9309 reads as "
+                         "disallow all; not fetched")
+        detail = got.check.detail or got.check.status.value
+        return _Fail(got.check.status, f"{detail} (while reading robots.txt)")
 
 
 class _RobotsView(Fetcher):
@@ -730,6 +835,9 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
     if has(requests.exceptions.InvalidURL, requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
            UnicodeError):
         return CheckStatus.ERROR, f"invalid URL: {_short(exc)}"
+    if (bad := has(ValueError)) is not None and ("URL" in str(bad) or "IPv" in str(bad)):
+        # urlsplit's "Invalid IPv6 URL", raised inside requests by a malformed Location header
+        return CheckStatus.ERROR, f"invalid URL (a malformed address or redirect target): {_short(bad)}"
     if has(ProtocolError, requests.exceptions.ChunkedEncodingError):
         return CheckStatus.ERROR, f"connection broken: {_short(exc)}"
     if has(requests.exceptions.ContentDecodingError):

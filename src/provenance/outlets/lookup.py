@@ -18,9 +18,9 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
-from provenance.core.urls import registered_domain
+from provenance.core.urls import registered_domain, url_path
+from provenance.core.urls import split_url as safe_split
 from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
 from provenance.outlets.kinds import KINDS, PLATFORM_KINDS
@@ -110,11 +110,10 @@ def split_url(url_or_host: str) -> tuple[str, list[str]]:
     s = url_or_host.strip()
     if "://" not in s[:12]:
         s = "//" + s.lstrip("/")
-    try:
-        parts = urlsplit(s)
-        host = parts.hostname or ""
-    except ValueError:
+    parts = safe_split(s)
+    if parts is None:  # a malformed bracketed host or port
         return "", []
+    host = parts.hostname or ""
     host = host.rstrip(".")
     if host and not host.isascii():
         host = _idna(host)
@@ -128,10 +127,7 @@ def _raw_segments(url: str) -> list[str]:
     s = url.strip()
     if "://" not in s[:12]:
         s = "//" + s.lstrip("/")
-    try:
-        path = urlsplit(s).path
-    except ValueError:
-        return []
+    path = url_path(s)
     return [p for p in path.split("/") if p]
 
 

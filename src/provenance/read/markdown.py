@@ -6,6 +6,7 @@ markdown-it-py (CommonMark) resolves inline, reference and autolinks; front matt
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from provenance.model import BlockKind, Document, RawBlock, RawLink, SourceLine
@@ -31,6 +32,26 @@ def _column(source_line: str, *, first: bool = True) -> int:
     return (m.end() if m else 0) + 1
 
 
+# scheme://[IPv6 literal, zone ID and all](:port)
+_BRACKETED_HOST = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@\[\]]*@)?\[[0-9A-Fa-f:.]+(?:%25[\w.~-]+)?\](?::\d*)?)(.*)$",
+                             re.S)
+
+
+def _normalize_link(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """markdown-it's link normalisation, but an IPv6 literal host ("http://[fe80::1%25eth0]/") is
+    kept as written: markdown-it's URL parser does not know brackets and made "http://:1%5Bfe80:..."
+    of it (RFC 3986 and RFC 6874 hosts are valid link destinations)."""
+
+    def normalize_link(url: str) -> str:
+        m = _BRACKETED_HOST.match(url)
+        if m is None:
+            return normalize(url)
+        rest = m.group(2)
+        return m.group(1) + (normalize(rest) if rest else "")
+
+    return normalize_link
+
+
 def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Document:
     from markdown_it import MarkdownIt  # lazy: only for Markdown input
 
@@ -47,7 +68,9 @@ def read_markdown(text: str, *, source: str, encoding: str = "utf-8") -> Documen
         title = t.group(1) if t else None
         text = text[m.end():]
     src_lines = text.split("\n")
-    tokens = MarkdownIt("commonmark").parse(text)
+    md = MarkdownIt("commonmark")
+    md.normalizeLink = _normalize_link(md.normalizeLink)  # type: ignore[method-assign,assignment]
+    tokens = md.parse(text)
 
     blocks: list[RawBlock] = []
     suppressions: list[tuple[int, str]] = []
