@@ -59,13 +59,19 @@ def case(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return report, _ctx(report, root)
 
 
+TEXT_FORMATS = [f for f in Format if f is not Format.PARQUET]  # parquet is a directory of tables
+
+
 def test_every_format_has_a_renderer() -> None:
     for fmt in Format:
         assert callable(renderer(fmt))
-    assert {f.value for f in Format} == {"text", "json", "jsonl", "markdown", "html", "sarif", "github", "junit"}
+    assert {f.value for f in Format} == {"text", "json", "jsonl", "markdown", "html", "sarif", "github", "junit",
+                                         "parquet"}
+    with pytest.raises(FormatError, match="directory"):
+        renderer(Format.PARQUET)(Report(articles=()), RenderContext())
 
 
-@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_every_format_renders_every_case(fmt: Format, case: tuple[Report, RenderContext]) -> None:
     report, ctx = case
     out = renderer(fmt)(report, ctx)
@@ -73,6 +79,21 @@ def test_every_format_renders_every_case(fmt: Format, case: tuple[Report, Render
     assert out.strip()
     if fmt is not Format.TEXT:
         assert "\x1b" not in out  # no raw terminal escape from the article ever reaches an output
+
+
+def test_parquet_holds_every_case(case: tuple[Report, RenderContext], tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    from provenance.formats import parquet as tables
+
+    report, ctx = case
+    tables.write_report(tmp_path / "out", report, ctx)
+    got = tables.read_tables(tmp_path / "out")
+    assert got["articles"].num_rows == len(report.articles)
+    assert got["sentences"].num_rows == sum(len(a.sentences) for a in report.articles)
+    assert got["findings"].num_rows == len(ctx.findings)
+    assert got["links"].num_rows == sum(len(a.links) for a in report.articles)
+    text = " ".join(map(str, got["sentences"].column("text").to_pylist()))
+    assert all(js.sentence.text in text for a in report.articles for js in a.sentences)  # text kept as it was
 
 
 def test_sarif_is_valid_and_complete(case: tuple[Report, RenderContext]) -> None:

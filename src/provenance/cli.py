@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from provenance.formats.interface import RenderContext
     from provenance.model import Finding, Report, SkippedInput
     from provenance.pipeline import AuditOptions
+    from provenance.read.archive import Columns
     from provenance.site import Site
 
 
@@ -249,6 +250,10 @@ def build_app() -> "typer.Typer":
                                                      exists=True, dir_okay=False)] = None,
         reader: Annotated[str | None, typer.Option("--as", help="Read inputs as text, markdown or html "
                                                    "(default: by file name, else sniffed).")] = None,
+        columns: Annotated[str | None, typer.Option(
+            "--columns", metavar="KEY=COLUMN,...",
+            help="Archive inputs (.jsonl, .csv, .parquet): the columns holding text (or html), id, url and "
+                 "date, e.g. text=body,id=guid (default: the usual names).")] = None,
         stdin_filename: Annotated[str | None, typer.Option(
             "--stdin-filename", metavar="NAME",
             help="Report standard input (-) as the file NAME: every format names it NAME (SARIF and GitHub "
@@ -299,7 +304,7 @@ def build_app() -> "typer.Typer":
 
         from provenance import config as cfgmod
         from provenance import findings as fnd
-        from provenance.formats import parse_outputs
+        from provenance.formats import Format, parse_outputs
         from provenance.outlets import load as load_outlets
         from provenance.pipeline import AuditOptions
         from provenance.pipeline import audit as run_audit
@@ -360,7 +365,7 @@ def build_app() -> "typer.Typer":
         names = _expand_globs(names)
         guarded = [*names, stdin_filename] if stdin_filename else names  # NAME stands for an input file
         for out in outputs:
-            if out.path is not None:
+            if out.path is not None and out.format is not Format.PARQUET:  # parquet: a directory, checked when parsed
                 _check_output(out.path, guarded, tuple(f.resolve() for f in (config.path, outlets or config.outlets_file)
                                                        if f is not None))
         expanded, skipped_inputs = _expand(names, config)
@@ -373,7 +378,8 @@ def build_app() -> "typer.Typer":
         site = _site(names, config)
         options = AuditOptions(publisher=config.publisher or (site.host if site else None),
                                outlets_file=outlets or config.outlets_file, check=config.check, network=network,
-                               jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site)
+                               jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site,
+                               columns=_columns(columns))
         from provenance.formats import Format
         from provenance.formats.interface import strip_controls
 
@@ -458,15 +464,27 @@ def build_app() -> "typer.Typer":
 
 
 def _register_extras(app: "typer.Typer") -> None:
-    """Commands owned by other modules (the outlet card)."""
+    """Commands owned by other modules (the outlet card, audit-archive)."""
     import importlib
 
-    for module in ("provenance.outlets.command",):
+    for module in ("provenance.outlets.command", "provenance.archive.command"):
         try:
             register = importlib.import_module(module).register
         except ImportError:
             continue
         register(app)
+
+
+def _columns(spec: str | None) -> "Columns | None":
+    """`--columns` for archive inputs (provenance.read.archive.Columns)."""
+    if spec is None:
+        return None
+    from provenance.read.archive import ArchiveError, Columns
+
+    try:
+        return Columns.parse(spec)
+    except ArchiveError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def _expand(names: list[str], config: "Config") -> "tuple[list[str], list[SkippedInput]]":
@@ -607,6 +625,15 @@ def _emit_all(report: "Report", ctx: "RenderContext", outputs: "list[OutputSpec]
     from provenance.formats.github import write_job_summary
 
     for out in outputs:
+        if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (formats/parquet.py)
+            from provenance.formats import FormatError
+            from provenance.formats.parquet import write_report
+
+            try:
+                write_report(out.path, report, ctx)
+            except FormatError as exc:
+                raise UsageError(str(exc)) from exc
+            continue
         if out.format is Format.TEXT and out.path is None:
             from provenance.formats.text import print_brief, print_report
 

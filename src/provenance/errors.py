@@ -13,3 +13,7 @@ class ProvenanceError(Exception):
     """A problem the user can fix: reported in one line, exit code `exit_code`."""
 
     exit_code: int = 2
+
+
+# What to install for archives beyond JSON Lines and CSV, Parquet tables and `audit-archive`.
+CLUSTER_EXTRA = "pip install 'provenance-audit[cluster]'"

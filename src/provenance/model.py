@@ -463,7 +463,7 @@ class ArticleReport:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     suppressions: tuple[tuple[int, str], ...] = ()
-    published: str | None = None  # the article's own date, when its page tells it
+    published: str | None = None  # the article's own date: its page's, or its archive record's (date column, WARC-Date)
     metadata: tuple[tuple[str, str], ...] = ()  # front matter: title, date, authors, permalink, draft
     markup: tuple[tuple[str, int], ...] = ()  # template syntax kept out of the prose, by kind
     reading: Reading | None = None

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance.model import (
     ArticleReport,
@@ -30,6 +31,9 @@ from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
 from provenance.site import Site
 from provenance.version import __version__
+
+if TYPE_CHECKING:
+    from provenance.read.archive import Columns, Partition, Record
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article (10 MiB); a larger file is refused with a clear message
 
@@ -62,6 +66,9 @@ class AuditOptions:
     # The site the articles belong to (a content repository): its site links are checked against
     # its files, never over the network, when `check` is set. See provenance.site.
     site: Site | None = None
+    # Archive inputs (JSON Lines, CSV, Parquet, WARC): which columns hold the text, id, URL and date
+    # (`provenance.read.archive.Columns`; None: the usual names are looked for).
+    columns: Columns | None = None
 
 
     def __post_init__(self) -> None:
@@ -307,6 +314,9 @@ def worker_count(jobs: int, inputs: int) -> int:
 
 
 def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
+    if any(_archive(n) for n in names):  # an archive is many articles: every core may work on it
+        yield from _run_with_archives(names, options, worker_count(options.jobs, 1 << 30))
+        return
     jobs = worker_count(options.jobs, len(names))
     if jobs > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
@@ -318,6 +328,13 @@ def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | Sk
             yield audit_path(name, options)
 
 
+def _archive(name: str) -> bool:
+    """A JSON Lines, CSV, Parquet or WARC file: many articles, one per record (provenance.archive)."""
+    from provenance.read.archive import is_archive
+
+    return is_archive(name)
+
+
 def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Iterator[ArticleReport | SkippedInput]:
     """Like `audit` without the check stage, one result at a time in input order (for streaming
     formats: nothing is kept once it is yielded). Inputs skipped while searching come first."""
@@ -325,6 +342,85 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
     names, skipped = expand_inputs(inputs, options)
     yield from skipped
     yield from _run(names, options)
+
+
+# --------------------------------------------------------------------------- archives (many articles per file)
+
+
+def analyse_record(record: Record, options: AuditOptions) -> ArticleReport | SkippedInput:
+    """Read and analyse one archive record (provenance.read.archive), as `audit_path` does a file."""
+    from provenance.read.dispatch import read_bytes, read_string
+
+    size = len(record.text)
+    if size > options.max_input_bytes:
+        return SkippedInput(record.source, f"the article is {mib(size)}, larger than the "
+                                           f"{mib(options.max_input_bytes)} limit for one article")
+    fmt = options.fmt or record.fmt
+    try:
+        if isinstance(record.text, bytes):
+            doc = read_bytes(record.text, source=record.source, fmt=fmt, declared=record.declared, url=record.url)
+        else:
+            doc = read_string(record.text, source=record.source, fmt=fmt, url=record.url)
+    except InputError as exc:
+        return SkippedInput(record.source, str(exc))
+    except Exception as exc:  # a reader bug must not lose the other articles
+        return SkippedInput(record.source, f"could not be read: {type(exc).__name__}: {exc}")
+    if not any(b.text.strip() for b in doc.blocks):
+        return SkippedInput(record.source, "no article text found")
+    if record.url:  # the article's own URL, as for a URL input: its domain is the publisher
+        from provenance.core.urls import registered_domain
+
+        doc = replace(doc, url=doc.url or record.url, publisher=doc.publisher or registered_domain(record.url))
+    report = analyse(doc, options)
+    return replace(report, url=report.url or record.url, published=record.date or doc.published)
+
+
+def analyse_partition(part: Partition, options: AuditOptions, columns: Columns) -> list[ArticleReport | SkippedInput]:
+    """Every article of a partition of an archive, analysed (no network)."""
+    from provenance.read.archive import ArchiveError, read_partition
+
+    try:
+        return [r if isinstance(r, SkippedInput) else analyse_record(r, options)
+                for r in read_partition(part, columns)]
+    except ArchiveError as exc:
+        return [SkippedInput(part.name, str(exc))]
+    except (OSError, ValueError) as exc:
+        return [SkippedInput(part.name, f"cannot be read: {type(exc).__name__}: {exc}")]
+
+
+LOCAL_PARTITION = 200  # articles per task of the process pool: small enough to spread a modest archive
+
+
+def _unit(unit: str | Partition, options: AuditOptions) -> list[ArticleReport | SkippedInput]:
+    from provenance.read.archive import Columns, Partition
+
+    if isinstance(unit, Partition):
+        return analyse_partition(unit, options, options.columns or Columns())
+    return [audit_path(unit, options)]
+
+
+def _run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> Iterator[ArticleReport | SkippedInput]:
+    """Every input's results in input order: an archive's articles in file order (on one machine;
+    provenance.archive runs them on a cluster)."""
+    from provenance.read.archive import Columns, archive_partitions, is_archive
+
+    units: list[str | Partition] = []
+    for name in names:
+        if is_archive(name):
+            parts, skipped = archive_partitions([name], LOCAL_PARTITION, options.columns or Columns())
+            yield from skipped
+            units.extend(parts)
+        else:
+            units.append(name)
+    if jobs > 1 and len(units) > 1 and "-" not in names:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+            for results in pool.map(_unit, units, [options] * len(units)):
+                yield from results
+    else:
+        for unit in units:
+            yield from _unit(unit, options)
 
 
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:

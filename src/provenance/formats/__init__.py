@@ -25,6 +25,7 @@ class Format(enum.StrEnum):
     SARIF = "sarif"
     GITHUB = "github"
     JUNIT = "junit"
+    PARQUET = "parquet"  # a directory of tables, not text: written by formats/parquet.py
 
 
 def renderer(fmt: Format) -> Renderer:
@@ -62,6 +63,10 @@ def renderer(fmt: Format) -> Renderer:
             from provenance.formats import junit
 
             return junit.render
+        case Format.PARQUET:
+            from provenance.formats.interface import parquet_is_a_directory
+
+            return parquet_is_a_directory
         case _:
             assert_never(fmt)
 
@@ -83,6 +88,10 @@ def parse_output(spec: str) -> OutputSpec:
         raise FormatError(f"unknown format {name!r} (choose from {choices}; add :PATH to write a file)") from None
     if sep and not path:
         raise FormatError(f"--format {spec!r}: a file name is missing after ':'")
+    if fmt is Format.PARQUET:
+        from provenance.formats.parquet import require_pyarrow
+
+        require_pyarrow()
     return OutputSpec(fmt, Path(path) if sep and path != "-" else None)  # FORMAT:- is standard output
 
 
@@ -97,9 +106,16 @@ def parse_outputs(specs: list[str], output: Path | None = None) -> list[OutputSp
             raise FormatError("--output needs exactly one --format without its own :PATH")
         outs = [OutputSpec(o.format, output) if o.path is None else o for o in outs]
         to_stdout = []
+    if any(o.format is Format.PARQUET for o in to_stdout):
+        raise FormatError("parquet writes a directory of tables: give it one, -f parquet:DIR (or -o DIR)")
     if len(to_stdout) > 1:
         names = ", ".join(o.format.value for o in to_stdout)
         raise FormatError(f"only one format can go to standard output (got {names}); give the others a file: FORMAT:PATH")
+    for o in outs:
+        if o.format is Format.PARQUET and o.path is not None:
+            from provenance.formats.parquet import check_directory
+
+            check_directory(o.path)  # before any work: never over what the user had
     paths = [o.path.resolve() for o in outs if o.path is not None]
     if len(paths) != len(set(paths)):
         raise FormatError("two formats would write the same file")
@@ -112,6 +128,11 @@ def write_outputs(report: Report, ctx: RenderContext, outputs: list[OutputSpec],
 
     stream = stdout if stdout is not None else sys.stdout
     for out in outputs:
+        if out.format is Format.PARQUET and out.path is not None:
+            from provenance.formats.parquet import write_report
+
+            write_report(out.path, report, ctx)
+            continue
         text = renderer(out.format)(report, ctx)
         if out.path is None:
             stream.write(text)

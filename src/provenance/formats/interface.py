@@ -66,6 +66,12 @@ def strip_controls(text: str, keep: str = "\n\t") -> str:
     return "".join(out)
 
 
+def parquet_is_a_directory(report: Report, ctx: RenderContext) -> str:
+    """The parquet format has no text form: it is written as a directory of tables
+    (`provenance.formats.parquet.write_report`), never rendered to a string."""
+    raise FormatError("parquet writes a directory of tables: give it one, -f parquet:DIR")
+
+
 def dumps_json(obj: object) -> str:
     """`json.dumps(obj, ensure_ascii=False, indent=2)`, byte for byte, in a fraction of the memory.
 

@@ -1,0 +1,421 @@
+"""Archives: readers (JSON Lines, CSV, Parquet, WARC), Parquet tables, and audit-archive on a Dask
+LocalCluster of 2 workers, checked against real loopback servers on several loopback hosts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed")
+
+from provenance.archive.cluster import audit_archive, bucket_of
+from provenance.config import Config
+from provenance.formats import parquet as tables
+from provenance.net.settings import FetchSettings
+from provenance.pipeline import AuditOptions, analyse_partition
+from provenance.read.archive import Columns, partitions
+
+HOSTS = ("127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5")
+DELAY_S = 0.4  # each answer takes this long, so overlapping requests are seen as overlapping
+PER_HOST = 2
+INTERVAL_MS = 150  # long beside the jitter of a loaded machine: a second worker on a host shows as ~0
+
+
+# --------------------------------------------------------------------------- a loopback site per host
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active: Counter[str] = Counter()
+        self.max_active: Counter[str] = Counter()
+        self.starts: dict[str, list[float]] = defaultdict(list)
+        self.hits: Counter[str] = Counter()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.active.clear()
+            self.max_active.clear()
+            self.starts.clear()
+            self.hits.clear()
+
+    def min_interval(self, host: str) -> float:
+        times = sorted(self.starts[host])
+        return min((b - a for a, b in itertools.pairwise(times)), default=float("inf"))
+
+
+def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            with rec.lock:
+                rec.active[host] += 1
+                rec.max_active[host] = max(rec.max_active[host], rec.active[host])
+                rec.starts[host].append(time.monotonic())
+                rec.hits[f"{host}{self.path}"] += 1
+            time.sleep(DELAY_S)
+            # no longer counted before the answer leaves: once the client has it, it may start the next
+            # request, and this thread may not have run again by then (a loaded machine)
+            with rec.lock:
+                rec.active[host] -= 1
+            if self.path.startswith("/gone"):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            body = (f"<html><head><title>Story {self.path}</title></head><body><article><p>The minister "
+                    f"said the bridge will close in May for repairs.</p></article></body></html>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer((host, 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def sites() -> Iterator[tuple[Recorder, dict[str, int]]]:
+    rec = Recorder()
+    try:
+        servers = [_server(h, rec) for h in HOSTS]
+    except OSError as exc:  # pragma: no cover - loopback beyond 127.0.0.1 missing (not Linux)
+        pytest.skip(f"no loopback addresses beyond 127.0.0.1: {exc}")
+    yield rec, {h: s.server_address[1] for h, s in zip(HOSTS, servers, strict=True)}
+    for s in servers:
+        s.shutdown()
+        s.server_close()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=50)
+    c = Client(cluster)
+    yield c
+    c.close()
+    cluster.close()
+
+
+def _settings(tmp: Path) -> FetchSettings:
+    # Tracing off on both paths: audit-archive does not trace outlet-only citations yet (see
+    # docs/archives.md), so the single machine is compared like with like.
+    return FetchSettings(allow_private=True, use_cache=False, cache_dir=tmp / "cache", per_host=PER_HOST,
+                         per_host_interval_ms=INTERVAL_MS, retries=0, trace=False)
+
+
+def _corpus_texts(corpus: Path, n: int) -> list[str]:
+    files = sorted((corpus / "text").glob("*.txt"))
+    return [files[i % len(files)].read_text(encoding="utf-8") for i in range(n)]
+
+
+def _linked_archive(path: Path, corpus: Path, ports: dict[str, int], n: int = 24) -> Path:
+    """HTML records citing the loopback hosts (many URLs shared between articles), plus corpus text."""
+    texts = _corpus_texts(corpus, n)
+    with path.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(texts):
+            cites = []
+            for k in range(6):
+                host = HOSTS[(i + k) % len(HOSTS)]
+                page = "gone" if (i + k) % 11 == 0 else "story"
+                url = f"http://{host}:{ports[host]}/{page}-{(i * 3 + k) % 7}"
+                cites.append(f'<p>The minister said the bridge will close in May, according to '
+                             f'<a href="{url}">a report</a>.</p>')
+            body = "".join(f"<p>{line}</p>" for line in text.split("\n\n")[:6] if line.strip())
+            html = f"<html><body><article><h1>Story {i}</h1>{''.join(cites)}{body}</article></body></html>"
+            fh.write(json.dumps({"id": f"s{i}", "html": html, "url": f"https://news.example.com/s{i}",
+                                 "date": f"2024-02-{i % 28 + 1:02d}"}) + "\n")
+    return path
+
+
+def _plain_archive(path: Path, corpus: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_corpus_texts(corpus, n)):
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "date": "2024-01-01"}) + "\n")
+    return path
+
+
+def _rows(directory: Path) -> dict[str, list[str]]:
+    """Every table's rows, order aside."""
+    return {name: sorted(json.dumps(r, sort_keys=True, default=str) for r in t.to_pylist())
+            for name, t in tables.read_tables(directory).items()}
+
+
+def _single_machine(archive: Path, out: Path, extra: list[str]) -> None:
+    from provenance.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["audit", str(archive), "-f", f"parquet:{out}", "--no-config", "--fail-on", "never", *extra])
+    assert exc.value.code == 0
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def test_partitions_give_the_same_records_whatever_their_size(tmp_path: Path) -> None:
+    rows = [{"id": "x1", "body": "One.\nTwo \"quoted\", line.", "link": "https://a.example/1"},
+            {"id": "x2", "body": "", "link": ""},
+            {"id": "x3", "body": "Three, with\n\nblank lines inside.", "link": "https://a.example/3"},
+            {"id": "x4", "body": "Four.", "link": ""}]
+    csv_path = tmp_path / "a.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=["id", "body", "link"])
+        w.writeheader()
+        w.writerows(rows)
+    jsonl = tmp_path / "a.jsonl"
+    rows[3]["body"] = "Four,\u2028with a line separator."  # valid raw in JSON: no line break there
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8")
+    cols = Columns.parse("text=body,url=link")
+    for path in (csv_path, jsonl):
+        seen = []
+        for size in (1, 3, 1000):
+            parts = partitions(str(path), size)
+            assert sum(p.count for p in parts) == 4
+            from provenance.read.archive import read_partition
+
+            seen.append([(getattr(r, "source", None), getattr(r, "text", None), getattr(r, "url", None),
+                          getattr(r, "reason", None)) for p in parts for r in read_partition(p, cols)])
+        assert seen[0] == seen[1] == seen[2]
+        assert seen[0][0] == (f"{path}#x1", "One.\nTwo \"quoted\", line.", "https://a.example/1", None)
+        assert seen[0][1][0] == f"{path}#x2"
+        assert seen[0][1][3] == "empty 'body' column"
+        assert seen[0][2][1] == "Three, with\n\nblank lines inside."
+        assert seen[0][3][1] == ("Four,\u2028with a line separator." if path == jsonl else "Four.")
+
+
+def test_parquet_and_warc_inputs(tmp_path: Path, corpus: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    texts = _corpus_texts(corpus, 5)
+    pq.write_table(pa.table({"guid": [f"g{i}" for i in range(5)], "content": [t.encode() for t in texts]}),
+                   tmp_path / "a.parquet", row_group_size=2)  # a binary column of UTF-8, as some exports have
+    options = AuditOptions()
+    got = [r for p in partitions(str(tmp_path / "a.parquet"), 2)
+           for r in analyse_partition(p, options, Columns(id="guid"))]
+    assert [r.source for r in got] == [f"{tmp_path / 'a.parquet'}#g{i}" for i in range(5)]
+    assert all(r.sentences for r in got)  # type: ignore[union-attr]
+
+    warc = tmp_path / "crawl.warc.gz"
+    with warc.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, text in enumerate(texts):
+            html = f"<html><head><title>T{i}</title></head><body><article>" + "".join(
+                f"<p>{p}</p>" for p in text.split("\n\n") if p.strip()) + "</article></body></html>"
+            if i == 2:  # a request record and an image between the pages: not articles
+                writer.write_record(writer.create_warc_record("https://x.example/r", "request",
+                                                              payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+                img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record("https://x.example/i.png", "response",
+                                                              payload=io.BytesIO(b"\x89PNG"), http_headers=img))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://news.example.org/{i}", "response",
+                                                          payload=io.BytesIO(html.encode()), http_headers=headers))
+    parts = partitions(str(warc), 2)
+    assert [p.count for p in parts] == [2, 2, 1]
+    got = [r for p in parts for r in analyse_partition(p, options, Columns())]
+    assert [r.url for r in got] == [f"https://news.example.org/{i}" for i in range(5)]  # type: ignore[union-attr]
+    assert [r.title for r in got] == [f"T{i}" for i in range(5)]  # type: ignore[union-attr]
+    assert all(r.published for r in got)  # type: ignore[union-attr]
+
+
+def test_single_machine_cli_reads_archives_and_writes_parquet(tmp_path: Path, corpus: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = _plain_archive(tmp_path / "a.jsonl", corpus, 6)
+    out = tmp_path / "out"
+    _single_machine(archive, out, ["--no-check", "-j", "2"])
+    t = _rows(out)
+    monkeypatch.setattr(tables, "PART_ARTICLES", 4)  # written in parts: the same rows
+    _single_machine(archive, out, ["--no-check"])
+    assert len(list((out / "sentences").glob("*.parquet"))) == 2
+    assert _rows(out) == t
+    assert len(t["articles"]) == 6
+    assert t["sentences"]
+    assert t["findings"]
+    arts = tables.read_tables(out, ["articles"])["articles"].to_pylist()
+    assert {a["source"] for a in arts} == {f"{archive}#a{i}" for i in range(6)}
+    assert all(a["published"] == "2024-01-01" for a in arts)
+    # the same directory again: our own result is replaced, not doubled
+    _single_machine(archive, out, ["--no-check"])
+    assert _rows(out) == t
+
+
+def test_errors_are_one_line(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from provenance.cli import main
+
+    archive = _plain_archive(tmp_path / "a.jsonl", corpus, 2)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine", encoding="utf-8")
+    cases = [
+        (["audit", str(archive), "-f", f"parquet:{mine}", "--no-check"], "not empty and holds no provenance result"),
+        (["audit", str(archive), "-f", "parquet", "--no-check"], "give it one, -f parquet:DIR"),
+        (["audit", str(archive), "--columns", "body", "--no-check"], "expected KEY=COLUMN"),
+        (["audit-archive", str(archive), "-o", str(mine), "--no-check"], "not empty and holds no provenance"),
+        (["audit-archive", str(tmp_path / "mine" / "notes.txt"), "-o", str(tmp_path / "x")], "not an archive"),
+        (["audit-archive", str(archive), "-o", str(tmp_path / "y"), "--columns", "text=nope", "--no-check",
+          "--scheduler", "tcp://127.0.0.1:9"], "no column 'nope'"),
+    ]
+    for argv, message in cases:
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        err = capsys.readouterr().err
+        assert exc.value.code == 2, (argv, err)
+        assert message in err, err
+        assert err.count("\n") == 1, err  # one line, no traceback
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_without_the_cluster_extra(tmp_path: Path, corpus: Path) -> None:
+    """The core CLI works without dask and pyarrow, and the cluster features say what to install."""
+    archive = _plain_archive(tmp_path / "a.jsonl", corpus, 2)
+    block = ("import sys\nfor m in ('dask', 'distributed', 'pyarrow', 'warcio'):\n    sys.modules[m] = None\n"
+             "from provenance.cli import main\nmain(sys.argv[1:])\n")
+    run = [sys.executable, "-c", block]
+    ok = subprocess.run([*run, "audit", "--no-check", "--fail-on", "never", "-f", "json", str(archive)],
+                        capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert len(json.loads(ok.stdout)["articles"]) == 2
+    for argv in (["audit-archive", str(archive), "-o", str(tmp_path / "o")],
+                 ["audit", "--no-check", str(archive), "-f", f"parquet:{tmp_path / 'p'}"]):
+        bad = subprocess.run([*run, *argv], capture_output=True, text=True, timeout=120)
+        assert bad.returncode == 2, bad.stderr
+        assert "pip install 'provenance-audit[cluster]'" in bad.stderr
+        assert bad.stderr.count("\n") == 1
+    lazy = subprocess.run([sys.executable, "-c", "import sys\nfrom provenance.cli import main\ntry:\n    main(sys.argv[1:])\n"
+                           "except SystemExit:\n    pass\nprint(sorted(m for m in ('dask', 'distributed', 'pyarrow') "
+                           "if m in sys.modules))", "audit", "--no-check", "-f", "json", "-o", os.devnull, str(archive)],
+                          capture_output=True, text=True, timeout=120)
+    assert lazy.stdout.strip().endswith("[]"), lazy.stdout + lazy.stderr
+
+
+# --------------------------------------------------------------------------- on the cluster
+
+
+def test_cluster_equals_single_machine_and_keeps_politeness_globally(
+        tmp_path: Path, corpus: Path, client: Any, sites: tuple[Recorder, dict[str, int]]) -> None:
+    rec, ports = sites
+    archive = _linked_archive(tmp_path / "linked.jsonl", corpus, ports)
+    settings = _settings(tmp_path)
+    # the URLs of the test's hosts fall into more than one bucket, so both workers check at once
+    assert len({bucket_of(f"http://{h}/", 16) for h in HOSTS}) > 1
+
+    rec.reset()
+    run = audit_archive([archive], tmp_path / "cluster", scheduler=client, options=AuditOptions(check=True, network=settings),
+                        config=Config(fail_on=None), partition_size=3)
+    assert run.partitions == 8
+    assert run.articles == 24
+    assert run.resumed == 0
+    hits = dict(rec.hits)
+    cited = {f"{h}/{p}-{k}" for h in HOSTS for p in ("story", "gone") for k in range(7)}
+    assert hits, "nothing was fetched"
+    assert set(hits) <= cited
+    assert all(n == 1 for n in hits.values()), {u: n for u, n in hits.items() if n > 1}  # each URL once
+    for host in HOSTS:
+        assert rec.max_active[host] <= PER_HOST, (host, rec.max_active[host])
+        # the server stamps arrivals in this (busy) process, so a stamp can come late by tens of ms on a
+        # loaded machine; two workers on one host would show gaps near 0
+        assert rec.min_interval(host) >= INTERVAL_MS / 1000 * 0.5, (host, rec.min_interval(host))
+    assert max(rec.max_active.values()) == PER_HOST  # the limit was reached, so the check could fail
+
+    # the single-machine path over the same articles gives the same tables (order aside)
+    single = tmp_path / "single"
+    _single_machine(archive, single, ["--allow-private", "--no-cache", "--no-trace", "-j", "2"])
+    cluster_rows, single_rows = _rows(tmp_path / "cluster"), _rows(single)
+    assert cluster_rows == single_rows
+    statuses = Counter(json.loads(r)["check_status"] for r in cluster_rows["links"])
+    assert statuses["ok"]
+    assert statuses["broken"]
+    assert any(json.loads(r)["rule_id"] == "PV202" for r in cluster_rows["findings"])  # broken source link
+    assert not (tmp_path / "cluster" / "_stage").exists()
+
+
+def test_killed_worker_and_interrupted_client(tmp_path: Path, corpus: Path, client: Any,
+                                              sites: tuple[Recorder, dict[str, int]]) -> None:
+    """A worker killed mid-run: Dask re-runs its tasks. The client killed mid-run: the run started again
+    skips the partitions written. Either way every article is there exactly once."""
+    archive = _plain_archive(tmp_path / "many.jsonl", corpus, 40)
+    out = tmp_path / "out"
+    result: dict[str, Any] = {}
+
+    def go() -> None:
+        result["run"] = audit_archive([archive], out, scheduler=client, options=AuditOptions(),
+                                      config=Config(fail_on=None), partition_size=1)
+
+    worker = threading.Thread(target=go)
+    worker.start()
+    deadline = time.monotonic() + 120
+    while not (out / "_done").is_dir() or len(list((out / "_done").iterdir())) < 3:
+        assert time.monotonic() < deadline
+        assert worker.is_alive()
+        time.sleep(0.05)
+    pids = client.run(os.getpid)
+    os.kill(next(iter(pids.values())), signal.SIGKILL)
+    worker.join(timeout=300)
+    assert not worker.is_alive()
+    assert result["run"].articles == 40
+    client.wait_for_workers(2, timeout=60)
+    assert set(client.run(os.getpid).values()) != set(pids.values())  # the nanny started a new worker
+
+    # a second run over a finished result does nothing, and says so
+    again = audit_archive([archive], out, scheduler=client, options=AuditOptions(), config=Config(fail_on=None),
+                          partition_size=1)
+    assert again.resumed == 40
+    assert again.articles == 40
+
+    # the command, pointed at the running scheduler, killed mid-run, then started again
+    out2 = tmp_path / "out2"
+    cmd = [sys.executable, "-m", "provenance", "audit-archive", str(archive), "-o", str(out2), "--no-check",
+           "--no-config", "--fail-on", "never", "--partition-size", "1", "--scheduler", client.scheduler_info()["address"]]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out2 / "_done").is_dir() or len(list((out2 / "_done").iterdir())) < 3:
+        assert time.monotonic() < deadline
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    proc.kill()
+    proc.communicate()
+    time.sleep(0.5)
+    written = len(list((out2 / "_done").iterdir()))
+    assert 3 <= written < 40
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "already written" in done.stderr
+    # once finished, a run again does nothing on the cluster, and --fail-on counts the written findings
+    strict = subprocess.run([*cmd[:cmd.index("--fail-on")], "--fail-on", "info", *cmd[cmd.index("--fail-on") + 2:]],
+                            capture_output=True, text=True, timeout=300)
+    assert strict.returncode == 1, strict.stderr
+    assert "0 of 40 partitions" not in strict.stderr  # nothing to do: no cluster is contacted
+    assert "finding(s) at or above --fail-on info" in strict.stderr
+
+    expected = tmp_path / "single"
+    _single_machine(archive, expected, ["--no-check"])
+    for result_dir in (out, out2):
+        rows = _rows(result_dir)
+        sources = [json.loads(r)["source"] for r in rows["articles"]]
+        assert len(sources) == len(set(sources)) == 40  # nothing lost, nothing twice
+        assert rows == _rows(expected)
