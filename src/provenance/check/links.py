@@ -120,7 +120,7 @@ def fetch_all(urls: Sequence[str], settings: FetchSettings, *, texts: frozenset[
         try:
             def submit(url: str) -> None:
                 nonlocal pool
-                if getattr(fetcher, "network_down", False):  # no network: not tried, no thread
+                if fetcher.network_down:  # no network: not tried, no thread
                     record(url, PageResult(Check(CheckStatus.NOT_CACHED, url, detail=NO_NETWORK)))
                     return
                 if pool is None:

@@ -132,20 +132,25 @@ def no_network(exc: BaseException) -> bool:
     import socket
 
     temporary = {getattr(socket, n) for n in ("EAI_AGAIN", "EAI_FAIL") if hasattr(socket, n)}
-    todo: list[BaseException | None] = [exc]
+    return any((isinstance(e, socket.gaierror) and e.errno in temporary)
+               or (isinstance(e, OSError) and e.errno == errno.ENETUNREACH) for e in exception_chain(exc))
+
+
+def exception_chain(exc: BaseException) -> list[BaseException]:
+    """`exc` and every exception linked to it (cause, context, urllib3's `reason`, wrapped `args`),
+    breadth first, each once: requests and urllib3 wrap the real failure several layers deep."""
+    chain: list[BaseException] = []
     seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
     while todo:
-        e = todo.pop()
+        e = todo.pop(0)
         if e is None or id(e) in seen:
             continue
         seen.add(id(e))
-        if isinstance(e, socket.gaierror) and e.errno in temporary:
-            return True
-        if isinstance(e, OSError) and e.errno in (errno.ENETUNREACH,):
-            return True
-        todo.extend(x for x in (e.__cause__, e.__context__, getattr(e, "reason", None), *getattr(e, "args", ()))
-                    if isinstance(x, BaseException))
-    return False
+        chain.append(e)
+        linked = [e.__cause__, e.__context__, getattr(e, "reason", None), *getattr(e, "args", ())]
+        todo.extend(x for x in linked if isinstance(x, BaseException))
+    return chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -859,17 +864,7 @@ def classify(exc: BaseException) -> tuple[CheckStatus, str]:
 
     from provenance.net.guard import PrivateAddressRefused
 
-    chain: list[BaseException] = []
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        e = todo.pop(0)
-        if e is None or id(e) in seen:
-            continue
-        seen.add(id(e))
-        chain.append(e)
-        linked = [e.__cause__, e.__context__, getattr(e, "reason", None), *getattr(e, "args", ())]
-        todo.extend(x for x in linked if isinstance(x, BaseException))
+    chain = exception_chain(exc)
 
     def has(*kinds: type[BaseException]) -> BaseException | None:
         return next((e for e in chain if isinstance(e, kinds)), None)
