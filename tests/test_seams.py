@@ -103,6 +103,8 @@ def test_outlets_overrides_apply_to_the_outlet_behind_a_checked_link(tmp_path: P
     f.write_text(_PLATFORM, encoding="utf-8")
 
     class Stub:
+        network_down = False  # the Fetcher attribute fetch_all reads before each submit
+
         def fetch(self, url: str, **_: object) -> Fetched:
             return Fetched(Check(CheckStatus.OK, url, final_url=url, http_status=200))
 
