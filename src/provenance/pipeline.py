@@ -225,6 +225,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.core.gc import fewer_collections
+
+    with fewer_collections():
+        return _analyse(doc, options)
+
+
+def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     from provenance.core.urls import registered_domain
     from provenance.extract import (
         extract_links,
