@@ -105,6 +105,12 @@ _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                       r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+# where the source named after 'according to' ends
+_ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
+                            # "according to The Associated Press 11 states were identified": no comma
+                            r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                            # "early results of exit polls conducted for The AP by Edison Research"
+                            r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
@@ -423,11 +429,7 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
-                           # "according to The Associated Press 11 states were identified": no comma
-                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                           # "early results of exit polls conducted for The AP by Edison Research"
-                           r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s", src)[0].strip()
+            src = _ACCORDING_END.split(src, maxsplit=1)[0].strip()
 
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
