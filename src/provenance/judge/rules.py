@@ -47,6 +47,7 @@ from provenance.judge.features import (
     Cue,
     Model,
     SentenceInfo,
+    Stages,
     context_features,
     lower_tokens,
     mined,
@@ -840,9 +841,12 @@ _TAGS = {"verb": "a reporting verb", "according": "'according to'", "colon": "a 
 
 
 def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
-                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link]) -> list[Judgement]:
+                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link], *,
+                    stages: Stages | None = None) -> list[Judgement]:
+    """Every sentence's judgement. `stages`: the learned model to weigh them with
+    (features.load_model); None: the shipped one."""
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
-    stages = model()
+    stages = stages or model()
     if stages is None:
         return [_with_confidence(_speaker_or_none(j), f"rule:{info.tag}:{info.subject}")
                 for j, info in zip(rules, infos, strict=True)]
