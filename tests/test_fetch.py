@@ -10,7 +10,6 @@ import gzip
 import itertools
 import socket
 import struct
-import sys
 import threading
 import time
 from collections import Counter
