@@ -205,14 +205,13 @@ class SentenceInfo:
         "tag",
         "text",
         "toks",
-        "words",
     )
 
-    def __init__(self, text: str, raw: list[str], toks: list[str], words: set[str] | frozenset[str], *,
+    def __init__(self, text: str, raw: list[str], toks: list[str], *,
                  rule: str, tag: str,
                  subject: str, role: str, quote_in: bool, quote_out: bool, marks: int, pair3: bool,
                  first_in_block: bool, block_sentences: int, index: int) -> None:
-        self.text, self.raw, self.toks, self.words = text, raw, toks, words  # toks: raw lower-cased, ’ as '
+        self.text, self.raw, self.toks = text, raw, toks  # toks: raw lower-cased, ’ as '
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
@@ -227,6 +226,13 @@ class SentenceInfo:
         self.stripped = stripped
         self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
         self.colon_end = stripped.endswith(":")  # a speaker line: "He said:"
+
+    @property
+    def words(self) -> list[str]:
+        """The sentence's lower-cased words, for membership tests. The token list itself: a set of
+        them per sentence, kept alive with every sentence until the learned part has judged them
+        all, was a fifth of the peak memory of a 2 MB text (issue #16); the lists are short."""
+        return self.toks
 
     @property
     def open_quote(self) -> bool:  # ends inside a quotation that is still open
