@@ -67,3 +67,25 @@ def test_the_markdown_reader_is_linear() -> None:
 
     ratio = growth(make, 400, repeat=2)
     assert ratio < LINEAR_BAR, f"markdown: reading and analysis grew {ratio:.1f}x from n to 4n"
+
+
+def test_the_analysis_holds_little_per_sentence() -> None:
+    # issue #16: the worst case (one short sentence repeated, 64,000 per 2 MB) held about 2.4 KB per
+    # sentence at the analysis's peak (a token list and a word set per sentence, every token its own
+    # string), so 10 MB peaked near 1 GB; with one string per distinct token and no word set kept it
+    # is about 1.1 KB. Memory is counted (tracemalloc), not timed: machine load cannot change it
+    import tracemalloc
+
+    import provenance
+
+    provenance.audit_text("It rose, according to Reuters. " * 10)  # warm: lexicons and tables are not per sentence
+    n = 3000
+    text = "It rose, according to Reuters. " * n
+    tracemalloc.start()
+    try:
+        report = provenance.audit_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(report.sentences) == n
+    assert peak / n < 1600, f"{peak / n:.0f} bytes per sentence at the peak"  # 1ca321f: 2,490
