@@ -6,7 +6,6 @@ read -> segment -> extract -> judge -> (check) -> report
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
 import sys
@@ -16,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from provenance.inputs import find_articles, is_url
 from provenance.model import (
     ArticleReport,
     Category,
@@ -55,7 +55,7 @@ class AuditOptions:
     check: bool = False
     network: FetchSettings | None = None
     jobs: int = 1
-    include: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # files found in a directory: globs of provenance.inputs.glob_match
     exclude: tuple[str, ...] = ()
     max_input_bytes: int = MAX_INPUT_BYTES
     fmt: str | None = None  # force a reader: "text", "markdown", "html"
@@ -85,77 +85,6 @@ class AuditOptions:
 def source_name(name: str, options: AuditOptions) -> str:
     """What an input is reported as: its name, or `stdin_filename` for standard input."""
     return options.stdin_filename if name == "-" and options.stdin_filename else name
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def is_url(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://"))
-
-
-def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[list[str], list[SkippedInput]]:
-    """Files, directories (searched for article files), URLs and "-" in a stable order."""
-    from provenance.read.dispatch import ARTICLE_SUFFIXES
-
-    out: list[str] = []
-    skipped: list[SkippedInput] = []
-    for item in inputs:
-        name = str(item)
-        if name == "-" or is_url(name):
-            out.append(name)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not _blank(p)
-            )
-            found = [f for f in found if _selected(f, options)]
-            if not found:
-                skipped.append(SkippedInput(name, "no articles (.txt, .md, .mdx, .markdown, .html, .htm) in this directory"))
-            out.extend(found)
-        elif path.exists():
-            out.append(name)
-        else:
-            skipped.append(SkippedInput(name, "no such file or directory"))
-    seen: set[str] = set()
-    unique = [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
-    return unique, skipped
-
-
-def _blank(path: Path) -> bool:
-    """An empty or whitespace-only file found in a directory (a placeholder), or a Markdown file of
-    front matter only (a site generator's section page), holds no claim: it is passed over rather
-    than failing the run. Named on the command line, it is still an error."""
-    try:
-        size = path.stat().st_size
-        if size == 0 or (size <= 4096 and not path.read_bytes().strip()):
-            return True
-        if size <= 65536 and path.suffix.lower() in (".md", ".mdx", ".markdown"):
-            # a site generator's section or listing page: front matter and nothing else
-            from provenance.read.frontmatter import parse_front_matter
-
-            text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
-            front = parse_front_matter(text)
-            return bool(front.end) and not text[front.end:].strip()
-        return False
-    except OSError:
-        return False
-
-
-def _selected(path: str, options: AuditOptions) -> bool:
-    """Include/exclude globs match the path as found, relative to the working directory, or the name."""
-    forms = (path, os.path.relpath(path), Path(path).name)
-
-    def hit(globs: tuple[str, ...]) -> bool:
-        return any(fnmatch.fnmatch(f, g) for g in globs for f in forms)
-
-    if options.include and not hit(options.include):
-        return False
-    return not hit(options.exclude)
 
 
 def _fetched_format(content_type: str, url: str) -> str:
@@ -339,7 +268,7 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
     """Like `audit` without the check stage, one result at a time in input order (for streaming
     formats: nothing is kept once it is yielded). Inputs skipped while searching come first."""
     options = options or AuditOptions()
-    names, skipped = expand_inputs(inputs, options)
+    names, skipped = find_articles(inputs, options.include, options.exclude)
     yield from skipped
     yield from _run(names, options)
 
@@ -430,7 +359,7 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
         from provenance.outlets import load
 
         load(options.outlets_file)
-    names, skipped = expand_inputs(inputs, options)
+    names, skipped = find_articles(inputs, options.include, options.exclude)
     articles: list[ArticleReport] = []
     for result in _run(names, options):
         if isinstance(result, SkippedInput):
