@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import re
 
+from provenance.core import cues
 from provenance.outlets.lazyre import LazyRe
 
-_BEFORE_CUE = LazyRe(
-    r"(?:according\s+to|reported\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+by|told|telling|via|per|citing|"
-    r"cited\s+by|cited\s+in|quoted\s+(?:by|in)|quoting|interview(?:ed)?\s+(?:with|by)|speaking\s+(?:to|with)|"
-    r"spoke\s+(?:to|with)|said\s+to|wrote\s+(?:in|for)|writ(?:ing|es)\s+(?:in|for)|published\s+(?:by|in)|"
-    r"obtained\s+by|seen\s+by|confirmed\s+to|reporting\s+(?:by|from|for)|h/t|hat\s+tip(?:\s+to)?|"
-    r"(?:report|story|article|piece|op-ed|column|editorial|interview|analysis|investigation|statement|video|"
-    r"broadcast|segment|poll|survey|podcast|headline|dispatch)s?\s+(?:by|for|in|with|to|from|on)|"
-    r"(?:source|sources|credit|photo|image|via|sources\s+include)\s*:|appeared\s+(?:on|in)|"
-    r"(?:reporters?|correspondents?|editors?|columnists?|journalists?|writers?|contributors?)\s+(?:for|at|with))"
-    r"\s+$",
-    re.IGNORECASE,
-)
+# The phrases are the shared vocabulary's (core/data/citing_cues.txt), read on first use.
+_BEFORE_CUE = LazyRe(lambda: rf"\b(?:{cues.alternation('before')}|(?:{cues.alternation('source-line')}|"
+                             rf"{cues.alternation('credit')})\s*:)\s+$", re.IGNORECASE)
 _PLATFORM_BEFORE = LazyRe(r"\b(?:on|to|from|via|in|onto)\s+$", re.IGNORECASE)
-_AFTER_CUE = LazyRe(
-    r"^(?:\s*['’]s?)?\s*(?:has\s+|had\s+|first\s+|also\s+|later\s+|previously\s+|exclusively\s+)?"
-    r"(?:reported|reports|reporting|said|says|wrote|writes|noted|notes|revealed|reveals|claimed|claims|confirmed|"
-    r"confirms|learned|learnt|obtained|published|publishes|quoted|cited|found|estimated|analy[sz]ed|contacted|"
-    r"asked|broke|interviewed|interview|report|story|article|investigation|analysis|poll|survey|newspaper|tabloid|magazine|"
-    r"website|reporter|reporters|correspondent|editor|editors|columnist|journalist|journalists|broadcast|"
-    r"news\s+agency|wire\s+service)\b",
-    re.IGNORECASE,
-)
-_SOURCE_LINE = LazyRe(r"^\s*(?:sources?(?:\s+include)?|via|credit|h/t|read\s+more\s+at|originally\s+published\s+(?:by|at|in))\s*:", re.IGNORECASE)
+_AFTER_CUE = LazyRe(lambda: rf"^(?:\s*['’]s?)?\s*(?:{cues.alternation('adverb')}\s+)?"
+                            rf"(?:{cues.alternation('after')}|{cues.alternation('speech')})\b",
+                    re.IGNORECASE)
+_SOURCE_LINE = LazyRe(lambda: rf"^\s*{cues.alternation('source-line')}\s*:", re.IGNORECASE)
 _BULLET = LazyRe(r"^[\s\-*•·–—>\d.)\]\[]*")
 
 

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 class LazyRe:
-    """A regex compiled on first use, so importing this module stays cheap."""
+    """A regex compiled on first use, so importing this module stays cheap. The pattern may be given
+    as a function that builds it (from a data file), called on first use too."""
 
-    __slots__ = ("_args", "_rx")
+    __slots__ = ("_flags", "_pattern", "_rx")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
         self._rx: re.Pattern[str] | None = None
 
     @property
     def rx(self) -> re.Pattern[str]:
         if self._rx is None:
-            self._rx = re.compile(*self._args)
+            pattern = self._pattern if isinstance(self._pattern, str) else self._pattern()
+            self._rx = re.compile(pattern, self._flags)
         return self._rx
 
     def search(self, s: str) -> re.Match[str] | None:
