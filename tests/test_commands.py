@@ -139,3 +139,23 @@ def test_a_report_is_never_half_written(here: Path) -> None:
     with open_output(target) as fh:
         fh.write("new")
     assert target.read_text() == "new"
+
+
+# --------------------------------------------------------------------------- the stage order
+
+
+def test_audit_text_checks_site_links_as_audit_does(tmp_path: Path) -> None:
+    """The check stage is written once (pipeline.check_articles): a text audited with a site has its
+    site links checked against the site's files first, as a file audited with `audit` has."""
+    from provenance.model import CheckStatus
+    from provenance.net.settings import FetchSettings
+    from provenance.pipeline import AuditOptions, audit_text
+    from provenance.site import Site
+
+    (tmp_path / "about.md").write_text("# About\n\nWe write.\n")
+    options = AuditOptions(check=True, network=FetchSettings(offline=True, use_cache=False),
+                           site=Site(tmp_path.resolve(), "https://blog.example.org/"))
+    report = audit_text("Our [about page](/about/) says so.\n", fmt="markdown", options=options)
+    (link,) = report.links
+    assert link.check is not None
+    assert link.check.status is CheckStatus.OK, link.check  # found in the site, not "offline and not cached"

@@ -1,7 +1,12 @@
 """The pipeline (`provenance.audit()` lives here; the module is not called audit.py so that the
-package attribute `provenance.audit` stays the function). Runs the stages for each input. The only place that knows their order.
+package attribute `provenance.audit` stays the function). Runs the stages for each input. The only
+place that knows their order:
 
-read -> segment -> extract -> judge -> (check) -> report
+    read (read_input) -> segment, extract, judge (analyse) -> check (check_articles) -> Report
+
+`analyse` orders the pure stages (segment, links, quotes, judge, outlets, primary sources) and
+`check_articles` the checking ones (site links, then the network). What follows the report, findings and
+formats, is the caller's (`commands.py`; `archive/` runs the same stages spread over a cluster).
 """
 
 from __future__ import annotations
@@ -366,16 +371,23 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
             skipped.append(result)
         else:
             articles.append(result)
-    if options.check and articles and options.site is not None:
+    return Report(articles=tuple(check_articles(articles, options)), skipped=tuple(skipped), version=__version__)
+
+
+def check_articles(articles: Sequence[ArticleReport], options: AuditOptions) -> list[ArticleReport]:
+    """The check stage, when `options.check` asks for it: a site's own links against its files
+    (never over the network), then every cited source fetched once."""
+    out = list(articles)
+    if not options.check or not out:
+        return out
+    if options.site is not None:
         from provenance.site import check_site_links
 
-        articles = list(check_site_links(articles, options.site))
-    if options.check and articles:
-        from provenance.check import check_report
-        from provenance.outlets import load
+        out = list(check_site_links(out, options.site))
+    from provenance.check import check_report
+    from provenance.outlets import load
 
-        articles = list(check_report(articles, options.fetch, load(options.outlets_file)))
-    return Report(articles=tuple(articles), skipped=tuple(skipped), version=__version__)
+    return list(check_report(out, options.fetch, load(options.outlets_file)))
 
 
 def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
@@ -384,10 +396,4 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
     from provenance.read.dispatch import read_string
 
     options = options or AuditOptions()
-    report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
-    if options.check:
-        from provenance.check import check_report
-        from provenance.outlets import load
-
-        report = check_report([report], options.fetch, load(options.outlets_file))[0]
-    return report
+    return check_articles([analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)], options)[0]
