@@ -4,15 +4,20 @@ Brighteon.com")."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from provenance.model import OutletInfo
 from provenance.outlets.hosts import raw_segments, split_url
 from provenance.outlets.kinds import PLATFORM_KINDS
 from provenance.outlets.lazyre import LazyRe
 
-if TYPE_CHECKING:
-    from provenance.outlets.lookup import OutletDB
+
+class Lookup(Protocol):
+    """What finding a channel asks of the outlet database (`lookup.OutletDB`)."""
+
+    def by_host(self, host_or_url: str) -> OutletInfo | None: ...
+    def by_name(self, name: str, context: str | None = None) -> OutletInfo | None: ...
+    def channel_outlet(self, url: str, name: str) -> OutletInfo | None: ...
 
 
 class Channel(NamedTuple):
@@ -59,7 +64,7 @@ CHANNEL_TEXT2 = LazyRe(
 )
 
 
-def channel_from_url(db: OutletDB, url: str) -> Channel | None:
+def channel_from_url(db: Lookup, url: str) -> Channel | None:
     """The channel, account or blog a platform URL belongs to: youtube.com/@handle, /c/name,
     /channel/ID, /user/name; x.com/handle, twitter.com/handle; t.me/name; rumble.com/c/name;
     bitchute.com/channel/name; brighteon.com/channels/name; odysee.com/@name; medium.com/@user;
@@ -130,7 +135,7 @@ def channel_from_url(db: OutletDB, url: str) -> Channel | None:
     return Channel(plat, name, canonical, db.channel_outlet(url, name))
 
 
-def channel_from_text(db: OutletDB, text: str) -> list[ChannelMention]:
+def channel_from_text(db: Lookup, text: str) -> list[ChannelMention]:
     """Channels named with their platform: "the InfoWars channel on Brighteon.com",
     "Alex Jones' Rumble channel", "his account on X"."""
     out: list[ChannelMention] = []

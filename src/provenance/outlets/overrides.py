@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
@@ -15,8 +15,12 @@ from provenance.outlets.kinds import KINDS
 from provenance.outlets.names import parse_alias
 from provenance.outlets.table import Override
 
-if TYPE_CHECKING:
-    from provenance.outlets.lookup import OutletDB
+
+class Base(Protocol):
+    """What reading overrides asks of the database they apply to (`lookup.OutletDB`)."""
+
+    def exact(self, key: str) -> OutletInfo | None: ...
+    def entries(self) -> tuple[tuple[OutletInfo, tuple[tuple[str, bool], ...]], ...]: ...
 
 
 class OutletsFileError(ProvenanceError, ValueError):
@@ -26,7 +30,7 @@ class OutletsFileError(ProvenanceError, ValueError):
 # --------------------------------------------------------------------------- overrides
 
 
-def read_overrides(path: Path, base: OutletDB) -> tuple[Override, ...]:
+def read_overrides(path: Path, base: Base) -> tuple[Override, ...]:
     try:
         raw = path.read_bytes()
     except OSError as e:
