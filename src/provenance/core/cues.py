@@ -87,15 +87,15 @@ def alternation(section: str) -> str:
 def triggers(*sections: str) -> frozenset[str]:
     """Words one of which a text holds wherever a phrase of `sections` matches, for a cheap test
     before the regular expression: of each phrase, every choice of its least common required word
-    (the one whose shortest choice is longest: "broadcaster", not "on"), lower-cased and tokenised
-    as `lexicon.words` tokenises a text ("h/t" -> "h", "op-ed" -> "op")."""
+    (the one whose shortest choice is longest: "broadcaster", not "on"; "agency", not "news"),
+    lower-cased and tokenised as `lexicon.words` tokenises a text ("h/t" -> "h", "op-ed" -> "op")."""
     out: set[str] = set()
     for section in sections:
         for phrase in _sections()[section]:
             required = [t for t in _tokens(phrase) if "" not in t]
             best = max(required, key=lambda choices: min(len(c) for c in choices))
-            for choice in best:
-                first = WORD.findall(choice.lower())
-                if first:
-                    out.add(first[0])
+            for choice in best:  # of a choice of several words ("news agency"), its longest
+                found = WORD.findall(choice.lower())
+                if found:
+                    out.add(max(found, key=len))
     return frozenset(out)
