@@ -33,6 +33,7 @@ from provenance.core.speakers import (
     classify,
     not_a_speaker,
     places,
+    strip_titles,
     title_words,
 )
 from provenance.judge.features import (
@@ -81,7 +82,7 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                             # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
+                            r"(?=\s*[,.;:!?)\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
@@ -92,7 +93,8 @@ _AFTER_APPOSITION = re.compile(
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
-    r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
+    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
+    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$)")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -118,6 +120,14 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
+_ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
+# the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
+# "we put it to the minister Jane Doe" (the name right after the verb)
+_INTERVIEWER = re.compile(
+    r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
+    r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+_QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -192,6 +202,14 @@ _NOUN_OR_VERB = frozenset({
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
 _CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
                            re.I)
+# "find"/"found" reports only a finding stated as a clause ("found that", "found it was", "found the
+# drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
+# victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
+_FINDING = frozenset({"find", "finds", "found"})
+_FINDING_CLAUSE = re.compile(
+    r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
+    r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
+    r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
@@ -307,6 +325,8 @@ class Judge:
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
+            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
+                continue  # "Forensic police found the 10th victim": a discovery, not a statement
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
                     clause_raw = _clause_before(text, start)
@@ -389,9 +409,10 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _clause_before(text, comma).strip()[:1].isupper():
-            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": a title
-            # before the commas, the person's name between them
+        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()):
+            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said", "the
+            # national government delegate in Valencia, Pilar Bernabé, told": a title or role before
+            # the commas, the person's name between them
             named = classify(aside.strip(), self.speakers)
             if named is not None and named.kind == "person":
                 return named
@@ -429,6 +450,8 @@ class Judge:
                            # "early results of exit polls conducted for The AP by Edison Research"
                            r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s", src)[0].strip()
 
+            if src.lower() in ("http", "https", "www"):
+                continue  # "according to https://...": the link is the evidence (its domain names it)
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
@@ -480,9 +503,22 @@ class Judge:
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
+        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text):
+            met = _INTERVIEWER.search(text)
+            if met is not None:
+                who = classify(strip_titles(met.group("who")), self.speakers)
+                if who is not None and who.kind == "person":
+                    self.speakers.interlocutor = who.text
         self.prev = j
         self.prev_block = s.block
         return j
+
+    def _carried(self, source: str | None) -> str | None:
+        """The speaker a quotation carries on from the sentence before: in an interview, the answer
+        after the writer's question ("I ask Blair ..." then a quotation) is the interviewee's."""
+        if source == "the author" and self.speakers.interlocutor:
+            return self.speakers.interlocutor
+        return source
 
     def _decide(self, s: Sentence, block: Block, text: str, quotes: Sequence[QuoteSpan],
                 links: Sequence[Link]) -> Judgement:
@@ -525,6 +561,13 @@ class Judge:
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
+        if attributed and not quotes and all(e.cue == "link" for e in attributed):
+            cta = self.lex.calls_to_action.match(text)
+            if cta:
+                # "Listen here on your chosen podcast platform.": a call to action in any format;
+                # its link points the reader somewhere, it cites nothing (pipeline: a resource)
+                self.tag = "cta"
+                return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
@@ -537,6 +580,14 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
+            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they":
+                # "authorities announced they had located what they believed": an unresolved "they"
+                # is the group the sentence named before it, whose verdict (vague) then stands
+                group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
+                              and 0 <= e.pos < best.pos), None)
+                if group is not None:
+                    self.tag, self.subject = "unnamed", "unnamed"
+                    return Judgement(_VAGUE, group.source, group.cue, group.reason)
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
@@ -548,13 +599,13 @@ class Judge:
         if quotes and self.prev is not None and self.prev.category is _ATTRIBUTED \
                 and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
             self.tag = "quote-cont"
-            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             reason("quote-continues", source=self.prev.source))
+            who = self._carried(self.prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-continues", source=who))
         if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
                 and self.prev.category is _ATTRIBUTED and self.prev_block == s.block:
             self.tag = "quote-in"
-            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             reason("quote-inside", source=self.prev.source))
+            who = self._carried(self.prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-inside", source=who))
 
         if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the

@@ -1,0 +1,121 @@
+"""What a fact-checker found wrong in the speakers of two real pages (issue #14), each checked on the
+page itself (../shared/corpus/html) and, for the general cause, on a sentence of its own."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from provenance import audit_text
+from provenance.core.speakers import Speakers, classify, not_a_speaker
+from provenance.model import ArticleReport, LinkRole
+from provenance.profile import profile
+
+HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
+
+
+@lru_cache(maxsize=4)
+def _page(name: str) -> ArticleReport:
+    path = HTML / name
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    return audit_text(path.read_text(encoding="utf-8"), source=str(path), fmt="html")
+
+
+def _sentence(report: ArticleReport, start: str) -> tuple[str, str | None]:
+    js = next(js for js in report.sentences if js.sentence.text.strip().lstrip("“\"").startswith(start))
+    return js.judgement.category.value, js.judgement.source
+
+
+def _types(report: ArticleReport) -> dict[str, str]:
+    return {g.name: g.type for g in profile(report).sources}
+
+
+GUARDIAN = "uk_TheGuardian_2024_02_24.html"  # the Valencia fire
+STANDARD = "uk_EveningStandard_2024_10_24.html"  # Tony Blair interviewed
+
+
+def test_found_with_an_object_is_no_reporting_verb() -> None:
+    page = _page(GUARDIAN)
+    # a headline's "remains of last missing person found" names no source
+    assert _sentence(page, "Death toll in Valencia fire")[1] is None
+    # "Forensic police found the 10th victim ..., the national government delegate in Valencia,
+    # Pilar Bernabé, told journalists.": the delegate told it, the police found a body
+    assert _sentence(page, "Forensic police found") == ("attributed", "Pilar Bernabé")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Investigators found that the wiring had failed.\n", "Investigators"),
+    ("The court found him guilty of fraud.\n", "The court"),
+    ("A 2019 study found the drug was safe.\n", "A 2019 study"),
+    ("Rescuers found the remains of a child in the rubble.\n", None),
+    ("Smith found the letter in a drawer.\n", None),
+])
+def test_found_reports_a_finding_only(text: str, source: str | None) -> None:
+    # the general cause: "found" reports a finding stated as a clause, never a thing found
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_pronouns_resolve_in_the_displayed_source() -> None:
+    page = _page(GUARDIAN)
+    # "... she said." after the delegate was named; "Bernabé said" is the same person
+    assert _sentence(page, "Police will proceed with DNA testing") == ("attributed", "Pilar Bernabé")
+    assert _sentence(page, "Although there were no other missing people")[1] == "Pilar Bernabé"
+    # "after authorities announced they had located ... what they believed": "they" are the authorities
+    assert _sentence(page, "The death toll from a fire") == ("vague", "authorities")
+
+
+def test_people_are_not_organisations() -> None:
+    types = _types(_page(GUARDIAN))
+    assert types.get("Pilar Bernabé") == "person"
+    assert types.get("Neighbours", "unnamed") == "unnamed"  # people nobody names
+    assert "organisation" not in {types[n] for n in types if n in ("Bernabé", "Neighbours", "Pilar Bernabé")}
+
+
+def test_an_interview_credits_the_answers_to_the_interviewee() -> None:
+    page = _page(STANDARD)
+    # "When I suggest ..., he interrupts me." is the writer's; the quoted answer after it is Blair's
+    assert _sentence(page, "When I suggest the public")[1] == "the author"
+    assert _sentence(page, "I’ve known Waheed for over 30 years")[1] == "Tony Blair"
+    assert _sentence(page, "No, I didn’t write the book for him")[1] == "Tony Blair"
+    assert _sentence(page, "The main challenge in the Middle East")[1] == "Tony Blair"
+    # an observation of the writer's is not Piers Morgan's (a possessive is no speaker in apposition)
+    assert _sentence(page, "The look he gives me")[1] != "Piers Morgan"
+    assert _sentence(page, "How on earth do you think")[1] == "Tony Blair"
+
+
+def test_no_junk_people() -> None:
+    page = _page(STANDARD)
+    names = {g.name for g in profile(page).sources}
+    assert not names & {"The Middle East", "Is Starmer", "Piers Morgan"}
+    assert classify("Is Starmer", Speakers()) is None
+    assert classify("The Middle East", Speakers()) is None
+    assert not_a_speaker("the Middle East") == "a place name alone"
+    # "Will" and "May" stay names
+    will = classify("Will Smith", Speakers())
+    assert will is not None
+    assert will.kind == "person"
+
+
+def test_a_call_to_action_is_no_claim_in_html() -> None:
+    page = _page(STANDARD)
+    js = next(js for js in page.sentences if js.sentence.text.startswith("Listen here on your chosen podcast"))
+    assert js.judgement.category.value == "none"
+    assert js.judgement.source is None
+    link = next(lk for lk in page.links if lk.sentence == js.sentence.index)
+    assert link.role is LinkRole.RESOURCE  # pointed to, never checked as a citation
+
+
+def test_a_call_to_action_in_plain_text_keeps_its_link_a_resource() -> None:
+    report = audit_text("Listen to the full interview at https://example.org/podcast on your chosen platform.\n\n"
+                        "Prices rose by 4 per cent in March, according to https://stats.example.org/cpi today.\n",
+                        fmt="text")
+    first, second = report.sentences
+    assert first.judgement.category.value == "none"
+    # a bare URL after "according to" is cited by its domain, never by "https"
+    assert (second.judgement.category.value, second.judgement.source) == ("attributed", "example.org")
+    roles = {lk.url: lk.role for lk in report.links}
+    assert roles["https://example.org/podcast"] is LinkRole.RESOURCE
+    assert roles["https://stats.example.org/cpi"] is LinkRole.CITATION
