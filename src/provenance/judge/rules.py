@@ -28,6 +28,7 @@ from provenance.core.quotes import QuoteSpan
 from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
+    PREPOSITIONS,
     Speakers,
     Subject,
     classify,
@@ -1051,6 +1052,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
+    if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
+        # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
+        # subject, not the neighbour's speaker
+        source = _own_subject(s.text, plain)
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -1117,6 +1122,38 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
         return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
+    return subj.text
+
+
+# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ")
+_OWN_SUBJECT = re.compile(
+    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
+_FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
+                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
+OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
+
+
+def _own_subject(text: str, plain: _PlainWords) -> str | None:
+    """The person or organisation a sentence names as its subject, if it names one."""
+    m = _OWN_SUBJECT.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if front:
+        first = front.split()[0].lower().rstrip(",")
+        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
+            return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+    np = m.group("np")
+    words = np.split()
+    if words[-1].endswith(("'s", "’s")):
+        return None  # "Sanders's strength": a possessor is not the subject
+    if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
     return subj.text
 
 
