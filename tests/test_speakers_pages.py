@@ -119,3 +119,28 @@ def test_a_call_to_action_in_plain_text_keeps_its_link_a_resource() -> None:
     roles = {lk.url: lk.role for lk in report.links}
     assert roles["https://example.org/podcast"] is LinkRole.RESOURCE
     assert roles["https://stats.example.org/cpi"] is LinkRole.CITATION
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the largest buckets of PolNeAR's tuning part where no source was named (docs/accuracy.md)
+    ('"If we have evidence they are infected, then yes," Carson said of a potential travel ban.\n', "Carson"),
+    ("“I don’t know what it’s going to take,” said Senate Minority Whip Dick Durbin (D-Ill.) in an interview.\n",
+     "Dick Durbin"),
+    ("“A man you can bait with a tweet is not a man we can trust with nuclear weapons,” said the Democratic "
+     "nominee.\n", "the Democratic nominee"),
+    ("Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a surprise.\n",
+     "Cory James"),
+    ("Right afterward, Ted Cruz talked up his plans to force undocumented immigrants out.\n", "Ted Cruz"),
+])
+def test_speakers_the_rules_used_to_miss(text: str, source: str | None) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_a_sentence_the_model_attributes_keeps_its_own_subject() -> None:
+    # "Right afterward, Ted Cruz talked up ...": when the learned part reads it as attributed beside
+    # another speaker's quotation, the source is Cruz, not the speaker before
+    text = ('"We will win this state," Kasich said on Monday.\n\n'
+            "Right afterward, Ted Cruz talked up his plans to force undocumented immigrants out, and "
+            "said it was what voters wanted.\n")
+    second = audit_text(text).sentences[1].judgement
+    assert second.source == "Ted Cruz"

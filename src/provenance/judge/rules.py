@@ -83,10 +83,11 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                             # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
+                            r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
-                            r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+                            r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
@@ -129,6 +130,10 @@ _INTERVIEWER = re.compile(
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 _QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as often
+# verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
+_ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
+# a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
+_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|of\s|from\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -343,7 +348,7 @@ class Judge:
             else:
                 clause_raw = _clause_before(text, start)
                 clause, dropped = _strip_aux(clause_raw)
-                if form.kind == "ed" and after.startswith(" of "):
+                if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
@@ -367,6 +372,8 @@ class Judge:
                         first = m
                     if first is not None:
                         subj = classify(first.group("np"), self.speakers)
+                if subj is None and empty:
+                    subj = self._lead_with_asides(text, start - len(clause_raw))
                 if subj is None and empty and form.kind in ("ed", "s"):
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
@@ -423,6 +430,16 @@ class Judge:
             return None  # "In Washington, ..." is no subject; nor is one aside after another
         subj = classify(head, self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
+
+    def _lead_with_asides(self, text: str, end: int) -> Subject | None:
+        """The name a sentence opens with, when only asides stand between it and the verb: "Cory
+        James, 22, of Flint, Mich., said", "Harry Bond, 30, of Raleigh, N.C., who was among those
+        polled, said"."""
+        m = _LEAD_ASIDES.match(text)
+        if m is None or end - m.end("np") > 160 or text[end - 1:end] != "," or _QUOTE_CHARS.search(text, 0, end):
+            return None
+        subj = classify(m.group("np"), self.speakers)
+        return subj if subj is not None and subj.kind in ("person", "org") else None
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
