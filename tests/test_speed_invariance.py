@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fb9630d79bff3b2b0df1897896f6fd9bb184bd2846d40e99c892d75828703967"
+DIGEST = "20711ea5dad8e396a1d146bc329e1151085cd130805f3e2fbc5cd3eaf1f1a17e"
 
 
 def inputs() -> list[Path]:
