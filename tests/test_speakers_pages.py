@@ -130,6 +130,10 @@ def test_a_call_to_action_in_plain_text_keeps_its_link_a_resource() -> None:
      "nominee.\n", "the Democratic nominee"),
     ("Cory James, 22, of Flint, Mich., said he hadn't given up hope that Sanders could pull a surprise.\n",
      "Cory James"),
+    ("Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said Obama is overselling the "
+     "successes.\n", "Lindsey Graham"),
+    ("Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address "
+     "public concerns.\n", "Marco Rubio"),
     ("Right afterward, Ted Cruz talked up his plans to force undocumented immigrants out.\n", "Ted Cruz"),
 ])
 def test_speakers_the_rules_used_to_miss(text: str, source: str | None) -> None:

@@ -133,7 +133,8 @@ _QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as ofte
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
-_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|of\s|from\s)")
+_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
+                          r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -1146,6 +1147,7 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
 _OWN_SUBJECT = re.compile(
     r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
     r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z])\b[^,;:\"“”]{0,100},)?"  # an aside
     r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
                           "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
