@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "20711ea5dad8e396a1d146bc329e1151085cd130805f3e2fbc5cd3eaf1f1a17e"
+DIGEST = "0601c33a44361108dcad2f960ebe32d53f5e7d9143c72b6f50f565db1b49bdbe"
 
 
 def inputs() -> list[Path]:
