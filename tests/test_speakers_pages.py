@@ -84,6 +84,10 @@ def test_an_interview_credits_the_answers_to_the_interviewee() -> None:
     # an observation of the writer's is not Piers Morgan's (a possessive is no speaker in apposition)
     assert _sentence(page, "The look he gives me")[1] != "Piers Morgan"
     assert _sentence(page, "How on earth do you think")[1] == "Tony Blair"
+    # answers with no speaker of their own ("he snaps", or none at all) are the interviewee's too
+    assert _sentence(page, "Yes, of course, yes, he’s just beginning") == ("attributed", "Tony Blair")
+    assert _sentence(page, "But, anyway, we could do a whole interview on that one") == ("attributed", "Tony Blair")
+    assert not {g.name for g in profile(page).sources} & {"a speaker not named"}
 
 
 def test_no_junk_people() -> None:

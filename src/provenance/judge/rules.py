@@ -305,6 +305,7 @@ class Judge:
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
+        self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
 
     # ------------------------------------------------------------------ evidence
 
@@ -528,6 +529,7 @@ class Judge:
                 who = classify(strip_titles(met.group("who")), self.speakers)
                 if who is not None and who.kind == "person":
                     self.speakers.interlocutor = who.text
+        self.interlocutors.append(self.speakers.interlocutor)
         self.prev = j
         self.prev_block = s.block
         return j
@@ -631,6 +633,13 @@ class Judge:
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
             return Judgement(_ATTRIBUTED, None, "quotation", reason("quote-pending"))
+
+        if quotes and self.speakers.interlocutor:
+            # an interview's quotation with no speaker of its own ('"Yes, of course," he snaps.'):
+            # the answer of the person interviewed
+            self.tag = "quote-in"
+            who = self.speakers.interlocutor
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-interview", source=who))
 
         # the first vague cue decides: the hedges are searched only when the evidence holds none
         vague = [e for e in evidence if e.category is _VAGUE] or self._hedges(s)
@@ -762,11 +771,12 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
             first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
         prev_block = s.block
-    _fill_pending(sentences, rules, infos)
+    _fill_pending(sentences, rules, infos, judge.interlocutors)
     return rules, infos
 
 
-def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos: list[SentenceInfo]) -> None:
+def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos: list[SentenceInfo],
+                  interlocutors: Sequence[str | None] = ()) -> None:
     """Sentences inside a quotation whose speaker is named after it take that speaker; with no
     speaker in the paragraph they stay the writer's (unattributed) for the learned part to weigh."""
     for i, j in enumerate(rules):
@@ -790,7 +800,9 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                 break
             k += 1
         else:
-            rules[i] = Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
+            who = interlocutors[i] if i < len(interlocutors) else None
+            rules[i] = Judgement(_ATTRIBUTED, who, "quotation", reason("quote-interview", source=who)) if who \
+                else Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
     # A paragraph that opens with a quotation credited to the speaker before it, but whose own
     # speaker is named at its end ('"Everybody is laughing at Jeb Bush ... ," Trump tweeted.'):
     # the whole quotation is the later speaker's (issue #14: quotes credited to the previous speaker)
