@@ -152,3 +152,9 @@ def test_a_sentence_the_model_attributes_keeps_its_own_subject() -> None:
             "said it was what voters wanted.\n")
     second = audit_text(text).sentences[1].judgement
     assert second.source == "Ted Cruz"
+
+
+def test_a_call_to_action_in_markdown_keeps_its_link_a_resource() -> None:
+    report = audit_text("Download [the new release](https://example.org/download) from our site.\n", fmt="markdown")
+    assert report.sentences[0].judgement.category.value == "none"
+    assert [lk.role for lk in report.links] == [LinkRole.RESOURCE]

@@ -252,10 +252,10 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         from provenance.judge.posts import apply_post_rules
 
         judgements, links = apply_post_rules(blocks, sentences, judgements, links)
-    else:  # a call to action is no claim in any format: its links point the reader somewhere
-        from provenance.judge.posts import calls_to_action_resources
+    # a call to action is no claim in any format: its links point the reader somewhere
+    from provenance.judge.posts import calls_to_action_resources
 
-        links = calls_to_action_resources(sentences, judgements, links)
+    links = calls_to_action_resources(sentences, judgements, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 
