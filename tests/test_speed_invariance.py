@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0601c33a44361108dcad2f960ebe32d53f5e7d9143c72b6f50f565db1b49bdbe"
+DIGEST = "d7784aa14780089a468c0081a44ee9c9963736ee505d658ae07aeb385cc712ef"
 
 
 def inputs() -> list[Path]:
