@@ -195,9 +195,12 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     judged_rules = judge_sentences(blocks, sentences, quotes_by_block, links, stages=options.judge)
     judgements = attribute_quoted_blocks(blocks, sentences, judged_rules)
     if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
-        from provenance.judge.posts import apply_post_rules
+        from provenance.judge.posts import apply_post_rules, calls_to_action_resources
 
         judgements, links = apply_post_rules(blocks, sentences, judgements, links)
+        # the judge calls a call to action none before the post rules see it: its links point the
+        # reader somewhere. In a news page such a link stays a link the article names (an outlet).
+        links = calls_to_action_resources(sentences, judgements, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 

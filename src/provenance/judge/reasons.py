@@ -30,6 +30,7 @@ TEMPLATES: dict[str, str] = {
     "quote-named-after": "inside a quotation attributed to {source}, who is named after it",
     "quote-pending": "inside a quotation whose speaker is named later",
     "quote-no-speaker": "a quotation with no speaker named in its paragraph",
+    "quote-interview": "a quotation in an interview with no other speaker named: the answer of {source}",
     "plain": "no source, attribution or hedge: the writer asserts it",
     "heading-claim": "a heading that makes a claim with no source",
     "label": "a section label, not a claim",
