@@ -316,3 +316,20 @@ def test_pv103_is_for_statements_nobody_is_named_for() -> None:
                                  Category.VAGUE)  # the sentence names a source, vaguely: PV102's business
     signed = "“No one here gets out alive, not one of us, ever.” – Jim Morrison"
     assert "PV103" not in quoted(signed, "No one here gets out alive, not one of us, ever.")
+
+
+@pytest.mark.parametrize(("name", "text", "credited"), [
+    ("Reuters", "Photograph: Reuters", True),
+    ("PA", "Pictures by PA", True),
+    ("PA", "Additional reporting from  PA", True),
+    ("SHTFplan.com", "Mac Slavo, the editor of SHTFplan.com, said so.", True),
+    ("Palau.org", "To learn more, go to the site Palau.org today.", True),
+    ("Palau.org", "Go to the big site Palau.org", False),  # more than two words between
+    ("Reuters", "The photographer Reuters hired", False),  # "photo" inside a longer word
+    ("CNN", "A blogger told CNN", False),
+    ("CNN", "Subscribe now to CNN", True),
+])
+def test_credit_before_a_name_is_not_a_citation(name: str, text: str, credited: bool) -> None:
+    from provenance.findings import _credited
+
+    assert _credited(name, text) is credited

@@ -306,8 +306,7 @@ def _not_a_citation(o: OutletRef, sentences: dict[int, JudgedSentence]) -> bool:
         return True
     if js is not None and js.sentence.role is Role.HEADING:
         return True  # "Buyer of BTC.com charged": the site is what the story is about
-    if js is not None and re.search(_CREDIT + r"\W+(?:[\w.]+\W+){0,2}?" + re.escape(o.cited_as), js.sentence.text,
-                                    re.IGNORECASE):
+    if js is not None and _credited(o.cited_as, js.sentence.text):
         return True  # "(Photo: Reuters)", "Additional reporting from PA", "the editor of SHTFplan.com"
     if o.domain is None:
         return True  # a name the outlet database does not know: a book, a product, a heading, not an outlet
@@ -318,6 +317,22 @@ _CREDIT = (r"\b(?:photo|picture|image|pictures|photograph|credit|additional repo
            r"editing by|editor (?:of|at)|founder of|publisher of|writes for|contributor (?:to|at)|"
            r"writer (?:for|at)|columnist (?:for|at)|author of|blog|found at|find us at|"
            r"go to|visit|head to|click|sign up|subscribe|follow us|download|donate|log on to|find out more)")
+
+
+_CREDIT_RE = re.compile(_CREDIT + r"(?=\W)", re.IGNORECASE)
+
+
+def _credited(name: str, text: str) -> bool:
+    """A credit or call-to-action word, then at most two words, then the name. The long credit
+    alternation is compiled once; only the short tail after each credit word is built per name
+    (compiling the whole pattern per outlet was a quarter of the findings' CPU time)."""
+    tail: re.Pattern[str] | None = None
+    for m in _CREDIT_RE.finditer(text):
+        if tail is None:
+            tail = re.compile(r"\W+(?:[\w.]+\W+){0,2}?" + re.escape(name), re.IGNORECASE)
+        if tail.match(text, m.end()):
+            return True
+    return False
 
 
 def _check_findings(status: CheckStatus, url: str, http: int | None, detail: str | None, line: int,
