@@ -33,12 +33,15 @@ from typing import TYPE_CHECKING
 
 from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
 from provenance.read.directives import parse_directive
+from provenance.read.tree import Comment, Tag, Text
+from provenance.read.tree import Document as Soup
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from bs4 import BeautifulSoup
-    from bs4.element import Comment, PageElement, Tag
+    from lxml.etree import _Element
+
+PageElement = Tag | Text | Comment
 
 # Never content: dropped with everything inside.
 _DROP_TAGS = frozenset({
@@ -158,16 +161,12 @@ _LEAVES = frozenset({"div", "span", "figcaption", "p"})
 def _tags(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
     """The elements under root with one of these names, in document order. bs4's find_all does the
     same but sets up a matcher on every call, which costs more than the walk on a small element."""
-    from bs4.element import Tag
-
     for node in root.descendants:
         if isinstance(node, Tag) and node.name in names:
             yield node
 
 
 def _first(root: Tag, names: frozenset[str]) -> Tag | None:
-    from bs4.element import Tag
-
     if not any(isinstance(child, Tag) for child in root.contents):
         return None  # the common case, a paragraph of text: no walk
     return next(_tags(root, names), None)
@@ -177,9 +176,7 @@ class _Inventory:
     """What the reader needs from the whole page, gathered in one walk: <meta>s, JSON-LD scripts,
     headlines, the canonical link and comments."""
 
-    def __init__(self, soup: BeautifulSoup) -> None:
-        from bs4.element import Comment, Tag
-
+    def __init__(self, soup: Soup) -> None:
         self.metas: dict[tuple[str, str], str] = {}
         self.jsonld: list[Tag] = []
         self.h1s: list[Tag] = []
@@ -267,7 +264,7 @@ class _Page:
 
     drop_tags = _DROP_TAGS
 
-    def __init__(self, soup: BeautifulSoup, host: str = "", article: Tag | None = None) -> None:
+    def __init__(self, soup: Soup, host: str = "", article: Tag | None = None) -> None:
         self.soup = soup
         self.host = host
         self.article = article  # the page's first <article> (else <main>)
@@ -292,7 +289,6 @@ class _Page:
     def dropped(self, tag: Tag) -> bool:
         """True when the tag or one of its ancestors is boilerplate or never content (memoised: each
         element is decided once, so asking for every paragraph of a page stays linear)."""
-        from bs4.element import Tag
 
         chain: list[Tag] = []
         node: PageElement | None = tag
@@ -399,8 +395,6 @@ def _text_len(tag: Tag) -> int:
 
 
 def _link_len(tag: Tag) -> int:
-    from bs4.element import Tag
-
     if not any(isinstance(child, Tag) for child in tag.contents):
         return 0
     return sum(_text_len(a) for a in _tags(tag, _A))
@@ -408,13 +402,11 @@ def _link_len(tag: Tag) -> int:
 
 def _loose_text_len(tag: Tag) -> int:
     """Characters of text directly inside `tag` (not inside a child block element)."""
-    from bs4.element import NavigableString, Tag
 
     n = 0
     for child in tag.children:
-        if isinstance(child, NavigableString):
-            if type(child) is NavigableString:
-                n += len(_norm(str(child)))
+        if type(child) is Text:
+            n += len(_norm(child))
         elif isinstance(child, Tag) and child.name not in _BLOCK_LEVEL and child.name not in _DROP_TAGS:
             n += _text_len(child)
     return n
@@ -422,7 +414,6 @@ def _loose_text_len(tag: Tag) -> int:
 
 def _paragraphs(page: _Page, root: Tag) -> list[tuple[Tag, int, float]]:
     """Body-like paragraphs under root, outside boilerplate: (element, length, vote)."""
-    from bs4.element import Tag
 
     out: list[tuple[Tag, int, float]] = []
     for el in _tags(root, _VOTERS):
@@ -476,10 +467,8 @@ def _common_ancestor(tags: list[Tag]) -> Tag | None:
 
 
 def _main_container(page: _Page) -> Tag:
-    from bs4.element import Tag
-
     soup = page.soup
-    body = soup.body if isinstance(soup.body, Tag) else soup
+    body = soup.body if soup.body is not None else soup
     named = [t for t in _tags(body, _CONTAINERS)
              if (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
     paras = _paragraphs(page, body)
@@ -571,12 +560,9 @@ class _Collector:
         self.space = s.endswith(" ")
 
     def walk_nodes(self, nodes: list[PageElement]) -> None:
-        from bs4.element import NavigableString, Tag
-
         for child in nodes:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, CDATA, doctype...
-                    self.add(str(child))
+            if type(child) is Text:
+                self.add(child)
             elif isinstance(child, Tag):
                 if child.name in self.page.drop_tags or self.page.junk(child):
                     continue
@@ -648,24 +634,18 @@ class _Emitter:
         ln = bisect.bisect_right(self._line_starts, idx)
         return ln, idx - self._line_starts[ln - 1] + 1
 
-    def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str) -> tuple[int, int]:
-        from bs4.element import Tag
-
+    def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str,
+                           before: Tag | None) -> tuple[int, int]:
         first = nodes[0]
         if isinstance(first, Tag) and first.sourceline:
             return first.sourceline, (first.sourcepos or 0) + 1
         # loose text: search it in the source after the start of the element before it (or the parent)
-        anchor = parent
-        prev = first.previous_sibling
-        while prev is not None:
-            if isinstance(prev, Tag) and prev.sourceline:
-                anchor = prev
-                break
-            prev = prev.previous_sibling
+        anchor = before if before is not None and before.sourceline else parent
         return self._position_of_text(anchor, body)
 
     # emission ------------------------------------------------------------------------------------
-    def emit(self, tag: Tag, kind: BlockKind, nodes: list[PageElement] | None = None) -> None:
+    def emit(self, tag: Tag, kind: BlockKind, nodes: list[PageElement] | None = None,
+             before: Tag | None = None) -> None:
         col = _Collector(self.page)
         col.walk_nodes(nodes if nodes is not None else list(tag.children))
         body, links = col.result()
@@ -674,7 +654,7 @@ class _Emitter:
         if nodes is None:
             line, column = tag.sourceline or 1, (tag.sourcepos or 0) + 1
         else:
-            line, column = self._position_of_nodes(tag, nodes, body)
+            line, column = self._position_of_nodes(tag, nodes, body, before)
         level = int(tag.name[1]) if kind is BlockKind.HEADING and tag.name[1:].isdigit() else 0
         if self.blocks and self.blocks[-1].text == body and self.blocks[-1].kind is kind:
             return  # the same caption or line twice in a row (responsive copies for desktop and mobile)
@@ -686,7 +666,7 @@ class _Emitter:
         """Each story a related-links box inside the article points to, as one related-list item: its
         headline (the card's heading, else the link's text), at the headline's place, with its link."""
         seen: set[str] = set()
-        anchors = box.find_all("a", href=True)
+        anchors = [a for a in _tags(box, _A) if a.get("href")]
         # cards with a heading name their story there; a card's other links are kickers and section
         # labels ("Aerospace & Defense"): with headings about, only the links holding one count,
         # else a link of five words or more (a headline, not a label)
@@ -716,41 +696,47 @@ class _Emitter:
             self.ignore_next = True
 
     def visit(self, tag: Tag) -> None:
-        from bs4.element import Comment, NavigableString, Tag
-
         run: list[PageElement] = []
+        before: Tag | None = None  # the last element met, for placing loose text after it
+        run_before: Tag | None = None  # ... and the one before the loose text in `run`
 
         def flush() -> None:
             if run:
                 # split loose text at double <br>s
                 piece: list[PageElement] = []
                 brs = 0
+                last, piece_before = run_before, run_before
                 for node in run:
                     if isinstance(node, Tag) and node.name == "br":
                         brs += 1
                         piece.append(node)
+                        last = node
                         continue
-                    if isinstance(node, NavigableString) and not str(node).strip() and brs:
+                    if type(node) is Text and not node.strip() and brs:
                         piece.append(node)
                         continue
                     if brs >= 2:
-                        self.emit_loose(tag, piece)
-                        piece = []
+                        self.emit_loose(tag, piece, piece_before)
+                        piece, piece_before = [], last
                     brs = 0
                     piece.append(node)
-                self.emit_loose(tag, piece)
+                    if isinstance(node, Tag):
+                        last = node
+                self.emit_loose(tag, piece, piece_before)
                 run.clear()
 
         for child in tag.children:
-            if isinstance(child, Comment):
-                flush()
-                self.comment(str(child))
-                continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
+            if not isinstance(child, Tag):
+                if isinstance(child, Comment):
+                    flush()
+                    self.comment(str(child))
+                else:
+                    if not run:
+                        run_before = before
                     run.append(child)
                 continue
-            if not isinstance(child, Tag) or id(child) in self.seen:
+            previous, before = before, child
+            if id(child) in self.seen:
                 continue
             if child.name in self.page.drop_tags or (child is not self.main and self.page.junk(child)):
                 if child.name not in self.page.drop_tags and _related_box(child):
@@ -758,6 +744,8 @@ class _Emitter:
                     self.emit_related(child)
                 continue
             if child.name not in _BLOCK_LEVEL:
+                if not run:
+                    run_before = previous
                 run.append(child)
                 continue
             flush()
@@ -801,14 +789,13 @@ class _Emitter:
                 return False
         if _text_len(box) > 400:
             return False
-        from bs4.element import NavigableString
 
         # the outermost elements holding text of their own: a caption with its credit inside stays one
         leaves: list[Tag] = []
         for t in _tags(box, _LEAVES):
             if any(_within(t, leaf) for leaf in leaves):
                 continue
-            if any(type(c) is NavigableString and c.strip() for c in t.children) and _norm(t.get_text()):
+            if any(type(c) is Text and c.strip() for c in t.children) and _norm(t.get_text()):
                 leaves.append(t)
         kept = 0
         for leaf in leaves:
@@ -834,7 +821,6 @@ class _Emitter:
     def visit_figure(self, figure: Tag) -> None:
         """A picture (or a pull quote) and its caption: captions and quotes are kept, loose credit
         and alt text are not."""
-        from bs4.element import Tag
 
         for child in figure.children:
             if not isinstance(child, Tag) or id(child) in self.seen or child.name in self.page.drop_tags \
@@ -864,82 +850,33 @@ class _Emitter:
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 self.blocks[i] = RawBlock(kind, b.text, b.lines, b.links, b.level, b.ignore)
 
-    def emit_loose(self, parent: Tag, nodes: list[PageElement]) -> None:
-        from bs4.element import NavigableString, Tag
-
-        useful = [n for n in nodes if not (isinstance(n, NavigableString) and not str(n).strip())
+    def emit_loose(self, parent: Tag, nodes: list[PageElement], before: Tag | None) -> None:
+        useful = [n for n in nodes if not (type(n) is Text and not n.strip())
                   and not (isinstance(n, Tag) and n.name == "br")]
         if not useful:
             return
         # trim leading blank strings / brs so the position points at the text
         while nodes and nodes[0] is not useful[0]:
+            if isinstance(nodes[0], Tag):
+                before = nodes[0]
             nodes = nodes[1:]
         if isinstance(useful[0], Tag) and useful[0].name == "time" \
                 and sum(len(_norm(n.get_text() if isinstance(n, Tag) else str(n))) for n in useful) < 80:
             return  # a live post's stamp: "21:00 Antony Clements-Thrower"
         caption = any(isinstance(n, Tag) and _CAPTION.search(_attrs_text(n)) for n in useful)
-        self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes)
+        self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes, before)
 
 
 # The parse tree is kept shallow whatever the input, so that reading it is linear in the size of the
-# page and no walk of it can exhaust Python's stack (issue #16): an unclosed <p> ends where the next
-# block starts, as the HTML standard says (html.parser would nest 50,000 of them 50,000 deep), and
-# elements past _MAX_DEPTH levels (real pages stay under 40) are read as the text they hold.
+# page and no walk of it can exhaust Python's stack (issue #16): elements past _MAX_DEPTH levels (real
+# pages stay under 40) are read as the text they hold (read/tree.py).
 _MAX_DEPTH = 128
-_CLOSES_P = frozenset({
-    "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "ul", "ol", "dl", "li", "dd",
-    "dt", "table", "blockquote", "pre", "figure", "figcaption", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "address", "details", "summary", "fieldset", "center", "hgroup", "menu", "dialog", "search",
-})
-
-
-def _parse(text: str) -> BeautifulSoup:
-    import warnings
-    from collections import Counter
-    from typing import Any
-
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-
-    class ShallowSoup(BeautifulSoup):
-        """html.parser's tree with implied </p> and a bound on depth (positions kept as usual)."""
-
-        def __init__(self, markup: str) -> None:
-            self.ignored: Counter[str] = Counter()
-            self.elements = 0
-            super().__init__(markup, "html.parser")
-
-        def handle_starttag(self, name: str, namespace: str | None, nsprefix: str | None, attrs: Any,
-                            sourceline: int | None = None, sourcepos: int | None = None,
-                            namespaces: dict[str, str] | None = None) -> Tag | None:
-            self.elements += 1
-            if name in _CLOSES_P and self.open_tag_counter.get("p"):
-                self.endData()
-                self._popToTag("p")
-            if len(self.tagStack) > _MAX_DEPTH:
-                if not self.builder.can_be_empty_element(name):
-                    self.ignored[name] += 1
-                self.handle_data(" ")
-                return None
-            return super().handle_starttag(name, namespace, nsprefix, attrs, sourceline=sourceline,
-                                           sourcepos=sourcepos, namespaces=namespaces)
-
-        def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
-            if self.ignored.get(name):
-                self.ignored[name] -= 1
-                self.handle_data(" ")
-                return
-            super().handle_endtag(name, nsprefix)
-
-    with warnings.catch_warnings():
-        # an input that is only a URL or a file name is read as the text it is: no advice on stderr
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return ShallowSoup(text)
 
 
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
-    from bs4.element import Tag
+    from provenance.read.tree import parse
 
-    soup = _parse(text)
+    soup, root = parse(text, _MAX_DEPTH)
     inventory = _Inventory(soup)
     metas = inventory.metas
     title = _meta(metas, "og:title", "twitter:title")
@@ -968,8 +905,10 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
         emitter.seen.add(id(h1))
 
     emitter.visit(main)
-    blocks, reading = _checked_body(soup, text, emitter.blocks, host, inventory.jsonld,
-                                    check=getattr(soup, "elements", 0) <= _CHECK_LIMIT)
+    # trafilatura reads the same lxml tree, but not one thousands of levels deep (jusText's walks of
+    # it are quadratic): its own parser stops at 256 levels
+    blocks, reading = _checked_body(soup, root if soup.depth <= 200 else None, text, emitter.blocks, host, inventory.jsonld,
+                                    check=soup.elements <= _CHECK_LIMIT)
     suppressions = _suppressions(inventory.comments, text)
     return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
                     publisher=canonical, site_name=site_name, published=published, encoding=encoding,
@@ -1005,8 +944,9 @@ def _grams(tokens: list[str], n: int = 4) -> set[str]:
     return {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
 
 
-def _trafilatura_text(text: str) -> str:
-    """trafilatura's article text of the page ("" when it finds none or is not installed)."""
+def _trafilatura_text(text: str, root: _Element | None = None) -> str:
+    """trafilatura's article text of the page ("" when it finds none or is not installed), read from
+    the lxml tree the reader was built from when there is one (one parse for both readers)."""
     import logging
 
     try:
@@ -1017,7 +957,12 @@ def _trafilatura_text(text: str) -> str:
     level = log.level
     log.setLevel(logging.CRITICAL + 1)  # its "empty HTML tree" and parser complaints are not ours to print
     try:
-        return extract(text, include_comments=False, include_tables=True, deduplicate=False,
+        if root is not None:
+            from lxml import etree
+
+            # trafilatura parses without comments; it copies the tree it is given
+            etree.strip_elements(root, etree.Comment, with_tail=False)
+        return extract(root if root is not None else text, include_comments=False, include_tables=True, deduplicate=False,
                        with_metadata=False) or ""
     except Exception:  # a library failure must not lose the page: the own reading stands
         return ""
@@ -1080,15 +1025,14 @@ def _words(blocks: list[RawBlock]) -> int:
     return sum(len(_WORD.findall(b.text)) for b in blocks if b.kind in _BODY_KINDS)
 
 
-def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
+def _checked_body(soup: Soup, root: _Element | None, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
                   check: bool = True) -> tuple[list[RawBlock], Reading]:
-    from bs4.element import Tag
 
     blocks, extractor = own, "provenance"
-    traf = _trafilatura_text(text) if check else ""
+    traf = _trafilatura_text(text, root) if check else ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
-    body = soup.body if isinstance(soup.body, Tag) else soup
+    body = soup.body if soup.body is not None else soup
     if len(traf_tokens) >= 40 and isinstance(body, Tag):
         own_grams = _grams(_tokens("\n".join(b.text for b in own if b.kind in _BODY_KINDS)))
         if len(traf_grams & own_grams) < _KEEP_OWN * len(traf_grams):
