@@ -39,8 +39,6 @@ from provenance.read.tree import Document as Soup
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from lxml.etree import _Element
-
 PageElement = Tag | Text | Comment
 
 # Never content: dropped with everything inside.
@@ -159,11 +157,9 @@ _LEAVES = frozenset({"div", "span", "figcaption", "p"})
 
 
 def _tags(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
-    """The elements under root with one of these names, in document order. bs4's find_all does the
-    same but sets up a matcher on every call, which costs more than the walk on a small element."""
-    for node in root.descendants:
-        if isinstance(node, Tag) and node.name in names:
-            yield node
+    """The elements under root with one of these names, in document order: a slice of the page's
+    list of elements (read/tree.py), not a walk of the tree."""
+    return root.find_all(names)
 
 
 def _first(root: Tag, names: frozenset[str]) -> Tag | None:
@@ -213,6 +209,9 @@ class _Inventory:
 def _attrs_text(tag: Tag) -> str:
     if not tag.attrs:
         return ""
+    memo = tag.attrs_text
+    if memo is not None:
+        return memo
     cls = tag.get("class")
     parts: list[str] = [str(c) for c in cls] if isinstance(cls, list) else ([str(cls)] if cls else [])
     for key in ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module",
@@ -220,7 +219,8 @@ def _attrs_text(tag: Tag) -> str:
         val = tag.get(key)
         if val:
             parts.append(str(val))
-    return " ".join(parts)
+    tag.attrs_text = " ".join(parts)
+    return tag.attrs_text
 
 
 def _token_junk(token: str) -> bool:
@@ -876,7 +876,7 @@ _MAX_DEPTH = 128
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
     from provenance.read.tree import parse
 
-    soup, root = parse(text, _MAX_DEPTH)
+    soup = parse(text, _MAX_DEPTH)
     inventory = _Inventory(soup)
     metas = inventory.metas
     title = _meta(metas, "og:title", "twitter:title")
@@ -905,9 +905,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
         emitter.seen.add(id(h1))
 
     emitter.visit(main)
-    # trafilatura reads the same lxml tree, but not one thousands of levels deep (jusText's walks of
-    # it are quadratic): its own parser stops at 256 levels
-    blocks, reading = _checked_body(soup, root if soup.depth <= 200 else None, text, emitter.blocks, host, inventory.jsonld,
+    blocks, reading = _checked_body(soup, text, emitter.blocks, host, inventory.jsonld,
                                     check=soup.elements <= _CHECK_LIMIT)
     suppressions = _suppressions(inventory.comments, text)
     return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
@@ -944,9 +942,8 @@ def _grams(tokens: list[str], n: int = 4) -> set[str]:
     return {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
 
 
-def _trafilatura_text(text: str, root: _Element | None = None) -> str:
-    """trafilatura's article text of the page ("" when it finds none or is not installed), read from
-    the lxml tree the reader was built from when there is one (one parse for both readers)."""
+def _trafilatura_text(text: str) -> str:
+    """trafilatura's article text of the page ("" when it finds none or is not installed)."""
     import logging
 
     try:
@@ -957,12 +954,7 @@ def _trafilatura_text(text: str, root: _Element | None = None) -> str:
     level = log.level
     log.setLevel(logging.CRITICAL + 1)  # its "empty HTML tree" and parser complaints are not ours to print
     try:
-        if root is not None:
-            from lxml import etree
-
-            # trafilatura parses without comments; it copies the tree it is given
-            etree.strip_elements(root, etree.Comment, with_tail=False)
-        return extract(root if root is not None else text, include_comments=False, include_tables=True, deduplicate=False,
+        return extract(text, include_comments=False, include_tables=True, deduplicate=False,
                        with_metadata=False) or ""
     except Exception:  # a library failure must not lose the page: the own reading stands
         return ""
@@ -1025,11 +1017,11 @@ def _words(blocks: list[RawBlock]) -> int:
     return sum(len(_WORD.findall(b.text)) for b in blocks if b.kind in _BODY_KINDS)
 
 
-def _checked_body(soup: Soup, root: _Element | None, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
+def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
                   check: bool = True) -> tuple[list[RawBlock], Reading]:
 
     blocks, extractor = own, "provenance"
-    traf = _trafilatura_text(text, root) if check else ""
+    traf = _trafilatura_text(text) if check else ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
     body = soup.body if soup.body is not None else soup

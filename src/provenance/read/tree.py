@@ -22,10 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from lxml.etree import _Element
+from typing import Any
 
 
 class Text(str):
@@ -44,7 +41,7 @@ _LIST_ATTRS = frozenset({"class", "rel"})
 
 
 class Tag:
-    __slots__ = ("attrs", "contents", "name", "parent", "sourceline", "sourcepos")
+    __slots__ = ("attrs", "attrs_text", "contents", "end", "index", "name", "parent", "sourceline", "sourcepos", "tags")
 
     def __init__(self, name: str, attrs: dict[str, Any], parent: Tag | None, sourceline: int = 0,
                  sourcepos: int = 0) -> None:
@@ -54,6 +51,10 @@ class Tag:
         self.parent = parent
         self.sourceline = sourceline  # 1-based; 0 when unknown
         self.sourcepos = sourcepos  # 0-based column of the start tag's "<"
+        self.index = -1  # in the document's `tags` (document order); the tags below it end at `end`
+        self.end = 0
+        self.attrs_text: str | None = None  # memo of the reader's words of class, id and data attributes
+        self.tags: list[Tag] = parent.tags if parent is not None else []  # the page's, shared
 
     def __repr__(self) -> str:
         return f"<{self.name} line {self.sourceline}>"
@@ -66,6 +67,11 @@ class Tag:
 
     def __getitem__(self, key: str) -> Any:
         return self.attrs[key]
+
+    def find_all(self, names: frozenset[str]) -> Iterator[Tag]:
+        """The elements below with one of these names, in document order: a slice of the page's list
+        of elements, not a walk of the tree."""
+        return (t for t in self.tags[self.index + 1:self.end] if t.name in names)
 
     @property
     def children(self) -> Iterator[Tag | Text | Comment]:
@@ -114,12 +120,11 @@ class Tag:
 class Document(Tag):
     """The root above <html>: what `body` finds and how many elements the page has."""
 
-    __slots__ = ("body", "depth", "elements")
+    __slots__ = ("body", "elements")
 
     def __init__(self) -> None:
         super().__init__("[document]", {}, None)
         self.elements = 0
-        self.depth = 0  # of the deepest element in the source (the tree itself stops at max_depth)
         self.body: Tag | None = None
 
 
@@ -162,28 +167,20 @@ class _Aligner:
         self.names, self.offsets = _start_tags(text)
         self.cursor = 0
         self.line, self.counted, self.line_start = 1, 0, 0  # the line of offset `counted`
-        self._line_starts: list[int] | None = None
 
-    def _match(self, name: str, start: int) -> int:
+    def _match(self, name: str, start: int, ahead: int) -> int:
         names = self.names
-        for k in range(start, min(start + _LOOKAHEAD, len(names))):
+        for k in range(start, min(start + ahead, len(names))):
             if names[k] == name:
                 return k
         return -1
 
-    def place(self, name: str, lxml_line: int | None) -> tuple[int, int]:
-        k = self._match(name, self.cursor)
-        if k < 0 and lxml_line:
-            # lost (the parser dropped a run of tags): start again from the element's own line
-            import bisect
-
-            starts = self._starts()
-            first = starts[min(max(lxml_line - 2, 0), len(starts) - 1)]
-            jump = bisect.bisect_left(self.offsets, first)
-            if jump > self.cursor:
-                k = self._match(name, jump)
+    def place(self, name: str) -> tuple[int, int]:
+        """Line (1-based) and column (0-based) of the next start tag of this name; an element the
+        parser implied (no start tag of its own) gets the line of the last one placed."""
+        k = self._match(name, self.cursor, _LOOKAHEAD)
         if k < 0:
-            return lxml_line or 1, 0  # implied by the parser: no start tag of its own
+            return self.line, 0
         self.cursor = k + 1
         off = self.offsets[k]
         text = self.text
@@ -194,11 +191,6 @@ class _Aligner:
                 self.line_start = text.rfind("\n", self.counted, off) + 1
             self.counted = off
         return self.line, off - self.line_start
-
-    def _starts(self) -> list[int]:
-        if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
-        return self._line_starts
 
 
 def _attrs(items: Any) -> dict[str, Any]:
@@ -212,76 +204,81 @@ def _attrs(items: Any) -> dict[str, Any]:
     return out
 
 
-def parse(text: str, max_depth: int = 128) -> tuple[Document, _Element | None]:
-    """The page's shallow tree, and the lxml tree it was built from (None when html.parser read it)."""
+def parse(text: str, max_depth: int = 128) -> Document:
+    """The page's shallow tree."""
     from lxml import etree
-    from lxml.html import HTMLParser as LxmlParser
 
-    parser = LxmlParser(remove_comments=False, remove_pis=True, huge_tree=True, collect_ids=False,
-                        default_doctype=False)
-    root: _Element | None
+    if not text.strip():
+        return Document()
+    target = _Target(_Aligner(text), max_depth)
+    parser = etree.HTMLParser(target=target, remove_pis=True, huge_tree=True, no_network=True)
     try:
-        root = etree.fromstring(text, parser) if text.strip() else None
-    except (ValueError, etree.LxmlError):  # an encoding declaration in a str, a parser failure
-        root = None
-    if root is None:
-        return (_parse_python(text, max_depth) if text.strip() else Document()), None
-    doc = Document()
-    if not _build(root, doc, _Aligner(text), max_depth):
-        return _parse_python(text, max_depth), None  # libxml2 stopped at its depth limit: words lost
-    return doc, root
+        etree.fromstring(text, parser)
+    except (ValueError, etree.LxmlError):  # an XML encoding declaration in a str, a parser failure
+        return _parse_python(text, max_depth)
+    if target.deepest >= 2000:
+        return _parse_python(text, max_depth)  # libxml2 stopped at its depth limit: words were lost
+    return target.finish()
 
 
-def _build(root: _Element, doc: Document, aligner: _Aligner, max_depth: int) -> bool:
-    """Copies lxml's tree into `doc` (no recursion); False when libxml2 had cut the page short."""
-    from lxml import etree
+class _Target:
+    """libxml2's parse events (no lxml tree is built) into a Tag tree. Elements past the depth bound
+    are read as the text they hold."""
 
-    comment = etree.Comment
-    elements = 0
-    deepest = 0
-    line, pos = aligner.place(str(root.tag), root.sourceline)
-    top = Tag(str(root.tag), _attrs(root.items()), doc, line, pos)
-    doc.contents.append(top)
-    if root.text:
-        top.contents.append(Text(root.text))
-    # a frame: the element's children, the Tag they go into, flattened?, its tail and where that goes
-    stack: list[tuple[Iterator[_Element], Tag, bool, str | None, Tag]] = [(iter(root), top, False, None, doc)]
-    while stack:
-        children, into, flat, _, _ = stack[-1]
-        el = next(children, None)
-        if el is None:
-            _, into, flat, tail, tail_into = stack.pop()
-            if flat:
-                into.contents.append(Text(" "))
-            if tail:
-                tail_into.contents.append(Text(tail))
-            continue
-        tag = el.tag
-        if not isinstance(tag, str):  # a comment (processing instructions are not kept)
-            if tag is comment and not flat:
-                into.contents.append(Comment(el.text or ""))
-            if el.tail:
-                into.contents.append(Text(el.tail))
-            continue
-        elements += 1
-        depth = len(stack)
-        deepest = max(deepest, depth)
-        line, pos = aligner.place(tag, el.sourceline)
-        if flat or depth > max_depth:
-            into.contents.append(Text(" "))
-            if el.text:
-                into.contents.append(Text(el.text))
-            stack.append((iter(el), into, True, el.tail, into))
-            continue
-        child = Tag(tag, _attrs(el.items()), into, line, pos)
-        into.contents.append(child)
+    def __init__(self, aligner: _Aligner, max_depth: int) -> None:
+        self.doc = Document()
+        self.aligner = aligner
+        self.stack: list[Tag] = [self.doc]
+        self.top: Tag = self.doc
+        self.max_depth = max_depth
+        self.flat = 0  # open elements past the bound
+        self.deepest = 0
+
+    def start(self, tag: str, attrib: Any) -> None:
+        line, pos = self.aligner.place(tag)
+        doc = self.doc
+        doc.elements += 1
+        depth = len(self.stack) + self.flat
+        if depth > self.deepest:
+            self.deepest = depth
+        if depth > self.max_depth:
+            self.flat += 1
+            self.top.contents.append(Text(" "))
+            return
+        el = Tag(tag, _attrs(attrib.items()) if attrib else {}, self.top, line, pos)
+        el.index = len(doc.tags)
+        doc.tags.append(el)
+        self.top.contents.append(el)
         if tag == "body" and doc.body is None:
-            doc.body = child
-        if el.text:
-            child.contents.append(Text(el.text))
-        stack.append((iter(el), child, False, el.tail, into))
-    doc.elements, doc.depth = elements, deepest
-    return deepest < 2000
+            doc.body = el
+        self.stack.append(el)
+        self.top = el
+
+    def end(self, tag: str) -> None:
+        if self.flat:
+            self.flat -= 1
+            self.top.contents.append(Text(" "))
+            return
+        if len(self.stack) > 1:
+            el = self.stack.pop()
+            el.end = len(self.doc.tags)
+            self.top = self.stack[-1]
+
+    def data(self, data: str) -> None:
+        self.top.contents.append(Text(data))
+
+    def comment(self, text: str) -> None:
+        if not self.flat:
+            self.top.contents.append(Comment(text))
+
+    def close(self) -> None:
+        return None
+
+    def finish(self) -> Document:
+        while len(self.stack) > 1:
+            self.stack.pop().end = len(self.doc.tags)
+        self.doc.end = len(self.doc.tags)
+        return self.doc
 
 
 # Python's html.parser, for the pages libxml2 cannot read whole (thousands of levels deep).
@@ -309,6 +306,7 @@ class _PythonBuilder(HTMLParser):
     def _pop_to(self, name: str) -> None:
         while len(self.stack) > 1:
             tag = self.stack.pop()
+            tag.end = len(self.doc.tags)
             self.open[tag.name] -= 1
             if tag.name == name:
                 return
@@ -325,6 +323,8 @@ class _PythonBuilder(HTMLParser):
             return
         line, col = self.getpos()
         el = Tag(tag, _attrs(attrs), top, line, col)
+        el.index, el.end = len(self.doc.tags), len(self.doc.tags) + 1
+        self.doc.tags.append(el)
         top.contents.append(el)
         if tag == "body" and self.doc.body is None:
             self.doc.body = el
@@ -356,4 +356,7 @@ def _parse_python(text: str, max_depth: int) -> Document:
     builder = _PythonBuilder(max_depth)
     builder.feed(text)
     builder.close()
+    while len(builder.stack) > 1:
+        builder.stack.pop().end = len(builder.doc.tags)
+    builder.doc.end = len(builder.doc.tags)
     return builder.doc
