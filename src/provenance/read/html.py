@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
@@ -179,30 +180,27 @@ class _Inventory:
         self.canonical: Tag | None = None
         self.title: Tag | None = None
         self.article: Tag | None = None  # the first <article>, else the first <main>
-        self.comments: list[Comment] = []
+        self.comments: list[Comment] = soup.comments
         main: Tag | None = None
-        for node in soup.descendants:
-            if isinstance(node, Tag):
-                name = node.name
-                if name == "meta":
-                    for attr in ("property", "name", "itemprop"):
-                        value = node.get(attr)
-                        if value:
-                            self.metas.setdefault((attr, str(value)), str(node.get("content") or ""))
-                elif name == "script" and node.get("type") == "application/ld+json":
-                    self.jsonld.append(node)
-                elif name == "h1":
-                    self.h1s.append(node)
-                elif name == "link" and self.canonical is None and "canonical" in (node.get("rel") or ()):
-                    self.canonical = node
-                elif name == "title" and self.title is None:
-                    self.title = node
-                elif name == "article" and self.article is None:
-                    self.article = node
-                elif name == "main" and main is None:
-                    main = node
-            elif isinstance(node, Comment):
-                self.comments.append(node)
+        for node in soup.tags:
+            name = node.name
+            if name == "meta":
+                for attr in ("property", "name", "itemprop"):
+                    value = node.get(attr)
+                    if value:
+                        self.metas.setdefault((attr, str(value)), str(node.get("content") or ""))
+            elif name == "script" and node.get("type") == "application/ld+json":
+                self.jsonld.append(node)
+            elif name == "h1":
+                self.h1s.append(node)
+            elif name == "link" and self.canonical is None and "canonical" in (node.get("rel") or ()):
+                self.canonical = node
+            elif name == "title" and self.title is None:
+                self.title = node
+            elif name == "article" and self.article is None:
+                self.article = node
+            elif name == "main" and main is None:
+                main = node
         self.article = self.article or main
 
 
@@ -223,6 +221,7 @@ def _attrs_text(tag: Tag) -> str:
     return tag.attrs_text
 
 
+@lru_cache(maxsize=1 << 16)  # class names repeat across a page and across pages
 def _token_junk(token: str) -> bool:
     low = token.lower()
     if low in _HIDDEN_TOKENS:
@@ -365,9 +364,15 @@ def _is_junk(tag: Tag) -> bool:
     if tag.get("itemprop") == "articleBody":
         return False
     text = _attrs_text(tag)
-    if not text or _BODY_HINT.search(text):
+    if not text or _hinted(text):
         return False
     return any(_token_junk(tok) for tok in text.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _hinted(attrs_text: str) -> bool:
+    """The element names itself the article body (`article-body`, `story-body`, ...)."""
+    return _BODY_HINT.search(attrs_text) is not None
 
 
 def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
@@ -470,7 +475,7 @@ def _main_container(page: _Page) -> Tag:
     soup = page.soup
     body = soup.body if soup.body is not None else soup
     named = [t for t in _tags(body, _CONTAINERS)
-             if (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
+             if (t.get("itemprop") == "articleBody" or _hinted(_attrs_text(t)))]
     paras = _paragraphs(page, body)
     ptext = _PText(paras)
     if named and max((ptext(t) for t in named), default=0) < 300:
@@ -610,38 +615,23 @@ class _Emitter:
         self.blocks: list[RawBlock] = []
         self.ignore_next = False
         self.seen: set[int] = set()
-        self._line_starts: list[int] | None = None
 
     # positions -----------------------------------------------------------------------------------
-    def _offset(self, line: int, col0: int) -> int:
-        if self._line_starts is None:
-            starts = [0]
-            starts.extend(m.end() for m in re.finditer("\n", self.text))
-            self._line_starts = starts
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + col0
-
     def _position_of_text(self, anchor: Tag, first: str) -> tuple[int, int]:
         """Line and column of loose text: searched in the source after its parent's start tag."""
-        import bisect
-
-        line, col0 = anchor.sourceline or 1, anchor.sourcepos or 0
-        start = self._offset(line, col0)
+        start = anchor.offset
         word = first.split(" ", 1)[0][:40]
         idx = self.text.find(word, start, start + 200_000) if word else -1  # bounded: linear on any page
-        if idx < 0 or idx - start > 200_000:
-            return line, col0 + 1
-        assert self._line_starts is not None
-        ln = bisect.bisect_right(self._line_starts, idx)
-        return ln, idx - self._line_starts[ln - 1] + 1
+        line, col0 = anchor.page.position(start if idx < 0 else idx)
+        return line, col0 + 1
 
     def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str,
                            before: Tag | None) -> tuple[int, int]:
         first = nodes[0]
-        if isinstance(first, Tag) and first.sourceline:
-            return first.sourceline, (first.sourcepos or 0) + 1
+        if isinstance(first, Tag):
+            return first.sourceline, first.sourcepos + 1
         # loose text: search it in the source after the start of the element before it (or the parent)
-        anchor = before if before is not None and before.sourceline else parent
-        return self._position_of_text(anchor, body)
+        return self._position_of_text(before if before is not None else parent, body)
 
     # emission ------------------------------------------------------------------------------------
     def emit(self, tag: Tag, kind: BlockKind, nodes: list[PageElement] | None = None,
@@ -652,7 +642,7 @@ class _Emitter:
         if not _ALNUM.search(body) or _TIMESTAMP.match(body) or _ORDINAL.match(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
             return
         if nodes is None:
-            line, column = tag.sourceline or 1, (tag.sourcepos or 0) + 1
+            line, column = tag.sourceline, tag.sourcepos + 1
         else:
             line, column = self._position_of_nodes(tag, nodes, body, before)
         level = int(tag.name[1]) if kind is BlockKind.HEADING and tag.name[1:].isdigit() else 0
@@ -683,7 +673,7 @@ class _Emitter:
             if not _ALNUM.search(text) or (heading is None and len(text.split()) < 5):
                 continue
             seen.add(href)
-            line, column = head.sourceline or 1, (head.sourcepos or 0) + 1
+            line, column = head.sourceline, head.sourcepos + 1
             self.blocks.append(RawBlock(BlockKind.TRAILER_ITEM, text, (SourceLine(0, line, column),),
                                         (RawLink(href, text, 0, len(text), None),), 0, ignore=self.ignore_next))
             self.ignore_next = False
@@ -981,7 +971,7 @@ def _jsonld_bodies(scripts: list[Tag]) -> list[tuple[str, int]]:
                 body = node.get("articleBody")
                 if isinstance(body, str) and body.strip():
                     plain = htmllib.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
-                    out.append((plain, script.sourceline or 1))
+                    out.append((plain, script.sourceline))
                 stack.extend(v for v in node.values() if isinstance(v, dict | list))
             elif isinstance(node, list):
                 stack.extend(v for v in node if isinstance(v, dict | list))

@@ -41,23 +41,35 @@ _LIST_ATTRS = frozenset({"class", "rel"})
 
 
 class Tag:
-    __slots__ = ("attrs", "attrs_text", "contents", "end", "index", "name", "parent", "sourceline", "sourcepos", "tags")
+    __slots__ = ("attrs", "attrs_text", "contents", "end", "index", "name", "offset", "page", "parent")
 
-    def __init__(self, name: str, attrs: dict[str, Any], parent: Tag | None, sourceline: int = 0,
-                 sourcepos: int = 0) -> None:
+    def __init__(self, name: str, attrs: dict[str, Any], parent: Tag | None, offset: int = 0) -> None:
         self.name = name
         self.attrs = attrs
         self.contents: list[Tag | Text | Comment] = []
         self.parent = parent
-        self.sourceline = sourceline  # 1-based; 0 when unknown
-        self.sourcepos = sourcepos  # 0-based column of the start tag's "<"
-        self.index = -1  # in the document's `tags` (document order); the tags below it end at `end`
+        self.offset = offset  # of the start tag's "<" in the source
+        self.index = -1  # in the page's `tags` (document order); the tags below it end at `end`
         self.end = 0
         self.attrs_text: str | None = None  # memo of the reader's words of class, id and data attributes
-        self.tags: list[Tag] = parent.tags if parent is not None else []  # the page's, shared
+        self.page: _Source = parent.page if parent is not None else _Source("")
+
+    @property
+    def tags(self) -> list[Tag]:
+        return self.page.tags
+
+    @property
+    def sourceline(self) -> int:
+        """1-based line of the start tag."""
+        return self.page.position(self.offset)[0]
+
+    @property
+    def sourcepos(self) -> int:
+        """0-based column of the start tag."""
+        return self.page.position(self.offset)[1]
 
     def __repr__(self) -> str:
-        return f"<{self.name} line {self.sourceline}>"
+        return f"<{self.name} at {self.offset}>"
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.attrs.get(key, default)
@@ -117,15 +129,36 @@ class Tag:
         return None
 
 
+class _Source:
+    """What the elements of one page share: the source text, its line starts, the list of elements."""
+
+    __slots__ = ("_starts", "tags", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tags: list[Tag] = []
+        self._starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        import bisect
+
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1]
+
+
 class Document(Tag):
     """The root above <html>: what `body` finds and how many elements the page has."""
 
-    __slots__ = ("body", "elements")
+    __slots__ = ("body", "comments", "elements")
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         super().__init__("[document]", {}, None)
+        self.page = _Source(text)
         self.elements = 0
         self.body: Tag | None = None
+        self.comments: list[Comment] = []  # every comment of the page, in document order
 
 
 # Start tags in the source, in order; comments, and the raw text of scripts and styles, skipped.
@@ -159,40 +192,6 @@ def _start_tags(text: str) -> tuple[list[str], list[int]]:
     return names, offsets
 
 
-class _Aligner:
-    """Gives each lxml element, in document order, the offset of its start tag in the source."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.names, self.offsets = _start_tags(text)
-        self.cursor = 0
-        self.line, self.counted, self.line_start = 1, 0, 0  # the line of offset `counted`
-
-    def _match(self, name: str, start: int, ahead: int) -> int:
-        names = self.names
-        for k in range(start, min(start + ahead, len(names))):
-            if names[k] == name:
-                return k
-        return -1
-
-    def place(self, name: str) -> tuple[int, int]:
-        """Line (1-based) and column (0-based) of the next start tag of this name; an element the
-        parser implied (no start tag of its own) gets the line of the last one placed."""
-        k = self._match(name, self.cursor, _LOOKAHEAD)
-        if k < 0:
-            return self.line, 0
-        self.cursor = k + 1
-        off = self.offsets[k]
-        text = self.text
-        if off > self.counted:
-            newlines = text.count("\n", self.counted, off)
-            if newlines:
-                self.line += newlines
-                self.line_start = text.rfind("\n", self.counted, off) + 1
-            self.counted = off
-        return self.line, off - self.line_start
-
-
 def _attrs(items: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in items:
@@ -209,8 +208,8 @@ def parse(text: str, max_depth: int = 128) -> Document:
     from lxml import etree
 
     if not text.strip():
-        return Document()
-    target = _Target(_Aligner(text), max_depth)
+        return Document(text)
+    target = _Target(text, max_depth)
     parser = etree.HTMLParser(target=target, remove_pis=True, huge_tree=True, no_network=True)
     try:
         etree.fromstring(text, parser)
@@ -222,20 +221,39 @@ def parse(text: str, max_depth: int = 128) -> Document:
 
 
 class _Target:
-    """libxml2's parse events (no lxml tree is built) into a Tag tree. Elements past the depth bound
-    are read as the text they hold."""
+    """libxml2's parse events (no lxml tree is built) into a Tag tree. Each element is given the
+    offset of its start tag, found by aligning the elements in document order with the start tags
+    of the source (`_start_tags`); an element the parser implied (no start tag of its own) gets the
+    offset of the last one placed. Elements past the depth bound are read as the text they hold."""
 
-    def __init__(self, aligner: _Aligner, max_depth: int) -> None:
-        self.doc = Document()
-        self.aligner = aligner
+    def __init__(self, text: str, max_depth: int) -> None:
+        self.doc = Document(text)
+        self.tags = self.doc.page.tags
+        self.names, self.offsets = _start_tags(text)
+        self.cursor = 0
+        self.last = 0
         self.stack: list[Tag] = [self.doc]
         self.top: Tag = self.doc
         self.max_depth = max_depth
         self.flat = 0  # open elements past the bound
         self.deepest = 0
 
+    def _place(self, name: str) -> int:
+        names, cursor = self.names, self.cursor
+        for k in range(cursor, min(cursor + _LOOKAHEAD, len(names))):
+            if names[k] == name:
+                self.cursor = k + 1
+                self.last = self.offsets[k]
+                return self.last
+        return self.last
+
     def start(self, tag: str, attrib: Any) -> None:
-        line, pos = self.aligner.place(tag)
+        k = self.cursor
+        if k < len(self.names) and self.names[k] == tag:  # the common case: the next start tag
+            self.cursor = k + 1
+            self.last = offset = self.offsets[k]
+        else:
+            offset = self._place(tag)
         doc = self.doc
         doc.elements += 1
         depth = len(self.stack) + self.flat
@@ -245,9 +263,17 @@ class _Target:
             self.flat += 1
             self.top.contents.append(Text(" "))
             return
-        el = Tag(tag, _attrs(attrib.items()) if attrib else {}, self.top, line, pos)
-        el.index = len(doc.tags)
-        doc.tags.append(el)
+        if attrib:
+            attrs = dict(attrib)
+            if "class" in attrs:
+                attrs["class"] = attrs["class"].split()
+            if "rel" in attrs:
+                attrs["rel"] = attrs["rel"].split()
+        else:
+            attrs = {}
+        el = Tag(tag, attrs, self.top, offset)
+        el.index = len(self.tags)
+        self.tags.append(el)
         self.top.contents.append(el)
         if tag == "body" and doc.body is None:
             doc.body = el
@@ -261,7 +287,7 @@ class _Target:
             return
         if len(self.stack) > 1:
             el = self.stack.pop()
-            el.end = len(self.doc.tags)
+            el.end = len(self.tags)
             self.top = self.stack[-1]
 
     def data(self, data: str) -> None:
@@ -269,15 +295,17 @@ class _Target:
 
     def comment(self, text: str) -> None:
         if not self.flat:
-            self.top.contents.append(Comment(text))
+            comment = Comment(text)
+            self.top.contents.append(comment)
+            self.doc.comments.append(comment)
 
     def close(self) -> None:
         return None
 
     def finish(self) -> Document:
         while len(self.stack) > 1:
-            self.stack.pop().end = len(self.doc.tags)
-        self.doc.end = len(self.doc.tags)
+            self.stack.pop().end = len(self.tags)
+        self.doc.end = len(self.tags)
         return self.doc
 
 
@@ -295,9 +323,11 @@ class _PythonBuilder(HTMLParser):
     """html.parser's events into a Tag tree: implied </p>, void elements, elements past the depth bound
     read as the text they hold, an end tag with no open element ignored."""
 
-    def __init__(self, max_depth: int) -> None:
+    def __init__(self, text: str, max_depth: int) -> None:
         super().__init__(convert_charrefs=True)
-        self.doc = Document()
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.doc = Document(text)
+        self.tags = self.doc.page.tags
         self.stack: list[Tag] = [self.doc]
         self.open: Counter[str] = Counter()
         self.ignored: Counter[str] = Counter()
@@ -306,7 +336,7 @@ class _PythonBuilder(HTMLParser):
     def _pop_to(self, name: str) -> None:
         while len(self.stack) > 1:
             tag = self.stack.pop()
-            tag.end = len(self.doc.tags)
+            tag.end = len(self.tags)
             self.open[tag.name] -= 1
             if tag.name == name:
                 return
@@ -322,9 +352,9 @@ class _PythonBuilder(HTMLParser):
             top.contents.append(Text(" "))
             return
         line, col = self.getpos()
-        el = Tag(tag, _attrs(attrs), top, line, col)
-        el.index, el.end = len(self.doc.tags), len(self.doc.tags) + 1
-        self.doc.tags.append(el)
+        el = Tag(tag, _attrs(attrs), top, self.line_starts[line - 1] + col)
+        el.index, el.end = len(self.tags), len(self.tags) + 1
+        self.tags.append(el)
         top.contents.append(el)
         if tag == "body" and self.doc.body is None:
             self.doc.body = el
@@ -349,14 +379,16 @@ class _PythonBuilder(HTMLParser):
         self.stack[-1].contents.append(Text(data))
 
     def handle_comment(self, data: str) -> None:
-        self.stack[-1].contents.append(Comment(data))
+        comment = Comment(data)
+        self.stack[-1].contents.append(comment)
+        self.doc.comments.append(comment)
 
 
 def _parse_python(text: str, max_depth: int) -> Document:
-    builder = _PythonBuilder(max_depth)
+    builder = _PythonBuilder(text, max_depth)
     builder.feed(text)
     builder.close()
     while len(builder.stack) > 1:
-        builder.stack.pop().end = len(builder.doc.tags)
-    builder.doc.end = len(builder.doc.tags)
+        builder.stack.pop().end = len(builder.tags)
+    builder.doc.end = len(builder.tags)
     return builder.doc
