@@ -20,9 +20,10 @@ How the article body is found (see docs/html-reading.md for the whole story):
    links and positions, are added); a JSON-LD articleBody stands in when the HTML holds no article;
    a doubtful reading says so in `Document.reading` (see `_checked_body`).
 
-Positions come from Python's html.parser, so every block keeps its line and column in the original
+The page is parsed by libxml2 (lxml) into a small tree of our own (read/tree.py) whose elements know
+the offset of their start tag in the source, so every block keeps its line and column in the original
 file. Text is kept literal: entities are decoded once, nothing is interpreted as markup. The tree is
-kept shallow (implied </p>, a depth bound) and every walk is linear, whatever the page (`_parse`).
+kept shallow (a depth bound) and every walk is linear, whatever the page.
 """
 
 from __future__ import annotations
@@ -204,19 +205,21 @@ class _Inventory:
         self.article = self.article or main
 
 
+_NAMING_ATTRS = ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module", "data-type",
+                 "data-role", "data-island-hydration-component")
+
+
 def _attrs_text(tag: Tag) -> str:
-    if not tag.attrs:
+    """The words an element names itself by: its classes, id and data-component-like attributes."""
+    attrs = tag.attrs
+    if not attrs:
         return ""
     memo = tag.attrs_text
     if memo is not None:
         return memo
-    cls = tag.get("class")
-    parts: list[str] = [str(c) for c in cls] if isinstance(cls, list) else ([str(cls)] if cls else [])
-    for key in ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module",
-                "data-type", "data-role", "data-island-hydration-component"):
-        val = tag.get(key)
-        if val:
-            parts.append(str(val))
+    cls = attrs.get("class")
+    parts: list[str] = list(cls) if isinstance(cls, list) else ([str(cls)] if cls else [])
+    parts.extend(str(attrs[key]) for key in _NAMING_ATTRS if attrs.get(key))
     tag.attrs_text = " ".join(parts)
     return tag.attrs_text
 

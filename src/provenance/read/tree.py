@@ -170,25 +170,25 @@ _LOOKAHEAD = 8  # start tags the parser may have dropped (a second <body>) betwe
 def _start_tags(text: str) -> tuple[list[str], list[int]]:
     names: list[str] = []
     offsets: list[int] = []
-    pos, n = 0, len(text)
-    search = _START.search
-    while pos < n:
-        m = search(text, pos)
-        if m is None:
-            break
+    skip, n = 0, len(text)  # nothing before `skip` is a tag: it is in a comment or a script
+    for m in _START.finditer(text):
+        start = m.start()
+        if start < skip:
+            continue
         name = m.group(1)
         if name == "!--":
             end = text.find("-->", m.end())
-            pos = n if end < 0 else end + 3
+            skip = n if end < 0 else end + 3
             continue
         name = name.lower()
         names.append(name)
-        offsets.append(m.start())
-        pos = m.end()
+        offsets.append(start)
         raw = _RAW_END.get(name)
         if raw is not None:
-            close = raw.search(text, pos)
-            pos = n if close is None else close.start()
+            close = raw.search(text, m.end())
+            skip = n if close is None else close.start()
+        if skip >= n:
+            break
     return names, offsets
 
 
@@ -257,9 +257,9 @@ class _Target:
         doc = self.doc
         doc.elements += 1
         depth = len(self.stack) + self.flat
-        if depth > self.deepest:
-            self.deepest = depth
         if depth > self.max_depth:
+            if depth > self.deepest:
+                self.deepest = depth
             self.flat += 1
             self.top.contents.append(Text(" "))
             return
