@@ -345,13 +345,19 @@ def _offsite(href: str, host: str) -> bool:
     return bool(netloc) and bool(host) and netloc != host and not netloc.endswith("." + host)
 
 
+# React's streamed server rendering (Next.js and others) sends each part of the page that was ready
+# late as <div hidden id="S:1">...</div> at the end of the body, for a script to move into place: it
+# is the page's content (often its article), not hidden text.
+_STREAMED = re.compile(r"S:[0-9a-z]+$")
+
+
 def _furniture(tag: Tag) -> bool:
     """Furniture whatever the page's class names: aside/footer, hidden, a landmark role."""
     if tag.name in _JUNK_TAGS:
         return True
     if not tag.attrs:
         return False
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+    if tag.get("aria-hidden") == "true" or (tag.has_attr("hidden") and not _STREAMED.match(str(tag.get("id") or ""))):
         return True
     style = str(tag.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
