@@ -237,6 +237,12 @@ class _Target:
         self.max_depth = max_depth
         self.flat = 0  # open elements past the bound
         self.deepest = 0
+        self.pending: list[str] = []  # text since the last tag: one Text node, however many chunks
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.top.contents.append(Text("".join(self.pending)))
+            self.pending.clear()
 
     def _place(self, name: str) -> int:
         names, cursor = self.names, self.cursor
@@ -261,8 +267,10 @@ class _Target:
             if depth > self.deepest:
                 self.deepest = depth
             self.flat += 1
-            self.top.contents.append(Text(" "))
+            self.pending.append(" ")
             return
+        if self.pending:
+            self._flush()
         if attrib:
             attrs = dict(attrib)
             if "class" in attrs:
@@ -283,18 +291,21 @@ class _Target:
     def end(self, tag: str) -> None:
         if self.flat:
             self.flat -= 1
-            self.top.contents.append(Text(" "))
+            self.pending.append(" ")
             return
+        if self.pending:
+            self._flush()
         if len(self.stack) > 1:
             el = self.stack.pop()
             el.end = len(self.tags)
             self.top = self.stack[-1]
 
     def data(self, data: str) -> None:
-        self.top.contents.append(Text(data))
+        self.pending.append(data)
 
     def comment(self, text: str) -> None:
         if not self.flat:
+            self._flush()
             comment = Comment(text)
             self.top.contents.append(comment)
             self.doc.comments.append(comment)
@@ -303,6 +314,7 @@ class _Target:
         return None
 
     def finish(self) -> Document:
+        self._flush()
         while len(self.stack) > 1:
             self.stack.pop().end = len(self.tags)
         self.doc.end = len(self.tags)
@@ -332,6 +344,12 @@ class _PythonBuilder(HTMLParser):
         self.open: Counter[str] = Counter()
         self.ignored: Counter[str] = Counter()
         self.max_depth = max_depth
+        self.pending: list[str] = []  # text since the last tag: one Text node
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stack[-1].contents.append(Text("".join(self.pending)))
+            self.pending.clear()
 
     def _pop_to(self, name: str) -> None:
         while len(self.stack) > 1:
@@ -343,14 +361,15 @@ class _PythonBuilder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.doc.elements += 1
-        if tag in _CLOSES_P and self.open.get("p"):
-            self._pop_to("p")
-        top = self.stack[-1]
         if len(self.stack) > self.max_depth:
             if tag not in _VOID:
                 self.ignored[tag] += 1
-            top.contents.append(Text(" "))
+            self.pending.append(" ")
             return
+        self.flush()
+        if tag in _CLOSES_P and self.open.get("p"):
+            self._pop_to("p")
+        top = self.stack[-1]
         line, col = self.getpos()
         el = Tag(tag, _attrs(attrs), top, self.line_starts[line - 1] + col)
         el.index, el.end = len(self.tags), len(self.tags) + 1
@@ -370,15 +389,17 @@ class _PythonBuilder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if self.ignored.get(tag):
             self.ignored[tag] -= 1
-            self.stack[-1].contents.append(Text(" "))
+            self.pending.append(" ")
             return
         if self.open.get(tag):
+            self.flush()
             self._pop_to(tag)
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1].contents.append(Text(data))
+        self.pending.append(data)
 
     def handle_comment(self, data: str) -> None:
+        self.flush()
         comment = Comment(data)
         self.stack[-1].contents.append(comment)
         self.doc.comments.append(comment)
@@ -388,6 +409,7 @@ def _parse_python(text: str, max_depth: int) -> Document:
     builder = _PythonBuilder(text, max_depth)
     builder.feed(text)
     builder.close()
+    builder.flush()
     while len(builder.stack) > 1:
         builder.stack.pop().end = len(builder.tags)
     builder.doc.end = len(builder.tags)
