@@ -236,13 +236,14 @@ class _Target:
         self.top: Tag = self.doc
         self.max_depth = max_depth
         self.flat = 0  # open elements past the bound
+        self.flattened = 0  # elements past the bound in all
         self.deepest = 0
         self.pending: list[str] = []  # text since the last tag: one Text node, however many chunks
 
     def _flush(self) -> None:
-        if self.pending:
-            self.top.contents.append(Text("".join(self.pending)))
-            self.pending.clear()
+        pending = self.pending
+        self.top.contents.append(Text(pending[0] if len(pending) == 1 else "".join(pending)))
+        pending.clear()
 
     def _place(self, name: str) -> int:
         names, cursor = self.names, self.cursor
@@ -260,19 +261,18 @@ class _Target:
             self.last = offset = self.offsets[k]
         else:
             offset = self._place(tag)
-        doc = self.doc
-        doc.elements += 1
         depth = len(self.stack) + self.flat
         if depth > self.max_depth:
             if depth > self.deepest:
                 self.deepest = depth
+            self.flattened += 1
             self.flat += 1
             self.pending.append(" ")
             return
         if self.pending:
             self._flush()
         if attrib:
-            attrs = dict(attrib)
+            attrs = attrib if type(attrib) is dict else dict(attrib)  # lxml gives a new dict each time
             if "class" in attrs:
                 attrs["class"] = attrs["class"].split()
             if "rel" in attrs:
@@ -283,8 +283,8 @@ class _Target:
         el.index = len(self.tags)
         self.tags.append(el)
         self.top.contents.append(el)
-        if tag == "body" and doc.body is None:
-            doc.body = el
+        if tag == "body" and self.doc.body is None:
+            self.doc.body = el
         self.stack.append(el)
         self.top = el
 
@@ -305,7 +305,8 @@ class _Target:
 
     def comment(self, text: str) -> None:
         if not self.flat:
-            self._flush()
+            if self.pending:
+                self._flush()
             comment = Comment(text)
             self.top.contents.append(comment)
             self.doc.comments.append(comment)
@@ -314,7 +315,9 @@ class _Target:
         return None
 
     def finish(self) -> Document:
-        self._flush()
+        if self.pending:
+            self._flush()
+        self.doc.elements = len(self.tags) + self.flattened
         while len(self.stack) > 1:
             self.stack.pop().end = len(self.tags)
         self.doc.end = len(self.tags)
