@@ -136,3 +136,23 @@ def test_glued_text_and_a_question_inside_quotes_stay_one_sentence(text: str) ->
     doc = read_html(f"<html><body><article><p>{text}</p></article></body></html>", source="s.html")
     _, sentences = segment(doc)
     assert [s.text for s in sentences] == [text]
+
+
+def test_a_streamed_react_segment_is_read_and_hidden_text_is_not() -> None:
+    # React's streamed rendering (Next.js) sends late parts of the page, often the article, as
+    # <div hidden id="S:1"> at the end of the body for a script to move into place (Anadolu Ajansı,
+    # ZDF, the Daily Star); before, the article was dropped as hidden and only trafilatura's text came back
+    para = ("<p>The council said on Monday that the bridge would close for repairs in May, and that buses, "
+            "trams and ferries would carry {} passengers instead.</p>")
+    html = ("<html><body><main><h1>Bridge to close</h1><p>A short standfirst about the bridge and its closure.</p>"
+            "<template id='B:1'></template></main>"
+            "<div hidden id='S:1'><div class='story'>" + "".join(para.format(i) for i in range(8)) + "</div></div>"
+            "<div hidden><p>Hidden text that the page never shows to anyone at all.</p></div></body></html>")
+    doc = read_html(html, source="streamed.html")
+    assert doc.reading is not None
+    assert doc.reading.warning is None, doc.reading
+    text = " ".join(b.text for b in doc.blocks)
+    assert "carry 7 passengers" in text
+    assert "never shows" not in text
+    block = next(b for b in doc.blocks if "carry 3 passengers" in b.text)
+    assert html[block.lines[0].column - 1:].startswith("<p>The council said")

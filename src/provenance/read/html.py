@@ -20,25 +20,28 @@ How the article body is found (see docs/html-reading.md for the whole story):
    links and positions, are added); a JSON-LD articleBody stands in when the HTML holds no article;
    a doubtful reading says so in `Document.reading` (see `_checked_body`).
 
-Positions come from Python's html.parser, so every block keeps its line and column in the original
+The page is parsed by libxml2 (lxml) into a small tree of our own (read/tree.py) whose elements know
+the offset of their start tag in the source, so every block keeps its line and column in the original
 file. Text is kept literal: entities are decoded once, nothing is interpreted as markup. The tree is
-kept shallow (implied </p>, a depth bound) and every walk is linear, whatever the page (`_parse`).
+kept shallow (a depth bound) and every walk is linear, whatever the page.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.model import BlockKind, Document, RawBlock, RawLink, Reading, SourceLine
 from provenance.read.directives import parse_directive
+from provenance.read.tree import Comment, Tag, Text
+from provenance.read.tree import Document as Soup
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from bs4 import BeautifulSoup
-    from bs4.element import Comment, PageElement, Tag
+PageElement = Tag | Text | Comment
 
 # Never content: dropped with everything inside.
 _DROP_TAGS = frozenset({
@@ -156,18 +159,12 @@ _LEAVES = frozenset({"div", "span", "figcaption", "p"})
 
 
 def _tags(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
-    """The elements under root with one of these names, in document order. bs4's find_all does the
-    same but sets up a matcher on every call, which costs more than the walk on a small element."""
-    from bs4.element import Tag
-
-    for node in root.descendants:
-        if isinstance(node, Tag) and node.name in names:
-            yield node
+    """The elements under root with one of these names, in document order: a slice of the page's
+    list of elements (read/tree.py), not a walk of the tree."""
+    return root.find_all(names)
 
 
 def _first(root: Tag, names: frozenset[str]) -> Tag | None:
-    from bs4.element import Tag
-
     if not any(isinstance(child, Tag) for child in root.contents):
         return None  # the common case, a paragraph of text: no walk
     return next(_tags(root, names), None)
@@ -177,55 +174,57 @@ class _Inventory:
     """What the reader needs from the whole page, gathered in one walk: <meta>s, JSON-LD scripts,
     headlines, the canonical link and comments."""
 
-    def __init__(self, soup: BeautifulSoup) -> None:
-        from bs4.element import Comment, Tag
-
+    def __init__(self, soup: Soup) -> None:
         self.metas: dict[tuple[str, str], str] = {}
         self.jsonld: list[Tag] = []
         self.h1s: list[Tag] = []
         self.canonical: Tag | None = None
         self.title: Tag | None = None
         self.article: Tag | None = None  # the first <article>, else the first <main>
-        self.comments: list[Comment] = []
+        self.comments: list[Comment] = soup.comments
         main: Tag | None = None
-        for node in soup.descendants:
-            if isinstance(node, Tag):
-                name = node.name
-                if name == "meta":
-                    for attr in ("property", "name", "itemprop"):
-                        value = node.get(attr)
-                        if value:
-                            self.metas.setdefault((attr, str(value)), str(node.get("content") or ""))
-                elif name == "script" and node.get("type") == "application/ld+json":
-                    self.jsonld.append(node)
-                elif name == "h1":
-                    self.h1s.append(node)
-                elif name == "link" and self.canonical is None and "canonical" in (node.get("rel") or ()):
-                    self.canonical = node
-                elif name == "title" and self.title is None:
-                    self.title = node
-                elif name == "article" and self.article is None:
-                    self.article = node
-                elif name == "main" and main is None:
-                    main = node
-            elif isinstance(node, Comment):
-                self.comments.append(node)
+        for node in soup.tags:
+            name = node.name
+            if name == "meta":
+                for attr in ("property", "name", "itemprop"):
+                    value = node.get(attr)
+                    if value:
+                        self.metas.setdefault((attr, str(value)), str(node.get("content") or ""))
+            elif name == "script" and node.get("type") == "application/ld+json":
+                self.jsonld.append(node)
+            elif name == "h1":
+                self.h1s.append(node)
+            elif name == "link" and self.canonical is None and "canonical" in (node.get("rel") or ()):
+                self.canonical = node
+            elif name == "title" and self.title is None:
+                self.title = node
+            elif name == "article" and self.article is None:
+                self.article = node
+            elif name == "main" and main is None:
+                main = node
         self.article = self.article or main
 
 
+_NAMING_ATTRS = ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module", "data-type",
+                 "data-role", "data-island-hydration-component")
+
+
 def _attrs_text(tag: Tag) -> str:
-    if not tag.attrs:
+    """The words an element names itself by: its classes, id and data-component-like attributes."""
+    attrs = tag.attrs
+    if not attrs:
         return ""
-    cls = tag.get("class")
-    parts: list[str] = [str(c) for c in cls] if isinstance(cls, list) else ([str(cls)] if cls else [])
-    for key in ("id", "data-component", "data-testid", "data-test", "data-gu-name", "data-module",
-                "data-type", "data-role", "data-island-hydration-component"):
-        val = tag.get(key)
-        if val:
-            parts.append(str(val))
-    return " ".join(parts)
+    memo = tag.attrs_text
+    if memo is not None:
+        return memo
+    cls = attrs.get("class")
+    parts: list[str] = list(cls) if isinstance(cls, list) else ([str(cls)] if cls else [])
+    parts.extend(str(attrs[key]) for key in _NAMING_ATTRS if attrs.get(key))
+    tag.attrs_text = " ".join(parts)
+    return tag.attrs_text
 
 
+@lru_cache(maxsize=1 << 16)  # class names repeat across a page and across pages
 def _token_junk(token: str) -> bool:
     low = token.lower()
     if low in _HIDDEN_TOKENS:
@@ -267,7 +266,7 @@ class _Page:
 
     drop_tags = _DROP_TAGS
 
-    def __init__(self, soup: BeautifulSoup, host: str = "", article: Tag | None = None) -> None:
+    def __init__(self, soup: Soup, host: str = "", article: Tag | None = None) -> None:
         self.soup = soup
         self.host = host
         self.article = article  # the page's first <article> (else <main>)
@@ -292,7 +291,6 @@ class _Page:
     def dropped(self, tag: Tag) -> bool:
         """True when the tag or one of its ancestors is boilerplate or never content (memoised: each
         element is decided once, so asking for every paragraph of a page stays linear)."""
-        from bs4.element import Tag
 
         chain: list[Tag] = []
         node: PageElement | None = tag
@@ -347,13 +345,19 @@ def _offsite(href: str, host: str) -> bool:
     return bool(netloc) and bool(host) and netloc != host and not netloc.endswith("." + host)
 
 
+# React's streamed server rendering (Next.js and others) sends each part of the page that was ready
+# late as <div hidden id="S:1">...</div> at the end of the body, for a script to move into place: it
+# is the page's content (often its article), not hidden text.
+_STREAMED = re.compile(r"S:[0-9a-z]+$")
+
+
 def _furniture(tag: Tag) -> bool:
     """Furniture whatever the page's class names: aside/footer, hidden, a landmark role."""
     if tag.name in _JUNK_TAGS:
         return True
     if not tag.attrs:
         return False
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+    if tag.get("aria-hidden") == "true" or (tag.has_attr("hidden") and not _STREAMED.match(str(tag.get("id") or ""))):
         return True
     style = str(tag.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style:
@@ -369,9 +373,15 @@ def _is_junk(tag: Tag) -> bool:
     if tag.get("itemprop") == "articleBody":
         return False
     text = _attrs_text(tag)
-    if not text or _BODY_HINT.search(text):
+    if not text or _hinted(text):
         return False
     return any(_token_junk(tok) for tok in text.split())
+
+
+@lru_cache(maxsize=1 << 16)
+def _hinted(attrs_text: str) -> bool:
+    """The element names itself the article body (`article-body`, `story-body`, ...)."""
+    return _BODY_HINT.search(attrs_text) is not None
 
 
 def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
@@ -399,8 +409,6 @@ def _text_len(tag: Tag) -> int:
 
 
 def _link_len(tag: Tag) -> int:
-    from bs4.element import Tag
-
     if not any(isinstance(child, Tag) for child in tag.contents):
         return 0
     return sum(_text_len(a) for a in _tags(tag, _A))
@@ -408,13 +416,11 @@ def _link_len(tag: Tag) -> int:
 
 def _loose_text_len(tag: Tag) -> int:
     """Characters of text directly inside `tag` (not inside a child block element)."""
-    from bs4.element import NavigableString, Tag
 
     n = 0
     for child in tag.children:
-        if isinstance(child, NavigableString):
-            if type(child) is NavigableString:
-                n += len(_norm(str(child)))
+        if type(child) is Text:
+            n += len(_norm(child))
         elif isinstance(child, Tag) and child.name not in _BLOCK_LEVEL and child.name not in _DROP_TAGS:
             n += _text_len(child)
     return n
@@ -422,7 +428,6 @@ def _loose_text_len(tag: Tag) -> int:
 
 def _paragraphs(page: _Page, root: Tag) -> list[tuple[Tag, int, float]]:
     """Body-like paragraphs under root, outside boilerplate: (element, length, vote)."""
-    from bs4.element import Tag
 
     out: list[tuple[Tag, int, float]] = []
     for el in _tags(root, _VOTERS):
@@ -476,12 +481,10 @@ def _common_ancestor(tags: list[Tag]) -> Tag | None:
 
 
 def _main_container(page: _Page) -> Tag:
-    from bs4.element import Tag
-
     soup = page.soup
-    body = soup.body if isinstance(soup.body, Tag) else soup
+    body = soup.body if soup.body is not None else soup
     named = [t for t in _tags(body, _CONTAINERS)
-             if (t.get("itemprop") == "articleBody" or _BODY_HINT.search(_attrs_text(t)))]
+             if (t.get("itemprop") == "articleBody" or _hinted(_attrs_text(t)))]
     paras = _paragraphs(page, body)
     ptext = _PText(paras)
     if named and max((ptext(t) for t in named), default=0) < 300:
@@ -571,12 +574,9 @@ class _Collector:
         self.space = s.endswith(" ")
 
     def walk_nodes(self, nodes: list[PageElement]) -> None:
-        from bs4.element import NavigableString, Tag
-
         for child in nodes:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:  # not a comment, CDATA, doctype...
-                    self.add(str(child))
+            if type(child) is Text:
+                self.add(child)
             elif isinstance(child, Tag):
                 if child.name in self.page.drop_tags or self.page.junk(child):
                     continue
@@ -592,17 +592,15 @@ class _Collector:
                         self.add(" ")
 
     def link(self, a: Tag) -> None:
-        before = self.pos
+        before, first = self.pos, len(self.parts)
         self.walk_nodes(list(a.children))
-        text = "".join(self.parts)
-        start = before
-        while start < len(text) and text[start] == " ":
-            start += 1
-        end = len(text)
-        while end > start and text[end - 1] == " ":
-            end -= 1
+        # the link's own text only (joining the whole block at every link made a block of n links
+        # cost n^2: 10,000 sibling anchors took 1.5 s)
+        own = "".join(self.parts[first:])
+        anchor = own.strip(" ")
+        start = before + (own.index(anchor) if anchor else len(own))
         title = a.get("title")
-        self.links.append(RawLink(str(a["href"]).strip(), text[start:end], start, end,
+        self.links.append(RawLink(str(a["href"]).strip(), anchor, start, start + len(anchor),
                                   _norm(str(title)) if title else None))
 
     def result(self) -> tuple[str, tuple[RawLink, ...]]:
@@ -624,57 +622,36 @@ class _Emitter:
         self.blocks: list[RawBlock] = []
         self.ignore_next = False
         self.seen: set[int] = set()
-        self._line_starts: list[int] | None = None
 
     # positions -----------------------------------------------------------------------------------
-    def _offset(self, line: int, col0: int) -> int:
-        if self._line_starts is None:
-            starts = [0]
-            starts.extend(m.end() for m in re.finditer("\n", self.text))
-            self._line_starts = starts
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + col0
-
     def _position_of_text(self, anchor: Tag, first: str) -> tuple[int, int]:
         """Line and column of loose text: searched in the source after its parent's start tag."""
-        import bisect
-
-        line, col0 = anchor.sourceline or 1, anchor.sourcepos or 0
-        start = self._offset(line, col0)
+        start = anchor.offset
         word = first.split(" ", 1)[0][:40]
         idx = self.text.find(word, start, start + 200_000) if word else -1  # bounded: linear on any page
-        if idx < 0 or idx - start > 200_000:
-            return line, col0 + 1
-        assert self._line_starts is not None
-        ln = bisect.bisect_right(self._line_starts, idx)
-        return ln, idx - self._line_starts[ln - 1] + 1
+        line, col0 = anchor.page.position(start if idx < 0 else idx)
+        return line, col0 + 1
 
-    def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str) -> tuple[int, int]:
-        from bs4.element import Tag
-
+    def _position_of_nodes(self, parent: Tag, nodes: list[PageElement], body: str,
+                           before: Tag | None) -> tuple[int, int]:
         first = nodes[0]
-        if isinstance(first, Tag) and first.sourceline:
-            return first.sourceline, (first.sourcepos or 0) + 1
+        if isinstance(first, Tag):
+            return first.sourceline, first.sourcepos + 1
         # loose text: search it in the source after the start of the element before it (or the parent)
-        anchor = parent
-        prev = first.previous_sibling
-        while prev is not None:
-            if isinstance(prev, Tag) and prev.sourceline:
-                anchor = prev
-                break
-            prev = prev.previous_sibling
-        return self._position_of_text(anchor, body)
+        return self._position_of_text(before if before is not None else parent, body)
 
     # emission ------------------------------------------------------------------------------------
-    def emit(self, tag: Tag, kind: BlockKind, nodes: list[PageElement] | None = None) -> None:
+    def emit(self, tag: Tag, kind: BlockKind, nodes: list[PageElement] | None = None,
+             before: Tag | None = None) -> None:
         col = _Collector(self.page)
         col.walk_nodes(nodes if nodes is not None else list(tag.children))
         body, links = col.result()
         if not _ALNUM.search(body) or _TIMESTAMP.match(body) or _ORDINAL.match(body) or (kind is not BlockKind.HEADING and _PROMO.search(body) and len(body) < 400):
             return
         if nodes is None:
-            line, column = tag.sourceline or 1, (tag.sourcepos or 0) + 1
+            line, column = tag.sourceline, tag.sourcepos + 1
         else:
-            line, column = self._position_of_nodes(tag, nodes, body)
+            line, column = self._position_of_nodes(tag, nodes, body, before)
         level = int(tag.name[1]) if kind is BlockKind.HEADING and tag.name[1:].isdigit() else 0
         if self.blocks and self.blocks[-1].text == body and self.blocks[-1].kind is kind:
             return  # the same caption or line twice in a row (responsive copies for desktop and mobile)
@@ -686,7 +663,7 @@ class _Emitter:
         """Each story a related-links box inside the article points to, as one related-list item: its
         headline (the card's heading, else the link's text), at the headline's place, with its link."""
         seen: set[str] = set()
-        anchors = box.find_all("a", href=True)
+        anchors = [a for a in _tags(box, _A) if a.get("href")]
         # cards with a heading name their story there; a card's other links are kickers and section
         # labels ("Aerospace & Defense"): with headings about, only the links holding one count,
         # else a link of five words or more (a headline, not a label)
@@ -703,7 +680,7 @@ class _Emitter:
             if not _ALNUM.search(text) or (heading is None and len(text.split()) < 5):
                 continue
             seen.add(href)
-            line, column = head.sourceline or 1, (head.sourcepos or 0) + 1
+            line, column = head.sourceline, head.sourcepos + 1
             self.blocks.append(RawBlock(BlockKind.TRAILER_ITEM, text, (SourceLine(0, line, column),),
                                         (RawLink(href, text, 0, len(text), None),), 0, ignore=self.ignore_next))
             self.ignore_next = False
@@ -716,41 +693,47 @@ class _Emitter:
             self.ignore_next = True
 
     def visit(self, tag: Tag) -> None:
-        from bs4.element import Comment, NavigableString, Tag
-
         run: list[PageElement] = []
+        before: Tag | None = None  # the last element met, for placing loose text after it
+        run_before: Tag | None = None  # ... and the one before the loose text in `run`
 
         def flush() -> None:
             if run:
                 # split loose text at double <br>s
                 piece: list[PageElement] = []
                 brs = 0
+                last, piece_before = run_before, run_before
                 for node in run:
                     if isinstance(node, Tag) and node.name == "br":
                         brs += 1
                         piece.append(node)
+                        last = node
                         continue
-                    if isinstance(node, NavigableString) and not str(node).strip() and brs:
+                    if type(node) is Text and not node.strip() and brs:
                         piece.append(node)
                         continue
                     if brs >= 2:
-                        self.emit_loose(tag, piece)
-                        piece = []
+                        self.emit_loose(tag, piece, piece_before)
+                        piece, piece_before = [], last
                     brs = 0
                     piece.append(node)
-                self.emit_loose(tag, piece)
+                    if isinstance(node, Tag):
+                        last = node
+                self.emit_loose(tag, piece, piece_before)
                 run.clear()
 
         for child in tag.children:
-            if isinstance(child, Comment):
-                flush()
-                self.comment(str(child))
-                continue
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
+            if not isinstance(child, Tag):
+                if isinstance(child, Comment):
+                    flush()
+                    self.comment(str(child))
+                else:
+                    if not run:
+                        run_before = before
                     run.append(child)
                 continue
-            if not isinstance(child, Tag) or id(child) in self.seen:
+            previous, before = before, child
+            if id(child) in self.seen:
                 continue
             if child.name in self.page.drop_tags or (child is not self.main and self.page.junk(child)):
                 if child.name not in self.page.drop_tags and _related_box(child):
@@ -758,6 +741,8 @@ class _Emitter:
                     self.emit_related(child)
                 continue
             if child.name not in _BLOCK_LEVEL:
+                if not run:
+                    run_before = previous
                 run.append(child)
                 continue
             flush()
@@ -801,14 +786,13 @@ class _Emitter:
                 return False
         if _text_len(box) > 400:
             return False
-        from bs4.element import NavigableString
 
         # the outermost elements holding text of their own: a caption with its credit inside stays one
         leaves: list[Tag] = []
         for t in _tags(box, _LEAVES):
             if any(_within(t, leaf) for leaf in leaves):
                 continue
-            if any(type(c) is NavigableString and c.strip() for c in t.children) and _norm(t.get_text()):
+            if any(type(c) is Text and c.strip() for c in t.children) and _norm(t.get_text()):
                 leaves.append(t)
         kept = 0
         for leaf in leaves:
@@ -834,7 +818,6 @@ class _Emitter:
     def visit_figure(self, figure: Tag) -> None:
         """A picture (or a pull quote) and its caption: captions and quotes are kept, loose credit
         and alt text are not."""
-        from bs4.element import Tag
 
         for child in figure.children:
             if not isinstance(child, Tag) or id(child) in self.seen or child.name in self.page.drop_tags \
@@ -864,82 +847,33 @@ class _Emitter:
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 self.blocks[i] = RawBlock(kind, b.text, b.lines, b.links, b.level, b.ignore)
 
-    def emit_loose(self, parent: Tag, nodes: list[PageElement]) -> None:
-        from bs4.element import NavigableString, Tag
-
-        useful = [n for n in nodes if not (isinstance(n, NavigableString) and not str(n).strip())
+    def emit_loose(self, parent: Tag, nodes: list[PageElement], before: Tag | None) -> None:
+        useful = [n for n in nodes if not (type(n) is Text and not n.strip())
                   and not (isinstance(n, Tag) and n.name == "br")]
         if not useful:
             return
         # trim leading blank strings / brs so the position points at the text
         while nodes and nodes[0] is not useful[0]:
+            if isinstance(nodes[0], Tag):
+                before = nodes[0]
             nodes = nodes[1:]
         if isinstance(useful[0], Tag) and useful[0].name == "time" \
                 and sum(len(_norm(n.get_text() if isinstance(n, Tag) else str(n))) for n in useful) < 80:
             return  # a live post's stamp: "21:00 Antony Clements-Thrower"
         caption = any(isinstance(n, Tag) and _CAPTION.search(_attrs_text(n)) for n in useful)
-        self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes)
+        self.emit(parent, BlockKind.CAPTION if caption else BlockKind.PARAGRAPH, nodes, before)
 
 
 # The parse tree is kept shallow whatever the input, so that reading it is linear in the size of the
-# page and no walk of it can exhaust Python's stack (issue #16): an unclosed <p> ends where the next
-# block starts, as the HTML standard says (html.parser would nest 50,000 of them 50,000 deep), and
-# elements past _MAX_DEPTH levels (real pages stay under 40) are read as the text they hold.
+# page and no walk of it can exhaust Python's stack (issue #16): elements past _MAX_DEPTH levels (real
+# pages stay under 40) are read as the text they hold (read/tree.py).
 _MAX_DEPTH = 128
-_CLOSES_P = frozenset({
-    "p", "div", "section", "article", "aside", "header", "footer", "nav", "main", "ul", "ol", "dl", "li", "dd",
-    "dt", "table", "blockquote", "pre", "figure", "figcaption", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "address", "details", "summary", "fieldset", "center", "hgroup", "menu", "dialog", "search",
-})
-
-
-def _parse(text: str) -> BeautifulSoup:
-    import warnings
-    from collections import Counter
-    from typing import Any
-
-    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
-
-    class ShallowSoup(BeautifulSoup):
-        """html.parser's tree with implied </p> and a bound on depth (positions kept as usual)."""
-
-        def __init__(self, markup: str) -> None:
-            self.ignored: Counter[str] = Counter()
-            self.elements = 0
-            super().__init__(markup, "html.parser")
-
-        def handle_starttag(self, name: str, namespace: str | None, nsprefix: str | None, attrs: Any,
-                            sourceline: int | None = None, sourcepos: int | None = None,
-                            namespaces: dict[str, str] | None = None) -> Tag | None:
-            self.elements += 1
-            if name in _CLOSES_P and self.open_tag_counter.get("p"):
-                self.endData()
-                self._popToTag("p")
-            if len(self.tagStack) > _MAX_DEPTH:
-                if not self.builder.can_be_empty_element(name):
-                    self.ignored[name] += 1
-                self.handle_data(" ")
-                return None
-            return super().handle_starttag(name, namespace, nsprefix, attrs, sourceline=sourceline,
-                                           sourcepos=sourcepos, namespaces=namespaces)
-
-        def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
-            if self.ignored.get(name):
-                self.ignored[name] -= 1
-                self.handle_data(" ")
-                return
-            super().handle_endtag(name, nsprefix)
-
-    with warnings.catch_warnings():
-        # an input that is only a URL or a file name is read as the text it is: no advice on stderr
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return ShallowSoup(text)
 
 
 def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | None = None) -> Document:
-    from bs4.element import Tag
+    from provenance.read.tree import parse
 
-    soup = _parse(text)
+    soup = parse(text, _MAX_DEPTH)
     inventory = _Inventory(soup)
     metas = inventory.metas
     title = _meta(metas, "og:title", "twitter:title")
@@ -969,7 +903,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
 
     emitter.visit(main)
     blocks, reading = _checked_body(soup, text, emitter.blocks, host, inventory.jsonld,
-                                    check=getattr(soup, "elements", 0) <= _CHECK_LIMIT)
+                                    check=soup.elements <= _CHECK_LIMIT)
     suppressions = _suppressions(inventory.comments, text)
     return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
                     publisher=canonical, site_name=site_name, published=published, encoding=encoding,
@@ -1044,7 +978,7 @@ def _jsonld_bodies(scripts: list[Tag]) -> list[tuple[str, int]]:
                 body = node.get("articleBody")
                 if isinstance(body, str) and body.strip():
                     plain = htmllib.unescape(re.sub(r"<[^>]{0,2000}>", " ", body))
-                    out.append((plain, script.sourceline or 1))
+                    out.append((plain, script.sourceline))
                 stack.extend(v for v in node.values() if isinstance(v, dict | list))
             elif isinstance(node, list):
                 stack.extend(v for v in node if isinstance(v, dict | list))
@@ -1080,15 +1014,14 @@ def _words(blocks: list[RawBlock]) -> int:
     return sum(len(_WORD.findall(b.text)) for b in blocks if b.kind in _BODY_KINDS)
 
 
-def _checked_body(soup: BeautifulSoup, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
+def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts: list[Tag],
                   check: bool = True) -> tuple[list[RawBlock], Reading]:
-    from bs4.element import Tag
 
     blocks, extractor = own, "provenance"
     traf = _trafilatura_text(text) if check else ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
-    body = soup.body if isinstance(soup.body, Tag) else soup
+    body = soup.body if soup.body is not None else soup
     if len(traf_tokens) >= 40 and isinstance(body, Tag):
         own_grams = _grams(_tokens("\n".join(b.text for b in own if b.kind in _BODY_KINDS)))
         if len(traf_grams & own_grams) < _KEEP_OWN * len(traf_grams):
