@@ -482,3 +482,83 @@ def test_killed_worker_and_interrupted_client(tmp_path: Path, corpus: Path, clie
         sources = [json.loads(r)["source"] for r in rows["articles"]]
         assert len(sources) == len(set(sources)) == 40  # nothing lost, nothing twice
         assert rows == _rows(expected)
+
+
+def _no_dns_on_workers(client: Any) -> None:
+    """Make name resolution fail on every worker as on a machine with no network (EAI_AGAIN), loopback
+    aside (Dask's own connections), and count the attempts."""
+    def install() -> None:
+        import socket as sock
+
+        real = sock.getaddrinfo
+        calls: list[str] = []
+
+        def no_dns(host: Any, *args: Any, **kwargs: Any) -> Any:
+            if host in ("localhost", None) or str(host).startswith("127."):
+                return real(host, *args, **kwargs)
+            calls.append(str(host))
+            raise sock.gaierror(sock.EAI_AGAIN, "Temporary failure in name resolution")
+
+        sock._provenance_test = (real, calls)  # type: ignore[attr-defined]
+        sock.getaddrinfo = no_dns  # type: ignore[assignment]
+
+    client.run(install)
+
+
+def _dns_back_on_workers(client: Any) -> dict[str, list[str]]:
+    """Restore name resolution on every worker; the names each tried to resolve meanwhile."""
+    def restore() -> list[str]:
+        import socket as sock
+
+        real, calls = sock._provenance_test  # type: ignore[attr-defined]
+        sock.getaddrinfo = real
+        del sock._provenance_test  # type: ignore[attr-defined]
+        return list(calls)
+
+    got: dict[str, list[str]] = client.run(restore)
+    return got
+
+
+def test_workers_without_network_stop_trying_and_the_run_says_so_once(tmp_path: Path, corpus: Path,
+                                                                       client: Any) -> None:
+    """Check buckets on workers with no network: each worker stops trying after the first failures
+    (Fetcher.network_down), the run decides once that the machine is offline, blames no article
+    (the findings and exit code of --no-check) and says so in one line."""
+    hosts = 40
+    archive = tmp_path / "offline.jsonl"
+    with archive.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_quiet_texts(corpus, 8)):
+            links = "\n\n".join(f"Prices rose {k}% in the region, [the agency reported]"
+                                f"(https://site{k}.example-news.org/s/{i})." for k in range(i * 5, i * 5 + 5))
+            fh.write(json.dumps({"id": f"o{i}", "text": f"# Report {i}\n\n{text}\n\n{links}\n"}) + "\n")
+    cmd = [sys.executable, "-m", "provenance", "audit-archive", str(archive), "-o", str(tmp_path / "out"),
+           "--no-config", "--fail-on", "warning", "--partition-size", "2", "--cache-dir", str(tmp_path / "cache"),
+           "--scheduler", client.scheduler_info()["address"]]
+    _no_dns_on_workers(client)
+    try:
+        started = time.monotonic()
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        elapsed = time.monotonic() - started
+    finally:
+        calls = _dns_back_on_workers(client)
+    tried = [h for names in calls.values() for h in names]
+    assert tried, "no name was looked up: the test did not exercise the workers' network"
+    # without the breaker: every host, each retried (3 lookups a host, 120 in all); with it, a few per
+    # worker before it concludes (requests already in flight included)
+    assert len(tried) < hosts, calls
+    nocheck = tmp_path / "nocheck"
+    _single_machine(archive, nocheck, ["--no-check"])
+    expected = subprocess.run([*cmd[:cmd.index("-o")], "-o", str(tmp_path / "nocheck2"), "--no-check",
+                               *cmd[cmd.index("--no-config"):]], capture_output=True, text=True, timeout=300)
+    assert done.returncode == expected.returncode, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "no network" in line]
+    assert len(warnings) == 1, done.stderr  # once for the run, not per partition or link
+    rows = _rows(tmp_path / "out")
+    untried = [r for t in ("links", "outlets") for r in map(json.loads, rows[t]) if r["check_status"]]
+    assert all("no network" in r["check_detail"] for r in untried)
+    assert len(untried) >= hosts
+    assert f" {len(untried)} cited source(s) were not tried" in warnings[0]
+    assert rows["findings"] == _rows(nocheck)["findings"]  # no article blamed: no PV202 for the untried links
+    statuses = {json.loads(r)["check_status"] for r in rows["links"]}
+    assert statuses == {"not-cached"}
+    assert elapsed < 120, elapsed
