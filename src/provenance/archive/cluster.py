@@ -13,10 +13,13 @@ The stages, as Dask expects them (futures on a `distributed.Client`):
    de-duplication (each URL once) hold for the whole run without any central limiter.
 3. **check** — each bucket is fetched with the existing fetch layer (`check.links.fetch_all`), with one
    `Fetcher` per worker process (its HTTP session and cache shared by every bucket the worker runs),
-   and the results are stored in `DIR/_stage/checks/bucket-NNN.sqlite`.
-4. **join** — each partition takes the statuses of its own URLs from the buckets, corroborates its
-   quotes and claims as the single-machine path does (`check.links.apply`), computes its findings
-   and writes its tables.
+   and the results are stored in `DIR/_stage/checks/bucket-NNN.sqlite`. The outlets cited without a
+   story are traced there too (`check.trace`): a trace asks only the outlet's own host, which this
+   bucket owns, so the map stage sends each (article's side of the) trace to the outlet's bucket.
+4. **join** — whether the run had a network is decided once, from every bucket's evidence
+   (`check.links.OfflineEvidence`, as one machine decides for its run); each partition takes the
+   statuses and traces of its own URLs from the buckets, corroborates its quotes and claims as the
+   single-machine path does (`check.links.apply`), computes its findings and writes its tables.
 
 Every partition's tables are written atomically and marked done in `DIR/_done/`: a run that is
 interrupted (a worker killed, the client stopped) and started again skips what is done, and Dask
