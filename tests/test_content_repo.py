@@ -415,3 +415,35 @@ def test_the_pre_commit_config_parses_and_its_hook_runs(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert {h["id"] for h in hooks} == {"provenance", "provenance-check-links"}
+
+
+# --------------------------------------------------------------------------- PV104 on posts
+
+
+def test_sourcing_gap_limit_applies_to_posts_only_when_the_user_sets_it(tmp_path: Path) -> None:
+    """A real Node.js blog post is above the default sourcing-gap limit: as a post (front matter) it
+    passes by default, fails when the limit is set, and the same text without front matter (news
+    copy kept as Markdown) fails by default."""
+    import tarfile
+
+    member = "nodejs-blog/blog/community/individual-membership.md"
+    with tarfile.open(REPO.parent / "shared/corpus/content/nodejs-blog.tar.gz") as tar:
+        raw = tar.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
+    assert raw.startswith("---")
+    post = tmp_path / "post.md"
+    post.write_text(raw, encoding="utf-8")
+    bare = tmp_path / "bare" / "post.md"
+    bare.parent.mkdir()
+    bare.write_text(raw.split("---", 2)[2], encoding="utf-8")
+
+    def pv104(*args: str) -> tuple[int, int]:
+        out = run("audit", "--no-check", "-f", "json", *args, cwd=tmp_path)
+        rules = [f["rule_id"] for a in json.loads(out.stdout)["articles"] for f in a["findings"]]
+        return out.returncode, rules.count("PV104")
+
+    assert pv104("post.md") == (0, 0)
+    assert pv104("--max-unattributed", "50%", "post.md") == (1, 1)
+    (tmp_path / "provenance.toml").write_text('max-unattributed = "50%"\n', encoding="utf-8")
+    assert pv104("post.md") == (1, 1)
+    (tmp_path / "provenance.toml").unlink()
+    assert pv104("bare/post.md") == (1, 1)
