@@ -72,6 +72,7 @@ class Plan:
     def __bool__(self) -> bool:
         return bool(self.urls or self.traces)
 
+
 @dataclass
 class ArchiveRun:
     """What a run did (the tables are in `out`)."""
