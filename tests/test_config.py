@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from provenance import config
-from provenance.config import COMMAND_LINE, DEFAULT, Config, ConfigError, build, discover, glob_match, load
+from provenance.config import COMMAND_LINE, DEFAULT, Config, ConfigError, build, discover, load
+from provenance.core.globs import glob_match
 from provenance.model import Severity
 
 

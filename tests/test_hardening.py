@@ -371,7 +371,7 @@ def test_a_killed_writer_leaves_no_hidden_temp_file(tmp_path: Path) -> None:
 
     script = ("import os, sys, time\n"
               "from pathlib import Path\n"
-              "from provenance import cli\n"
+              "from provenance import outputs\n"
               "real = os.fdopen\n"
               "class Slow:\n"
               "    def __init__(self, fh): self.fh = fh\n"
@@ -383,7 +383,8 @@ def test_a_killed_writer_leaves_no_hidden_temp_file(tmp_path: Path) -> None:
               "        self.fh.write(text[:1000]); self.fh.flush()\n"
               "        print('writing', flush=True); time.sleep(60)\n"
               "os.fdopen = lambda *a, **k: Slow(real(*a, **k))\n"
-              "cli._write_output(Path('o.json'), 'x' * 10_000_000)\n")
+              "with outputs.open_output(Path('o.json')) as fh:\n"
+              "    fh.write('x' * 10_000_000)\n")
     proc = _python(script, tmp_path)
     assert proc.stdout is not None
     assert proc.stdout.readline() == b"writing\n", proc.stderr.read() if proc.stderr else b""

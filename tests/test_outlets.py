@@ -18,9 +18,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from provenance.outlets import KINDS, load, same_publisher
+from provenance.outlets import KINDS, OutletsFileError, load, same_publisher
 from provenance.outlets.command import register
-from provenance.outlets.lookup import OutletsFileError
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not beside the checkout")

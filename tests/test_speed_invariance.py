@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fb9630d79bff3b2b0df1897896f6fd9bb184bd2846d40e99c892d75828703967"
+DIGEST = "fdfe866059d87607549e9bf08e42efdcf0d8bf3637fdffda66cc1bfc79860199"
 
 
 def inputs() -> list[Path]:

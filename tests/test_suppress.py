@@ -10,6 +10,7 @@ from pathlib import Path
 
 from provenance import findings
 from provenance.config import Config, build
+from provenance.inputs import select
 from provenance.model import (
     ArticleReport,
     Block,
@@ -23,7 +24,7 @@ from provenance.model import (
     SourceLine,
     Summary,
 )
-from provenance.pipeline import AuditOptions, audit, audit_text, expand_inputs
+from provenance.pipeline import audit, audit_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -113,5 +114,5 @@ def test_file_level_exclude(tmp_path: Path) -> None:
     cfg = build({"exclude": ["drafts/**"]}, path=tmp_path / "provenance.toml")
     assert cfg.excluded(str(tmp_path / "drafts" / "wip.md"))
     assert not cfg.excluded(str(tmp_path / "ok.md"))
-    names, _skipped = expand_inputs([tmp_path], AuditOptions())
-    assert [Path(a.source).name for a in audit(cfg.select(names)).articles] == ["ok.md"]
+    names, _skipped, _all_excluded = select([str(tmp_path)], cfg)
+    assert [Path(a.source).name for a in audit(names).articles] == ["ok.md"]

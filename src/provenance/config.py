@@ -12,14 +12,14 @@ origins are tracked and how `provenance config` prints them. An unknown key or a
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from provenance.core.globs import glob_match, relative_path
 from provenance.errors import ProvenanceError
 from provenance.model import Severity
 from provenance.net.settings import FetchSettings
@@ -75,10 +75,6 @@ class Config:
                 out.extend(rules)
         return tuple(out)
 
-    def select(self, names: Sequence[str]) -> list[str]:
-        """The inputs that `exclude` does not rule out (paths are matched relative to `root`)."""
-        return [n for n in names if not self.excluded(n)]
-
     def included(self, path: str) -> bool:
         """Whether `include` lets in a file found in a directory (paths matched relative to `root`)."""
         rel = relative_path(path, self.root)
@@ -87,60 +83,6 @@ class Config:
     def excluded(self, path: str) -> bool:
         rel = relative_path(path, self.root)
         return any(glob_match(rel, p) for p in self.exclude)
-
-
-# --------------------------------------------------------------------------- paths and globs
-
-
-def relative_path(source: str, root: Path) -> str:
-    """A POSIX path relative to root when source is a file under it; otherwise source unchanged."""
-    if "://" in source or source in ("-", "<text>", "<stdin>"):
-        return source
-    p = Path(source)
-    try:
-        p = p.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        return p.as_posix()
-    return p.as_posix()
-
-
-def glob_match(path: str, pattern: str) -> bool:
-    """Gitignore-like globs: `**` crosses directories; a pattern without `/` matches a basename."""
-    pure = PurePosixPath(path)
-    if "/" not in pattern.rstrip("/"):
-        return fnmatch.fnmatchcase(pure.name, pattern) or any(
-            fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in pure.parts[:-1]
-        )
-    pat = pattern.lstrip("./") if pattern.startswith("./") else pattern
-    if pat.endswith("/"):
-        pat += "**"
-    if _full_match(path, pat):
-        return True
-    return pat.startswith("**/") and glob_match(path, pat[3:])
-
-
-def _full_match(path: str, pattern: str) -> bool:
-    import re
-
-    rx = ""
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            rx += "(?:.*/)?"
-            i += 3
-        elif pattern.startswith("**", i):
-            rx += ".*"
-            i += 2
-        elif pattern[i] == "*":
-            rx += "[^/]*"
-            i += 1
-        elif pattern[i] == "?":
-            rx += "[^/]"
-            i += 1
-        else:
-            rx += re.escape(pattern[i])
-            i += 1
-    return re.fullmatch(rx, path) is not None
 
 
 # --------------------------------------------------------------------------- validators

@@ -8,11 +8,26 @@ with the report-it message. Kept free of imports so that every module can raise 
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The exit codes of every command (README, "Exit codes")."""
+
+    OK = 0
+    THRESHOLD = 1  # a threshold the user set was crossed
+    ERROR = 2  # usage, configuration or input error: a one-line message, never a traceback
+    INTERNAL = 3  # a bug: the message says how to get the traceback
+
 
 class ProvenanceError(Exception):
     """A problem the user can fix: reported in one line, exit code `exit_code`."""
 
-    exit_code: int = 2
+    exit_code: int = ExitStatus.ERROR
+
+
+class UsageError(ProvenanceError):
+    """A problem with the command line or its inputs: reported in one line, exit code 2."""
 
 
 # What to install for archives beyond JSON Lines and CSV, Parquet tables and `audit-archive`.

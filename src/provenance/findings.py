@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance import rules as catalogue
-from provenance.config import Config, relative_path
+from provenance.config import Config
+from provenance.core.globs import relative_path
 from provenance.core.urls import is_homepage
 from provenance.model import (
     Archived,

@@ -1,12 +1,16 @@
 """The pipeline (`provenance.audit()` lives here; the module is not called audit.py so that the
-package attribute `provenance.audit` stays the function). Runs the stages for each input. The only place that knows their order.
+package attribute `provenance.audit` stays the function). Runs the stages for each input. The only
+place that knows their order:
 
-read -> segment -> extract -> judge -> (check) -> report
+    read (read_input) -> segment, extract, judge (analyse) -> check (check_articles) -> Report
+
+`analyse` orders the pure stages (segment, links, quotes, judge, outlets, primary sources) and
+`check_articles` the checking ones (site links, then the network). What follows the report, findings and
+formats, is the caller's (`commands.py`; `archive/` runs the same stages spread over a cluster).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
 import sys
@@ -16,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from provenance.inputs import find_articles, is_url
 from provenance.model import (
     ArticleReport,
     Category,
@@ -55,7 +60,7 @@ class AuditOptions:
     check: bool = False
     network: FetchSettings | None = None
     jobs: int = 1
-    include: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()  # files found in a directory: globs of provenance.inputs.glob_match
     exclude: tuple[str, ...] = ()
     max_input_bytes: int = MAX_INPUT_BYTES
     fmt: str | None = None  # force a reader: "text", "markdown", "html"
@@ -85,77 +90,6 @@ class AuditOptions:
 def source_name(name: str, options: AuditOptions) -> str:
     """What an input is reported as: its name, or `stdin_filename` for standard input."""
     return options.stdin_filename if name == "-" and options.stdin_filename else name
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def is_url(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://"))
-
-
-def expand_inputs(inputs: Sequence[str | Path], options: AuditOptions) -> tuple[list[str], list[SkippedInput]]:
-    """Files, directories (searched for article files), URLs and "-" in a stable order."""
-    from provenance.read.dispatch import ARTICLE_SUFFIXES
-
-    out: list[str] = []
-    skipped: list[SkippedInput] = []
-    for item in inputs:
-        name = str(item)
-        if name == "-" or is_url(name):
-            out.append(name)
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not _blank(p)
-            )
-            found = [f for f in found if _selected(f, options)]
-            if not found:
-                skipped.append(SkippedInput(name, "no articles (.txt, .md, .mdx, .markdown, .html, .htm) in this directory"))
-            out.extend(found)
-        elif path.exists():
-            out.append(name)
-        else:
-            skipped.append(SkippedInput(name, "no such file or directory"))
-    seen: set[str] = set()
-    unique = [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
-    return unique, skipped
-
-
-def _blank(path: Path) -> bool:
-    """An empty or whitespace-only file found in a directory (a placeholder), or a Markdown file of
-    front matter only (a site generator's section page), holds no claim: it is passed over rather
-    than failing the run. Named on the command line, it is still an error."""
-    try:
-        size = path.stat().st_size
-        if size == 0 or (size <= 4096 and not path.read_bytes().strip()):
-            return True
-        if size <= 65536 and path.suffix.lower() in (".md", ".mdx", ".markdown"):
-            # a site generator's section or listing page: front matter and nothing else
-            from provenance.read.frontmatter import parse_front_matter
-
-            text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
-            front = parse_front_matter(text)
-            return bool(front.end) and not text[front.end:].strip()
-        return False
-    except OSError:
-        return False
-
-
-def _selected(path: str, options: AuditOptions) -> bool:
-    """Include/exclude globs match the path as found, relative to the working directory, or the name."""
-    forms = (path, os.path.relpath(path), Path(path).name)
-
-    def hit(globs: tuple[str, ...]) -> bool:
-        return any(fnmatch.fnmatch(f, g) for g in globs for f in forms)
-
-    if options.include and not hit(options.include):
-        return False
-    return not hit(options.exclude)
 
 
 def _fetched_format(content_type: str, url: str) -> str:
@@ -339,7 +273,7 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
     """Like `audit` without the check stage, one result at a time in input order (for streaming
     formats: nothing is kept once it is yielded). Inputs skipped while searching come first."""
     options = options or AuditOptions()
-    names, skipped = expand_inputs(inputs, options)
+    names, skipped = find_articles(inputs, options.include, options.exclude)
     yield from skipped
     yield from _run(names, options)
 
@@ -430,23 +364,30 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
         from provenance.outlets import load
 
         load(options.outlets_file)
-    names, skipped = expand_inputs(inputs, options)
+    names, skipped = find_articles(inputs, options.include, options.exclude)
     articles: list[ArticleReport] = []
     for result in _run(names, options):
         if isinstance(result, SkippedInput):
             skipped.append(result)
         else:
             articles.append(result)
-    if options.check and articles and options.site is not None:
+    return Report(articles=tuple(check_articles(articles, options)), skipped=tuple(skipped), version=__version__)
+
+
+def check_articles(articles: Sequence[ArticleReport], options: AuditOptions) -> list[ArticleReport]:
+    """The check stage, when `options.check` asks for it: a site's own links against its files
+    (never over the network), then every cited source fetched once."""
+    out = list(articles)
+    if not options.check or not out:
+        return out
+    if options.site is not None:
         from provenance.site import check_site_links
 
-        articles = list(check_site_links(articles, options.site))
-    if options.check and articles:
-        from provenance.check import check_report
-        from provenance.outlets import load
+        out = list(check_site_links(out, options.site))
+    from provenance.check import check_report
+    from provenance.outlets import load
 
-        articles = list(check_report(articles, options.fetch, load(options.outlets_file)))
-    return Report(articles=tuple(articles), skipped=tuple(skipped), version=__version__)
+    return list(check_report(out, options.fetch, load(options.outlets_file)))
 
 
 def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
@@ -455,10 +396,4 @@ def audit_text(text: str, *, source: str = "<text>", fmt: str | None = None,
     from provenance.read.dispatch import read_string
 
     options = options or AuditOptions()
-    report = analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)
-    if options.check:
-        from provenance.check import check_report
-        from provenance.outlets import load
-
-        report = check_report([report], options.fetch, load(options.outlets_file))[0]
-    return report
+    return check_articles([analyse(read_string(text, source=source, fmt=fmt or options.fmt), options)], options)[0]

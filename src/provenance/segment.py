@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from provenance.core import cues
 from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine
 
 SOURCES_HEAD = re.compile(
@@ -38,9 +39,7 @@ RELATED_HEAD = re.compile(
     re.I,
 )
 RELATED_PAREN = re.compile(r"\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:[^()]*\)", re.I)
-SOURCE_LINE = re.compile(
-    r"^\(?\s*(?:sources?|via|h/t|hat\s+tip|reference|citation)\s*:\s*\S.{0,300}?\)?\s*$", re.I
-)
+SOURCE_LINE = re.compile(rf"^\(?\s*{cues.alternation('source-line')}\s*:\s*\S.{{0,300}}?\)?\s*$", re.I)
 CAPTION_LINE = re.compile(
     r"^\(?\s*(?:(?:this|the)\s+(?:video|clip|footage|audio|podcast|report|segment|interview)\s+(?:is|was)\s+"
     r"(?:from|taken\s+from|courtesy\s+of|originally\s+(?:aired|published))|"

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from provenance.core import cues
 from provenance.core.lexicon import words
 from provenance.core.urls import (
     COMMON_SUFFIXES,
@@ -30,18 +31,13 @@ _CONTEXTS = (
     # the cue words match in any case ("According to X" opens many sentences); the name keeps its capitals
     re.compile(rf"\b(?i:according\s+to\s+(?:an?\s+)?(?:(?:new|recent|exclusive)\s+)?(?:(?:report|article|story|analysis|"
                rf"investigation|interview|poll|survey|piece|editorial)\s+(?:by|from|in|on|with)\s+)?)(?P<name>{_NAME})"),
-    re.compile(rf"\b(?i:told|telling|speaking\s+to|spoke\s+to|said\s+to|in\s+an?\s+(?:interview|op-ed|editorial|article|"
-               rf"piece|column)\s+(?:with|for|in)|(?:first\s+)?reported\s+by|published\s+(?:by|in)|obtained\s+by|"
-               rf"via|wrote\s+in|writing\s+in|reporting\s+(?:by|from)|cited\s+by|(?:a|an)\s+(?:report|article|story|"
-               rf"investigation|analysis|poll|survey)\s+(?:by|from|in)|appeared\s+(?:on|in)|confirmed\s+to|"
-               rf"(?:told|on)\s+(?:the\s+)?(?:broadcaster|network|newspaper|outlet)|seen\s+by|appeared\s+first\s+on|"
-               rf"originally\s+published\s+(?:at|on|in|by)|republished\s+(?:with\s+permission\s+)?from|"
-               rf"delivered\s+by|courtesy\s+of)\s+(?P<name>{_NAME})"),
-    re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|first\s+|previously\s+|exclusively\s+|also\s+)?"
-               rf"(?:reported|reports|revealed|reveals|wrote|writes|noted|notes|confirmed|confirms|obtained|"
-               rf"published|broke\s+the\s+news|learned|has\s+learned|understands|analysis|investigation|poll|"
-               rf"survey|report)\b"),
-    re.compile(r"\(\s*(?:source|sources|via|h/t|hat\s+tip|credit|photo|image)\s*:\s*(?P<name>[^)]{2,80})\)", re.I),
+    # the citing-cue vocabulary (core/data/citing_cues.txt): a cue before the name, a cue after it,
+    # a parenthesised source or credit
+    re.compile(rf"\b(?!(?i:according)\b)(?i:{cues.alternation('before')})\s+(?P<name>{_NAME})"),  # "according": above
+    # (after the name in lower case: "the Times Survey" is a name, not a cue)
+    re.compile(rf"(?P<name>{_NAME})\s+(?:{cues.alternation('adverb')}\s+)?{cues.alternation('after')}\b"),
+    re.compile(rf"\(\s*(?:{cues.alternation('source-line')}|{cues.alternation('credit')})\s*:\s*(?P<name>[^)]{{2,80}})\)",
+               re.I),
 )
 _MEDIA_NOTE = re.compile(
     r"(?:video|clip|footage|audio|podcast|report|segment|interview|broadcast|stream)\s+(?:is|was)\s+(?:from|taken\s+from|"
@@ -52,8 +48,7 @@ _MEDIA_NOTE = re.compile(
 # Matched against right-stripped text: a "\s*$" after the lazy "rest" would scan a long run of spaces
 # inside the line from each of its positions (quadratic). The items are stripped, so the separator
 # needs no surrounding \s* either (that too was quadratic on a run of spaces).
-_SOURCE_LINE = re.compile(r"^\(?\s*(?:sources?(?:\s+include[sd]?)?|via|h/t|hat\s+tip|reference|citation)\s*:\s*(?P<rest>.+?)\)?$",
-                          re.I)
+_SOURCE_LINE = re.compile(rf"^\(?\s*{cues.alternation('source-line')}\s*:\s*(?P<rest>.+?)\)?$", re.I)
 _SPLIT_ITEMS = re.compile(r",|;|\||\band\b|\s&\s")
 
 
@@ -61,9 +56,9 @@ _SPLIT_ITEMS = re.compile(r",|;|\||\band\b|\s&\s")
 # start with a capitalised-name alternation that the regex engine would try at every position).
 _TRIGGERS = (
     frozenset({"according"}),
-    frozenset(["told", "telling", "speaking", "spoke", "said", "interview", "op-ed", "editorial", "article", "piece", "column", "reported", "published", "obtained", "via", "wrote", "writing", "reporting", "cited", "report", "story", "investigation", "analysis", "poll", "survey", "appeared", "confirmed", "broadcaster", "network", "newspaper", "outlet", "seen", "republished", "delivered", "courtesy"]),
-    frozenset(["reported", "reports", "revealed", "reveals", "wrote", "writes", "noted", "notes", "confirmed", "confirms", "obtained", "published", "broke", "learned", "understands", "analysis", "investigation", "poll", "survey", "report"]),
-    frozenset(["source", "sources", "via", "h", "hat", "credit", "photo", "image"]),
+    cues.triggers("before"),
+    cues.triggers("after"),
+    cues.triggers("source-line", "credit"),
 )
 _NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
 _INF = float("inf")

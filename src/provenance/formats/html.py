@@ -21,7 +21,7 @@ from html import escape
 
 from provenance import findings as fnd
 from provenance import rules as catalogue
-from provenance.config import relative_path
+from provenance.core.globs import relative_path
 from provenance.core.urls import split_url
 from provenance.formats import evidence
 from provenance.formats.interface import RenderContext, strip_controls

@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from provenance import findings as fnd
-from provenance.config import relative_path
+from provenance.core.globs import relative_path
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import Report
 

@@ -20,7 +20,7 @@ import re
 
 from provenance import findings as fnd
 from provenance import rules as catalogue
-from provenance.config import relative_path
+from provenance.core.globs import relative_path
 from provenance.formats import evidence
 from provenance.formats.interface import RenderContext, strip_controls
 from provenance.model import ArticleReport, Finding, Report, Severity

@@ -40,7 +40,7 @@ class OutletFormat(StrEnum):
 
 def outlet_card(query: str, outlets_file: Path | None = None) -> dict[str, Any] | None:
     """What the database knows of QUERY (a name, domain or URL), as a JSON-ready dict, or None."""
-    from provenance.outlets.lookup import LOW_QUALITY_THRESHOLD, load
+    from provenance.outlets import LOW_QUALITY_THRESHOLD, load
 
     db = load(outlets_file)
     q = query.strip()
@@ -142,7 +142,7 @@ def outlet(
         raise typer.Exit(0)
     if not query or not query.strip():
         raise typer.BadParameter("give an outlet name, domain or URL (or --about)", param_hint="QUERY")
-    from provenance.outlets.lookup import OutletsFileError
+    from provenance.outlets import OutletsFileError
 
     try:
         card = outlet_card(query, outlets)

@@ -1,4 +1,5 @@
-"""The outlet database: lookup by URL or host, by name as written in text, platforms and channels.
+"""The outlet database (`OutletDB`, `load`): lookup by URL or host, by name as written in text, platforms
+and channels, answered from the table (table.py) with the user's overrides (overrides.py) applied.
 
 The table (data/outlets.tsv.gz, built by scripts/build_outlets.py) is read once per process and
 parsed lazily: the curated outlets (names, aliases) at load time, the ~16,000 rated or listed
@@ -8,414 +9,43 @@ only when a .gov host is looked up. See docs/outlets.md.
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import json
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from provenance.core.urls import registered_domain, url_path
-from provenance.core.urls import split_url as safe_split
-from provenance.errors import ProvenanceError
 from provenance.model import OutletInfo
-from provenance.outlets.kinds import KINDS, PLATFORM_KINDS
+from provenance.outlets.channels import Channel, ChannelMention, channel_from_text, channel_from_url
+from provenance.outlets.cues import citing_cue
+from provenance.outlets.hosts import gov_rule, site_of, split_url
+from provenance.outlets.kinds import PLATFORM_KINDS
+from provenance.outlets.names import (
+    DOMAIN_IN_TEXT,
+    Alias,
+    NameHit,
+    Names,
+    alias_key,
+    inside_longer_name,
+    tok_ok,
+    tokens,
+)
+from provenance.outlets.overrides import OutletsFileError, read_overrides
+from provenance.outlets.table import Override, Table, bulk_names, find_line, gov_lines, load_table, parse_line
 
-SCORE_SOURCE = "Lin et al. 2023, pc1"
-CRED_SOURCE = "CRED-1"
 #: Default threshold below which a score marks a low-quality source (see docs/outlets.md).
 LOW_QUALITY_THRESHOLD = 0.4
-
-
-class OutletsFileError(ProvenanceError, ValueError):
-    """An overrides file that cannot be read or does not follow the documented format."""
-
-
-class NameHit(NamedTuple):
-    """An outlet named in text: text[start:end] names `outlet`.
-
-    `needs_context` is True when the alias is ambiguous ("the Sun", "AP", "Time"): with
-    `find_names(strict=True)` (the default) such a hit is only returned when a citing context was
-    found around it; with `strict=False` it is returned anyway and the caller decides.
-    """
-
-    start: int
-    end: int
-    outlet: OutletInfo
-    needs_context: bool
-
-
-class Channel(NamedTuple):
-    """A channel, account or blog on a platform, from a URL."""
-
-    platform: str  # the platform's primary domain, e.g. "youtube.com"
-    name: str  # the handle or name as the URL writes it, e.g. "@infowars", "willyloman"
-    url: str  # a canonical URL of the channel
-    outlet: OutletInfo | None = None  # the channel's own entry when the database rates it, or a known outlet
-
-
-class ChannelMention(NamedTuple):
-    """"the InfoWars channel on Brighteon.com": a channel named in text with its platform."""
-
-    start: int
-    end: int
-    channel: str
-    platform: OutletInfo
-    outlet: OutletInfo | None  # the outlet the channel belongs to, when the name is known
-
-
-# --------------------------------------------------------------------------- hosts
-
-
-class _lazy:
-    """A regex compiled on first use, so importing this module stays cheap."""
-
-    __slots__ = ("_args", "_rx")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx: re.Pattern[str] | None = None
-
-    @property
-    def rx(self) -> re.Pattern[str]:
-        if self._rx is None:
-            self._rx = re.compile(*self._args)
-        return self._rx
-
-    def search(self, s: str) -> re.Match[str] | None:
-        return self.rx.search(s)
-
-    def match(self, s: str) -> re.Match[str] | None:
-        return self.rx.match(s)
-
-    def fullmatch(self, s: str) -> re.Match[str] | None:
-        return self.rx.fullmatch(s)
-
-    def finditer(self, s: str) -> Iterable[re.Match[str]]:
-        return self.rx.finditer(s)
-
-    def sub(self, repl: str, s: str) -> str:
-        return self.rx.sub(repl, s)
-
-
-
-
-def split_url(url_or_host: str) -> tuple[str, list[str]]:
-    """(host, lower-cased path segments) of a URL, a host or "host/path"; the host is IDNA (punycode) ASCII,
-    lower-case, without port, userinfo, trailing dot or "www."."""
-    s = url_or_host.strip()
-    if "://" not in s[:12]:
-        s = "//" + s.lstrip("/")
-    parts = safe_split(s)
-    if parts is None:  # a malformed bracketed host or port
-        return "", []
-    host = parts.hostname or ""
-    host = host.rstrip(".")
-    if host and not host.isascii():
-        host = _idna(host)
-    if host.startswith("www."):
-        host = host[4:]
-    segs = [p for p in parts.path.lower().split("/") if p]
-    return host, segs
-
-
-def _raw_segments(url: str) -> list[str]:
-    s = url.strip()
-    if "://" not in s[:12]:
-        s = "//" + s.lstrip("/")
-    path = url_path(s)
-    return [p for p in path.split("/") if p]
-
-
-def _idna(host: str) -> str:
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        try:
-            import idna  # IDNA 2008, for names the stdlib codec (IDNA 2003) refuses
-
-            return str(idna.encode(host, uts46=True).decode("ascii"))
-        except Exception:
-            return host.lower()
-
-
-_GOV_RULES: tuple[tuple[_lazy, str], ...] = (
-    (_lazy(r"(?:^|\.)([a-z0-9-]+\.mil)$"), "US"),
-    (_lazy(r"(?:^|\.)([a-z0-9-]+\.gov)$"), "US"),
-    (_lazy(r"(?:^|\.)([a-z0-9-]+\.(?:gov|gob|gouv|govt|go|gv|mil|admin|gub|gc)\.([a-z]{2}))$"), ""),
-    (_lazy(r"(?:^|\.)((?:gov|gob|gouv|govt|gub)\.([a-z]{2}))$"), ""),
-    (_lazy(r"(?:^|\.)([a-z0-9-]+\.bund\.de)$"), "DE"),
-    (_lazy(r"(?:^|\.)([a-z0-9-]+\.admin\.ch)$"), "CH"),
-    (_lazy(r"(?:^|\.)((?:[a-z0-9-]+\.)?europa\.eu)$"), "EU"),
-)
-
-
-def _gov_rule(host: str) -> OutletInfo | None:
-    """A government domain by national pattern (.mil, .gov.xx, .gouv.fr, .gob.mx, .go.jp, .gc.ca...)."""
-    for rx, country in _GOV_RULES:
-        m = rx.search(host)
-        if m:
-            dom = m.group(1)
-            cc = country or (m.group(2).upper() if rx.rx.groups >= 2 else "")
-            cc = "GB" if cc == "UK" else cc
-            kind = "intergovernmental" if cc == "EU" else "government"
-            label = "military" if dom.endswith(".mil") or ".mil." in dom else "government"
-            return OutletInfo(dom, f"{dom} ({label} domain{', ' + cc if cc else ''})", kind, cc or None,
-                              score_source=None, domains=())
-    return None
-
-
-# --------------------------------------------------------------------------- names
-
-_TOKEN = _lazy(r"\w+(?:['’](?!s\b)\w+)*|&")
-_DOMAIN_IN_TEXT = _lazy(
-    r"(?<![\w@.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,}|xn--[a-z0-9-]+))(/[^\s)\]>\"'’,;—–]*)?(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-def _tokens(s: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(s))
-
-
-def _key(words: Iterable[str]) -> str:
-    return " ".join(w.lower().replace("’", "'") for w in words)
-
-
-def _tok_ok(text_tok: str, alias_tok: str) -> bool:
-    """Case rule: a capitalised alias word must be written as in the alias (or all in capitals, for
-    words of 4+ letters: "REUTERS"); a lower-case alias word matches in any case."""
-    if alias_tok == text_tok:
-        return True
-    if alias_tok.lower() == alias_tok:
-        return alias_tok == text_tok.lower().replace("’", "'")
-    return len(alias_tok) >= 4 and text_tok == alias_tok.upper()
-
-
-class _Alias(NamedTuple):
-    words: tuple[str, ...]  # display words without a leading "the"
-    ambiguous: bool
-    needs_the: bool  # an ambiguous alias written "The X": the text must write "the X" too
-    outlet: OutletInfo
-
-
-def _parse_alias(raw: str) -> tuple[str, bool]:
-    raw = raw.strip()
-    return (raw[1:].strip(), True) if raw.startswith("?") else (raw, False)
-
-
-_BEFORE_CUE = _lazy(
-    r"(?:according\s+to|reported\s+by|as\s+reported\s+(?:by|in)|first\s+reported\s+by|told|telling|via|per|citing|"
-    r"cited\s+by|cited\s+in|quoted\s+(?:by|in)|quoting|interview(?:ed)?\s+(?:with|by)|speaking\s+(?:to|with)|"
-    r"spoke\s+(?:to|with)|said\s+to|wrote\s+(?:in|for)|writ(?:ing|es)\s+(?:in|for)|published\s+(?:by|in)|"
-    r"obtained\s+by|seen\s+by|confirmed\s+to|reporting\s+(?:by|from|for)|h/t|hat\s+tip(?:\s+to)?|"
-    r"(?:report|story|article|piece|op-ed|column|editorial|interview|analysis|investigation|statement|video|"
-    r"broadcast|segment|poll|survey|podcast|headline|dispatch)s?\s+(?:by|for|in|with|to|from|on)|"
-    r"(?:source|sources|credit|photo|image|via|sources\s+include)\s*:|appeared\s+(?:on|in)|"
-    r"(?:reporters?|correspondents?|editors?|columnists?|journalists?|writers?|contributors?)\s+(?:for|at|with))"
-    r"\s+$",
-    re.IGNORECASE,
-)
-_PLATFORM_BEFORE = _lazy(r"\b(?:on|to|from|via|in|onto)\s+$", re.IGNORECASE)
-_AFTER_CUE = _lazy(
-    r"^(?:\s*['’]s?)?\s*(?:has\s+|had\s+|first\s+|also\s+|later\s+|previously\s+|exclusively\s+)?"
-    r"(?:reported|reports|reporting|said|says|wrote|writes|noted|notes|revealed|reveals|claimed|claims|confirmed|"
-    r"confirms|learned|learnt|obtained|published|publishes|quoted|cited|found|estimated|analy[sz]ed|contacted|"
-    r"asked|broke|interviewed|interview|report|story|article|investigation|analysis|poll|survey|newspaper|tabloid|magazine|"
-    r"website|reporter|reporters|correspondent|editor|editors|columnist|journalist|journalists|broadcast|"
-    r"news\s+agency|wire\s+service)\b",
-    re.IGNORECASE,
-)
-_SOURCE_LINE = _lazy(r"^\s*(?:sources?(?:\s+include)?|via|credit|h/t|read\s+more\s+at|originally\s+published\s+(?:by|at|in))\s*:", re.IGNORECASE)
-_BULLET = _lazy(r"^[\s\-*•·–—>\d.)\]\[]*")
-
-
-def citing_cue(text: str, start: int, end: int, *, platform: bool = False) -> str | None:
-    """Why text[start:end] reads as a cited source, or None: the cue before ("according to",
-    "told", "via", "(Source: X)"), after ("X reported", "X's report"), a wire dateline "(AP)",
-    or a line that holds only the name (a sources list) or starts with "Source:"."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    before = text[max(line_start, start - 80):start]
-    # stay inside the sentence
-    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
-    if cut >= 0:
-        before = before[cut + 2:]
-    after = text[end:min(line_end, end + 60)]
-    if _BEFORE_CUE.search(before):
-        return "before:" + before.strip().split()[-1].lower() if before.strip() else "before"
-    if platform and _PLATFORM_BEFORE.search(before):
-        return "before:on"
-    if before.rstrip().endswith("(") and re.match(r"^\s*(?:\)\s*(?:[-–—]|\.(?:\s|$)|$)|/)", after):
-        return "parenthesis"
-    if _AFTER_CUE.match(after):
-        return "after:" + after.strip().split()[0].lower()
-    line = text[line_start:line_end]
-    head = _BULLET.sub("", text[line_start:start])
-    if end - start >= 2 and not head.strip() and not re.sub(r"[\s.,;:!)\]]+", "", after.split("\n", 1)[0]):
-        return "line"
-    if _SOURCE_LINE.match(line):
-        return "source-line"
-    return None
-
-
-def _inside_longer_name(text: str, toks: list[re.Match[str]], i: int, ln: int, had_the: bool) -> bool:
-    """An ambiguous alias inside a longer proper name is not the outlet: "Yale Daily News",
-    "Ministry of Foreign Affairs", "Time Warner", "Fox & Friends", "Standard & Poor's"."""
-    j = i + ln
-    if j < len(toks):
-        gap = text[toks[j - 1].end():toks[j].start()]
-        nxt = toks[j].group()
-        if gap in {" ", "-"} and nxt[:1].isupper():
-            return True
-        if gap.strip() == "&" or nxt == "&":
-            return True
-    if not had_the and i > 0:
-        gap = text[toks[i - 1].end():toks[i].start()]
-        prev = toks[i - 1].group()
-        if gap in {" ", "-", "’", "'"} and prev[:1].isupper() and not _sentence_start(text, toks[i - 1].start()):
-            return True
-        if prev in {"of", "&"} and i > 1 and toks[i - 2].group()[:1].isupper():
-            return True
-    return False
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“'‘(")
-    return not before or before[-1] in ".!?:\n"
-
-
-# --------------------------------------------------------------------------- channels
-
-_RESERVED = {
-    "youtube.com": {"watch", "results", "feed", "playlist", "shorts", "embed", "live", "hashtag", "redirect", "premium", "t"},
-    "x.com": {"home", "search", "i", "intent", "share", "hashtag", "explore", "settings", "messages", "notifications", "login", "tos", "privacy"},
-    "facebook.com": {"watch", "groups", "events", "sharer", "sharer.php", "share", "story.php", "photo.php", "permalink.php", "profile.php", "plugins", "hashtag", "login", "pages", "people", "dialog"},
-    "instagram.com": {"p", "reel", "reels", "explore", "stories", "tv", "accounts"},
-    "t.me": {"joinchat", "share", "addstickers", "iv", "proxy"},
-    "medium.com": {"tag", "topic", "search", "m", "me", "p"},
-    "reddit.com": set(),
-}
-_RESERVED["twitter.com"] = _RESERVED["x.com"]
-# Link shorteners that belong to a platform: their paths are link ids, never channels.
-_SHORTENERS = frozenset({"t.co", "fb.me", "fb.watch", "instagr.am", "lnkd.in", "redd.it", "pin.it", "vm.tiktok.com"})
-_SUBDOMAIN_PLATFORMS = ("substack.com", "wordpress.com", "blogspot.com", "tumblr.com", "medium.com", "ghost.io")
-_CHANNEL_TEXT = _lazy(
-    r"(?:\bthe\s+)?(?P<ch>@?[A-Z0-9][\w'’.&-]*(?:\s+[A-Z0-9][\w'’.&-]*){0,4})\s+"
-    r"(?:channel|account|page|profile|feed|blog|newsletter|podcast|show)\s+on\s+(?P<pf>[A-Za-z][\w.-]*[A-Za-z])"
-)
-_CHANNEL_TEXT2 = _lazy(
-    r"(?P<ch>[A-Z0-9][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){0,4})['’]s?\s+(?P<pf>[A-Z][\w.-]*[A-Za-z])\s+"
-    r"(?:channel|account|page|profile|feed|newsletter)"
-)
-
-
-# --------------------------------------------------------------------------- the table
-
-
-class _Table(NamedTuple):
-    header: dict[str, object]
-    curated: tuple[str, ...]  # curated lines, in file order
-    bulk: tuple[str, ...]  # sorted "domain\t..." lines
-    path_hosts: frozenset[str]
-
-
-_Override = tuple[OutletInfo | None, tuple[tuple[str, bool], ...], str]
-
-
-class _Names:
-    """The alias index: normalised words -> candidate aliases."""
-
-    __slots__ = ("aliases", "ambiguous", "first", "maxlen")
-
-    def __init__(self, entries: Iterable[tuple[OutletInfo, tuple[tuple[str, bool], ...]]]) -> None:
-        self.aliases: dict[str, list[_Alias]] = {}
-        self.ambiguous: set[str] = set()
-        for info, aliases in entries:
-            for raw, ambiguous in aliases:
-                words = [m.group() for m in _tokens(raw)]
-                needs_the = bool(words) and words[0].lower() == "the" and ambiguous
-                if words and words[0].lower() == "the" and len(words) > 1:
-                    words = words[1:]
-                if not words:
-                    continue
-                k = _key(words)
-                if ambiguous:
-                    self.ambiguous.add(k)
-                self.aliases.setdefault(k, []).append(_Alias(tuple(words), ambiguous, needs_the, info))
-        self.first = {k.split(" ", 1)[0] for k in self.aliases}
-        self.maxlen = max((k.count(" ") + 1 for k in self.aliases), default=1)
-
-
-DATA_DIR = Path(__file__).resolve().with_name("data")
-
-
-def _data_file(name: str) -> bytes:
-    return (DATA_DIR / name).read_bytes()
-
-
-def _info(cells: list[str]) -> tuple[OutletInfo, tuple[tuple[str, bool], ...]]:
-    domain, others, name, aliases, kind, country, score, cred = cells[:8]
-    sc: float | None = None
-    sc_src: str | None = None
-    if score:
-        val, _, of = score.partition(" ")
-        sc = float(val)
-        sc_src = SCORE_SOURCE + (f" (rating of {of})" if of else "")
-    cr_src: str | None = None
-    if cred:
-        cat, _, rest = cred.partition(" ")
-        value, _, of = rest.partition(" ")
-        cr_src = f"{CRED_SOURCE}: {cat} (credibility {value})" + (f", rating of {of}" if of else "")
-    parsed = tuple(_parse_alias(a) for a in aliases.split(";") if a)
-    info = OutletInfo(
-        domain=domain, name=name or domain, kind=kind or None, country=country or None, score=sc,
-        score_source=sc_src, low_credibility=bool(cred), credibility_source=cr_src,
-        aliases=tuple(a for a, _ in parsed), domains=tuple(others.split()) if others else (),
-    )
-    return info, parsed
-
-
-@cache
-def _table() -> _Table:
-    text = gzip.decompress(_data_file("outlets.tsv.gz")).decode("utf-8")
-    head, _, body = text.partition("\n")
-    header = json.loads(head)
-    lines = body.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    n = int(header["curated"])
-    return _Table(header, tuple(lines[:n]), tuple(lines[n:]), frozenset(header.get("path_hosts", ())))
-
-
-@cache
-def _gov_lines() -> tuple[str, ...]:
-    body = gzip.decompress(_data_file("gov.tsv.gz")).decode("utf-8")
-    return tuple(line for line in body.split("\n") if line)
-
-
-def _bisect(lines: tuple[str, ...], key: str) -> str | None:
-    probe = key + "\t"
-    i = bisect_left(lines, probe)
-    if i < len(lines) and lines[i].startswith(probe):
-        return lines[i]
-    return None
 
 
 class OutletDB:
     """The outlet database. Get one with `load()`; every method is read-only and thread-safe."""
 
-    def __init__(self, table: _Table, overrides: tuple[_Override, ...] = ()) -> None:
+    def __init__(self, table: Table, overrides: tuple[Override, ...] = ()) -> None:
         self._table = table
         self._bulk_cache: dict[str, OutletInfo | None] = {}
         self._bulk_names: dict[str, str] | None = None
         self._compact: dict[str, OutletInfo] | None = None
-        self._names: _Names | None = None
+        self._names: Names | None = None
         self._entry_list: tuple[tuple[OutletInfo, tuple[tuple[str, bool], ...]], ...] | None = None
         self._parsed: dict[int, tuple[OutletInfo, tuple[tuple[str, bool], ...]]] = {}
         # curated domains -> line number; the lines are parsed on first use
@@ -441,10 +71,10 @@ class OutletDB:
     def _curated_entry(self, i: int) -> tuple[OutletInfo, tuple[tuple[str, bool], ...]]:
         hit = self._parsed.get(i)
         if hit is None:
-            hit = self._parsed[i] = _info(self._table.curated[i].split("\t"))
+            hit = self._parsed[i] = parse_line(self._table.curated[i].split("\t"))
         return hit
 
-    def _entries(self) -> tuple[tuple[OutletInfo, tuple[tuple[str, bool], ...]], ...]:
+    def entries(self) -> tuple[tuple[OutletInfo, tuple[tuple[str, bool], ...]], ...]:
         """The curated outlets, with the overrides applied: each with its (alias, ambiguous) pairs."""
         if self._entry_list is None:
             out = []
@@ -457,14 +87,14 @@ class OutletDB:
             self._entry_list = tuple(out)
         return self._entry_list
 
-    def _name_index(self) -> _Names:
+    def _name_index(self) -> Names:
         if self._names is None:
-            self._names = _Names(self._entries())
+            self._names = Names(self.entries())
         return self._names
 
     # ------------------------------------------------------------------ hosts
 
-    def _exact(self, key: str) -> OutletInfo | None:
+    def exact(self, key: str) -> OutletInfo | None:
         if key in self._removed:
             return None
         hit = self._over.get(key)
@@ -476,8 +106,8 @@ class OutletDB:
         if key in self._bulk_cache:
             return self._bulk_cache[key]
         host = key.split("/", 1)[0]
-        line = _bisect(_gov_lines(), key) if host.endswith(".gov") else _bisect(self._table.bulk, key)
-        info = _info(line.split("\t"))[0] if line else None
+        line = find_line(gov_lines(), key) if host.endswith(".gov") else find_line(self._table.bulk, key)
+        info = parse_line(line.split("\t"))[0] if line else None
         self._bulk_cache[key] = info
         return info
 
@@ -494,13 +124,13 @@ class OutletDB:
             if cand in self._path_hosts:
                 for n in (2, 1):
                     if len(segs) >= n:
-                        hit = self._exact(cand + "/" + "/".join(segs[:n]))
+                        hit = self.exact(cand + "/" + "/".join(segs[:n]))
                         if hit is not None:
                             return hit
-            hit = self._exact(cand)
+            hit = self.exact(cand)
             if hit is not None:
                 return hit
-        return _gov_rule(host)
+        return gov_rule(host)
 
     def is_platform(self, domain: str) -> bool:
         """True for a video, social or blog platform host (youtube.com, x.com, foo.substack.com...)."""
@@ -517,21 +147,21 @@ class OutletDB:
             return ca is not None and cb is not None and ca.platform == cb.platform and ca.name.lower() == cb.name.lower()
         if ia is not None and ib is not None:
             return ia.domain == ib.domain
-        ra, rb = _site(a), _site(b)
+        ra, rb = site_of(a), site_of(b)
         return bool(ra) and ra == rb
 
     # ------------------------------------------------------------------ names
 
     def is_ambiguous(self, alias: str) -> bool:
         """True when `alias` needs a citing context to be read as an outlet ("the Sun", "AP")."""
-        words = [m.group() for m in _tokens(alias)]
+        words = [m.group() for m in tokens(alias)]
         if words and words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
-        return _key(words) in self._name_index().ambiguous
+        return alias_key(words) in self._name_index().ambiguous
 
-    def _match(self, words: list[str], had_the: bool) -> _Alias | None:
-        for cand in self._name_index().aliases.get(_key(words), ()):
-            if len(cand.words) == len(words) and all(_tok_ok(t, a) for t, a in zip(words, cand.words, strict=True)):
+    def _match(self, words: list[str], had_the: bool) -> Alias | None:
+        for cand in self._name_index().aliases.get(alias_key(words), ()):
+            if len(cand.words) == len(words) and all(tok_ok(t, a) for t, a in zip(words, cand.words, strict=True)):
                 if cand.needs_the and not had_the:
                     continue
                 return cand
@@ -549,10 +179,10 @@ class OutletDB:
         name = name.strip().strip("\"“”'‘’").strip()
         if not name:
             return None
-        dm = _DOMAIN_IN_TEXT.fullmatch(name)
+        dm = DOMAIN_IN_TEXT.fullmatch(name)
         if dm:
             return self.by_host(name)
-        words = [m.group() for m in _tokens(name)]
+        words = [m.group() for m in tokens(name)]
         had_the = bool(words) and words[0].lower() == "the" and len(words) > 1
         if had_the:
             words = words[1:]
@@ -576,7 +206,7 @@ class OutletDB:
         if len(compact) < 6 or not compact.isalnum() or not compact.isascii():
             return None
         for suffix in (".com", ".org"):
-            info = self._exact(compact + suffix)
+            info = self.exact(compact + suffix)
             if info is not None:
                 # a listed domain has no name of its own: the name as the article writes it is better
                 return replace(info, name=" ".join(words)) if info.name == info.domain else info
@@ -584,13 +214,13 @@ class OutletDB:
 
     def _bulk_name(self, name: str) -> OutletInfo | None:
         if self._bulk_names is None:
-            self._bulk_names = _bulk_names(self._table)
+            self._bulk_names = bulk_names(self._table)
         dom = self._bulk_names.get(name.strip())  # as written: "Tampa Bay Times", not "tampa bay times"
-        return self._exact(dom) if dom else None
+        return self.exact(dom) if dom else None
 
     def name_patterns(self) -> list[str]:
         """Every alias (as written, without the ambiguity mark), longest first."""
-        return sorted({a for o, _ in self._entries() for a in o.aliases}, key=len, reverse=True)
+        return sorted({a for o, _ in self.entries() for a in o.aliases}, key=len, reverse=True)
 
     def find_names(self, text: str, *, strict: bool = True) -> list[NameHit]:
         """Every outlet named in `text`, left to right, longest match first: aliases ("Associated
@@ -602,7 +232,7 @@ class OutletDB:
         """
         hits: list[NameHit] = []
         taken: list[tuple[int, int]] = []
-        for m in _DOMAIN_IN_TEXT.finditer(text):
+        for m in DOMAIN_IN_TEXT.finditer(text):
             if "." not in m.group(1) or m.group(1)[-1] == ".":
                 continue
             found_text = m.group(0).rstrip(".,:;!?")
@@ -612,7 +242,7 @@ class OutletDB:
                 hits.append(NameHit(m.start(), end, info, False))
                 taken.append((m.start(), end))
         names = self._name_index()
-        toks = _tokens(text)
+        toks = tokens(text)
         i = 0
         n = len(toks)
         while i < n:
@@ -641,7 +271,7 @@ class OutletDB:
             i += ln
             if any(a < end and start < b for a, b in taken):
                 continue
-            if cand.ambiguous and _inside_longer_name(text, toks, i - ln, ln, had_the):
+            if cand.ambiguous and inside_longer_name(text, toks, i - ln, ln, had_the):
                 continue
             if cand.ambiguous and strict and citing_cue(text, start, end, platform=cand.outlet.kind in PLATFORM_KINDS) is None:
                 continue
@@ -652,76 +282,10 @@ class OutletDB:
     # ------------------------------------------------------------------ platforms and channels
 
     def channel_from_url(self, url: str) -> Channel | None:
-        """The channel, account or blog a platform URL belongs to: youtube.com/@handle, /c/name,
-        /channel/ID, /user/name; x.com/handle, twitter.com/handle; t.me/name; rumble.com/c/name;
-        bitchute.com/channel/name; brighteon.com/channels/name; odysee.com/@name; medium.com/@user;
-        tiktok.com/@user; facebook.com/name; instagram.com/name; NAME.substack.com, NAME.wordpress.com,
-        NAME.blogspot.com, NAME.medium.com, NAME.tumblr.com. None when the URL tells no channel."""
-        host, _ = split_url(url)
-        if not host:
-            return None
-        for suffix in _SUBDOMAIN_PLATFORMS:
-            if host.endswith("." + suffix):
-                sub = host[: -len(suffix) - 1]
-                if sub not in {"m", "www", "amp", "en", "blog"} and "." not in sub:
-                    own = self.by_host(host)  # a blog rated on its own (willyloman.wordpress.com)
-                    outlet = own if own is not None and own.domain == host else self._channel_outlet(url, sub)
-                    return Channel(suffix, sub, f"https://{host}/", outlet)
-        if host.removeprefix("www.") in _SHORTENERS:
-            return None  # t.co/XXXX names a link, not an account
-        info = self.by_host(host)
-        if info is None or info.kind not in PLATFORM_KINDS:
-            return None
-        plat = info.domain
-        segs = _raw_segments(url)
-        name: str | None = None
-        s0 = segs[0] if segs else ""
-        s1 = segs[1] if len(segs) > 1 else ""
-        k0 = s0.lower()  # the path keyword; the channel name keeps its case
-        if plat == "youtube.com":
-            if host == "youtu.be":
-                return None
-            if k0.startswith("@"):
-                name = s0
-            elif k0 in {"c", "channel", "user"} and s1:
-                name = s1
-            elif s0 and k0 not in _RESERVED["youtube.com"] and len(segs) <= 2 and not k0.endswith(".php"):
-                name = s0  # legacy custom URL: youtube.com/nextnewsnetwork
-        elif plat in {"x.com", "twitter.com", "instagram.com", "facebook.com"}:
-            if s0 and k0 not in _RESERVED[plat] and re.fullmatch(r"[\w.]{1,50}", s0):
-                name = s0
-        elif plat == "t.me":
-            if k0 == "s" and s1:
-                name = s1
-            elif s0 and k0 not in _RESERVED["t.me"] and not s0.startswith("+"):
-                name = s0
-        elif plat == "rumble.com":
-            if k0 in {"c", "user"} and s1:
-                name = s1
-        elif plat == "bitchute.com":
-            if k0 == "channel" and s1:
-                name = s1
-        elif plat == "brighteon.com":
-            if k0 in {"channels", "channel"} and s1:
-                name = s1
-        elif plat in {"odysee.com", "tiktok.com", "medium.com"}:
-            if k0.startswith("@"):
-                name = s0.split(":", 1)[0]
-            elif plat == "medium.com" and s0 and k0 not in _RESERVED["medium.com"]:
-                name = s0  # a publication
-        elif plat == "reddit.com" and k0 in {"r", "user", "u"} and s1:
-            name = f"{k0}/{s1}"
-        elif plat == "substack.com" and k0.startswith("@"):
-            name = s0
-        if not name:
-            return None
-        prefix = {"rumble.com": "c/", "bitchute.com": "channel/", "brighteon.com": "channels/"}.get(plat, "")
-        if plat == "youtube.com" and k0 in {"c", "channel", "user"}:
-            prefix = k0 + "/"
-        canonical = f"https://{plat}/{prefix}{name}"
-        return Channel(plat, name, canonical, self._channel_outlet(url, name))
+        """The channel, account or blog a platform URL belongs to (see `channels.channel_from_url`)."""
+        return channel_from_url(self, url)
 
-    def _channel_outlet(self, url: str, name: str) -> OutletInfo | None:
+    def channel_outlet(self, url: str, name: str) -> OutletInfo | None:
         """A channel's own entry (youtube.com/nextnewsnetwork is rated) or the outlet its name is."""
         info = self.by_host(url)
         if info is not None and info.kind == "channel":
@@ -733,26 +297,14 @@ class OutletDB:
         return self._compact.get(handle) if len(handle) >= 4 else None
 
     def channel_from_text(self, text: str) -> list[ChannelMention]:
-        """Channels named with their platform: "the InfoWars channel on Brighteon.com",
-        "Alex Jones' Rumble channel", "his account on X"."""
-        out: list[ChannelMention] = []
-        for rx in (_CHANNEL_TEXT, _CHANNEL_TEXT2):
-            for m in rx.finditer(text):
-                pf_text = m.group("pf").rstrip(".")
-                platform = self.by_host(pf_text) if "." in pf_text else self.by_name(pf_text)
-                if platform is None or platform.kind not in PLATFORM_KINDS:
-                    continue
-                ch = m.group("ch").strip()
-                owner = self.by_name(ch)
-                out.append(ChannelMention(m.start("ch"), m.end(), ch, platform, owner))
-        out.sort(key=lambda c: c.start)
-        return out
+        """Channels named with their platform in text (see `channels.channel_from_text`)."""
+        return channel_from_text(self, text)
 
     # ------------------------------------------------------------------ misc
 
     def outlets(self) -> tuple[OutletInfo, ...]:
         """The curated outlets (and those from the overrides file)."""
-        return tuple(o for o, _ in self._entries())
+        return tuple(o for o, _ in self.entries())
 
     @property
     def header(self) -> dict[str, object]:
@@ -768,146 +320,12 @@ def _compact_names(db: OutletDB) -> dict[str, OutletInfo]:
     return out
 
 
-def _site(url_or_host: str) -> str:
-    """The registered domain of a URL or host (bbc.co.uk for news.bbc.co.uk); the host itself when it
-    has none (an IP, localhost)."""
-    host, _ = split_url(url_or_host)
-    return (registered_domain(host) or host) if host else ""
-
-
-def _bulk_names(table: _Table) -> dict[str, str]:
-    """Names of outlets from the reference lists (US local news), as written, when unique."""
-    seen: dict[str, str] = {}
-    dup: set[str] = set()
-    for line in table.bulk:
-        cells = line.split("\t", 3)
-        if len(cells) > 2 and cells[2] and len(cells[2].split()) >= 2:
-            k = cells[2]
-            if k in seen:
-                dup.add(k)
-            seen[k] = cells[0]
-    return {k: v for k, v in seen.items() if k not in dup}
-
-
-# --------------------------------------------------------------------------- overrides
-
-
-def _read_overrides(path: Path) -> tuple[_Override, ...]:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise OutletsFileError(f"{path}: {e.strerror or e}") from e
-    records: list[dict[str, object]]
-    if path.suffix.lower() == ".toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise OutletsFileError(f"{path}: not valid TOML: {e}") from e
-        recs = data.get("outlet", [])
-        if not isinstance(recs, list) or not all(isinstance(r, dict) for r in recs):
-            raise OutletsFileError(f"{path}: expected [[outlet]] tables")
-        records = recs
-    elif path.suffix.lower() == ".json":
-        try:
-            data_j = json.loads(raw.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as e:
-            raise OutletsFileError(f"{path}: not valid JSON: {e}") from e
-        recs_j = data_j.get("outlet", data_j.get("outlets")) if isinstance(data_j, dict) else data_j
-        if not isinstance(recs_j, list) or not all(isinstance(r, dict) for r in recs_j):
-            raise OutletsFileError(f"{path}: expected a list of outlet objects (or {{\"outlet\": [...]}})")
-        records = recs_j
-    elif path.suffix.lower() == ".csv":
-        import csv
-        import io
-
-        reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
-        records = []
-        for rec in reader:
-            r: dict[str, object] = {k.strip(): v.strip() for k, v in rec.items() if k and v and v.strip()}
-            for listy in ("domains", "aliases"):
-                if listy in r:
-                    sep = ";" if listy == "aliases" else None
-                    r[listy] = [x.strip() for x in str(r[listy]).split(sep) if x.strip()]
-            for flag in ("low_credibility", "remove"):
-                if flag in r:
-                    r[flag] = str(r[flag]).lower() in {"1", "true", "yes", "y"}
-            if "score" in r:
-                try:
-                    r["score"] = float(str(r["score"]))
-                except ValueError as e:
-                    raise OutletsFileError(f"{path}: score must be a number: {r['score']!r}") from e
-            records.append(r)
-    else:
-        raise OutletsFileError(f"{path}: use a .toml, .json or .csv file")
-    base = OutletDB(_table())
-    out: list[_Override] = []
-    allowed = {"domain", "domains", "name", "aliases", "kind", "country", "score", "low_credibility", "note", "remove"}
-    for n, rec in enumerate(records, 1):
-        where = f"{path}: outlet {n}"
-        unknown = set(rec) - allowed
-        if unknown:
-            raise OutletsFileError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-        dom_raw = rec.get("domain")
-        if not isinstance(dom_raw, str) or not dom_raw.strip():
-            raise OutletsFileError(f"{where}: 'domain' is required")
-        host, segs = split_url(dom_raw)
-        if not host or "." not in host:
-            raise OutletsFileError(f"{where}: not a domain: {dom_raw!r}")
-        domain = host + ("/" + "/".join(segs) if segs else "")
-        if rec.get("remove"):
-            out.append((None, (), domain))
-            continue
-        kind = rec.get("kind")
-        if kind is not None and kind not in KINDS:
-            raise OutletsFileError(f"{where}: unknown kind {kind!r} (one of: {', '.join(KINDS)})")
-        score = rec.get("score")
-        if score is not None and (isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1):
-            raise OutletsFileError(f"{where}: score must be a number from 0 to 1")
-        lists: dict[str, list[str]] = {}
-        for key in ("domains", "aliases"):
-            val = rec.get(key, [])
-            if not isinstance(val, list) or not all(isinstance(x, str) for x in val):
-                raise OutletsFileError(f"{where}: {key!r} must be a list of strings")
-            lists[key] = val
-        for key in ("name", "country"):
-            if key in rec and not isinstance(rec[key], str):
-                raise OutletsFileError(f"{where}: {key!r} must be a string")
-        existing = base._exact(domain)
-        old_aliases: tuple[tuple[str, bool], ...] = ()
-        if existing is not None and existing.domain == domain:
-            old_aliases = next((a for i, a in base._entries() if i.domain == domain), ())
-        info = existing if existing is not None and existing.domain == domain else OutletInfo(domain, domain)
-        changes: dict[str, object] = {}
-        if "name" in rec:
-            changes["name"] = rec["name"]
-        if kind is not None:
-            changes["kind"] = kind
-        if "country" in rec:
-            changes["country"] = str(rec["country"]).upper() or None
-        if score is not None:
-            changes["score"] = float(score)
-            changes["score_source"] = f"overrides file {path.name}"
-        if "low_credibility" in rec:
-            changes["low_credibility"] = bool(rec["low_credibility"])
-            changes["credibility_source"] = f"overrides file {path.name}"
-        doms = [split_url(d) for d in lists["domains"]]
-        if "domains" in rec:
-            changes["domains"] = tuple(h + ("/" + "/".join(s) if s else "") for h, s in doms if h)
-        aliases = tuple(_parse_alias(a) for a in lists["aliases"]) if "aliases" in rec else old_aliases
-        if "aliases" in rec:
-            changes["aliases"] = tuple(a for a, _ in aliases)
-        info = replace(info, **changes)  # type: ignore[arg-type]
-        out.append((info, aliases, domain))
-    return tuple(out)
-
 
 @lru_cache(maxsize=8)
 def _load(path: str | None, mtime_ns: int) -> OutletDB:
     if path is None:
-        return OutletDB(_table())
-    return OutletDB(_table(), _read_overrides(Path(path)))
+        return OutletDB(load_table())
+    return OutletDB(load_table(), read_overrides(Path(path), OutletDB(load_table())))
 
 
 def load(overrides: Path | str | None = None) -> OutletDB:
