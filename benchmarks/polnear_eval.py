@@ -277,11 +277,12 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
 # --------------------------------------------------------------------------- the real pipeline
 
 
-def pipeline_report(paths: Sequence[Path]) -> dict[str, Any]:
-    """Run `provenance.audit` offline and keep what score.py reads (source, sentence text, category)."""
+def pipeline_report(paths: Sequence[Path], options: Any = None) -> dict[str, Any]:
+    """Run `provenance.audit` offline and keep what score.py reads (source, sentence text, category).
+    `options`: AuditOptions (scripts/train_judge.py --pipeline-cv passes each fold's model in them)."""
     from provenance import audit  # the public API, whichever module holds it
 
-    report = audit([str(p) for p in paths])
+    report = audit([str(p) for p in paths], options)
     return {
         "articles": [
             {"source": a.source,

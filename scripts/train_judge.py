@@ -171,6 +171,7 @@ def pipeline_cv(arts: list[Article], folds: int, **kw: Any) -> dict[str, Any]:
     other folds (class offsets as shipped), and score the folds together as polnear_eval does."""
     from collections import defaultdict
 
+    from provenance import AuditOptions
     from provenance.judge import features
 
     ev = _eval_module()
@@ -178,17 +179,16 @@ def pipeline_cv(arts: list[Article], folds: int, **kw: Any) -> dict[str, Any]:
     stems = ev.load_split()["tune"]
     shipped = json.loads(OUT.read_text())
     conf: defaultdict[tuple[str, str], int] = defaultdict(int)
-    try:
-        for k in range(folds):
-            w, b = train(flat([a for i, a in enumerate(arts) if i % folds != k]), **kw)
-            features.use_weights({"stage1": {"bias": b, "offsets": shipped["stage1"]["offsets"], "weights": w}})
-            held = [s for i, s in enumerate(stems) if i % folds == k]
-            f = ev.score_report(ev.pipeline_report([corpus / "text" / f"{s}.txt" for s in held]), corpus, held)
-            for gold, row in f["confusion"].items():
-                for pred, n in row.items():
-                    conf[(gold, pred)] += n
-    finally:
-        features.use_weights(None)
+    for k in range(folds):
+        w, b = train(flat([a for i, a in enumerate(arts) if i % folds != k]), **kw)
+        # each fold's model travels with its own call (no global override: see AuditOptions.judge)
+        options = AuditOptions(judge=features.load_model(
+            {"stage1": {"bias": b, "offsets": shipped["stage1"]["offsets"], "weights": w}}))
+        held = [s for i, s in enumerate(stems) if i % folds == k]
+        f = ev.score_report(ev.pipeline_report([corpus / "text" / f"{s}.txt" for s in held], options), corpus, held)
+        for gold, row in f["confusion"].items():
+            for pred, n in row.items():
+                conf[(gold, pred)] += n
     classes = ("attributed", "vague", "unattributed")
     return _scores(Counter({(classes.index(g), classes.index(p)): n for (g, p), n in conf.items()}))
 

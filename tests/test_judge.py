@@ -7,10 +7,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from provenance import audit
+from provenance import AuditOptions, audit
 from provenance.core.quotes import find_quotes
 from provenance.judge.features import find_cues, mined, model, tokens
 from provenance.model import Category
@@ -292,19 +293,48 @@ def test_a_participle_after_a_determiner_is_an_adjective() -> None:
     assert cue != "reported"
 
 
-def test_use_weights_swaps_the_model_and_goes_back() -> None:
-    # the hook scripts/train_judge.py --pipeline-cv judges each fold with
+def test_two_weight_sets_in_one_process_each_judge_with_their_own() -> None:
+    # the model travels with the call (AuditOptions.judge), its summed-weight tables with the model:
+    # no module table keyed by id() (a new model born at a freed one's address once read the old
+    # one's sums) and no global override, so two weight sets used in turn, or interleaved, in one
+    # process give each its own results, and the shipped model's are untouched
+    import gc
+
+    from provenance import AuditOptions, audit_text
     from provenance.judge import features
 
-    shipped = features.model()
-    try:
-        features.use_weights({"stage1": {"bias": [0.0, 5.0, 0.0], "offsets": [0, 0, 0], "weights": {}}})
-        swapped = features.model()
-        assert swapped is not None
-        assert swapped[0].probs([])[1] > 0.9  # a model that says vague whatever it reads
-    finally:
-        features.use_weights(None)
-    assert features.model() == shipped
+    text = ("Gov. Andrew Cuomo went to Albany on Tuesday.\n\nThe weather was cold, some say.\n\n"
+            "Prices rose in March.\n")
+
+    def cats(options: AuditOptions | None) -> list[str]:
+        return [js.judgement.category.value for js in audit_text(text, options=options).sentences]
+
+    def leaning(k: int) -> dict[str, Any]:
+        """A model whose weights (not its bias: the tables hold summed weights) lean to class k."""
+        w = [0.0, 0.0, 0.0]
+        w[k] = 5.0
+        return {"stage1": {"bias": [0.0, 0.0, 0.0], "offsets": [0, 0, 0],
+                           "weights": {f"role={r}": w for r in ("body", "heading")}}}
+
+    shipped = cats(None)
+    want_vague = cats(AuditOptions(judge=features.load_model(leaning(1))))
+    assert "vague" in want_vague
+    attributing = features.load_model(leaning(0))
+    want_attr = cats(AuditOptions(judge=attributing))  # fills the tables of this model
+    assert want_attr[0] == "attributed"
+    assert want_attr != want_vague
+    # interleaved: each call judges with its own model, and the shipped one is untouched
+    for _ in range(2):
+        assert cats(AuditOptions(judge=features.load_model(leaning(1)))) == want_vague
+        assert cats(AuditOptions(judge=attributing)) == want_attr
+        assert cats(None) == shipped
+        gc.collect()
+    # the sums live on the model that made them (an id()-keyed module table fails here)
+    assert attributing[0].tables.base
+    m = features.load_model(_always_attributed())
+    assert not m[0].tables.base
+    assert features.model() != m
+    assert features.model() is features.model()
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -343,46 +373,41 @@ def test_a_quotation_continuing_a_pending_quotation_names_its_speaker() -> None:
     assert not any("None" in reason for _, reason in got), got
 
 
-def _always_attributed() -> dict[str, object]:
+def _always_attributed() -> dict[str, Any]:
     return {"stage1": {"bias": [5.0, 0.0, 0.0], "offsets": [0, 0, 0], "weights": {}}}
+
+
+def _attributing() -> AuditOptions:
+    """Options that judge with a model that says 'attributed' whatever it reads."""
+    from provenance.judge import features
+
+    return AuditOptions(judge=features.load_model(_always_attributed()))
 
 
 def test_a_sure_model_attributes_a_sentence_that_opens_with_a_name() -> None:
     # GATE_NAMED: with its source known (the name it opens with), the learned part needs no cue
     from provenance import audit_text
-    from provenance.judge import features
 
     # 'went' (reliability 0.23) and 'recently' (0.21): too weak for the cue gates, enough to ask
     # (GATE_NAMED_CUE); the second paragraph follows one that named him, but is no quotation of his,
     # no item of a list he introduced and has no cue of its own (>= CARRY_CUE): his name does not
     # carry into it, the writer's claim stays the writer's (issue #14: no laundering)
     text = "Gov. Andrew Cuomo went to Albany on Tuesday.\n\nThe roads were recently closed.\n"
-    try:
-        features.use_weights(_always_attributed())
-        got = [(js.judgement.category.value, js.judgement.source) for js in audit_text(text).sentences]
-    finally:
-        features.use_weights(None)
+    got = [(js.judgement.category.value, js.judgement.source)
+           for js in audit_text(text, options=_attributing()).sentences]
     assert got[0] == ("attributed", "Andrew Cuomo")
     assert got[1] == ("unattributed", None)
-    try:
-        features.use_weights(_always_attributed())
-        (alone,) = audit_text("The weather was cold in March.\n").sentences
-    finally:
-        features.use_weights(None)
+    (alone,) = audit_text("The weather was cold in March.\n", options=_attributing()).sentences
     assert alone.judgement.category is Category.UNATTRIBUTED  # no name, no cue, nobody named near
 
 
 def test_a_capitalised_common_word_and_a_heading_name_nobody() -> None:
     from provenance import audit_text
-    from provenance.judge import features
 
     text = ("Acme Corp. said profits rose.\n\n## Jeb Bush Super PAC Chief Praises Donor\n\n"
             "Alleged police stations operate in the city. The alleged stations were closed.\n")
-    try:
-        features.use_weights(_always_attributed())
-        got = {js.sentence.text: js.judgement for js in audit_text(text, fmt="markdown").sentences}
-    finally:
-        features.use_weights(None)
+    got = {js.sentence.text: js.judgement
+           for js in audit_text(text, fmt="markdown", options=_attributing()).sentences}
     heading = got["Jeb Bush Super PAC Chief Praises Donor"]
     assert heading.source != "Acme Corp."  # a heading takes no speaker from the paragraph before
     assert got["Alleged police stations operate in the city."].source is None  # 'alleged' is a word here
@@ -418,13 +443,8 @@ def test_an_attribution_with_nobody_named_says_so() -> None:
     # the learned part reads a quotation as someone's, but nobody is named: the reason must not
     # claim "a source named nearby" (it used to)
     from provenance import audit_text
-    from provenance.judge import features
 
-    try:
-        features.use_weights(_always_attributed())
-        (js,) = audit_text('The crowd chanted "lock her up now" all night.\n').sentences
-    finally:
-        features.use_weights(None)
+    (js,) = audit_text('The crowd chanted "lock her up now" all night.\n', options=_attributing()).sentences
     assert js.judgement.category is Category.ATTRIBUTED
     assert js.judgement.source is None
     assert "does not name" in js.judgement.reason

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fdfe866059d87607549e9bf08e42efdcf0d8bf3637fdffda66cc1bfc79860199"
+DIGEST = "9f6d943f57a61a7029a38928c1615cd1f9c286f9afc70008d5f53636a237e41f"
 
 
 def inputs() -> list[Path]:

@@ -146,6 +146,13 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _main(args: list[str]) -> None:
+    from provenance.core.gc import fewer_collections
+
+    with fewer_collections():  # the whole run: findings and rendering allocate as the analysis does
+        _run_app(args)
+
+
+def _run_app(args: list[str]) -> None:
     try:
         app = build_app()
         try:

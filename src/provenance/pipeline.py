@@ -38,6 +38,7 @@ from provenance.site import Site
 from provenance.version import __version__
 
 if TYPE_CHECKING:
+    from provenance.judge.features import Stages
     from provenance.read.archive import Columns, Partition, Record
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article (10 MiB); a larger file is refused with a clear message
@@ -74,7 +75,10 @@ class AuditOptions:
     # Archive inputs (JSON Lines, CSV, Parquet, WARC): which columns hold the text, id, URL and date
     # (`provenance.read.archive.Columns`; None: the usual names are looked for).
     columns: Columns | None = None
-
+    # The judge's learned model (provenance.judge.features.load_model of a judge_weights.json
+    # document); None: the shipped weights. It travels with the options, so two calls in one process
+    # may judge with two models, each with its own tables.
+    judge: Stages | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.check, FetchSettings):
@@ -159,6 +163,13 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
+    from provenance.core.gc import fewer_collections
+
+    with fewer_collections():
+        return _analyse(doc, options)
+
+
+def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     from provenance.core.urls import registered_domain
     from provenance.extract import (
         extract_links,
@@ -181,11 +192,15 @@ def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db,
                           site_url=options.site.base_url if options.site is not None else None)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
-    judgements = attribute_quoted_blocks(blocks, sentences, judge_sentences(blocks, sentences, quotes_by_block, links))
+    judged_rules = judge_sentences(blocks, sentences, quotes_by_block, links, stages=options.judge)
+    judgements = attribute_quoted_blocks(blocks, sentences, judged_rules)
     if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
-        from provenance.judge.posts import apply_post_rules
+        from provenance.judge.posts import apply_post_rules, calls_to_action_resources
 
         judgements, links = apply_post_rules(blocks, sentences, judgements, links)
+        # the judge calls a call to action none before the post rules see it: its links point the
+        # reader somewhere. In a news page such a link stays a link the article names (an outlet).
+        links = calls_to_action_resources(sentences, judgements, links)
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
     primary = extract_primary_sources(blocks, sentences, db)
 

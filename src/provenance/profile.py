@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from provenance.core.lexicon import lexicon
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
@@ -133,6 +134,8 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str]) -> str:
     if "." in name and " " not in name.strip():
         return "link"
     words = name.replace("’s", "").replace("'s", "").split()
+    if len(words) == 1 and words[0].lower() in lexicon().unnamed:
+        return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
     if words and name[:1].islower() and words[-1].lower() in _PERSON_NOUNS:
         return "person"
     if not words or name[:1].islower():

@@ -57,6 +57,14 @@ DETERMINERS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
     "some", "many", "several", "other", "another", "most", "few", "both", "each", "every", "all", "any", "no",
     "such", "more", "much", "one", "two", "three", "either", "neither", "same", "so"})
+# regions, which places.txt (cities) does not hold: never a speaker alone ("The Middle East solution"
+# is a heading, not a person)
+REGIONS = frozenset({
+    "Middle East", "Near East", "Far East", "Europe", "Asia", "Africa", "Americas", "North America",
+    "South America", "Latin America", "Central America", "Oceania", "Antarctica", "Arctic", "West Bank",
+    "Balkans", "Caribbean", "Scandinavia", "Sahel", "Caucasus", "Central Asia", "Southeast Asia",
+    "East Asia", "South Asia", "Eastern Europe", "Western Europe", "Horn of Africa", "Gulf", "Persian Gulf",
+    "Pacific", "Atlantic", "Mediterranean", "Midwest", "Deep South"})
 _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
 
@@ -81,7 +89,9 @@ def not_a_speaker(phrase: str) -> str | None:
     if len(lows) > 1 and (lows[-1] in PREPOSITIONS or lows[-1] in DETERMINERS):
         return "ends on a preposition or article"
     bare = phrase.strip().strip(",;:—–-\"'“”‘’()").strip()
-    if bare[:1].isupper() and bare in places():
+    if bare[:4] in ("the ", "The "):
+        bare = bare[4:]  # "the Middle East", "The Hague"
+    if bare[:1].isupper() and (bare in places() or bare in REGIONS):
         return "a place name alone"
     return None
 
@@ -101,6 +111,9 @@ class Speakers:
     last_person: str | None = None
     last_org: str | None = None
     orgs: dict[str, str] = field(default_factory=dict)  # an organisation's last word -> its full name
+    # the person the writer interviews ("I ask Blair", "As I sit opposite Sir Tony Blair"): in a
+    # first-person interview, the answers quoted after the writer's questions are theirs
+    interlocutor: str | None = None
 
     def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
         """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence.
@@ -244,8 +257,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         return fixed
     if how == "person":
         return Subject(speakers.canonical(text), "person", True)
-    if how == "pron-person" and speakers.last_person:
-        return Subject(speakers.last_person, "person", True)
+    if how == "pron-person" and (speakers.last_person or speakers.interlocutor):
+        return Subject(speakers.last_person or speakers.interlocutor or text, "person", True)
     if how == "pron-group" and (speakers.last_org or speakers.last_person):
         return Subject(speakers.last_org or speakers.last_person or text, "org", True)
     if how == "pron-thing":
@@ -289,6 +302,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
+    if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
+        return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
         return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
@@ -314,6 +329,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
             and words[1][:1].isupper():
         return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
+    if len(words) == 1 and words[0].lower() in lexicon().unnamed:
+        return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
     has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
         _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
     head = re.sub(r"[^\w]", "", words[-1].lower())
@@ -358,6 +375,12 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "bein
                            "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
                            "can't"})
+
+# a verb opening a question ("Is Starmer a good leader?", "Did Trump say ..."): never part of a name
+# ("Will" and "May" are names as often, so they are not here)
+_OPENING_VERBS = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "could",
+                            "should", "would", "shall", "must", "isn't", "wasn't", "don't", "doesn't", "didn't",
+                            "won't", "can't", "aren't", "weren't", "hasn't", "haven't"})
 
 
 def _fixed(subject: Subject) -> tuple[str, str, Subject]:

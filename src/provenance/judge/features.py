@@ -13,7 +13,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -205,14 +205,13 @@ class SentenceInfo:
         "tag",
         "text",
         "toks",
-        "words",
     )
 
-    def __init__(self, text: str, raw: list[str], toks: list[str], words: set[str] | frozenset[str], *,
+    def __init__(self, text: str, raw: list[str], toks: list[str], *,
                  rule: str, tag: str,
                  subject: str, role: str, quote_in: bool, quote_out: bool, marks: int, pair3: bool,
                  first_in_block: bool, block_sentences: int, index: int) -> None:
-        self.text, self.raw, self.toks, self.words = text, raw, toks, words  # toks: raw lower-cased, ’ as '
+        self.text, self.raw, self.toks = text, raw, toks  # toks: raw lower-cased, ’ as '
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
@@ -227,6 +226,13 @@ class SentenceInfo:
         self.stripped = stripped
         self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
         self.colon_end = stripped.endswith(":")  # a speaker line: "He said:"
+
+    @property
+    def words(self) -> list[str]:
+        """The sentence's lower-cased words, for membership tests. The token list itself: a set of
+        them per sentence, kept alive with every sentence until the learned part has judged them
+        all, was a fifth of the peak memory of a 2 MB text (issue #16); the lists are short."""
+        return self.toks
 
     @property
     def open_quote(self) -> bool:  # ends inside a quotation that is still open
@@ -459,22 +465,16 @@ _ZERO = (0.0, 0.0, 0.0)
 
 @dataclass(slots=True)
 class _Tables:
-    """Summed weights of feature groups, filled on first use (one per model)."""
+    """Summed weights of feature groups, filled on first use. Each Model owns its own (a field of
+    the model, not a module table keyed by id(): a new model born at a freed one's address read the
+    old weights' sums, which once made scripts/train_judge.py --pipeline-cv's figures wrong)."""
 
-    base: dict[tuple[str, str, str, str], tuple[float, float, float]]
-    cue: dict[str, tuple[float, float, float]]
-    cue_subject: dict[tuple[str, str], tuple[float, float, float]]
-    ctx: dict[tuple[object, ...], tuple[tuple[float, float, float], ...]]
-
-
-_TABLES: dict[int, _Tables] = {}
-
-
-def _tables(m: Model) -> _Tables:
-    t = _TABLES.get(id(m))
-    if t is None:
-        t = _TABLES[id(m)] = _Tables({}, {}, {}, {})
-    return t
+    base: dict[tuple[str, str, str, str], tuple[float, float, float]] = field(default_factory=dict)
+    cue: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    cue_subject: dict[tuple[str, str], tuple[float, float, float]] = field(default_factory=dict)
+    ctx: dict[tuple[object, ...], tuple[tuple[float, float, float], ...]] = field(default_factory=dict)
+    ctx_table: dict[str, tuple[tuple[float, float, float], ...]] | None = None
+    margins: dict[str, tuple[float, float, float]] | None = None
 
 
 def _base_features(rule: str, tag: str, role: str, subject: str) -> list[str]:
@@ -483,14 +483,14 @@ def _base_features(rule: str, tag: str, role: str, subject: str) -> list[str]:
         f.append(f"subj={subject}")
         f.append(f"tag={tag}|subj={subject}")
     return f
-_MARGINS: dict[int, dict[str, tuple[float, float, float]]] = {}
-_CTX_TABLES: dict[int, dict[str, tuple[tuple[float, float, float], ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
     weights: dict[str, tuple[float, float, float]]
     bias: tuple[float, float, float]  # with the class offsets chosen by cross-validation folded in
+    # its summed-weight tables, built on first use and owned by this model alone
+    tables: _Tables = field(default_factory=_Tables, compare=False, repr=False)
 
     def sentence_scores(self, infos: Sequence[SentenceInfo], blocks: Sequence[int], i: int) -> list[float]:
         """The scores of context_features(infos, blocks, i), without building the list: the
@@ -538,7 +538,7 @@ class Model:
     def ctx_vectors(self, info: SentenceInfo) -> tuple[tuple[float, float, float], ...]:
         """A sentence's weight as a neighbour (before, after, paragraph before, paragraph after)."""
         key = info.ctx_key
-        table = _tables(self).ctx
+        table = self.tables.ctx
         v = table.get(key)
         if v is None:
             feats = info.ctx
@@ -548,7 +548,7 @@ class Model:
     def own_scores(self, info: SentenceInfo) -> list[float]:
         """bias + the weights of info.own, summed from tables built on first use: the same sum,
         without building the feature strings (tests/test_judge.py checks that they agree)."""
-        t = _tables(self)
+        t = self.tables
         w = self.weights
         key = (info.rule, info.tag, info.role, info.subject)
         v = t.base.get(key)
@@ -586,21 +586,21 @@ class Model:
         return [s0, s1, s2]
 
     def ctx_table(self) -> dict[str, tuple[tuple[float, float, float], ...]]:
-        table = _CTX_TABLES.get(id(self))
+        table = self.tables.ctx_table
         if table is None:
             zero = (0.0, 0.0, 0.0)
             keys = {k.split(":", 1)[1] for k in self.weights if k.startswith(("p:", "n:", "pb:", "nb:"))}
             table = {x: tuple(self.weights.get(p + x, zero) for p in ("p:", "n:", "pb:", "nb:")) for x in keys}
-            _CTX_TABLES[id(self)] = table
+            self.tables.ctx_table = table
         return table
 
     def margins(self) -> dict[str, tuple[float, float, float]]:
         """Per feature, how far its weight for each class stands above its best other class."""
-        table = _MARGINS.get(id(self))
+        table = self.tables.margins
         if table is None:
             table = {x: (v[0] - max(v[1], v[2]), v[1] - max(v[0], v[2]), v[2] - max(v[0], v[1]))
                      for x, v in self.weights.items()}
-            _MARGINS[id(self)] = table
+            self.tables.margins = table
         return table
 
     def scores(self, feats: Sequence[str]) -> list[float]:
@@ -637,34 +637,23 @@ def _load(part: dict[str, object]) -> Model:
     return Model(w, (float(bias[0]) + offsets[0], float(bias[1]) + offsets[1], float(bias[2]) + offsets[2]))
 
 
-_weights_override: dict[str, Any] | None = None
+Stages = tuple[Model, Model | None]  # the first stage and the stacked second one (may be absent)
 
 
-def use_weights(doc: dict[str, Any] | None) -> None:
-    """Judge with these weights (a judge_weights.json document) instead of the shipped file; None
-    goes back to the file. A developer hook: scripts/train_judge.py --pipeline-cv measures the whole
-    pipeline out of fold with it."""
-    global _weights_override
-    _weights_override = doc
-    model.cache_clear()
-    # the summed-weight tables are keyed by id(model): a new model may be born at a freed one's
-    # address and would read the old weights' sums (pipeline-cv figures before this were wrong)
-    _TABLES.clear()
-    _MARGINS.clear()
-    _CTX_TABLES.clear()
+def load_model(doc: dict[str, Any]) -> Stages:
+    """The judge's model from a judge_weights.json document. Pass it as `AuditOptions.judge` to judge
+    with it instead of the shipped weights: every call carries its own model, with its own tables
+    (scripts/train_judge.py --pipeline-cv judges each fold so)."""
+    first = _load(doc["stage1"])
+    second = _load(doc["stage2"]) if doc.get("stage2") else None
+    return first, second
 
 
 @lru_cache(maxsize=1)
-def model() -> tuple[Model, Model | None] | None:
-    """The two stages (the second may be absent), or None when no weights file is shipped."""
-    data: dict[str, Any]
-    if _weights_override is not None:
-        data = _weights_override
-    else:
-        try:
-            data = json.loads(_data("judge_weights.json"))
-        except FileNotFoundError:
-            return None
-    first = _load(data["stage1"])
-    second = _load(data["stage2"]) if data.get("stage2") else None
-    return first, second
+def model() -> Stages | None:
+    """The shipped model (two stages; the second may be absent), or None when no weights file is shipped."""
+    try:
+        data: dict[str, Any] = json.loads(_data("judge_weights.json"))
+    except FileNotFoundError:
+        return None
+    return load_model(data)

@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from provenance.core.lexicon import lexicon
 from provenance.judge.reasons import reason
 from provenance.model import Block, BlockKind, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -112,6 +113,19 @@ def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block]) -> str | N
         if (heading is not None and _CHANGELOG_HEADING.search(heading.text)) or _CHANGELOG_ITEM.match(plain):
             return reason("changelog")
     return next((reason(key) for test, key in _VOICE if test(plain)), None)
+
+
+def calls_to_action_resources(sentences: Sequence[Sentence], judgements: Sequence[Judgement],
+                              links: Sequence[Link]) -> list[Link]:
+    """The links, those of sentences the judge found to be a call to action ("Listen here on your
+    chosen podcast platform.") turned into resources: never checked as a source or cited."""
+    opening = lexicon().calls_to_action.match
+    cta = {s.index for s, j in zip(sentences, judgements, strict=True)
+           if j.category is Category.NONE and j.cue and opening(s.text.strip())}
+    if not cta:
+        return list(links)
+    return [replace(lk, role=LinkRole.RESOURCE, why="a resource the reader is pointed to, in a call to action")
+            if lk.sentence in cta and lk.role is LinkRole.CITATION else lk for lk in links]
 
 
 def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], judgements: list[Judgement],

@@ -28,11 +28,13 @@ from provenance.core.quotes import QuoteSpan
 from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
+    PREPOSITIONS,
     Speakers,
     Subject,
     classify,
     not_a_speaker,
     places,
+    strip_titles,
     title_words,
 )
 from provenance.judge.features import (
@@ -47,6 +49,7 @@ from provenance.judge.features import (
     Cue,
     Model,
     SentenceInfo,
+    Stages,
     context_features,
     lower_tokens,
     mined,
@@ -81,10 +84,11 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                             # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
+                            r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
-                            r"|(?:the|a|an|his|her|their|its)\s+[a-z]+(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+                            r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
@@ -92,7 +96,8 @@ _AFTER_APPOSITION = re.compile(
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
-    r"(?=\s*(?:[.;!?)\"”’—–]|,\s+(?:who|a|an|the)\b)|\s*$)")
+    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
+    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$)")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -105,6 +110,12 @@ _LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                       r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+# where the source named after 'according to' ends
+_ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
+                            # "according to The Associated Press 11 states were identified": no comma
+                            r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                            # "early results of exit polls conducted for The AP by Edison Research"
+                            r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
@@ -118,6 +129,19 @@ _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
+_ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
+# the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
+# "we put it to the minister Jane Doe" (the name right after the verb)
+_INTERVIEWER = re.compile(
+    r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
+    r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+_QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as often
+# verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
+_ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
+# a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
+_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
+                          r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -192,6 +216,14 @@ _NOUN_OR_VERB = frozenset({
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
 _CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
                            re.I)
+# "find"/"found" reports only a finding stated as a clause ("found that", "found it was", "found the
+# drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
+# victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
+_FINDING = frozenset({"find", "finds", "found"})
+_FINDING_CLAUSE = re.compile(
+    r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
+    r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
+    r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
@@ -280,6 +312,7 @@ class Judge:
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
+        self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
 
     # ------------------------------------------------------------------ evidence
 
@@ -307,6 +340,8 @@ class Judge:
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
+            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
+                continue  # "Forensic police found the 10th victim": a discovery, not a statement
             if form.kind == "ing":
                 if not _PARTICIPLE_OK.search(before):
                     clause_raw = _clause_before(text, start)
@@ -322,7 +357,7 @@ class Judge:
             else:
                 clause_raw = _clause_before(text, start)
                 clause, dropped = _strip_aux(clause_raw)
-                if form.kind == "ed" and after.startswith(" of "):
+                if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
@@ -346,6 +381,8 @@ class Judge:
                         first = m
                     if first is not None:
                         subj = classify(first.group("np"), self.speakers)
+                if subj is None and empty:
+                    subj = self._lead_with_asides(text, start - len(clause_raw))
                 if subj is None and empty and form.kind in ("ed", "s"):
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
@@ -389,9 +426,10 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _clause_before(text, comma).strip()[:1].isupper():
-            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": a title
-            # before the commas, the person's name between them
+        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()):
+            # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said", "the
+            # national government delegate in Valencia, Pilar Bernabé, told": a title or role before
+            # the commas, the person's name between them
             named = classify(aside.strip(), self.speakers)
             if named is not None and named.kind == "person":
                 return named
@@ -401,6 +439,16 @@ class Judge:
             return None  # "In Washington, ..." is no subject; nor is one aside after another
         subj = classify(head, self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
+
+    def _lead_with_asides(self, text: str, end: int) -> Subject | None:
+        """The name a sentence opens with, when only asides stand between it and the verb: "Cory
+        James, 22, of Flint, Mich., said", "Harry Bond, 30, of Raleigh, N.C., who was among those
+        polled, said"."""
+        m = _LEAD_ASIDES.match(text)
+        if m is None or end - m.end("np") > 160 or text[end - 1:end] != "," or _QUOTE_CHARS.search(text, 0, end):
+            return None
+        subj = classify(m.group("np"), self.speakers)
+        return subj if subj is not None and subj.kind in ("person", "org") else None
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
@@ -423,12 +471,10 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = re.split(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
-                           # "according to The Associated Press 11 states were identified": no comma
-                           r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                           # "early results of exit polls conducted for The AP by Edison Research"
-                           r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s", src)[0].strip()
+            src = _ACCORDING_END.split(src, maxsplit=1)[0].strip()
 
+            if src.lower() in ("http", "https", "www"):
+                continue  # "according to https://...": the link is the evidence (its domain names it)
             subj = classify(src, self.speakers)
             first = src.split()[0].lower() if src.split() else ""
             if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
@@ -480,9 +526,23 @@ class Judge:
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
+        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text):
+            met = _INTERVIEWER.search(text)
+            if met is not None:
+                who = classify(strip_titles(met.group("who")), self.speakers)
+                if who is not None and who.kind == "person":
+                    self.speakers.interlocutor = who.text
+        self.interlocutors.append(self.speakers.interlocutor)
         self.prev = j
         self.prev_block = s.block
         return j
+
+    def _carried(self, source: str | None) -> str | None:
+        """The speaker a quotation carries on from the sentence before: in an interview, the answer
+        after the writer's question ("I ask Blair ..." then a quotation) is the interviewee's."""
+        if source == "the author" and self.speakers.interlocutor:
+            return self.speakers.interlocutor
+        return source
 
     def _decide(self, s: Sentence, block: Block, text: str, quotes: Sequence[QuoteSpan],
                 links: Sequence[Link]) -> Judgement:
@@ -525,6 +585,13 @@ class Judge:
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
+        if attributed and not quotes and all(e.cue == "link" for e in attributed):
+            cta = self.lex.calls_to_action.match(text)
+            if cta:
+                # "Listen here on your chosen podcast platform.": a call to action in any format;
+                # its link points the reader somewhere, it cites nothing (pipeline: a resource)
+                self.tag = "cta"
+                return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
@@ -537,6 +604,14 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
+            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they":
+                # "authorities announced they had located what they believed": an unresolved "they"
+                # is the group the sentence named before it, whose verdict (vague) then stands
+                group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
+                              and 0 <= e.pos < best.pos), None)
+                if group is not None:
+                    self.tag, self.subject = "unnamed", "unnamed"
+                    return Judgement(_VAGUE, group.source, group.cue, group.reason)
             cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
@@ -548,19 +623,26 @@ class Judge:
         if quotes and self.prev is not None and self.prev.category is _ATTRIBUTED \
                 and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
             self.tag = "quote-cont"
-            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             reason("quote-continues", source=self.prev.source))
+            who = self._carried(self.prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-continues", source=who))
         if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
                 and self.prev.category is _ATTRIBUTED and self.prev_block == s.block:
             self.tag = "quote-in"
-            return Judgement(_ATTRIBUTED, self.prev.source, "quotation",
-                             reason("quote-inside", source=self.prev.source))
+            who = self._carried(self.prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-inside", source=who))
 
         if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
             return Judgement(_ATTRIBUTED, None, "quotation", reason("quote-pending"))
+
+        if quotes and self.speakers.interlocutor:
+            # an interview's quotation with no speaker of its own ('"Yes, of course," he snaps.'):
+            # the answer of the person interviewed
+            self.tag = "quote-in"
+            who = self.speakers.interlocutor
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-interview", source=who))
 
         # the first vague cue decides: the hedges are searched only when the evidence holds none
         vague = [e for e in evidence if e.category is _VAGUE] or self._hedges(s)
@@ -664,6 +746,11 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
     # are both sorted: the ones a sentence overlaps are found by bisection (a block with thousands
     # of quotations stays linear).
     spans = {b: ([q.start for q in qs_], [q.end for q in qs_]) for b, qs_ in quotes_by_block.items() if qs_}
+    # One string object per distinct token of the article: the token lists of every sentence stay
+    # alive until the learned part has judged them all, and "according", "to" and "Reuters" 64,000
+    # times over were a third of the peak memory of a 2 MB text (issue #16)
+    canon: dict[str, str] = {}
+    same = canon.setdefault
     for s in sentences:
         block_quotes = quotes_by_block.get(s.block)
         if block_quotes:
@@ -672,8 +759,10 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
         else:
             qs = []
         text = s.text
-        raw = TOKEN.findall(text)
-        toks = lower_tokens(raw)
+        found = TOKEN.findall(text)
+        raw = list(map(same, found, found))
+        found = lower_tokens(raw)
+        toks = list(map(same, found, found))
         wset = set(toks)
         remember_words(text, wset)  # the outlet and primary-source scans read it after the judge
         j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, no_links), wset)
@@ -688,15 +777,16 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
         cat = _RULE_NAME[j.category]
         infos.append(SentenceInfo(
-            text, raw, toks, wset, rule=cat, tag=judge.tag, subject=judge.subject, role=_ROLE_NAME[s.role],
+            text, raw, toks, rule=cat, tag=judge.tag, subject=judge.subject, role=_ROLE_NAME[s.role],
             quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
             first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
         prev_block = s.block
-    _fill_pending(sentences, rules, infos)
+    _fill_pending(sentences, rules, infos, judge.interlocutors)
     return rules, infos
 
 
-def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos: list[SentenceInfo]) -> None:
+def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos: list[SentenceInfo],
+                  interlocutors: Sequence[str | None] = ()) -> None:
     """Sentences inside a quotation whose speaker is named after it take that speaker; with no
     speaker in the paragraph they stay the writer's (unattributed) for the learned part to weigh."""
     for i, j in enumerate(rules):
@@ -720,7 +810,9 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                 break
             k += 1
         else:
-            rules[i] = Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
+            who = interlocutors[i] if i < len(interlocutors) else None
+            rules[i] = Judgement(_ATTRIBUTED, who, "quotation", reason("quote-interview", source=who)) if who \
+                else Judgement(_UNATTRIBUTED, None, None, reason("quote-no-speaker"))
     # A paragraph that opens with a quotation credited to the speaker before it, but whose own
     # speaker is named at its end ('"Everybody is laughing at Jeb Bush ... ," Trump tweeted.'):
     # the whole quotation is the later speaker's (issue #14: quotes credited to the previous speaker)
@@ -838,9 +930,12 @@ _TAGS = {"verb": "a reporting verb", "according": "'according to'", "colon": "a 
 
 
 def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
-                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link]) -> list[Judgement]:
+                    quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link], *,
+                    stages: Stages | None = None) -> list[Judgement]:
+    """Every sentence's judgement. `stages`: the learned model to weigh them with
+    (features.load_model); None: the shipped one."""
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
-    stages = model()
+    stages = stages or model()
     if stages is None:
         return [_with_confidence(_speaker_or_none(j), f"rule:{info.tag}:{info.subject}")
                 for j, info in zip(rules, infos, strict=True)]
@@ -1000,6 +1095,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
+    if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
+        # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
+        # subject, not the neighbour's speaker
+        source = _own_subject(s.text, plain)
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -1066,6 +1165,39 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
         return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
+    return subj.text
+
+
+# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ")
+_OWN_SUBJECT = re.compile(
+    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z])\b[^,;:\"“”]{0,100},)?"  # an aside
+    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
+_FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
+                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
+OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
+
+
+def _own_subject(text: str, plain: _PlainWords) -> str | None:
+    """The person or organisation a sentence names as its subject, if it names one."""
+    m = _OWN_SUBJECT.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if front:
+        first = front.split()[0].lower().rstrip(",")
+        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
+            return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+    np = m.group("np")
+    words = np.split()
+    if words[-1].endswith(("'s", "’s")):
+        return None  # "Sanders's strength": a possessor is not the subject
+    if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
     return subj.text
 
 

@@ -203,19 +203,22 @@ class HostLimiter:
         self._hosts: dict[str, _Host] = {}
 
     @contextmanager
-    def slot(self, host: str) -> Iterator[None]:
+    def slot(self, host: str) -> Iterator[float | None]:
+        """Hold one of the host's slots; yields the request's start (monotonic) that the next
+        request to the host is spaced from (None when there is no interval)."""
         h = self._hosts.get(host)
         if h is None:
             with self._lock:
                 h = self._hosts.setdefault(host, _Host(self._per_host))
         h.sem.acquire()
         try:
+            start = None
             if self._interval:
                 with h.gate:
                     if h.last is not None:
                         _wait_until(h.last + self._interval)
-                    h.last = time.monotonic()
-            yield
+                    start = h.last = time.monotonic()
+            yield start
         finally:
             h.sem.release()
 
