@@ -120,10 +120,34 @@ def client() -> Iterator[Any]:
 
 
 def _settings(tmp: Path) -> FetchSettings:
-    # Tracing off on both paths: audit-archive does not trace outlet-only citations yet (see
-    # docs/archives.md), so the single machine is compared like with like.
+    # tracing on (the default), as on one machine: outlets cited without a story are traced
     return FetchSettings(allow_private=True, use_cache=False, cache_dir=tmp / "cache", per_host=PER_HOST,
-                         per_host_interval_ms=INTERVAL_MS, retries=0, trace=False)
+                         per_host_interval_ms=INTERVAL_MS, retries=0)
+
+
+@pytest.fixture(scope="module")
+def fake_outlets() -> Iterator[tuple[Any, Any]]:
+    """Two loopback outlets with sitemaps, feeds and a WordPress search (tests/outlet_fakes.py), on
+    hosts of their own (not the politeness recorder's)."""
+    from outlet_fakes import fake_epoch_times, fake_independent
+
+    e, i = fake_epoch_times("127.0.0.6"), fake_independent("127.0.0.7")
+    yield e, i
+    e.close()
+    i.close()
+
+
+def _seed_archive(path: Path, outlets: tuple[Any, Any]) -> Path:
+    """The example article twice, its "Sources include" lines naming the fake outlets' home pages:
+    outlet citations without a story, which both paths trace."""
+    from test_trace import seed_with
+
+    e, i = outlets
+    text = seed_with(e.url("/"), i.url("/"))
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(2):
+            fh.write(json.dumps({"id": f"seed{k}", "text": text, "date": "2024-03-27"}) + "\n")
+    return path
 
 
 def _corpus_texts(corpus: Path, n: int) -> list[str]:
@@ -131,9 +155,27 @@ def _corpus_texts(corpus: Path, n: int) -> list[str]:
     return [files[i % len(files)].read_text(encoding="utf-8") for i in range(n)]
 
 
+def _quiet_texts(corpus: Path, n: int) -> list[str]:
+    """N corpus texts (their first six paragraphs) that cite no outlet and no link: the checks and
+    traces of the cluster tests reach the loopback servers and nothing else."""
+    import provenance
+
+    quiet = []
+    for f in sorted((corpus / "text").glob("*.txt")):
+        text = "\n\n".join(p for p in f.read_text(encoding="utf-8").split("\n\n")[:6] if p.strip())
+        report = provenance.audit_text(text)
+        if not report.outlets and not report.links:
+            quiet.append(text)
+        if len(quiet) == n:
+            break
+    assert quiet
+    return [quiet[i % len(quiet)] for i in range(n)]
+
+
 def _linked_archive(path: Path, corpus: Path, ports: dict[str, int], n: int = 24) -> Path:
-    """HTML records citing the loopback hosts (many URLs shared between articles), plus corpus text."""
-    texts = _corpus_texts(corpus, n)
+    """HTML records citing the loopback hosts (many URLs shared between articles), plus corpus text
+    that cites nothing else."""
+    texts = _quiet_texts(corpus, n)
     with path.open("w", encoding="utf-8") as fh:
         for i, text in enumerate(texts):
             cites = []
@@ -163,11 +205,12 @@ def _rows(directory: Path) -> dict[str, list[str]]:
             for name, t in tables.read_tables(directory).items()}
 
 
-def _single_machine(archive: Path, out: Path, extra: list[str]) -> None:
+def _single_machine(archive: Path | list[Path], out: Path, extra: list[str]) -> None:
     from provenance.cli import main
 
+    names = [str(a) for a in (archive if isinstance(archive, list) else [archive])]
     with pytest.raises(SystemExit) as exc:
-        main(["audit", str(archive), "-f", f"parquet:{out}", "--no-config", "--fail-on", "never", *extra])
+        main(["audit", *names, "-f", f"parquet:{out}", "--no-config", "--fail-on", "never", *extra])
     assert exc.value.code == 0
 
 
@@ -317,19 +360,33 @@ def test_without_the_cluster_extra(tmp_path: Path, corpus: Path) -> None:
 
 
 def test_cluster_equals_single_machine_and_keeps_politeness_globally(
-        tmp_path: Path, corpus: Path, client: Any, sites: tuple[Recorder, dict[str, int]]) -> None:
+        tmp_path: Path, corpus: Path, client: Any, sites: tuple[Recorder, dict[str, int]],
+        fake_outlets: tuple[Any, Any]) -> None:
     rec, ports = sites
     archive = _linked_archive(tmp_path / "linked.jsonl", corpus, ports)
+    seeds = _seed_archive(tmp_path / "seed.jsonl", fake_outlets)
     settings = _settings(tmp_path)
     # the URLs of the test's hosts fall into more than one bucket, so both workers check at once
     assert len({bucket_of(f"http://{h}/", 16) for h in HOSTS}) > 1
 
     rec.reset()
-    run = audit_archive([archive], tmp_path / "cluster", scheduler=client, options=AuditOptions(check=True, network=settings),
-                        config=Config(fail_on=None), partition_size=3)
-    assert run.partitions == 8
-    assert run.articles == 24
+    epoch, independent = fake_outlets
+    epoch.hits.clear()
+    independent.hits.clear()
+    run = audit_archive([archive, seeds], tmp_path / "cluster", scheduler=client,
+                        options=AuditOptions(check=True, network=settings), config=Config(fail_on=None),
+                        partition_size=3)
+    assert run.partitions == 9
+    assert run.articles == 26
     assert run.resumed == 0
+    assert run.traced == 4  # two outlets in each of the two seed articles
+    # traced where the outlet's host is checked: every page of a fake outlet asked for once, though two
+    # articles trace it
+    for outlet in fake_outlets:
+        assert outlet.hits, "the outlet was not traced"
+        # (the search endpoint is counted without its query: it is asked once per name)
+        assert all(n == 1 for p, n in outlet.hits.items() if p != "/wp-json/wp/v2/search"), outlet.hits
+    assert len(independent.searches) == len(set(independent.searches)) > 0
     hits = dict(rec.hits)
     cited = {f"{h}/{p}-{k}" for h in HOSTS for p in ("story", "gone") for k in range(7)}
     assert hits, "nothing was fetched"
@@ -344,9 +401,15 @@ def test_cluster_equals_single_machine_and_keeps_politeness_globally(
 
     # the single-machine path over the same articles gives the same tables (order aside)
     single = tmp_path / "single"
-    _single_machine(archive, single, ["--allow-private", "--no-cache", "--no-trace", "-j", "2"])
+    _single_machine([archive, seeds], single, ["--allow-private", "--no-cache", "-j", "2"])
     cluster_rows, single_rows = _rows(tmp_path / "cluster"), _rows(single)
     assert cluster_rows == single_rows
+    traced = {json.loads(r)["url"]: json.loads(r) for r in cluster_rows["links"] if json.loads(r)["trace_status"]}
+    assert set(traced) == {epoch.url("/"), independent.url("/")}
+    assert all(t["trace_status"] == "traced" for t in traced.values()), traced
+    from outlet_fakes import EPOCH_STORIES
+
+    assert traced[epoch.url("/")]["trace_story_url"] == epoch.url("/" + EPOCH_STORIES[0][0])
     statuses = Counter(json.loads(r)["check_status"] for r in cluster_rows["links"])
     assert statuses["ok"]
     assert statuses["broken"]
@@ -419,3 +482,83 @@ def test_killed_worker_and_interrupted_client(tmp_path: Path, corpus: Path, clie
         sources = [json.loads(r)["source"] for r in rows["articles"]]
         assert len(sources) == len(set(sources)) == 40  # nothing lost, nothing twice
         assert rows == _rows(expected)
+
+
+def _no_dns_on_workers(client: Any) -> None:
+    """Make name resolution fail on every worker as on a machine with no network (EAI_AGAIN), loopback
+    aside (Dask's own connections), and count the attempts."""
+    def install() -> None:
+        import socket as sock
+
+        real = sock.getaddrinfo
+        calls: list[str] = []
+
+        def no_dns(host: Any, *args: Any, **kwargs: Any) -> Any:
+            if host in ("localhost", None) or str(host).startswith("127."):
+                return real(host, *args, **kwargs)
+            calls.append(str(host))
+            raise sock.gaierror(sock.EAI_AGAIN, "Temporary failure in name resolution")
+
+        sock._provenance_test = (real, calls)  # type: ignore[attr-defined]
+        sock.getaddrinfo = no_dns  # type: ignore[assignment]
+
+    client.run(install)
+
+
+def _dns_back_on_workers(client: Any) -> dict[str, list[str]]:
+    """Restore name resolution on every worker; the names each tried to resolve meanwhile."""
+    def restore() -> list[str]:
+        import socket as sock
+
+        real, calls = sock._provenance_test  # type: ignore[attr-defined]
+        sock.getaddrinfo = real
+        del sock._provenance_test  # type: ignore[attr-defined]
+        return list(calls)
+
+    got: dict[str, list[str]] = client.run(restore)
+    return got
+
+
+def test_workers_without_network_stop_trying_and_the_run_says_so_once(tmp_path: Path, corpus: Path,
+                                                                       client: Any) -> None:
+    """Check buckets on workers with no network: each worker stops trying after the first failures
+    (Fetcher.network_down), the run decides once that the machine is offline, blames no article
+    (the findings and exit code of --no-check) and says so in one line."""
+    hosts = 40
+    archive = tmp_path / "offline.jsonl"
+    with archive.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(_quiet_texts(corpus, 8)):
+            links = "\n\n".join(f"Prices rose {k}% in the region, [the agency reported]"
+                                f"(https://site{k}.example-news.org/s/{i})." for k in range(i * 5, i * 5 + 5))
+            fh.write(json.dumps({"id": f"o{i}", "text": f"# Report {i}\n\n{text}\n\n{links}\n"}) + "\n")
+    cmd = [sys.executable, "-m", "provenance", "audit-archive", str(archive), "-o", str(tmp_path / "out"),
+           "--no-config", "--fail-on", "warning", "--partition-size", "2", "--cache-dir", str(tmp_path / "cache"),
+           "--scheduler", client.scheduler_info()["address"]]
+    _no_dns_on_workers(client)
+    try:
+        started = time.monotonic()
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        elapsed = time.monotonic() - started
+    finally:
+        calls = _dns_back_on_workers(client)
+    tried = [h for names in calls.values() for h in names]
+    assert tried, "no name was looked up: the test did not exercise the workers' network"
+    # without the breaker: every host, each retried (3 lookups a host, 120 in all); with it, a few per
+    # worker before it concludes (requests already in flight included)
+    assert len(tried) < hosts, calls
+    nocheck = tmp_path / "nocheck"
+    _single_machine(archive, nocheck, ["--no-check"])
+    expected = subprocess.run([*cmd[:cmd.index("-o")], "-o", str(tmp_path / "nocheck2"), "--no-check",
+                               *cmd[cmd.index("--no-config"):]], capture_output=True, text=True, timeout=300)
+    assert done.returncode == expected.returncode, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if "no network" in line]
+    assert len(warnings) == 1, done.stderr  # once for the run, not per partition or link
+    rows = _rows(tmp_path / "out")
+    untried = [r for t in ("links", "outlets") for r in map(json.loads, rows[t]) if r["check_status"]]
+    assert all("no network" in r["check_detail"] for r in untried)
+    assert len(untried) >= hosts
+    assert f" {len(untried)} cited source(s) were not tried" in warnings[0]
+    assert rows["findings"] == _rows(nocheck)["findings"]  # no article blamed: no PV202 for the untried links
+    statuses = {json.loads(r)["check_status"] for r in rows["links"]}
+    assert statuses == {"not-cached"}
+    assert elapsed < 120, elapsed

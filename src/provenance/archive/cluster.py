@@ -13,10 +13,13 @@ The stages, as Dask expects them (futures on a `distributed.Client`):
    de-duplication (each URL once) hold for the whole run without any central limiter.
 3. **check** — each bucket is fetched with the existing fetch layer (`check.links.fetch_all`), with one
    `Fetcher` per worker process (its HTTP session and cache shared by every bucket the worker runs),
-   and the results are stored in `DIR/_stage/checks/bucket-NNN.sqlite`.
-4. **join** — each partition takes the statuses of its own URLs from the buckets, corroborates its
-   quotes and claims as the single-machine path does (`check.links.apply`), computes its findings
-   and writes its tables.
+   and the results are stored in `DIR/_stage/checks/bucket-NNN.sqlite`. The outlets cited without a
+   story are traced there too (`check.trace`): a trace asks only the outlet's own host, which this
+   bucket owns, so the map stage sends each (article's side of the) trace to the outlet's bucket.
+4. **join** — whether the run had a network is decided once, from every bucket's evidence
+   (`check.links.OfflineEvidence`, as one machine decides for its run); each partition takes the
+   statuses and traces of its own URLs from the buckets, corroborates its quotes and claims as the
+   single-machine path does (`check.links.apply`), computes its findings and writes its tables.
 
 Every partition's tables are written atomically and marked done in `DIR/_done/`: a run that is
 interrupted (a worker killed, the client stopped) and started again skips what is done, and Dask
@@ -32,13 +35,13 @@ import pickle
 import sqlite3
 import uuid
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from provenance.formats import parquet as tables
-from provenance.model import ArticleReport, SkippedInput
+from provenance.model import ArticleReport, SkippedInput, Trace
 from provenance.pipeline import analyse_partition
 from provenance.read.archive import (
     EXTRA_HINT,
@@ -50,13 +53,24 @@ from provenance.read.archive import (
 )
 
 if TYPE_CHECKING:
-    from provenance.check.links import PageResult
+    from provenance.check.links import OfflineEvidence, PageResult
+    from provenance.check.trace import Profile, TraceJob
     from provenance.config import Config
     from provenance.net.settings import FetchSettings
     from provenance.pipeline import AuditOptions
 
 CHECK_PARTITIONS = 16  # buckets of the shuffle: fixed, so that a resumed run finds its buckets again
-Plan = dict[str, tuple[bool, bool]]  # url -> (its text is needed, it is an outlet's home page)
+
+
+@dataclass
+class Plan:
+    """One partition's slice of one check bucket: the URLs to fetch and the outlets to trace there."""
+
+    urls: dict[str, tuple[bool, bool]] = field(default_factory=dict)  # url -> (text needed, outlet home page)
+    traces: list[tuple[str, str, Profile]] = field(default_factory=list)  # (key, home page, article's side)
+
+    def __bool__(self) -> bool:
+        return bool(self.urls or self.traces)
 
 
 @dataclass
@@ -71,6 +85,8 @@ class ArchiveRun:
     findings: int = 0
     failing: int = 0  # unsuppressed findings at or above the config's fail-on
     urls_checked: int = 0
+    traced: int = 0  # outlet citations traced (whatever the outcome)
+    unchecked: int = 0  # cited sources not tried: the workers found no network
     dashboard: str | None = None
     bad_inputs: list[SkippedInput] = field(default_factory=list)  # whole files that could not be read
 
@@ -101,17 +117,39 @@ def bucket_of(url: str, buckets: int) -> int:
     return zlib.crc32(key.encode("utf-8")) % buckets
 
 
-def split_plan(articles: Sequence[ArticleReport], buckets: int, corroborate: bool) -> list[Plan]:
+def _trace_key(n: int, job: TraceJob) -> str:
+    """A trace's name in its bucket: the partition, the article in it, the home page."""
+    return f"{n}/{job.article}/{job.home}"
+
+
+def _trace_jobs(articles: Sequence[ArticleReport], options: AuditOptions) -> list[TraceJob]:
+    """The outlet citations to trace (none unless checking and tracing are both on)."""
+    if not (options.check and options.fetch.trace):
+        return []
+    from provenance.check.trace import trace_jobs
+    from provenance.outlets import load
+
+    return trace_jobs(articles, load(options.outlets_file))
+
+
+def split_plan(n: int, articles: Sequence[ArticleReport], buckets: int, options: AuditOptions,
+               with_traces: bool = True) -> list[Plan]:
+    """Partition n's URLs, and its outlet citations to trace, each in the bucket of its registered
+    domain (a trace asks only the outlet's own host, so it runs where that host is checked)."""
     from provenance.check.links import plan
+    from provenance.check.trace import job_profile
     from provenance.net.http import strip_fragment
 
     urls, texts, homes = plan(articles)
-    text_keys = {strip_fragment(u) for u in texts} if corroborate else set()
+    text_keys = {strip_fragment(u) for u in texts} if options.fetch.corroborate else set()
     home_keys = {strip_fragment(u) for u in homes}
-    out: list[Plan] = [{} for _ in range(buckets)]
+    out = [Plan() for _ in range(buckets)]
     for u in urls:
         key = strip_fragment(u)
-        out[bucket_of(key, buckets)][key] = (key in text_keys, key in home_keys)
+        out[bucket_of(key, buckets)].urls[key] = (key in text_keys, key in home_keys)
+    for job in _trace_jobs(articles, options) if with_traces else ():
+        out[bucket_of(strip_fragment(job.home), buckets)].traces.append(
+            (_trace_key(n, job), job.home, job_profile(articles[job.article], job)))
     return out
 
 
@@ -138,7 +176,7 @@ def _atomic_bytes(path: Path, data: bytes) -> None:
 
 
 def _finish(out: Path, n: int, results: list[ArticleReport | SkippedInput], config: Config,
-            options: AuditOptions) -> dict[str, int]:
+            options: AuditOptions, unchecked: int = 0) -> dict[str, int]:
     """Findings (with the run's outlet database, --outlets included), tables, and the done mark of one
     partition."""
     from provenance import findings as fnd
@@ -149,7 +187,7 @@ def _finish(out: Path, n: int, results: list[ArticleReport | SkippedInput], conf
     db = load(options.outlets_file)
     found = [f for a in articles for f in fnd.compute_article(a, config, db)]
     tables.write_part(out, _part_id(n), tables.rows(articles, found, skipped))
-    counts = {"articles": len(articles), "skipped": len(skipped), "findings": len(found)}
+    counts = {"articles": len(articles), "skipped": len(skipped), "findings": len(found), "unchecked": unchecked}
     _atomic_bytes(_done_path(out, n), json.dumps(counts).encode())
     return counts
 
@@ -161,13 +199,13 @@ def map_partition(out: str, n: int, part: Partition, options: AuditOptions, colu
     if not options.check:
         return _finish(Path(out), n, results, config, options)
     _atomic_bytes(Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl", pickle.dumps(results, protocol=5))
-    return split_plan([r for r in results if isinstance(r, ArticleReport)], buckets, options.fetch.corroborate)
+    return split_plan(n, [r for r in results if isinstance(r, ArticleReport)], buckets, options)
 
 
-def staged_plan(out: str, n: int, buckets: int, corroborate: bool) -> list[Plan]:
+def staged_plan(out: str, n: int, buckets: int, options: AuditOptions) -> list[Plan]:
     """Stage 1 on a resumed run, for a partition analysed before the interruption."""
     results = pickle.loads((Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl").read_bytes())
-    return split_plan([r for r in results if isinstance(r, ArticleReport)], buckets, corroborate)
+    return split_plan(n, [r for r in results if isinstance(r, ArticleReport)], buckets, options)
 
 
 _FETCHERS: dict[FetchSettings, Any] = {}
@@ -198,41 +236,76 @@ def _bucket_path(out: str, j: int) -> Path:
     return Path(out) / "_stage" / "checks" / f"bucket-{j:03d}.sqlite"
 
 
-def check_bucket(out: str, j: int, settings: FetchSettings, outlets_file: Path | None, *slices: Plan) -> int:
-    """Stage 3: fetch every URL of one bucket (the same domains always land here) and store the results."""
-    from provenance.check.links import fetch_all
+def check_bucket(out: str, j: int, settings: FetchSettings, outlets_file: Path | None,
+                 *slices: Plan) -> tuple[int, int, OfflineEvidence]:
+    """Stage 3: fetch every URL of one bucket (the same domains always land here), trace the outlets
+    cited without a story whose host it owns, and store the results. Returns (URLs checked, traces,
+    what the fresh results say of the network)."""
+    from provenance.check.links import OfflineEvidence, fetch_all, reached_by
+    from provenance.check.trace import run_all, run_trace
     from provenance.outlets import load
 
-    wanted: Plan = {}
+    wanted: dict[str, tuple[bool, bool]] = {}
+    traces: list[tuple[str, str, Profile]] = []
     for part in slices:
-        for url, (text, home) in part.items():
+        for url, (text, home) in part.urls.items():
             was = wanted.get(url, (False, False))
             wanted[url] = (was[0] or text, was[1] or home)
+        traces.extend(part.traces)
     urls = list(wanted)
+    fetcher = _worker_fetcher(settings)
+    db = load(outlets_file)
     results = fetch_all(urls, settings, texts=frozenset(u for u in urls if wanted[u][0]),
-                        homes=frozenset(u for u in urls if wanted[u][1]), fetcher=_worker_fetcher(settings),
-                        db=load(outlets_file)) if urls else {}
+                        homes=frozenset(u for u in urls if wanted[u][1]), fetcher=fetcher, db=db) if urls else {}
+    # tracing after the check, with the same fetcher, as on one machine: the home page is a memory hit
+    home_of = reached_by(results)
+    traced = run_all(lambda t: run_trace(t[1], t[2], fetcher, settings, home_of), traces,
+                     "provenance-trace") if traces else []
     target = _bucket_path(out, j)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
+    evidence = OfflineEvidence.of(results)
     try:
-        with contextlib.closing(sqlite3.connect(tmp)) as db:
-            db.execute("CREATE TABLE results (url TEXT PRIMARY KEY, result BLOB NOT NULL)")
-            db.executemany("INSERT INTO results VALUES (?, ?)",
-                           ((u, pickle.dumps(r, protocol=5)) for u, r in results.items()))
-            db.commit()
+        with contextlib.closing(sqlite3.connect(tmp)) as store:
+            store.execute("CREATE TABLE results (url TEXT PRIMARY KEY, result BLOB NOT NULL)")
+            store.execute("CREATE TABLE traces (key TEXT PRIMARY KEY, trace BLOB NOT NULL)")
+            store.execute("CREATE TABLE evidence (evidence BLOB NOT NULL)")
+            store.executemany("INSERT INTO results VALUES (?, ?)",
+                              ((u, pickle.dumps(r, protocol=5)) for u, r in results.items()))
+            store.executemany("INSERT OR REPLACE INTO traces VALUES (?, ?)",
+                              ((t[0], pickle.dumps(tr, protocol=5)) for t, tr in zip(traces, traced, strict=True)))
+            store.execute("INSERT INTO evidence VALUES (?)", (pickle.dumps(evidence, protocol=5),))
+            store.commit()
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return len(results)
+    return len(results), len(traced), evidence
+
+
+def bucket_evidence(out: str, j: int) -> OfflineEvidence:
+    """What bucket j's check said of the network (on a resumed run, from its stored results)."""
+    with contextlib.closing(sqlite3.connect(f"file:{_bucket_path(out, j)}?mode=ro", uri=True)) as store:
+        row = store.execute("SELECT evidence FROM evidence").fetchone()
+    ev: OfflineEvidence = pickle.loads(row[0])
+    return ev
+
+
+def _select(store: sqlite3.Connection, table: str, key: str, value: str, keys: list[str]) -> Iterator[tuple[str, Any]]:
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for k, blob in store.execute(f"SELECT {key}, {value} FROM {table} WHERE {key} IN ({marks})", chunk):
+            yield k, pickle.loads(blob)
 
 
 def join_partition(out: str, n: int, part: Partition, options: AuditOptions, columns: Columns, config: Config,
-                   buckets: int) -> dict[str, int]:
-    """Stage 4: the statuses of a partition's URLs joined back to its articles; tables written."""
-    from provenance.check.links import _offline_machine, apply
+                   buckets: int, offline: bool = False) -> dict[str, int]:
+    """Stage 4: the statuses (and traces) of a partition's URLs joined back to its articles; tables
+    written. `offline`: the run found no network (decided once for the run, from every bucket)."""
+    from provenance.check.links import apply, mark_offline, network_down
+    from provenance.check.trace import apply_traces
 
     staged = Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl"
     if staged.exists():
@@ -240,23 +313,34 @@ def join_partition(out: str, n: int, part: Partition, options: AuditOptions, col
     else:  # staged by nobody (an earlier run's stage folder removed): analyse again
         results = analyse_partition(part, options, columns)
     articles = [r for r in results if isinstance(r, ArticleReport)]
-    plans = split_plan(articles, buckets, options.fetch.corroborate)
+    jobs = _trace_jobs(articles, options)
+    keys_in: dict[int, list[str]] = {}
+    for job in jobs:
+        keys_in.setdefault(bucket_of(_strip(job.home), buckets), []).append(_trace_key(n, job))
+    plans = split_plan(n, articles, buckets, options, with_traces=False)
     pages: dict[str, PageResult] = {}
+    traces: dict[str, Trace] = {}
     for j, wanted in enumerate(plans):
-        if not wanted:
+        if not wanted and j not in keys_in:
             continue
-        with contextlib.closing(sqlite3.connect(f"file:{_bucket_path(out, j)}?mode=ro", uri=True)) as db:
-            keys = list(wanted)
-            for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                for url, blob in db.execute(f"SELECT url, result FROM results WHERE url IN ({marks})", chunk):
-                    pages[url] = pickle.loads(blob)
-    pages = _offline_machine(pages)
-    joined = [apply(r, pages) if isinstance(r, ArticleReport) else r for r in results]
-    counts = _finish(Path(out), n, joined, config, options)
+        with contextlib.closing(sqlite3.connect(f"file:{_bucket_path(out, j)}?mode=ro", uri=True)) as store:
+            pages.update(_select(store, "results", "url", "result", list(wanted.urls)))
+            traces.update(_select(store, "traces", "key", "trace", keys_in.get(j, [])))
+    if offline:
+        pages = mark_offline(pages)
+    joined_articles = apply_traces([apply(a, pages) for a in articles], jobs,
+                                   [traces.get(_trace_key(n, job)) for job in jobs])
+    it = iter(joined_articles)
+    joined = [next(it) if isinstance(r, ArticleReport) else r for r in results]
+    counts = _finish(Path(out), n, joined, config, options, network_down(joined_articles) if offline else 0)
     staged.unlink(missing_ok=True)
     return counts
+
+
+def _strip(url: str) -> str:
+    from provenance.net.http import strip_fragment
+
+    return strip_fragment(url)
 
 
 # --------------------------------------------------------------------------- the client side
@@ -389,6 +473,7 @@ def audit_archive(inputs: Sequence[str | Path], out: str | Path, *, scheduler: A
 
 def _count(run: ArchiveRun, counts: dict[str, int]) -> None:
     run.articles += counts.get("articles", 0)
+    run.unchecked += counts.get("unchecked", 0)
 
 
 def _bad_inputs(out: Path, bad: list[SkippedInput]) -> None:
@@ -458,19 +543,18 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
         for counts in track("analyse", futures):
             _count(run, counts)
         return
-    corroborate = options.fetch.corroborate
     have_checks = all(_bucket_path(out, j).exists() for j in range(buckets))
     plans: list[Any] = []
     if not have_checks:
         # Stage 1: analyse (or find staged) every partition not yet written; each returns its URLs by bucket.
         for n in pending:
             if (staged / f"{_part_id(n)}.pkl").exists():
-                plans.append(client.submit(staged_plan, out, n, buckets, corroborate, pure=False,
+                plans.append(client.submit(staged_plan, out, n, buckets, options, pure=False,
                                            key=f"plan-{_part_id(n)}-{tag}"))
             else:
                 plans.append(client.submit(map_partition, out, n, parts[n], options, columns, config, buckets,
                                            pure=False, key=f"analyse-{_part_id(n)}-{tag}"))
-        # Stages 2 and 3: bucket j takes slice j of every plan, and is fetched by one task.
+        # Stages 2 and 3: bucket j takes slice j of every plan, and is fetched (and traced) by one task.
         checks = []
         for j in range(buckets):
             if _bucket_path(out, j).exists():
@@ -480,11 +564,18 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
             checks.append(client.submit(check_bucket, out, j, options.fetch, options.outlets_file, *slices, pure=False,
                                         key=f"check-bucket-{j:03d}-{tag}"))
         track("analyse", plans, gather=False)
-        run.urls_checked = sum(track("check", checks))
+        for urls, traced, _ in track("check", checks):
+            run.urls_checked += urls
+            run.traced += traced
         client.run(close_fetchers)
+    # The network, judged once for the run from every bucket's fresh results, as one machine judges
+    # its own: no network anywhere means no article is blamed for a source that was not tried.
+    from provenance.check.links import OfflineEvidence
+
+    evidence = sum((bucket_evidence(out, j) for j in range(buckets)), OfflineEvidence())
     # Stage 4: join the statuses back, partition by partition.
-    joins = [client.submit(join_partition, out, n, parts[n], options, columns, config, buckets, pure=False,
-                           key=f"join-{_part_id(n)}-{tag}") for n in pending]
+    joins = [client.submit(join_partition, out, n, parts[n], options, columns, config, buckets, evidence.down,
+                           pure=False, key=f"join-{_part_id(n)}-{tag}") for n in pending]
     for counts in track("join", joins):
         _count(run, counts)
     del plans
@@ -494,6 +585,8 @@ def describe(run: ArchiveRun) -> str:
     """The one-line summary the command prints."""
     resumed = f" ({run.resumed} already written by an earlier run)" if run.resumed else ""
     checked = f", {run.urls_checked} URLs checked" if run.urls_checked else ""
+    if run.traced:
+        checked += f", {run.traced} outlet citation(s) traced"
     return (f"provenance: {run.articles} articles in {run.partitions} partitions{resumed}{checked}, "
             f"{run.findings} findings, {len(run.skipped)} skipped; tables in {run.out}")
 

@@ -61,6 +61,11 @@ def audit_archive(
     respect_robots: Annotated[bool, typer.Option("--respect-robots", help="Obey robots.txt.")] = False,
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Read timeout per request, "
                                                   "seconds.")] = None,
+    trace: Annotated[bool | None, typer.Option("--trace/--no-trace", help="Look for the story behind an outlet "
+                                               "cited without one, on the outlet's own sitemaps, feeds and "
+                                               "WordPress search (default on with --check).")] = None,
+    trace_budget: Annotated[int | None, typer.Option("--trace-budget", min=0, help="Most requests tracing "
+                                                     "sends to one outlet (default 10).")] = None,
 ) -> None:
     """Audit whole archives on a Dask cluster; write Parquet tables (articles, sentences, outlets, links,
     quotes, findings, skipped) to DIR. An interrupted run started again skips what is written.
@@ -86,7 +91,8 @@ def audit_archive(
                                     "network.cache-dir": str(cache_dir) if cache_dir is not None else None,
                                     "network.allow-private": True if allow_private else None,
                                     "network.respect-robots": True if respect_robots else None,
-                                    "network.read-timeout-s": timeout}
+                                    "network.read-timeout-s": timeout, "network.trace": trace,
+                                    "network.trace-budget": trace_budget}
     try:
         config = cfgmod.load(inputs, config_file=config_file, use_config=not no_config,
                              overrides={k: v for k, v in overrides.items() if v is not None})
@@ -114,6 +120,10 @@ def audit_archive(
     finally:
         progress.close()
     sys.stderr.write(cluster.describe(run) + "\n")
+    if run.unchecked:  # once for the run, as `provenance audit` says it, not once per partition or link
+        sys.stderr.write(f"provenance: warning: no network (host names do not resolve): {run.unchecked:,} cited "
+                         "source(s) were not tried and no article is blamed for them, as with --no-check "
+                         "(--offline uses cached answers)\n")
     for sk in run.bad_inputs:
         sys.stderr.write(f"provenance: error: {sk.source}: {sk.reason}\n")
     if run.bad_inputs:

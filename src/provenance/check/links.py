@@ -342,21 +342,69 @@ def check_report(articles: Sequence[ArticleReport], settings: FetchSettings,
         if settings.trace:
             from provenance.check.trace import trace_articles
 
-            def home_of(url: str) -> tuple[str, CheckStatus | None]:
-                got = results.get(strip_fragment(url))
-                if got is None:
-                    return url, None
-                return got.check.final_url or url, got.check.status
-
-            checked = trace_articles(checked, fetcher, settings, home_of, db)
+            checked = trace_articles(checked, fetcher, settings, reached_by(results), db)
     finally:
         with contextlib.suppress(Exception):
             fetcher.close()
     return tuple(checked)
 
 
+def reached_by(results: dict[str, PageResult]) -> Callable[[str], tuple[str, CheckStatus | None]]:
+    """For tracing: the URL the check reached for a home page (after redirects), and its status."""
+    def home_of(url: str) -> tuple[str, CheckStatus | None]:
+        got = results.get(strip_fragment(url))
+        if got is None:
+            return url, None
+        return got.check.final_url or url, got.check.status
+
+    return home_of
+
+
 DNS_FAILED = "host name does not resolve (DNS)"
 LOOKS_OFFLINE = NO_NETWORK
+
+
+@dataclass(frozen=True, slots=True)
+class OfflineEvidence:
+    """What fresh (not cached) check results say of the network, in a form that adds up: the
+    cluster's check buckets each report theirs and the run decides once, as one machine does."""
+
+    no_network: bool = False  # some URL was not tried: the fetcher had concluded there is no network
+    tried: int = 0  # fresh results of URLs actually tried (not refused as private, not invalid)
+    failed: int = 0  # of those, names that did not resolve
+    hosts: tuple[str, ...] = ()  # up to two distinct hosts tried (two are enough to decide)
+
+    @classmethod
+    def of(cls, results: dict[str, PageResult]) -> OfflineEvidence:
+        fresh = [(u, r) for u, r in results.items() if not r.check.from_cache]
+        tried = [(u, r) for u, r in fresh if r.check.status is not CheckStatus.REFUSED_PRIVATE
+                 and not (r.check.detail or "").startswith("invalid URL")]
+        hosts: list[str] = []
+        for u, _ in tried:
+            h = host_of(u)
+            if h not in hosts:
+                hosts.append(h)
+                if len(hosts) == 2:
+                    break
+        return cls(any(r.check.detail == NO_NETWORK for _, r in fresh), len(tried),
+                   sum(1 for _, r in tried if r.check.detail and DNS_FAILED in r.check.detail), tuple(hosts))
+
+    def __add__(self, other: OfflineEvidence) -> OfflineEvidence:
+        hosts = tuple(dict.fromkeys((*self.hosts, *other.hosts)))[:2]
+        return OfflineEvidence(self.no_network or other.no_network, self.tried + other.tried,
+                               self.failed + other.failed, hosts)
+
+    @property
+    def down(self) -> bool:
+        """The fetcher stopped for want of a network, or every host of two or more failed to resolve."""
+        return self.no_network or (len(self.hosts) >= 2 and self.failed == self.tried)
+
+
+def mark_offline(results: dict[str, PageResult]) -> dict[str, PageResult]:
+    """Every fresh result not read is `not-cached` ("not checked: no network")."""
+    return {u: (replace(r, check=replace(r.check, status=CheckStatus.NOT_CACHED, detail=NO_NETWORK, final_url=None,
+                                         http_status=None, redirects=()))
+                if not r.check.from_cache and r.check.status not in READABLE else r) for u, r in results.items()}
 
 
 def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
@@ -366,19 +414,7 @@ def _offline_machine(results: dict[str, PageResult]) -> dict[str, PageResult]:
     resolve at all. Then every link not answered from the cache is `not-cached` ("not checked: no
     network"), which is no finding: the findings, and the exit code, are those of `--no-check`
     (odd links such as `localhost` or `https:///` included, which were not tried either)."""
-    fresh = {u: r for u, r in results.items() if not r.check.from_cache}
-    down = any(r.check.detail == NO_NETWORK for r in fresh.values())
-    if not down:
-        failed = [u for u, r in fresh.items() if r.check.detail and DNS_FAILED in r.check.detail]
-        tried = [u for u, r in fresh.items() if r.check.status is not CheckStatus.REFUSED_PRIVATE
-                 and not (r.check.detail or "").startswith("invalid URL")]
-        hosts = {host_of(u) for u in tried}
-        down = len(hosts) >= 2 and len(failed) == len(tried)
-    if not down:
-        return results
-    return {u: (replace(r, check=replace(r.check, status=CheckStatus.NOT_CACHED, detail=NO_NETWORK, final_url=None,
-                                         http_status=None, redirects=()))
-                if u in fresh and r.check.status not in READABLE else r) for u, r in results.items()}
+    return mark_offline(results) if OfflineEvidence.of(results).down else results
 
 
 def network_down(articles: Sequence[ArticleReport]) -> int:

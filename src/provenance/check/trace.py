@@ -485,48 +485,77 @@ def run_all(fn: Callable[[_T], _R], items: Sequence[_T], name: str) -> list[_R]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class TraceJob:
+    """One citation to trace: article `article` (its index in the run or partition) cites `home`, at
+    `where` (("outlet" | "link", index) pairs, see `targets`)."""
+
+    article: int
+    home: str
+    where: tuple[tuple[str, int], ...]
+
+
+def trace_jobs(articles: Sequence[ArticleReport], database: OutletDB | None = None) -> list[TraceJob]:
+    """Every (article, home page) to trace, in a stable order (the article's, then `targets`')."""
+    return [TraceJob(n, home, tuple(where)) for n, a in enumerate(articles)
+            for home, where in targets(a, database).items()]
+
+
+def job_profile(article: ArticleReport, job: TraceJob) -> Profile:
+    """The article's side of one trace: what it attributes to this outlet counts double."""
+    cited_in: set[int] = set()
+    name = None
+    for kind, i in job.where:
+        if kind == "outlet":
+            o = article.outlets[i]
+            name = name or o.name
+            cited_in.update(x for x in [o.sentence] if x is not None)
+        else:
+            s = article.links[i].sentence
+            if s is not None:
+                cited_in.add(s)
+    return profile(article, frozenset(cited_in), name)
+
+
+def run_trace(home: str, prof: Profile, fetcher: Fetcher, settings: FetchSettings,
+              home_of: Callable[[str], tuple[str, CheckStatus | None]]) -> Trace:
+    """The outlet's side of one trace (the cluster runs it where the outlet's host is checked)."""
+    reached, status = home_of(home)
+    try:
+        return trace_outlet(reached, status, prof, fetcher, settings)
+    except Exception as exc:  # a bug in tracing must not sink the report
+        return Trace("not-traced", f"tracing failed: {type(exc).__name__}: {exc}"[:200])
+
+
+def apply_traces(articles: Sequence[ArticleReport], jobs: Sequence[TraceJob],
+                 traces: Sequence[Trace | None]) -> list[ArticleReport]:
+    """Each job's trace on the outlet references and links it names (None: left as it was)."""
+    out = list(articles)
+    for job, tr in zip(jobs, traces, strict=True):
+        if tr is None:
+            continue
+        a = out[job.article]
+        outlets = list(a.outlets)
+        links = list(a.links)
+        for kind, i in job.where:
+            if kind == "outlet":
+                outlets[i] = replace(outlets[i], trace=tr)
+            else:
+                links[i] = replace(links[i], trace=tr)
+        out[job.article] = replace(a, outlets=tuple(outlets), links=tuple(links))
+    return out
+
+
 def trace_articles(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: FetchSettings,
                    home_of: Callable[[str], tuple[str, CheckStatus | None]], database: OutletDB | None = None
                    ) -> list[ArticleReport]:
     """Fill `OutletRef.trace` and `Link.trace`. `home_of(url)` gives the URL the check reached for a
     home page (after redirects) and its status."""
-    jobs: list[tuple[int, str, list[tuple[str, int]]]] = []
-    for n, a in enumerate(articles):
-        for home, where in targets(a, database).items():
-            jobs.append((n, home, where))
+    jobs = trace_jobs(articles, database)
     if not jobs:
         return list(articles)
 
-    def run(job: tuple[int, str, list[tuple[str, int]]]) -> Trace:
-        n, home, where = job
-        a = articles[n]
-        cited_in: set[int] = set()
-        name = None
-        for kind, i in where:
-            if kind == "outlet":
-                o = a.outlets[i]
-                name = name or o.name
-                cited_in.update(x for x in [o.sentence] if x is not None)
-            else:
-                s = a.links[i].sentence
-                if s is not None:
-                    cited_in.add(s)
-        reached, status = home_of(home)
-        try:
-            return trace_outlet(reached, status, profile(a, frozenset(cited_in), name), fetcher, settings)
-        except Exception as exc:  # a bug in tracing must not sink the report
-            return Trace("not-traced", f"tracing failed: {type(exc).__name__}: {exc}"[:200])
+    def run(job: TraceJob) -> Trace:
+        return run_trace(job.home, job_profile(articles[job.article], job), fetcher, settings, home_of)
 
-    traces = run_all(run, jobs, "provenance-trace")
-    out = list(articles)
-    for (n, _home, where), tr in zip(jobs, traces, strict=True):
-        a = out[n]
-        outlets = list(a.outlets)
-        links = list(a.links)
-        for kind, i in where:
-            if kind == "outlet":
-                outlets[i] = replace(outlets[i], trace=tr)
-            else:
-                links[i] = replace(links[i], trace=tr)
-        out[n] = replace(a, outlets=tuple(outlets), links=tuple(links))
-    return out
+    return apply_traces(articles, jobs, run_all(run, jobs, "provenance-trace"))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from provenance.errors import CLUSTER_EXTRA
 from provenance.formats.interface import FormatError
-from provenance.model import ArticleReport, Check, Corroboration, Finding, Report, SkippedInput
+from provenance.model import ArticleReport, Check, Corroboration, Finding, Report, SkippedInput, Trace
 
 if TYPE_CHECKING:
     from provenance.formats.interface import RenderContext
@@ -59,6 +59,8 @@ def schemas() -> dict[str, Any]:
              ("check_detail", s)]
     corroboration = [("corroboration_status", s), ("corroboration_url", s), ("corroboration_passage", s),
                      ("corroboration_support", f)]
+    trace = [("trace_status", s), ("trace_detail", s), ("trace_requests", i), ("trace_story_url", s),
+             ("trace_story_title", s), ("trace_story_score", f), ("trace_story_via", s)]
     fields: dict[str, list[tuple[str, Any]]] = {
         "articles": [("source", s), ("url", s), ("published", s), ("title", s), ("format", s), ("publisher", s),
                      ("sentences", i), ("attributed", i), ("vague", i), ("unattributed", i), ("none", i),
@@ -67,9 +69,9 @@ def schemas() -> dict[str, Any]:
                       ("reason", s), ("role", s), ("line", i), ("column", i), ("end_line", i), ("end_column", i)],
         "outlets": [("source", s), ("cited_as", s), ("domain", s), ("name", s), ("how", s), ("sentence", i),
                     ("line", i), ("column", i), ("kind", s), ("score", f), ("low_credibility", b), ("platform", s),
-                    ("channel", s), ("story", b), ("self_citation", b), ("url", s), *check],
+                    ("channel", s), ("story", b), ("self_citation", b), ("url", s), *check, *trace],
         "links": [("source", s), ("url", s), ("text", s), ("role", s), ("domain", s), ("self_citation", b),
-                  ("why", s), ("sentence", i), ("line", i), ("column", i), *check, *corroboration],
+                  ("why", s), ("sentence", i), ("line", i), ("column", i), *check, *corroboration, *trace],
         "quotes": [("source", s), ("text", s), ("speaker", s), ("sentence", i), ("line", i), ("column", i),
                    *corroboration],
         "findings": [("source", s), ("rule_id", s), ("name", s), ("severity", s), ("message", s), ("line", i),
@@ -96,6 +98,15 @@ def _corroboration(c: Corroboration | None) -> dict[str, Any]:
                               "corroboration_support"))
     return {"corroboration_status": c.status, "corroboration_url": c.url, "corroboration_passage": c.passage,
             "corroboration_support": c.support}
+
+
+def _trace(t: Trace | None) -> dict[str, Any]:
+    """An outlet citation's trace: its outcome and its best candidate story (the JSON report has all)."""
+    best = t.candidates[0] if t is not None and t.candidates else None
+    return {"trace_status": t.status if t else None, "trace_detail": t.detail if t else None,
+            "trace_requests": t.requests if t else None, "trace_story_url": best.url if best else None,
+            "trace_story_title": best.title if best else None, "trace_story_score": best.score if best else None,
+            "trace_story_via": best.via if best else None}
 
 
 def rows(articles: Sequence[ArticleReport], findings: Sequence[Finding],
@@ -129,12 +140,13 @@ def rows(articles: Sequence[ArticleReport], findings: Sequence[Finding],
                                    "how": o.how, "sentence": o.sentence, "line": o.line, "column": o.column,
                                    "kind": o.kind, "score": o.score, "low_credibility": o.low_credibility,
                                    "platform": o.platform, "channel": o.channel, "story": o.story,
-                                   "self_citation": o.self_citation, "url": o.url, **_check(o.check)})
+                                   "self_citation": o.self_citation, "url": o.url, **_check(o.check),
+                                   **_trace(o.trace)})
         for lk in a.links:
             out["links"].append({"source": src, "url": lk.url, "text": lk.text, "role": lk.role.value,
                                  "domain": lk.domain, "self_citation": lk.self_citation, "why": lk.why,
                                  "sentence": lk.sentence, "line": lk.line, "column": lk.column, **_check(lk.check),
-                                 **_corroboration(lk.corroboration)})
+                                 **_corroboration(lk.corroboration), **_trace(lk.trace)})
         for q in a.quotes:
             out["quotes"].append({"source": src, "text": q.text, "speaker": q.speaker, "sentence": q.sentence,
                                   "line": q.line, "column": q.column, **_corroboration(q.corroborated)})
