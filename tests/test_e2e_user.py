@@ -485,8 +485,11 @@ def test_ctrl_c_says_interrupted_and_exits_130(tmp_path: Path) -> None:
     import signal
     import time
 
+    asked = threading.Event()
+
     class Slow(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            asked.set()
             time.sleep(20)
 
         def log_message(self, format: str, *args: object) -> None:
@@ -501,7 +504,8 @@ def test_ctrl_c_says_interrupted_and_exits_130(tmp_path: Path) -> None:
         proc = subprocess.Popen([sys.executable, "-m", "provenance", "audit", "--allow-private", "--no-cache",
                                  "--timeout", "30", str(art)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, env={**os.environ, "NO_COLOR": "1"})
-        time.sleep(1.5)
+        # Ctrl-C once the fetch is in flight (a fixed sleep raced the start-up on a loaded machine)
+        assert asked.wait(60), "the audit never fetched the link"
         proc.send_signal(signal.SIGINT)
         interrupted = time.monotonic()
         _, err = proc.communicate(timeout=60)
