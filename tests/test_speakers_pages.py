@@ -153,3 +153,20 @@ def test_a_call_to_action_in_markdown_keeps_its_link_a_resource() -> None:
     report = audit_text("Download [the new release](https://example.org/download) from our site.\n", fmt="markdown")
     assert report.sentences[0].judgement.category.value == "none"
     assert [lk.role for lk in report.links] == [LinkRole.RESOURCE]
+
+
+def test_a_quotation_credited_after_a_colon_names_its_speaker() -> None:
+    """A round-up of reactions (Financial Post, ../shared/corpus/bodies): each heading is a
+    quotation credited after a colon. It was "a quote with no speaker" (PV103)."""
+    from provenance import audit_text
+
+    text = ("Canada's jobs report beat forecasts.\n\n"
+            "‘BoC to stay on sidelines next week’: TD Economics\n\n"
+            "The unemployment rate fell, the economist said.\n\n"
+            "‘Labour market watchers can breathe a sigh of relief’: Indeed Canada\n\n"
+            "Hiring rose in May.\n")
+    r = audit_text(text, fmt="text")
+    by_text = {js.sentence.text: js.judgement for js in r.sentences}
+    assert by_text["‘BoC to stay on sidelines next week’: TD Economics"].source == "TD Economics"
+    assert by_text["‘Labour market watchers can breathe a sigh of relief’: Indeed Canada"].source == "Indeed Canada"
+    assert by_text["Hiring rose in May."].source is None

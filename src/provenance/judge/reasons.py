@@ -24,6 +24,7 @@ TEMPLATES: dict[str, str] = {
     "according-unnamed": "according to an unnamed source ({source})",
     "hedge": "the hedge '{cue}' leans on no named source",
     "colon": "a quotation introduced by {source}",
+    "quote-credit": "a quotation credited to {source} after it",
     "link": "it links to its source ({source})",
     "quote-continues": "a quotation that goes on from the sentence before, attributed to {source}",
     "quote-inside": "inside a quotation attributed to {source}",

@@ -118,6 +118,9 @@ _ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|fig
                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+# "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
+# headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
+_QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
 _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
@@ -563,6 +566,12 @@ class Judge:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None:
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
+        if m:
+            subj = classify(m.group("who"), self.speakers)
+            if subj is not None:
+                # the credit is a whole name ("Indeed Canada" is the job site, not the country)
+                evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
         evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
