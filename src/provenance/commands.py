@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from provenance.cli_options import AllowPrivate, Check, NoCache, RespectRobots, Timeout, Trace, TraceBudget
 from provenance.errors import ExitStatus, UsageError
 from provenance.version import __version__
 
@@ -84,22 +85,16 @@ def audit(
              "annotations as that path in the repository), it is read as a file of that name would be "
              "(unless --as), and the config is found and exclude and per-file-ignores matched as for "
              "NAME. NAME is never opened.")] = None,
-    check: Annotated[bool | None, typer.Option("--check/--no-check", help="Fetch and check cited links and "
-                                               "outlets (default), or analyse the text only.")] = None,
+    check: Check = None,
     offline: Annotated[bool, typer.Option("--offline", help="Nothing leaves the machine: use cached "
                                           "answers, report the rest as not-cached.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the HTTP cache.")] = False,
+    no_cache: NoCache = False,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Where the HTTP cache lives.")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, "
-                                                "loopback and link-local addresses.")] = False,
-    respect_robots: Annotated[bool, typer.Option("--respect-robots", help="Obey robots.txt.")] = False,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Read timeout per "
-                                                  "request, seconds.")] = None,
-    trace: Annotated[bool | None, typer.Option("--trace/--no-trace", help="Look for the story behind "
-                                               "an outlet cited without one, on the outlet's own sitemaps, "
-                                               "feeds and WordPress search (default on with --check).")] = None,
-    trace_budget: Annotated[int | None, typer.Option("--trace-budget", min=0, help="Most requests "
-                                                     "tracing sends to one outlet (default 10).")] = None,
+    allow_private: AllowPrivate = False,
+    respect_robots: RespectRobots = False,
+    timeout: Timeout = None,
+    trace: Trace = None,
+    trace_budget: TraceBudget = None,
     suggest_archive: Annotated[bool | None, typer.Option("--suggest-archive/--no-suggest-archive", help=(
         "Look up an archived copy of every broken or blocked source (default off)."))] = None,
     archive_url: Annotated[str | None, typer.Option("--archive-url", help="The archive's availability "

@@ -15,6 +15,8 @@ from typing import Annotated
 
 import typer
 
+from provenance.cli_options import AllowPrivate, Check, NoCache, RespectRobots, Timeout, Trace, TraceBudget
+
 
 def _usage(message: str) -> typer.Exit:
     from provenance.formats.interface import strip_controls
@@ -50,22 +52,16 @@ def audit_archive(
                                                  exists=True, dir_okay=False)] = None,
     reader: Annotated[str | None, typer.Option("--as", help="Read every record as text, markdown or html "
                                                "(default: html for an html column, else sniffed).")] = None,
-    check: Annotated[bool | None, typer.Option("--check/--no-check", help="Fetch and check cited links and "
-                                               "outlets (default), or analyse the text only.")] = None,
+    check: Check = None,
     offline: Annotated[bool, typer.Option("--offline", help="Cached answers only, the rest not-cached.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the HTTP cache.")] = False,
+    no_cache: NoCache = False,
     cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Where each worker's HTTP cache lives "
                                                    "(on the worker's machine).")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching private, loopback "
-                                                "and link-local addresses.")] = False,
-    respect_robots: Annotated[bool, typer.Option("--respect-robots", help="Obey robots.txt.")] = False,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Read timeout per request, "
-                                                  "seconds.")] = None,
-    trace: Annotated[bool | None, typer.Option("--trace/--no-trace", help="Look for the story behind an outlet "
-                                               "cited without one, on the outlet's own sitemaps, feeds and "
-                                               "WordPress search (default on with --check).")] = None,
-    trace_budget: Annotated[int | None, typer.Option("--trace-budget", min=0, help="Most requests tracing "
-                                                     "sends to one outlet (default 10).")] = None,
+    allow_private: AllowPrivate = False,
+    respect_robots: RespectRobots = False,
+    timeout: Timeout = None,
+    trace: Trace = None,
+    trace_budget: TraceBudget = None,
 ) -> None:
     """Audit whole archives on a Dask cluster; write Parquet tables (articles, sentences, outlets, links,
     quotes, findings, skipped) to DIR. An interrupted run started again skips what is written.
