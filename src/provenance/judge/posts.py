@@ -29,7 +29,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from provenance.core.lexicon import lexicon
 from provenance.judge.reasons import reason
 from provenance.model import Block, BlockKind, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -118,10 +117,10 @@ def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block]) -> str | N
 def calls_to_action_resources(sentences: Sequence[Sentence], judgements: Sequence[Judgement],
                               links: Sequence[Link]) -> list[Link]:
     """The links, those of sentences the judge found to be a call to action ("Listen here on your
-    chosen podcast platform.") turned into resources: never checked as a source or cited."""
-    opening = lexicon().calls_to_action.match
+    chosen podcast platform.") turned into resources: never checked as a source or cited. The
+    judge's own verdict is read (its reason names the call), not decided again here."""
     cta = {s.index for s, j in zip(sentences, judgements, strict=True)
-           if j.category is Category.NONE and j.cue and opening(s.text.strip())}
+           if j.category is Category.NONE and j.cue and j.reason == reason("call-to-action", cue=j.cue)}
     if not cta:
         return list(links)
     return [replace(lk, role=LinkRole.RESOURCE, why="a resource the reader is pointed to, in a call to action")
