@@ -170,3 +170,16 @@ def test_a_quotation_credited_after_a_colon_names_its_speaker() -> None:
     assert by_text["‘BoC to stay on sidelines next week’: TD Economics"].source == "TD Economics"
     assert by_text["‘Labour market watchers can breathe a sigh of relief’: Indeed Canada"].source == "Indeed Canada"
     assert by_text["Hiring rose in May."].source is None
+
+
+def test_a_titled_name_between_commas_after_a_role_speaks() -> None:
+    """CBC News (../shared/corpus/bodies, not tuned on): a four-word titled name in apposition
+    was missed, and the next sentence's "he" went to a heading's "Two Middle East" (experts)."""
+    from provenance import audit_text
+
+    text = ("Two Middle East experts weigh in on how these developments could affect Israel.\n\n"
+            "On Tuesday, Israel's chief military spokesperson, Rear Admiral Daniel Hagari, said Sinwar's "
+            "appointment would not stop Israel from pursuing him.\n\n"
+            "\"There is only one place for Yahya Sinwar,\" he told the Saudi state-owned Al-Arabiya television.\n")
+    r = audit_text(text, fmt="text")
+    assert [js.judgement.source for js in r.sentences[1:]] == ["Daniel Hagari", "Daniel Hagari"]
