@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from provenance.errors import ProvenanceError
@@ -40,7 +41,7 @@ from provenance.judge.reasons import reason
 from provenance.model import Category, Judgement, Role
 
 if TYPE_CHECKING:
-    from provenance.extract.quotes import QuoteSpan
+    from provenance.core.quotes import QuoteSpan
     from provenance.judge.features import Stages
     from provenance.model import Block, Link, Sentence
 
@@ -70,7 +71,7 @@ def _words(info: SentenceInfo, prefix: str, bigrams: bool) -> list[str]:
     toks = [t for t in info.toks if t not in _SKIP]
     out = [prefix + t for t in toks]
     if bigrams:
-        out += [f"{prefix}{a}_{b}" for a, b in zip(toks, toks[1:], strict=False)]
+        out += [f"{prefix}{a}_{b}" for a, b in pairwise(toks)]
     return out
 
 
