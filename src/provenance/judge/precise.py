@@ -194,7 +194,9 @@ def load_file(path: Any) -> PreciseModel:
 
     with np.load(path, allow_pickle=False) as z:
         meta: dict[str, Any] = json.loads(str(z["meta"]))
-        return PreciseModel(z["w1"], z["b1"], z["w2"], z["b2"], meta)
+        # the class offsets chosen on the tuning part's out-of-fold verdicts are added to stage 2's bias
+        offsets = np.asarray(meta.get("offsets", [0.0, 0.0, 0.0]), dtype=z["b2"].dtype)
+        return PreciseModel(z["w1"], z["b1"], z["w2"], z["b2"] + offsets, meta)
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +221,7 @@ def judge_precise(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                   quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link], *,
                   stages: Stages | None = None, model: PreciseModel | None = None) -> list[Judgement]:
     """Every sentence's judgement by the precise judge (the default judge's, read again)."""
-    from provenance.judge.rules import analyse_sentences, judge_sentences
+    from provenance.judge.rules import _own_subject, _PlainWords, analyse_sentences, judge_sentences
 
     m = model or _weights()
     default = judge_sentences(blocks, sentences, quotes_by_block, links, stages=stages)
@@ -228,15 +230,23 @@ def judge_precise(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     _, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     block_of = [s.block for s in sentences]
     probs = m.predict(infos, block_of, default)
-    return decide(sentences, default, probs)
+    plain = _PlainWords(infos)
+    # a sentence it newly attributes names its own subject first ("Trump talks to Megyn Kelly"), as
+    # the default judge's learned part does (rules._own_subject); a quotation's words never do
+    subjects = [None if info.quote_in or info.lead or s.role is not Role.BODY else _own_subject(s.text, plain)
+                for s, info in zip(sentences, infos, strict=True)]
+    return decide(sentences, default, probs, subjects)
 
 
-def decide(sentences: Sequence[Sentence], default: Sequence[Judgement], probs: Any) -> list[Judgement]:
-    """The precise verdicts as judgements: the default's where both agree, a new one where not."""
+def decide(sentences: Sequence[Sentence], default: Sequence[Judgement], probs: Any,
+           subjects: Sequence[str | None] | None = None) -> list[Judgement]:
+    """The precise verdicts as judgements: the default's where both agree, a new one where not.
+    `subjects`: each sentence's own named subject, if any (the source of a sentence it newly
+    attributes before the speaker of the sentence before)."""
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
-    for s, j, p in zip(sentences, default, probs, strict=True):
+    for i, (s, j, p) in enumerate(zip(sentences, default, probs, strict=True)):
         decided = j
         if s.role in _JUDGED_ROLES:
             k = int(p.argmax())
@@ -247,7 +257,8 @@ def decide(sentences: Sequence[Sentence], default: Sequence[Judgement], probs: A
                 decided = replace(j, confidence=sure, evidence=(note, *j.evidence))
             else:
                 near = last_source if s.block - last_block <= 1 and s.role is not Role.HEADING else None
-                decided = _overruled(name, j, near, sure, note)
+                own = subjects[i] if subjects is not None else None
+                decided = _overruled(name, j, own or near, sure, note)
         if decided.category is Category.ATTRIBUTED and decided.source:
             last_source, last_block = decided.source, s.block
         out.append(decided)
