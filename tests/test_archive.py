@@ -55,6 +55,17 @@ class Recorder:
             self.starts.clear()
             self.hits.clear()
 
+    def arrive(self, host: str, key: str) -> None:
+        with self.lock:
+            self.active[host] += 1
+            self.max_active[host] = max(self.max_active[host], self.active[host])
+            self.starts[host].append(time.monotonic())
+            self.hits[key] += 1
+
+    def leave(self, host: str) -> None:
+        with self.lock:
+            self.active[host] -= 1
+
     def min_interval(self, host: str) -> float:
         times = sorted(self.starts[host])
         return min((b - a for a, b in itertools.pairwise(times)), default=float("inf"))
@@ -63,16 +74,11 @@ class Recorder:
 def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            with rec.lock:
-                rec.active[host] += 1
-                rec.max_active[host] = max(rec.max_active[host], rec.active[host])
-                rec.starts[host].append(time.monotonic())
-                rec.hits[f"{host}{self.path}"] += 1
+            rec.arrive(host, f"{host}{self.path}")
             time.sleep(DELAY_S)
             # no longer counted before the answer leaves: once the client has it, it may start the next
             # request, and this thread may not have run again by then (a loaded machine)
-            with rec.lock:
-                rec.active[host] -= 1
+            rec.leave(host)
             if self.path.startswith("/gone"):
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
@@ -80,16 +86,24 @@ def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
                 return
             body = (f"<html><head><title>Story {self.path}</title></head><body><article><p>The minister "
                     f"said the bridge will close in May for repairs.</p></article></body></html>").encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            _answer(self, body, "text/html; charset=utf-8")
 
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer((host, 0), Handler)
+    return _serve(host, Handler)
+
+
+def _answer(handler: BaseHTTPRequestHandler, body: bytes, content_type: str) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _serve(host: str, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -578,14 +592,9 @@ def _archive_server(host: str, rec: Recorder) -> ThreadingHTTPServer:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            with rec.lock:
-                rec.active[host] += 1
-                rec.max_active[host] = max(rec.max_active[host], rec.active[host])
-                rec.starts[host].append(time.monotonic())
-                rec.hits[self.path] += 1
+            rec.arrive(host, self.path)
             time.sleep(DELAY_S / 4)
-            with rec.lock:
-                rec.active[host] -= 1
+            rec.leave(host)
             q = parse_qs(urlsplit(self.path).query)
             url, when = q.get("url", [""])[0], q.get("timestamp", ["20240101"])[0]
             snap = {}
@@ -593,19 +602,12 @@ def _archive_server(host: str, rec: Recorder) -> ThreadingHTTPServer:
                 snap = {"closest": {"status": "200", "available": True, "timestamp": when + "120000",
                                     "url": f"http://web.archive.test/web/{when}120000/{url}"}}
             body = json.dumps({"url": url, "archived_snapshots": snap}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            _answer(self, body, "application/json")
 
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer((host, 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return _serve(host, Handler)
 
 
 def test_archived_copies_on_the_cluster_ask_the_archive_once_per_dead_url_politely(
