@@ -20,7 +20,6 @@ Needs numpy (the `precise` extra) and ../shared/corpus/polnear/ (or $PROVENANCE_
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -35,28 +34,23 @@ OUT = REPO / "src" / "provenance" / "judge" / "data" / "precise_weights.npz"
 DEFAULTS = {"l2": 5e-3, "lr": 0.05, "iters": 150, "folds": 5}  # l2 chosen on a tuning-part holdout fold
 
 
+def _judge_module() -> Any:
+    """scripts/train_judge.py, the default judge's trainer (beside this script)."""
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import train_judge
+
+    return train_judge
+
+
 def _eval_module() -> Any:
-    spec = importlib.util.spec_from_file_location("polnear_eval", REPO / "benchmarks" / "polnear_eval.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["polnear_eval"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    """benchmarks/polnear_eval.py, loaded as train_judge loads it."""
+    return _judge_module()._eval_module()
 
 
 # one article: stage-1 features, gold class index (-1: not found in the text) and block, per sentence
 Article = tuple[list[list[str]], list[int], list[int]]
-
-
-def _judge_module() -> Any:
-    spec = importlib.util.spec_from_file_location("train_judge", REPO / "scripts" / "train_judge.py")
-    assert spec is not None
-    assert spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["train_judge"] = mod
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def default_models(folds: int) -> list[Any]:
@@ -80,40 +74,15 @@ def examples(part: str, stems: list[str] | None = None, models: list[Any] | None
     """The stage-1 features and gold labels of every sentence of the part's articles. `models`:
     the default judge's model for article i is models[i % len(models)] (default_models); None:
     the shipped one."""
-    from provenance.extract import extract_links, find_quotes
-    from provenance.judge.features import CLASSES
     from provenance.judge.precise import features
     from provenance.judge.rules import analyse_sentences, judge_sentences
-    from provenance.pipeline import AuditOptions, read_input
-    from provenance.segment import segment
 
-    ev = _eval_module()
-    corpus = ev.default_corpus()
-    score = ev.load_score(corpus)
-    anns = ev.ann_files(corpus)
-    opts = AuditOptions()
     out: list[Article] = []
-    for i, stem in enumerate(stems if stems is not None else ev.load_split()[part]):
-        path = corpus / "text" / f"{stem}.txt"
-        text = path.read_text()
-        rels = score.parse_ann(ev.clean_ann(anns[stem].read_text()))
-        doc = read_input(str(path), opts)
-        blocks, sentences = segment(doc)
-        links = extract_links(blocks, sentences, base_url=doc.url, publisher=None)
-        quotes = {b.index: find_quotes(b.text) for b in blocks}
+    for i, (blocks, sentences, quotes, links, gold) in enumerate(_judge_module().read_articles(part, stems)):
         default = judge_sentences(blocks, sentences, quotes, links,
                                   stages=models[i % len(models)] if models else None)
         _, infos = analyse_sentences(blocks, sentences, quotes, links)
         block_of = [s.block for s in sentences]
-        gold: list[int] = []
-        cursor = 0
-        for s in sentences:
-            loc = score.locate(text, s.text, cursor)
-            if loc is None:
-                gold.append(-1)
-            else:
-                cursor = loc[1]
-                gold.append(CLASSES.index(score.gold_label(loc[0], loc[1], rels)))
         out.append((features(infos, block_of, default), gold, block_of))
     return out
 
@@ -215,12 +184,6 @@ def train(arts: list[Article], *, folds: int, **kw: Any) -> tuple[tuple[np.ndarr
 OFFSET_GRID = [(a, v) for a in (-0.4, -0.2, 0.0, 0.2, 0.4) for v in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2)]
 
 
-def _objective(f: dict[str, float]) -> float:
-    """Accuracy, with the issue's floors as soft constraints (vague F1 0.40, unattributed 0.80), as
-    scripts/train_judge.py chooses the default judge's offsets."""
-    return f["accuracy"] - max(0.0, 0.40 - f["vague"]) * 0.5 - max(0.0, 0.80 - f["unattributed"]) * 0.5
-
-
 def choose_offsets(arts: list[Article], probs: list[np.ndarray]) -> list[float]:
     """Per-class offsets to the log-probabilities (attributed, vague; unattributed 0), picked on the
     tuning part's out-of-fold stage-1 verdicts: vague is the rare class a plain argmax undercalls."""
@@ -229,21 +192,16 @@ def choose_offsets(arts: list[Article], probs: list[np.ndarray]) -> list[float]:
 
     def score(o: tuple[float, float]) -> float:
         pred = (logp + np.asarray([o[0], o[1], 0.0])).argmax(axis=1)
-        return _objective(figures([int(k) for k in pred], [int(y) for y in gold]))
+        return float(_judge_module()._objective(figures([int(k) for k in pred], [int(y) for y in gold])))
 
     best = max(OFFSET_GRID, key=score)
     return [best[0], best[1], 0.0]
 
 
 def figures(pred: list[int], gold: list[int]) -> dict[str, float]:
-    conf = Counter(zip(gold, pred, strict=True))
-    out = {"accuracy": round(sum(conf[(c, c)] for c in range(3)) / max(1, len(gold)), 4)}
-    for c, name in enumerate(("attributed", "vague", "unattributed")):
-        tp = conf[(c, c)]
-        p = tp / max(1, sum(v for (_, q), v in conf.items() if q == c))
-        r = tp / max(1, sum(v for (g, _), v in conf.items() if g == c))
-        out[name] = round(2 * p * r / (p + r), 4) if p + r else 0.0
-    return out
+    """Accuracy and per-class F1 (train_judge's scoring)."""
+    scores: dict[str, float] = _judge_module()._scores(Counter(zip(gold, pred, strict=True)))
+    return scores
 
 
 def cross_validate(arts: list[Article], folds: int, **kw: Any) -> dict[str, Any]:

@@ -9,7 +9,6 @@ benchmarks/polnear_baseline.json (judges.precise). Speed: benchmarks/bench_preci
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -145,13 +144,13 @@ def test_a_real_article_judged_by_both() -> None:
 
 @pytest.fixture(scope="module")
 def trainer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_precise", REPO / "scripts" / "train_precise.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_precise"] = module
-    spec.loader.exec_module(module)
-    return module
+    """scripts/train_precise.py (which loads benchmarks/polnear_eval.py through train_judge.py)."""
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import train_precise
+
+    return train_precise
 
 
 def test_training_is_deterministic(trainer: ModuleType) -> None:
@@ -187,14 +186,9 @@ def test_shipped_weights_reproduce_their_recorded_sample(trainer: ModuleType) ->
 
 
 @needs_polnear
-def test_precise_figures_hold_on_polnear() -> None:
+def test_precise_figures_hold_on_polnear(trainer: ModuleType) -> None:
     """`polnear_eval.py --judge precise` keeps its pinned figures, and beats the default judge."""
-    spec = importlib.util.spec_from_file_location("polnear_eval", REPO / "benchmarks" / "polnear_eval.py")
-    assert spec is not None
-    assert spec.loader is not None
-    ev = importlib.util.module_from_spec(spec)
-    sys.modules["polnear_eval"] = ev
-    spec.loader.exec_module(ev)
+    ev = trainer._eval_module()
     baseline = json.loads((REPO / "benchmarks" / "polnear_baseline.json").read_text())
     figures = ev.evaluate("measure", corpus=POLNEAR, judge="precise")
     assert figures["articles_missing"] == 0
