@@ -266,9 +266,13 @@ def decide(sentences: Sequence[Sentence], default: Sequence[Judgement], probs: A
 
 
 def _overruled(name: str, j: Judgement, near: str | None, sure: float, note: str) -> Judgement:
+    from provenance.core.speakers import not_a_speaker
+
     cat = _CATEGORY[name]
     if cat is Category.ATTRIBUTED:
         source = j.source or near
+        if source is not None and not_a_speaker(source) is not None:
+            source = None  # the default judge's last guard (rules._speaker_or_none): a speaker or nobody
         why = reason("model-named", source=source) if source else reason("model-unnamed")
         return Judgement(cat, source, j.cue, f"precise judge: {why}", (note,), sure)
     if cat is Category.VAGUE:
