@@ -110,6 +110,7 @@ def test_the_cue_before_pattern_is_not_searched_for_according_alone() -> None:
     from provenance.extract.outlets import _CONTEXTS, _TRIGGERS
 
     assert [p for p in cues._sections()["before"] if "according" in p.lower()] == ["according to"]
-    assert "according" not in _TRIGGERS[1] and _TRIGGERS[1] | {"according"} == cues.triggers("before")
+    assert "according" not in _TRIGGERS[1]
+    assert _TRIGGERS[1] | {"according"} == cues.triggers("before")
     assert _CONTEXTS[1].search("It rose, according to Reuters.") is None
     assert _CONTEXTS[0].search("It rose, according to Reuters.") is not None
