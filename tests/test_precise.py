@@ -20,8 +20,6 @@ import pytest
 
 from provenance.model import Category
 
-np = pytest.importorskip("numpy", reason="the precise extra (numpy) is installed by the test extra")
-
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 POLNEAR = SHARED / "corpus" / "polnear" / "train"
@@ -155,6 +153,8 @@ def trainer() -> ModuleType:
 
 def test_training_is_deterministic(trainer: ModuleType) -> None:
     """The same examples give bit-for-bit the same weights (so the script rebuilds the shipped file)."""
+    import numpy as np
+
     feats = [["w:said", "D:attributed"], ["w:the", "D:unattributed"], ["w:reportedly", "D:vague"],
              ["w:said", "w:reportedly", "D:vague"], ["D:unattributed"]] * 20
     gold = [0, 2, 1, 1, 2] * 20
