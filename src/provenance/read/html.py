@@ -939,24 +939,64 @@ def _grams(tokens: list[str], n: int = 4) -> set[str]:
     return {" ".join(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1))} if tokens else set()
 
 
-def _trafilatura_text(text: str) -> str:
-    """trafilatura's article text of the page ("" when it finds none or is not installed)."""
+class ReadingWarning(UserWarning):
+    """The HTML reader cannot do all it should (its second reading, trafilatura, is not installed)."""
+
+
+# trafilatura's ImportError, once seen: every later page is read without the check, and says so
+_UNAVAILABLE: list[str] = []
+
+
+def _trafilatura_text(text: str, *, fast: bool = False) -> str | None:
+    """trafilatura's article text of the page ("" when it finds none or fails on it; None when it is not
+    installed, said once as a `ReadingWarning` and in every page's `Reading.warning`).
+
+    `fast` skips its comparison with readability and jusText (about a third of its time); the caller
+    asks again without it when that comparison could have changed the answer (`_check_text`)."""
     import logging
 
+    if _UNAVAILABLE:
+        return None
     try:
         from trafilatura import extract
-    except ImportError:  # pragma: no cover - a declared dependency
-        return ""
+    except ImportError as exc:  # a declared dependency, but an install can lack it or break it
+        import warnings
+
+        _UNAVAILABLE.append(f"{type(exc).__name__}: {exc}")
+        warnings.warn(ReadingWarning(f"trafilatura cannot be imported ({_UNAVAILABLE[0]}): HTML pages are read "
+                                     "without the second reading that catches a lost article body"), stacklevel=2)
+        return None
     log = logging.getLogger("trafilatura")
     level = log.level
     log.setLevel(logging.CRITICAL + 1)  # its "empty HTML tree" and parser complaints are not ours to print
     try:
-        return extract(text, include_comments=False, include_tables=True, deduplicate=False,
+        return extract(text, fast=fast, include_comments=False, include_tables=True, deduplicate=False,
                        with_metadata=False) or ""
     except Exception:  # a library failure must not lose the page: the own reading stands
         return ""
     finally:
         log.setLevel(level)
+
+
+# trafilatura's fast mode differs from its full one only where its main extraction came out short: it
+# then compares it with readability's and jusText's (readability wins when it reads over twice as much,
+# jusText when the text is under 250 characters or unclean). So the fast reading is enough when it is
+# not short: 300 words or more, and at least 0.6 of the words the own reading found. Otherwise the page
+# is read again in full. On the 206 tuning and development pages the two agree on every page but
+# those, where the full reading is used (docs/html-reading.md, "Speed").
+_FAST_ENOUGH_WORDS = 300
+_FAST_ENOUGH_SHARE = 0.6
+
+
+def _check_text(text: str, own_words: int) -> str | None:
+    """trafilatura's reading of the page for the check: its fast mode, the full one when in doubt."""
+    fast = _trafilatura_text(text, fast=True)
+    if fast is None:
+        return None
+    words = len(_WORD.findall(fast))
+    if words >= _FAST_ENOUGH_WORDS and words >= _FAST_ENOUGH_SHARE * own_words:
+        return fast
+    return _trafilatura_text(text)
 
 
 def _jsonld_bodies(scripts: list[Tag]) -> list[tuple[str, int]]:
@@ -1018,7 +1058,8 @@ def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts
                   check: bool = True) -> tuple[list[RawBlock], Reading]:
 
     blocks, extractor = own, "provenance"
-    traf = _trafilatura_text(text) if check else ""
+    checked = _check_text(text, _words(own)) if check else ""
+    traf = checked or ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
     body = soup.body if soup.body is not None else soup
@@ -1072,6 +1113,8 @@ def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts
         visible_words = len(_WORD.findall(soup.get_text(" ")))
         if visible_words >= 300:
             warning = f"the article may be incomplete: {words} words read from a page of {visible_words} words"
+    if checked is None and not warning:
+        warning = f"the body was not checked against a second reading: trafilatura cannot be imported ({_UNAVAILABLE[0]})"
     return blocks, Reading(extractor, words, warning)
 
 
