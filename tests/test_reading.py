@@ -156,3 +156,54 @@ def test_a_streamed_react_segment_is_read_and_hidden_text_is_not() -> None:
     assert "never shows" not in text
     block = next(b for b in doc.blocks if "carry 3 passengers" in b.text)
     assert html[block.lines[0].column - 1:].startswith("<p>The council said")
+
+
+# Imports fail for trafilatura only: an install that lacks it (or has a broken one), for real, in a
+# child process, through the import system's own hook.
+_WITHOUT_TRAFILATURA = """
+import runpy
+import sys
+
+
+class NoTrafilatura:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "trafilatura":
+            raise ImportError("No module named 'trafilatura'")
+        return None
+
+
+sys.meta_path.insert(0, NoTrafilatura())
+sys.argv = ["provenance", *sys.argv[1:]]
+runpy.run_module("provenance", run_name="__main__")
+"""
+
+
+def test_a_missing_trafilatura_is_said_once_and_in_every_reading(tmp_path: Path) -> None:
+    pages = []
+    for name in ("one", "two"):
+        page = tmp_path / f"{name}.html"
+        page.write_text(_page("article-body"), encoding="utf-8")
+        pages.append(str(page))
+    # one process reads both pages (with --jobs N each worker process says it once)
+    out = subprocess.run([sys.executable, "-c", _WITHOUT_TRAFILATURA, "audit", "--no-check", "--jobs", "1",
+                          "--format", "json", *pages], capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+                         check=False)
+    assert out.returncode in (0, 1), out.stderr
+    lines = out.stderr.decode().splitlines()
+    said = [line for line in lines if "trafilatura cannot be imported" in line]
+    assert len(said) == 1, lines  # once, not once per page
+    assert said[0].startswith("provenance: warning: ")
+    assert "Traceback" not in out.stderr.decode()
+    report = json.loads(out.stdout)
+    for article in report["articles"]:
+        reading = article["reading"]
+        assert reading["extractor"] == "provenance"
+        assert reading["words"] > 80  # the own reading stands ...
+        assert "not checked against a second reading" in reading["warning"]  # ... and says it was not checked
+        assert "PV105" in [f["rule_id"] for f in article.get("findings", [])]
+    text = subprocess.run([sys.executable, "-c", _WITHOUT_TRAFILATURA, "audit", "--no-check", pages[0]],
+                          capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    assert "reading: the body was not checked" in text.stdout.decode()
+    # with trafilatura importable, the same page has no warning
+    doc = read_html(_page("article-body"), source="one.html")
+    assert doc.reading is not None and doc.reading.warning is None
