@@ -206,4 +206,5 @@ def test_a_missing_trafilatura_is_said_once_and_in_every_reading(tmp_path: Path)
     assert "reading: the body was not checked" in text.stdout.decode()
     # with trafilatura importable, the same page has no warning
     doc = read_html(_page("article-body"), source="one.html")
-    assert doc.reading is not None and doc.reading.warning is None
+    assert doc.reading is not None
+    assert doc.reading.warning is None
