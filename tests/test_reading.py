@@ -208,3 +208,55 @@ def test_a_missing_trafilatura_is_said_once_and_in_every_reading(tmp_path: Path)
     doc = read_html(_page("article-body"), source="one.html")
     assert doc.reading is not None
     assert doc.reading.warning is None
+
+
+_READ_WITHOUT_TRAFILATURA = """
+import json
+import sys
+import warnings
+from pathlib import Path
+
+from provenance.read.html import read_html
+
+
+class NoTrafilatura:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "trafilatura":
+            raise ImportError("No module named 'trafilatura'")
+        return None
+
+
+sys.meta_path.insert(0, NoTrafilatura())
+with warnings.catch_warnings(record=True) as said:
+    warnings.simplefilter("always")
+    readings = [read_html(Path(path).read_text(encoding="utf-8"), source=path).reading for path in sys.argv[1:]]
+print(json.dumps({"readings": [[r.extractor, r.words, r.warning] for r in readings],
+                  "warnings": [str(w.message) for w in said if "trafilatura" in str(w.message)]}))
+"""
+
+
+def test_trafilatura_is_asked_only_when_the_own_reading_is_not_clearly_complete(tmp_path: Path) -> None:
+    # A reading that holds nearly all the page's prose (300 words or more) is not read a second time;
+    # one that leaves most of it unread (the body under a "paywall" class) is. Seen from outside, with
+    # trafilatura made unimportable: only the second page needs it, and only it says it was not checked.
+    long = [f"{p} Paragraph {i} of the report." for i, p in enumerate(PARAGRAPHS * 3)]
+    complete = tmp_path / "complete.html"
+    complete.write_text(_page("article-body").replace(
+        "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]), "\n".join(f"<p>{p}</p>" for p in long)), encoding="utf-8")
+    paywalled = tmp_path / "paywalled.html"
+    paywalled.write_text(_page("article paywall-content").replace(
+        "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]), "\n".join(f"<p>{p}</p>" for p in long)), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _READ_WITHOUT_TRAFILATURA, str(complete), str(paywalled)],
+                         capture_output=True, timeout=120, check=True)
+    got = json.loads(out.stdout)
+    (ext1, words1, warning1), (_, words2, warning2) = got["readings"]
+    assert (ext1, warning1) == ("provenance", None)
+    assert words1 >= 300
+    assert words2 < 300
+    assert warning2  # "the article may be incomplete: 4 words read from a page of 430 words"
+    assert len(got["warnings"]) == 1  # trafilatura was asked once: for the second page
+    # with trafilatura, the paywalled page's body is read back
+    doc = read_html(paywalled.read_text(encoding="utf-8"), source="paywalled.html")
+    assert doc.reading is not None
+    assert doc.reading.extractor == "trafilatura"
+    assert doc.reading.words >= 300
