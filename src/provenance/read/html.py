@@ -15,10 +15,11 @@ How the article body is found (see docs/html-reading.md for the whole story):
    ``<div>``s separated by ``<br>`` becomes paragraphs. The page headline (the first h1) is kept as
    the first block even when it sits outside the container.
 
-4. The body is checked against trafilatura's reading of the same page: when the rules above miss
-   most of it, trafilatura's decision is mapped back onto the parsed tree (its blocks, with their
-   links and positions, are added); a JSON-LD articleBody stands in when the HTML holds no article;
-   a doubtful reading says so in `Document.reading` (see `_checked_body`).
+4. The body is checked against trafilatura's reading of the same page (unless the own reading is
+   clearly complete: `_COMPLETE_SHARE`): when the rules above miss most of it, trafilatura's
+   decision is mapped back onto the parsed tree (its blocks, with their links and positions, are
+   added); a JSON-LD articleBody stands in when the HTML holds no article; a doubtful reading says
+   so in `Document.reading` (see `_checked_body`).
 
 The page is parsed by libxml2 (lxml) into a small tree of our own (read/tree.py) whose elements know
 the offset of their start tag in the source, so every block keeps its line and column in the original
@@ -915,7 +916,7 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
 # The own reader above keeps every hyperlink at its place and tells captions, quotes and related
 # boxes apart, but its body decision can miss (a "paywall" class on the body itself, text only in
 # JSON-LD). trafilatura's body decision is the measured best among Python extractors; it only gives
-# text. So the page is read twice: when the own reading holds most of what trafilatura read, it is
+# text. So the page is read twice (unless the own reading is clearly complete, see below): when the own reading holds most of what trafilatura read, it is
 # kept as it is; when it does not, the page is walked again without the class-name boilerplate
 # rules and every block whose words trafilatura kept is added back, with its links and positions.
 # A page whose JSON-LD articleBody holds the article when the HTML does not is read from there.
