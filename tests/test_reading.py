@@ -160,8 +160,7 @@ def test_a_streamed_react_segment_is_read_and_hidden_text_is_not() -> None:
 
 # Imports fail for trafilatura only: an install that lacks it (or has a broken one), for real, in a
 # child process, through the import system's own hook.
-_WITHOUT_TRAFILATURA = """
-import runpy
+_NO_TRAFILATURA = """
 import sys
 
 
@@ -173,6 +172,10 @@ class NoTrafilatura:
 
 
 sys.meta_path.insert(0, NoTrafilatura())
+"""
+_WITHOUT_TRAFILATURA = _NO_TRAFILATURA + """
+import runpy
+
 sys.argv = ["provenance", *sys.argv[1:]]
 runpy.run_module("provenance", run_name="__main__")
 """
@@ -210,23 +213,13 @@ def test_a_missing_trafilatura_is_said_once_and_in_every_reading(tmp_path: Path)
     assert doc.reading.warning is None
 
 
-_READ_WITHOUT_TRAFILATURA = """
+_READ_WITHOUT_TRAFILATURA = _NO_TRAFILATURA + """
 import json
-import sys
 import warnings
 from pathlib import Path
 
 from provenance.read.html import read_html
 
-
-class NoTrafilatura:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] == "trafilatura":
-            raise ImportError("No module named 'trafilatura'")
-        return None
-
-
-sys.meta_path.insert(0, NoTrafilatura())
 with warnings.catch_warnings(record=True) as said:
     warnings.simplefilter("always")
     readings = [read_html(Path(path).read_text(encoding="utf-8"), source=path).reading for path in sys.argv[1:]]
