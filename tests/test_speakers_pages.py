@@ -183,3 +183,108 @@ def test_a_titled_name_between_commas_after_a_role_speaks() -> None:
             "\"There is only one place for Yahya Sinwar,\" he told the Saudi state-owned Al-Arabiya television.\n")
     r = audit_text(text, fmt="text")
     assert [js.judgement.source for js in r.sentences[1:]] == ["Daniel Hagari", "Daniel Hagari"]
+
+
+# ---------------------------------------------------------------- held-out bodies pages (session 12)
+
+BODIES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bodies" / "html"
+
+
+@lru_cache(maxsize=8)
+def _body(name: str) -> ArticleReport:
+    """A page of ../shared/corpus/bodies (gzipped HTML), none of which the speaker rules were tuned on."""
+    import gzip
+
+    path = BODIES / f"{name}.html.gz"
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        return audit_text(fh.read(), source=str(path), fmt="html")
+
+
+def test_a_description_in_apposition_is_not_the_speaker() -> None:
+    # "..., Chad Hawk, vice president of PMG, a paper money grading company in Florida told Fox.": not "Florida"
+    page = _page("uk_DailyMail_2024_04_27.html")
+    assert _sentence(page, "'It's very rare that the Federal Reserve") == ("attributed", "Chad Hawk")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Jane Doe, a lawyer, a mother of two told the BBC it was wrong.\n", "Jane Doe"),
+    ("'It is rare,' Chad Hawk, vice president of PMG, a grading company in Florida told Fox.\n", "Chad Hawk"),
+    ("In the end, a paper money grading company told Fox it was rare.\n", "a paper money grading company"),
+])
+def test_the_name_before_descriptions_speaks(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_an_outlet_before_a_name_is_no_part_of_it() -> None:
+    # "Speaking to the Daily Mail Lacerda claimed: ..." was credited to "Daily Mail Lacerda"
+    page = _body("uk_DailyStar_2026_04_20")
+    category, source = _sentence(page, "Speaking to the Daily Mail Lacerda claimed")
+    assert category == "attributed"
+    assert source is not None
+    assert source.endswith("Lacerda")
+    assert "Mail" not in source
+
+
+def test_a_quotation_is_never_its_links_domain() -> None:
+    page = _body("us_FreeBeacon_2023_04_28")
+    # "quip" -> "quipped": the verb was missed, so the linked page (nationalreview.com) spoke
+    assert _sentence(page, "Asked whether he supports packing the Supreme Court") == ("attributed", "Tester")
+    # "He funds ... and has stated, "I'm very much against guns."": he said it, not forbes.com
+    assert _sentence(page, "He funds a variety of gun control groups")[1] != "forbes.com"
+    # "... the collapse of Silicon Valley Bank. Tester criticized ...": a sentence the splitter joined
+    # ends before the speaker, whose name is "Tester", not "Silicon Valley Bank Tester"
+    assert not [s for s in (js.judgement.source for js in page.sentences) if s and "Bank Tester" in s]
+    # the general cause, on a sentence of its own: a linked quotation that continues a speaker's words
+    report = audit_text('"The defund the police stuff is garbage," said Tester.\n'
+                        '"Ix-nay on that [bullshit-ay](https://www.nationalreview.com/x)," he added later.\n',
+                        fmt="markdown")
+    assert [js.judgement.source for js in report.sentences] == ["Tester", "Tester"]
+
+
+@pytest.mark.parametrize(("lemma", "forms"), [
+    ("quip", {"quipped", "quipping", "quips"}),
+    ("admit", {"admitted", "admitting"}),
+    ("signal", {"signaled", "signalled"}),
+])
+def test_reporting_verbs_inflect_with_a_doubled_consonant(lemma: str, forms: set[str]) -> None:
+    from provenance.core.lexicon import _inflect
+
+    assert forms <= set(_inflect(lemma))
+
+
+def test_fragments_of_a_clause_are_no_speakers() -> None:
+    page = _page("uk_TheMirror_2024_08_05.html")
+    # "... gathered across multiple UK cities where far right activists had planned ...": the
+    # activists planned; "gathered across ..." is a fragment of the clause before
+    assert "gathered" not in (_sentence(page, "Counter protesters have gathered")[1] or "")
+    # "The heartbreaking tribute was organised by Stand up for Southport. A spokesperson said:"
+    assert _sentence(page, "The heartbreaking tribute was organised") == ("attributed", "A spokesperson")
+    assert classify("was organised by Stand up for Southport", Speakers()) is None
+
+
+def test_a_curly_quote_typed_wrong_still_closes_the_quotation() -> None:
+    # PolNeAR (politico): '“It's unusual,“ said Larry Noble, an attorney ...' had no speaker
+    text = ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It's a hard thing "
+            "to do and pull off without stepping over one line or another.”\n")
+    first, second = audit_text(text).sentences
+    assert (first.judgement.category.value, first.judgement.source) == ("attributed", "Larry Noble")
+    assert second.judgement.source == "Larry Noble"
+
+
+def test_a_place_or_a_heading_is_no_speaker_on_cbc() -> None:
+    page = _body("ca_CBCNews_2024_08_08")
+    assert _sentence(page, "Some in Gaza welcomed the news")[1] != "Gaza"
+    assert _sentence(page, "Two Middle East experts weigh in")[1] is None
+    assert "Two Middle East" not in {js.judgement.source for js in page.sentences}
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation() -> None:
+    # PolNeAR (tuning part): '"You know, we learned a lot about ground games in one week, I have to
+    # tell you,” he said.' named no speaker: the straight mark waited for another straight one
+    from provenance.core.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('"You know, we learned a lot,” he said.')] == ["You know, we learned a lot"]
+    report = audit_text('Donald Trump spoke in Iowa.\n\n"You know, we learned a lot about ground games,” he said.\n')
+    assert report.sentences[1].judgement.source == "Donald Trump"

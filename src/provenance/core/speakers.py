@@ -256,7 +256,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
                 return Subject(who, "person", True)
         return fixed
     if how == "person":
-        return Subject(speakers.canonical(text), "person", True)
+        tail = _after_outlet(text, speakers)
+        return Subject(speakers.canonical(tail or text), "person", True)
     if how == "pron-person" and (speakers.last_person or speakers.interlocutor):
         return Subject(speakers.last_person or speakers.interlocutor or text, "person", True)
     if how == "pron-group" and (speakers.last_org or speakers.last_person):
@@ -276,6 +277,25 @@ _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters"
                           "herald", "guardian", "telegraph", "gazette", "magazine", "newspaper", "paper", "outlet",
                           "network", "broadcaster", "publication", "site", "website", "daily", "wire", "globe",
                           "chronicle", "politico", "axios", "bloomberg", "nbc", "cbs", "abc", "fox", "msnbc", "npr"})
+
+
+# the last word of a newspaper's name that names nothing else ("the Daily Mail", "the Mirror", "the Sun")
+_MASTHEAD_ENDS = frozenset({"mail", "mirror", "express", "sun", "star", "observer", "independent", "standard",
+                            "examiner", "sentinel", "inquirer", "insider", "beast", "hill", "bee"})
+
+
+def _after_outlet(name: str, speakers: Speakers) -> str | None:
+    """The person named right after an outlet's name, when a fronted phrase glued them together:
+    "(Speaking to) the Daily Mail Lacerda (claimed)" -> "Lacerda", a surname the article knows, or a
+    first name and surname ("the Daily Mail Marina Lacerda")."""
+    words = name.split()
+    for k in range(len(words) - 2, -1, -1):
+        if _media(words[k]) or words[k].lower() in _MASTHEAD_ENDS:
+            tail = words[k + 1:]
+            if (len(tail) == 1 and tail[0] in speakers.people) or len(tail) == 2:
+                return " ".join(tail)
+            return None
+    return None
 
 
 def _media(word: str) -> bool:
@@ -298,7 +318,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         lows = [w.lower().strip(",.") for w in words]
         if lows[-1] in _SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
-        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]):
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
+                words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None

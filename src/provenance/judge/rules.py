@@ -75,10 +75,10 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "went", "on", "seemed", "appeared", "tried"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
-                       r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b")
+                       r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed
 _BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
-                            r"rehtehw|litnu)\b", re.I)
+                            r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
                             r"|he|she|they|it|I|we)"
@@ -98,6 +98,7 @@ _AFTER_APPOSITION = re.compile(
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$)")
+_INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -261,6 +262,9 @@ def _np(clause: str) -> str:
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
+        if out and w.endswith(".") and _SENTENCE_END_WORD.fullmatch(w) and w[:-1].lower() not in title_words() \
+                and w[:-1].lower() not in _ABBREVIATIONS:
+            break  # "... the collapse of Silicon Valley Bank. Tester (criticized)": a sentence the splitter joined
         lw = w.lower().strip(",.")
         if out and lw in ("in", "on", "at", "with", "to", "from", "into", "over", "during", "for", "about",
                           "after", "before", "since", "amid", "against", "under", "than", "like"):
@@ -283,6 +287,13 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# a word that ends a sentence with its full stop: lower case, or capitalised and at least three letters
+# long and not an abbreviation ("Bank.", "Southport.", "said."; not "Mr.", "U.S.", "Jr.", "Calif.")
+_SENTENCE_END_WORD = re.compile(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\.")
+_ABBREVIATIONS = frozenset({
+    "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
+    "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
+    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx"})
 _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
@@ -375,6 +386,12 @@ class Judge:
                 empty = not clause.strip(_QUOTE_MARKS)  # "''...,'' said Freund": the NYT's '' marks only
                 np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
+                if not empty and _INDEFINITE.match(clause_raw):
+                    # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
+                    # Fox": a description in apposition; the name before it speaks
+                    named = self._name_before_descriptions(text, start - len(clause_raw))
+                    if named is not None:
+                        subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
                 if subj is None and empty and _AND_BEFORE.search(text, 0, start - len(clause_raw)):
@@ -384,6 +401,11 @@ class Judge:
                         first = m
                     if first is not None:
                         subj = classify(first.group("np"), self.speakers)
+                    else:
+                        # "He funds gun control groups and has stated, '...'": the sentence's own subject
+                        subj = self._leading_subject(text)
+                        if subj is not None and subj.kind not in ("person", "org", "pronoun", "author"):
+                            subj = None
                 if subj is None and empty:
                     subj = self._lead_with_asides(text, start - len(clause_raw))
                 if subj is None and empty and form.kind in ("ed", "s"):
@@ -442,6 +464,22 @@ class Judge:
             return None  # "In Washington, ..." is no subject; nor is one aside after another
         subj = classify(head, self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
+
+    def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
+        """The person named before one or two descriptions set off by commas, the last ending at `end`
+        (the start of the verb's clause, right after a comma): "Chad Hawk, vice president of PMG, (a
+        ... company told)"."""
+        if end < 2 or text[end - 1] != ",":
+            return None
+        parts = text[max(0, end - 200):end - 1].split(",")
+        for back in range(1, min(3, len(parts)) + 1):
+            seg = parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip()
+            if _PERSON_ASIDE.fullmatch(seg):
+                subj = classify(seg, self.speakers)
+                return subj if subj is not None and subj.kind == "person" else None
+            if back > 1 and (not seg[:1].islower() or any(c in seg for c in "\"“”;:()")):
+                return None  # only a description ("vice president of PMG") may stand between them
+        return None
 
     def _lead_with_asides(self, text: str, end: int) -> Subject | None:
         """The name a sentence opens with, when only asides stand between it and the verb: "Cory
@@ -547,6 +585,21 @@ class Judge:
             return self.speakers.interlocutor
         return source
 
+    def _continued_quotation(self, s: Sentence, text: str, quotes: Sequence[QuoteSpan]) -> Judgement | None:
+        """A quotation that continues the previous sentence's speaker, or None."""
+        prev = self.prev
+        if prev is None or prev.category is not _ATTRIBUTED:
+            return None
+        if self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
+            self.tag = "quote-cont"
+            who = self._carried(prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-continues", source=who))
+        if self.prev_block == s.block and any(q.start <= s.start and not q.closed for q in quotes):
+            self.tag = "quote-in"
+            who = self._carried(prev.source)
+            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-inside", source=who))
+        return None
+
     def _decide(self, s: Sentence, block: Block, text: str, quotes: Sequence[QuoteSpan],
                 links: Sequence[Link]) -> Judgement:
         if block.ignore:
@@ -601,6 +654,12 @@ class Judge:
                 # its link points the reader somewhere, it cites nothing (pipeline: a resource)
                 self.tag = "cta"
                 return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
+        if attributed and quotes and all(e.cue == "link" for e in attributed):
+            # a link's domain is never a quotation's speaker: a quotation that continues a speaker's
+            # words is theirs, linked or not
+            continued = self._continued_quotation(s, text, quotes)
+            if continued is not None:
+                return continued
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
@@ -628,17 +687,9 @@ class Judge:
             self.subject = best.subject_kind
             return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
 
-        # A quotation that continues the previous sentence's speaker.
-        if quotes and self.prev is not None and self.prev.category is _ATTRIBUTED \
-                and self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
-            self.tag = "quote-cont"
-            who = self._carried(self.prev.source)
-            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-continues", source=who))
-        if quotes and any(q.start <= s.start and not q.closed for q in quotes) and self.prev is not None \
-                and self.prev.category is _ATTRIBUTED and self.prev_block == s.block:
-            self.tag = "quote-in"
-            who = self._carried(self.prev.source)
-            return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-inside", source=who))
+        continued = self._continued_quotation(s, text, quotes) if quotes else None
+        if continued is not None:
+            return continued
 
         if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
