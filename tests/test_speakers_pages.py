@@ -288,3 +288,20 @@ def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation() -> None:
     assert [q.text for q in find_quotes('"You know, we learned a lot,” he said.')] == ["You know, we learned a lot"]
     report = audit_text('Donald Trump spoke in Iowa.\n\n"You know, we learned a lot about ground games,” he said.\n')
     assert report.sentences[1].judgement.source == "Donald Trump"
+
+
+def test_a_name_after_a_quotation_and_a_cut_phrase_are_no_false_people() -> None:
+    # PolNeAR (tuning part, NYT): the comma closing a '' quotation opened no aside, so Mr. Kaplan's
+    # words went to the speaker before him; "The Clinton campaign" was read as a person "The Clinton",
+    # whom every later "he" then meant
+    text = ("Peter Rice, the chief of Fox, said it was good.\n\n"
+            "''I would not discount the commercial motivations,'' Mr. Kaplan, a screenwriter and former studio "
+            "executive, said dryly.\n\n"
+            "The Clinton campaign pushed back against Mr. Sanders's attack, calling it the mark of a desperate "
+            "candidate.\n\n"
+            "He said it was bad.\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources == ["Peter Rice", "Kaplan", "the Clinton campaign", "Kaplan"]
+    the_guardian = classify("The Guardian", Speakers())
+    assert the_guardian is not None
+    assert the_guardian.kind == "org"

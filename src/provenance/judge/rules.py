@@ -127,7 +127,12 @@ _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*
 _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
                          r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
                          r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
-                         r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+                         r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+                         # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
+                         r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
+                         r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
+                         r"lawyers?|attorneys?|officers?))?"
+                         r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                           r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
@@ -460,7 +465,12 @@ class Judge:
                 return named
         head_raw = _clause_before(text, comma)
         head = head_raw.strip()
-        if not head or head != _np(head) or text[comma - len(head_raw) - 1:comma - len(head_raw)] == ",":
+        # "''I would not discount it,'' Mr. Kaplan, a screenwriter, said": the comma before the name
+        # closes the quotation, it opens no aside (the NYT's '' is no clause boundary)
+        after_quote = head[:1] in _QUOTE_MARKS
+        head = head.lstrip(_QUOTE_MARKS)
+        if not head or head != _np(head) or (
+                not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","):
             return None  # "In Washington, ..." is no subject; nor is one aside after another
         subj = classify(head, self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
