@@ -305,3 +305,15 @@ def test_a_name_after_a_quotation_and_a_cut_phrase_are_no_false_people() -> None
     the_guardian = classify("The Guardian", Speakers())
     assert the_guardian is not None
     assert the_guardian.kind == "org"
+
+
+def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end() -> None:
+    # a quotation left open at a paragraph's end goes on in the next, which opens with a mark; its
+    # speaker is named at its attribution there, not the speaker before it
+    text = ("Jeb Bush spoke on Monday and said he would win.\n\n"
+            '"Everybody is laughing at Jeb Bush. He is a disaster.\n\n'
+            '"He should drop out now," Trump tweeted on Tuesday.\n')
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Jeb Bush", "Trump", "Trump", "Trump"]
+    # the same with no speaker before: the pending quotation looks past its paragraph
+    text = ('"Everybody is laughing at Jeb Bush.\n\n"He should drop out now," Trump tweeted on Tuesday.\n')
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Trump", "Trump"]

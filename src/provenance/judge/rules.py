@@ -872,7 +872,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         elif infos[i].tag != "quote-pending":
             continue
         k = i + 1
-        while k < len(rules) and sentences[k].block == sentences[i].block:
+        while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)):
             later = rules[k]
             if later.category is _ATTRIBUTED and later.source and later.cue != "quotation":
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
@@ -891,11 +891,15 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         if infos[i].tag != "quote-cont" or not infos[i].first_in_block:
             i += 1
             continue
+        # a quotation left open at a paragraph's end goes on in the next paragraph, which opens with a
+        # mark: its speaker is found at its attribution, wherever that is (a forward search)
         k = i + 1
-        while k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag in _QUOTE_TAGS:
+        while k < len(rules) and infos[k].tag in _QUOTE_TAGS and (
+                sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)):
             k += 1
-        if k < len(rules) and sentences[k].block == sentences[i].block and infos[k].tag == "verb" \
-                and infos[k].lead is False and rules[k].category is _ATTRIBUTED and rules[k].source \
+        goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
+        if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
+                and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
                 and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks):
             speaker = rules[k].source
             for m in range(i, k):
@@ -905,6 +909,13 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+
+
+def _quotation_goes_on(infos: Sequence[SentenceInfo], k: int) -> bool:
+    """Whether sentence `k`, the first of its paragraph, continues a quotation the paragraph before
+    left open: the convention of a quotation over several paragraphs (no closing mark at the end of
+    each, an opening mark at the start of the next)."""
+    return k > 0 and infos[k].first_in_block and infos[k - 1].quote_out and infos[k].text[:1] in "\"“‘'«"
 
 _DESCRIBE = {
     "q:in": "inside a quotation opened earlier",
