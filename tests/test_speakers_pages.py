@@ -317,3 +317,13 @@ def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end() -> Non
     # the same with no speaker before: the pending quotation looks past its paragraph
     text = ('"Everybody is laughing at Jeb Bush.\n\n"He should drop out now," Trump tweeted on Tuesday.\n')
     assert [js.judgement.source for js in audit_text(text).sentences] == ["Trump", "Trump"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # PolNeAR's headlines (tuning part): the verb of a title-case headline is capitalised too
+    ("Trump Says He Never Pledged To Kill Family Members Of Terrorists.\n", "Trump"),
+    ("Hillary Clinton Calls ISIS Violence Against Yazidis ‘Genocide.’\n", "Hillary Clinton"),
+])
+def test_a_title_case_headline_names_its_speaker(text: str, source: str) -> None:
+    judgement = audit_text(text).sentences[0].judgement
+    assert (judgement.category.value, judgement.source) == ("attributed", source)

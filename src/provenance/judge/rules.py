@@ -185,6 +185,19 @@ class Evidence:
     belief: bool = False  # a belief or intention ("plans", "believes"), not a statement
 
 
+_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]{3,}")
+
+
+def _title_case(text: str) -> bool:
+    """Whether a sentence is written in title case, as headlines are ("Trump Says He Never Pledged To
+    ..."): five words or more of four letters or more, nearly all capitalised."""
+    long_words = _TITLE_WORD.findall(text)
+    if len(long_words) < 5:
+        return False
+    caps = sum(w[0].isupper() for w in long_words)
+    return caps >= len(long_words) - 1 and len(text.lower()) == len(text)
+
+
 def _clause_before(text: str, end: int) -> str:
     """The words between the last clause boundary (_BOUNDARY) and `end`: one search, backwards."""
     head = text[max(0, end - 160):end]
@@ -343,7 +356,9 @@ class Judge:
         if not candidates:
             return out
         verbs = self.lex.verbs
-        for start, word in _occurrences(text, candidates):
+        # a headline in title case ("Carly Fiorina Endorses Ted Cruz") capitalises its verb too
+        scan = text.lower() if _title_case(text) else text
+        for start, word in _occurrences(scan, candidates):
             form = verbs[word]
             end = start + len(word)
             before = text[max(0, start - 24): start]  # enough for the look-behind checks
@@ -1262,6 +1277,8 @@ OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named
 
 def _own_subject(text: str, plain: _PlainWords) -> str | None:
     """The person or organisation a sentence names as its subject, if it names one."""
+    if _title_case(text):
+        return _headline_subject(text)
     m = _OWN_SUBJECT.match(text)
     if m is None:
         return None
@@ -1277,6 +1294,25 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
     if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
         return None
     subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
+    return subj.text
+
+
+def _headline_subject(text: str) -> str | None:
+    """The name a title-case headline opens with, up to its verb: "Carly Fiorina (Endorses Ted Cruz)",
+    "AFL-CIO (to endorse Clinton)". The verb is a reporting verb or a mined cue (cues_mined.tsv)."""
+    words = text.split()
+    cues = mined().cues
+    k = 0
+    while k < len(words) and k < 5:
+        low = words[k].lower().strip(".,:;")
+        if k and (low in cues or low in lexicon().verb_forms or low == "to"):
+            break
+        k += 1
+    if k == 0 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;":
+        return None
+    subj = classify(" ".join(words[:k]), _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
     return subj.text
