@@ -1058,8 +1058,9 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = "agree:" + basis if k == rule_k else "kept:" + basis
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
-        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link":
-            # a citation link vouches for its own sentence only, not for its neighbours
+        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link" and s.role is not _HEADING:
+            # a citation link vouches for its own sentence only, not for its neighbours; a heading
+            # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
         decided = _speaker_or_none(decided)
         out.append(_with_confidence(decided, basis))
