@@ -1282,7 +1282,7 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
         return _headline_subject(text)
     m = _OWN_SUBJECT.match(text)
     if m is None:
-        return None
+        return _own_role_subject(text)
     front = m.group("front")
     if front:
         first = front.split()[0].lower().rstrip(",")
@@ -1296,6 +1296,35 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
         return None
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
+    return subj.text
+
+
+# a subject led by "the" ("The Sanders campaign has endorsed", "The report also documented"), then its
+# verb, which must be a cue: "The problem is ..." names no speaker
+_OWN_ROLE = re.compile(
+    r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6}),\s+)?"
+    r"(?P<np>[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}[a-z][\w-]*)"
+    r"\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had|will|would)\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _own_role_subject(text: str) -> str | None:
+    """The subject a sentence opens with when it is a role or a body led by "the" and a cue follows it
+    ("The Sanders campaign has endorsed none of this", "Friday, the senator said")."""
+    m = _OWN_ROLE.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if front:
+        first = front.split()[0].lower()
+        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
+            return None
+    verb = m.group("verb")
+    cue = mined().cues.get(verb)
+    if verb not in lexicon().verb_forms and (cue is None or cue.reliability < CARRY_CUE):
+        return None
+    subj = classify(m.group("np"), _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org", "other"):
         return None
     return subj.text
 
