@@ -379,7 +379,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
-    if name[:4] in ("The ", "the "):
+    if name[:4] in ("The ", "the ") and all(w[:1].isupper() for w in name.split()[1:]):
         # "The Guardian", "The Hill"; or a phrase cut before its head ("The Clinton (campaign)"): never
         # a person, whom a later "he" or "she" could mean
         return _fixed(Subject(np, "org", True))

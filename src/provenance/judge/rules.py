@@ -185,6 +185,12 @@ class Evidence:
     belief: bool = False  # a belief or intention ("plans", "believes"), not a statement
 
 
+# the verbs of "X Says ...", "X Slams ..." headlines: in title case, only these are read as verbs
+_HEADLINE_VERBS = frozenset({
+    "says", "said", "calls", "tells", "told", "warns", "claims", "slams", "urges", "accuses", "denies", "insists",
+    "admits", "vows", "praises", "blasts", "rips", "demands", "asks", "argues", "explains", "reveals",
+    "announces", "confirms", "defends", "criticizes", "criticises", "endorses", "rejects", "predicts",
+    "responds", "pledges", "promises", "threatens", "touts", "mocks", "attacks", "condemns", "dismisses"})
 _TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]{3,}")
 
 
@@ -195,7 +201,8 @@ def _title_case(text: str) -> bool:
     if len(long_words) < 5:
         return False
     caps = sum(w[0].isupper() for w in long_words)
-    return caps >= len(long_words) - 1 and len(text.lower()) == len(text)
+    # (not in capitals throughout: "VIDEO SHOWS SUSPECT ACCUSED ..." has no words to tell apart)
+    return caps >= len(long_words) - 1 and not text.isupper() and len(text.lower()) == len(text)
 
 
 def _clause_before(text: str, end: int) -> str:
@@ -357,10 +364,13 @@ class Judge:
             return out
         verbs = self.lex.verbs
         # a headline in title case ("Carly Fiorina Endorses Ted Cruz") capitalises its verb too
-        scan = text.lower() if _title_case(text) else text
+        title = _title_case(text)
+        scan = text.lower() if title else text
         for start, word in _occurrences(scan, candidates):
             form = verbs[word]
             end = start + len(word)
+            if title and text[start].isupper() and (word not in _HEADLINE_VERBS or _clause_before(text, start) != text[:start]):
+                continue  # in title case only a headline's speech verb after the name it opens with
             before = text[max(0, start - 24): start]  # enough for the look-behind checks
             after = text[end: end + 120]
             if form.kind == "s":
@@ -1308,6 +1318,17 @@ _OWN_ROLE = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had|will|would)\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 
 
+# the heads of a role or a document that can be a source ("the senator", "the report")
+_SPEAKING_HEADS = frozenset({
+    "senator", "governor", "president", "candidate", "nominee", "congressman", "congresswoman", "lawmaker",
+    "minister", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson", "judge", "justice", "official",
+    "officials", "report", "study", "poll", "survey", "statement", "memo", "analysis", "letter", "lawsuit",
+    "complaint", "ad", "audit", "filing", "indictment", "ruling", "court", "document", "documents", "chairman",
+    "chairwoman", "director", "leader", "frontrunner", "front-runner", "billionaire", "businessman",
+    "businesswoman", "senators", "candidates", "ambassador", "prosecutor", "prosecutors", "lawyer", "lawyers",
+    "attorney", "attorneys", "general", "commissioner", "sheriff", "chief", "speaker", "pope", "diplomat"})
+
+
 def _own_role_subject(text: str) -> str | None:
     """The subject a sentence opens with when it is a role or a body led by "the" and a cue follows it
     ("The Sanders campaign has endorsed none of this", "Friday, the senator said")."""
@@ -1324,8 +1345,9 @@ def _own_role_subject(text: str) -> str | None:
     if verb not in lexicon().verb_forms and (cue is None or cue.reliability < CARRY_CUE):
         return None
     subj = classify(m.group("np"), _NO_SPEAKERS)
-    if subj is None or subj.kind not in ("person", "org", "other"):
-        return None
+    if subj is None or subj.kind not in ("person", "org", "other") or (
+            subj.kind == "other" and subj.text.split()[-1].lower() not in _SPEAKING_HEADS):
+        return None  # "The case framed another test ...": a thing that speaks for nobody
     return subj.text
 
 
@@ -1337,7 +1359,7 @@ def _headline_subject(text: str) -> str | None:
     k = 0
     while k < len(words) and k < 5:
         low = words[k].lower().strip(".,:;")
-        if k and (low in cues or low in lexicon().verb_forms or low == "to"):
+        if k and (low in _HEADLINE_VERBS or low in cues or low in lexicon().verb_forms or low == "to"):
             break
         k += 1
     if k == 0 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;":
