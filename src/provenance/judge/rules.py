@@ -1279,7 +1279,12 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
 _OWN_SUBJECT = re.compile(
     r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
     r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4})"
-    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z])\b[^,;:\"“”]{0,100},)?"  # an aside
+    # an aside: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
+    # states"), an adverb ("particularly in the closing days")
+    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly)\b[^,;:\"“”]{0,100},)?"
+    # a time between the subject and its verb: "Sanders late Monday acquiesced"
+    r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|night|morning|afternoon|evening|year|month))?"
     r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
                           "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
