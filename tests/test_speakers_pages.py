@@ -340,3 +340,21 @@ def test_a_sentence_names_its_own_subject_past_asides(text: str, source: str) ->
     lead = '"We will win this state," Kasich said on Monday.\n\n'
     judgement = audit_text(lead + text).sentences[1].judgement
     assert (judgement.source or source).lower() == source.lower()
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # junk speakers on PolNeAR's tuning part: a participle opening the sentence, an adverb, a time,
+    # a party tag in brackets, a title cut at its dot
+    ("Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and "
+     "said, ''No.''\n", None),
+    ("Even India has more cultural resonance through Bollywood films, says political scientist Dossym Satpayev "
+     "in Almaty.\n", "Dossym Satpayev"),
+    ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.\n", "Reince Priebus"),
+    ("Sen. Bernie Sanders (I-Vt.) repeated his time-honored tradition of tweeting about the GOP debates.\n",
+     "Bernie Sanders"),
+    ("The other man, his cousin James York, 40, cited Mr. Trump's apparent fondness for President Vladimir V. "
+     "Putin of Russia as a potential danger.\n", None),
+])
+def test_no_junk_speakers_from_openings_times_and_titles(text: str, source: str | None) -> None:
+    got = audit_text(text).sentences[0].judgement.source
+    assert got == source or (source is None and got not in ("Asked", "Mr"))

@@ -43,7 +43,7 @@ DAYS_MONTHS = frozenset({
     # not "may": "May said" is Theresa May far more often than a month
     "today", "yesterday", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "week",
     "month", "year", "last", "this", "next", "early", "late", "earlier", "later", "sept", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "past"})
 # words a speaker's noun phrase neither starts with (a preposition or subordinator opens an adjunct:
 # "For instance", "Once the point", "When Jimmy Carter", "According to") nor ends on
 PREPOSITIONS = frozenset({
@@ -314,6 +314,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     words = np.split()
     while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
+        return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     if len(words) > 1:
         lows = [w.lower().strip(",.") for w in words]
         if lows[-1] in _SUBJECT_PRONOUNS:
@@ -391,7 +393,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
-                        "indeed", "plus"})
+                        "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                        "those"})

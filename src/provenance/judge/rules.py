@@ -97,13 +97,16 @@ _AFTER_APPOSITION = re.compile(
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
-    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$)")
+    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$"
+    # "says political scientist Dossym Satpayev in Almaty."
+    r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$)")
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
-_ACRONYM_CLAUSE = re.compile(r"\s*[A-Z][A-Za-z]{1,7}\)\s*")
+# "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
+_ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI]-[A-Z][\w.]*)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
@@ -413,7 +416,10 @@ class Judge:
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
                     clause, dropped = _strip_aux(_clause_before(text, start - len(clause_raw) - 1))
-                empty = not clause.strip(_QUOTE_MARKS)  # "''...,'' said Freund": the NYT's '' marks only
+                # "''...,'' said Freund": the NYT's '' marks only; "Reince Priebus, the GOP chairman, this past
+                # week announced": a time only
+                empty = not clause.strip(_QUOTE_MARKS) or all(
+                    w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
                 if not empty and _INDEFINITE.match(clause_raw):
@@ -434,13 +440,20 @@ class Judge:
                     else:
                         # "He funds gun control groups and has stated, '...'": the sentence's own subject
                         subj = self._leading_subject(text)
-                        if subj is not None and subj.kind not in ("person", "org", "pronoun", "author"):
-                            subj = None
+                        lead = _LEADING_NP.match(text)
+                        if subj is not None and (subj.kind not in ("person", "org", "pronoun", "author") or (
+                                subj.kind in ("person", "org") and lead is not None
+                                and " " not in lead.group("np").strip()
+                                and lead.group("np").strip().lower() not in ("he", "she", "they", "it", "i", "we")
+                                and lead.group("np").strip() not in self.speakers.people)):
+                            subj = None  # "Asked on Monday whether ..., Mrs. Clinton ... and said": no name
                 if subj is None and empty:
                     subj = self._lead_with_asides(text, start - len(clause_raw))
                 if subj is None and empty and form.kind in ("ed", "s"):
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    if inv and inv.group("np").strip(" .").lower() in title_words():
+                        inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     if inv:
                         subj = classify(inv.group("np"), self.speakers)
                 if subj is None:
