@@ -358,3 +358,22 @@ def test_a_sentence_names_its_own_subject_past_asides(text: str, source: str) ->
 def test_no_junk_speakers_from_openings_times_and_titles(text: str, source: str | None) -> None:
     got = audit_text(text).sentences[0].judgement.source
     assert got == source or (source is None and got not in ("Asked", "Mr"))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # more junk on PolNeAR's tuning part: "R", "Cheyenne", "Time’s Assistant Managing Editor", "the
+    # time", "Fox Business", "Speaking"
+    ("After the appeals court refused, Michigan Attorney General Bill Schuette (R) asked the Supreme Court for "
+     "quick action.\n", "Bill Schuette"),
+    ("“I know her dad slightly,” said Scott Hawkins of Cheyenne.\n", "Scott Hawkins"),
+    ("Sam Jacobs, Time’s Assistant Managing Editor, explained to CBS why Merkel was selected.\n", "Sam Jacobs"),
+    ("Trump at the time said he’d asked his people to look into it.\n", "Trump"),
+    ("Rubio was asked by Fox Business moderator Gerard Baker whether his plan would work.\n", "Gerard Baker"),
+])
+def test_the_speaker_not_a_tag_a_place_a_time_or_an_outlet(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_a_participle_opening_a_sentence_is_no_speaker() -> None:
+    text = "Speaking in his real voice again, he proceeded to recite the Bible, saying: “This know also.”\n"
+    assert audit_text(text).sentences[0].judgement.source != "Speaking"

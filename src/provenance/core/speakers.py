@@ -375,6 +375,15 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return _fixed(Subject(np, "other", True))
         return None
     # Named: a person or an organisation.
+    if " of " in np:
+        head_name, _, place = np.rpartition(" of ")
+        hw = head_name.split()
+        if len(hw) >= 2 and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS
+                                for w in hw) and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
+            np = head_name  # "said Scott Hawkins of Cheyenne": the person, not the place
+            words = np.split()
+    if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
+        return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
             or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"

@@ -106,7 +106,7 @@ _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
-_ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI]-[A-Z][\w.]*)\)\s*")
+_ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
@@ -125,7 +125,9 @@ _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
-_BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})")
+# "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
+_BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
+                       rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
 _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
                          r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
@@ -274,8 +276,15 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
     return " ".join(words), dropped
 
 
+_TIME_TAIL = re.compile(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
+                        r"once\s+again|at\s+the\s+time)\s*$", re.I)
+
+
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
+    if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
+            or " point" in clause:
+        clause = _TIME_TAIL.sub("", clause)  # "Trump at the time (said)": a time, not "the time"
     words = clause.split()
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
@@ -409,7 +418,7 @@ class Judge:
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
                     if agent:
-                        subj = classify(agent.group("np"), self.speakers)
+                        subj = classify(agent.group("name") or agent.group("np"), self.speakers)
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"{word} by"))
                     continue  # passive without an agent: the hedges file decides
@@ -494,7 +503,9 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()):
+        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+                and "’s" not in aside and "'s" not in aside \
+                and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
             # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said", "the
             # national government delegate in Valencia, Pilar Bernabé, told": a title or role before
             # the commas, the person's name between them
@@ -541,7 +552,12 @@ class Judge:
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
-        return classify(m.group("np"), self.speakers) if m else None
+        if m is None:
+            return None
+        np = m.group("np")
+        if " " not in np and np.endswith(("ing", "ed")) and np not in self.speakers.people:
+            return None  # "Speaking in his real voice, he ...", "Asked about it, ...": a participle clause
+        return classify(np, self.speakers)
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
