@@ -377,3 +377,17 @@ def test_the_speaker_not_a_tag_a_place_a_time_or_an_outlet(text: str, source: st
 def test_a_participle_opening_a_sentence_is_no_speaker() -> None:
     text = "Speaking in his real voice again, he proceeded to recite the Bible, saying: “This know also.”\n"
     assert audit_text(text).sentences[0].judgement.source != "Speaking"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # quotations PolNeAR's tuning part credits in the sentence itself, which named no source here
+    ('"The Department is committed to transparency," said spokesman John Kirby, referring to the report.\n',
+     "John Kirby"),
+    ('"We really can win on Tuesday," said Sanders as he closed out.\n', "Sanders"),
+    ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. "
+     "Sanders on Tuesday.\n", "Harry Reid"),
+    ('In a statement, Brian Fallon, a spokesman for the Clinton campaign, said: "As we have said since last '
+     'summer, she has cooperated."\n', "Brian Fallon"),
+])
+def test_speakers_after_a_fronted_phrase_or_before_a_participle(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source

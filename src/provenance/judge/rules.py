@@ -84,7 +84,8 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                             # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when)\b)"
+                            r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when|"
+                            r"as|while|because|since)\b)"
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
@@ -97,9 +98,10 @@ _AFTER_APPOSITION = re.compile(
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
-    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the)\b)|\s*$"
+    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$)")
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
@@ -519,8 +521,11 @@ class Judge:
         after_quote = head[:1] in _QUOTE_MARKS
         head = head.lstrip(_QUOTE_MARKS)
         if not head or head != _np(head) or (
-                not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","):
-            return None  # "In Washington, ..." is no subject; nor is one aside after another
+                not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","
+                and not _TITLED_NAME.fullmatch(head)):
+            # "In Washington, ..." is no subject; nor is one aside after another; but a titled name
+            # after a fronted phrase is ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")
+            return None
         subj = classify(head, self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
