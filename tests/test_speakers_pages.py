@@ -302,9 +302,9 @@ def test_a_name_after_a_quotation_and_a_cut_phrase_are_no_false_people() -> None
             "He said it was bad.\n")
     sources = [js.judgement.source for js in audit_text(text).sentences]
     assert sources == ["Peter Rice", "Kaplan", "the Clinton campaign", "Kaplan"]
-    the_guardian = classify("The Guardian", Speakers())
-    assert the_guardian is not None
-    assert the_guardian.kind == "org"
+    speakers = Speakers()
+    speakers.remember("The Guardian", "person")
+    assert (speakers.last_person, speakers.last_org) == (None, "The Guardian")
 
 
 def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end() -> None:

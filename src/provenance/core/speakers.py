@@ -156,6 +156,11 @@ class Speakers:
         return name
 
     def remember(self, source: str, kind: str) -> None:
+        if kind == "person" and source[:4] in ("The ", "the ") and all(
+                w[:1].isupper() and w.split("-")[-1] not in lexicon().titles for w in source.split()[1:]):
+            # "The Hill", "The NRA"; or a phrase cut before its head ("The Clinton (campaign)"): never a
+            # person whom a later "he" or "she" could mean
+            kind = "org"
         if kind == "person":
             self.last_person = source
             parts = source.split()
@@ -318,6 +323,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     if len(words) > 1:
         lows = [w.lower().strip(",.") for w in words]
+        if lows[0] in _SUBJECT_PRONOUNS and lows[-1] not in _SUBJECT_PRONOUNS:
+            return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in _SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
         elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
@@ -390,10 +397,6 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
-    if name[:4] in ("The ", "the ") and all(w[:1].isupper() for w in name.split()[1:]):
-        # "The Guardian", "The Hill"; or a phrase cut before its head ("The Clinton (campaign)"): never
-        # a person, whom a later "he" or "she" could mean
-        return _fixed(Subject(np, "org", True))
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))

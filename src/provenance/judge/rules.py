@@ -332,7 +332,7 @@ _SENTENCE_END_WORD = re.compile(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]
 _ABBREVIATIONS = frozenset({
     "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
     "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
-    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx"})
+    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca"})
 _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
@@ -452,6 +452,9 @@ class Judge:
                         # "He funds gun control groups and has stated, '...'": the sentence's own subject
                         subj = self._leading_subject(text)
                         lead = _LEADING_NP.match(text)
+                        after_lead = _NEXT_WORD.match(text, lead.end("np")) if lead is not None else None
+                        if after_lead is not None and after_lead.group(1).lower() in _BE:
+                            subj = None  # "We are entertained, informed and branded by corporations": a passive
                         if subj is not None and (subj.kind not in ("person", "org", "pronoun", "author") or (
                                 subj.kind in ("person", "org") and lead is not None
                                 and " " not in lead.group("np").strip()
@@ -933,7 +936,10 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         k = i + 1
         while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)):
             later = rules[k]
-            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation":
+            # past its own paragraph, only the attribution of the quotation where it closes
+            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
+                    sentences[k].block == sentences[i].block or (infos[k].tag == "verb" and infos[k].marks
+                                                                 and not _named_within(later.source, infos, i, k))):
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
                                      reason("quote-named-after", source=later.source))
                 break
@@ -959,7 +965,8 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
         if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
                 and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
-                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks):
+                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks) \
+                and (sentences[k].block == sentences[i].block or not _named_within(rules[k].source or "", infos, i, k)):
             speaker = rules[k].source
             for m in range(i, k):
                 if rules[m].category is _ATTRIBUTED:
@@ -968,6 +975,15 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+
+
+def _named_within(source: str, infos: Sequence[SentenceInfo], i: int, k: int) -> bool:
+    """Whether the quoted sentences i..k-1 name `source` themselves: a quotation over paragraphs that
+    tells of someone ("... Congressman Pete King spoke to reporters") is not that person's words."""
+    last = source.split()[-1] if source.split() else ""
+    if not last:
+        return False
+    return any(last in infos[m].text for m in range(i, k))
 
 
 def _quotation_goes_on(infos: Sequence[SentenceInfo], k: int) -> bool:
@@ -1102,7 +1118,8 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = "agree:" + basis if k == rule_k else "kept:" + basis
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
-        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link" and s.role is not _HEADING:
+        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link" and s.role is not _HEADING \
+                and not (infos[i].first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
@@ -1398,11 +1415,13 @@ def _headline_subject(text: str) -> str | None:
     k = 0
     while k < len(words) and k < 5:
         low = words[k].lower().strip(".,:;")
-        if k and (low in _HEADLINE_VERBS or low in cues or low in lexicon().verb_forms or low == "to"):
+        cue = cues.get(low)
+        if k and (low in _HEADLINE_VERBS or (cue is not None and cue.reliability >= CARRY_CUE) or low == "to"):
             break
         k += 1
-    if k == 0 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;":
-        return None
+    if k < 2 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
+            k + 1 < len(words) and words[k + 1].lower() == "by"):
+        return None  # one word ("Wash (Post)"), or a passive ("Suspect Named By Police")
     subj = classify(" ".join(words[:k]), _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
