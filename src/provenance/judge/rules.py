@@ -198,12 +198,15 @@ _HEADLINE_VERBS = frozenset({
     "admits", "vows", "praises", "blasts", "rips", "demands", "asks", "argues", "explains", "reveals",
     "announces", "confirms", "defends", "criticizes", "criticises", "endorses", "rejects", "predicts",
     "responds", "pledges", "promises", "threatens", "touts", "mocks", "attacks", "condemns", "dismisses"})
+_TWO_LOWER = re.compile(r"\b[a-z][\w'’-]{3,}.*?\b[a-z][\w'’-]{3,}", re.S)
 _TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]{3,}")
 
 
 def _title_case(text: str) -> bool:
     """Whether a sentence is written in title case, as headlines are ("Trump Says He Never Pledged To
     ..."): five words or more of four letters or more, nearly all capitalised."""
+    if _TWO_LOWER.search(text) is not None:
+        return False  # the common case, decided by the first two lower-case words of four letters or more
     long_words = _TITLE_WORD.findall(text)
     if len(long_words) < 5:
         return False
