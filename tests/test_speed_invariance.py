@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "9f6d943f57a61a7029a38928c1615cd1f9c286f9afc70008d5f53636a237e41f"
+DIGEST = "48ad85150fec1e7a7f22ec6bbd195ab21ac0416d24cc574018c0a01ff9cb3cc5"
 
 
 def inputs() -> list[Path]:
