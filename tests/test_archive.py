@@ -15,6 +15,7 @@ import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,17 @@ class Recorder:
             self.starts.clear()
             self.hits.clear()
 
+    def arrive(self, host: str, key: str) -> None:
+        with self.lock:
+            self.active[host] += 1
+            self.max_active[host] = max(self.max_active[host], self.active[host])
+            self.starts[host].append(time.monotonic())
+            self.hits[key] += 1
+
+    def leave(self, host: str) -> None:
+        with self.lock:
+            self.active[host] -= 1
+
     def min_interval(self, host: str) -> float:
         times = sorted(self.starts[host])
         return min((b - a for a, b in itertools.pairwise(times)), default=float("inf"))
@@ -62,16 +74,11 @@ class Recorder:
 def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            with rec.lock:
-                rec.active[host] += 1
-                rec.max_active[host] = max(rec.max_active[host], rec.active[host])
-                rec.starts[host].append(time.monotonic())
-                rec.hits[f"{host}{self.path}"] += 1
+            rec.arrive(host, f"{host}{self.path}")
             time.sleep(DELAY_S)
             # no longer counted before the answer leaves: once the client has it, it may start the next
             # request, and this thread may not have run again by then (a loaded machine)
-            with rec.lock:
-                rec.active[host] -= 1
+            rec.leave(host)
             if self.path.startswith("/gone"):
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
@@ -79,16 +86,24 @@ def _server(host: str, rec: Recorder) -> ThreadingHTTPServer:
                 return
             body = (f"<html><head><title>Story {self.path}</title></head><body><article><p>The minister "
                     f"said the bridge will close in May for repairs.</p></article></body></html>").encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            _answer(self, body, "text/html; charset=utf-8")
 
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer((host, 0), Handler)
+    return _serve(host, Handler)
+
+
+def _answer(handler: BaseHTTPRequestHandler, body: bytes, content_type: str) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _serve(host: str, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -322,6 +337,8 @@ def test_errors_are_one_line(tmp_path: Path, corpus: Path, capsys: pytest.Captur
         (["audit-archive", str(tmp_path / "mine" / "notes.txt"), "-o", str(tmp_path / "x")], "not an archive"),
         (["audit-archive", str(archive), "-o", str(tmp_path / "y"), "--columns", "text=nope", "--no-check",
           "--scheduler", "tcp://127.0.0.1:9"], "no column 'nope'"),
+        (["audit-archive", str(archive), "-o", str(tmp_path / "z"), "--suggest-archive", "--archive-url",
+          "file:///etc/passwd", "--scheduler", "tcp://127.0.0.1:9"], "archive-url"),
     ]
     for argv, message in cases:
         with pytest.raises(SystemExit) as exc:
@@ -566,3 +583,69 @@ def test_workers_without_network_stop_trying_and_the_run_says_so_once(tmp_path: 
     statuses = {json.loads(r)["check_status"] for r in rows["links"]}
     assert statuses == {"not-cached"}
     assert elapsed < 120, elapsed
+
+
+def _archive_server(host: str, rec: Recorder) -> ThreadingHTTPServer:
+    """An archive answering in the shape of the Wayback Machine's availability API: a copy of every
+    dead page whose path ends in an even digit, none of the others; each request recorded."""
+    from urllib.parse import parse_qs, urlsplit
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            rec.arrive(host, self.path)
+            time.sleep(DELAY_S / 4)
+            rec.leave(host)
+            q = parse_qs(urlsplit(self.path).query)
+            url, when = q.get("url", [""])[0], q.get("timestamp", ["20240101"])[0]
+            snap = {}
+            if url[-1:].isdigit() and int(url[-1]) % 2 == 0:
+                snap = {"closest": {"status": "200", "available": True, "timestamp": when + "120000",
+                                    "url": f"http://web.archive.test/web/{when}120000/{url}"}}
+            body = json.dumps({"url": url, "archived_snapshots": snap}).encode()
+            _answer(self, body, "application/json")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    return _serve(host, Handler)
+
+
+def test_archived_copies_on_the_cluster_ask_the_archive_once_per_dead_url_politely(
+        tmp_path: Path, corpus: Path, client: Any, sites: tuple[Recorder, dict[str, int]]) -> None:
+    """--suggest-archive on the cluster: the archive is one host, so one task asks it, each (dead URL,
+    article date) once for the whole run and within the per-host limits, whichever partitions cite
+    the URL; the tables are the single machine's, archived copies included."""
+    _, ports = sites
+    archive_rec = Recorder()
+    server = _archive_server("127.0.0.8", archive_rec)
+    try:
+        api = f"http://127.0.0.8:{server.server_address[1]}/wayback/available"
+        articles = _linked_archive(tmp_path / "linked.jsonl", corpus, ports, n=12)
+        settings = replace(_settings(tmp_path), suggest_archive=True, archive_url=api, trace=False)
+        run = audit_archive([articles], tmp_path / "cluster", scheduler=client,
+                            options=AuditOptions(check=True, network=settings), config=Config(fail_on=None),
+                            partition_size=3)
+        assert run.partitions == 4
+        asked = dict(archive_rec.hits)
+        assert asked, "the archive was not asked"
+        assert all(n == 1 for n in asked.values()), {k: n for k, n in asked.items() if n > 1}
+        assert archive_rec.max_active["127.0.0.8"] <= PER_HOST
+        rows = _rows(tmp_path / "cluster")
+        links = [json.loads(r) for r in rows["links"]]
+        dead = {(lk["source"], lk["url"]) for lk in links if lk["check_status"] == "broken"}
+        copies = [lk for lk in links if lk["check_archived_url"]]
+        assert dead
+        assert copies
+        assert len(asked) == len(dead)  # one request per article's dead URL (each article's date differs)
+        assert all(lk["check_status"] == "broken" and lk["url"][-1] in "02468" for lk in copies)
+        assert all(lk["check_archive"] == "127.0.0.8" and lk["check_archived_captured"] for lk in copies)
+        assert not (tmp_path / "cluster" / "_stage").exists()
+
+        archive_rec.reset()
+        single = tmp_path / "single"
+        _single_machine(articles, single, ["--allow-private", "--no-cache", "--no-trace", "-j", "2",
+                                           "--suggest-archive", "--archive-url", api])
+        assert _rows(tmp_path / "cluster") == _rows(single)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "48ad85150fec1e7a7f22ec6bbd195ab21ac0416d24cc574018c0a01ff9cb3cc5"
+DIGEST = "2f0b284c4755d93bdfe38eaeff852cd1f4d27f768ec961f257e321e298760152"
 
 
 def inputs() -> list[Path]:

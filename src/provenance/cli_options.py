@@ -22,5 +22,10 @@ Trace = Annotated[bool | None, typer.Option("--trace/--no-trace", help="Look for
                                             "WordPress search (default on with --check).")]
 TraceBudget = Annotated[int | None, typer.Option("--trace-budget", min=0, help="Most requests tracing sends "
                                                  "to one outlet (default 10).")]
+SuggestArchive = Annotated[bool | None, typer.Option("--suggest-archive/--no-suggest-archive", help=(
+    "Look up an archived copy of every broken or blocked source (default off)."))]
+ArchiveUrl = Annotated[str | None, typer.Option("--archive-url", help="The archive's availability API (Wayback "
+                                                "Machine shape).")]
 
-__all__ = ["AllowPrivate", "Check", "NoCache", "RespectRobots", "Timeout", "Trace", "TraceBudget"]
+__all__ = ["AllowPrivate", "ArchiveUrl", "Check", "NoCache", "RespectRobots", "SuggestArchive", "Timeout", "Trace",
+           "TraceBudget"]

@@ -20,7 +20,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from provenance.cli_options import AllowPrivate, Check, NoCache, RespectRobots, Timeout, Trace, TraceBudget
+from provenance.cli_options import (
+    AllowPrivate,
+    ArchiveUrl,
+    Check,
+    NoCache,
+    RespectRobots,
+    SuggestArchive,
+    Timeout,
+    Trace,
+    TraceBudget,
+)
 from provenance.errors import ExitStatus, UsageError
 from provenance.version import __version__
 
@@ -95,10 +105,8 @@ def audit(
     timeout: Timeout = None,
     trace: Trace = None,
     trace_budget: TraceBudget = None,
-    suggest_archive: Annotated[bool | None, typer.Option("--suggest-archive/--no-suggest-archive", help=(
-        "Look up an archived copy of every broken or blocked source (default off)."))] = None,
-    archive_url: Annotated[str | None, typer.Option("--archive-url", help="The archive's availability "
-                                                    "API (Wayback Machine shape).")] = None,
+    suggest_archive: SuggestArchive = None,
+    archive_url: ArchiveUrl = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Articles analysed in parallel "
                                       "(0: one per core).")] = 0,
     sentences: Annotated[bool, typer.Option("--sentences", "-v", help="Text format: the full view, every "

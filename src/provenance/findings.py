@@ -36,6 +36,7 @@ from provenance.model import (
     Role,
     Severity,
 )
+from provenance.outlets import same_publisher
 from provenance.profile import MIN_ASSERTIONS, profile
 from provenance.site import MISSING as SITE_MISSING
 
@@ -180,7 +181,11 @@ def _raw_findings(article: ArticleReport, config: Config, db: OutletDB | None) -
         if o.self_citation:
             if ("PV207", key) not in seen_outlet:
                 seen_outlet.add(("PV207", key))
-                yield _Raw("PV207", f"The publisher cites itself: “{excerpt(o.cited_as)}”", o.line, o.column,
+                # wire copy: the agency that wrote the story, named in it, is its own reporting too
+                who = "The article names its own wire agency" if o.kind == "wire" and not (
+                    article.publisher and o.domain and same_publisher(o.domain, article.publisher, db)) \
+                    else "The publisher cites itself"
+                yield _Raw("PV207", f"{who}: “{excerpt(o.cited_as)}”", o.line, o.column,
                            end_line, end_col, o.cited_as, o.sentence)
         elif platform:
             if not o.channel and not o.platform and ("PV206", key) not in seen_outlet:

@@ -201,7 +201,10 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
         # the judge calls a call to action none before the post rules see it: its links point the
         # reader somewhere. In a news page such a link stays a link the article names (an outlet).
         links = calls_to_action_resources(sentences, judgements, links)
-    outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain)
+    from provenance.extract.outlets import wire_agencies
+
+    agencies = wire_agencies(sentences, db, dict(doc.metadata).get("authors"))
+    outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain, agencies=agencies)
     primary = extract_primary_sources(blocks, sentences, db)
 
     judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))

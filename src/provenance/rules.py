@@ -146,7 +146,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PV207", "self-citation", Severity.INFO,
         "The publisher cites itself as a source.",
-        "A source or citation link points at the article's own publisher.",
+        "A source or citation link points at the article's own publisher, or names the wire agency whose copy "
+        "the article is (its byline, dateline or credit line names the agency).",
         "Citing your own earlier stories adds no independent support for a claim.",
         "Cite the original source that your earlier story relied on.",
     ),

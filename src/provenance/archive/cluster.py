@@ -300,11 +300,11 @@ def _select(store: sqlite3.Connection, table: str, key: str, value: str, keys: l
             yield k, pickle.loads(blob)
 
 
-def join_partition(out: str, n: int, part: Partition, options: AuditOptions, columns: Columns, config: Config,
-                   buckets: int, offline: bool = False) -> dict[str, int]:
-    """Stage 4: the statuses (and traces) of a partition's URLs joined back to its articles; tables
-    written. `offline`: the run found no network (decided once for the run, from every bucket)."""
-    from provenance.check.links import apply, mark_offline, network_down
+def _joined(out: str, n: int, part: Partition, options: AuditOptions, columns: Columns, buckets: int,
+            offline: bool) -> tuple[list[ArticleReport | SkippedInput], list[ArticleReport]]:
+    """A partition's results with the statuses (and traces) of its URLs joined back from the buckets:
+    (every result in order, the articles among them)."""
+    from provenance.check.links import apply, mark_offline
     from provenance.check.trace import apply_traces
 
     staged = Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl"
@@ -331,9 +331,87 @@ def join_partition(out: str, n: int, part: Partition, options: AuditOptions, col
     joined_articles = apply_traces([apply(a, pages) for a in articles], jobs,
                                    [traces.get(_trace_key(n, job)) for job in jobs])
     it = iter(joined_articles)
-    joined = [next(it) if isinstance(r, ArticleReport) else r for r in results]
-    counts = _finish(Path(out), n, joined, config, options, network_down(joined_articles) if offline else 0)
-    staged.unlink(missing_ok=True)
+    return [next(it) if isinstance(r, ArticleReport) else r for r in results], joined_articles
+
+
+def join_partition(out: str, n: int, part: Partition, options: AuditOptions, columns: Columns, config: Config,
+                   buckets: int, offline: bool = False) -> dict[str, int]:
+    """Stage 4: the statuses (and traces) of a partition's URLs joined back to its articles; tables
+    written. `offline`: the run found no network (decided once for the run, from every bucket)."""
+    from provenance.check.links import network_down
+
+    joined, articles = _joined(out, n, part, options, columns, buckets, offline)
+    counts = _finish(Path(out), n, joined, config, options, network_down(articles) if offline else 0)
+    (Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl").unlink(missing_ok=True)
+    return counts
+
+
+# With --suggest-archive, stage 4 stops before the tables: every partition returns its dead URLs, one
+# task asks the archive for all of them (the archive is one host: one task keeps its politeness and asks
+# each URL once for the whole run), and stage 5 fills the copies in and writes the tables.
+
+def _joined_path(out: str, n: int) -> Path:
+    return Path(out) / "_stage" / "joined" / f"{_part_id(n)}.pkl"
+
+
+def _archive_path(out: str) -> Path:
+    return Path(out) / "_stage" / "archive.sqlite"
+
+
+def join_for_archive(out: str, n: int, part: Partition, options: AuditOptions, columns: Columns,
+                     buckets: int) -> list[tuple[str, str | None]]:
+    """Stage 4 with --suggest-archive: join and stage the partition; return its dead URLs (with the
+    article's date) for the archive. On a resumed run, what was staged is read again."""
+    from provenance.check.archive import wanted
+
+    path = _joined_path(out, n)
+    if path.exists():
+        joined: list[ArticleReport | SkippedInput] = pickle.loads(path.read_bytes())
+    else:
+        joined, _ = _joined(out, n, part, options, columns, buckets, False)
+        _atomic_bytes(path, pickle.dumps(joined, protocol=5))
+        (Path(out) / "_stage" / "analysed" / f"{_part_id(n)}.pkl").unlink(missing_ok=True)
+    return wanted(r for r in joined if isinstance(r, ArticleReport))
+
+
+def archive_lookups(out: str, settings: FetchSettings, *wants: list[tuple[str, str | None]]) -> int:
+    """Ask the archive once for each distinct dead URL of the run and store the copies found. Returns
+    the number of requests asked for."""
+    from provenance.check.archive import lookup_all
+
+    keys = list(dict.fromkeys(k for part in wants for k in part))
+    found = lookup_all(keys, _worker_fetcher(settings), settings) if keys else {}
+    target = _archive_path(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        with contextlib.closing(sqlite3.connect(tmp)) as store:
+            store.execute("CREATE TABLE copies (key TEXT PRIMARY KEY, copy BLOB NOT NULL)")
+            store.executemany("INSERT INTO copies VALUES (?, ?)",
+                              ((json.dumps(list(k)), pickle.dumps(c, protocol=5)) for k, c in found.items()))
+            store.commit()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return len(keys)
+
+
+def finish_with_archive(out: str, n: int, config: Config, options: AuditOptions) -> dict[str, int]:
+    """Stage 5 with --suggest-archive: the archived copies filled in, findings and tables written."""
+    from provenance.check.archive import fill, wanted
+
+    path = _joined_path(out, n)
+    joined: list[ArticleReport | SkippedInput] = pickle.loads(path.read_bytes())
+    articles = [r for r in joined if isinstance(r, ArticleReport)]
+    keys = [json.dumps(list(k)) for k in wanted(articles)]
+    with contextlib.closing(sqlite3.connect(f"file:{_archive_path(out)}?mode=ro", uri=True)) as store:
+        found = {tuple(json.loads(k)): copy for k, copy in _select(store, "copies", "key", "copy", keys)}
+    it = iter(fill(articles, found))
+    counts = _finish(Path(out), n, [next(it) if isinstance(r, ArticleReport) else r for r in joined], config,
+                     options)
+    path.unlink(missing_ok=True)
     return counts
 
 
@@ -573,6 +651,23 @@ def _stages(client: Any, run: ArchiveRun, parts: list[Partition], pending: list[
     from provenance.check.links import OfflineEvidence
 
     evidence = sum((bucket_evidence(out, j) for j in range(buckets)), OfflineEvidence())
+    if options.fetch.suggest_archive and not evidence.down:
+        # Stage 4: join and stage every partition; stage 5: the archive asked once per dead URL, by one
+        # task; stage 6: the copies filled in and the tables written.
+        wants = [client.submit(join_for_archive, out, n, parts[n], options, columns, buckets, pure=False,
+                               key=f"join-{_part_id(n)}-{tag}") for n in pending]
+        if not _archive_path(out).exists():
+            asked = client.submit(archive_lookups, out, options.fetch, *wants, pure=False, key=f"archive-{tag}")
+            track("join", wants, gather=False)
+            track("archive", [asked])
+        else:
+            track("join", wants, gather=False)
+        finishes = [client.submit(finish_with_archive, out, n, config, options, pure=False,
+                                  key=f"finish-{_part_id(n)}-{tag}") for n in pending]
+        for counts in track("finish", finishes):
+            _count(run, counts)
+        del plans
+        return
     # Stage 4: join the statuses back, partition by partition.
     joins = [client.submit(join_partition, out, n, parts[n], options, columns, config, buckets, evidence.down,
                            pure=False, key=f"join-{_part_id(n)}-{tag}") for n in pending]

@@ -15,7 +15,17 @@ from typing import Annotated
 
 import typer
 
-from provenance.cli_options import AllowPrivate, Check, NoCache, RespectRobots, Timeout, Trace, TraceBudget
+from provenance.cli_options import (
+    AllowPrivate,
+    ArchiveUrl,
+    Check,
+    NoCache,
+    RespectRobots,
+    SuggestArchive,
+    Timeout,
+    Trace,
+    TraceBudget,
+)
 
 
 def _usage(message: str) -> typer.Exit:
@@ -62,6 +72,8 @@ def audit_archive(
     timeout: Timeout = None,
     trace: Trace = None,
     trace_budget: TraceBudget = None,
+    suggest_archive: SuggestArchive = None,
+    archive_url: ArchiveUrl = None,
 ) -> None:
     """Audit whole archives on a Dask cluster; write Parquet tables (articles, sentences, outlets, links,
     quotes, findings, skipped) to DIR. An interrupted run started again skips what is written.
@@ -88,7 +100,8 @@ def audit_archive(
                                     "network.allow-private": True if allow_private else None,
                                     "network.respect-robots": True if respect_robots else None,
                                     "network.read-timeout-s": timeout, "network.trace": trace,
-                                    "network.trace-budget": trace_budget}
+                                    "network.trace-budget": trace_budget,
+                                    "network.suggest-archive": suggest_archive, "network.archive-url": archive_url}
     try:
         config = cfgmod.load(inputs, config_file=config_file, use_config=not no_config,
                              overrides={k: v for k, v in overrides.items() if v is not None})

@@ -85,22 +85,35 @@ def _dead(checks: Iterable[Check | None]) -> list[str]:
     return [c.url for c in checks if c is not None and c.status in DEAD]
 
 
-def suggest(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: FetchSettings) -> list[ArticleReport]:
-    """Fill `check.archived` of every dead link and outlet story URL (one archive request per URL)."""
-    wanted: dict[tuple[str, str | None], None] = {}
+ArchiveKey = tuple[str, str | None]  # (dead URL, the article's date as the archive's timestamp)
+
+
+def wanted(articles: Iterable[ArticleReport]) -> list[ArchiveKey]:
+    """Every (dead URL, article date) to ask the archive about, once each, in a stable order: the dead
+    links and outlet story URLs of `articles`."""
+    keys: dict[ArchiveKey, None] = {}
     for a in articles:
         when = article_stamp(a.published)
         for url in _dead([lk.check for lk in a.links] + [o.check for o in a.outlets if o.story]):
-            wanted[(url, when)] = None
-    if not wanted:
-        return list(articles)
-    keys = list(wanted)
+            keys[(url, when)] = None
+    return list(keys)
+
+
+def lookup_all(keys: Sequence[ArchiveKey], fetcher: Fetcher, settings: FetchSettings) -> dict[ArchiveKey, Archived]:
+    """The archived copies found for `keys` (one archive request per key; the fetcher's per-host limits
+    keep the archive's politeness). Keys without a copy are left out."""
     from provenance.check.trace import run_all
 
-    found = dict(zip(keys, run_all(lambda k: lookup(k[0], fetcher, settings, k[1]), keys, "provenance-archive"),
-                     strict=True))
+    found = run_all(lambda k: lookup(k[0], fetcher, settings, k[1]), keys, "provenance-archive")
+    return {k: copy for k, copy in zip(keys, found, strict=True) if copy is not None}
 
-    def fill(check: Check | None, when: str | None) -> Check | None:
+
+def fill(articles: Sequence[ArticleReport], found: dict[ArchiveKey, Archived]) -> list[ArticleReport]:
+    """`check.archived` of every dead link and outlet story URL that has a copy in `found`."""
+    if not found:
+        return list(articles)
+
+    def filled(check: Check | None, when: str | None) -> Check | None:
         if check is None or check.status not in DEAD:
             return check
         copy = found.get((check.url, when))
@@ -109,7 +122,15 @@ def suggest(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: Fetch
     out = []
     for a in articles:
         when = article_stamp(a.published)
-        links = tuple(replace(lk, check=fill(lk.check, when)) for lk in a.links)
-        outlets = tuple(replace(o, check=fill(o.check, when)) if o.story else o for o in a.outlets)
+        links = tuple(replace(lk, check=filled(lk.check, when)) for lk in a.links)
+        outlets = tuple(replace(o, check=filled(o.check, when)) if o.story else o for o in a.outlets)
         out.append(replace(a, links=links, outlets=outlets))
     return out
+
+
+def suggest(articles: Sequence[ArticleReport], fetcher: Fetcher, settings: FetchSettings) -> list[ArticleReport]:
+    """Fill `check.archived` of every dead link and outlet story URL (one archive request per URL)."""
+    keys = wanted(articles)
+    if not keys:
+        return list(articles)
+    return fill(articles, lookup_all(keys, fetcher, settings))

@@ -119,7 +119,10 @@ def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s
 
 
 def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: OutletDB, *,
-                    blocks: tuple[Block, ...], publisher: str | None = None) -> list[OutletRef]:
+                    blocks: tuple[Block, ...], publisher: str | None = None,
+                    agencies: frozenset[str] = frozenset()) -> list[OutletRef]:
+    """Every outlet the article names or links, one ref each. `publisher`'s own and the wire
+    `agencies` whose copy the article is (see `wire_agencies`) are marked as self-citations."""
     # a ref, or (merge key, mention) for a mention exactly like an earlier ref's (the same name cited
     # the same way): _merge only adds its mention, so no OutletRef is built for it (an outlet cited
     # 64,000 times in a 2 MB text built 64,000)
@@ -222,7 +225,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         else:
             found.append(_ref(link_domain, link_domain, info, "link", s, (link.line, link.column), story=True,
                               url=link.url, channel=channel.name if channel else None))
-    return _merge(found, db, publisher)
+    return _merge(found, db, publisher, agencies)
 
 
 _HOW_RANK = {"sources-list": 0, "source-line": 1, "according-to": 2, "media-note": 3, "reported": 4, "link": 5,
@@ -236,7 +239,7 @@ def _merge_key(ref: OutletRef) -> str:
 
 
 def _merge(found: list[OutletRef | tuple[str, tuple[str, int, int]]], db: OutletDB,
-           publisher: str | None) -> list[OutletRef]:
+           publisher: str | None, agencies: frozenset[str] = frozenset()) -> list[OutletRef]:
     """One ref per outlet, in order of first mention, with every mention kept.
 
     Linear in the number of mentions: each outlet's mentions are gathered in a list and its ref
@@ -277,5 +280,33 @@ def _merge(found: list[OutletRef | tuple[str, tuple[str, int, int]]], db: Outlet
             pub = registered_domain(publisher) or publisher
             if db.same_publisher(ref.domain, pub):
                 ref = replace(ref, self_citation=True)
+        if ref.domain in agencies and not ref.self_citation:
+            ref = replace(ref, self_citation=True)
         out.append(ref)
     return out
+
+
+# Wire copy: an agency's story run by a newspaper. "Associated Press reporters heard explosions" and
+# "told AP" are then the article's own reporting, not an outlet it cites. The agency is taken from
+# what names the writers: the byline the page declares (JSON-LD or meta author, front matter),
+# byline lines, the agency's dateline ("KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -") and credit
+# lines ("Associated Press writer John Leicester in Paris contributed to this report").
+_DATELINE = re.compile(r"^[^()\n]{0,80}?\(([^()\n]{2,40})\)\s*[-—–]")
+_CREDIT_LINE = re.compile(r"\bcontribut(?:ed|ing)\b[^.]{0,40}\breport", re.I)
+
+
+def wire_agencies(sentences: tuple[Sentence, ...], db: OutletDB, authors: str | None = None) -> frozenset[str]:
+    """The domains of the wire agencies (outlets of kind "wire") that wrote this article."""
+    texts = [authors] if authors else []
+    body = 0
+    for s in sentences:
+        if s.role is Role.BYLINE or _CREDIT_LINE.search(s.text):
+            texts.append(s.text)
+        elif s.role is Role.BODY and body < 2:  # the dateline opens the story
+            body += 1
+            m = _DATELINE.match(s.text)
+            if m:
+                texts.append(m.group(1))
+    found = {hit.outlet.domain for text in texts for hit in db.find_names(text, strict=False)
+             if hit.outlet.kind == "wire"}
+    return frozenset(found)

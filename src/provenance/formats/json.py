@@ -129,7 +129,7 @@ def article_dict(a: ArticleReport, findings: list[Finding] | None = None,
         "publisher": a.publisher,
         "title": a.title,
         "url": a.url,
-        "metadata": dict(a.metadata),  # front matter: title, date, authors, canonical, permalink, draft
+        "metadata": dict(a.metadata),  # front matter (title, date, authors, ...); an HTML page's declared authors
         "markup": dict(a.markup),  # template syntax kept out of the prose, by kind (link, media, unknown...)
         "sentences": sentence_dicts(a),
         "sources": sources,

@@ -56,7 +56,7 @@ def schemas() -> dict[str, Any]:
     s, i, f, b = pa.string(), pa.int32(), pa.float64(), pa.bool_()
     check = [("check_status", s), ("check_final_url", s), ("check_http_status", i), ("check_redirects", i),
              ("check_left_domain", b), ("check_permanent", b), ("check_title", s), ("check_content_type", s),
-             ("check_detail", s)]
+             ("check_detail", s), ("check_archived_url", s), ("check_archived_captured", s), ("check_archive", s)]
     corroboration = [("corroboration_status", s), ("corroboration_url", s), ("corroboration_passage", s),
                      ("corroboration_support", f)]
     trace = [("trace_status", s), ("trace_detail", s), ("trace_requests", i), ("trace_story_url", s),
@@ -86,10 +86,13 @@ def _check(c: Check | None) -> dict[str, Any]:
     if c is None:
         return dict.fromkeys(("check_status", "check_final_url", "check_http_status", "check_redirects",
                               "check_left_domain", "check_permanent", "check_title", "check_content_type",
-                              "check_detail"))
+                              "check_detail", "check_archived_url", "check_archived_captured", "check_archive"))
+    copy = c.archived
     return {"check_status": c.status.value, "check_final_url": c.final_url, "check_http_status": c.http_status,
             "check_redirects": len(c.redirects), "check_left_domain": c.left_domain, "check_permanent": c.permanent,
-            "check_title": c.title, "check_content_type": c.content_type, "check_detail": c.detail}
+            "check_title": c.title, "check_content_type": c.content_type, "check_detail": c.detail,
+            "check_archived_url": copy.url if copy else None, "check_archived_captured": copy.captured if copy else None,
+            "check_archive": copy.archive if copy else None}
 
 
 def _corroboration(c: Corroboration | None) -> dict[str, Any]:

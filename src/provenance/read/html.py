@@ -392,6 +392,46 @@ def _meta(metas: dict[tuple[str, str], str], *names: str) -> str | None:
     return None
 
 
+def _jsonld_authors(scripts: list[Tag]) -> str | None:
+    """The authors of the page's article in its JSON-LD ("The Associated Press", "Samya Kullab and
+    Vasilisa Stepanenko"): names, never URLs. The first node that is an article, walked without
+    recursion; None when no article node names one."""
+    import json
+
+    for script in scripts:
+        raw = script.string or ""
+        if '"author"' not in raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack: list[object] = [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                kind = node.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and k.endswith("Article") for k in kinds) and "author" in node:
+                    names = _author_names(node["author"])
+                    if names:
+                        return ", ".join(names)
+                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    return None
+
+
+def _author_names(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:20]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and "://" not in name:
+            names.append(_norm(name)[:200])
+    return names
+
+
 def _jsonld_date(scripts: list[Tag]) -> str | None:
     for script in scripts:
         m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.string or "")
@@ -905,9 +945,13 @@ def read_html(text: str, *, source: str, encoding: str = "utf-8", url: str | Non
     blocks, reading = _checked_body(soup, text, emitter.blocks, host, inventory.jsonld,
                                     check=soup.elements <= _CHECK_LIMIT)
     suppressions = _suppressions(inventory.comments, text)
+    # the byline the page declares (JSON-LD, else meta author): wire copy names its agency there
+    authors = _jsonld_authors(inventory.jsonld) or _meta(metas, "author")
+    authors = authors if authors and "://" not in authors else None
     return Document(source=source, format="html", blocks=tuple(blocks), title=title, url=canonical,
                     publisher=canonical, site_name=site_name, published=published, encoding=encoding,
-                    suppressions=suppressions, reading=reading)
+                    suppressions=suppressions, reading=reading,
+                    metadata=(("authors", authors),) if authors else ())
 
 
 # --------------------------------------------------------------------------- the body, checked
