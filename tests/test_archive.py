@@ -322,6 +322,34 @@ def test_single_machine_cli_reads_archives_and_writes_parquet(tmp_path: Path, co
     assert _rows(out) == t
 
 
+def test_streamed_reports_compute_findings_in_the_pool(tmp_path: Path, corpus: Path) -> None:
+    """With nothing to fetch, `-f parquet:DIR` and `-f jsonl` are written article by article, their
+    findings computed by the pool's workers: the same tables as the whole-report path (two outputs),
+    and the same JSON Lines whatever --jobs."""
+    archive = _plain_archive(tmp_path / "a.jsonl", corpus, 8)
+    text = sorted((corpus / "text").glob("*.txt"))[:3]
+    inputs = [archive, *text]
+    _single_machine(inputs, tmp_path / "streamed", ["--no-check", "-j", "2"])
+    _single_machine(inputs, tmp_path / "whole", ["--no-check", "-j", "2", "-f", f"json:{tmp_path / 'r.json'}"])
+    streamed = _rows(tmp_path / "streamed")
+    assert streamed == _rows(tmp_path / "whole")
+    assert len(streamed["articles"]) == 11
+    assert streamed["findings"]
+    from provenance.cli import main
+
+    lines = {}
+    for jobs in ("1", "2"):
+        with pytest.raises(SystemExit) as exc:
+            main(["audit", *map(str, inputs), "--no-check", "--no-config", "--fail-on", "never", "-j", jobs,
+                  "-f", f"jsonl:{tmp_path / f'j{jobs}.jsonl'}"])
+        assert exc.value.code == 0
+        lines[jobs] = (tmp_path / f"j{jobs}.jsonl").read_text(encoding="utf-8")
+    assert lines["1"] == lines["2"]
+    kinds = Counter(json.loads(line)["type"] for line in lines["1"].splitlines())
+    assert kinds["article"] == 11
+    assert kinds["finding"] == len(streamed["findings"])
+
+
 def test_errors_are_one_line(tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from provenance.cli import main
 

@@ -12,8 +12,10 @@ runs, so `provenance --version` stays instant. What a command does is the librar
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -37,7 +39,7 @@ from provenance.version import __version__
 if TYPE_CHECKING:
     from provenance.config import Config
     from provenance.formats import OutputSpec
-    from provenance.model import Finding, SkippedInput
+    from provenance.model import ArticleReport, Finding, SkippedInput
     from provenance.pipeline import AuditOptions
     from provenance.read.archive import Columns
     from provenance.site import Site
@@ -180,9 +182,11 @@ def audit(
                            jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site,
                            columns=_columns(columns))
     view = "sentences" if sentences else "tables" if no_sentences else "brief"
-    if not config.check and len(outputs) == 1 and outputs[0].format is Format.JSONL and files:
-        # streamed article by article: memory stays flat however many articles there are
-        skipped, failing, n_failing = _stream_jsonl(files, options, config, outputs[0].path, list(skipped_inputs))
+    if not config.check and len(outputs) == 1 and outputs[0].format in (Format.JSONL, Format.PARQUET) and files \
+            and (outputs[0].format is Format.JSONL or outputs[0].path is not None):
+        # streamed article by article: memory stays flat however many articles there are, and with
+        # --jobs the findings are computed in the pool beside the analysis
+        skipped, failing, n_failing = _stream(files, options, config, outputs[0], list(skipped_inputs))
         unchecked = 0
     else:
         skipped, failing, n_failing, unchecked = _report(files, options, config, outputs, skipped_inputs,
@@ -236,31 +240,49 @@ def _report(files: list[str], options: AuditOptions, config: Config, outputs: li
     return list(report.skipped), failing[:SHOWN], len(failing), unchecked
 
 
-def _stream_jsonl(names: list[str], options: AuditOptions, config: Config, path: Path | None,
-                  skipped: list[SkippedInput]) -> tuple[list[SkippedInput], list[Finding], int]:
-    """`-f jsonl` with nothing to fetch: analyse, judge and write one article at a time. Returns the
-    skipped inputs, the first failing findings and how many failed in all."""
+def _stream(names: list[str], options: AuditOptions, config: Config, output: OutputSpec,
+            skipped: list[SkippedInput]) -> tuple[list[SkippedInput], list[Finding], int]:
+    """`-f jsonl` or `-f parquet:DIR` with nothing to fetch: analyse, judge and write one article at a
+    time. Returns the skipped inputs, the first failing findings and how many failed in all."""
     from provenance import findings as fnd
-    from provenance.formats import jsonl
     from provenance.model import SkippedInput
-    from provenance.outlets import load as load_outlets
-    from provenance.outputs import open_output
-    from provenance.pipeline import audit_iter
+    from provenance.pipeline import audit_iter_found
 
     failing: list[Finding] = []
     n_failing = 0
-    with open_output(path) as out:
-        for result in audit_iter(names, options):
+    with _stream_writer(output, skipped) as write:
+        for result, found in audit_iter_found(names, options, config):
             if isinstance(result, SkippedInput):
                 skipped.append(result)
                 continue
-            found = fnd.compute_article(result, config, load_outlets(options.outlets_file))
-            out.writelines(jsonl.article_lines(result, found, config.min_source_score))
+            write(result, found, config)
             bad = fnd.failing(found, config.fail_on)
             n_failing += len(bad)
             failing.extend(bad[: max(0, SHOWN - len(failing))])
-        out.writelines(jsonl.skipped_line(sk) for sk in skipped)
     return skipped, failing, n_failing
+
+
+@contextlib.contextmanager
+def _stream_writer(output: OutputSpec, skipped: list[SkippedInput],
+                   ) -> Iterator[Callable[[ArticleReport, list[Finding], Config], None]]:
+    """Where `_stream` writes each article (and, at the end, the skipped inputs)."""
+    from provenance.formats import Format
+
+    if output.format is Format.PARQUET:
+        from provenance.formats.parquet import PartWriter
+
+        assert output.path is not None
+        with PartWriter(output.path, __version__) as tables:
+            yield lambda article, found, _config: tables.add(article, found)
+            tables.skipped.extend(skipped)
+        return
+    from provenance.formats import jsonl
+    from provenance.outputs import open_output
+
+    with open_output(output.path) as out:
+        yield lambda article, found, config: out.writelines(jsonl.article_lines(article, found,
+                                                                                config.min_source_score))
+        out.writelines(jsonl.skipped_line(sk) for sk in skipped)
 
 
 def _finish(config: Config, skipped: list[SkippedInput], failing: list[Finding], n_failing: int,

@@ -15,16 +15,17 @@ import os
 import stat
 import sys
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from provenance.inputs import find_articles, is_url
 from provenance.model import (
     ArticleReport,
     Category,
     Document,
+    Finding,
     JudgedSentence,
     Quote,
     Report,
@@ -38,6 +39,7 @@ from provenance.site import Site
 from provenance.version import __version__
 
 if TYPE_CHECKING:
+    from provenance.config import Config
     from provenance.judge.features import Stages
     from provenance.read.archive import Columns, Partition, Record
 
@@ -265,19 +267,30 @@ def worker_count(jobs: int, inputs: int) -> int:
     return max(1, min(wanted, cores, inputs))
 
 
-def _run(names: list[str], options: AuditOptions) -> Iterator[ArticleReport | SkippedInput]:
+_R = TypeVar("_R")
+
+
+def _run(names: list[str], options: AuditOptions, work: Callable[[str | Partition, AuditOptions], list[_R]],
+         skipped_as: Callable[[SkippedInput], _R]) -> Iterator[_R]:
+    """Every input's results in input order, from `work` over the inputs (files, and an archive's
+    partitions), on a process pool with --jobs. `work` (a module-level function or a partial of one:
+    it is pickled to the pool) returns one input's results (`_unit`: its reports); `skipped_as` turns
+    an archive file that cannot be cut into partitions into a result."""
+    task = work
     if any(_archive(n) for n in names):  # an archive is many articles: every core may work on it
-        yield from _run_with_archives(names, options, worker_count(options.jobs, 1 << 30))
+        yield from _run_with_archives(names, options, worker_count(options.jobs, 1 << 30), task, skipped_as)
         return
     jobs = worker_count(options.jobs, len(names))
     if jobs > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(audit_path, names, [options] * len(names), chunksize=max(1, len(names) // (jobs * 4)))
+            for results in pool.map(task, names, [options] * len(names),
+                                    chunksize=max(1, len(names) // (jobs * 4))):
+                yield from results
     else:
         for name in names:
-            yield audit_path(name, options)
+            yield from task(name, options)
 
 
 def _archive(name: str) -> bool:
@@ -293,7 +306,37 @@ def audit_iter(inputs: Sequence[str | Path], options: AuditOptions | None = None
     options = options or AuditOptions()
     names, skipped = find_articles(inputs, options.include, options.exclude)
     yield from skipped
-    yield from _run(names, options)
+    yield from _run(names, options, _unit, _as_is)
+
+
+def audit_iter_found(inputs: Sequence[str | Path], options: AuditOptions, config: Config,
+                     ) -> Iterator[tuple[ArticleReport | SkippedInput, list[Finding]]]:
+    """`audit_iter` with each article's findings, computed where the article is analysed (in the pool
+    with --jobs, so that the main process only writes): for streamed reports with nothing to fetch."""
+    from functools import partial
+
+    names, skipped = find_articles(inputs, options.include, options.exclude)
+    for sk in skipped:
+        yield sk, []
+    yield from _run(names, options, partial(_unit_found, config=config), _no_findings)
+
+
+def _as_is(skipped: SkippedInput) -> ArticleReport | SkippedInput:
+    return skipped
+
+
+def _no_findings(skipped: SkippedInput) -> tuple[ArticleReport | SkippedInput, list[Finding]]:
+    return skipped, []
+
+
+def _unit_found(unit: str | Partition, options: AuditOptions, config: Config,
+                ) -> list[tuple[ArticleReport | SkippedInput, list[Finding]]]:
+    from provenance import findings
+    from provenance.outlets import load
+
+    db = load(options.outlets_file)
+    return [(r, findings.compute_article(r, config, db) if isinstance(r, ArticleReport) else [])
+            for r in _unit(unit, options)]
 
 
 # --------------------------------------------------------------------------- archives (many articles per file)
@@ -344,14 +387,17 @@ LOCAL_PARTITION = 200  # articles per task of the process pool: small enough to 
 
 
 def _unit(unit: str | Partition, options: AuditOptions) -> list[ArticleReport | SkippedInput]:
-    from provenance.read.archive import Columns, Partition
+    """One input's reports: a file's, or an archive partition's."""
+    if isinstance(unit, str):
+        return [audit_path(unit, options)]
+    from provenance.read.archive import Columns
 
-    if isinstance(unit, Partition):
-        return analyse_partition(unit, options, options.columns or Columns())
-    return [audit_path(unit, options)]
+    return analyse_partition(unit, options, options.columns or Columns())
 
 
-def _run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> Iterator[ArticleReport | SkippedInput]:
+def _run_with_archives(names: list[str], options: AuditOptions, jobs: int,
+                       task: Callable[[str | Partition, AuditOptions], list[Any]],
+                       skipped_as: Callable[[SkippedInput], Any]) -> Iterator[Any]:
     """Every input's results in input order: an archive's articles in file order (on one machine;
     provenance.archive runs them on a cluster)."""
     from provenance.read.archive import Columns, archive_partitions, is_archive
@@ -360,7 +406,7 @@ def _run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> It
     for name in names:
         if is_archive(name):
             parts, skipped = archive_partitions([name], LOCAL_PARTITION, options.columns or Columns())
-            yield from skipped
+            yield from map(skipped_as, skipped)
             units.extend(parts)
         else:
             units.append(name)
@@ -368,11 +414,11 @@ def _run_with_archives(names: list[str], options: AuditOptions, jobs: int) -> It
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
-            for results in pool.map(_unit, units, [options] * len(units)):
+            for results in pool.map(task, units, [options] * len(units)):
                 yield from results
     else:
         for unit in units:
-            yield from _unit(unit, options)
+            yield from task(unit, options)
 
 
 def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> Report:
@@ -384,7 +430,7 @@ def audit(inputs: Sequence[str | Path], options: AuditOptions | None = None) -> 
         load(options.outlets_file)
     names, skipped = find_articles(inputs, options.include, options.exclude)
     articles: list[ArticleReport] = []
-    for result in _run(names, options):
+    for result in _run(names, options, _unit, _as_is):
         if isinstance(result, SkippedInput):
             skipped.append(result)
         else:

@@ -218,25 +218,54 @@ PART_ARTICLES = 1000  # articles per file of the single-machine writer: rows are
 
 def write_report(directory: Path, report: Report, ctx: RenderContext) -> None:
     """The single-machine `-f parquet:DIR`: the report in parts of PART_ARTICLES articles (so the rows
-    of a 100,000-article archive are never all in memory at once), skipped inputs in the first."""
-    try:
-        _write_report(directory, report, ctx)
-    except OSError as exc:
-        raise OutputError(f"cannot write {directory}: {exc.strerror or exc}") from exc
-
-
-def _write_report(directory: Path, report: Report, ctx: RenderContext) -> None:
-    check_directory(directory)
-    prepare(directory, {"schema_version": SCHEMA_VERSION, "tool": f"provenance {ctx.version}", "writer": "audit",
-                        "run": None}, resume=False)
+    of a 100,000-article archive are never all in memory at once), skipped inputs in the last."""
     by_source: dict[str, list[Finding]] = {}
     for fd in ctx.findings:
         by_source.setdefault(fd.source, []).append(fd)
-    articles = report.articles
-    for n, start in enumerate(range(0, max(len(articles), 1), PART_ARTICLES)):
-        chunk = articles[start:start + PART_ARTICLES]
-        found = [fd for a in chunk for fd in by_source.pop(a.source, [])]
-        write_part(directory, f"part-{n:05d}", rows(chunk, found, report.skipped if n == 0 else ()))
+    with PartWriter(directory, ctx.version) as writer:
+        for a in report.articles:
+            writer.add(a, by_source.pop(a.source, []))
+        writer.skipped.extend(report.skipped)
+
+
+class PartWriter:
+    """Tables written a part at a time as articles arrive: `-f parquet:DIR` streamed with nothing to
+    fetch (memory flat however many articles), and `write_report`. Skipped inputs go in the last part.
+    Errors of the file system become OutputError."""
+
+    def __init__(self, directory: Path, version: str) -> None:
+        self.directory = directory
+        self.articles: list[ArticleReport] = []
+        self.found: list[Finding] = []
+        self.skipped: list[SkippedInput] = []
+        self.parts = 0
+        try:
+            check_directory(directory)
+            prepare(directory, {"schema_version": SCHEMA_VERSION, "tool": f"provenance {version}", "writer": "audit",
+                                "run": None}, resume=False)
+        except OSError as exc:
+            raise OutputError(f"cannot write {directory}: {exc.strerror or exc}") from exc
+
+    def add(self, article: ArticleReport, found: Sequence[Finding]) -> None:
+        self.articles.append(article)
+        self.found.extend(found)
+        if len(self.articles) >= PART_ARTICLES:
+            self._flush()
+
+    def _flush(self, skipped: Sequence[SkippedInput] = ()) -> None:
+        try:
+            write_part(self.directory, f"part-{self.parts:05d}", rows(self.articles, self.found, skipped))
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.directory}: {exc.strerror or exc}") from exc
+        self.parts += 1
+        self.articles, self.found = [], []
+
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None and (self.articles or self.skipped or not self.parts):
+            self._flush(self.skipped)
 
 
 def check_directory(directory: Path) -> None:
