@@ -100,3 +100,17 @@ def test_outlets_named_by_credits_and_sightings() -> None:
         "Republished with permission from The Daily Signal.\n\n"
         "The post Prepare for War appeared first on Personal Liberty.\n")
     assert [o.domain for o in report.outlets] == ["reuters.com", "dailysignal.com", "personalliberty.com"]
+
+
+def test_the_cue_before_pattern_is_not_searched_for_according_alone() -> None:
+    """extract/outlets.py skips its second context pattern when "according" is a sentence's only cue
+    word: that pattern refuses "according to" (the first one reads it), and no other phrase of the
+    'before' section is triggered by "according". A new phrase holding it would make the skip wrong."""
+    from provenance.core import cues
+    from provenance.extract.outlets import _CONTEXTS, _TRIGGERS
+
+    assert [p for p in cues._sections()["before"] if "according" in p.lower()] == ["according to"]
+    assert "according" not in _TRIGGERS[1]
+    assert _TRIGGERS[1] | {"according"} == cues.triggers("before")
+    assert _CONTEXTS[1].search("It rose, according to Reuters.") is None
+    assert _CONTEXTS[0].search("It rose, according to Reuters.") is not None

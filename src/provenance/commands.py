@@ -220,17 +220,23 @@ def _report(files: list[str], options: AuditOptions, config: Config, outputs: li
     inputs, the first failing findings, how many failed in all, and how many cited sources were not
     tried because the machine has no network."""
     from provenance import findings as fnd
+    from provenance.core.gc import fewer_collections
     from provenance.formats.interface import RenderContext
     from provenance.model import Report
     from provenance.outlets import load as load_outlets
     from provenance.outputs import emit
     from provenance.pipeline import audit as run_audit
 
-    report = (run_audit(files, options) if files else None) or Report(articles=(), version=__version__)
-    if skipped_inputs:
-        report = replace(report, skipped=(*skipped_inputs, *report.skipped))
-    found = fnd.compute(report, config, load_outlets(options.outlets_file))
-    emit(report, RenderContext(found, config, report.version), outputs, view=view, no_color=no_color)
+    # The whole report stays in memory until it is written: with the collector's default thresholds
+    # every full collection while the findings and the formats allocate walks all of it again
+    # (measured on 1,250 articles: findings, json and text 10-15% faster with fewer collections;
+    # core/gc.py). analyse() raises them per article; here they stay raised for the whole run.
+    with fewer_collections():
+        report = (run_audit(files, options) if files else None) or Report(articles=(), version=__version__)
+        if skipped_inputs:
+            report = replace(report, skipped=(*skipped_inputs, *report.skipped))
+        found = fnd.compute(report, config, load_outlets(options.outlets_file))
+        emit(report, RenderContext(found, config, report.version), outputs, view=view, no_color=no_color)
     unchecked = 0
     if report.articles and options.check:
         from provenance.check.links import network_down

@@ -49,7 +49,8 @@ PLATFORM_KINDS = ("platform", "social", "video-host")
 EXCERPT = 100
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: one per finding (a frozen dataclass's __init__ costs four times as much), read once, never hashed
+@dataclass(slots=True)
 class _Raw:
     """A finding before config and suppressions: rule, location, message and the text it is about."""
 
@@ -69,14 +70,23 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+_QUOTE_MARKS = re.compile(r"[\u2018\u2019\u201c\u201d\"']")
+
+
 def normalise(text: str) -> str:
     flat = unicodedata.normalize("NFKC", text).casefold()
-    flat = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", flat)
+    flat = _QUOTE_MARKS.sub("", flat)
     return " ".join(flat.split()).strip(" .,;:!?()[]")
 
 
 def fingerprint(rule_id: str, source: str, text: str, occurrence: int = 0) -> str:
-    key = "\x00".join((rule_id, source, normalise(text), str(occurrence)))
+    return _fingerprint(rule_id, source, normalise(text), occurrence)
+
+
+def _fingerprint(rule_id: str, source: str, normalised: str, occurrence: int) -> str:
+    """fingerprint() of a text already normalised (compute_article normalises each once: twice was
+    a sixth of the findings' CPU time on a run where every unsourced claim is a finding)."""
+    key = "\x00".join((rule_id, source, normalised, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -430,7 +440,7 @@ def compute_article(article: ArticleReport, config: Config | None = None, db: Ou
         out.append(Finding(
             rule_id=rule.id, name=rule.name, severity=severity, message=raw.message, source=article.source,
             line=max(raw.line, 1), column=max(raw.column, 1), end_line=max(end_line, 1), end_column=max(end_col, 1),
-            sentence=raw.sentence, fingerprint=fingerprint(rule.id, rel, raw.text, n), suppressed=suppressed,
+            sentence=raw.sentence, fingerprint=_fingerprint(rule.id, rel, norm, n), suppressed=suppressed,
             url=raw.url,
         ))
     out.sort(key=lambda f: (f.line, f.column, f.rule_id))

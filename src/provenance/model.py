@@ -521,3 +521,46 @@ class Finding:
     fingerprint: str = ""  # stable across runs (rule, source, normalised text), for SARIF
     suppressed: bool = False
     url: str | None = None  # the link a finding is about (PV202, PV203...), when it is about one
+
+
+# --------------------------------------------------------------------------- construction speed
+
+
+def _fast_frozen_init(cls: type) -> None:
+    """Give a frozen, slotted dataclass an `__init__` that sets each slot through its descriptor.
+
+    The `__init__` that dataclasses writes for a frozen class calls `object.__setattr__` through a
+    global name for every field: a Sentence took about 10 µs to build and a Judgement 8, half of
+    it in that indirection, and the analysis builds several per sentence (on corpus/text 5,398
+    Sentences, 8,169 Judgements, 5,398 JudgedSentences, 4,757 SourceLines; a Finding per unsourced
+    claim after it). This one has the same signature and sets the same slots, at about half the cost.
+    Nothing else changes: assignment still raises FrozenInstanceError, and equality, hashing,
+    `repr`, `dataclasses.replace` and pickling are the dataclass's own. A class with a
+    `__post_init__`, an `init=False`, keyword-only or factory field keeps the generated one.
+    """
+    import dataclasses
+
+    fields = dataclasses.fields(cls)
+    if hasattr(cls, "__post_init__") or any(
+            f.default_factory is not dataclasses.MISSING or f.kw_only or not f.init for f in fields):
+        return
+    namespace: dict[str, object] = {}
+    params: list[str] = []
+    for f in fields:
+        namespace[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields) or "    pass\n"
+    exec(f"def __init__(self, {', '.join(params)}):\n{body}", namespace)  # as dataclasses itself does
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    cls.__init__ = init  # type: ignore[misc]
+
+
+for _cls in (SourceLine, RawLink, RawBlock, Block, Sentence, Quote, Link, OutletRef, PrimarySource, Judgement,
+             JudgedSentence, Summary, Finding):
+    _fast_frozen_init(_cls)
+del _cls

@@ -56,7 +56,10 @@ _SPLIT_ITEMS = re.compile(r",|;|\||\band\b|\s&\s")
 # start with a capitalised-name alternation that the regex engine would try at every position).
 _TRIGGERS = (
     frozenset({"according"}),
-    cues.triggers("before"),
+    # "according" is the trigger of "according to" alone, which the second pattern refuses (the first
+    # one reads it): a sentence whose only cue word it is never matches there, and is not searched
+    # (64,000 searches of the 2 MB "according to Reuters" text, a third of this extractor's time)
+    cues.triggers("before") - {"according"},
     cues.triggers("after"),
     cues.triggers("source-line", "credit"),
 )
