@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "04da0edecaf30593de9b2df74e2dce1606445ecf7c1f673ff431e162041c9107"
+DIGEST = "2f0b284c4755d93bdfe38eaeff852cd1f4d27f768ec961f257e321e298760152"
 
 
 def inputs() -> list[Path]:
