@@ -384,3 +384,15 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "source"), SPEAKER_CASES)
 def test_the_speaker_of_a_sentence_of_its_own(text: str, source: str) -> None:
     assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_maintained_with_an_object_is_kept_not_said() -> None:
+    # Metro: "Finland has always maintained a relatively high level of preparedness" was attributed to
+    # Finland, laundering the writer's claim as sourced
+    cat, _ = _sentence(_body("uk_Metro_2024_11_29"), "Because of this recent experience of war")
+    assert cat == "unattributed"
+    # the reporting uses stay: a clause after it, with or without "that" (each sentence on its own)
+    for text, category in [("But Cardin maintained the new policy exceeds anything authorized by Congress.", "attributed"),
+                           ("Blackwell maintained that the tax cut will pay for itself.", "attributed"),
+                           ("The Bush name has maintained some clout in the state.", "unattributed")]:
+        assert _sentence(audit_text(text + "\n", fmt="text"), text[:12])[0] == category, text

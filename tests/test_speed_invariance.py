@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "2f0b284c4755d93bdfe38eaeff852cd1f4d27f768ec961f257e321e298760152"
+DIGEST = "125b4df3278dda30b456cb16a5632cfb85c286350ffb7f2171ceddf5a2e52479"
 
 
 def inputs() -> list[Path]:
