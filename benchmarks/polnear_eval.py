@@ -252,7 +252,9 @@ def score_report(report: Mapping[str, Any], corpus: Path, stems: Sequence[str]) 
                     src_right += 1
                 else:
                     src_errors.append({"article": stem, "text": s.get("text", ""), "predicted": str(predicted),
-                                       "gold": " | ".join(dict.fromkeys(g.resolved for g in cands))})
+                                       "gold": " | ".join(dict.fromkeys(g.resolved for g in cands)),
+                                       "gold_spans": " | ".join(dict.fromkeys(g.text for g in cands)),
+                                       "reason": str(s.get("reason", ""))})
     missing = sorted(wanted - seen)
     for stem in missing:  # a skipped article covers none of its text
         total += len(re.sub(r"\s", "", (corpus / "text" / f"{stem}.txt").read_text()))
@@ -489,6 +491,46 @@ def pin(f: Mapping[str, Any], path: Path = BASELINE_FILE, margin: float = 0.01) 
     path.write_text(json.dumps(data, indent=1) + "\n")
 
 
+SOURCE_BUCKETS = (
+    "no source named",
+    "a neighbour's speaker carried in; the sentence names its own",
+    "a neighbour's speaker carried in; the gold speaker is not in the sentence",
+    "another noun phrase of the same sentence",
+    "same phrase, different head",
+    "named in the sentence, gold speaker not in it",
+    "pronoun left unresolved",
+    "gold pronoun in the sentence, resolved to someone else",
+)
+_BUCKET_WORD = re.compile(r"[^\W_]+")
+
+
+def source_bucket(error: Mapping[str, str]) -> str:
+    """What went wrong with one wrong source (an entry of `source_errors`), by comparing head words
+    (benchmarks/source_match.py) and looking for them in the sentence: the table in docs/polnear.md."""
+    sm = _source_match()
+    predicted = None if error["predicted"] == "None" else error["predicted"]
+    if predicted is None:
+        return SOURCE_BUCKETS[0]
+    if sm.is_pronoun(predicted):
+        return SOURCE_BUCKETS[6]
+    words = set(_BUCKET_WORD.findall(error["text"].lower()))
+    spans_list = [g for g in error.get("gold_spans", "").split(" | ") if g]
+    if spans_list and all(sm.is_pronoun(g) and g.lower() in words for g in spans_list):
+        return SOURCE_BUCKETS[7]  # PolNeAR gives no antecedents: "he" is read as the latest source
+    heads = {h for g in (error["gold"].split(" | ") + spans_list) if (h := sm.head(g)) and not sm.is_pronoun(g)}
+    hp = sm.head(predicted)
+    gold_in = bool(heads & words)
+    if hp not in words:
+        return SOURCE_BUCKETS[1] if gold_in else SOURCE_BUCKETS[2]
+    if not gold_in:
+        return SOURCE_BUCKETS[5]
+    spans = error.get("gold_spans", "").lower()
+    pred_words = set(_BUCKET_WORD.findall(predicted.lower()))
+    if pred_words & set(_BUCKET_WORD.findall(spans)):
+        return SOURCE_BUCKETS[4]
+    return SOURCE_BUCKETS[3]
+
+
 def render(f: Mapping[str, Any]) -> str:
     lines = [f"{f['judge']} on the {f['part']} part: {f['articles']} articles "
              f"({f['articles_missing']} missing), {f['sentences']} sentences "
@@ -530,6 +572,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--source-errors", action="store_true",
                     help="also list every attributed sentence whose source does not match")
+    ap.add_argument("--source-buckets", action="store_true",
+                    help="also count the wrong sources by what went wrong (the table in docs/polnear.md)")
     ap.add_argument("--pin", action="store_true", help=f"write the figures into {BASELINE_FILE.name} (measured part)")
     ap.add_argument("--corpus", type=Path, default=None, help="PolNeAR train folder (text/, attributions/)")
     ap.add_argument("--make-split", action="store_true", help=f"rebuild {SPLIT_FILE.name} and exit")
@@ -554,9 +598,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=1))
     else:
         print(render(figures))
+        if args.source_buckets:
+            counts = Counter(source_bucket(e) for e in figures.get("source_errors", []))
+            print("  wrong sources by what went wrong:")
+            for b in SOURCE_BUCKETS:
+                print(f"    {counts[b]:6d}  {b}")
         if args.source_errors:
             for e in figures.get("source_errors", []):
-                print(f"{e['article']}: predicted {e['predicted']!r}, gold {e['gold']!r}: {e['text'][:150]}")
+                print(f"{e['article']}: [{source_bucket(e)}] predicted {e['predicted']!r}, gold {e['gold']!r}: "
+                      f"{e['text'][:150]}")
     if args.pin:
         if args.part != "measure":
             ap.error("--pin pins figures of the measured part only")

@@ -18,11 +18,12 @@ from conftest import load_benchmark
 
 REPO = Path(__file__).resolve().parents[1]
 
-# measured (reader on libxml2, streamed React segments read): all 0.948 / 0.922 / 0.974, 1 page lost
-# (with its warning); held-out 0.925 / 0.885 / 0.970, 0 lost
+# measured (headline not scored as body, as the truth keeps it apart): all 0.953 / 0.932 / 0.974,
+# 1 page lost (with its warning); held-out 0.931 / 0.894 / 0.970, 0 lost. (Scored with the headline,
+# as before: all 0.948 / 0.922, held-out 0.925 / 0.885.)
 FLOORS = {
-    "all": {"f1": 0.938, "precision": 0.91, "recall": 0.965, "lost": 1},
-    "held-out": {"f1": 0.915, "precision": 0.87, "recall": 0.96, "lost": 0},
+    "all": {"f1": 0.943, "precision": 0.92, "recall": 0.965, "lost": 1},
+    "held-out": {"f1": 0.92, "precision": 0.88, "recall": 0.96, "lost": 0},
 }
 
 

@@ -156,3 +156,100 @@ def test_a_streamed_react_segment_is_read_and_hidden_text_is_not() -> None:
     assert "never shows" not in text
     block = next(b for b in doc.blocks if "carry 3 passengers" in b.text)
     assert html[block.lines[0].column - 1:].startswith("<p>The council said")
+
+
+# Imports fail for trafilatura only: an install that lacks it (or has a broken one), for real, in a
+# child process, through the import system's own hook.
+_NO_TRAFILATURA = """
+import sys
+
+
+class NoTrafilatura:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "trafilatura":
+            raise ImportError("No module named 'trafilatura'")
+        return None
+
+
+sys.meta_path.insert(0, NoTrafilatura())
+"""
+_WITHOUT_TRAFILATURA = _NO_TRAFILATURA + """
+import runpy
+
+sys.argv = ["provenance", *sys.argv[1:]]
+runpy.run_module("provenance", run_name="__main__")
+"""
+
+
+def test_a_missing_trafilatura_is_said_once_and_in_every_reading(tmp_path: Path) -> None:
+    pages = []
+    for name in ("one", "two"):
+        page = tmp_path / f"{name}.html"
+        page.write_text(_page("article-body"), encoding="utf-8")
+        pages.append(str(page))
+    # one process reads both pages (with --jobs N each worker process says it once)
+    out = subprocess.run([sys.executable, "-c", _WITHOUT_TRAFILATURA, "audit", "--no-check", "--jobs", "1",
+                          "--format", "json", *pages], capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"},
+                         check=False)
+    assert out.returncode in (0, 1), out.stderr
+    lines = out.stderr.decode().splitlines()
+    said = [line for line in lines if "trafilatura cannot be imported" in line]
+    assert len(said) == 1, lines  # once, not once per page
+    assert said[0].startswith("provenance: warning: ")
+    assert "Traceback" not in out.stderr.decode()
+    report = json.loads(out.stdout)
+    for article in report["articles"]:
+        reading = article["reading"]
+        assert reading["extractor"] == "provenance"
+        assert reading["words"] > 80  # the own reading stands ...
+        assert "not checked against a second reading" in reading["warning"]  # ... and says it was not checked
+        assert "PV105" in [f["rule_id"] for f in article.get("findings", [])]
+    text = subprocess.run([sys.executable, "-c", _WITHOUT_TRAFILATURA, "audit", "--no-check", pages[0]],
+                          capture_output=True, timeout=120, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    assert "reading: the body was not checked" in text.stdout.decode()
+    # with trafilatura importable, the same page has no warning
+    doc = read_html(_page("article-body"), source="one.html")
+    assert doc.reading is not None
+    assert doc.reading.warning is None
+
+
+_READ_WITHOUT_TRAFILATURA = _NO_TRAFILATURA + """
+import json
+import warnings
+from pathlib import Path
+
+from provenance.read.html import read_html
+
+with warnings.catch_warnings(record=True) as said:
+    warnings.simplefilter("always")
+    readings = [read_html(Path(path).read_text(encoding="utf-8"), source=path).reading for path in sys.argv[1:]]
+print(json.dumps({"readings": [[r.extractor, r.words, r.warning] for r in readings],
+                  "warnings": [str(w.message) for w in said if "trafilatura" in str(w.message)]}))
+"""
+
+
+def test_trafilatura_is_asked_only_when_the_own_reading_is_not_clearly_complete(tmp_path: Path) -> None:
+    # A reading that holds nearly all the page's prose (300 words or more) is not read a second time;
+    # one that leaves most of it unread (the body under a "paywall" class) is. Seen from outside, with
+    # trafilatura made unimportable: only the second page needs it, and only it says it was not checked.
+    long = [f"{p} Paragraph {i} of the report." for i, p in enumerate(PARAGRAPHS * 3)]
+    complete = tmp_path / "complete.html"
+    complete.write_text(_page("article-body").replace(
+        "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]), "\n".join(f"<p>{p}</p>" for p in long)), encoding="utf-8")
+    paywalled = tmp_path / "paywalled.html"
+    paywalled.write_text(_page("article paywall-content").replace(
+        "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]), "\n".join(f"<p>{p}</p>" for p in long)), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", _READ_WITHOUT_TRAFILATURA, str(complete), str(paywalled)],
+                         capture_output=True, timeout=120, check=True)
+    got = json.loads(out.stdout)
+    (ext1, words1, warning1), (_, words2, warning2) = got["readings"]
+    assert (ext1, warning1) == ("provenance", None)
+    assert words1 >= 300
+    assert words2 < 300
+    assert warning2  # "the article may be incomplete: 4 words read from a page of 430 words"
+    assert len(got["warnings"]) == 1  # trafilatura was asked once: for the second page
+    # with trafilatura, the paywalled page's body is read back
+    doc = read_html(paywalled.read_text(encoding="utf-8"), source="paywalled.html")
+    assert doc.reading is not None
+    assert doc.reading.extractor == "trafilatura"
+    assert doc.reading.words >= 300

@@ -199,3 +199,15 @@ def test_a_markdown_article_opening_with_a_thematic_break_keeps_its_first_paragr
     assert [b.text for b in toml.blocks] == ["Body."]
     empty = read_string("---\n---\n\nBody.\n", source="d.md")
     assert [b.text for b in empty.blocks] == ["Body."]
+
+
+def test_link_spans_by_bisection_see_nested_and_adjacent_spans() -> None:
+    # the bare-URL pass asks whether an offset lies inside a link's span; spans may nest (an anchor
+    # inside an anchor) and touch, and the answer must be the one of asking every span
+    from provenance.extract.links import _Spans
+
+    spans = [(30, 40), (0, 20), (5, 10), (40, 45)]
+    inside = _Spans(spans)
+    for offset in range(-1, 50):
+        assert inside(offset) == any(a <= offset < b for a, b in spans), offset
+    assert not _Spans([])(0)

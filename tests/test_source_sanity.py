@@ -2,7 +2,9 @@
 
 Lists each `source` the judge reports on ../shared/corpus/text/ and the HTML pages in
 ../shared/corpus/html/, and checks none is a day or month name, a city named alone, a determiner, a
-fragment ending on a preposition or article (or opening with a preposition), or more than 15 words.
+fragment ending on a preposition or article (or opening with a preposition), a clause ("was organised
+by ...", "he made millions ..."), two sentences joined ("... Southport. A spokesperson"), or more than
+15 words.
 The word lists are written out here, apart from the judge's, so the test does not grade the judge by
 its own rule; only the city names come from the judge's data file (GeoNames, scripts/build_places.py).
 """
@@ -31,6 +33,14 @@ PREPOSITIONS = {"about", "according", "after", "against", "among", "amid", "as",
                 "for", "from", "in", "into", "of", "on", "over", "per", "since", "through", "to", "toward",
                 "under", "until", "upon", "with", "within", "without", "when", "while", "once", "if"}
 WORD = re.compile(r"[^\W_][\w'’.&-]*")
+# a clause, not a noun phrase: "was organised by Stand up for Southport", "he made millions selling ..."
+CLAUSE_OPENERS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+                  "would"}
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it"}
+# two sentences the splitter left joined: "organised by Stand up for Southport. A spokesperson"
+JOINED = re.compile(r"\b[A-Za-z][a-z]{3,}\.\s+[A-Z]")
+ABBREVIATIONS = {"corp", "calif", "conn", "ariz", "tenn", "mass", "wash", "minn", "colo", "okla", "dept", "univ",
+                 "assn", "blvd", "sept"}
 
 
 def _places() -> set[str]:
@@ -57,6 +67,13 @@ def problem(source: str, places: set[str]) -> str | None:
         return "opens with a preposition"
     if source.strip() in places:
         return "a place name alone"
+    if words[0].islower() and lows[0] in CLAUSE_OPENERS:
+        return "a clause fragment"
+    if len(lows) > 1 and lows[0] in SUBJECT_PRONOUNS and words[0] != "I":
+        return "a clause fragment"
+    joined = JOINED.search(source)
+    if joined and joined.group(0).split(".")[0].lower() not in ABBREVIATIONS:
+        return "two sentences joined"
     return None
 
 
@@ -84,6 +101,9 @@ def test_every_reported_source_can_speak() -> None:
     ("this train of", "ends on a preposition or article"), ("the", "a determiner"),
     ("For", "ends on a preposition or article"), ("For instance the rest", "opens with a preposition"), (" ".join(["word"] * 16), "more than 15 words"),
     ("Lloyd Austin", None), ("the Associated Press", None), ("Theresa May", None), ("May", None),
+    ("was organised by Stand up", "a clause fragment"), ("he made millions selling", "a clause fragment"),
+    ("Silicon Valley Bank. Tester", "two sentences joined"), ("Acme Corp. Chief Jane Doe", None),
+    ("Will Smith", None), ("It", None),
 ])
 def test_the_check_itself(source: str, expected: str | None) -> None:
     assert problem(source, _places()) == expected

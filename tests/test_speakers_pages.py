@@ -183,3 +183,216 @@ def test_a_titled_name_between_commas_after_a_role_speaks() -> None:
             "\"There is only one place for Yahya Sinwar,\" he told the Saudi state-owned Al-Arabiya television.\n")
     r = audit_text(text, fmt="text")
     assert [js.judgement.source for js in r.sentences[1:]] == ["Daniel Hagari", "Daniel Hagari"]
+
+
+# ---------------------------------------------------------------- held-out bodies pages (session 12)
+
+BODIES = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bodies" / "html"
+
+
+@lru_cache(maxsize=8)
+def _body(name: str) -> ArticleReport:
+    """A page of ../shared/corpus/bodies (gzipped HTML), none of which the speaker rules were tuned on."""
+    import gzip
+
+    path = BODIES / f"{name}.html.gz"
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        return audit_text(fh.read(), source=str(path), fmt="html")
+
+
+def test_a_description_in_apposition_is_not_the_speaker() -> None:
+    # "..., Chad Hawk, vice president of PMG, a paper money grading company in Florida told Fox.": not "Florida"
+    page = _page("uk_DailyMail_2024_04_27.html")
+    assert _sentence(page, "'It's very rare that the Federal Reserve") == ("attributed", "Chad Hawk")
+
+
+def test_an_outlet_before_a_name_is_no_part_of_it() -> None:
+    # "Speaking to the Daily Mail Lacerda claimed: ..." was credited to "Daily Mail Lacerda"
+    page = _body("uk_DailyStar_2026_04_20")
+    category, source = _sentence(page, "Speaking to the Daily Mail Lacerda claimed")
+    assert category == "attributed"
+    assert source is not None
+    assert source.endswith("Lacerda")
+    assert "Mail" not in source
+
+
+def test_a_quotation_is_never_its_links_domain() -> None:
+    page = _body("us_FreeBeacon_2023_04_28")
+    # "quip" -> "quipped": the verb was missed, so the linked page (nationalreview.com) spoke
+    assert _sentence(page, "Asked whether he supports packing the Supreme Court") == ("attributed", "Tester")
+    # "He funds ... and has stated, "I'm very much against guns."": he said it, not forbes.com
+    assert _sentence(page, "He funds a variety of gun control groups")[1] != "forbes.com"
+    # "... the collapse of Silicon Valley Bank. Tester criticized ...": a sentence the splitter joined
+    # ends before the speaker, whose name is "Tester", not "Silicon Valley Bank Tester"
+    assert not [s for s in (js.judgement.source for js in page.sentences) if s and "Bank Tester" in s]
+    # the general cause, on a sentence of its own: a linked quotation that continues a speaker's words
+    report = audit_text('"The defund the police stuff is garbage," said Tester.\n'
+                        '"Ix-nay on that [bullshit-ay](https://www.nationalreview.com/x)," he added later.\n',
+                        fmt="markdown")
+    assert [js.judgement.source for js in report.sentences] == ["Tester", "Tester"]
+
+
+@pytest.mark.parametrize(("lemma", "forms"), [
+    ("quip", {"quipped", "quipping", "quips"}),
+    ("admit", {"admitted", "admitting"}),
+    ("signal", {"signaled", "signalled"}),
+])
+def test_reporting_verbs_inflect_with_a_doubled_consonant(lemma: str, forms: set[str]) -> None:
+    from provenance.core.lexicon import _inflect
+
+    assert forms <= set(_inflect(lemma))
+
+
+def test_fragments_of_a_clause_are_no_speakers() -> None:
+    page = _page("uk_TheMirror_2024_08_05.html")
+    # "... gathered across multiple UK cities where far right activists had planned ...": the
+    # activists planned; "gathered across ..." is a fragment of the clause before
+    assert "gathered" not in (_sentence(page, "Counter protesters have gathered")[1] or "")
+    # "The heartbreaking tribute was organised by Stand up for Southport. A spokesperson said:"
+    assert _sentence(page, "The heartbreaking tribute was organised") == ("attributed", "A spokesperson")
+    assert classify("was organised by Stand up for Southport", Speakers()) is None
+
+
+def test_a_curly_quote_typed_wrong_still_closes_the_quotation() -> None:
+    # PolNeAR (politico): '“It's unusual,“ said Larry Noble, an attorney ...' had no speaker
+    text = ("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It's a hard thing "
+            "to do and pull off without stepping over one line or another.”\n")
+    first, second = audit_text(text).sentences
+    assert (first.judgement.category.value, first.judgement.source) == ("attributed", "Larry Noble")
+    assert second.judgement.source == "Larry Noble"
+
+
+def test_a_place_or_a_heading_is_no_speaker_on_cbc() -> None:
+    page = _body("ca_CBCNews_2024_08_08")
+    assert _sentence(page, "Some in Gaza welcomed the news")[1] != "Gaza"
+    assert _sentence(page, "Two Middle East experts weigh in")[1] is None
+    assert "Two Middle East" not in {js.judgement.source for js in page.sentences}
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation() -> None:
+    # PolNeAR (tuning part): '"You know, we learned a lot about ground games in one week, I have to
+    # tell you,” he said.' named no speaker: the straight mark waited for another straight one
+    from provenance.core.quotes import find_quotes
+
+    assert [q.text for q in find_quotes('"You know, we learned a lot,” he said.')] == ["You know, we learned a lot"]
+    report = audit_text('Donald Trump spoke in Iowa.\n\n"You know, we learned a lot about ground games,” he said.\n')
+    assert report.sentences[1].judgement.source == "Donald Trump"
+
+
+def test_a_name_after_a_quotation_and_a_cut_phrase_are_no_false_people() -> None:
+    # PolNeAR (tuning part, NYT): the comma closing a '' quotation opened no aside, so Mr. Kaplan's
+    # words went to the speaker before him; "The Clinton campaign" was read as a person "The Clinton",
+    # whom every later "he" then meant
+    text = ("Peter Rice, the chief of Fox, said it was good.\n\n"
+            "''I would not discount the commercial motivations,'' Mr. Kaplan, a screenwriter and former studio "
+            "executive, said dryly.\n\n"
+            "The Clinton campaign pushed back against Mr. Sanders's attack, calling it the mark of a desperate "
+            "candidate.\n\n"
+            "He said it was bad.\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources == ["Peter Rice", "Kaplan", "the Clinton campaign", "Kaplan"]
+    speakers = Speakers()
+    speakers.remember("The Guardian", "person")
+    assert (speakers.last_person, speakers.last_org) == (None, "The Guardian")
+
+
+def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end() -> None:
+    # a quotation left open at a paragraph's end goes on in the next, which opens with a mark; its
+    # speaker is named at its attribution there, not the speaker before it
+    text = ("Jeb Bush spoke on Monday and said he would win.\n\n"
+            '"Everybody is laughing at Jeb Bush. He is a disaster.\n\n'
+            '"He should drop out now," Trump tweeted on Tuesday.\n')
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Jeb Bush", "Trump", "Trump", "Trump"]
+    # the same with no speaker before: the pending quotation looks past its paragraph
+    text = ('"Everybody is laughing at Jeb Bush.\n\n"He should drop out now," Trump tweeted on Tuesday.\n')
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Trump", "Trump"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # PolNeAR's headlines (tuning part): the verb of a title-case headline is capitalised too
+    ("Trump Says He Never Pledged To Kill Family Members Of Terrorists.\n", "Trump"),
+    ("Hillary Clinton Calls ISIS Violence Against Yazidis ‘Genocide.’\n", "Hillary Clinton"),
+])
+def test_a_title_case_headline_names_its_speaker(text: str, source: str) -> None:
+    judgement = audit_text(text).sentences[0].judgement
+    assert (judgement.category.value, judgement.source) == ("attributed", source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # PolNeAR (tuning part): the learned part reads these as attributed; each names its own subject,
+    # past a participle or adverb aside or a time, which used to lose to the speaker before
+    ("Friday, Texas, leading a coalition of 13 states, asked a federal judge to block the rules.\n", "Texas"),
+    ("Sanders late Monday acquiesced to debate the plan in New York.\n", "Sanders"),
+    ("The Sanders campaign has endorsed none of this, but it has not tamped it down.\n", "The Sanders campaign"),
+])
+def test_a_sentence_names_its_own_subject_past_asides(text: str, source: str) -> None:
+    lead = '"We will win this state," Kasich said on Monday.\n\n'
+    judgement = audit_text(lead + text).sentences[1].judgement
+    assert (judgement.source or source).lower() == source.lower()
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # junk speakers on PolNeAR's tuning part: a participle opening the sentence, an adverb, a time,
+    # a party tag in brackets, a title cut at its dot
+    ("Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and "
+     "said, ''No.''\n", None),
+    ("Even India has more cultural resonance through Bollywood films, says political scientist Dossym Satpayev "
+     "in Almaty.\n", "Dossym Satpayev"),
+    ("Reince Priebus, the GOP chairman, this past week announced the creation of a website.\n", "Reince Priebus"),
+    ("Sen. Bernie Sanders (I-Vt.) repeated his time-honored tradition of tweeting about the GOP debates.\n",
+     "Bernie Sanders"),
+    ("The other man, his cousin James York, 40, cited Mr. Trump's apparent fondness for President Vladimir V. "
+     "Putin of Russia as a potential danger.\n", None),
+])
+def test_no_junk_speakers_from_openings_times_and_titles(text: str, source: str | None) -> None:
+    got = audit_text(text).sentences[0].judgement.source
+    assert got == source or (source is None and got not in ("Asked", "Mr"))
+
+
+def test_a_participle_opening_a_sentence_is_no_speaker() -> None:
+    text = "Speaking in his real voice again, he proceeded to recite the Bible, saying: “This know also.”\n"
+    assert audit_text(text).sentences[0].judgement.source != "Speaking"
+
+
+# sentences of their own, each naming its speaker: the general cause of a wrong speaker seen on a page
+SPEAKER_CASES = [
+    # a name before descriptions in apposition speaks (the Daily Mail's "Chad Hawk ... in Florida told Fox")
+    ("Jane Doe, a lawyer, a mother of two told the BBC it was wrong.\n", "Jane Doe"),
+    ("'It is rare,' Chad Hawk, vice president of PMG, a grading company in Florida told Fox.\n", "Chad Hawk"),
+    ("In the end, a paper money grading company told Fox it was rare.\n", "a paper money grading company"),
+    # more junk on PolNeAR's tuning part: "R", "Cheyenne", "Time’s Assistant Managing Editor", "the
+    # time", "Fox Business", "Speaking"
+    ("After the appeals court refused, Michigan Attorney General Bill Schuette (R) asked the Supreme Court for "
+     "quick action.\n", "Bill Schuette"),
+    ("“I know her dad slightly,” said Scott Hawkins of Cheyenne.\n", "Scott Hawkins"),
+    ("Sam Jacobs, Time’s Assistant Managing Editor, explained to CBS why Merkel was selected.\n", "Sam Jacobs"),
+    ("Trump at the time said he’d asked his people to look into it.\n", "Trump"),
+    ("Rubio was asked by Fox Business moderator Gerard Baker whether his plan would work.\n", "Gerard Baker"),
+    # quotations PolNeAR's tuning part credits in the sentence itself, which named no source here
+    ('"The Department is committed to transparency," said spokesman John Kirby, referring to the report.\n',
+     "John Kirby"),
+    ('"We really can win on Tuesday," said Sanders as he closed out.\n', "Sanders"),
+    ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Mr. "
+     "Sanders on Tuesday.\n", "Harry Reid"),
+    ('In a statement, Brian Fallon, a spokesman for the Clinton campaign, said: "As we have said since last '
+     'summer, she has cooperated."\n', "Brian Fallon"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SPEAKER_CASES)
+def test_the_speaker_of_a_sentence_of_its_own(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_maintained_with_an_object_is_kept_not_said() -> None:
+    # Metro: "Finland has always maintained a relatively high level of preparedness" was attributed to
+    # Finland, laundering the writer's claim as sourced
+    cat, _ = _sentence(_body("uk_Metro_2024_11_29"), "Because of this recent experience of war")
+    assert cat == "unattributed"
+    # the reporting uses stay: a clause after it, with or without "that" (each sentence on its own)
+    for text, category in [("But Cardin maintained the new policy exceeds anything authorized by Congress.", "attributed"),
+                           ("Blackwell maintained that the tax cut will pay for itself.", "attributed"),
+                           ("The Bush name has maintained some clout in the state.", "unattributed")]:
+        assert _sentence(audit_text(text + "\n", fmt="text"), text[:12])[0] == category, text

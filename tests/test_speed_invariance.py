@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "04da0edecaf30593de9b2df74e2dce1606445ecf7c1f673ff431e162041c9107"
+DIGEST = "125b4df3278dda30b456cb16a5632cfb85c286350ffb7f2171ceddf5a2e52479"
 
 
 def inputs() -> list[Path]:

@@ -17,6 +17,12 @@ def _lines(name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+# verbs of two syllables stressed on the last, which double their final consonant like "quip"
+_FINAL_STRESS = frozenset({"admit", "commit", "submit", "omit", "regret", "rebut", "refer", "prefer", "confer",
+                           "occur", "compel", "propel", "repel", "control", "patrol", "deter", "infer", "transmit",
+                           "permit", "forbid", "concur", "acquit", "allot", "abet"})
+
+
 def _inflect(lemma: str) -> dict[str, str]:
     """Regular inflections: {form: kind} with kind in base, s, ed, ing."""
     forms = {lemma: "base"}
@@ -32,9 +38,16 @@ def _inflect(lemma: str) -> dict[str, str]:
     elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         forms[lemma[:-1] + "ied"] = "ed"
         forms[lemma + "ing"] = "ing"
-    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma) and lemma not in ("post",):
+    elif (re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][bdgmnprt]", lemma) and lemma not in ("post",)) \
+            or lemma in _FINAL_STRESS:
+        # "quip" -> "quipped" ("qu" is a consonant here), "admit" -> "admitted"
         forms[lemma + lemma[-1] + "ed"] = "ed"
         forms[lemma + lemma[-1] + "ing"] = "ing"
+    elif re.search(r"[^aeiou][aeiou]l$", lemma):
+        # "signal": "signaled" in American English, "signalled" in British
+        for tail in ("ed", "ing"):
+            forms[lemma + tail] = tail
+            forms[lemma + "l" + tail] = tail
     else:
         forms[lemma + "ed"] = "ed"
         forms[lemma + "ing"] = "ing"

@@ -45,10 +45,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if ch == "’" and depth_single:
                 depth_single -= 1
                 continue
-            closes = (opener == '"' and ch == '"') or (opener in "“„" and ch in "”\"“") or (opener == "«" and ch == "»")
+            # a straight mark closed by a curly one ('"You know, we learned a lot,” he said.'): the
+            # two kinds mixed in one quotation, as copy pasted together often has them
+            closes = (opener == '"' and ch in '"”') or (opener in "“„" and ch in "”\"“") or (opener == "«" and ch == "»")
             if closes:
-                if opener in "“„" and ch == "“":
+                if opener in "“„" and ch == "“" and not _closes_typed_wrong(text, m.start()):
                     # a new opening curly quote before the old one closed: the old one was unclosed
+                    # (a “ right after the words and before a space closes: '“It's unusual,“ said')
                     _add(out, text, start, m.start(), closed=False)
                     start = m.end()
                     continue
@@ -60,6 +63,14 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     if opener is not None and opener != "‘":
         _add(out, text, start, len(text), closed=False)
     return out
+
+
+def _closes_typed_wrong(text: str, at: int) -> bool:
+    """Whether an opening curly mark at `at` is a closing one typed wrong: it follows the quoted words
+    (no space before it) and a space or the end follows it ('“It's unusual,“ said Larry Noble')."""
+    before = text[at - 1:at]
+    after = text[at + 1:at + 2]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def _add(out: list[QuoteSpan], text: str, start: int, end: int, *, closed: bool) -> None:

@@ -43,7 +43,7 @@ DAYS_MONTHS = frozenset({
     # not "may": "May said" is Theresa May far more often than a month
     "today", "yesterday", "tonight", "tomorrow", "weekend", "morning", "afternoon", "evening", "night", "week",
     "month", "year", "last", "this", "next", "early", "late", "earlier", "later", "sept", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
+    "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "past"})
 # words a speaker's noun phrase neither starts with (a preposition or subordinator opens an adjunct:
 # "For instance", "Once the point", "When Jimmy Carter", "According to") nor ends on
 PREPOSITIONS = frozenset({
@@ -156,6 +156,11 @@ class Speakers:
         return name
 
     def remember(self, source: str, kind: str) -> None:
+        if kind == "person" and source[:4] in ("The ", "the ") and all(
+                w[:1].isupper() and w.split("-")[-1] not in lexicon().titles for w in source.split()[1:]):
+            # "The Hill", "The NRA"; or a phrase cut before its head ("The Clinton (campaign)"): never a
+            # person whom a later "he" or "she" could mean
+            kind = "org"
         if kind == "person":
             self.last_person = source
             parts = source.split()
@@ -256,7 +261,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
                 return Subject(who, "person", True)
         return fixed
     if how == "person":
-        return Subject(speakers.canonical(text), "person", True)
+        tail = _after_outlet(text, speakers)
+        return Subject(speakers.canonical(tail or text), "person", True)
     if how == "pron-person" and (speakers.last_person or speakers.interlocutor):
         return Subject(speakers.last_person or speakers.interlocutor or text, "person", True)
     if how == "pron-group" and (speakers.last_org or speakers.last_person):
@@ -278,6 +284,25 @@ _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters"
                           "chronicle", "politico", "axios", "bloomberg", "nbc", "cbs", "abc", "fox", "msnbc", "npr"})
 
 
+# the last word of a newspaper's name that names nothing else ("the Daily Mail", "the Mirror", "the Sun")
+_MASTHEAD_ENDS = frozenset({"mail", "mirror", "express", "sun", "star", "observer", "independent", "standard",
+                            "examiner", "sentinel", "inquirer", "insider", "beast", "hill", "bee"})
+
+
+def _after_outlet(name: str, speakers: Speakers) -> str | None:
+    """The person named right after an outlet's name, when a fronted phrase glued them together:
+    "(Speaking to) the Daily Mail Lacerda (claimed)" -> "Lacerda", a surname the article knows, or a
+    first name and surname ("the Daily Mail Marina Lacerda")."""
+    words = name.split()
+    for k in range(len(words) - 2, -1, -1):
+        if _media(words[k]) or words[k].lower() in _MASTHEAD_ENDS:
+            tail = words[k + 1:]
+            if (len(tail) == 1 and tail[0] in speakers.people) or len(tail) == 2:
+                return " ".join(tail)
+            return None
+    return None
+
+
 def _media(word: str) -> bool:
     """Whether a head word names a news outlet ("Times", "Post's", "newspaper")."""
     w = word.lower().strip(".,")
@@ -294,11 +319,16 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     words = np.split()
     while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
+        return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     if len(words) > 1:
         lows = [w.lower().strip(",.") for w in words]
+        if lows[0] in _SUBJECT_PRONOUNS and lows[-1] not in _SUBJECT_PRONOUNS:
+            return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in _SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
-        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]):
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
+                words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
@@ -352,6 +382,15 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return _fixed(Subject(np, "other", True))
         return None
     # Named: a person or an organisation.
+    if " of " in np:
+        head_name, _, place = np.rpartition(" of ")
+        hw = head_name.split()
+        if len(hw) >= 2 and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS
+                                for w in hw) and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
+            np = head_name  # "said Scott Hawkins of Cheyenne": the person, not the place
+            words = np.split()
+    if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
+        return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
             or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
@@ -366,7 +405,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
-                        "indeed", "plus"})
+                        "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                        "those"})

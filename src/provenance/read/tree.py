@@ -4,8 +4,8 @@ lxml (libxml2, in C) parses the page: about 20 times faster than html.parser, wh
 BeautifulSoup's tree on top cost half of the reader's time (issue #13). lxml gives an element's line
 but not its column, so each element's start tag is located in the source by one forward scan of the
 start tags (comments and the raw text of scripts and styles skipped) aligned with lxml's elements in
-document order; an element the parser implied (a missing <body>, <tbody>) has no start tag and keeps
-lxml's line. The same lxml tree is then handed to trafilatura, so one parse serves both readers.
+document order; an element the parser implied (a missing <body>, <tbody>) has no start tag and takes
+the place of the one before it. No lxml tree is built: libxml2's parse events become Tags directly.
 
 The tree is kept shallow whatever the input (issue #16): elements deeper than `max_depth` are read as
 the text they hold, so no walk of it can exhaust Python's stack. libxml2 itself stops reading past
@@ -24,11 +24,9 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-
-class Text(str):
-    """Text between tags, entities decoded."""
-
-    __slots__ = ()
+# Text between tags, entities decoded: a plain str (a subclass cost a constructor call per text node);
+# comments are the only other strings in a tree and have their own class.
+Text = str
 
 
 class Comment(str):
@@ -43,13 +41,14 @@ _LIST_ATTRS = frozenset({"class", "rel"})
 class Tag:
     __slots__ = ("attrs", "attrs_text", "contents", "end", "index", "name", "offset", "page", "parent")
 
-    def __init__(self, name: str, attrs: dict[str, Any], parent: Tag | None, offset: int = 0) -> None:
+    def __init__(self, name: str, attrs: dict[str, Any], parent: Tag | None, offset: int = 0,
+                 index: int = -1) -> None:
         self.name = name
         self.attrs = attrs
         self.contents: list[Tag | Text | Comment] = []
         self.parent = parent
         self.offset = offset  # of the start tag's "<" in the source
-        self.index = -1  # in the page's `tags` (document order); the tags below it end at `end`
+        self.index = index  # in the page's `tags` (document order); the tags below it end at `end`
         self.end = 0
         self.attrs_text: str | None = None  # memo of the reader's words of class, id and data attributes
         self.page: _Source = parent.page if parent is not None else _Source("")
@@ -239,10 +238,11 @@ class _Target:
         self.flattened = 0  # elements past the bound in all
         self.deepest = 0
         self.pending: list[str] = []  # text since the last tag: one Text node, however many chunks
+        self.data = self.pending.append  # lxml's text event, straight into the list (no Python frame)
 
     def _flush(self) -> None:
         pending = self.pending
-        self.top.contents.append(Text(pending[0] if len(pending) == 1 else "".join(pending)))
+        self.top.contents.append(pending[0] if len(pending) == 1 else "".join(pending))
         pending.clear()
 
     def _place(self, name: str) -> int:
@@ -279,10 +279,11 @@ class _Target:
                 attrs["rel"] = attrs["rel"].split()
         else:
             attrs = {}
-        el = Tag(tag, attrs, self.top, offset)
-        el.index = len(self.tags)
-        self.tags.append(el)
-        self.top.contents.append(el)
+        top = self.top
+        tags = self.tags
+        el = Tag(tag, attrs, top, offset, len(tags))
+        tags.append(el)
+        top.contents.append(el)
         if tag == "body" and self.doc.body is None:
             self.doc.body = el
         self.stack.append(el)
@@ -299,9 +300,6 @@ class _Target:
             el = self.stack.pop()
             el.end = len(self.tags)
             self.top = self.stack[-1]
-
-    def data(self, data: str) -> None:
-        self.pending.append(data)
 
     def comment(self, text: str) -> None:
         if not self.flat:
