@@ -438,12 +438,14 @@ def figures(t: Totals) -> dict[str, float]:
 # --------------------------------------------------------------------------- running
 
 
-def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS) -> list[ArticleResult]:
-    """Audit every annotated article with the library API and score it."""
+def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS, judge: str = "default") -> list[ArticleResult]:
+    """Audit every annotated article with the library API and score it. `judge`: the pipeline's
+    `--judge` ("default" or "precise")."""
     # The public API (`provenance.audit`), imported from its module: the package attribute
     # `provenance.audit` becomes the submodule once `provenance.audit` has been imported anywhere.
-    from provenance.pipeline import audit
+    from provenance.pipeline import AuditOptions, audit
 
+    options = AuditOptions(judge_mode=judge)
     results: list[ArticleResult] = []
     for path in annotation_files(annotated, corpus):
         ann = load_annotation(path)
@@ -452,9 +454,9 @@ def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS) -> list[Article
             with tempfile.TemporaryDirectory(prefix="provenance-acc-") as tmp:
                 page = Path(tmp) / source.stem
                 page.write_text(read_input_text(source), encoding="utf-8")
-                report = audit([page])
+                report = audit([page], options)
         else:
-            report = audit([source])
+            report = audit([source], options)
         if not report.articles:
             reasons = "; ".join(s.reason for s in report.skipped) or "no article"
             res = ArticleResult(path.stem, ann["input"], align(ann["sentences"], []), 0)
@@ -602,9 +604,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--update-baseline", action="store_true",
                         help=f"re-pin floors from this run into {BASELINE.relative_to(REPO)}")
     parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is below its floor")
+    parser.add_argument("--judge", choices=("default", "precise"), default="default",
+                        help="which judge to measure (the floors are the default judge's)")
     args = parser.parse_args(argv)
+    if args.judge != "default" and (args.update_baseline or args.gate):
+        parser.error("--update-baseline and --gate pin and check the default judge's floors")
 
-    results = evaluate()
+    results = evaluate(judge=args.judge)
     t = totals(results)
     if args.json:
         print(json.dumps(as_json(results, t), indent=2, ensure_ascii=False))

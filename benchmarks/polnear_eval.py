@@ -8,6 +8,8 @@ usage:
   python benchmarks/polnear_eval.py --via-cli          # run `provenance audit DIR --format json`
   python benchmarks/polnear_eval.py --json             # figures as JSON (what the gate reads)
   python benchmarks/polnear_eval.py --make-split       # rebuild benchmarks/polnear_split.json
+  python benchmarks/polnear_eval.py --judge precise    # the opt-in precise judge (`--judge precise`)
+  python benchmarks/polnear_eval.py --judge both       # both judges, side by side
 
 The split (benchmarks/polnear_split.json) is fixed, by article, and rebuilt deterministically by
 make_split(): within each of the 7 publishers (the file-name prefix before the first "_"), order the
@@ -419,7 +421,9 @@ def baseline_report(paths: Sequence[Path], lex: Lexicon) -> dict[str, Any]:
 
 
 def evaluate(part: str = "measure", *, baseline: bool = False, via_cli: bool = False,
-             corpus: Path | None = None, min_reliability: float = 0.3) -> dict[str, Any]:
+             corpus: Path | None = None, min_reliability: float = 0.3, judge: str = "default") -> dict[str, Any]:
+    """The figures of one judge on one part. `judge`: "default" or "precise" (the pipeline's
+    `--judge`; reported as "pipeline" and "precise")."""
     corpus = corpus or default_corpus()
     stems = load_split()[part]
     paths = [corpus / "text" / f"{s}.txt" for s in stems]
@@ -429,12 +433,17 @@ def evaluate(part: str = "measure", *, baseline: bool = False, via_cli: bool = F
         report = baseline_report(paths, Lexicon.load(min_reliability=min_reliability))
     elif via_cli:
         report = cli_report(paths)
+    elif judge == "precise":
+        from provenance.pipeline import AuditOptions
+
+        report = pipeline_report(paths, AuditOptions(judge_mode="precise"))
     else:
         report = pipeline_report(paths)
     elapsed = time.perf_counter() - t0
     figures = score_report(report, corpus, stems)
     figures.update({
-        "judge": "lexicon-baseline" if baseline else ("cli" if via_cli else "pipeline"),
+        "judge": "lexicon-baseline" if baseline else ("cli" if via_cli else
+                                                      "precise" if judge == "precise" else "pipeline"),
         "part": part, "seconds": round(elapsed, 2), "mb_per_s": round(size / 1e6 / max(elapsed, 1e-9), 2),
         "corpus_sha256": corpus_digest(corpus, stems),
     })
@@ -541,12 +550,25 @@ def render(f: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def side_by_side(figs: Sequence[Mapping[str, Any]]) -> str:
+    """Several judges' figures in one table (`--judge both`)."""
+    cols = [("accuracy", lambda f: f["accuracy"]), ("attr. F1", lambda f: f["attributed"]["f1"]),
+            ("vague F1", lambda f: f["vague"]["f1"]), ("unattr. F1", lambda f: f["unattributed"]["f1"]),
+            ("source acc.", lambda f: f.get("source_accuracy", float("nan"))),
+            ("MB/s", lambda f: f["mb_per_s"])]
+    lines = [f"{'judge':10s} " + " ".join(f"{name:>11s}" for name, _ in cols)]
+    lines += [f"{f['judge']:10s} " + " ".join(f"{get(f):11.3f}" for _, get in cols) for f in figs]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--part", choices=("measure", "tune"), default="measure")
     ap.add_argument("--baseline", action="store_true", help="judge with the mined lexicon alone")
     ap.add_argument("--min-reliability", type=float, default=0.3, help="lexicon cut for --baseline")
     ap.add_argument("--via-cli", action="store_true", help="run the provenance CLI instead of the library")
+    ap.add_argument("--judge", choices=("default", "precise", "both"), default="default",
+                    help="which pipeline judge to measure (both: side by side)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--source-errors", action="store_true",
                     help="also list every attributed sentence whose source does not match")
@@ -561,8 +583,17 @@ def main(argv: list[str] | None = None) -> int:
         SPLIT_FILE.write_text(json.dumps(split, indent=1) + "\n")
         print(f"measure {len(split['measure'])} articles, tune {len(split['tune'])}: {SPLIT_FILE}")
         return 0
+    if args.judge == "both":
+        both = [evaluate(args.part, corpus=args.corpus, judge=j) for j in ("default", "precise")]
+        print(json.dumps(both, indent=1) if args.json else "\n\n".join(map(render, both)) + "\n\n" + side_by_side(both))
+        if args.pin:
+            if args.part != "measure":
+                ap.error("--pin pins figures of the measured part only")
+            for f in both:
+                pin(f)
+        return 0
     figures = evaluate(args.part, baseline=args.baseline, via_cli=args.via_cli, corpus=args.corpus,
-                       min_reliability=args.min_reliability)
+                       min_reliability=args.min_reliability, judge=args.judge)
     if args.json:
         print(json.dumps(figures, indent=1))
     else:

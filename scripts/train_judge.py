@@ -22,6 +22,7 @@ import math
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +43,11 @@ def _eval_module() -> Any:
 Article = list[tuple[list[str], int, int]]  # (features, gold class index, block) per sentence
 
 
-def examples(part: str) -> list[Article]:
-    """The features and gold class of every sentence, article by article."""
+def read_articles(part: str, stems: list[str] | None = None) -> Iterator[tuple[Any, ...]]:
+    """Each article of the part (or `stems`) as the pipeline reads it: (blocks, sentences, quotes by
+    block, links, gold class index per sentence (-1: not found in the text))."""
     from provenance.extract import extract_links, find_quotes
-    from provenance.judge.features import CLASSES, with_context
-    from provenance.judge.rules import analyse_sentences
+    from provenance.judge.features import CLASSES
     from provenance.pipeline import AuditOptions, read_input
     from provenance.segment import segment
 
@@ -54,9 +55,8 @@ def examples(part: str) -> list[Article]:
     corpus = ev.default_corpus()
     score = ev.load_score(corpus)
     anns = ev.ann_files(corpus)
-    out: list[Article] = []
     opts = AuditOptions()
-    for stem in ev.load_split()[part]:
+    for stem in stems if stems is not None else ev.load_split()[part]:
         path = corpus / "text" / f"{stem}.txt"
         text = path.read_text()
         rels = score.parse_ann(ev.clean_ann(anns[stem].read_text()))
@@ -64,19 +64,28 @@ def examples(part: str) -> list[Article]:
         blocks, sentences = segment(doc)
         links = extract_links(blocks, sentences, base_url=doc.url, publisher=None)
         quotes = {b.index: find_quotes(b.text) for b in blocks}
-        _, infos = analyse_sentences(blocks, sentences, quotes, links)
-        feats = with_context(infos, [s.block for s in sentences])
         cursor = 0
-        art: Article = []
-        for s, f in zip(sentences, feats, strict=True):
+        golds: list[int] = []
+        for s in sentences:
             loc = score.locate(text, s.text, cursor)
             if loc is None:
-                gold = -1  # not found in the text: a neighbour for the others, never an example
+                golds.append(-1)  # not found in the text: a neighbour for the others, never an example
             else:
                 cursor = loc[1]
-                gold = CLASSES.index(score.gold_label(loc[0], loc[1], rels))
-            art.append((f, gold, s.block))
-        out.append(art)
+                golds.append(CLASSES.index(score.gold_label(loc[0], loc[1], rels)))
+        yield blocks, sentences, quotes, links, golds
+
+
+def examples(part: str) -> list[Article]:
+    """The features and gold class of every sentence, article by article."""
+    from provenance.judge.features import with_context
+    from provenance.judge.rules import analyse_sentences
+
+    out: list[Article] = []
+    for blocks, sentences, quotes, links, golds in read_articles(part):
+        _, infos = analyse_sentences(blocks, sentences, quotes, links)
+        feats = with_context(infos, [s.block for s in sentences])
+        out.append([(f, gold, s.block) for s, f, gold in zip(sentences, feats, golds, strict=True)])
     return out
 
 

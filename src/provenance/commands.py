@@ -123,6 +123,10 @@ def audit(
     base_url: Annotated[str | None, typer.Option(
         "--base-url", metavar="URL", help="The site's base URL: its relative, root-relative and template links "
         "are its own pages (default: from the config, else the site generator's config file).")] = None,
+    judge: Annotated[str | None, typer.Option(
+        "--judge", metavar="default|precise", help="Which judge reads the sentences: default (fast), or precise "
+        "(a second reading, more accurate on PolNeAR, slower; needs pip install 'provenance-audit[precise]'; "
+        "config: judge).")] = None,
 ) -> None:
     """Audit articles: judge every sentence, list what they cite, check the sources, report findings.
 
@@ -148,6 +152,8 @@ def audit(
         overrides["annotations"] = "all"
     if base_url is not None:
         overrides["base-url"] = base_url
+    if judge is not None:
+        overrides["judge"] = judge
     network = {"offline": True if offline else None, "use-cache": False if no_cache else None,
                "cache-dir": str(cache_dir) if cache_dir is not None else None,
                "allow-private": True if allow_private else None, "respect-robots": True if respect_robots else None,
@@ -180,7 +186,11 @@ def audit(
                            outlets_file=outlets or config.outlets_file, check=config.check,
                            network=replace(config.fetch, progress=sys.stderr.isatty() and not os.environ.get("CI")),
                            jobs=jobs, fmt=reader, stdin_filename=stdin_filename, site=site,
-                           columns=_columns(columns))
+                           columns=_columns(columns), judge_mode=config.judge)
+    if config.judge == "precise":  # the extra missing: one line and exit code 2 before any work
+        from provenance.judge.precise import require
+
+        require()
     view = "sentences" if sentences else "tables" if no_sentences else "brief"
     if not config.check and len(outputs) == 1 and outputs[0].format in (Format.JSONL, Format.PARQUET) and files \
             and (outputs[0].format is Format.JSONL or outputs[0].path is not None):

@@ -52,6 +52,7 @@ class Config:
     # capped per article, then a summary line) or "all" (every finding). See provenance.writer.
     annotations: str = "writer"
     annotations_per_article: int = 3  # 0: no limit
+    judge: str = "default"  # "precise": the opt-in precise judge (judge/precise.py, the `precise` extra)
     annotate: tuple[str, ...] = ("PV202", "PV210", "PV204", "PV205", "PV103", "PV101", "PV104")
     fetch: FetchSettings = field(default_factory=FetchSettings)
     root: Path = field(default_factory=Path.cwd)  # paths in reports are relative to it
@@ -242,6 +243,9 @@ SETTINGS: dict[str, tuple[str, Validator, str]] = {
                     "writer should fix, ranked, capped per article, then a summary line) or all"),
     "annotations-per-article": ("annotations_per_article", _count, "most findings annotated per article in the "
                                 "writer view (0: no limit)"),
+    "judge": ("judge", _choice("default", "precise"), "which judge reads the sentences: default (rules and a "
+              "linear model, fast) or precise (a second reading, more accurate on PolNeAR, slower; needs "
+              "pip install 'provenance-audit[precise]')"),
     "annotate": ("annotate", _rule_list, "the rules the writer view may annotate (PV101 only for claims that matter)"),
 }
 def _positive(check: Validator) -> Validator:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from provenance.errors import UsageError
 from provenance.inputs import find_articles, is_url
 from provenance.model import (
     ArticleReport,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from provenance.judge.features import Stages
     from provenance.read.archive import Columns, Partition, Record
 
+JUDGES = ("default", "precise")  # AuditOptions.judge_mode, `--judge`, config `judge`
 MAX_INPUT_BYTES = 10 * 1024 * 1024  # one article (10 MiB); a larger file is refused with a clear message
 
 
@@ -81,8 +83,13 @@ class AuditOptions:
     # document); None: the shipped weights. It travels with the options, so two calls in one process
     # may judge with two models, each with its own tables.
     judge: Stages | None = None
+    # Which judge reads the sentences: "default" (rules + the learned linear model) or "precise"
+    # (the opt-in second reading of judge/precise.py; needs the `precise` extra, numpy).
+    judge_mode: str = "default"
 
     def __post_init__(self) -> None:
+        if self.judge_mode not in JUDGES:
+            raise UsageError(f"unknown judge {self.judge_mode!r}: choose {' or '.join(JUDGES)}")
         if isinstance(self.check, FetchSettings):
             object.__setattr__(self, "network", self.network or self.check)
             object.__setattr__(self, "check", True)
@@ -194,7 +201,12 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     links = extract_links(blocks, sentences, base_url=doc.url, publisher=pub_domain, db=db,
                           site_url=options.site.base_url if options.site is not None else None)
     quotes_by_block = {b.index: find_quotes(b.text) for b in blocks}
-    judged_rules = judge_sentences(blocks, sentences, quotes_by_block, links, stages=options.judge)
+    if options.judge_mode == "precise":
+        from provenance.judge.precise import judge_precise
+
+        judged_rules = judge_precise(blocks, sentences, quotes_by_block, links, stages=options.judge)
+    else:
+        judged_rules = judge_sentences(blocks, sentences, quotes_by_block, links, stages=options.judge)
     judgements = attribute_quoted_blocks(blocks, sentences, judged_rules)
     if doc.format == "markdown":  # posts talk to their reader: instructions, plans (judge/posts.py)
         from provenance.judge.posts import apply_post_rules, calls_to_action_resources
@@ -276,6 +288,10 @@ def _run(names: list[str], options: AuditOptions, work: Callable[[str | Partitio
     partitions), on a process pool with --jobs. `work` (a module-level function or a partial of one:
     it is pickled to the pool) returns one input's results (`_unit`: its reports); `skipped_as` turns
     an archive file that cannot be cut into partitions into a result."""
+    if options.judge_mode == "precise":  # its extra missing: one line before any work (exit code 2)
+        from provenance.judge.precise import require
+
+        require()
     task = work
     if any(_archive(n) for n in names):  # an archive is many articles: every core may work on it
         yield from _run_with_archives(names, options, worker_count(options.jobs, 1 << 30), task, skipped_as)

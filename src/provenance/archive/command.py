@@ -108,7 +108,12 @@ def audit_archive(
     except cfgmod.ConfigError as exc:
         raise _usage(str(exc)) from None
     options = AuditOptions(publisher=config.publisher, outlets_file=outlets or config.outlets_file,
-                           check=config.check, network=config.fetch, fmt=reader, columns=cols)
+                           check=config.check, network=config.fetch, fmt=reader, columns=cols,
+                           judge_mode=config.judge)  # config `judge = "precise"` holds here too
+    if config.judge == "precise":  # its extra missing: one line before the cluster starts
+        from provenance.judge.precise import require
+
+        require()
     progress = cluster.ProgressLine(sys.stderr.isatty() and not os.environ.get("CI"))
 
     def on_start(pending: int, total: int, dashboard: str | None) -> None:
