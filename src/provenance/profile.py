@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from provenance.core.lexicon import lexicon
+from provenance.core.speakers import DOCUMENT_HEADS
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
@@ -35,7 +36,7 @@ SOURCE_TYPES = ("person", "organisation", "outlet", "document", "link", "unnamed
 WRITER = "the writer"
 UNNAMED = "unnamed sources"
 
-_ORG_WORDS = frozenset(["department", "ministry", "office", "council", "party", "agency", "university", "police", "court", "government", "pentagon", "inc", "company", "corp", "association", "committee", "commission", "institute", "center", "centre", "foundation", "group", "union", "bank", "service", "administration", "army", "navy", "force", "forces", "network", "news", "times", "post", "press", "house", "senate", "congress", "parliament", "board", "authority", "bureau", "organization", "organisation", "federation", "league", "club", "team", "school", "college", "hospital", "coalition", "campaign", "fund", "trust", "society", "alliance", "command", "guard", "embassy", "nations", "state", "states", "republic", "kingdom", "u.s.", "us", "uk", "eu", "un", "nato", "who", "fbi", "cia", "police", "department", "white", "kremlin", "hamas", "hezbollah", "ministry", "statistics", "institute", "office"])
+_ORG_WORDS = frozenset(["department", "ministry", "office", "council", "party", "agency", "university", "police", "court", "government", "pentagon", "inc", "company", "corp", "association", "committee", "commission", "institute", "center", "centre", "foundation", "group", "union", "bank", "service", "administration", "army", "navy", "force", "forces", "network", "news", "times", "post", "press", "house", "senate", "congress", "parliament", "board", "authority", "bureau", "organization", "organisation", "federation", "league", "club", "team", "school", "college", "hospital", "coalition", "campaign", "fund", "trust", "society", "alliance", "command", "guard", "embassy", "nations", "state", "states", "republic", "kingdom", "u.s.", "us", "uk", "eu", "un", "nato", "who", "fbi", "cia", "police", "department", "white", "kremlin", "hamas", "hezbollah", "ministry", "statistics", "institute", "office", "street"])
 _DOC_WORDS = re.compile(r"\b(?:statement|report|study|survey|filing|documents?|resolution|letter|memo|release|"
                         r"data|figures|poll|paper|records?|lawsuit|complaint|indictment|ruling|order|bill|law|"
                         r"transcript|tweet|post|video|analysis|audit)\b", re.IGNORECASE)
@@ -129,7 +130,9 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str]) -> str:
     if outlet is not None:
         return "outlet"
     key = _key(name)
-    if key in documents or (_DOC_WORDS.search(name) and name[:1].islower()):
+    last = name.split()[-1] if name.split() else ""
+    if key in documents or (_DOC_WORDS.search(name) and name[:1].islower()) or (
+            last[:1].islower() and last.strip(".,").lower() in DOCUMENT_HEADS):  # "The Swedish brochure"
         return "document"
     if "." in name and " " not in name.strip():
         return "link"
@@ -141,6 +144,9 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str]) -> str:
     if not words or name[:1].islower():
         return "organisation"
     caps = [w for w in words if w[:1].isupper()]
+    if words[0] in ("The", "A", "An"):
+        # "A Nato official" is a person; "The Hill", "The Nordic": a phrase led by an article names nobody
+        return "person" if words[-1].lower() in _PERSON_NOUNS else "organisation"
     if 2 <= len(words) <= 4 and len(caps) == len(words) and not any(w.lower().strip(".,") in _ORG_WORDS
                                                                      for w in words):
         return "person"

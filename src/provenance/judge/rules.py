@@ -136,6 +136,11 @@ _BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|
 # "and" ("... and Donald Trump Jr"); the head only before the end of the phrase
 _AGENT_TAIL = re.compile(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P<more>(?:the\s+)?{_NAME})"
                          r"|(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:who|which|that|in|on|at|over|for)\b))")
+# a sentence opening with a document: "Article 5", "The new treaty", "Sweden’s brochure" (its head then in
+# DOCUMENT_HEADS)
+_LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
+                            r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
+                            r"(?P<head>[a-z]+))\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = re.compile(rf"(?:[Tt]he\s+)?{_NAME}")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
@@ -719,6 +724,12 @@ class Judge:
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
+        if s.role is _BODY and text[:1].isupper() and (j.category is not _ATTRIBUTED or self.tag == "link"):
+            thing = _LEAD_DOCUMENT.match(text)
+            if thing is not None and (thing.group("head") is None or thing.group("head") in DOCUMENT_HEADS):
+                # "Article 5 is one of Nato's core principles. It says ...", "Sweden’s brochure includes
+                # ... It tells people": the document a sentence opens with is what a later "it" means
+                self.speakers.remember(thing.group("np"), "doc")
         if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text):
             met = _INTERVIEWER.search(text)
             if met is not None:
