@@ -503,3 +503,26 @@ def test_an_inscription_is_a_document_not_a_quote_with_no_speaker() -> None:
             "Dodgers finished first in the National League and went on to win the World Series.” {}displayed 1961.\n")
     assert [f.rule_id for f in findings(audit_text(text.format(""))) if f.rule_id == "PV103"] == ["PV103"]
     assert not [f for f in findings(audit_text(text.format("Plaque "))) if f.rule_id == "PV103"]
+
+
+# the largest source buckets of PolNeAR's tuning part (benchmarks/polnear_eval.py --part tune --source-buckets)
+@pytest.mark.parametrize(("text", "source"), [
+    ('"It\'s hard to dispute the rising negatives," said Democratic pollster Stan Greenberg.\n', "Stan Greenberg"),
+    ("''Is Donald Trump running against the Republican National Committee?'' asked Mr. Manafort, referring to "
+     "the candidate's attacks.\n", "Manafort"),
+    ("Chairman Trey Gowdy earlier in the day said the panel had made progress.\n", "Trey Gowdy"),
+])
+def test_speakers_of_the_tuning_buckets(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Jeb Bush and Ted Cruz both floated the notion Sunday of admitting Christian refugees.", "Jeb Bush and Ted Cruz"),
+    ("Sanders now seeks the ouster of the party chair.", "Sanders"),
+    ("Trump earlier Tuesday backed away from a suggestion that he might pay.", "Trump"),
+    ("Whatever transpires from here, this is not the campaign Clinton envisioned.", None),
+])
+def test_a_sentence_names_its_own_subject_past_adverbs_and_times(text: str, subject: str | None) -> None:
+    from provenance.judge.rules import _own_subject, _PlainWords
+
+    assert _own_subject(text, _PlainWords([])) == subject

@@ -102,7 +102,7 @@ def not_a_speaker(phrase: str) -> str | None:
         return "a day, month or time"
     if len(lows) == 1 and lows[0] in DETERMINERS:
         return "a determiner"
-    if all(w in NUMBERS_DURATIONS or w in DAYS_MONTHS or w.isdigit() or w in ("and", "a", "an", "few")
+    if all(w in NUMBERS_DURATIONS or w in DAYS_MONTHS or w.isdigit() or w in ("and", "a", "an", "few", "ago")
            for w in lows):
         return "a number or a length of time"
     if lows[0] in PREPOSITIONS:
@@ -487,4 +487,5 @@ _COMMON_START = {"meanwhile", "however", "additionally", "also", "but", "and", "
                  "after", "before", "while", "when", "as", "if", "since", "because", "although", "though",
                  "this", "that", "these", "those", "it", "there", "here", "some", "many", "most", "all",
                  "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nothing",
-                 "everything", "why", "what", "how", "where", "which", "who", "whether", "no", "not", "none"}
+                 "everything", "why", "what", "how", "where", "which", "who", "whether", "no", "not", "none",
+                 "whatever", "whoever", "whichever", "wherever", "whenever"}

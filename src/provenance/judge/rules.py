@@ -97,7 +97,9 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
 _AFTER_APPOSITION = re.compile(
     r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4})"
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
+    # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
+    r"|(?:[A-Z][\w'’-]*\s+){1,2}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,3})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
@@ -319,13 +321,14 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
 
 
 _TIME_TAIL = re.compile(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
+                        r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)|"
                         r"once\s+again|at\s+the\s+time)\s*$", re.I)
 
 
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
-            or " point" in clause:
+            or " point" in clause or " in the " in clause:
         clause = _TIME_TAIL.sub("", clause)  # "Trump at the time (said)": a time, not "the time"
     words = clause.split()
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
@@ -456,6 +459,10 @@ class Judge:
                     continue
             else:
                 clause_raw = _clause_before(text, start)
+                if "''" in clause_raw:
+                    # "''Is Trump running against the RNC?'' asked Mr. Manafort": the NYT's closing '' ends
+                    # the quotation (no clause boundary), and the words in it are no subject
+                    clause_raw = clause_raw[clause_raw.rfind("''") + 2:]
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
@@ -1459,14 +1466,18 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
 # a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ")
 _OWN_SUBJECT = re.compile(
     r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
-    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4})"
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+    # "Jeb Bush and Ted Cruz both floated": two names joined
+    r"(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
     # an aside: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days")
     r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly)\b[^,;:\"“”]{0,100},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
-    r"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|night|morning|afternoon|evening|year|month))?"
-    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
+    r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|night|morning|afternoon|evening|year|month))?"
+    # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
+    r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
+    r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
                           "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
@@ -1490,6 +1501,11 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
         return None  # "Sanders's strength": a possessor is not the subject
     if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
         return None
+    if " and " in np:
+        left, _, right = np.partition(" and ")
+        names = [b.text for b in (classify(left, _NO_SPEAKERS), classify(right, _NO_SPEAKERS))
+                 if b is not None and b.kind in ("person", "org")]
+        return " and ".join(names) if len(names) == 2 else None
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
