@@ -143,6 +143,9 @@ _AGENT_TAIL = re.compile(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s
 _LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
                             r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
                             r"(?P<head>[a-z]+))\b")
+# the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)"
+_POSSESSED = re.compile(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
+                        r"would|[a-z]+ed|[a-z]+s)\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = re.compile(rf"(?:[Tt]he\s+)?{_NAME}")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
@@ -157,6 +160,9 @@ _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And
                          r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                           r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
+# a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
+                                 r"despite|without|after|before)\s+$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
@@ -436,9 +442,10 @@ class Judge:
                     continue  # "reports suggest": a noun followed by the real verb
             if form.kind == "ed" and _DETERMINER_BEFORE.search(before):
                 continue  # "the reported memo", "an alleged plot": an adjective
-            if form.kind in ("base", "s") and _NOUN_BEFORE.search(before):
-                continue  # "the report", "a call", "his claims"
+            if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+                continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
+                    and not (not after.strip(_QUOTE_MARKS + ".!") and _POST_POSED.search(text)) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
@@ -525,6 +532,8 @@ class Judge:
                     continue
                 if np.endswith(("'s", "’s")):
                     continue
+                if form.kind == "base" and dropped[:1] == ["to"] and subj.kind == "org" and not _BE.intersection(dropped):
+                    continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
                         and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause):
@@ -538,7 +547,7 @@ class Judge:
         """A subject joined to a name before "and" (which ends at `end`) is the whole phrase: "Sweden
         and Finland have told" is both countries' claim, not Finland's. Only a name may stand there
         ("Trump defeated Cruz and Clinton said" keeps Clinton)."""
-        if subj.kind not in ("person", "org"):
+        if subj.kind not in ("person", "org") or not _CONJUNCT.fullmatch(subj.text):
             return subj
         m = _AND_BEFORE.search(text, 0, end)
         if m is None:
@@ -653,6 +662,12 @@ class Judge:
         np = m.group("np")
         if " " not in np and np.endswith(("ing", "ed")) and np not in self.speakers.people:
             return None  # "Speaking in his real voice, he ...", "Asked about it, ...": a participle clause
+        if np.endswith(("'s", "’s")):
+            # "Kohberger’s defense team issued ...": the possessor's noun is the subject, not the possessor
+            head = _POSSESSED.match(text, m.end("np"))
+            if head is None:
+                return None
+            np += head.group("head")
         return classify(np, self.speakers)
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
@@ -953,7 +968,7 @@ def _verb_reliability(info: SentenceInfo) -> float:
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
-_POST_POSED = re.compile(rf",\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
+_POST_POSED = re.compile(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
 def _post_posed(text: str) -> bool:
@@ -1471,13 +1486,14 @@ _OWN_SUBJECT = re.compile(
     r"(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
     # an aside: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days")
-    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly)\b[^,;:\"“”]{0,100},)?"
+    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
-    r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z]+s|[a-z]+ed)\b")
+    r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
                           "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
@@ -1528,7 +1544,11 @@ _SPEAKING_HEADS = frozenset({
     "complaint", "ad", "audit", "filing", "indictment", "ruling", "court", "document", "documents", "chairman",
     "chairwoman", "director", "leader", "frontrunner", "front-runner", "billionaire", "businessman",
     "businesswoman", "senators", "candidates", "ambassador", "prosecutor", "prosecutors", "lawyer", "lawyers",
-    "attorney", "attorneys", "general", "commissioner", "sheriff", "chief", "speaker", "pope", "diplomat"})
+    "attorney", "attorneys", "general", "commissioner", "sheriff", "chief", "speaker", "pope", "diplomat",
+    # a body that speaks for itself ("The group asked whether", "The newspaper ... writes")
+    "group", "newspaper", "campaign", "committee", "agency", "organization", "organisation", "union", "company",
+    "government", "administration", "department", "ministry", "party", "board", "council", "panel", "network",
+    "magazine", "website", "outlet"})
 
 
 def _own_role_subject(text: str) -> str | None:
