@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "125b4df3278dda30b456cb16a5632cfb85c286350ffb7f2171ceddf5a2e52479"
+DIGEST = "fcf09e42ecd52d41815ffe8e2548c6a5637aeb984c14ee8e90f55e5e702e24bb"
 
 
 def inputs() -> list[Path]:
