@@ -489,7 +489,8 @@ class Judge:
                     w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
                 subj = classify(np, self.speakers) if np.strip() else None
-                if subj is not None and not empty and _AND_BEFORE.search(text, 0, start - len(clause_raw)):
+                if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
+                                                                         start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
                 if not empty and _INDEFINITE.match(clause_raw):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
@@ -549,7 +550,7 @@ class Judge:
         ("Trump defeated Cruz and Clinton said" keeps Clinton)."""
         if subj.kind not in ("person", "org") or not _CONJUNCT.fullmatch(subj.text):
             return subj
-        m = _AND_BEFORE.search(text, 0, end)
+        m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
         if m is None:
             return subj
         left = _clause_before(text, m.start()).strip().rstrip(",").strip()
