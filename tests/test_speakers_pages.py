@@ -517,6 +517,8 @@ def test_an_inscription_is_a_document_not_a_quote_with_no_speaker() -> None:
     ("Sanders and Clinton both campaigned on pledges to be tough on Wall Street.\n", None),
     # "questions ... for the FBI to answer": an infinitive, nobody answered
     ("They listed several questions in their letter for the FBI to answer in a briefing.\n", None),
+    # people of a kind with no determiner speak ("experts", "officials" are unnamed: vague)
+    ("But security specialists say the most harmful information might not even be genuine.\n", "security specialists"),
     # a possessor is not the subject: its noun is
     ("Kohberger’s defense team issued Funke a subpoena to testify, claiming she has exculpatory evidence.\n",
      "Kohberger’s defense team"),

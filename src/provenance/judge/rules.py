@@ -537,7 +537,8 @@ class Judge:
                     continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
-                        and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause):
+                        and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause) \
+                        and not (subj.kind == "other" and subj.text.islower() and subj.text.endswith("s")):
                     continue
             if main_subject is None and subj.kind != "unnamed":
                 main_subject = subj
