@@ -84,6 +84,11 @@ REGIONS = frozenset({
     "Pacific", "Atlantic", "Mediterranean", "Midwest", "Deep South"})
 _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
+# a person's title, never a speaker alone (not "King", "Judge", "Pope", "Major": surnames or a person named so)
+_TITLES_ALONE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "gen", "prof",
+                           "professor", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "rev", "sir", "dame",
+                           "president", "minister", "secretary", "congressman", "congresswoman", "mayor"})
+_PARTY_TAG = re.compile(r"[A-HJ-Z]\.?|[RDI]-[A-Z][\w.]*")
 
 
 @lru_cache(maxsize=4096)
@@ -102,6 +107,10 @@ def not_a_speaker(phrase: str) -> str | None:
         return "a day, month or time"
     if len(lows) == 1 and lows[0] in DETERMINERS:
         return "a determiner"
+    if len(lows) == 1 and lows[0] in _TITLES_ALONE:
+        return "a title alone"  # "Ms" (a title cut at its dot), "Senator"
+    if _PARTY_TAG.fullmatch(phrase.strip(" ()")):
+        return "a party tag or an initial"  # "State Rep. Wendy Nanney (R), a leader ..., suggested"
     if all(w in NUMBERS_DURATIONS or w in DAYS_MONTHS or w.isdigit() or w in ("and", "a", "an", "few", "ago")
            for w in lows):
         return "a number or a length of time"
@@ -366,6 +375,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
+    if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
+                              for w in words[1:]):
+        return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
