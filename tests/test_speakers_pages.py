@@ -431,7 +431,7 @@ def test_subjects_joined_by_and(text: str, source: str) -> None:
 
 @pytest.mark.parametrize("phrase", ["Russian", "Swedish", "The Nordic", "Thirty", "Thirty minutes", "Two hours",
                                     "two weeks ago", "Republican", "R", "R-Tex", "Ms", "Gallup finds",
-                                    "Cuban and finds"])
+                                    "Cuban and finds", "Super Bowl I. It wasn’t"])
 def test_adjectives_numbers_and_lengths_of_time_are_no_speakers(phrase: str) -> None:
     # (a nationality, a number or time, a party tag, a title cut at its dot, a clause: "Gallup finds (states ...)")
     assert classify(phrase, Speakers()) is None

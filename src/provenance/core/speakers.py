@@ -365,7 +365,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     if len(words) > 1:
-        lows = [w.lower().strip(",.") for w in words]
+        lows = [w.lower().strip(",.").replace("’", "'") for w in words]  # "wasn’t" as "wasn't"
         if lows[0] in _SUBJECT_PRONOUNS and lows[-1] not in _SUBJECT_PRONOUNS:
             return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in _SUBJECT_PRONOUNS:
