@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fcf09e42ecd52d41815ffe8e2548c6a5637aeb984c14ee8e90f55e5e702e24bb"
+DIGEST = "a8acc062cbfc3ec09d88412f8a24d20c1a2a853157ca251f515fd99a24b15d4a"
 
 
 def inputs() -> list[Path]:
