@@ -159,6 +159,11 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# an aside that describes a person and ends with the name: "National Resources Defense Council board
+# member Nicole Lederer" (a lower-case role word right before the name)
+_ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
+                             r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
 # enum members as module constants: an attribute of an Enum class costs a Python-level lookup
@@ -492,8 +497,10 @@ class Judge:
                             subj = None  # "Asked on Monday whether ..., Mrs. Clinton ... and said": no name
                 if subj is None and empty:
                     subj = self._lead_with_asides(text, start - len(clause_raw))
-                if subj is None and empty and form.kind in ("ed", "s"):
+                if subj is None and empty and form.kind in ("ed", "s") and not dropped:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
+                    # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
+                    # the verb are what was said, not who said it)
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
@@ -537,6 +544,13 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
+        role_then_name = _ROLE_THEN_NAME.fullmatch(aside.strip())
+        if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
+            # "The host, National Resources Defense Council board member Nicole Lederer, has said": a
+            # role, then an aside that describes the person and ends with their name
+            named = classify(role_then_name.group("name"), self.speakers)
+            if named is not None and named.kind == "person":
+                return named
         if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
