@@ -80,6 +80,12 @@ _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b
 _BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                             r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
+_ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|chairwoman|chair|president|"
+               "member|official|officer|leader|secretary|minister|lawyer|attorney|professor|researcher|analyst|"
+               "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
+               "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
+               "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
 _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
@@ -89,7 +95,11 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
+                            # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
+                            # director of academic management at SUM, who ...'
+                            rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
