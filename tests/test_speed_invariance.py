@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a8acc062cbfc3ec09d88412f8a24d20c1a2a853157ca251f515fd99a24b15d4a"
+DIGEST = "16bf2f0079af8c60cbec7e3b60c0144554b2e61e4a89eb7dcff80003de2ac77a"
 
 
 def inputs() -> list[Path]:
