@@ -200,3 +200,44 @@ def test_precise_figures_hold_on_polnear(trainer: ModuleType) -> None:
     default = baseline["judges"]["pipeline"]
     assert measured["accuracy"] > default["accuracy"]
     assert measured["attributed_f1"] > default["attributed_f1"]
+
+
+def test_the_cue_gate_decides_only_flips_to_attributed() -> None:
+    pytest.importorskip("numpy")
+    import numpy as np
+
+    from provenance import audit_text
+    from provenance.judge.precise import decide
+
+    report = audit_text("The ministry closed the road on Monday.\n\nThe minister said the road would reopen.\n\n"
+                        "What has Trump said about Nato?\n")
+    sentences = [js.sentence for js in report.sentences]
+    default = [js.judgement for js in report.sentences]
+    assert [j.category for j in default] == [Category.UNATTRIBUTED, Category.ATTRIBUTED, Category.NONE]
+    sure_attributed = np.array([[0.9, 0.05, 0.05]] * 3)  # CLASSES: attributed, vague, unattributed
+    ungated = decide(sentences, default, sure_attributed)
+    assert ungated[0].category is Category.ATTRIBUTED  # what the model alone would do
+    gated = decide(sentences, default, sure_attributed, cues=[False, True, True], firm=[False, False, True])
+    assert [j.category for j in gated] == [Category.UNATTRIBUTED, Category.ATTRIBUTED, Category.NONE]
+    assert gated[0].source is None
+    # with a cue, the flip stands
+    assert decide(sentences, default, sure_attributed, cues=[True] * 3)[0].category is Category.ATTRIBUTED
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The ministry closed the road on Monday.", False),  # an act
+    ("Police cleared the square before dawn.", False),
+    ("The ministry said the road would reopen.", True),
+    ("According to the ministry, the road will reopen.", True),
+    ('The road is "closed until further notice".', True),  # a quotation
+    ("The reported memo follows a series of attacks.", False),  # "reported" is an adjective here
+])
+def test_cue_present_reads_the_sentence(text: str, cue: bool) -> None:
+    from provenance.judge.features import TOKEN, SentenceInfo, lower_tokens
+    from provenance.judge.precise import cue_present
+
+    raw = TOKEN.findall(text)
+    info = SentenceInfo(text, raw, lower_tokens(raw), rule="unattributed", tag="plain", subject="", role="body",
+                        quote_in=False, quote_out=False, marks=text.count('"'), pair3=False, first_in_block=True,
+                        block_sentences=1, index=0)
+    assert cue_present(info) is cue

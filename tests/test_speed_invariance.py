@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8a4079d0d15aac2bda9c5a03a0f4c68971ea4d0588bec8685ea656ded347c63d"
+DIGEST = "16bf2f0079af8c60cbec7e3b60c0144554b2e61e4a89eb7dcff80003de2ac77a"
 
 
 def inputs() -> list[Path]:

@@ -267,12 +267,15 @@ def _speakerless(article: ArticleReport) -> set[int]:
     is mostly a speaker it could not resolve: measured, flagging those fell to half precision);
     not one right after a sentence that names a
     source in the same or the previous paragraph ("the experts recommend ivy. 'Ivy is easy to
-    grow.'"); not a quotation signed after it ("... – Jim Morrison")."""
+    grow.'"); not a quotation signed after it ("... – Jim Morrison"); not one in a paragraph that says
+    it is an inscription ('1959: "Dodgers World Series Champions. ..." Plaque displayed 1961.'): the
+    plaque, sign or headstone is a document, the words are read off it, and no speaker is missing."""
     out: set[int] = set()
     prev = None
+    inscribed = {js.sentence.block for js in article.sentences if _INSCRIPTION.search(js.sentence.text)}
     for js in article.sentences:
         block = js.sentence.block
-        if _SIGNED.search(js.sentence.text):
+        if _SIGNED.search(js.sentence.text) or block in inscribed:
             pass
         elif (js.category is Category.UNATTRIBUTED or (js.category is Category.NONE and js.sentence.role is Role.HEADING)) \
                 and not (prev is not None and prev.category in (Category.ATTRIBUTED, Category.VAGUE)
@@ -282,6 +285,11 @@ def _speakerless(article: ArticleReport) -> set[int]:
     return out
 
 
+# a paragraph that reads its quotation off a thing: "Plaque displayed 1961", "the inscription reads",
+# "a sign that read"
+_INSCRIPTION = re.compile(r"\b(?:plaques?|inscriptions?|inscribed|engraved|engraving|epitaph|headstone|gravestone|"
+                          r"tombstone|placards?|(?:signs?|banners?|posters?|murals?)\s+(?:that\s+)?(?:read|reads|reading|said|says))\b",
+                          re.I)
 _SIGNED = re.compile(r"[”\"’']\s*[–—-]\s*[A-Z]")  # “...” – Jim Morrison: signed after the quotation
 
 

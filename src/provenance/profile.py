@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
+from provenance.core.speakers import DOCUMENT_HEADS
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 if TYPE_CHECKING:
@@ -164,8 +165,11 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
         return "outlet"
     key = _key(name)
     bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-    # "a copy of the filing", "The lawsuit": a document, whatever the capital of its determiner
-    if key in documents or (_DOC_WORDS.search(name) and bare[:1].islower()):
+    last = name.split()[-1] if name.split() else ""
+    # "a copy of the filing", "The lawsuit": a document, whatever the capital of its determiner; so is
+    # "The Swedish brochure" (a document's head, core/speakers.DOCUMENT_HEADS)
+    if key in documents or (_DOC_WORDS.search(name) and bare[:1].islower()) or (
+            last[:1].islower() and last.strip(".,").lower() in DOCUMENT_HEADS):
         return "document"
     if "." in name and " " not in name.strip():
         return "link"

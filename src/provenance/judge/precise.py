@@ -235,26 +235,63 @@ def judge_precise(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     # the default judge's learned part does (rules._own_subject); a quotation's words never do
     subjects = [None if info.quote_in or info.lead or s.role is not Role.BODY else _own_subject(s.text, plain)
                 for s, info in zip(sentences, infos, strict=True)]
-    return decide(sentences, default, probs, subjects)
+    cues = [cue_present(info) for info in infos] if CUE_GATE else None
+    # a question, a call to action, a label: the rules' "no claim" stands (what a question asks is no
+    # attribution, "What has Trump said about Nato?")
+    firm = [j.category is Category.NONE and info.tag in _FIRM_NONE for j, info in zip(default, infos, strict=True)]
+    return decide(sentences, default, probs, subjects, cues, firm)
+
+
+_FIRM_NONE = frozenset({"question", "cta", "label", "fixed"})
+_UNSOURCED = frozenset({Category.UNATTRIBUTED, Category.NONE})
+
+
+CUE_GATE = True  # a sentence the default judge leaves unattributed becomes attributed only with a cue in it
+
+
+def cue_present(info: SentenceInfo) -> bool:
+    """Whether a sentence holds something that attributes: a quotation mark, a speaker line's colon, a
+    reporting verb, "according to" or a source noun (the mined cues, cues_mined.tsv, read as a verb: not
+    "the claim", "The reported memo"), or an unnamed source ("officials"). An actor's act ("The ministry
+    closed the road") has none: PolNeAR counts it an attribution, a fact-checker does not (measured:
+    docs/polnear.md, the precise judge)."""
+    from provenance.judge.rules import _as_noun
+
+    if info.quote_in or info.lead or info.marks or info.colon_end or info.unnamed_head:
+        return True
+    return any(c.reliability >= CUE_RELIABLE and not _as_noun(info, k, c) for k, c in info.found)
+
+
+# the mined cue's reliability (features.GATE_NAMED_CUE's level). Measured with `python benchmarks/accuracy.py
+# --judge precise` and `python benchmarks/polnear_eval.py --judge precise` (docs/polnear.md): 0.1 gains no
+# hand-set sentence, 0.2 one (PolNeAR -0.002), 0.3 four (-0.006), reporting verbs, "according to", source
+# nouns and adverbs only at 0.3 five (-0.009)
+CUE_RELIABLE = 0.2
 
 
 def decide(sentences: Sequence[Sentence], default: Sequence[Judgement], probs: Any,
-           subjects: Sequence[str | None] | None = None) -> list[Judgement]:
+           subjects: Sequence[str | None] | None = None, cues: Sequence[bool] | None = None,
+           firm: Sequence[bool] | None = None) -> list[Judgement]:
     """The precise verdicts as judgements: the default's where both agree, a new one where not.
     `subjects`: each sentence's own named subject, if any (the source of a sentence it newly
-    attributes before the speaker of the sentence before)."""
+    attributes before the speaker of the sentence before). `cues`: whether each sentence holds a cue
+    (cue_present); when given, a sentence the default judge leaves unattributed is attributed only
+    with one. `firm`: the sentences whose default judgement stands whatever the model reads."""
     out: list[Judgement] = []
     last_source: str | None = None
     last_block = -2
     for i, (s, j, p) in enumerate(zip(sentences, default, probs, strict=True)):
         decided = j
-        if s.role in _JUDGED_ROLES:
+        if s.role in _JUDGED_ROLES and not (firm is not None and firm[i]):
             k = int(p.argmax())
             name = CLASSES[k]
             sure = round(float(p[k]), 2)
             note = f"the precise judge: {int(float(p[k]) * 100)}% {name}"
-            if name == _NAME[j.category]:
-                decided = replace(j, confidence=sure, evidence=(note, *j.evidence))
+            if name == _NAME[j.category] or (
+                    cues is not None and name == "attributed" and j.category in _UNSOURCED and not cues[i]):
+                # agreed; or an attribution with no cue to show for it (an actor's act): the default stands
+                decided = replace(j, evidence=(note, *j.evidence)) if name != _NAME[j.category] else \
+                    replace(j, confidence=sure, evidence=(note, *j.evidence))
             else:
                 near = last_source if s.block - last_block <= 1 and s.role is not Role.HEADING else None
                 own = subjects[i] if subjects is not None else None
