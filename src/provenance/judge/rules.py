@@ -51,7 +51,6 @@ from provenance.judge.features import (
     SentenceInfo,
     Stages,
     context_features,
-    lower_tokens,
     mined,
     model,
     sentence_tokens,
@@ -122,6 +121,8 @@ _ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|fig
                             r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                             # "early results of exit polls conducted for The AP by Edison Research"
                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+_LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
+_UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
@@ -613,16 +614,20 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = _ACCORDING_END.split(src, maxsplit=1)[0].strip()
+            end = _ACCORDING_END.search(src)  # the text before its first match (as split(maxsplit=1)[0])
+            if end is not None:
+                src = src[:end.start()]
+            src = src.strip()
 
-            if src.lower() in ("http", "https", "www"):
+            if src.lower() in _LINK_WORDS:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
             subj = classify(src, self.speakers)
-            first = src.split()[0].lower() if src.split() else ""
-            if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
+            words = src.split()
+            first = words[0].lower() if words else ""
+            if (subj is not None and subj.kind == "unnamed") or first in _UNNAMED_FIRSTS:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
-                owner = _OFFICE.search(src)
+                owner = _OFFICE.search(src) if "office" in src else None
                 who = self.speakers.describe_office(owner.group(1)) if owner else None
                 why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
                 out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))
@@ -748,14 +753,17 @@ class Judge:
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
-        if attributed and not quotes and all(e.cue == "link" for e in attributed):
+        # whether every attribution is a citation link (one pass; the usual single cue needs no generator)
+        only_links = bool(attributed) and (attributed[0].cue == "link" if len(attributed) == 1
+                                           else all(e.cue == "link" for e in attributed))
+        if only_links and not quotes:
             cta = self.lex.calls_to_action.match(text)
             if cta:
                 # "Listen here on your chosen podcast platform.": a call to action in any format;
                 # its link points the reader somewhere, it cites nothing (pipeline: a resource)
                 self.tag = "cta"
                 return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
-        if attributed and quotes and all(e.cue == "link" for e in attributed):
+        if only_links and quotes:
             # a link's domain is never a quotation's speaker: a quotation that continues a speaker's
             # words is theirs, linked or not
             continued = self._continued_quotation(s, text, quotes)
@@ -781,8 +789,9 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
-            cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
-            self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
+            cues = best.cue if len(attributed) == 1 else \
+                " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
+            self.tag = _CUE_TAGS.get(best.cue, "verb")
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
@@ -826,6 +835,9 @@ class Judge:
             self.tag = "cta"
             return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
         return _PLAIN
+
+
+_CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
 
 
 # Evidence the learned part may not overrule: a quotation, "according to", a colon speaker line, and
@@ -912,22 +924,30 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
     # times over were a third of the peak memory of a 2 MB text (issue #16)
     canon: dict[str, str] = {}
     same = canon.setdefault
+    judge_one = judge.judge
+    add_rule, add_info = rules.append, infos.append
+    findall = TOKEN.findall
+    no_quotes: list[QuoteSpan] = []
     for s in sentences:
-        block_quotes = quotes_by_block.get(s.block)
+        b = s.block
+        block_quotes = quotes_by_block.get(b)
         if block_quotes:
-            starts, ends = spans[s.block]
+            starts, ends = spans[b]
             qs = block_quotes[bisect_right(ends, s.start):bisect_left(starts, s.end)]
         else:
-            qs = []
+            qs = no_quotes
         text = s.text
-        found = TOKEN.findall(text)
+        found = findall(text)
         raw = list(map(same, found, found))
-        found = lower_tokens(raw)
-        toks = list(map(same, found, found))
+        if raw:  # lower_tokens(raw), inline
+            found = "\x00".join(raw).lower().replace("’", "'").split("\x00")
+            toks = list(map(same, found, found))
+        else:
+            toks = []
         wset = set(toks)
         remember_words(text, wset)  # the outlet and primary-source scans read it after the judge
-        j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, no_links), wset)
-        rules.append(j)
+        j = judge_one(s, blocks[b], qs, links_by_sentence.get(s.index, no_links), wset)
+        add_rule(j)
         if qs:
             quote_in = any(q.start < s.start for q in qs)
             quote_out = any(q.end > s.end or (not q.closed and q.end >= s.end - 1) for q in qs)
@@ -936,12 +956,9 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             quote_in = quote_out = pair3 = False
         marks = text.count('"') + text.count("“") + text.count("”") + text.count("''") \
             if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
-        cat = _RULE_NAME[j.category]
-        infos.append(SentenceInfo(
-            text, raw, toks, rule=cat, tag=judge.tag, subject=judge.subject, role=_ROLE_NAME[s.role],
-            quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
-            first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
-        prev_block = s.block
+        add_info(SentenceInfo(text, raw, toks, _RULE_NAME[j.category], judge.tag, judge.subject, _ROLE_NAME[s.role],
+                              quote_in, quote_out, marks, pair3, b != prev_block, per_block[b], s.index))
+        prev_block = b
     _fill_pending(sentences, rules, infos, judge.interlocutors)
     return rules, infos
 
