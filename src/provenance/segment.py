@@ -369,15 +369,30 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
         # In Markdown and HTML a trailer heading is followed by list items.
         in_trailer = trailer if block.kind in (_K_TRAILER_HEADING, _K_TRAILER_ITEM,
                                                _K_LIST_ITEM) else None
-        offsets = [sl.offset for sl in block.lines]
+        lines = block.lines
+        offsets = [sl.offset for sl in lines]
+        kind_for_role = block
+        if in_trailer and block.kind is _K_LIST_ITEM:
+            kind_for_role = Block(block.index, _K_TRAILER_ITEM, block.text, block.lines)
+        body = block.text
+        index = block.index
+        add = sentences.append
+        if len(lines) == 1:
+            # one source line (a paragraph of HTML or Markdown, a long unwrapped line): every position
+            # is on it, no bisection needed (as _position would find)
+            one = lines[0]
+            line = end_line = one.line
+            shift = one.column - one.offset
+            for start, end in _spans(block):
+                text = body[start:end]
+                add(Sentence(len(sentences), index, start, end, text, line, start + shift,
+                             end_line, (start if start > end - 1 else end - 1) + shift + 1,
+                             _role(kind_for_role, text, in_trailer)))
+            continue
         for start, end in _spans(block):
-            text = block.text[start:end]
-            line, column = _position(block.lines, offsets, start)
-            end_line, end_column = _position(block.lines, offsets, max(start, end - 1))
-            kind_for_role = block
-            if in_trailer and block.kind is _K_LIST_ITEM:
-                kind_for_role = Block(block.index, _K_TRAILER_ITEM, block.text, block.lines)
-            role = _role(kind_for_role, text, in_trailer)
-            sentences.append(Sentence(len(sentences), block.index, start, end, text, line, column,
-                                      end_line, end_column + 1, role))
+            text = body[start:end]
+            line, column = _position(lines, offsets, start)
+            end_line, end_column = _position(lines, offsets, max(start, end - 1))
+            add(Sentence(len(sentences), index, start, end, text, line, column,
+                         end_line, end_column + 1, _role(kind_for_role, text, in_trailer)))
     return tuple(blocks), tuple(sentences)

@@ -63,6 +63,9 @@ _TRIGGERS = (
     cues.triggers("after"),
     cues.triggers("source-line", "credit"),
 )
+_CONTEXTS_TRIGGERED = tuple(zip(_CONTEXTS, _TRIGGERS, strict=True))
+_ANY_TRIGGER = frozenset().union(*_TRIGGERS)  # a sentence with none of these words matches no context pattern
+_ACCORDING_CONTEXT = _CONTEXTS[0]
 _NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
 _INF = float("inf")
 _MEDIA_WORDS = frozenset({"channel", "account", "page", "show", "podcast"})
@@ -140,7 +143,11 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         return names[phrase]
 
     def at(s: Sentence, offset: int) -> tuple[int, int]:
-        return locate(blocks[s.block], s.start + max(0, offset))
+        block = blocks[s.block]
+        lines = block.lines
+        if len(lines) == 1:  # one source line: what locate() finds, without its bisection
+            return lines[0].line, lines[0].column + (s.start + max(0, offset) - lines[0].offset)
+        return locate(block, s.start + max(0, offset))
 
     for s in sentences:
         text = s.text
@@ -193,14 +200,15 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 continue
             found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, at(s, m.start())))
         # Outlet names in a citing context.
-        for pat, triggers in zip(_CONTEXTS, _TRIGGERS, strict=True):
+        for pat, triggers in _CONTEXTS_TRIGGERED if not _ANY_TRIGGER.isdisjoint(present) else ():
             if triggers.isdisjoint(present):
                 continue
             for m in pat.finditer(text):
                 named = lookup_name(m.group("name"))
                 if named is None or named[1].kind in _NOT_OUTLETS:
                     continue  # governments and institutions named as sources are primary sources, not outlets
-                how = "according-to" if "according" in m.group(0).lower()[:12] else (
+                # (a match of the first pattern opens with "according", in any case)
+                how = "according-to" if pat is _ACCORDING_CONTEXT or "according" in m.group(0).lower()[:12] else (
                     "source-line" if m.group(0).startswith("(") else "reported")
                 where = at(s, m.start("name"))
                 again = cited.get((named[0], how))
