@@ -718,8 +718,7 @@ class Judge:
             self.tag = "fixed"
             return Judgement(_NONE, None, None, reason("empty"))
 
-        evidence: list[Evidence] = []
-        evidence += self._according(s)
+        evidence: list[Evidence] = self._according(s) if "according" in self.words else []
         m = _COLON_ATTR.match(text) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
@@ -731,7 +730,8 @@ class Judge:
             if subj is not None:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
-        evidence += self._verbs(s)
+        if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
+            evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
         for link in links:
@@ -899,6 +899,9 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
         and (sourced or (s.role is _BODY and _named_lead(s.text) is not None))
 
 
+_MARK_TOKENS = frozenset({'"', "“", "”", "''"})  # the quotation-mark tokens a sentence's marks are counted for
+
+
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
                       ) -> tuple[list[Judgement], list[SentenceInfo]]:
@@ -954,8 +957,8 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             pair3 = any(q.text.count(" ") >= 2 for q in qs)
         else:
             quote_in = quote_out = pair3 = False
-        marks = text.count('"') + text.count("“") + text.count("”") + text.count("''") \
-            if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
+        marks = 0 if _MARK_TOKENS.isdisjoint(wset) else \
+            text.count('"') + text.count("“") + text.count("”") + text.count("''")
         add_info(SentenceInfo(text, raw, toks, _RULE_NAME[j.category], judge.tag, judge.subject, _ROLE_NAME[s.role],
                               quote_in, quote_out, marks, pair3, b != prev_block, per_block[b], s.index))
         prev_block = b
@@ -1151,7 +1154,8 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     plain = _PlainWords(infos)
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
-        basis = f"rule:{infos[i].tag}:{infos[i].subject}"
+        info = infos[i]
+        basis: str | None = None  # None: the rules' own, "rule:{tag}:{subject}" (built only when needed)
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
@@ -1161,18 +1165,19 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near, plain)
             if decided is j:
-                basis = "agree:" + basis if k == rule_k else "kept:" + basis
+                basis = f"{'agree' if k == rule_k else 'kept'}:rule:{info.tag}:{info.subject}"
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
-        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link" and s.role is not _HEADING \
-                and not (infos[i].first_in_block and _title_case(s.text)):
+        if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
+                and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
         decided = _speaker_or_none(decided)
-        out.append(_with_confidence(decided, basis))
+        out.append(_with_confidence(decided, basis) if basis is not None
+                   else _with_rule_confidence(decided, info.tag, info.subject))
         if RECORD is not None:
-            RECORD.append((s.text, basis, decided.category.value))
+            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
     return out
 
 
@@ -1200,6 +1205,18 @@ def _with_confidence(j: Judgement, basis: str) -> Judgement:
     conf = _CONFIDENCE.get(key)
     if conf is None:
         conf = _CONFIDENCE[key] = confidence(basis, j)
+    return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
+
+
+_RULE_CONFIDENCE: dict[tuple[str, str, Category], float] = {}
+
+
+def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
+    """`_with_confidence(j, f"rule:{tag}:{subject}")`, cached by its parts (no string built per sentence)."""
+    key = (tag, subject, j.category)
+    conf = _RULE_CONFIDENCE.get(key)
+    if conf is None:
+        conf = _RULE_CONFIDENCE[key] = confidence(f"rule:{tag}:{subject}", j)
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
