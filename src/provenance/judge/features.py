@@ -187,8 +187,10 @@ class SentenceInfo:
         "_own",
         "_subjects",
         "block_sentences",
+        "colon_end",
         "first_in_block",
         "index",
+        "lead",
         "marks",
         "pair3",
         "quote_in",
@@ -219,20 +221,13 @@ class SentenceInfo:
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
+        stripped = text.strip()
+        self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
+        self.colon_end = stripped.endswith(":")  # a speaker line: "He said:"
 
     @property
     def stripped(self) -> str:
         return self.text.strip()
-
-    @property
-    def lead(self) -> bool:
-        """Whether it opens with a quotation mark."""
-        return self.text.lstrip()[:1] in _LEAD_MARK
-
-    @property
-    def colon_end(self) -> bool:
-        """Whether it ends in a colon: a speaker line ("He said:")."""
-        return self.text.rstrip().endswith(":")
 
     @property
     def words(self) -> list[str]:
