@@ -198,20 +198,12 @@ class SentenceInfo:
         "raw",
         "role",
         "rule",
+        "stripped",
         "subject",
         "tag",
         "text",
         "toks",
     )
-    # Built on first use, each left unset until then (one is built for every sentence of an article,
-    # most of them never asked: setting seven slots to None was a tenth of building one)
-    _best: float
-    _ctx: list[str]
-    _ctx_key: tuple[object, ...]
-    _flags: list[str]
-    _found: list[tuple[int, Cue]]
-    _own: list[str]
-    _subjects: list[tuple[Cue, str]]
 
     def __init__(self, text: str, raw: list[str], toks: list[str],
                  rule: str, tag: str,
@@ -221,13 +213,17 @@ class SentenceInfo:
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
+        self._found: list[tuple[int, Cue]] | None = None
+        self._best: float | None = None
+        self._own: list[str] | None = None
+        self._ctx: list[str] | None = None
+        self._subjects: list[tuple[Cue, str]] | None = None
+        self._ctx_key: tuple[object, ...] | None = None
+        self._flags: list[str] | None = None
         stripped = text.strip()
+        self.stripped = stripped
         self.lead = stripped[:1] in _LEAD_MARK  # opens with a quotation mark
         self.colon_end = stripped.endswith(":")  # a speaker line: "He said:"
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
 
     @property
     def words(self) -> list[str]:
@@ -242,11 +238,10 @@ class SentenceInfo:
 
     @property
     def found(self) -> list[tuple[int, Cue]]:
-        try:
-            return self._found
-        except AttributeError:
-            self._found = [] if mined().firsts.isdisjoint(self.toks) else find_cue_positions(self.toks)
-            return self._found
+        if self._found is None:
+            m = mined()
+            self._found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+        return self._found
 
     @property
     def cues(self) -> list[Cue]:
@@ -255,46 +250,38 @@ class SentenceInfo:
     @property
     def subjects(self) -> list[tuple[Cue, str]]:
         """Cues with what stands before them (pron, name, np, unnamed...)."""
-        try:
-            return self._subjects
-        except AttributeError:
-            pass
-        found = self.found
-        out: list[tuple[Cue, str]] = []
-        if found:
-            heads = mined().unnamed_heads
-            for i, c in found:
-                if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
-                    out.append((c, _subject_kind(self.raw, self.toks, i, heads)))
-        self._subjects = out
+        if self._subjects is None:
+            found = self.found
+            out: list[tuple[Cue, str]] = []
+            if found:
+                heads = mined().unnamed_heads
+                for i, c in found:
+                    if c.cls in _SUBJECT_CLASSES or c.reliability >= 0.5:
+                        out.append((c, _subject_kind(self.raw, self.toks, i, heads)))
+            self._subjects = out
         return self._subjects
 
     def best_reliability(self) -> float:
-        try:
-            return self._best
-        except AttributeError:
+        if self._best is None:
             self._best = max((c.reliability for _, c in self.found), default=0.0)
-            return self._best
+        return self._best
 
     @property
     def ctx(self) -> list[str]:
-        try:
-            return self._ctx
-        except AttributeError:
-            pass
-        rb = _bucket(self.best_reliability(), _REL_CUTS)
-        ctx = [f"rule={self.rule}", f"tag={self.tag}", f"rel={rb}"]
-        if self.quote_in:
-            ctx.append("q:in")
-        if self.marks:
-            ctx.append("q:any")
-        if self.pair3:
-            ctx.append("q:pair3")
-        if self.lead:
-            ctx.append("q:lead")
-        if self.colon_end:
-            ctx.append("colon_end")
-        self._ctx = ctx
+        if self._ctx is None:
+            rb = _bucket(self.best_reliability(), _REL_CUTS)
+            ctx = [f"rule={self.rule}", f"tag={self.tag}", f"rel={rb}"]
+            if self.quote_in:
+                ctx.append("q:in")
+            if self.marks:
+                ctx.append("q:any")
+            if self.pair3:
+                ctx.append("q:pair3")
+            if self.lead:
+                ctx.append("q:lead")
+            if self.colon_end:
+                ctx.append("colon_end")
+            self._ctx = ctx
         return self._ctx
 
     @property
@@ -310,11 +297,9 @@ class SentenceInfo:
 
     @property
     def own(self) -> list[str]:
-        try:
-            return self._own
-        except AttributeError:
+        if self._own is None:
             self._own = self._own_features()
-            return self._own
+        return self._own
 
     def _own_features(self) -> list[str]:
         f = _base_features(self.rule, self.tag, self.role, self.subject)
@@ -328,30 +313,24 @@ class SentenceInfo:
     def flags(self) -> list[str]:
         """flag_features() with the strongest cue's reliability and whether every cue is mostly
         used with no named source (built once: Model.own_scores and `own` both read it)."""
-        try:
-            return self._flags
-        except AttributeError:
-            pass
-        best = 0.0
-        found = self.found
-        vague_only = bool(found)
-        for _, c in found:
-            if c.reliability > best:
-                best = c.reliability
-            if c.vague_share < 0.5:
-                vague_only = False
-        self._flags = self.flag_features(best, vague_only)
+        if self._flags is None:
+            best = 0.0
+            found = self.found
+            vague_only = bool(found)
+            for _, c in found:
+                if c.reliability > best:
+                    best = c.reliability
+                if c.vague_share < 0.5:
+                    vague_only = False
+            self._flags = self.flag_features(best, vague_only)
         return self._flags
 
     @property
     def ctx_key(self) -> tuple[object, ...]:
         """What `ctx` depends on."""
-        try:
-            return self._ctx_key
-        except AttributeError:
-            pass
-        self._ctx_key = (self.rule, self.tag, _bucket(self.best_reliability(), _REL_CUTS), self.quote_in, bool(self.marks),
-                         self.pair3, self.lead, self.colon_end)
+        if self._ctx_key is None:
+            self._ctx_key = (self.rule, self.tag, _bucket(self.best_reliability(), _REL_CUTS), self.quote_in, bool(self.marks),
+                             self.pair3, self.lead, self.colon_end)
         return self._ctx_key
 
     def flag_features(self, best: float, vague_only: bool) -> list[str]:
