@@ -221,7 +221,9 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain, agencies=agencies)
     primary = extract_primary_sources(blocks, sentences, db)
 
-    judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))
+    if len(judgements) != len(sentences):
+        raise ValueError("one judgement per sentence")
+    judged = tuple(map(JudgedSentence, sentences, judgements))
     quotes: list[Quote] = []
     by_block: dict[int, list[JudgedSentence]] | None = None  # built when a block holds a quotation
     for block in blocks:

@@ -135,17 +135,22 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]  # no sentence end before the last one: nothing to split
     import nupunkt  # lazy: imported on the first article, not at CLI start-up
 
-    spans = [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]
+    spans = nupunkt.sent_spans(text)
     # nupunkt ends a sentence after some titles it does not know ("Lt. Gov. Kathy Hochul", "Cmdr.
-    # Shepard"): a span whose last word is a title abbreviation runs on into the next
+    # Shepard"): a span whose last word is a title abbreviation runs on into the next. Every title
+    # ends in a full stop: a span whose text does not (before its trailing spaces) is not asked.
     out: list[tuple[int, int]] = []
+    add = out.append
     for a, b in spans:
         if out:
-            prev = text[out[-1][0]:out[-1][1]].rstrip()
-            if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
-                out[-1] = (out[-1][0], b)
-                continue
-        out.append((a, b))
+            pa, pb = out[-1]
+            last = text[pb - 1] if pb > pa else ""
+            if last == "." or last.isspace():
+                prev = text[pa:pb].rstrip()
+                if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
+                    out[-1] = (pa, int(b))
+                    continue
+        add((int(a), int(b)))
     return out
 
 
@@ -311,11 +316,13 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
             yield a + lead, a + len(chunk.rstrip())
             continue
         for s, e in _sent_spans(chunk):
-            sub = chunk[s:e]
-            lead = len(sub) - len(sub.lstrip())
-            trail = len(sub) - len(sub.rstrip())
-            if e - trail > s + lead:
-                yield a + s + lead, a + e - trail
+            # the span without the spaces around it (nupunkt's spans run on to the next sentence's start)
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            if e > s:
+                yield a + s, a + e
 
 
 def _role(block: Block, text: str, trailer: str | None) -> Role:

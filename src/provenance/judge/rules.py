@@ -1158,7 +1158,9 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         basis: str | None = None  # None: the rules' own, "rule:{tag}:{subject}" (built only when needed)
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
-        if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
+        # (a firm attribution is never asked: _may_change's first test, made here without the call)
+        if not (j.category is _ATTRIBUTED and info.tag in _FIRM_TAGS) \
+                and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             scores = m.sentence_scores(infos, block_of, i)
             k = max(range(3), key=scores.__getitem__)
             rule_k = _RULE_K[j.category]
