@@ -394,6 +394,7 @@ class Judge:
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
         self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
+        self.titles = title_words()
 
     # ------------------------------------------------------------------ evidence
 
@@ -652,7 +653,8 @@ class Judge:
         """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
-        self.speakers.observe(text, self.words)
+        if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
+            self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
