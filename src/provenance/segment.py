@@ -135,7 +135,10 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]  # no sentence end before the last one: nothing to split
     import nupunkt  # lazy: imported on the first article, not at CLI start-up
 
-    spans = nupunkt.sent_spans(text)
+    # nupunkt.sent_spans(text), without the sentence strings it also builds: the default model's
+    # spans (nupunkt.load caches it; sent_spans uses the same instance), each run on to the next start
+    starts = [a for a, _ in nupunkt.load("default").span_tokenize(text)]
+    spans = zip(starts, [*starts[1:], len(text)], strict=True) if starts else [(0, len(text))]
     # nupunkt ends a sentence after some titles it does not know ("Lt. Gov. Kathy Hochul", "Cmdr.
     # Shepard"): a span whose last word is a title abbreviation runs on into the next. Every title
     # ends in a full stop: a span whose text does not (before its trailing spaces) is not asked.
