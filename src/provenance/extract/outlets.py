@@ -311,7 +311,9 @@ def wire_agencies(sentences: tuple[Sentence, ...], db: OutletDB, authors: str | 
     texts = [authors] if authors else []
     body = 0
     for s in sentences:
-        if s.role is Role.BYLINE or _CREDIT_LINE.search(s.text):
+        # ("ontr": letters _CREDIT_LINE needs, that no other character matches in any case: most
+        # sentences are let go without its case-blind search)
+        if s.role is Role.BYLINE or ("ontr" in s.text.lower() and _CREDIT_LINE.search(s.text)):
             texts.append(s.text)
         elif s.role is Role.BODY and body < 2:  # the dateline opens the story
             body += 1
