@@ -63,6 +63,8 @@ _TRIGGERS = (
     cues.triggers("after"),
     cues.triggers("source-line", "credit"),
 )
+# enum members as module constants: an attribute of an Enum class costs a Python-level lookup
+_SOURCES, _RELATED, _BOILERPLATE = Role.SOURCES, Role.RELATED, Role.BOILERPLATE
 _CONTEXTS_TRIGGERED = tuple(zip(_CONTEXTS, _TRIGGERS, strict=True))
 _ANY_TRIGGER = frozenset().union(*_TRIGGERS)  # a sentence with none of these words matches no context pattern
 _ACCORDING_CONTEXT = _CONTEXTS[0]
@@ -151,7 +153,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
 
     for s in sentences:
         text = s.text
-        if s.role is Role.SOURCES:
+        if s.role is _SOURCES:
             m = _SOURCE_LINE.match(text.rstrip())
             items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
             how = "sources-list" if m is None else "source-line"
@@ -174,7 +176,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 elif len(item.split()) <= 6 and item[:1].isupper():
                     found.append(_ref(item, None, None, how, s, col))
             continue
-        if s.role in (Role.RELATED, Role.BOILERPLATE):
+        if s.role is _RELATED or s.role is _BOILERPLATE:
             continue
         present = words(text)  # cached: the primary-source scan reads the same set
         # Media notes: a channel hosted on a platform.
