@@ -98,3 +98,27 @@ def test_outlet_positions_on_a_one_line_block_are_located() -> None:
         assert line == 1
         at = text[column - 1:].lower()  # columns are 1-based
         assert at.startswith((cited.lower(), "the " + cited.lower())), (cited, column)
+
+
+def test_analyse_switches_the_collector_off_and_back_as_it_found_it() -> None:
+    import gc
+
+    from provenance.core.gc import no_collections
+
+    doc = read_string("It rose, according to Reuters.", source="x.txt", fmt="text")
+    assert gc.isenabled()
+    seen: list[bool] = []
+    with no_collections():
+        seen.append(gc.isenabled())
+    analyse(doc, AuditOptions())
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), no_collections():
+        raise RuntimeError("an analysis that fails")
+    assert gc.isenabled()  # back on, whatever happened
+    gc.disable()
+    try:
+        analyse(doc, AuditOptions())
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()

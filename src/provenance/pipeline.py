@@ -172,9 +172,9 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
-    from provenance.core.gc import fewer_collections
+    from provenance.core.gc import no_collections
 
-    with fewer_collections():
+    with no_collections():  # its objects live until the report is built: a collection would free nothing
         return _analyse(doc, options)
 
 
