@@ -253,3 +253,27 @@ def test_trafilatura_is_asked_only_when_the_own_reading_is_not_clearly_complete(
     assert doc.reading is not None
     assert doc.reading.extractor == "trafilatura"
     assert doc.reading.words >= 300
+
+
+def test_a_trafilatura_failure_on_a_page_is_said_in_its_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the library raising on one page (seen in the wild: lxml and charset errors inside it) keeps the
+    # own reading, and the page's reading says the body was not checked, with the error's type
+    import trafilatura
+
+    def fails(*args: object, **kwargs: object) -> str:
+        raise ValueError("Document is empty\n\x1b[31m[bold]x[/bold]")
+
+    monkeypatch.setattr(trafilatura, "extract", fails)
+    doc = read_html(_page("article-body"), source="one.html")
+    assert doc.reading is not None
+    assert doc.reading.extractor == "provenance"
+    assert doc.reading.words > 80
+    warning = doc.reading.warning or ""
+    assert warning.startswith("the body was not checked against a second reading: trafilatura failed on the page "
+                              "(ValueError: Document is empty"), warning
+    assert "\n" not in warning
+    assert "\x1b" not in warning
+    monkeypatch.undo()
+    again = read_html(_page("article-body"), source="one.html")
+    assert again.reading is not None
+    assert again.reading.warning is None

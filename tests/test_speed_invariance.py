@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "125b4df3278dda30b456cb16a5632cfb85c286350ffb7f2171ceddf5a2e52479"
+DIGEST = "8a4079d0d15aac2bda9c5a03a0f4c68971ea4d0588bec8685ea656ded347c63d"
 
 
 def inputs() -> list[Path]:

@@ -24,9 +24,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
 GAP_CREDITED = 10  # ...for up to 10 sources
@@ -35,10 +39,10 @@ SOURCE_TYPES = ("person", "organisation", "outlet", "document", "link", "unnamed
 WRITER = "the writer"
 UNNAMED = "unnamed sources"
 
-_ORG_WORDS = frozenset(["department", "ministry", "office", "council", "party", "agency", "university", "police", "court", "government", "pentagon", "inc", "company", "corp", "association", "committee", "commission", "institute", "center", "centre", "foundation", "group", "union", "bank", "service", "administration", "army", "navy", "force", "forces", "network", "news", "times", "post", "press", "house", "senate", "congress", "parliament", "board", "authority", "bureau", "organization", "organisation", "federation", "league", "club", "team", "school", "college", "hospital", "coalition", "campaign", "fund", "trust", "society", "alliance", "command", "guard", "embassy", "nations", "state", "states", "republic", "kingdom", "u.s.", "us", "uk", "eu", "un", "nato", "who", "fbi", "cia", "police", "department", "white", "kremlin", "hamas", "hezbollah", "ministry", "statistics", "institute", "office"])
+_ORG_WORDS = frozenset(["department", "ministry", "office", "council", "party", "agency", "university", "police", "court", "government", "pentagon", "inc", "company", "corp", "association", "committee", "commission", "institute", "center", "centre", "foundation", "group", "union", "bank", "service", "administration", "army", "navy", "force", "forces", "network", "news", "times", "post", "press", "house", "senate", "congress", "parliament", "board", "authority", "bureau", "organization", "organisation", "federation", "league", "club", "team", "school", "college", "hospital", "coalition", "campaign", "fund", "trust", "society", "alliance", "command", "guard", "embassy", "nations", "state", "states", "republic", "kingdom", "u.s.", "us", "uk", "eu", "un", "nato", "who", "fbi", "cia", "police", "department", "white", "kremlin", "hamas", "hezbollah", "ministry", "statistics", "institute", "office", "street", "assembly"])
 _DOC_WORDS = re.compile(r"\b(?:statement|report|study|survey|filing|documents?|resolution|letter|memo|release|"
                         r"data|figures|poll|paper|records?|lawsuit|complaint|indictment|ruling|order|bill|law|"
-                        r"transcript|tweet|post|video|analysis|audit)\b", re.IGNORECASE)
+                        r"transcript|tweet|post|video|analysis|audit|disclosures?)\b", re.IGNORECASE)
 _PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "wife", "husband", "roommate", "neighbour", "neighbor", "friend", "witness", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "president", "lawyer", "attorney", "doctor", "expert", "scientist", "researcher", "professor", "teacher", "officer", "victim", "resident", "owner", "founder", "chief", "leader", "director", "author", "writer", "reporter", "journalist", "analyst", "activist", "senator", "governor", "mayor", "judge", "prosecutor", "candidate", "economist", "lawmaker", "secretary", "ambassador"])
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their"})
 # "Republished with permission from X", "Reprinted from X", "Source: X" at the article's top or bottom
@@ -125,21 +129,59 @@ def _low(o: OutletRef, min_score: float) -> bool:
     return o.low_credibility or (o.score is not None and o.score < min_score)
 
 
-def _type_of(name: str, outlet: OutletRef | None, documents: set[str]) -> str:
+# "Google Search lead Liz Reid", "council board member Nicole Lederer": a description, a lower-case role
+# word, then a person's name
+_ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,6}?[a-z][\w'’-]*\s+"
+                             r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
+# a given name right before a word: "Illya Khadzhynov" makes a later bare "Khadzhynov" a person
+_GIVEN_THEN = re.compile(r"\b([A-Z][a-z]{1,15})\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]+)\b")
+# capitalised words that open or join phrases, never a given name ("At Microsoft", "The Lancet")
+_NOT_GIVEN = frozenset({
+    "the", "a", "an", "at", "in", "on", "for", "from", "by", "with", "but", "and", "or", "its", "his", "her",
+    "their", "our", "this", "that", "these", "those", "former", "new", "north", "south", "east", "west",
+    "saint", "st", "san", "santa", "fort", "port", "lake", "mount", "when", "while", "after", "before", "as",
+    "if", "then", "so", "yet", "says", "said", "told", "asked", "according", "about", "into", "over", "under",
+    "both", "each", "every", "all", "some", "many", "most", "one", "two", "three", "first", "last", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def person_surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Surnames the article gives with a given name ("Illya Khadzhynov", "Matthew Walton"): a bare
+    "Khadzhynov" named as a source later is that person, not an organisation."""
+    found: set[str] = set()
+    for text in texts:
+        for m in _GIVEN_THEN.finditer(text):
+            given, last = m.group(1), m.group(2)
+            if given.lower() in _NOT_GIVEN or given.lower() in _ORG_WORDS or last.lower() in _ORG_WORDS:
+                continue
+            found.add(last)
+    return frozenset(found)
+
+
+def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
+             surnames: frozenset[str] = frozenset()) -> str:
     if outlet is not None:
         return "outlet"
     key = _key(name)
-    if key in documents or (_DOC_WORDS.search(name) and name[:1].islower()):
+    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    # "a copy of the filing", "The lawsuit": a document, whatever the capital of its determiner
+    if key in documents or (_DOC_WORDS.search(name) and bare[:1].islower()):
         return "document"
     if "." in name and " " not in name.strip():
         return "link"
     words = name.replace("’s", "").replace("'s", "").split()
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
-    if words and name[:1].islower() and words[-1].lower() in _PERSON_NOUNS:
+    if words and (name[:1].islower() or words[0] in ("A", "An", "The")) and words[-1].lower() in _PERSON_NOUNS:
+        return "person"  # "a spokesman", "A Nato official"
+    if _ROLE_THEN_NAME.fullmatch(name.strip()) and words[-1].lower().strip(".,") not in _ORG_WORDS:
         return "person"
     if not words or name[:1].islower():
         return "organisation"
+    if len(words) == 1 and words[0] in surnames and not words[0].isupper():
+        return "person"
+    if words[0] in ("The", "A", "An"):
+        return "organisation"  # "The Assembly", "The Hill": a capitalised "The" opens no person's name
     caps = [w for w in words if w[:1].isupper()]
     if 2 <= len(words) <= 4 and len(caps) == len(words) and not any(w.lower().strip(".,") in _ORG_WORDS
                                                                      for w in words):
@@ -173,6 +215,7 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
             if k:
                 outlets_by_key.setdefault(_key(k), o)
     documents = {_key(p.cited_as) for p in article.primary_sources}
+    surnames: frozenset[str] | None = None  # made when a bare capitalised name needs it
     groups: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -207,7 +250,10 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
             else:
                 key = _key(src)
                 names.setdefault(key, src)
-                types.setdefault(key, _type_of(src, outlets_by_key.get(key), documents))
+                if key not in types:
+                    if surnames is None and " " not in src.strip():
+                        surnames = person_surnames(j.sentence.text for j in article.sentences)
+                    types[key] = _type_of(src, outlets_by_key.get(key), documents, surnames or frozenset())
         groups.setdefault(key, []).append(idx)
 
     out: list[SourceGroup] = []

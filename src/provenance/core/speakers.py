@@ -272,11 +272,15 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     if how.startswith("pron-"):
         return Subject(text, "pronoun", True)
     # "the campaign": the last organisation named, when there is one of its kind ("the
-    # administration" is not the newspaper named last)
-    if speakers.last_org and _media(text.split()[-1]) == _media(speakers.last_org.split()[-1]):
+    # administration" is not the newspaper named last); never a role with what it heads ("the head of
+    # the council" is a person, not the organisation named last)
+    if speakers.last_org and _media(text.split()[-1]) == _media(speakers.last_org.split()[-1]) \
+            and not _HEADED.search(text):
         return Subject(speakers.last_org, "org", True)
     return Subject(text, "other", True)
 
+
+_HEADED = re.compile(r"\s(?:of|for|at|with)\s")
 
 _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters", "ap", "afp", "bbc", "cnn", "tribune",
                           "herald", "guardian", "telegraph", "gazette", "magazine", "newspaper", "paper", "outlet",

@@ -79,6 +79,12 @@ _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b
 _BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                             r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
+_ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|chairwoman|chair|president|"
+               "member|official|officer|leader|secretary|minister|lawyer|attorney|professor|researcher|analyst|"
+               "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
+               "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
+               "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
 _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
                             r"|he|she|they|it|I|we)"
                             # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
@@ -88,7 +94,11 @@ _AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][
                             # a common noun only right before punctuation or a place or time: '"...," said the
                             # official.', never "posted the clip to YouTube" (an object)
                             r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b))")
+                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
+                            # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
+                            # director of academic management at SUM, who ...'
+                            rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
@@ -160,6 +170,11 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# an aside that describes a person and ends with the name: "National Resources Defense Council board
+# member Nicole Lederer" (a lower-case role word right before the name)
+_ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
+                             r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
 # enum members as module constants: an attribute of an Enum class costs a Python-level lookup
@@ -494,8 +509,10 @@ class Judge:
                             subj = None  # "Asked on Monday whether ..., Mrs. Clinton ... and said": no name
                 if subj is None and empty:
                     subj = self._lead_with_asides(text, start - len(clause_raw))
-                if subj is None and empty and form.kind in ("ed", "s"):
+                if subj is None and empty and form.kind in ("ed", "s") and not dropped:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
+                    # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
+                    # the verb are what was said, not who said it)
                     inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
@@ -539,6 +556,13 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
+        role_then_name = _ROLE_THEN_NAME.fullmatch(aside.strip())
+        if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
+            # "The host, National Resources Defense Council board member Nicole Lederer, has said": a
+            # role, then an aside that describes the person and ends with their name
+            named = classify(role_then_name.group("name"), self.speakers)
+            if named is not None and named.kind == "person":
+                return named
         if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"

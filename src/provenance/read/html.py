@@ -992,9 +992,15 @@ class ReadingWarning(UserWarning):
 _UNAVAILABLE: list[str] = []
 
 
+class _SecondReadingFailed(Exception):
+    """trafilatura raised on this page: the own reading stands, and the page's reading says the body
+    was not checked (a library failure is neither silent nor fatal)."""
+
+
 def _trafilatura_text(text: str, *, fast: bool = False) -> str | None:
-    """trafilatura's article text of the page ("" when it finds none or fails on it; None when it is not
-    installed, said once as a `ReadingWarning` and in every page's `Reading.warning`).
+    """trafilatura's article text of the page ("" when it finds none; None when it is not installed,
+    said once as a `ReadingWarning` and in every page's `Reading.warning`). Raises
+    `_SecondReadingFailed` (its exception's type and the start of its message) when it fails on the page.
 
     `fast` skips its comparison with readability and jusText (about a third of its time); the caller
     asks again without it when that comparison could have changed the answer (`_check_text`)."""
@@ -1017,8 +1023,9 @@ def _trafilatura_text(text: str, *, fast: bool = False) -> str | None:
     try:
         return extract(text, fast=fast, include_comments=False, include_tables=True, deduplicate=False,
                        with_metadata=False) or ""
-    except Exception:  # a library failure must not lose the page: the own reading stands
-        return ""
+    except Exception as exc:  # a library failure must not lose the page: the own reading stands, and says so
+        detail = "".join(ch for ch in " ".join(str(exc).split()) if ch.isprintable())[:80]
+        raise _SecondReadingFailed(f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__) from None
     finally:
         log.setLevel(level)
 
@@ -1140,7 +1147,11 @@ def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts
     body = soup.body if soup.body is not None else soup
     if check and own_words >= _COMPLETE_WORDS and own_words >= _COMPLETE_SHARE * _prose_words(body):
         check = False  # the own reading holds nearly all the page's prose: nothing for a second reading to find
-    checked = _check_text(text, own_words) if check else ""
+    failed = None
+    try:
+        checked = _check_text(text, own_words) if check else ""
+    except _SecondReadingFailed as exc:
+        checked, failed = "", str(exc)
     traf = checked or ""
     traf_tokens = _tokens(traf)
     traf_grams = _grams(traf_tokens)
@@ -1196,6 +1207,8 @@ def _checked_body(soup: Soup, text: str, own: list[RawBlock], host: str, scripts
             warning = f"the article may be incomplete: {words} words read from a page of {visible_words} words"
     if checked is None and not warning:
         warning = f"the body was not checked against a second reading: trafilatura cannot be imported ({_UNAVAILABLE[0]})"
+    elif failed and not warning:
+        warning = f"the body was not checked against a second reading: trafilatura failed on the page ({failed})"
     return blocks, Reading(extractor, words, warning)
 
 

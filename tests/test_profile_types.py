@@ -1,0 +1,48 @@
+"""The type of each source in the grouped view ("Rests on", JSON `sources`), as a fact-checker read
+them on real pages (../shared/corpus/html): a surname is a person, "The lawsuit" a document."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from provenance import audit_text
+from provenance.profile import _type_of, person_surnames, profile
+
+HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
+
+
+@lru_cache(maxsize=8)
+def _types(name: str) -> dict[str, str]:
+    path = HTML / name
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    report = audit_text(path.read_text(encoding="utf-8"), source=str(path), fmt="html")
+    return {g.name: g.type for g in profile(report).sources}
+
+
+@pytest.mark.parametrize(("page", "name", "type_"), [
+    # "Illya Khadzhynov, an economist ..." then "says Khadzhynov": the bare surname was an organisation
+    ("uk_Nature_2026_02_07.html", "Khadzhynov", "person"),
+    ("uk_Nature_2026_02_07.html", "Walton", "person"),
+    ("uk_Nature_2026_02_07.html", "SUM", "organisation"),  # an acronym stays what it is
+    ("us_OccupyDemocrats_2023_06_20.html", "The Assembly", "organisation"),  # was a person
+    ("us_OccupyDemocrats_2023_06_20.html", "The lawsuit", "document"),  # was an organisation
+    ("uk_TechRadar_2026_05_21.html", "Google Search lead Liz Reid", "person"),  # was an organisation
+    ("uk_BBC_2026_04_25.html", "A Nato official", "person"),  # was an organisation
+    ("uk_BBC_2026_04_25.html", "Downing Street", "organisation"),  # was a person
+])
+def test_source_types_on_real_pages(page: str, name: str, type_: str) -> None:
+    assert _types(page)[name] == type_
+
+
+def test_a_surname_is_a_person_only_after_a_given_name() -> None:
+    surnames = person_surnames(["Illya Khadzhynov, an economist, left.", "At Microsoft, staff left.",
+                                "The Lancet said so.", "Donetsk National University moved."])
+    assert "Khadzhynov" in surnames
+    assert not {"Microsoft", "Lancet", "University"} & surnames
+    assert _type_of("Khadzhynov", None, set(), surnames) == "person"
+    assert _type_of("Microsoft", None, set(), surnames) == "organisation"
+    assert _type_of("campaign finance disclosures", None, set()) == "document"
