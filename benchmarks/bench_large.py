@@ -10,7 +10,9 @@ process's peak resident memory (ru_maxrss, interpreter and lexicons included). W
 it also runs `provenance audit --no-check -f FORMAT FILE` as a user would, and reports its CPU
 time and peak memory. One line file, about 64,000 sentences per 2 MB; 10 MB is just under the
 10 MiB article limit. In session 12 the 2 MB analysis took 3.4-5.1 s of CPU on a loaded machine
-(4.0-6.2 s for the code before it, alternating runs): the goal is not met (docs/speed.md).
+(4.0-6.2 s for the code before it, alternating runs); in session 13 3.33-4.08 s against 3.99-5.18 s
+for session 12's code (alternating, load average about 3; the whole command -f json 5.8-7.1 s against
+5.4-7.8 s), about 2.6-3.3 s on a quiet machine: the goal is not met (docs/speed.md).
 """
 
 from __future__ import annotations

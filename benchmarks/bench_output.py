@@ -18,7 +18,9 @@ Goals: 2 MB/s or more for json and jsonl, 1.5 MB/s or more for text (the one-scr
 jsonl peak memory that does not grow with the number of articles. Measured in session 12 (CPU time,
 median of 3, a loaded 2-core machine): json 13.8 s (0.42 MB/s), jsonl 13.4 s (0.43), text 13.6 s
 (0.42; 11.9-13.6 s across runs of the same code), jsonl 69 MB at 1,250 articles as at 125: the goals
-are not met, the analysis being about 70% of the time (docs/speed.md).
+are not met, the analysis being about 70% of the time (docs/speed.md). Session 13 (load average about
+3, two alternating runs each): json 17.1-19.4 s before, 15.2-18.1 after; jsonl 18.9-20.5, 15.7-20.5;
+text 15.7-17.1, 13.4-18.2: no change this machine can tell from its spread.
 """
 
 from __future__ import annotations

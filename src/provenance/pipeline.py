@@ -172,9 +172,9 @@ def read_input(name: str, options: AuditOptions) -> Document:
 
 def analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     """Segment, extract and judge one document (pure: no I/O)."""
-    from provenance.core.gc import fewer_collections
+    from provenance.core.gc import no_collections
 
-    with fewer_collections():
+    with no_collections():  # its objects live until the report is built: a collection would free nothing
         return _analyse(doc, options)
 
 
@@ -221,7 +221,9 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
     outlets = extract_outlets(sentences, links, db, blocks=blocks, publisher=pub_domain, agencies=agencies)
     primary = extract_primary_sources(blocks, sentences, db)
 
-    judged = tuple(JudgedSentence(s, j) for s, j in zip(sentences, judgements, strict=True))
+    if len(judgements) != len(sentences):
+        raise ValueError("one judgement per sentence")
+    judged = tuple(map(JudgedSentence, sentences, judgements))
     quotes: list[Quote] = []
     by_block: dict[int, list[JudgedSentence]] | None = None  # built when a block holds a quotation
     for block in blocks:

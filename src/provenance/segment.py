@@ -135,17 +135,25 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]  # no sentence end before the last one: nothing to split
     import nupunkt  # lazy: imported on the first article, not at CLI start-up
 
-    spans = [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]
+    # nupunkt.sent_spans(text), without the sentence strings it also builds: the default model's
+    # spans (nupunkt.load caches it; sent_spans uses the same instance), each run on to the next start
+    starts = [a for a, _ in nupunkt.load("default").span_tokenize(text)]
+    spans = zip(starts, [*starts[1:], len(text)], strict=True) if starts else [(0, len(text))]
     # nupunkt ends a sentence after some titles it does not know ("Lt. Gov. Kathy Hochul", "Cmdr.
-    # Shepard"): a span whose last word is a title abbreviation runs on into the next
+    # Shepard"): a span whose last word is a title abbreviation runs on into the next. Every title
+    # ends in a full stop: a span whose text does not (before its trailing spaces) is not asked.
     out: list[tuple[int, int]] = []
+    add = out.append
     for a, b in spans:
         if out:
-            prev = text[out[-1][0]:out[-1][1]].rstrip()
-            if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
-                out[-1] = (out[-1][0], b)
-                continue
-        out.append((a, b))
+            pa, pb = out[-1]
+            last = text[pb - 1] if pb > pa else ""
+            if last == "." or last.isspace():
+                prev = text[pa:pb].rstrip()
+                if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
+                    out[-1] = (pa, int(b))
+                    continue
+        add((int(a), int(b)))
     return out
 
 
@@ -311,11 +319,13 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
             yield a + lead, a + len(chunk.rstrip())
             continue
         for s, e in _sent_spans(chunk):
-            sub = chunk[s:e]
-            lead = len(sub) - len(sub.lstrip())
-            trail = len(sub) - len(sub.rstrip())
-            if e - trail > s + lead:
-                yield a + s + lead, a + e - trail
+            # the span without the spaces around it (nupunkt's spans run on to the next sentence's start)
+            while s < e and chunk[s].isspace():
+                s += 1
+            while e > s and chunk[e - 1].isspace():
+                e -= 1
+            if e > s:
+                yield a + s, a + e
 
 
 def _role(block: Block, text: str, trailer: str | None) -> Role:
@@ -369,15 +379,30 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
         # In Markdown and HTML a trailer heading is followed by list items.
         in_trailer = trailer if block.kind in (_K_TRAILER_HEADING, _K_TRAILER_ITEM,
                                                _K_LIST_ITEM) else None
-        offsets = [sl.offset for sl in block.lines]
+        lines = block.lines
+        offsets = [sl.offset for sl in lines]
+        kind_for_role = block
+        if in_trailer and block.kind is _K_LIST_ITEM:
+            kind_for_role = Block(block.index, _K_TRAILER_ITEM, block.text, block.lines)
+        body = block.text
+        index = block.index
+        add = sentences.append
+        if len(lines) == 1:
+            # one source line (a paragraph of HTML or Markdown, a long unwrapped line): every position
+            # is on it, no bisection needed (as _position would find)
+            one = lines[0]
+            line = end_line = one.line
+            shift = one.column - one.offset
+            for start, end in _spans(block):
+                text = body[start:end]
+                add(Sentence(len(sentences), index, start, end, text, line, start + shift,
+                             end_line, (start if start > end - 1 else end - 1) + shift + 1,
+                             _role(kind_for_role, text, in_trailer)))
+            continue
         for start, end in _spans(block):
-            text = block.text[start:end]
-            line, column = _position(block.lines, offsets, start)
-            end_line, end_column = _position(block.lines, offsets, max(start, end - 1))
-            kind_for_role = block
-            if in_trailer and block.kind is _K_LIST_ITEM:
-                kind_for_role = Block(block.index, _K_TRAILER_ITEM, block.text, block.lines)
-            role = _role(kind_for_role, text, in_trailer)
-            sentences.append(Sentence(len(sentences), block.index, start, end, text, line, column,
-                                      end_line, end_column + 1, role))
+            text = body[start:end]
+            line, column = _position(lines, offsets, start)
+            end_line, end_column = _position(lines, offsets, max(start, end - 1))
+            add(Sentence(len(sentences), index, start, end, text, line, column,
+                         end_line, end_column + 1, _role(kind_for_role, text, in_trailer)))
     return tuple(blocks), tuple(sentences)

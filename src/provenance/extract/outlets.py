@@ -63,6 +63,11 @@ _TRIGGERS = (
     cues.triggers("after"),
     cues.triggers("source-line", "credit"),
 )
+# enum members as module constants: an attribute of an Enum class costs a Python-level lookup
+_SOURCES, _RELATED, _BOILERPLATE = Role.SOURCES, Role.RELATED, Role.BOILERPLATE
+_CONTEXTS_TRIGGERED = tuple(zip(_CONTEXTS, _TRIGGERS, strict=True))
+_ANY_TRIGGER = frozenset().union(*_TRIGGERS)  # a sentence with none of these words matches no context pattern
+_ACCORDING_CONTEXT = _CONTEXTS[0]
 _NOT_OUTLETS = frozenset({"government", "intergovernmental", "academic", "organization"})
 _INF = float("inf")
 _MEDIA_WORDS = frozenset({"channel", "account", "page", "show", "podcast"})
@@ -140,11 +145,15 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
         return names[phrase]
 
     def at(s: Sentence, offset: int) -> tuple[int, int]:
-        return locate(blocks[s.block], s.start + max(0, offset))
+        block = blocks[s.block]
+        lines = block.lines
+        if len(lines) == 1:  # one source line: what locate() finds, without its bisection
+            return lines[0].line, lines[0].column + (s.start + max(0, offset) - lines[0].offset)
+        return locate(block, s.start + max(0, offset))
 
     for s in sentences:
         text = s.text
-        if s.role is Role.SOURCES:
+        if s.role is _SOURCES:
             m = _SOURCE_LINE.match(text.rstrip())
             items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
             how = "sources-list" if m is None else "source-line"
@@ -167,7 +176,7 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 elif len(item.split()) <= 6 and item[:1].isupper():
                     found.append(_ref(item, None, None, how, s, col))
             continue
-        if s.role in (Role.RELATED, Role.BOILERPLATE):
+        if s.role is _RELATED or s.role is _BOILERPLATE:
             continue
         present = words(text)  # cached: the primary-source scan reads the same set
         # Media notes: a channel hosted on a platform.
@@ -193,14 +202,15 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 continue
             found.append(_ref(m.group(0).rstrip("."), dom[0], dom[1], "domain", s, at(s, m.start())))
         # Outlet names in a citing context.
-        for pat, triggers in zip(_CONTEXTS, _TRIGGERS, strict=True):
+        for pat, triggers in _CONTEXTS_TRIGGERED if not _ANY_TRIGGER.isdisjoint(present) else ():
             if triggers.isdisjoint(present):
                 continue
             for m in pat.finditer(text):
                 named = lookup_name(m.group("name"))
                 if named is None or named[1].kind in _NOT_OUTLETS:
                     continue  # governments and institutions named as sources are primary sources, not outlets
-                how = "according-to" if "according" in m.group(0).lower()[:12] else (
+                # (a match of the first pattern opens with "according", in any case)
+                how = "according-to" if pat is _ACCORDING_CONTEXT or "according" in m.group(0).lower()[:12] else (
                     "source-line" if m.group(0).startswith("(") else "reported")
                 where = at(s, m.start("name"))
                 again = cited.get((named[0], how))
@@ -303,7 +313,9 @@ def wire_agencies(sentences: tuple[Sentence, ...], db: OutletDB, authors: str | 
     texts = [authors] if authors else []
     body = 0
     for s in sentences:
-        if s.role is Role.BYLINE or _CREDIT_LINE.search(s.text):
+        # ("ontr": letters _CREDIT_LINE needs, that no other character matches in any case: most
+        # sentences are let go without its case-blind search)
+        if s.role is Role.BYLINE or ("ontr" in s.text.lower() and _CREDIT_LINE.search(s.text)):
             texts.append(s.text)
         elif s.role is Role.BODY and body < 2:  # the dateline opens the story
             body += 1

@@ -52,6 +52,8 @@ def attribute_quoted_blocks(blocks: Sequence[Block], sentences: Sequence[Sentenc
     """The judgements with the sentences of introduced block quotes and credited posts given to
     their speaker."""
     out = list(judgements)
+    if not any(b.kind is BlockKind.QUOTE for b in blocks):
+        return out  # no block quote: nothing to hand to a speaker (the usual page; no index built)
     by_block: dict[int, list[int]] = {}
     for i, s in enumerate(sentences):
         by_block.setdefault(s.block, []).append(i)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 CLASSES = ("attributed", "vague", "unattributed")
@@ -147,7 +148,7 @@ def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
     out: list[tuple[int, Cue]] = []
     n = len(toks)
     nxt = 0  # the first position not covered by the last cue found
-    for i in [k for k, w in enumerate(toks) if w in firsts]:
+    for i in compress(range(n), map(firsts.__contains__, toks)):  # the positions of first words, found in C
         if i < nxt:
             continue
         w = toks[i]
@@ -205,7 +206,7 @@ class SentenceInfo:
         "toks",
     )
 
-    def __init__(self, text: str, raw: list[str], toks: list[str], *,
+    def __init__(self, text: str, raw: list[str], toks: list[str],
                  rule: str, tag: str,
                  subject: str, role: str, quote_in: bool, quote_out: bool, marks: int, pair3: bool,
                  first_in_block: bool, block_sentences: int, index: int) -> None:

@@ -53,7 +53,6 @@ from provenance.judge.features import (
     SentenceInfo,
     Stages,
     context_features,
-    lower_tokens,
     mined,
     model,
     sentence_tokens,
@@ -136,6 +135,8 @@ _ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|fig
                             r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                             # "early results of exit polls conducted for The AP by Edison Research"
                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+_LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
+_UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
@@ -430,6 +431,7 @@ class Judge:
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
         self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
+        self.titles = title_words()
 
     # ------------------------------------------------------------------ evidence
 
@@ -713,16 +715,20 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            src = _ACCORDING_END.split(src, maxsplit=1)[0].strip()
+            end = _ACCORDING_END.search(src)  # the text before its first match (as split(maxsplit=1)[0])
+            if end is not None:
+                src = src[:end.start()]
+            src = src.strip()
 
-            if src.lower() in ("http", "https", "www"):
+            if src.lower() in _LINK_WORDS:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
             subj = classify(src, self.speakers)
-            first = src.split()[0].lower() if src.split() else ""
-            if (subj is not None and subj.kind == "unnamed") or first in ("reports", "sources", "some", "many", "estimates"):
+            words = src.split()
+            first = words[0].lower() if words else ""
+            if (subj is not None and subj.kind == "unnamed") or first in _UNNAMED_FIRSTS:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
-                owner = _OFFICE.search(src)
+                owner = _OFFICE.search(src) if "office" in src else None
                 who = self.speakers.describe_office(owner.group(1)) if owner else None
                 why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
                 out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))
@@ -747,7 +753,8 @@ class Judge:
         """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
-        self.speakers.observe(text, self.words)
+        if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
+            self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
@@ -823,8 +830,7 @@ class Judge:
             self.tag = "fixed"
             return Judgement(_NONE, None, None, reason("empty"))
 
-        evidence: list[Evidence] = []
-        evidence += self._according(s)
+        evidence: list[Evidence] = self._according(s) if "according" in self.words else []
         m = _COLON_ATTR.match(text) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
@@ -836,7 +842,8 @@ class Judge:
             if subj is not None:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
-        evidence += self._verbs(s)
+        if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
+            evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
         for link in links:
@@ -858,14 +865,17 @@ class Judge:
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
-        if attributed and not quotes and all(e.cue == "link" for e in attributed):
+        # whether every attribution is a citation link (one pass; the usual single cue needs no generator)
+        only_links = bool(attributed) and (attributed[0].cue == "link" if len(attributed) == 1
+                                           else all(e.cue == "link" for e in attributed))
+        if only_links and not quotes:
             cta = self.lex.calls_to_action.match(text)
             if cta:
                 # "Listen here on your chosen podcast platform.": a call to action in any format;
                 # its link points the reader somewhere, it cites nothing (pipeline: a resource)
                 self.tag = "cta"
                 return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
-        if attributed and quotes and all(e.cue == "link" for e in attributed):
+        if only_links and quotes:
             # a link's domain is never a quotation's speaker: a quotation that continues a speaker's
             # words is theirs, linked or not
             continued = self._continued_quotation(s, text, quotes)
@@ -891,8 +901,9 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
-            cues = " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
-            self.tag = {"according to": "according", ":": "colon", "link": "link"}.get(best.cue, "verb")
+            cues = best.cue if len(attributed) == 1 else \
+                " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
+            self.tag = _CUE_TAGS.get(best.cue, "verb")
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
@@ -936,6 +947,9 @@ class Judge:
             self.tag = "cta"
             return Judgement(_NONE, None, cta.group(0).strip(), reason("call-to-action", cue=cta.group(0).strip()))
         return _PLAIN
+
+
+_CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
 
 
 # Evidence the learned part may not overrule: a quotation, "according to", a colon speaker line, and
@@ -1036,6 +1050,9 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
         and (sourced or (s.role is _BODY and _named_lead(s.text) is not None))
 
 
+_MARK_TOKENS = frozenset({'"', "“", "”", "''"})  # the quotation-mark tokens a sentence's marks are counted for
+
+
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
                       ) -> tuple[list[Judgement], list[SentenceInfo]]:
@@ -1061,36 +1078,41 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
     # times over were a third of the peak memory of a 2 MB text (issue #16)
     canon: dict[str, str] = {}
     same = canon.setdefault
+    judge_one = judge.judge
+    add_rule, add_info = rules.append, infos.append
+    findall = TOKEN.findall
+    no_quotes: list[QuoteSpan] = []
     for s in sentences:
-        block_quotes = quotes_by_block.get(s.block)
+        b = s.block
+        block_quotes = quotes_by_block.get(b)
         if block_quotes:
-            starts, ends = spans[s.block]
+            starts, ends = spans[b]
             qs = block_quotes[bisect_right(ends, s.start):bisect_left(starts, s.end)]
         else:
-            qs = []
+            qs = no_quotes
         text = s.text
-        found = TOKEN.findall(text)
+        found = findall(text)
         raw = list(map(same, found, found))
-        found = lower_tokens(raw)
-        toks = list(map(same, found, found))
+        if raw:  # lower_tokens(raw), inline
+            found = "\x00".join(raw).lower().replace("’", "'").split("\x00")
+            toks = list(map(same, found, found))
+        else:
+            toks = []
         wset = set(toks)
         remember_words(text, wset)  # the outlet and primary-source scans read it after the judge
-        j = judge.judge(s, blocks[s.block], qs, links_by_sentence.get(s.index, no_links), wset)
-        rules.append(j)
+        j = judge_one(s, blocks[b], qs, links_by_sentence.get(s.index, no_links), wset)
+        add_rule(j)
         if qs:
             quote_in = any(q.start < s.start for q in qs)
             quote_out = any(q.end > s.end or (not q.closed and q.end >= s.end - 1) for q in qs)
             pair3 = any(q.text.count(" ") >= 2 for q in qs)
         else:
             quote_in = quote_out = pair3 = False
-        marks = text.count('"') + text.count("“") + text.count("”") + text.count("''") \
-            if ('"' in wset or "“" in wset or "”" in wset or "''" in wset) else 0
-        cat = _RULE_NAME[j.category]
-        infos.append(SentenceInfo(
-            text, raw, toks, rule=cat, tag=judge.tag, subject=judge.subject, role=_ROLE_NAME[s.role],
-            quote_in=quote_in, quote_out=quote_out, marks=marks, pair3=pair3,
-            first_in_block=s.block != prev_block, block_sentences=per_block[s.block], index=s.index))
-        prev_block = s.block
+        marks = 0 if _MARK_TOKENS.isdisjoint(wset) else \
+            text.count('"') + text.count("“") + text.count("”") + text.count("''")
+        add_info(SentenceInfo(text, raw, toks, _RULE_NAME[j.category], judge.tag, judge.subject, _ROLE_NAME[s.role],
+                              quote_in, quote_out, marks, pair3, b != prev_block, per_block[b], s.index))
+        prev_block = b
     _fill_pending(sentences, rules, infos, judge.interlocutors)
     return rules, infos
 
@@ -1283,28 +1305,32 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
     plain = _PlainWords(infos)
     for i, (s, j) in enumerate(zip(sentences, rules, strict=True)):
         decided = j
-        basis = f"rule:{infos[i].tag}:{infos[i].subject}"
+        info = infos[i]
+        basis: str | None = None  # None: the rules' own, "rule:{tag}:{subject}" (built only when needed)
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
-        if _may_change(j, s, infos, block_of, i, bool(j.source or near)):
+        # (a firm attribution is never asked: _may_change's first test, made here without the call)
+        if not (j.category is _ATTRIBUTED and info.tag in _FIRM_TAGS) \
+                and _may_change(j, s, infos, block_of, i, bool(j.source or near)):
             scores = m.sentence_scores(infos, block_of, i)
             k = max(range(3), key=scores.__getitem__)
             rule_k = _RULE_K[j.category]
             if k != rule_k:
                 decided = _combine(m, s, j, infos, block_of, i, scores, k, near, plain)
             if decided is j:
-                basis = "agree:" + basis if k == rule_k else "kept:" + basis
+                basis = f"{'agree' if k == rule_k else 'kept'}:rule:{info.tag}:{info.subject}"
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
-        if decided.category is _ATTRIBUTED and decided.source and infos[i].tag != "link" and s.role is not _HEADING \
-                and not (infos[i].first_in_block and _title_case(s.text)):
+        if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
+                and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
         decided = _speaker_or_none(decided)
-        out.append(_with_confidence(decided, basis))
+        out.append(_with_confidence(decided, basis) if basis is not None
+                   else _with_rule_confidence(decided, info.tag, info.subject))
         if RECORD is not None:
-            RECORD.append((s.text, basis, decided.category.value))
+            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
     return out
 
 
@@ -1332,6 +1358,18 @@ def _with_confidence(j: Judgement, basis: str) -> Judgement:
     conf = _CONFIDENCE.get(key)
     if conf is None:
         conf = _CONFIDENCE[key] = confidence(basis, j)
+    return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
+
+
+_RULE_CONFIDENCE: dict[tuple[str, str, Category], float] = {}
+
+
+def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
+    """`_with_confidence(j, f"rule:{tag}:{subject}")`, cached by its parts (no string built per sentence)."""
+    key = (tag, subject, j.category)
+    conf = _RULE_CONFIDENCE.get(key)
+    if conf is None:
+        conf = _RULE_CONFIDENCE[key] = confidence(f"rule:{tag}:{subject}", j)
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 

@@ -1,0 +1,124 @@
+"""The speed work's shortcuts give what the general code gives (issue #16, docs/speed.md).
+
+The speed-invariance digest (tests/test_speed_invariance.py) checks the whole analysis of the
+corpus; these check each shortcut against the code it stands in for, on inputs the corpus may not
+hold: nupunkt's spans taken from its model (not from `nupunkt.sent_spans`), a one-line block's
+positions (not bisected), and a sentence's spaces trimmed by index (not by strip).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.model import Document
+from provenance.pipeline import AuditOptions, analyse
+from provenance.read.dispatch import read_string
+from provenance.segment import _sent_spans, locate, segment
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "text"
+
+TEXTS = [
+    "It rose, according to Reuters. It fell.  Then it rose again!   ",
+    "Lt. Gov. Kathy Hochul said it. Cmdr. Shepard agreed. Mr. Smith did not.",
+    "  He said \u201cno.\u201d  She said \u201cyes.\u201d\u00a0\u2003Nobody else spoke.\u2029",
+    "One sentence with no end",
+    "Dr. No. Mrs. Yes? Prof. Maybe! Ms.",
+    "(Related: a story.) Then the news. And more news.",
+]
+
+
+def _reference_spans(text: str) -> list[tuple[int, int]]:
+    """segment._sent_spans as it was written before the speed work."""
+    import nupunkt
+
+    from provenance.segment import _INNER_END, _TITLE_ABBREVIATIONS
+
+    if not _INNER_END.search(text):
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    for a, b in [(int(a), int(b)) for a, b in nupunkt.sent_spans(text)]:
+        if out:
+            prev = text[out[-1][0]:out[-1][1]].rstrip()
+            if prev[prev.rfind(" ") + 1:] in _TITLE_ABBREVIATIONS:
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
+def _corpus_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:40]]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentence_spans_are_nupunkts_with_the_title_repair(text: str) -> None:
+    assert _sent_spans(text) == _reference_spans(text)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the repository")
+def test_sentence_spans_of_the_corpus_are_unchanged() -> None:
+    for text in _corpus_texts():
+        for para in text.split("\n"):
+            assert _sent_spans(para) == _reference_spans(para)
+
+
+def _check_positions(doc: Document) -> None:
+    blocks, sentences = segment(doc)
+    for s in sentences:
+        block = blocks[s.block]
+        text = block.text[s.start:s.end]
+        assert s.text == text
+        assert text == text.strip()
+        assert text
+        assert (s.line, s.column) == locate(block, s.start)
+        end_line, end_column = locate(block, max(s.start, s.end - 1))
+        assert (s.end_line, s.end_column) == (end_line, end_column + 1)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_positions_and_trimmed_spans_match_the_general_code(text: str) -> None:
+    _check_positions(read_string(text, source="x.txt", fmt="text"))
+    _check_positions(read_string(f"<p>{text}</p><p>Second.  Third.</p>", source="x.html", fmt="html"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the repository")
+def test_positions_of_the_corpus_match_the_general_code() -> None:
+    for text in _corpus_texts():
+        _check_positions(read_string(text, source="x.txt", fmt="text"))
+
+
+def test_outlet_positions_on_a_one_line_block_are_located() -> None:
+    text = "It rose, according to Reuters. The BBC reported it too. " * 3
+    report = analyse(read_string(text, source="x.txt", fmt="text"), AuditOptions())
+    mentions = [(o.cited_as, line, column) for o in report.outlets for _, line, column in o.mentions]
+    assert len(mentions) == 6
+    for cited, line, column in mentions:
+        assert line == 1
+        at = text[column - 1:].lower()  # columns are 1-based
+        assert at.startswith((cited.lower(), "the " + cited.lower())), (cited, column)
+
+
+def test_analyse_switches_the_collector_off_and_back_as_it_found_it() -> None:
+    import gc
+
+    from provenance.core.gc import no_collections
+
+    doc = read_string("It rose, according to Reuters.", source="x.txt", fmt="text")
+    assert gc.isenabled()
+    seen: list[bool] = []
+    with no_collections():
+        seen.append(gc.isenabled())
+    analyse(doc, AuditOptions())
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), no_collections():
+        raise RuntimeError("an analysis that fails")
+    assert gc.isenabled()  # back on, whatever happened
+    gc.disable()
+    try:
+        analyse(doc, AuditOptions())
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()
