@@ -1,0 +1,74 @@
+"""No laundering (issue #14): the writer's own framing next to a sourced sentence stays the writer's.
+What a fact-checker found on a page nobody had tuned on (../shared/corpus/html), checked on the page
+itself and, for the general cause, on sentences of their own. All fail at 788af22, where the learned
+part carried the neighbour's source in on a cue the sentence did not use as a speech act."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from provenance import audit_text
+from provenance.model import ArticleReport
+
+HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
+OCCUPY = "us_OccupyDemocrats_2023_06_20.html"  # the NC House Speaker lawsuit
+
+
+@lru_cache(maxsize=2)
+def _page(name: str) -> ArticleReport:
+    path = HTML / name
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    return audit_text(path.read_text(encoding="utf-8"), source=str(path), fmt="html")
+
+
+def _judged(report: ArticleReport, start: str) -> tuple[str, str | None]:
+    js = next(js for js in report.sentences if js.sentence.text.strip().lstrip("“\"").startswith(start))
+    return js.judgement.category.value, js.judgement.source
+
+
+def test_the_writers_framing_after_a_sourced_sentence_stays_unattributed() -> None:
+    page = _page(OCCUPY)
+    # "... gave the proverbial middle finger to every North Carolinian who voted for her on promises
+    # of ...": the voting is the voters' act and "promises" a noun; nobody said this but the writer
+    # (was "Lassiter", the speaker two paragraphs up, 99 % from the learned part)
+    assert _judged(page, "That accusation would have been far less scandalous") == ("unattributed", None)
+    # "... is resurrecting this claim, as well as other speculation about ... this latest alleged
+    # scandal": the writer's framing (was "The Assembly", from "according to The Assembly" before it)
+    assert _judged(page, "However, the allegation that Moore induced") == ("unattributed", None)
+
+
+def test_what_the_sources_said_keeps_its_source() -> None:
+    page = _page(OCCUPY)
+    assert _judged(page, "Moore denied being in a relationship") == ("attributed", "The Assembly")
+    # the block quote the filing introduced ("According to a copy of the filing ...:") stays the filing's
+    assert _judged(page, "Defendant John Doe installed the camera") == ("attributed", "a copy of the filing")
+
+
+def _judgements(text: str) -> list[tuple[str, str | None]]:
+    report = audit_text(text, source="x.txt", fmt="text")
+    return [(js.judgement.category.value, js.judgement.source) for js in report.sentences]
+
+
+_SOURCED = "The senator denied the report on Monday, according to The Assembly.\n\n"
+
+
+@pytest.mark.parametrize("framing", [
+    # a cue whose own subject is in the sentence: "who supported her" is the voters' act
+    "The vote was a betrayal of every voter who supported her on promises of lower taxes.\n",
+    # a reporting verb's noun after a preposition ("on promises of") and a participle in a noun
+    # phrase ("this latest alleged scandal") are no speech act of anyone's
+    "However, the new lawsuit is resurrecting this claim, as well as other speculation about exactly "
+    "who else might be involved in this latest alleged scandal.\n",
+])
+def test_no_neighbours_source_without_a_speech_act_of_its_own(framing: str) -> None:
+    assert _judgements(_SOURCED + framing) == [("attributed", "The Assembly"), ("unattributed", None)]
+
+
+def test_a_continued_quotation_still_carries_its_speaker() -> None:
+    text = ('"We will not stop until the budget passes," Senator Jane Brown said on Monday.\n\n'
+            '"This state cannot wait another year for roads, schools and clinics."\n')
+    assert _judgements(text)[1] == ("attributed", "Jane Brown")
