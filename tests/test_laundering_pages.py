@@ -72,3 +72,23 @@ def test_a_continued_quotation_still_carries_its_speaker() -> None:
     text = ('"We will not stop until the budget passes," Senator Jane Brown said on Monday.\n\n'
             '"This state cannot wait another year for roads, schools and clinics."\n')
     assert _judgements(text)[1] == ("attributed", "Jane Brown")
+
+
+def test_he_is_the_person_last_named_with_an_honorific() -> None:
+    page = _page(OCCUPY)
+    # ¶4 "... dangling political favors before Mr. Lassiter ..."; ¶5 "In fact, he says that Ms. Lassiter
+    # confessed ...": the plaintiff, not Tim Moore, the last *speaker* (was "Tim Moore")
+    assert _judged(page, "In fact, he says that Ms. Lassiter confessed") == ("attributed", "Lassiter")
+    assert _judged(page, "He’s also alleging that someone") == ("attributed", "Lassiter")
+
+
+def test_he_after_an_honorific_name_of_its_own() -> None:
+    text = ("Speaker Tim Moore said on Monday that the budget was sound.\n\n"
+            "The lawsuit alleges that Moore threatened Mr. Dawson at his office.\n\n"
+            "In fact, he says that Moore admitted it.\n")
+    assert _judgements(text)[2] == ("attributed", "Dawson")
+    # a name inside the speaker's own quotation is no narration of the writer's: "he" stays the speaker
+    quoted = ("Speaker Tim Moore spoke on Monday.\n\n"
+              '"I never met Mr. Dawson," Moore told reporters.\n\n'
+              "He says that the lawsuit is false.\n")
+    assert _judgements(quoted)[2] == ("attributed", "Tim Moore")

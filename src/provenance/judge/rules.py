@@ -782,6 +782,14 @@ class Judge:
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
+        if HONORIFIC_PEOPLE and s.role is _BODY and not (j.category is _ATTRIBUTED and self.subject == "person") \
+                and _HONORIFIC.search(text):
+            # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
+            # named with an honorific is what a later "he" or "she" can mean, whether or not they spoke
+            # (not a name inside a quotation: the speaker's words, not the writer's narration)
+            *_, last = _HONORIFIC.finditer(text)
+            if not _QUOTE_CHARS.search(text[:last.start()]):
+                self.speakers.remember(self.speakers.canonical(last.group("name")), "person")
         if s.role is _BODY and text[:1].isupper() and (j.category is not _ATTRIBUTED or self.tag == "link"):
             thing = _LEAD_DOCUMENT.match(text)
             if thing is not None and (thing.group("head") is None or thing.group("head") in DOCUMENT_HEADS):
@@ -1604,6 +1612,12 @@ _OWN_SUBJECT = re.compile(
     r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
                           "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
+# the latest person named with an honorific ("Mr. Lassiter") is the latest person a "he" can mean, not
+# only the latest speaker (measured: GUM pronouns 0.531 -> 0.538, the hand set's sources +3, PolNeAR's
+# -0.0005, noise)
+HONORIFIC_PEOPLE = True
+# (not a possessor, "Mr. Sanders's attack": less salient than a subject or an object)
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
