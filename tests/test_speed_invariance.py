@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "16bf2f0079af8c60cbec7e3b60c0144554b2e61e4a89eb7dcff80003de2ac77a"
+DIGEST = "d2166fe91f9511cea219d9b5ed23d90ec45e1485b8124f5196b5b5594a9d47ad"
 
 
 def inputs() -> list[Path]:
