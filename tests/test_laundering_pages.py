@@ -1,4 +1,5 @@
-"""No laundering (issue #14): the writer's own framing next to a sourced sentence stays the writer's.
+"""No laundering and the right speaker (issue #14) on pages nobody had tuned on: the writer's own framing
+next to a sourced sentence stays the writer's.
 What a fact-checker found on a page nobody had tuned on (../shared/corpus/html), checked on the page
 itself and, for the general cause, on sentences of their own. All fail at 788af22, where the learned
 part carried the neighbour's source in on a cue the sentence did not use as a speech act."""
@@ -92,3 +93,16 @@ def test_he_after_an_honorific_name_of_its_own() -> None:
               '"I never met Mr. Dawson," Moore told reporters.\n\n'
               "He says that the lawsuit is false.\n")
     assert _judgements(quoted)[2] == ("attributed", "Tim Moore")
+
+
+INEWS = "uk_iNews_2025_01_28.html"  # climate protesters on a theatre stage; read after the fixes above
+
+
+def test_a_name_before_an_age_and_a_description_speaks() -> None:
+    page = _page(INEWS)
+    # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said: “...”" named nobody,
+    # and nor did the four quoted paragraphs after it
+    assert _judged(page, "One of the protesters, Hayley Walsh") == ("attributed", "Hayley Walsh")
+    assert _judged(page, "I am scared for my children") == ("attributed", "Hayley Walsh")
+    text = "One of the neighbours, John Smith, 57, a retired teacher from Leeds, said the road had flooded.\n"
+    assert _judgements(text) == [("attributed", "John Smith")]

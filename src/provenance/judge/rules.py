@@ -520,6 +520,10 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
+                if subj is None and empty:
+                    # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said:": the name
+                    # before an age and a description speaks
+                    subj = self._name_before_descriptions(text, start - len(clause_raw))
                 if subj is None and empty and _AND_BEFORE.search(text, 0, start - len(clause_raw)):
                     # "Mpofu adopted a 'so what' attitude and said ...": the first verb's subject
                     first = None
@@ -672,8 +676,10 @@ class Judge:
             if _PERSON_ASIDE.fullmatch(seg):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
-            if back > 1 and (not seg[:1].islower() or any(c in seg for c in "\"“”;:()")):
-                return None  # only a description ("vice president of PMG") may stand between them
+            if back > 1 and (not (seg[:1].islower() or seg.isdigit()) or any(c in seg for c in "\"“”;:()")):
+                # only a description ("vice president of PMG") or an age ("Hayley Walsh, 42, a lecturer
+                # from Nottingham, said") may stand between them
+                return None
         return None
 
     def _lead_with_asides(self, text: str, end: int) -> Subject | None:
