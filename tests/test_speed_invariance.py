@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d2166fe91f9511cea219d9b5ed23d90ec45e1485b8124f5196b5b5594a9d47ad"
+DIGEST = "34339c1f4430090c23a3c621c9ff31638f0459cb646ee68425ae1ecfe1c75fce"
 
 
 def inputs() -> list[Path]:
