@@ -190,6 +190,8 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
         return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
     if words and (name[:1].islower() or words[0] in ("A", "An", "The")) and words[-1].lower() in _PERSON_NOUNS:
         return "person"  # "a spokesman", "A Nato official"
+    if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in _PERSON_NOUNS:
+        return "person"  # "US analysts", "Israeli officials": people, named by what they are
     if _ROLE_THEN_NAME.fullmatch(name.strip()) and words[-1].lower().strip(".,") not in _ORG_WORDS:
         return "person"
     if not words or name[:1].islower():
