@@ -46,3 +46,15 @@ def test_a_surname_is_a_person_only_after_a_given_name() -> None:
     assert _type_of("Khadzhynov", None, set(), surnames) == "person"
     assert _type_of("Microsoft", None, set(), surnames) == "organisation"
     assert _type_of("campaign finance disclosures", None, set()) == "document"
+
+
+def test_a_country_after_a_sentence_opener_is_no_surname() -> None:
+    # Metro: "Although Sweden ..." made the bare source "Sweden" a person
+    assert _types("uk_Metro_2024_11_29.html")["Sweden"] == "organisation"
+    assert "Sweden" not in person_surnames(["Although Sweden is neutral, it prepares.", "Neutral Sweden waits."])
+
+
+def test_people_named_by_what_they_are_are_people() -> None:
+    assert _types("uk_Metro_2024_11_29.html")["US analysts"] == "person"  # was an organisation
+    assert _type_of("Israeli officials", None, set()) == "person"
+    assert _type_of("Police Scotland", None, set()) == "organisation"

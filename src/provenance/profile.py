@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
-from provenance.core.speakers import DOCUMENT_HEADS
+from provenance.core.speakers import DOCUMENT_HEADS, demonyms, places
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 if TYPE_CHECKING:
@@ -135,15 +135,24 @@ def _low(o: OutletRef, min_score: float) -> bool:
 _ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,6}?[a-z][\w'’-]*\s+"
                              r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
 # a given name right before a word: "Illya Khadzhynov" makes a later bare "Khadzhynov" a person
-_GIVEN_THEN = re.compile(r"\b([A-Z][a-z]{1,15})\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]+)\b")
+# ... introduced as people are: a description after a comma ("Illya Khadzhynov, an economist"), a
+# reporting verb, a title ("President Trump") or a lower-case role before ("historian Philip Fedchin")
+_GIVEN_THEN = re.compile(r"(?P<role>(?<![’'])\b[a-z][\w-]+\s+)?\b([A-Z][a-z]{1,15})\s+(?:[A-Z]\.\s+)?([A-Z][a-z][\w'’-]+)\b"
+                         r"(?P<after>,\s+[a-z\d]|\s+(?:said|says|told|added|wrote|explained|recalled)\b)?")
 # capitalised words that open or join phrases, never a given name ("At Microsoft", "The Lancet")
-_NOT_GIVEN = frozenset({
-    "the", "a", "an", "at", "in", "on", "for", "from", "by", "with", "but", "and", "or", "its", "his", "her",
-    "their", "our", "this", "that", "these", "those", "former", "new", "north", "south", "east", "west",
-    "saint", "st", "san", "santa", "fort", "port", "lake", "mount", "when", "while", "after", "before", "as",
-    "if", "then", "so", "yet", "says", "said", "told", "asked", "according", "about", "into", "over", "under",
-    "both", "each", "every", "all", "some", "many", "most", "one", "two", "three", "first", "last", "next",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_NOT_GIVEN_WORDS = """
+    the a an at in on for from by with but and or nor its his her their our my your this that these those
+    former new north south east west northern southern eastern western central saint st san santa fort port
+    lake mount when while after before as if then so yet says said told asked according about into over
+    under both each every all some many most one two three first last next although though because since
+    unless until whereas whether despite meanwhile however instead still also only even perhaps today
+    yesterday now here there where why how what who which once during without within against among between
+    across through throughout toward towards upon like unlike near beyond above below behind beside besides
+    not no yes never always often sometimes already again further moreover indeed thus hence therefore
+    otherwise rather such same other another neither either several few more less much little neutral
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december evening morning daily weekly save"""
+_NOT_GIVEN = frozenset(_NOT_GIVEN_WORDS.split())
 
 
 def person_surnames(texts: Iterable[str]) -> frozenset[str]:
@@ -152,8 +161,11 @@ def person_surnames(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for m in _GIVEN_THEN.finditer(text):
-            given, last = m.group(1), m.group(2)
-            if given.lower() in _NOT_GIVEN or given.lower() in _ORG_WORDS or last.lower() in _ORG_WORDS:
+            given, last = m.group(2), m.group(3)
+            if m.group("role") is None and m.group("after") is None and given not in lexicon().titles:
+                continue  # "President Trump": a title is as good as a description
+            if given.lower() in _NOT_GIVEN or given.lower() in _ORG_WORDS or last.lower() in _ORG_WORDS \
+                    or last in places() or given in places() or given in demonyms():
                 continue
             found.add(last)
     return frozenset(found)
@@ -178,6 +190,8 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
         return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
     if words and (name[:1].islower() or words[0] in ("A", "An", "The")) and words[-1].lower() in _PERSON_NOUNS:
         return "person"  # "a spokesman", "A Nato official"
+    if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in _PERSON_NOUNS:
+        return "person"  # "US analysts", "Israeli officials": people, named by what they are
     if _ROLE_THEN_NAME.fullmatch(name.strip()) and words[-1].lower().strip(".,") not in _ORG_WORDS:
         return "person"
     if not words or name[:1].islower():
