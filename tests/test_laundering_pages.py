@@ -1,34 +1,17 @@
-"""No laundering and the right speaker (issue #14) on pages nobody had tuned on: the writer's own framing
-next to a sourced sentence stays the writer's.
-What a fact-checker found on a page nobody had tuned on (../shared/corpus/html), checked on the page
-itself and, for the general cause, on sentences of their own. All fail at 788af22, where the learned
-part carried the neighbour's source in on a cue the sentence did not use as a speech act."""
+"""No laundering and the right speaker (issue #14): what a fact-checker found on pages nobody had tuned
+on (../shared/corpus/html), checked on the page itself and, for the general cause, on sentences of their
+own. The writer's own framing next to a sourced sentence stays the writer's. All fail at 788af22, where
+the learned part carried the neighbour's source in on a cue the sentence did not use as a speech act."""
 
 from __future__ import annotations
-
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from provenance import audit_text
-from provenance.model import ArticleReport
+from test_speakers_pages import _page
+from test_speakers_pages import _sentence as _judged
 
-HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 OCCUPY = "us_OccupyDemocrats_2023_06_20.html"  # the NC House Speaker lawsuit
-
-
-@lru_cache(maxsize=2)
-def _page(name: str) -> ArticleReport:
-    path = HTML / name
-    if not path.exists():
-        pytest.skip("no shared corpus")
-    return audit_text(path.read_text(encoding="utf-8"), source=str(path), fmt="html")
-
-
-def _judged(report: ArticleReport, start: str) -> tuple[str, str | None]:
-    js = next(js for js in report.sentences if js.sentence.text.strip().lstrip("“\"").startswith(start))
-    return js.judgement.category.value, js.judgement.source
 
 
 def test_the_writers_framing_after_a_sourced_sentence_stays_unattributed() -> None:
