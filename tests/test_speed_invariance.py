@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "16bf2f0079af8c60cbec7e3b60c0144554b2e61e4a89eb7dcff80003de2ac77a"
+DIGEST = "34339c1f4430090c23a3c621c9ff31638f0459cb646ee68425ae1ecfe1c75fce"
 
 
 def inputs() -> list[Path]:
