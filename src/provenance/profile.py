@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
-from provenance.core.speakers import DOCUMENT_HEADS, demonyms, places
+from provenance.core.speakers import DAYS_MONTHS, DOCUMENT_HEADS, ROLE_THEN_NAME, demonyms, places
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 
 if TYPE_CHECKING:
@@ -130,10 +130,6 @@ def _low(o: OutletRef, min_score: float) -> bool:
     return o.low_credibility or (o.score is not None and o.score < min_score)
 
 
-# "Google Search lead Liz Reid", "council board member Nicole Lederer": a description, a lower-case role
-# word, then a person's name
-_ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,6}?[a-z][\w'’-]*\s+"
-                             r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}")
 # a given name right before a word: "Illya Khadzhynov" makes a later bare "Khadzhynov" a person
 # ... introduced as people are: a description after a comma ("Illya Khadzhynov, an economist"), a
 # reporting verb, a title ("President Trump") or a lower-case role before ("historian Philip Fedchin")
@@ -150,9 +146,8 @@ _NOT_GIVEN_WORDS = """
     across through throughout toward towards upon like unlike near beyond above below behind beside besides
     not no yes never always often sometimes already again further moreover indeed thus hence therefore
     otherwise rather such same other another neither either several few more less much little neutral
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december evening morning daily weekly save"""
-_NOT_GIVEN = frozenset(_NOT_GIVEN_WORDS.split())
+    may daily weekly save"""
+_NOT_GIVEN = frozenset(_NOT_GIVEN_WORDS.split()) | DAYS_MONTHS  # days, months, "evening", "morning", ...
 
 
 def person_surnames(texts: Iterable[str]) -> frozenset[str]:
@@ -192,7 +187,7 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
         return "person"  # "a spokesman", "A Nato official"
     if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in _PERSON_NOUNS:
         return "person"  # "US analysts", "Israeli officials": people, named by what they are
-    if _ROLE_THEN_NAME.fullmatch(name.strip()) and words[-1].lower().strip(".,") not in _ORG_WORDS:
+    if ROLE_THEN_NAME.fullmatch(name.strip()) and words[-1].lower().strip(".,") not in _ORG_WORDS:
         return "person"
     if not words or name[:1].islower():
         return "organisation"

@@ -82,6 +82,11 @@ REGIONS = frozenset({
     "Balkans", "Caribbean", "Scandinavia", "Sahel", "Caucasus", "Central Asia", "Southeast Asia",
     "East Asia", "South Asia", "Eastern Europe", "Western Europe", "Horn of Africa", "Gulf", "Persian Gulf",
     "Pacific", "Atlantic", "Mediterranean", "Midwest", "Deep South"})
+# an aside or a source that describes a person and ends with the name: "National Resources Defense
+# Council board member Nicole Lederer", "Google Search lead Liz Reid" (a lower-case role word right
+# before the name); used by the judge (who speaks) and the profile (a source's type)
+ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
+                            r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
 # a person's title, never a speaker alone (not "King", "Judge", "Pope", "Major": surnames or a person named so)

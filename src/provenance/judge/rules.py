@@ -30,6 +30,7 @@ from provenance.core.speakers import (
     DETERMINERS,
     DOCUMENT_HEADS,
     PREPOSITIONS,
+    ROLE_THEN_NAME,
     Speakers,
     Subject,
     classify,
@@ -194,10 +195,6 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
-# an aside that describes a person and ends with the name: "National Resources Defense Council board
-# member Nicole Lederer" (a lower-case role word right before the name)
-_ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
-                             r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 _DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
@@ -633,7 +630,7 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in "\"“”;:()"):
             return None
-        role_then_name = _ROLE_THEN_NAME.fullmatch(aside.strip())
+        role_then_name = ROLE_THEN_NAME.fullmatch(aside.strip())
         if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
             # "The host, National Resources Defense Council board member Nicole Lederer, has said": a
             # role, then an aside that describes the person and ends with their name
