@@ -38,6 +38,28 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Countries and US states (data/countries.txt, built by scripts/build_places.py). Alone they may
+    speak ("Sweden has told"), for a government; a person or body placed in one is what speaks."""
+    text = resources.files("provenance.core").joinpath("data", "countries.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def is_place(phrase: str) -> bool:
+    """Whether a phrase names a place a speaker can be *in*: a city, a country, a US state or a region
+    ("Leeds", "Sweden", "the Middle East")."""
+    bare = phrase.strip().strip(",.;:")
+    if bare[:4] in ("the ", "The "):
+        bare = bare[4:]
+    return bare[:1].isupper() and (bare in places() or bare in countries() or bare in REGIONS)
+
+
+# "An investigation in Sweden", "The mayor in Leeds", "Donald Trump in Los Angeles": the head before
+# the place speaks, never the place
+_IN_PLACE = re.compile(r"^(?P<head>.+?)\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     """Nationality adjectives (data/demonyms.txt): an adjective alone names no speaker ("Russian")."""
     text = resources.files("provenance.core").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
@@ -392,6 +414,15 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
         return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
+    placed = _IN_PLACE.match(np) if " in " in np else None
+    if placed is not None and is_place(placed.group("place")):
+        inner = _parse(placed.group("head"))
+        if inner is None:
+            return None
+        if inner[2] is not None and inner[2].kind in ("other", "unnamed"):
+            # "The mayor in Leeds": reported whole (the head decides what kind of speaker it is)
+            return _fixed(Subject(np, inner[2].kind, inner[2].named))
+        return inner
     why = not_a_speaker(np)
     if why and not (why == "a determiner" and np.lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS):
         return None  # "Wednesday", "Indianapolis", "For", "this train of": no speaker

@@ -34,8 +34,8 @@ from provenance.core.speakers import (
     Speakers,
     Subject,
     classify,
+    is_place,
     not_a_speaker,
-    places,
     strip_titles,
     title_words,
 )
@@ -380,7 +380,7 @@ def _np(clause: str) -> str:
             # "many in the crowd", "a source involved in the talks": the head stands before it; so
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
-                    lw == "in" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in places()):
+                    lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))):
                 out.append(w)
                 continue
             break
