@@ -406,6 +406,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
             return None
+    if len(words) > 1 and superlative(words[-1]):
+        return None  # "the world's largest (confirmed oil reserves)": a noun phrase cut before its head
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
@@ -525,6 +527,20 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "bein
 _OPENING_VERBS = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "could",
                             "should", "would", "shall", "must", "isn't", "wasn't", "don't", "doesn't", "didn't",
                             "won't", "can't", "aren't", "weren't", "hasn't", "haven't"})
+
+
+# nouns in -est, never a superlative ("the protest", "a priest")
+_EST_NOUNS = frozenset({"interest", "interests", "protest", "request", "contest", "arrest", "conquest", "harvest",
+                        "manifest", "inquest", "digest", "priest", "forest", "guest", "chest", "nest", "west", "rest",
+                        "test", "quest", "vest", "pest", "crest", "unrest", "behest", "honest", "modest", "earnest",
+                        "suggest", "invest", "midwest", "southwest", "northwest", "bequest", "everest"})
+
+
+def superlative(word: str) -> bool:
+    """A lower-case superlative ("largest", "most"): an adjective, never the head of a speaker's phrase."""
+    w = word.strip(",.;:")
+    return w.islower() and (w in ("most", "least", "best", "worst") or (
+        len(w) > 5 and w.endswith("est") and w not in _EST_NOUNS))
 
 
 def _fixed(subject: Subject) -> tuple[str, str, Subject]:

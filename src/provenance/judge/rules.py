@@ -37,6 +37,7 @@ from provenance.core.speakers import (
     is_place,
     not_a_speaker,
     strip_titles,
+    superlative,
     title_words,
 )
 from provenance.judge.features import (
@@ -112,7 +113,8 @@ _AFTER_APPOSITION = re.compile(
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
-    r"|(?:[A-Z][\w'’-]*\s+){1,2}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,3})"
+    # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
+    r"|(?:[A-Z][\w'’-]*\s+){1,2}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
@@ -457,8 +459,9 @@ class Judge:
                 nxt = _NEXT_WORD.match(after)
                 if nxt and nxt.group(1) in verbs and verbs[nxt.group(1)].kind in ("base", "s", "ed"):
                     continue  # "reports suggest": a noun followed by the real verb
-            if form.kind == "ed" and _DETERMINER_BEFORE.search(before):
-                continue  # "the reported memo", "an alleged plot": an adjective
+            if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
+                    before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
+                continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
@@ -1189,7 +1192,11 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         elif infos[i].tag != "quote-pending":
             continue
         k = i + 1
-        while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)):
+        # (once the quotation has closed with no speaker, the writer's narration after it names none:
+        # '"He would say: ..." Epstein would later ask to meet ...'; only a short attribution line may,
+        # '... in my bedroom." Lacerda said.')
+        while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)) \
+                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
             if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
@@ -1230,6 +1237,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+_CLOSED_AT_END = re.compile(r"[.!?,]?[\"”’']\s*$")
 
 
 def _named_within(source: str, infos: Sequence[SentenceInfo], i: int, k: int) -> bool:
@@ -1376,12 +1384,13 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = f"{'agree' if k == rule_k else 'kept'}:rule:{info.tag}:{info.subject}"
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
+        # (no phrase that cannot speak is reported, nor carried to the next sentence)
+        decided = _speaker_or_none(decided)
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
                 and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
-        decided = _speaker_or_none(decided)
         out.append(_with_confidence(decided, basis) if basis is not None
                    else _with_rule_confidence(decided, info.tag, info.subject))
         if RECORD is not None:
@@ -1454,9 +1463,11 @@ def _speaker_or_none(j: Judgement) -> Judgement:
     a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
     if j.source is None or j.cue == "link" or _DOMAIN_LIKE.fullmatch(j.source):
         return j
-    if not_a_speaker(j.source) is None:
+    why = not_a_speaker(j.source)
+    if why is None:
         return j
-    return replace(j, source=None)
+    # the reason must not name it as the speaker either ("Leeds is named as saying it")
+    return replace(j, source=None, reason=reason("not-a-speaker", source=j.source, why=why))
 
 
 def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rules: list[Judgement],
