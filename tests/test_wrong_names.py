@@ -106,3 +106,17 @@ def test_a_closed_quotation_is_not_the_next_long_sentence_s_subject() -> None:
     # a short attribution line after the closing mark still names the speaker
     js = audit_text('"It was a bad day. We lost." Tom Baker said.\n').sentences
     assert js[0].judgement.source == "Tom Baker"
+
+
+def test_the_agent_inside_a_relative_clause_is_not_the_subject_on_the_page() -> None:
+    page = _page(DAILY_STAR)
+    assert _sentence(page, "A woman who was raped from the ages of 14 to 17") == ("attributed", "A woman")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A woman who was abused by John Smith has revealed that she was afraid.", "A woman"),
+    ("A charity which was founded by Elon Musk said the rules are unfair.", "A charity"),
+    ("Tom Baker, who was sacked by Jane Lee, said the rules are unfair.", "Tom Baker"),
+])
+def test_the_agent_inside_a_relative_clause_is_not_the_subject(text: str, source: str) -> None:
+    assert _one(text)[1] == source

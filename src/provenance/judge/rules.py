@@ -121,6 +121,11 @@ _AFTER_APPOSITION = re.compile(
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
+# a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
+_RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
+                                "many", "they", "we", "he", "she", "i", "you", "it"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
@@ -508,6 +513,16 @@ class Judge:
                 empty = not clause.strip(_QUOTE_MARKS) or all(
                     w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
+                if not empty and clause[:1].islower() and _SUBJECT_PRONOUNS.isdisjoint(clause.lower().split()) \
+                        and _RELATIVE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
+                    # "A woman who was raped ... by Jeffrey Epstein has revealed": the verb's clause is a
+                    # relative clause's rest, whose agent or object is not the subject; the noun phrase
+                    # before "who" is (not "the man who the police say", nor "the people who eat a lot
+                    # - we all know": there a subject of their own speaks)
+                    rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
+                    head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
+                        np = head
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
