@@ -120,3 +120,34 @@ def test_the_agent_inside_a_relative_clause_is_not_the_subject_on_the_page() -> 
 ])
 def test_the_agent_inside_a_relative_clause_is_not_the_subject(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+def test_a_name_before_an_age_and_a_place_of_two_parts_speaks_on_the_page() -> None:
+    page = _page(INEWS)
+    assert _sentence(page, "Fellow protester, mechanical engineer Richard Weir") == ("attributed", "Richard Weir")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside, said: "We stay."',
+     "Richard Weir"),
+    ("Ann Lee, 44, from Flint, Michigan, said it was fine.", "Ann Lee"),
+    # a phrase with a preposition in it is no role before a name
+    ("Brian Murphy, the chairman of the Rockingham County GOP in New Hampshire, for example, said it was bad.",
+     "Brian Murphy"),
+])
+def test_the_rest_of_a_place_is_no_speaker(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_passive_said_in_a_statement_names_the_statement_on_the_page() -> None:
+    page = _page(INDEPENDENT)
+    assert _sentence(page, "The 19-year-old’s death in a Thai hospital was confirmed") == (
+        "attributed", "a family statement")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Her death was confirmed in a family statement to reporters this morning.", "a family statement"),
+    ("The deal was announced in a press release on Monday.", "a press release"),
+])
+def test_a_passive_said_in_a_document_names_the_document(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -127,6 +127,17 @@ _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", 
                                 "many", "they", "we", "he", "she", "i", "you", "it"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
+# "confirmed in a family statement", "announced in a press release": a passive's source given as the
+# document it was said in
+_IN_DOCUMENT = re.compile(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
+_SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "reported", "disclosed", "revealed",
+                              "denied", "acknowledged", "claimed", "described", "explained"})
+# a lower-case role of one to three words, then the name ("mechanical engineer Richard Weir"); never a
+# phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
+_ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
+                              r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -504,6 +515,11 @@ class Judge:
                         subj = self._agent(agent, after)
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"{word} by"))
+                    elif word in _SPEECH_PASSIVES:
+                        doc = _IN_DOCUMENT.match(after)
+                        if doc is not None and doc.group("head").lower() in DOCUMENT_HEADS:
+                            # "was confirmed in a family statement": the statement speaks (a document)
+                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
                     continue  # passive without an agent: the hedges file decides
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
@@ -686,8 +702,15 @@ class Judge:
         if end < 2 or text[end - 1] != ",":
             return None
         parts = text[max(0, end - 200):end - 1].split(",")
-        for back in range(1, min(3, len(parts)) + 1):
+        for back in range(1, min(4, len(parts)) + 1):
             seg = parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip()
+            if back < len(parts) and _PLACE_OPENS.match(parts[-back - 1]) and _PERSON_ASIDE.fullmatch(seg) \
+                    and len(seg.split()) <= 3:
+                continue  # "from Tynemouth, North Tyneside, said": the rest of a place, not a person
+            if back > 1 and not _PERSON_ASIDE.fullmatch(seg):
+                role = _ROLE_WORDS_NAME.fullmatch(seg)
+                if role is not None:
+                    seg = role.group("name")  # "mechanical engineer Richard Weir, 60, ..., said"
             if _PERSON_ASIDE.fullmatch(seg):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
