@@ -175,6 +175,16 @@ class Speakers:
     # the person the writer interviews ("I ask Blair", "As I sit opposite Sir Tony Blair"): in a
     # first-person interview, the answers quoted after the writer's questions are theirs
     interlocutor: str | None = None
+    # when each titled person was last named (a sentence count): "the senator" is the senator named last
+    mentioned: dict[str, int] = field(default_factory=dict)
+    sentences: int = 0
+
+    def note_mentions(self, words: set[str] | frozenset[str]) -> None:
+        """Count a sentence, and note the titled people its lower-cased `words` name by surname."""
+        self.sentences += 1
+        for full in self.titles:
+            if full.rsplit(None, 1)[-1].lower() in words:
+                self.mentioned[full] = self.sentences
 
     def observe(self, text: str, words: set[str] | frozenset[str] | None = None) -> None:
         """Register titled names ("Prime Minister Benjamin Netanyahu") met in a sentence.
@@ -182,9 +192,14 @@ class Speakers:
         if words is not None and title_words().isdisjoint(words):
             return
         titles = lexicon().titles
-        if titles.isdisjoint(text.split()):
+        split = text.split()
+        if titles.isdisjoint(split):
+            if not _LOWER_TITLES.isdisjoint(split):
+                self._observe_lower(text.replace(",", " , ").split())
             return  # no title word, no titled name (the common case: keep it cheap)
         tokens = text.replace(",", " , ").split()
+        if not _LOWER_TITLES.isdisjoint(split):
+            self._observe_lower(tokens)
         # only a title word can open a titled name: visit those positions, in order
         starts = [k for k, t in enumerate(tokens) if t in titles]
         i = 0
@@ -209,6 +224,26 @@ class Speakers:
                     self.titles.setdefault(full, " ".join(tokens[i:j]))
                     self.last_titled = full
                 i = max(k, i + 1)
+
+    def _observe_lower(self, tokens: list[str]) -> None:
+        """A lower-case title after a capitalised place or party, then a name: "Montana senator Jon
+        Tester", "Democratic congressman Adam Schiff" (a title as many British and US pages write it)."""
+        for k, tok in enumerate(tokens):
+            if tok not in _LOWER_TITLES or k == 0 or not tokens[k - 1][:1].isupper() or tokens[k - 1] in ("The", "A"):
+                continue
+            name: list[str] = []
+            for t in tokens[k + 1:k + 5]:
+                clean = t.rstrip(".,:;")
+                if not _CAP.match(clean.rstrip("'’s")) or clean.lower() in ORG_WORDS:
+                    break
+                name.append(clean[:-2] if clean.endswith(("'s", "’s")) else clean)
+                if clean != t:
+                    break
+            if 2 <= len(name) <= 3:
+                full = " ".join(name)
+                self.people.setdefault(name[-1], full)
+                self.titles.setdefault(full, tok)
+                self.last_titled = full
 
     def canonical(self, name: str) -> str:
         """The fullest form of a person's name seen so far."""
@@ -242,10 +277,14 @@ class Speakers:
     def by_role(self, role: str) -> str | None:
         """"the senator" -> the person last named with that title ("Senator Jane Smith", "Sen. Smith")."""
         want = _ROLE_TITLES.get(role, frozenset({role}))
+        last = self.last_person
+        if last is not None and last in self.titles and self.titles[last].split()[-1].lower().strip(".") in want:
+            return last  # "Montana senator Jon Tester ... Tester, considered ... the senator": the one just met
         found = None
+        when = -1
         for full, title in self.titles.items():
-            if title.split()[-1].lower().strip(".") in want:
-                found = full
+            if title.split()[-1].lower().strip(".") in want and self.mentioned.get(full, 0) >= when:
+                found, when = full, self.mentioned.get(full, 0)
         return found
 
     def org_alias(self, name: str) -> str | None:
@@ -282,6 +321,9 @@ _ROLE_TITLES = {
     "director": frozenset({"director"}), "commissioner": frozenset({"commissioner"}), "sheriff": frozenset({"sheriff"}),
     "mec": frozenset({"mec"}),
 }
+# titles written in lower case before a name ("Montana senator Jon Tester"): Speakers._observe_lower
+_LOWER_TITLES = frozenset({"senator", "governor", "congressman", "congresswoman", "mayor", "minister", "president",
+                           "secretary", "representative", "chancellor", "ambassador", "commissioner", "sheriff"})
 # "the senator", "the former president", "the US President": the role word ends the phrase
 _ROLE_REF = re.compile(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
                        re.I)
@@ -496,11 +538,17 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # (named enough to be attributed, as PolNeAR counts it), and nobody a later "he" can mean
         # (measured: any lower-case head, "US analysts" too, cost 12 sources on PolNeAR; these 4)
         return _fixed(Subject(np, "other", True))
+    if name.split()[-1].lower() in _GROUP_HEADS:
+        return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
 
 
+# people together, named by a person's name ("the Soros family", "the Obamas' children"): never what a later
+# "he" or "she" means
+_GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "dynasty", "parents", "children",
+                          "brothers", "sisters", "relatives", "siblings"})
 # the heads of a document that speaks for its authors ("The brochure says", "according to the memo"): a
 # thing, never a person; what a later "it" can mean
 DOCUMENT_HEADS = frozenset({

@@ -137,6 +137,10 @@ _SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "repor
 # phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
 _ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
                               r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+# a person described by who they are in the family or in office, then their name, opening a sentence
+_THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
+                            r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+                            r"\s+[a-z]")
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
@@ -802,6 +806,8 @@ class Judge:
         self.words = words if words is not None else sentence_tokens(text)[1]
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
+        if self.speakers.titles:
+            self.speakers.note_mentions(self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
@@ -820,9 +826,12 @@ class Judge:
             # latest person a later "he" or "she" can mean, whether or not they spoke
             lead = _LEADING_NP.match(text)
             np = lead.group("np").strip() if lead else ""
-            if np[:4] in ("The ", "the "):
+            if np[:4] in ("The ", "the ") or np in ("The", "A", "An"):
                 np = ""  # "The Nordic (neighbours have published)": a phrase cut before its head, no person
-            if np and (" " in np or np in self.speakers.people):
+            described = _THE_DESCRIBED.match(text) if not np and text[:1] in "TBA" else None
+            if described is not None:
+                np = described.group("name")  # "The elder Soros gives ...": Soros is whom a later "he" means
+            if np and (" " in np or np in self.speakers.people or described is not None):
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
