@@ -183,3 +183,26 @@ def test_the_senator_is_the_senator_named_last() -> None:
     speakers = Speakers()
     speakers.observe("Democratic congressman Adam Schiff spoke.")
     assert speakers.people.get("Schiff") == "Adam Schiff"
+
+
+def test_he_is_never_an_organisation_on_the_page() -> None:
+    page = _page(EURONEWS_2026)
+    # "analysts at US investment banking giant Goldman Sachs ... Goldman Sachs estimates ... In a press
+    # conference, he suggested ...": he is the president, never the bank
+    category, source = _sentence(page, "In a press conference, he suggested")
+    assert category == "attributed"
+    assert source == "Donald Trump"
+
+
+def test_a_name_called_a_business_is_no_person() -> None:
+    text = ("President Donald Trump spoke on Monday.\n\n"
+            "Analysts at banking giant Goldman Sachs were upbeat. Goldman Sachs estimates that output will rise.\n\n"
+            "In a press conference, he suggested companies were keen.\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Donald Trump"
+    speakers = Speakers()
+    speakers.observe_orgs("Third Bridge, a London-based research firm, agreed.", {"firm"})
+    speakers.observe_orgs("Frank Lee, a billionaire head of an Idaho company, agreed.", {"company"})
+    assert speakers.known_orgs == {"Third Bridge"}  # a person described by their company is still a person
+    subject = classify("Third Bridge", speakers)
+    assert subject is not None
+    assert subject.kind != "person"

@@ -808,6 +808,7 @@ class Judge:
             self.speakers.observe(text, self.words)
         if self.speakers.titles:
             self.speakers.note_mentions(self.words)
+        self.speakers.observe_orgs(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
