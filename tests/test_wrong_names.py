@@ -206,3 +206,21 @@ def test_a_name_called_a_business_is_no_person() -> None:
     subject = classify("Third Bridge", speakers)
     assert subject is not None
     assert subject.kind != "person"
+
+
+def test_a_party_description_means_the_titled_person_just_named_on_the_page() -> None:
+    page = _page(OCCUPY)
+    # "... Speaker Moore and Ms. Lassiter are denying everything ... the first sexual scandal that the
+    # prominent Republican has had to issue a denial for this year. Earlier in the year, he denied ..."
+    assert _sentence(page, "Earlier in the year, he denied allegations") == ("attributed", "Tim Moore")
+
+
+def test_a_party_description_means_the_titled_person_just_named() -> None:
+    text = ("Governor Jane Hill met Tom Baker on Monday. It is the second scandal that the veteran Republican has "
+            "faced this year. Earlier, she denied the claims.\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Jane Hill"
+    # "the presumptive Republican nominee": an adjective, which describes nobody just named
+    from provenance.judge.rules import _PARTY_DESCRIPTION
+
+    assert _PARTY_DESCRIPTION.search("Baker is the presumptive Republican nominee.") is None
+    assert _PARTY_DESCRIPTION.search("the scandal that the prominent Republican has had to deny") is not None

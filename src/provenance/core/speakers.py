@@ -228,6 +228,11 @@ class Speakers:
                     self.last_titled = full
                 i = max(k, i + 1)
 
+    def recent_titled(self, within: int = 1) -> str | None:
+        """The titled person named in this sentence or the `within` sentences before, the latest first."""
+        best = max(self.mentioned.items(), key=lambda kv: kv[1], default=None)
+        return best[0] if best is not None and self.sentences - best[1] <= within else None
+
     def observe_orgs(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Register the names a sentence calls a business or body (`words`: its lower-cased words)."""
         if _ORG_NOUNS.isdisjoint(words):

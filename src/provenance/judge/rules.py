@@ -141,6 +141,14 @@ _ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|t
 _THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
                             r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
                             r"\s+[a-z]")
+# a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
+# named last (Speakers.recent_titled)
+_PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative",
+                          "liberal", "tory", "populist"})
+_PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
+                                r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
+                                r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
+                                r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
@@ -844,6 +852,13 @@ class Judge:
             *_, last = _HONORIFIC.finditer(text)
             if not _QUOTE_CHARS.search(text[:last.start()]):
                 self.speakers.remember(self.speakers.canonical(last.group("name")), "person")
+        if self.speakers.mentioned and s.role is _BODY and not _PARTY_ROLES.isdisjoint(self.words):
+            party = _PARTY_DESCRIPTION.search(text)
+            who = self.speakers.recent_titled() if party and not _QUOTE_CHARS.search(text, 0, party.start()) else None
+            if who is not None:
+                # "... the first scandal that the prominent Republican has had to deny. Earlier in the year,
+                # he denied ...": the description means the titled person just named (Speaker Moore)
+                self.speakers.remember(who, "person")
         if s.role is _BODY and text[:1].isupper() and (j.category is not _ATTRIBUTED or self.tag == "link"):
             thing = _LEAD_DOCUMENT.match(text)
             if thing is not None and (thing.group("head") is None or thing.group("head") in DOCUMENT_HEADS):
