@@ -224,3 +224,34 @@ def test_a_party_description_means_the_titled_person_just_named() -> None:
 
     assert _PARTY_DESCRIPTION.search("Baker is the presumptive Republican nominee.") is None
     assert _PARTY_DESCRIPTION.search("the scandal that the prominent Republican has had to deny") is not None
+
+
+def test_a_capitalised_adjective_is_no_part_of_the_name_on_the_page() -> None:
+    page = _page(DAILY_STAR)
+    assert _sentence(page, "WARNING GRAPHIC DETAIL: Brave Marina Lacerda") == ("attributed", "Marina Lacerda")
+    # and every later "Lacerda" is her in full, without the adjective
+    assert not [js for js in page.sentences if (js.judgement.source or "").startswith("Brave")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Brave Marina Lacerda has described the abuse she suffered.", "Marina Lacerda"),
+    ("Emotional Tom Baker said the loss was unbearable.", "Tom Baker"),
+    ("Young Tom Baker said the loss was unbearable.", "Young Tom Baker"),  # "Young" is a surname too
+])
+def test_a_capitalised_adjective_is_no_part_of_the_name(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_single_quotation_mark_left_open_after_a_colon_is_a_quotation_on_the_page() -> None:
+    page = _page(DAILY_STAR)
+    # "She added: ‘I'm just not the type of person ... I have a life today. I have a daughter. ..."
+    for start in ("I have a life today.", "I have a daughter.", "I have my four dogs."):
+        assert _sentence(page, start) == ("attributed", "Marina Lacerda")
+
+
+def test_a_single_quotation_mark_left_open_after_a_colon_is_a_quotation() -> None:
+    from provenance.core.quotes import find_quotes
+
+    text = "She added: ‘I'm not the type to live in the past. I have a life today."
+    assert [q.closed for q in find_quotes(text)] == [False]
+    assert find_quotes("The ‘reform bill was dropped. Nobody minded.") == []  # a stray mark elsewhere

@@ -60,6 +60,14 @@ _IN_PLACE = re.compile(r"^(?P<head>.+?)\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’
 
 
 @lru_cache(maxsize=1)
+def adjectives() -> frozenset[str]:
+    """Words that are adjectives and never part of a name (data/adjectives.txt, built by
+    scripts/build_adjectives.py from GUM's and UD English-EWT's gold tags): "Brave (Marina Lacerda)"."""
+    text = resources.files("provenance.core").joinpath("data", "adjectives.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     """Nationality adjectives (data/demonyms.txt): an adjective alone names no speaker ("Russian")."""
     text = resources.files("provenance.core").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")
@@ -571,6 +579,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "other", True))
     if name.split()[-1].lower() in _GROUP_HEADS:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
+    parts = name.split()
+    if len(parts) >= 3 and parts[0].lower() in adjectives() and parts[1][:1].isupper():
+        name = " ".join(parts[1:])  # "Brave Marina Lacerda": a capitalised adjective opens the sentence
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
