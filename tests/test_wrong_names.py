@@ -255,3 +255,16 @@ def test_a_single_quotation_mark_left_open_after_a_colon_is_a_quotation() -> Non
     text = "She added: ‘I'm not the type to live in the past. I have a life today."
     assert [q.closed for q in find_quotes(text)] == [False]
     assert find_quotes("The ‘reform bill was dropped. Nobody minded.") == []  # a stray mark elsewhere
+
+
+def test_people_named_for_themselves_take_no_neighbour_s_speaker_on_the_page() -> None:
+    page = _page(EURONEWS_2026)
+    # "The answer is far from clear, and experts point to considerable logistical hurdles." (after
+    # "US President Donald Trump has said ..."): the experts', never Trump's
+    assert _sentence(page, "The answer is far from clear, and experts point to")[1] != "Donald Trump"
+
+
+def test_people_named_for_themselves_take_no_neighbour_s_speaker() -> None:
+    text = ("US President Donald Trump has said he wants to run the country through oil and pointed to billions "
+            "in profit.\n\nThe answer is far from clear, and analysts point to considerable logistical hurdles.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "Donald Trump"

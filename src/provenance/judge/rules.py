@@ -1123,8 +1123,11 @@ def _carrying_cue(info: SentenceInfo) -> bool:
         return False
     # (measured on PolNeAR: leaving out every cue with a name or a noun phrase before it as well cost
     # 0.006 accuracy there, where an actor's act counts as attributed; a relative "who" costs 0.001)
+    # nor a cue whose subject is people the sentence names for itself ("experts point to ...", "analysts
+    # say"): nobody in particular, never the neighbour's speaker
+    unnamed = lexicon().unnamed
     return any(c.reliability >= CARRY_CUE and c.cls in _CARRY_CLASSES and not _as_noun(info, k, c)
-               and not _modifier(info.toks, k) and _subject_word(info.toks, k) != "who"
+               and not _modifier(info.toks, k) and (w := _subject_word(info.toks, k)) != "who" and w not in unnamed
                for k, c in info.found)
 
 
