@@ -268,3 +268,20 @@ def test_people_named_for_themselves_take_no_neighbour_s_speaker() -> None:
     text = ("US President Donald Trump has said he wants to run the country through oil and pointed to billions "
             "in profit.\n\nThe answer is far from clear, and analysts point to considerable logistical hurdles.\n")
     assert audit_text(text).sentences[-1].judgement.source != "Donald Trump"
+
+
+def test_they_is_never_a_person_on_the_page() -> None:
+    page = _page(EURONEWS_2026)
+    # "For Chevron, which has been operating ..., Venezuela is a market they know well": not Trump
+    assert _sentence(page, "For Chevron, which has been operating")[1] != "Donald Trump"
+
+
+def test_they_is_never_a_person() -> None:
+    speakers = Speakers()
+    speakers.remember("Donald Trump", "person")
+    subject = classify("they", speakers)
+    assert subject is None or subject.text != "Donald Trump"
+    speakers.remember("the Energy Institute", "org")
+    subject = classify("they", speakers)
+    assert subject is not None
+    assert subject.text == "the Energy Institute"

@@ -415,8 +415,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         # with nobody remembered as a speaker or a sentence's subject, the person last named with a
         # title ("... attacks on the organisation by US President Donald Trump. He has ...")
         return Subject(speakers.last_person or speakers.interlocutor or speakers.last_titled or text, "person", True)
-    if how == "pron-group" and (speakers.last_org or speakers.last_person):
-        return Subject(speakers.last_org or speakers.last_person or text, "org", True)
+    if how == "pron-group" and speakers.last_org:
+        return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
         # "It says", "It tells people": an organisation or a document, never a person
         return Subject(speakers.last_thing, "org", True) if speakers.last_thing else None
