@@ -285,3 +285,33 @@ def test_they_is_never_a_person() -> None:
     subject = classify("they", speakers)
     assert subject is not None
     assert subject.text == "the Energy Institute"
+
+
+MIRROR = "uk_TheMirror_2026_01_06.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_an_i_asked_inside_a_quotation_is_no_interview_on_the_page() -> None:
+    page = _page(MIRROR)
+    # Zibulka's quotation, "There was one day I asked Gary about the smell", made "Gary" the interviewee
+    # and so the speaker of every later quotation on the page
+    assert not [js for js in page.sentences if js.judgement.source == "Gary"]
+    assert _sentence(page, "I could see a large pot.")[1] == "the officer"
+
+
+def test_an_i_asked_inside_a_quotation_is_no_interview() -> None:
+    text = ('Doris Lee told the paper: "I kept calling the city. There was one day I asked Gary about the smell. '
+            'He said nothing."\n\n"It was awful," said the officer.\n\n"I could see a large pot."\n')
+    assert [js.judgement.source for js in audit_text(text).sentences][-2:] == ["the officer", "the officer"]
+
+
+def test_a_named_subject_s_clause_before_a_colon_introduces_a_quotation_on_the_page() -> None:
+    page = _page(MIRROR)
+    assert _sentence(page, "But neighbour Zibulka picks up the story") == ("attributed", "Doris Zibulka")
+
+
+def test_a_named_subject_s_clause_before_a_colon_introduces_a_quotation() -> None:
+    assert _one('But neighbour Ann Lee picks up the story: "All of a sudden, the door opens."')[1] == "Ann Lee"
+    # a pronoun is left to its own verb ("She continued: ...")
+    from provenance.judge.rules import _COLON_CLAUSE
+
+    assert _COLON_CLAUSE.match('She continued: "Labour has a plan."') is None

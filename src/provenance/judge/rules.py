@@ -173,6 +173,10 @@ _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...':
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+# "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
+# verb, then a colon and a quotation: the subject's words, whatever the verb
+_COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
+                           r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
@@ -865,7 +869,10 @@ class Judge:
                 # "Article 5 is one of Nato's core principles. It says ...", "Sweden’s brochure includes
                 # ... It tells people": the document a sentence opens with is what a later "it" means
                 self.speakers.remember(thing.group("np"), "doc")
-        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text):
+        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text) \
+                and not any(q.start <= s.start < q.end for q in quotes):
+            # (not inside a quotation: "There was one day I asked Gary about the smell" is a neighbour's
+            # words about Gary, not the writer interviewing him)
             met = _INTERVIEWER.search(text)
             if met is not None:
                 who = classify(strip_titles(met.group("who")), self.speakers)
@@ -911,10 +918,10 @@ class Judge:
             return Judgement(_NONE, None, None, reason("empty"))
 
         evidence: list[Evidence] = self._according(s) if "according" in self.words else []
-        m = _COLON_ATTR.match(text) if ":" in self.words else None
+        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
-            if subj is not None:
+            if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
         if m:
