@@ -431,6 +431,9 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     return Subject(text, "other", True)
 
 
+_CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
+# a common noun written with a hyphen ("Ex-friends", "Co-workers"), capitalised only as it opens the sentence
+_COMMON_HYPHENED = re.compile(r"(?:Ex|Co|Non|Anti|Pro|Self|Vice|Step|Half|Well|Long|Once)-[a-z][\w'’-]*")
 _HEADED = re.compile(r"\s(?:of|for|at|with)\s")
 
 _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters", "ap", "afp", "bbc", "cnn", "tribune",
@@ -530,6 +533,13 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
+    close = _CLOSE_TO.search(np)
+    if close is not None and close.start() > 0:
+        head = np[:close.start()].lower().split()
+        if head[0] in DETERMINERS or head[0] in lexicon().unnamed or (head[-1].endswith("s") and len(head) <= 3):
+            return _fixed(Subject(np, "unnamed", False))  # "friends close to the Duchess": nobody named
+    if len(words) == 1 and _COMMON_HYPHENED.fullmatch(np):
+        return _fixed(Subject(np, "other", True))  # "Ex-friends told ...": a common noun, capitalised as it leads
     has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
         _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
     head = re.sub(r"[^\w]", "", words[-1].lower())
@@ -559,8 +569,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if " of " in np:
         head_name, _, place = np.rpartition(" of ")
         hw = head_name.split()
+        place = place[4:] if place[:4] == "the " else place  # "Rebecca English of the Daily Mail"
         if len(hw) >= 2 and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS
-                                for w in hw) and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
+                                for w in hw) and place and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
             np = head_name  # "said Scott Hawkins of Cheyenne": the person, not the place
             words = np.split()
     if len(words) == 1 and words[0].lower() in lexicon().verb_forms:

@@ -759,6 +759,10 @@ class Judge:
             if head is None:
                 return None
             np += head.group("head")
+        role = _ROLE_WORDS_NAME.match(text, m.end("np") + 1) if text[m.end("np"):m.end("np") + 1] == " " else None
+        if role is not None and not role.group(0).split()[0].endswith(("ed", "ing")):
+            # "Royal commentator Lee Cohen was discussing ...": a capitalised adjective, a role, then the name
+            return classify(role.group("name"), self.speakers)
         return classify(np, self.speakers)
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
@@ -844,6 +848,8 @@ class Judge:
             described = _THE_DESCRIBED.match(text) if not np and text[:1] in "TBA" else None
             if described is not None:
                 np = described.group("name")  # "The elder Soros gives ...": Soros is whom a later "he" means
+            if np.endswith(("'s", "’s")):
+                np = np[:-2]  # "Meghan Markle's whirlwind romance ...": she, without the possessive
             if np and (" " in np or np in self.speakers.people or described is not None):
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
@@ -980,9 +986,12 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
-            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they":
+            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they" or (
+                    best.belief and best.subject_kind == "pronoun"):
                 # "authorities announced they had located what they believed": an unresolved "they"
-                # is the group the sentence named before it, whose verdict (vague) then stands
+                # is the group the sentence named before it, whose verdict (vague) then stands; so is a
+                # pronoun's belief inside what people nobody names said ("Friends close to the Duchess said
+                # she wanted fame")
                 group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
                               and 0 <= e.pos < best.pos), None)
                 if group is not None:
