@@ -343,3 +343,20 @@ def test_a_hyphened_common_noun_is_no_person() -> None:
     subject = classify("Ex-friends", Speakers())
     assert subject is not None
     assert subject.kind != "person"
+
+
+SUN = "uk_TheSun_2024_04_22.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_a_platform_after_on_never_speaks_on_the_page() -> None:
+    page = _page(SUN)
+    assert _sentence(page, "A fan account of the couple (@beccafodenx) on Instagram")[1] != "Instagram"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A fan account of the couple on Instagram shows the two together.", "A fan account of the couple on Instagram"),
+    ("A spokesman on Twitter said it was fine.", "A spokesman on Twitter"),
+    ("Instagram said the account was removed.", "Instagram"),  # the platform alone may speak
+])
+def test_a_platform_after_on_never_speaks(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -54,9 +54,11 @@ def is_place(phrase: str) -> bool:
     return bare[:1].isupper() and (bare in places() or bare in countries() or bare in REGIONS)
 
 
-# "An investigation in Sweden", "The mayor in Leeds", "Donald Trump in Los Angeles": the head before
-# the place speaks, never the place
-_IN_PLACE = re.compile(r"^(?P<head>.+?)\s+in\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+# "An investigation in Sweden", "The mayor in Leeds", "Donald Trump in Los Angeles", "A fan account of the
+# couple on Instagram": the head before the place or the platform speaks, never the place or platform
+PLATFORMS = frozenset({"Instagram", "Twitter", "Facebook", "TikTok", "YouTube", "X", "Threads", "Reddit", "Telegram",
+                       "LinkedIn", "Truth Social", "Snapchat", "WhatsApp", "Bluesky", "Mastodon", "Weibo"})
+_IN_PLACE = re.compile(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
 
 
 @lru_cache(maxsize=1)
@@ -500,8 +502,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
         return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
-    placed = _IN_PLACE.match(np) if " in " in np else None
-    if placed is not None and is_place(placed.group("place")):
+    placed = _IN_PLACE.match(np) if " in " in np or " on " in np else None
+    if placed is not None and (is_place(placed.group("place")) if placed.group("prep") == "in"
+                               else placed.group("place") in PLATFORMS):
         inner = _parse(placed.group("head"))
         if inner is None:
             return None

@@ -29,6 +29,7 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
     Speakers,
@@ -414,7 +415,8 @@ def _np(clause: str) -> str:
             # "many in the crowd", "a source involved in the talks": the head stands before it; so
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
-                    lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))):
+                    lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
+                    lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS):
                 out.append(w)
                 continue
             break
@@ -986,8 +988,7 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
-            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they" or (
-                    best.belief and best.subject_kind == "pronoun"):
+            if best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief):
                 # "authorities announced they had located what they believed": an unresolved "they"
                 # is the group the sentence named before it, whose verdict (vague) then stands; so is a
                 # pronoun's belief inside what people nobody names said ("Friends close to the Duchess said
