@@ -265,8 +265,10 @@ def test_people_named_for_themselves_take_no_neighbour_s_speaker_on_the_page() -
 
 
 def test_people_named_for_themselves_take_no_neighbour_s_speaker() -> None:
-    text = ("US President Donald Trump has said he wants to run the country through oil and pointed to billions "
-            "in profit.\n\nThe answer is far from clear, and analysts point to considerable logistical hurdles.\n")
+    text = ("President Trump has set his sights on oil reserves, the largest in the world.\n\n"
+            'US President Donald Trump has said he wants to run Venezuela "through oil" and pointed to billions of '
+            "dollars in profit - but what does that mean in practice? The answer is far from clear, and experts "
+            "point to considerable logistical hurdles.\n")
     assert audit_text(text).sentences[-1].judgement.source != "Donald Trump"
 
 
@@ -299,9 +301,9 @@ def test_an_i_asked_inside_a_quotation_is_no_interview_on_the_page() -> None:
 
 
 def test_an_i_asked_inside_a_quotation_is_no_interview() -> None:
-    text = ('Doris Lee told the paper: "I kept calling the city. There was one day I asked Gary about the smell. '
-            'He said nothing."\n\n"It was awful," said the officer.\n\n"I could see a large pot."\n')
-    assert [js.judgement.source for js in audit_text(text).sentences][-2:] == ["the officer", "the officer"]
+    text = ('Next door neighbour Doris Lee told the Philadelphia Magazine: "I kept calling the city. There was one day I asked '
+            "Gary about the smell. He said I haven't smelled anything.\"\n")
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Doris Lee"] * 3
 
 
 def test_a_named_subject_s_clause_before_a_colon_introduces_a_quotation_on_the_page() -> None:
