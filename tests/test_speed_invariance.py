@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "34339c1f4430090c23a3c621c9ff31638f0459cb646ee68425ae1ecfe1c75fce"
+DIGEST = "f347a51dba7c28e889ad8023d837930256a4e67f01a8b55d6e1fb3fb8f838890"
 
 
 def inputs() -> list[Path]:
