@@ -538,8 +538,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
     close = _CLOSE_TO.search(np)
     if close is not None and close.start() > 0:
-        head = np[:close.start()].lower().split()
-        if head[0] in DETERMINERS or head[0] in lexicon().unnamed or (head[-1].endswith("s") and len(head) <= 3):
+        before = np[:close.start()].lower().split()
+        if before[0] in DETERMINERS or before[0] in lexicon().unnamed or (before[-1].endswith("s") and len(before) <= 3):
             return _fixed(Subject(np, "unnamed", False))  # "friends close to the Duchess": nobody named
     if len(words) == 1 and _COMMON_HYPHENED.fullmatch(np):
         return _fixed(Subject(np, "other", True))  # "Ex-friends told ...": a common noun, capitalised as it leads
@@ -593,9 +593,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "other", True))
     if name.split()[-1].lower() in _GROUP_HEADS:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
-    parts = name.split()
-    if len(parts) >= 3 and parts[0].lower() in adjectives() and parts[1][:1].isupper():
-        name = " ".join(parts[1:])  # "Brave Marina Lacerda": a capitalised adjective opens the sentence
+    name_words = name.split()
+    if len(name_words) >= 3 and name_words[0].lower() in adjectives() and name_words[1][:1].isupper():
+        name = " ".join(name_words[1:])  # "Brave Marina Lacerda": a capitalised adjective opens the sentence
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
