@@ -362,3 +362,12 @@ def test_a_platform_after_on_never_speaks_on_the_page() -> None:
 ])
 def test_a_platform_after_on_never_speaks(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Clinton at a rally said it was over.", "Clinton"),  # was "a rally"
+    ("The senator at the hearing said no.", "The senator"),  # was "the hearing"
+    ("Officials at the Pentagon said the plan failed.", "Officials at the Pentagon"),  # was "the Pentagon"
+])
+def test_where_or_when_a_speaker_spoke_is_not_the_speaker(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -416,8 +416,18 @@ def _np(clause: str) -> str:
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
                     lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
-                    lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS):
+                    lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
+                    lw in ("at", "from", "with") and len(out) <= 4 and i >= 1 and _PLURAL_HEAD.fullmatch(before)):
+                # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
                 out.append(w)
+                continue
+            if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
+                    and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
+                    and words[i - 1].lower() not in DAYS_MONTHS:
+                # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
+                # or when it spoke; the name or role speaks
+                out = []
                 continue
             break
         out.append(w)
@@ -450,6 +460,8 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
+_PERSON_NAME_END = re.compile(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_PLURAL_HEAD = re.compile(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
 _PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
