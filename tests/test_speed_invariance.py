@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f347a51dba7c28e889ad8023d837930256a4e67f01a8b55d6e1fb3fb8f838890"
+DIGEST = "6d36aa19b18e6eff63ceb8d486a14368fda382224aed72f5ef1ec7ece6aa7ba5"
 
 
 def inputs() -> list[Path]:
