@@ -151,8 +151,17 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             return lines[0].line, lines[0].column + (s.start + max(0, offset) - lines[0].offset)
         return locate(block, s.start + max(0, offset))
 
+    # Scans made once per paragraph: a sentence's text is part of its block's, and the two patterns
+    # below have no anchor, word boundary or negative look-around, so a paragraph where neither can
+    # match holds no sentence where they could (one search per paragraph instead of one per sentence).
+    scanned = -1
+    urls = domains = True
     for s in sentences:
         text = s.text
+        if s.block != scanned:
+            scanned = s.block
+            body = blocks[scanned].text
+            urls, domains = may_hold_url(body), _HAS_DOMAIN.search(body) is not None
         if s.role is _SOURCES:
             m = _SOURCE_LINE.match(text.rstrip())
             items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
@@ -193,8 +202,8 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 found.append(_ref(platform, plat[0], plat_info, "media-note", s, at(s, m.start("platform")),
                                   channel=channel))
         # Domains written in the text (not inside a URL: links cover those).
-        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if may_hold_url(text) else []
-        for m in DOMAIN_RE.finditer(text) if _HAS_DOMAIN.search(text) else ():
+        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if urls and may_hold_url(text) else []
+        for m in DOMAIN_RE.finditer(text) if domains and _HAS_DOMAIN.search(text) else ():
             if url_spans and _inside(url_spans, m.start()):
                 continue
             dom = _domain_outlet(db, m.group(0))

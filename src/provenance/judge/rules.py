@@ -432,6 +432,11 @@ class Judge:
         self.subject = ""  # the kind of source it found
         self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
         self.titles = title_words()
+        # Scans made once per paragraph (the block of the sentence being judged): a literal a pattern
+        # needs, searched in the block's text, which holds every sentence of it. A paragraph without
+        # it spares each of its sentences the pattern's search (docs/speed.md, session 14).
+        self._scanned: Block | None = None
+        self._honorifics = True  # "Mr", "Ms" or "Dr" in the paragraph: _HONORIFIC may match
 
     # ------------------------------------------------------------------ evidence
 
@@ -756,9 +761,14 @@ class Judge:
 
     def judge(self, s: Sentence, block: Block, quotes: Sequence[QuoteSpan], links: Sequence[Link],
               words: set[str] | frozenset[str] | None = None) -> Judgement:
-        """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
+        """`block`: the sentence's own block (its text holds the sentence's). `words`: the sentence's
+        lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
+        if block is not self._scanned:
+            self._scanned = block
+            body = block.text
+            self._honorifics = "Mr" in body or "Ms" in body or "Dr" in body
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
@@ -785,8 +795,8 @@ class Judge:
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
-        if HONORIFIC_PEOPLE and s.role is _BODY and not (j.category is _ATTRIBUTED and self.subject == "person") \
-                and _HONORIFIC.search(text):
+        if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
+                and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
             # named with an honorific is what a later "he" or "she" can mean, whether or not they spoke
             # (not a name inside a quotation: the speaker's words, not the writer's narration)
@@ -1452,7 +1462,7 @@ _DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 def _speaker_or_none(j: Judgement) -> Judgement:
     """The last guard: a source that cannot be a speaker (speakers.not_a_speaker: a day, a city alone,
     a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
-    if j.source is None or j.cue == "link" or _DOMAIN_LIKE.fullmatch(j.source):
+    if j.source is None or j.cue == "link" or ("." in j.source and _DOMAIN_LIKE.fullmatch(j.source)):
         return j
     if not_a_speaker(j.source) is None:
         return j
