@@ -768,7 +768,7 @@ class Judge:
         if block is not self._scanned:
             self._scanned = block
             body = block.text
-            self._honorifics = "Mr" in body or "Ms" in body or "Dr" in body
+            self._honorifics = _may_hold_honorific(body)
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
@@ -1631,6 +1631,12 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
 HONORIFIC_PEOPLE = True
 # (not a possessor, "Mr. Sanders's attack": less salient than a subject or an object)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
+
+
+def _may_hold_honorific(text: str) -> bool:
+    """False when _HONORIFIC cannot match in `text` or in any part of it (it needs one of these
+    literals): the judge asks once per paragraph (tests/test_fast_paths.py holds the two together)."""
+    return "Mr" in text or "Ms" in text or "Dr" in text
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
