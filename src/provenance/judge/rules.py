@@ -931,7 +931,10 @@ class Judge:
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
-            return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
+            # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
+            # the learned part or the guards change it)
+            return Judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
+                             _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
         continued = self._continued_quotation(s, text, quotes) if quotes else None
         if continued is not None:
@@ -1423,18 +1426,29 @@ def _with_confidence(j: Judgement, basis: str) -> Judgement:
     conf = _CONFIDENCE.get(key)
     if conf is None:
         conf = _CONFIDENCE[key] = confidence(basis, j)
+    if j.confidence == conf:
+        return j  # a frozen value that already says it (a non-assertion's 1.0, a rule's own): no copy
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
 _RULE_CONFIDENCE: dict[tuple[str, str, Category], float] = {}
 
 
-def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
-    """`_with_confidence(j, f"rule:{tag}:{subject}")`, cached by its parts (no string built per sentence)."""
-    key = (tag, subject, j.category)
+def _rule_confidence(tag: str, subject: str, category: Category) -> float:
+    """The confidence of the basis f"rule:{tag}:{subject}", cached by its parts (no string built per sentence)."""
+    key = (tag, subject, category)
     conf = _RULE_CONFIDENCE.get(key)
     if conf is None:
-        conf = _RULE_CONFIDENCE[key] = confidence(f"rule:{tag}:{subject}", j)
+        conf = _RULE_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}", category)
+    return conf
+
+
+def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
+    """`_with_confidence(j, f"rule:{tag}:{subject}")`. The rules build their commonest judgements with
+    it already (`Judge._decide`): those are returned as they are, not copied (about 1 µs a sentence)."""
+    conf = _rule_confidence(tag, subject, j.category)
+    if j.confidence == conf:
+        return j
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
@@ -1442,17 +1456,22 @@ def confidence(basis: str, j: Judgement) -> float:
     """How often judgements made on this basis were right on PolNeAR's tuning part: the basis itself
     (the rule's tag and subject kind, whether the model agreed, or the model's certainty), else its
     shorter forms, else the category's share. A non-assertion (none) by role is certain."""
-    if j.category is _NONE:
+    return _confidence_of(basis, j.category)
+
+
+def _confidence_of(basis: str, category: Category) -> float:
+    """`confidence` for a judgement of this category (all it reads of the judgement)."""
+    if category is _NONE:
         return 1.0
     table = _confidence_table()
-    key = f"{basis}|{j.category.value}"
+    key = f"{basis}|{category.value}"
     while True:
         hit = table.get(key)
         if hit is not None:
             return hit
         head, sep, _ = key.partition("|")
         if ":" not in head:
-            return table.get("|" + j.category.value, 0.5)
+            return table.get("|" + category.value, 0.5)
         key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
 
 
