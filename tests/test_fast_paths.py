@@ -178,3 +178,17 @@ def test_analysis_with_paragraph_gates_is_the_analysis_without_them(monkeypatch:
     monkeypatch.setattr(rules, "_may_hold_honorific", lambda text: True)
     monkeypatch.setattr(outlets, "_paragraph_gates", lambda text: (True, True))
     assert [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts] == gated
+
+
+def test_a_one_word_source_needs_no_search_for_its_end() -> None:
+    # rules.Judge._according skips _ACCORDING_END for a source of letters only: every alternative of
+    # the pattern opens with a space. Any word the pattern names, alone, must find no end in it.
+    import re
+
+    from provenance.judge.rules import _ACCORDING_END
+
+    named = set(re.findall(r"[a-z]+", _ACCORDING_END.pattern)) - {"s", "d", "b"}  # not \s, \d, \b
+    assert {"data", "which", "conducted"} <= named
+    for word in [*named, *(w.title() for w in named), "Reuters", "AP", "Édouard"]:
+        assert word.isalpha()
+        assert _ACCORDING_END.search(word) is None, word

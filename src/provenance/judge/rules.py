@@ -726,7 +726,9 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            end = _ACCORDING_END.search(src)  # the text before its first match (as split(maxsplit=1)[0])
+            # the text before _ACCORDING_END's first match; each of its alternatives opens with a
+            # space, so a one-word source ("Reuters": letters only) is not searched
+            end = None if src.isalpha() else _ACCORDING_END.search(src)
             if end is not None:
                 src = src[:end.start()]
             src = src.strip()
