@@ -19,9 +19,9 @@ sentences, and each way's CPU time is reported (median of --repeat, collector of
    word-set gates).
 
 "loop only" is the cost of walking the sentences with the gates' set tests and nothing else.
-Session 14 (load average 1.5-2.5): on corpus/text (5,398 sentences) 1 takes about 7.8 µs a
-sentence including the loop (1.3 µs), 2 about 33 µs, 3 about 150 µs; on the 2 MB text (64,516
-sentences, every one with "according to") 1 about 6.1 µs, 2 about 6.4, 3 about 47. See docs/speed.md.
+Session 14 (load average about 2, µs a sentence): on corpus/text (5,398 sentences) 1 7.8
+(the loop alone 1.0), 2 35.4, 3 156, 4 5.6; on the 2 MB text (64,516 sentences, every one with
+"according to") 1 5.8, 2 7.5, 3 48, 4 5.2. See docs/speed.md.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import tempfile
 import time
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from provenance.core.lexicon import lexicon
@@ -63,27 +64,28 @@ def load(paths: list[Path]) -> list[Article]:
     return out
 
 
-def per_sentence(arts: list[Article]) -> Hits:
+def _sentence_hits(text: str, words: frozenset[str], honorifics: bool = True) -> list[str]:
+    """One sentence's hits, searched as the judge searches them (a word-set test before a pattern)."""
     lex = lexicon()
-    hits: Hits = []
-    for _, sentences, words in arts:
-        for s, w in zip(sentences, words, strict=True):
-            text = s.text
-            h: list[str] = []
-            if "according" in w:
-                h += [m.group("src") for m in rules._ACCORDING.finditer(text)]
-            hit = lex.hedge_triggers.intersection(w)
-            if hit:
-                for i in sorted({i for t in hit for i in lex.hedge_index[t]}):
-                    m = lex.hedges[i][1].search(text)
-                    if m:
-                        h.append(m.group(0))
-                        break
-            m = rules._HONORIFIC.search(text)
+    h: list[str] = []
+    if "according" in words:
+        h += [m.group("src") for m in rules._ACCORDING.finditer(text)]
+    hit = lex.hedge_triggers.intersection(words)
+    if hit:
+        for i in sorted({i for t in hit for i in lex.hedge_index[t]}):
+            m = lex.hedges[i][1].search(text)
             if m:
-                h.append(m.group("name"))
-            hits.append(h)
-    return hits
+                h.append(m.group(0))
+                break
+    m = rules._HONORIFIC.search(text) if honorifics else None
+    if m:
+        h.append(m.group("name"))
+    return h
+
+
+def per_sentence(arts: list[Article]) -> Hits:
+    return [_sentence_hits(s.text, w) for _, sentences, words in arts
+            for s, w in zip(sentences, words, strict=True)]
 
 
 def _by_block(sentences: tuple[Sentence, ...]) -> dict[int, list[int]]:
@@ -93,43 +95,14 @@ def _by_block(sentences: tuple[Sentence, ...]) -> dict[int, list[int]]:
     return out
 
 
-def one_pass(arts: list[Article]) -> Hits:
-    lex = lexicon()
-    hits: Hits = []
-    for blocks, sentences, _ in arts:
-        out: Hits = [[] for _ in sentences]
-        for b, ks in _by_block(sentences).items():
-            body = blocks[b].text
-            low = body.lower()
-            starts = [sentences[k].start for k in ks]
-            acc: dict[int, list[str]] = {}
-            hed: dict[int, tuple[int, str]] = {}
-            hon: dict[int, str] = {}
-            if "according" in low:
-                for m in rules._ACCORDING.finditer(body):
-                    acc.setdefault(ks[bisect_right(starts, m.start()) - 1], []).append(m.group("src"))
-            for i, (triggers, pattern) in enumerate(lex.hedges):
-                if any(t in low for t in triggers):
-                    for m in pattern.finditer(body):
-                        k = ks[bisect_right(starts, m.start()) - 1]
-                        if k not in hed or hed[k][0] > i:
-                            hed[k] = (i, m.group(0))
-            for m in rules._HONORIFIC.finditer(body):
-                hon.setdefault(ks[bisect_right(starts, m.start()) - 1], m.group("name"))
-            for k in ks:
-                h = list(acc.get(k, ()))
-                if k in hed:
-                    h.append(hed[k][1])
-                if k in hon:
-                    h.append(hon[k])
-                out[k] = h
-        hits += out
-    return hits
+# the hedges of one paragraph: (its text, its sentences' indices, their starts, the article's
+# sentences and word sets) -> {sentence index: the hedge found there}
+HedgeScan = Callable[[str, list[int], list[int], tuple[Sentence, ...], list[frozenset[str]]], dict[int, str]]
 
 
-def one_pass_combined(arts: list[Article]) -> Hits:
-    lex = lexicon()
-    combined = re.compile("|".join(f"(?P<h{i}>{p.pattern})" for i, (_, p) in enumerate(lex.hedges)), re.I)
+def _one_pass(arts: list[Article], hedges: HedgeScan) -> Hits:
+    """Each paragraph's text searched once per pattern ("according to", the honorific; the hedges by
+    `hedges`), the matches bucketed by sentence span (bisection on the sentences' starts)."""
     hits: Hits = []
     for blocks, sentences, words in arts:
         out: Hits = [[] for _ in sentences]
@@ -137,56 +110,71 @@ def one_pass_combined(arts: list[Article]) -> Hits:
             body = blocks[b].text
             starts = [sentences[k].start for k in ks]
             acc: dict[int, list[str]] = {}
-            hed: set[int] = set()
             hon: dict[int, str] = {}
-            if "ccording" in body or "CCORDING" in body:
+            if "according" in body.lower():
                 for m in rules._ACCORDING.finditer(body):
                     acc.setdefault(ks[bisect_right(starts, m.start()) - 1], []).append(m.group("src"))
-            for m in combined.finditer(body):
-                hed.add(ks[bisect_right(starts, m.start()) - 1])
+            hed = hedges(body, ks, starts, sentences, words)
             for m in rules._HONORIFIC.finditer(body):
                 hon.setdefault(ks[bisect_right(starts, m.start()) - 1], m.group("name"))
             for k in ks:
-                h = list(acc.get(k, ()))
-                if k in hed:  # a hit: the first pattern in file order, in this sentence only
-                    text = sentences[k].text
-                    for triggers, pattern in lex.hedges:
-                        found = pattern.search(text)
-                        if found and not triggers.isdisjoint(words[k]):
-                            h.append(found.group(0))
-                            break
-                if k in hon:
-                    h.append(hon[k])
-                out[k] = h
+                out[k] = [*acc.get(k, ()), *([hed[k]] if k in hed else []), *([hon[k]] if k in hon else [])]
         hits += out
     return hits
 
 
+def _hedges_per_pattern(body: str, ks: list[int], starts: list[int], sentences: tuple[Sentence, ...],
+                        words: list[frozenset[str]]) -> dict[int, str]:
+    """Each hedge pattern's finditer over the paragraph (when one of its words is in it); per
+    sentence, the first pattern in file order that matched there."""
+    low = body.lower()
+    found: dict[int, tuple[int, str]] = {}
+    for i, (triggers, pattern) in enumerate(lexicon().hedges):
+        if any(t in low for t in triggers):
+            for m in pattern.finditer(body):
+                k = ks[bisect_right(starts, m.start()) - 1]
+                if k not in found or found[k][0] > i:
+                    found[k] = (i, m.group(0))
+    return {k: hit for k, (_, hit) in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _combined() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<h{i}>{p.pattern})" for i, (_, p) in enumerate(lexicon().hedges)), re.I)
+
+
+def _hedges_combined(body: str, ks: list[int], starts: list[int], sentences: tuple[Sentence, ...],
+                     words: list[frozenset[str]]) -> dict[int, str]:
+    """All hedge patterns as one alternation over the paragraph; a sentence with a hit is then searched
+    exactly, for the first pattern in file order."""
+    out: dict[int, str] = {}
+    for k in {ks[bisect_right(starts, m.start()) - 1] for m in _combined().finditer(body)}:
+        text = sentences[k].text
+        for triggers, pattern in lexicon().hedges:
+            found = pattern.search(text)
+            if found and not triggers.isdisjoint(words[k]):
+                out[k] = found.group(0)
+                break
+    return out
+
+
+def one_pass(arts: list[Article]) -> Hits:
+    return _one_pass(arts, _hedges_per_pattern)
+
+
+def one_pass_combined(arts: list[Article]) -> Hits:
+    return _one_pass(arts, _hedges_combined)
+
+
 def paragraph_gates(arts: list[Article]) -> Hits:
-    lex = lexicon()
     hits: Hits = []
     for blocks, sentences, words in arts:
         scanned, honorifics = -1, True
         for s, w in zip(sentences, words, strict=True):
             if s.block != scanned:
                 scanned = s.block
-                body = blocks[scanned].text
-                honorifics = "Mr" in body or "Ms" in body or "Dr" in body
-            text = s.text
-            h: list[str] = []
-            if "according" in w:
-                h += [m.group("src") for m in rules._ACCORDING.finditer(text)]
-            hit = lex.hedge_triggers.intersection(w)
-            if hit:
-                for i in sorted({i for t in hit for i in lex.hedge_index[t]}):
-                    m = lex.hedges[i][1].search(text)
-                    if m:
-                        h.append(m.group(0))
-                        break
-            m = rules._HONORIFIC.search(text) if honorifics else None
-            if m:
-                h.append(m.group("name"))
-            hits.append(h)
+                honorifics = rules._may_hold_honorific(blocks[scanned].text)
+            hits.append(_sentence_hits(s.text, w, honorifics))
     return hits
 
 
