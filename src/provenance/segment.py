@@ -112,9 +112,9 @@ _ROLE_LINE = _any_of(CAPTION_LINE, SOURCE_LINE, BYLINE_LINE, BOILERPLATE_LINE)
 _TERMINAL = LazyRe(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
 _SENTENCE_END = LazyRe(r"""[.!?…]["'”’»)\]]*\s*$""")
 _JOIN_END = LazyRe(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to|and|or|but|in|on|at|by|for|with|as|"""
-                       r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
-                       r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
-                       re.I)
+                   r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
+                   r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
+                   re.I)
 # _JOIN_END can only match its last word or mark (7 characters at most: "between") and the spaces
 # after it, so it is searched from there: `pattern.search(text, pos)` still sees the character
 # before `pos` for its \b, so the answer is the same as a search of the whole line
