@@ -241,13 +241,16 @@ def test_a_lazy_pattern_is_compiled_on_first_use_and_then_is_the_pattern() -> No
         return r"\bfoo(?P<tail>\w*)"
 
     lazy = LazyRe(pattern, re.I)
-    assert lazy.flags == re.I and not built
+    assert lazy.flags == re.I
+    assert not built
     assert lazy.pattern == r"\bfoo(?P<tail>\w*)"  # its text, not compiled
     m = lazy.search("a FOObar b", 1)  # the first call compiles, with the pattern's own arguments
-    assert m is not None and m.group("tail") == "bar"
+    assert m is not None
+    assert m.group("tail") == "bar"
     compiled = re.compile(r"\bfoo(?P<tail>\w*)", re.I)
     assert lazy.rx is compiled  # re's cache: the same pattern object
     for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
         assert getattr(lazy, name) == getattr(compiled, name)  # from then on, its own bound methods
     assert [m.span() for m in lazy.finditer("foo Foox")] == [(0, 3), (4, 8)]
-    assert lazy.sub("-", "foo x foo") == "- x -" and lazy.split("a foo b", 1) == ["a ", "", " b"]
+    assert lazy.sub("-", "foo x foo") == "- x -"
+    assert lazy.split("a foo b", 1) == ["a ", "", " b"]
