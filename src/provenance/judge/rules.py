@@ -1597,24 +1597,49 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     return subj.text
 
 
-# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ")
+# a dateline before a sentence: "MYRTLE BEACH, S.C. - ", "WASHINGTON, Dec. 8 (UPI) — ", "BOSTON — "
+# (each word matched one way only: an all-capitals heading must not backtrack over its splits)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
+# the past tense of the common irregular verbs a subject's act is told with ("Trump laid out", "Obama
+# spent Thursday"): a verb as much as "-ed" is
+_IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|came|met|held|led|put|set|got|left|"
+                   "kept|brought|thought|felt|found|began|won|lost|ran|saw|knew|drew|chose|stood|sought|struck|"
+                   "fought|paid|built|became|rose|hit|cut|let|threw|broke|heard|sold|taught|swore|shot|"
+                   "withdrew|undertook|overcame|upheld|forgave|bore")
+# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ",
+# "Noting that the state had lost jobs, ")
 _OWN_SUBJECT = re.compile(
-    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
-    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,24},\s+)?"
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?"
+    # a role in lower case between capitalised words and the name: "FBI director James Comey",
+    # "Presumptive Republican presidential candidate Donald Trump", "billionaire Dallas Mavericks owner Mark Cuban"
+    r"(?:(?:[A-Z][\w.'’&-]*|[a-z][a-z-]{2,})\s+){0,5}?"
+    r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
     # "Jeb Bush and Ted Cruz both floated": two names joined
     r"(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
-    # an aside: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
-    # states"), an adverb ("particularly in the closing days")
-    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100},)?"
+    # a party tag in brackets: "Sen. Bernie Sanders (I-Vt.) apologized"
+    r"(?:\s*\([RDI]-[A-Z][\w.]*\))?"
+    # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
+    # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
+    r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100}){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
-    r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+    rf"\s+(?:has|have|had|is|was|are|were|will|would|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+# the lower-case words a role before a name may hold: none of a clause's ("The release of the emails
+# led chairwoman Debbie Walsh")
+_ROLE_STOP = frozenset({"the", "a", "an", "of", "for", "to", "by", "or", "but", "in", "on", "at", "with",
+                        "from", "that", "this", "who", "which", "has", "have", "had", "is", "was", "are", "were",
+                        "will", "would", "his", "her", "their", "its", "our", "not", "as"})
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
-                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
+                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also",
+                          # ordinals and subordinators: "First, Trump attacked", "While making final
+                          # preparations ..., President Obama spent"
+                          "first", "second", "third", "finally", "while", "when", "whereas", "unlike", "asked",
+                          "days", "weeks", "months", "years", "hours", "minutes"})
 # the latest person named with an honorific ("Mr. Lassiter") is the latest person a "he" can mean, not
 # only the latest speaker (measured: GUM pronouns 0.531 -> 0.538, the hand set's sources +3, PolNeAR's
 # -0.0005, noise)
@@ -1628,16 +1653,22 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
     """The person or organisation a sentence names as its subject, if it names one."""
     if _title_case(text):
         return _headline_subject(text)
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end():]
     m = _OWN_SUBJECT.match(text)
     if m is None:
         return _own_role_subject(text)
     front = m.group("front")
     if front:
         first = front.split()[0].lower().rstrip(",")
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
+        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(("ly", "ing"))
+                or first.isdigit()):
             return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
     np = m.group("np")
     words = np.split()
+    if any(w in _ROLE_STOP for w in words if w[:1].islower()):
+        return None  # a clause, not a role before a name
     if words[-1].endswith(("'s", "’s")):
         return None  # "Sanders's strength": a possessor is not the subject
     if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
