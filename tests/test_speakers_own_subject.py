@@ -58,3 +58,14 @@ def test_the_neighbours_speaker_does_not_carry_over_a_named_subject() -> None:
             '"Where the Race Stands."\n')
     second = audit_text(text).sentences[1].judgement
     assert second.source in (None, "Robin Hale")
+
+
+def test_a_quotation_opened_with_two_apostrophes_takes_the_speaker_named_after_it() -> None:
+    # the New York Times' archive opens a quotation with '' (two characters, not one): a quotation over
+    # two sentences whose speaker is named at its end is theirs, as with “ or "
+    for mark_open, mark_close in (("''", "''"), ("“", "”"), ('"', '"')):
+        text = ("The campaign needs cash.\n\n"
+                f"{mark_open}Only a few engineers have given to the campaign so far. It will need many more donors "
+                f"before the summer,{mark_close} said Dana Lee, a spokeswoman for the group.\n")
+        first = audit_text(text).sentences[1].judgement
+        assert (first.category.value, first.source) == ("attributed", "Dana Lee"), mark_open

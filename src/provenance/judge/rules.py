@@ -927,7 +927,8 @@ class Judge:
         if continued is not None:
             return continued
 
-        if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
+        # (the quotation opens with the sentence: one mark, or the two apostrophes of the NYT's archive)
+        if quotes and any(q.start <= s.start + 2 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
