@@ -68,6 +68,24 @@ from provenance.judge.reasons import reason
 from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
+# manner-of-speaking verbs: speech only beside a quotation (Judge._manner); the reporting verbs of
+# core/data/reporting_verbs.txt ("said", "joked", "quipped") are speech anywhere
+_MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled", "snapped", "mused", "fumed",
+                           "scoffed", "continued", "exclaimed", "cried", "laughed", "sighed", "interjected",
+                           "retorted", "thundered", "bellowed", "whispered", "muttered", "chanted", "pleaded",
+                           "implored", "gushed", "marveled", "marvelled", "deadpanned", "roared", "growled",
+                           "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
+                           "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot"})
+# the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
+_MANNER_AFTER = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+# ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
+_MANNER_BEFORE = re.compile(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+_CLOSING_BEFORE = re.compile(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
+_OPENING_AFTER = re.compile(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
+_CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
+_QUOTE_TAIL = re.compile(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
         "publicly", "privately", "quickly", "will", "would", "could", "should", "may", "might", "must", "did",
         "does", "do", "not", "never", "once", "further", "already", "first", "just", "often", "since", "even",
@@ -112,7 +130,8 @@ _AFTER_APPOSITION = re.compile(
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
-    r"|(?:[A-Z][\w'’-]*\s+){1,2}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,3})"
+    # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,3})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
@@ -195,6 +214,8 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+_PARTY_TAIL = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+_TITLED_PERSON = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
 _DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
@@ -427,6 +448,7 @@ class Judge:
         self.speakers = Speakers()
         self.prev: Judgement | None = None
         self.prev_block: int = -1
+        self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
@@ -669,8 +691,11 @@ class Judge:
             return None
         parts = text[max(0, end - 200):end - 1].split(",")
         for back in range(1, min(3, len(parts)) + 1):
-            seg = parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip()
-            if _PERSON_ASIDE.fullmatch(seg):
+            # "Gov. John Kasich (R-OH), said", "State Rep. Wendy Nanney (R), a leader of ..., suggested": a
+            # party tag and a title stand around the name
+            seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
+            tagged = seg != parts[-back].strip() and _TITLED_PERSON.fullmatch(seg) is not None
+            if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
             if back > 1 and (not (seg[:1].islower() or seg.isdigit()) or any(c in seg for c in "\"“”;:()")):
@@ -703,6 +728,31 @@ class Judge:
                 return None
             np += head.group("head")
         return classify(np, self.speakers)
+
+    def _manner(self, s: Sentence, text: str) -> list[Evidence]:
+        """A manner-of-speaking verb that frames a quotation: '"Go back to Univision," Trump barked',
+        '"..." shouted the crowd', '"Honestly," he continued, "we may ..."', a speaker line "Cruz
+        continued:", or "Tiegen wondered." right after a sentence that closed a quotation. Without a
+        quotation beside it the verb says nothing of speech ("Trump continued his attack")."""
+        out: list[Evidence] = []
+        for m in _MANNER_AFTER.finditer(text):
+            if m.group("verb") not in _MANNER_VERBS:
+                continue
+            before, rest = text[:m.start("who")], text[m.end("verb"):]
+            beside = _CLOSING_BEFORE.search(before) is not None or _OPENING_AFTER.match(rest) is not None \
+                or (not before.strip() and (rest.strip() == ":" or (
+                    self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
+            if beside:
+                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+        for m in _MANNER_BEFORE.finditer(text):
+            if m.group("verb") in _MANNER_VERBS:
+                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+        return out
+
+    def _manner_evidence(self, out: list[Evidence], who: str, verb: str, pos: int) -> None:
+        subj = classify(who, self.speakers)
+        if subj is not None and subj.kind in ("person", "org", "pronoun", "author", "other"):
+            out.append(self._evidence(subj, verb, verb, pos=pos))
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
@@ -808,6 +858,7 @@ class Judge:
         self.interlocutors.append(self.speakers.interlocutor)
         self.prev = j
         self.prev_block = s.block
+        self.prev_closes = _CLOSING_END.search(text) is not None
         return j
 
     def _carried(self, source: str | None) -> str | None:
@@ -860,6 +911,8 @@ class Judge:
             evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
+        if not _MANNER_VERBS.isdisjoint(self.words):
+            evidence += self._manner(s, text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",

@@ -1,0 +1,46 @@
+"""Speaker lines the rules missed on PolNeAR's tuning part (issue #14, fifth pass), each on a
+sentence of its own: a party tag before the comma that ends the speaker's name, a role after a
+several-word organisation, and the manner-of-speaking verbs that frame a quotation ("Trump barked",
+"he wondered", "Cruz continued:"), which say nothing of speech without a quotation beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import audit_text
+
+
+def _judged(text: str, start: str) -> tuple[str, str | None]:
+    report = audit_text("The hall was full.\n\n" + text)
+    j = next(js.judgement for js in report.sentences if js.sentence.text.startswith(start))
+    return j.category.value, j.source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a party tag, then the comma before the verb
+    ("On Tuesday in Dayton, after winning the state, Gov. Mark Tate (R-OH), said the race was over.\n", "Mark Tate"),
+    ("State Rep. Wendy Carr (R), a leader of the coalition, suggested that the bill had failed.\n", "Wendy Carr"),
+    # a role after an organisation of three capitalised words, after the verb
+    ("Turnout fell in the 2008 primary, said Ohio State University professor Paul Brennan.\n", "Paul Brennan"),
+])
+def test_the_speaker_past_a_party_tag_or_an_organisation(text: str, source: str) -> None:
+    assert _judged(text, text[:12]) == ("attributed", source)
+
+
+@pytest.mark.parametrize(("text", "start", "source"), [
+    ("“Go back to your seat,” Trump barked as a guard escorted the reporter out.\n", "“Go back", "Trump"),
+    ("“Who wants to work with us?” Dana Lee wondered.\n", "“Who wants", "Dana Lee"),
+    ("“Power to the people!” shouted Maria Lopez from the street.\n", "“Power", "Maria Lopez"),
+    ("Maria Lopez continued:\n\n“Everyone here knows the plan cannot pass.”\n", "Maria Lopez", "Maria Lopez"),
+    ("Maria Lopez continued:\n\n“Everyone here knows the plan cannot pass.”\n", "“Everyone", "Maria Lopez"),
+])
+def test_a_manner_of_speaking_verb_beside_a_quotation_names_its_speaker(text: str, start: str, source: str) -> None:
+    assert _judged(text, start) == ("attributed", source)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump continued his attack on the bill for an hour.\n",
+    "The crowd shouted and the police barked orders.\n",
+])
+def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
+    assert _judged(text, text[:8])[1] not in ("Trump", "The crowd", "the police")
