@@ -69,3 +69,35 @@ def test_a_quotation_opened_with_two_apostrophes_takes_the_speaker_named_after_i
                 f"before the summer,{mark_close} said Dana Lee, a spokeswoman for the group.\n")
         first = audit_text(text).sentences[1].judgement
         assert (first.category.value, first.source) == ("attributed", "Dana Lee"), mark_open
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The National Rifle Association, which has endorsed the senator, used the comments to urge a vote.",
+     "the National Rifle Association"),
+    ("The real estate mogul declined to elaborate on his planned message.", "The real estate mogul"),
+    ("Days after the hearing, the Holocaust Museum issued a statement of concern.", "Holocaust Museum"),
+    ("The report also documented several instances of misuse.", "The report"),
+])
+def test_a_sentence_led_by_the_names_its_own_body_or_role(text: str, source: str) -> None:
+    from provenance.judge.rules import _own_the_subject
+
+    assert (_own_the_subject(text) or "").lower() == source.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "The problem is that nobody reads the bill.",
+    "The timing of the surge surprised nobody.",
+    "The rules committee report was finalized on Monday.",
+])
+def test_a_thing_led_by_the_is_no_subject_that_speaks(text: str) -> None:
+    from provenance.judge.rules import _own_the_subject
+
+    assert _own_the_subject(text) is None
+
+
+def test_a_neighbours_speaker_does_not_carry_into_a_body_acting_on_its_own() -> None:
+    text = ('"We will win this state," Jason Miller said on Monday.\n\n'
+            "The National Rifle Association, which has endorsed the senator, used the comments to urge "
+            "people to vote for him, it said.\n")
+    second = audit_text(text).sentences[1].judgement
+    assert second.source != "Jason Miller"

@@ -1590,7 +1590,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         carries = info.quote_in or info.lead or (prev is not None and (prev.colon_end or prev.open_quote)) \
             or _carrying_cue(info)
         if carries:
-            source = last_source
+            # ... but a sentence whose subject is a body or a role led by "the" tells that subject's act or
+            # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
+            # the neighbour's: the category the carry gave stands, the source is the sentence's own
+            own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
+            source = own or last_source
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -1780,6 +1784,52 @@ def _own_role_subject(text: str) -> str | None:
     if subj is None or subj.kind not in ("person", "org", "other") or (
             subj.kind == "other" and subj.text.split()[-1].lower() not in _SPEAKING_HEADS):
         return None  # "The case framed another test ...": a thing that speaks for nobody
+    return subj.text
+
+
+# a subject led by "the": a body's name or a role ("The National Rifle Association", "The real estate mogul"),
+# an aside ("which has endorsed Trump"), then its verb
+_OWN_THE = re.compile(
+    r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,10}),\s+)?"
+    r"(?P<np>[Tt]he\s+(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:[a-z][\w-]*\s+){0,2})"
+    r"(?!(?:also|now|still|then|again|never|already|even|just|often|later|once|[a-z]+ly)\b)[\w'’.&-]+)"
+    r"(?:,\s+(?:which|who)\b[^,;:\"“”]{0,100},)?"
+    r"\s+(?:(?:also|now|still|then|again|never|already|even|just|often|later|once|quickly|[a-z]+ly)\s+)?"
+    r"(?:(?:has|have|had|will|would)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?)?"
+    rf"(?P<verb>(?!(?:was|is|has|does|as|its|this|thus|plus|us)\b)(?:{_IRREGULAR_PAST}|[a-z][\w-]*[^s\W]s|[a-z][\w-]*ed))\b")
+# the heads of a role or a body that acts or speaks for itself, besides _SPEAKING_HEADS
+_ACTING_HEADS = _SPEAKING_HEADS | frozenset({
+    "mogul", "tycoon", "museum", "association", "institute", "foundation", "bureau", "senate", "house", "crowd",
+    "audience", "protesters", "demonstrators", "pac", "coalition", "alliance", "federation", "caucus", "delegation",
+    "commission", "authority", "regulator", "police", "army", "military", "team", "firm", "bank", "university",
+    "school", "center", "centre", "league", "movement", "network", "station", "paper", "publication", "review",
+    "investigation", "inquiry", "research", "data", "figures", "polls", "poll", "survey", "study", "studies",
+    "governor", "congressman", "judge", "jury", "panel", "group", "organizers", "organisers", "activists", "voters"})
+
+
+def _own_the_subject(text: str) -> str | None:
+    """The subject led by "the" a sentence opens with (after a fronted phrase), when it can act or speak: a
+    name ("The National Rifle Association"), or a role or a body ("The real estate mogul", "The report");
+    not a thing that speaks for nobody ("The problem is", "The timing of ...")."""
+    m = _OWN_THE.match(text)
+    if m is None:
+        return None
+    front = m.group("front")
+    if front:
+        first = front.split()[0].lower()
+        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(("ly", "ing"))):
+            return None
+    np = m.group("np")
+    words = np.split()
+    if any(w.lower() in ("for", "of") for w in words[1:]) or any(w in _ROLE_STOP for w in words[1:]):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org", "other") or len(subj.text.split()) < 2:
+        return None
+    if subj.kind == "other" and subj.text.split()[-1].lower() not in _ACTING_HEADS:
+        return None
+    if subj.kind == "person" and not all(w[:1].isupper() for w in words[1:]):
+        return None  # "The real estate mogul" typed a person: a role, kept by its head only
     return subj.text
 
 
