@@ -44,3 +44,15 @@ def test_a_manner_of_speaking_verb_beside_a_quotation_names_its_speaker(text: st
 ])
 def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
     assert _judged(text, text[:8])[1] not in ("Trump", "The crowd", "the police")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a name after the verb, then where or how it was said
+    ("“It is nothing more than a media creation,” said party spokesman Sean Mills in a Friday tweet.\n",
+     "Sean Mills"),
+    # a name, an age, a description and a place before the verb
+    ("''I just don't think she has been truthful,'' Cecilia Parker, 67, a retired clerk in Allentown, Pa., said.\n",
+     "Cecilia Parker"),
+])
+def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
+    assert _judged(text, text[:6]) == ("attributed", source)

@@ -136,7 +136,9 @@ _AFTER_APPOSITION = re.compile(
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
-    r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$)")
+    r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
+    # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
@@ -689,8 +691,9 @@ class Judge:
         ... company told)"."""
         if end < 2 or text[end - 1] != ",":
             return None
-        parts = text[max(0, end - 200):end - 1].split(",")
-        for back in range(1, min(3, len(parts)) + 1):
+        parts = text[max(0, end - 240):end - 1].split(",")
+        # (up to four: "Cecilia Purner, 67, a retired customer service representative in Allentown, Pa., said")
+        for back in range(1, min(4, len(parts)) + 1):
             # "Gov. John Kasich (R-OH), said", "State Rep. Wendy Nanney (R), a leader of ..., suggested": a
             # party tag and a title stand around the name
             seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
