@@ -56,3 +56,12 @@ def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
 ])
 def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
     assert _judged(text, text[:6]) == ("attributed", source)
+
+
+def test_he_is_the_person_a_sentence_opens_with_behind_a_role() -> None:
+    text = ("“This was the moment,” Obama said in his victory speech that night.\n\n"
+            "Democratic consultant Carl Benson, the party's senior pollster, picked up a similar thread at the "
+            "time. “Voters are beginning to see that they have a lot in common,” he said.\n")
+    report = audit_text(text)
+    j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("“Voters"))
+    assert j.source == "Carl Benson"

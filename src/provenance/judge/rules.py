@@ -348,6 +348,7 @@ _FINDING_CLAUSE = re.compile(
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
+LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -834,7 +835,16 @@ class Judge:
             np = lead.group("np").strip() if lead else ""
             if np[:4] in ("The ", "the "):
                 np = ""  # "The Nordic (neighbours have published)": a phrase cut before its head, no person
-            if np and (" " in np or np in self.speakers.people):
+            # the sentence's own subject first: a role before the name ("Obama consultant Cornell Belcher,
+            # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
+            own = _own_subject(text, _NO_PLAIN) if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) else None
+            # (a full name only: a surname alone is as often someone already remembered, or met in a
+            # description of someone else, as the person a later "he" means)
+            if own is not None and " and " not in own and " " in own:
+                named = classify(own, self.speakers)
+                if named is not None and named.kind == "person" and named.text[:1].isupper():
+                    self.speakers.remember(named.text, "person")
+            elif np and (" " in np or np in self.speakers.people):
                 subj = classify(np, self.speakers)
                 if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                     self.speakers.remember(subj.text, "person")
@@ -1634,6 +1644,7 @@ class _PlainWords:
 
 
 _NO_SPEAKERS = Speakers()  # classify() only reads it: the names of no article
+_NO_PLAIN = _PlainWords([])  # no article's words: every capitalised word may be a name
 
 
 def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
