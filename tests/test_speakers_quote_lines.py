@@ -65,3 +65,17 @@ def test_he_is_the_person_a_sentence_opens_with_behind_a_role() -> None:
     report = audit_text(text)
     j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("“Voters"))
     assert j.source == "Carl Benson"
+
+
+def test_the_paragraph_after_a_speaker_line_ending_in_a_colon_is_the_speakers() -> None:
+    text = ("The video went viral.\n\n"
+            "In the text accompanying the video post, Dana Lee wrote:\n\n"
+            "This prayer is timely. We need to pray for the nation.\n\n"
+            "The post was shared widely.\n")
+    report = audit_text(text)
+    got = {js.sentence.text[:12]: js.judgement.source for js in report.sentences}
+    assert got["This prayer "] == got["We need to p"] == "Dana Lee"
+    # a sentence of the block with an attribution of its own keeps it
+    text = "The fund collapsed.\n\nCoinDesk reported:\n\nThe regulator said that the fund earned $19 million.\n"
+    said = next(js.judgement for js in audit_text(text).sentences if js.sentence.text.startswith("The regulator"))
+    assert said.source == "The regulator"
