@@ -101,3 +101,13 @@ def test_a_neighbours_speaker_does_not_carry_into_a_body_acting_on_its_own() -> 
             "people to vote for him, it said.\n")
     second = audit_text(text).sentences[1].judgement
     assert second.source != "Jason Miller"
+
+
+@pytest.mark.parametrize("text", [
+    "The average American suffered economic hardship throughout the 1930s.",
+    "This post ALPS OutdoorZ Now Offers Upland Game Vest X appeared first on the site.",
+    "One strange thing I’ve learned about myself is that I freeze on stage.",
+    "The warm reception Chinese leaders extended to their guests was noted.",
+])
+def test_a_description_led_by_a_determiner_is_no_role_before_a_name(text: str) -> None:
+    assert _own_subject(text, _PlainWords([])) is None

@@ -1726,6 +1726,9 @@ _OWN_SUBJECT = re.compile(
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
     rf"\s+(?:has|have|had|is|was|are|were|will|would|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+# the words a role before a name never opens with
+_ROLE_LEADS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "some", "any", "every", "each",
+                         "no", "many", "most", "all", "his", "her", "their", "its", "our", "my", "your"})
 # the lower-case words a role before a name may hold: none of a clause's ("The release of the emails
 # led chairwoman Debbie Walsh")
 _ROLE_STOP = frozenset({"the", "a", "an", "of", "for", "to", "by", "or", "but", "in", "on", "at", "with",
@@ -1766,6 +1769,10 @@ def _own_subject(text: str, plain: _PlainWords) -> str | None:
     words = np.split()
     if any(w in _ROLE_STOP for w in words if w[:1].islower()):
         return None  # a clause, not a role before a name
+    if any(w[:1].islower() for w in words) and (words[0].lower() in _ROLE_LEADS or words[-1][:2] in ("I’", "I'")):
+        # "The average American suffered", "This post ALPS OutdoorZ ... appeared", "One strange thing I’ve
+        # learned": a description or a clause led by a determiner, not a role before a name
+        return None
     if words[-1].endswith(("'s", "’s")):
         return None  # "Sanders's strength": a possessor is not the subject
     if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
