@@ -5,9 +5,13 @@ several-word organisation, and the manner-of-speaking verbs that frame a quotati
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from provenance import audit_text
+
+CORPUS_HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 
 
 def _judged(text: str, start: str) -> tuple[str, str | None]:
@@ -79,3 +83,21 @@ def test_the_paragraph_after_a_speaker_line_ending_in_a_colon_is_the_speakers() 
     text = "The fund collapsed.\n\nCoinDesk reported:\n\nThe regulator said that the fund earned $19 million.\n"
     said = next(js.judgement for js in audit_text(text).sentences if js.sentence.text.startswith("The regulator"))
     assert said.source == "The regulator"
+
+
+def test_he_is_the_titled_person_a_sentence_opens_with_after_a_time() -> None:
+    page = CORPUS_HTML / "uk_TheTelegraph_2024_09_17.html"
+    if page.exists():
+        report = audit_text(page.read_text(encoding="utf-8"), source=str(page), fmt="html")
+        j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("He said it would be"))
+        assert j.source in ("Keir", "Keir Starmer")
+    # The Telegraph (../shared/corpus/html/uk_TheTelegraph_2024_09_17.html, read after the fifth pass):
+    # "He said it would be 'pushing it a bit far' ..." was credited to Lord Alli, the donor of the
+    # sentence before last, not to Sir Keir, who the sentence before opens with
+    text = ("He is Lord Alli’s biggest donor and has given nearly £1 million to the party.\n\n"
+            "On Monday, Sir Keir dodged several questions on whether he would continue taking handouts.\n\n"
+            "He said it would be “pushing it a bit far” to deny him the right to accept tickets.\n")
+    report = audit_text("Sir Keir Starmer has defended accepting gifts from Lord Alli.\n\n" + text)
+    j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("He said"))
+    assert j.source in ("Keir", "Keir Starmer")
+

@@ -840,9 +840,11 @@ class Judge:
             # the sentence's own subject first: a role before the name ("Obama consultant Cornell Belcher,
             # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
             own = _own_subject(text, _NO_PLAIN) if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) else None
-            # (a full name only: a surname alone is as often someone already remembered, or met in a
-            # description of someone else, as the person a later "he" means)
-            if own is not None and " and " not in own and " " in own:
+            # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
+            # remembered, or met in a description of someone else, as the person a later "he" means)
+            at = text.find(own) if own is not None else -1
+            titled = at > 0 and text[:at].split()[-1:] != [] and text[:at].split()[-1].lower().strip(".") in self.titles
+            if own is not None and " and " not in own and (" " in own or titled):
                 named = classify(own, self.speakers)
                 if named is not None and named.kind == "person" and named.text[:1].isupper():
                     self.speakers.remember(named.text, "person")
