@@ -839,7 +839,8 @@ class Judge:
                 np = ""  # "The Nordic (neighbours have published)": a phrase cut before its head, no person
             # the sentence's own subject first: a role before the name ("Obama consultant Cornell Belcher,
             # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
-            own = _own_subject(text, _NO_PLAIN) if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) else None
+            own = _own_subject(text, _NO_PLAIN, named_only=True) if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) \
+                else None
             # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
             # remembered, or met in a description of someone else, as the person a later "he" means)
             at = text.find(own) if own is not None else -1
@@ -1012,7 +1013,7 @@ class Judge:
             return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
 
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
-        block_quote = self._block_quote(s, text, quotes)
+        block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
         if block_quote is not None:
             return block_quote
 
@@ -1751,16 +1752,17 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
-def _own_subject(text: str, plain: _PlainWords) -> str | None:
-    """The person or organisation a sentence names as its subject, if it names one."""
-    if _title_case(text):
+def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
+    """The person or organisation a sentence names as its subject, if it names one. `named_only`: only a
+    name in a body sentence (not a headline's, not a role led by "the"), for the person a later "he" means."""
+    if not named_only and _title_case(text):
         return _headline_subject(text)
     dateline = _DATELINE.match(text)
     if dateline is not None:
         text = text[dateline.end():]
     m = _OWN_SUBJECT.match(text)
     if m is None:
-        return _own_role_subject(text)
+        return None if named_only else _own_role_subject(text)
     front = m.group("front")
     if front:
         first = front.split()[0].lower().rstrip(",")
