@@ -1709,7 +1709,9 @@ _IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|ca
 # a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ",
 # "Noting that the state had lost jobs, ")
 _OWN_SUBJECT = re.compile(
-    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,24},\s+)?"
+    # (possessive quantifiers: a word holds no comma, so giving one back never finds one; without them a
+    # sentence with no comma tried every shorter front in turn)
+    r"^(?P<front>[A-Z][\w’'-]*+(?:\s+[^\s,;:]+){0,24}+,\s+)?"
     r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?"
     # a role in lower case between capitalised words and the name: "FBI director James Comey",
     # "Presumptive Republican presidential candidate Donald Trump", "billionaire Dallas Mavericks owner Mark Cuban"
@@ -1722,7 +1724,7 @@ _OWN_SUBJECT = re.compile(
     # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
     r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100}){1,2},)?"
+    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night|morning|afternoon|evening|year|month))?"
