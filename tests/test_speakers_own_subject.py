@@ -111,3 +111,18 @@ def test_a_neighbours_speaker_does_not_carry_into_a_body_acting_on_its_own() -> 
 ])
 def test_a_description_led_by_a_determiner_is_no_role_before_a_name(text: str) -> None:
     assert _own_subject(text, _PlainWords([])) is None
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mr. Sanders, whose sole win on Tuesday came in Rhode Island, did not attack her directly.", "Sanders"),
+    ("Robert Mercer, the party mega-donor and co-founder of a hedge fund who once backed Texas Senator Ted Cruz "
+     "and many others, is launching a super PAC.", "Robert Mercer"),
+])
+def test_a_subject_past_a_long_aside_and_did(text: str, source: str) -> None:
+    assert _own_subject(text, _PlainWords([])) == source
+
+
+def test_a_role_led_by_the_with_a_head_that_acts_is_the_subject() -> None:
+    from provenance.judge.rules import _own_the_subject
+
+    assert _own_the_subject("The GOP nominee has staked much of his campaign on the wall.") == "The GOP nominee"

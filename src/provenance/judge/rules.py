@@ -1724,13 +1724,13 @@ _OWN_SUBJECT = re.compile(
     # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
     r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100}+){1,2},)?"
+    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
-    rf"\s+(?:has|have|had|is|was|are|were|will|would|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+    rf"\s+(?:has|have|had|is|was|are|were|will|would|did|does|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
 # the words a role before a name never opens with
 _ROLE_LEADS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "some", "any", "every", "each",
                          "no", "many", "most", "all", "his", "her", "their", "its", "our", "my", "your"})
@@ -1880,8 +1880,9 @@ def _own_the_subject(text: str) -> str | None:
         return None
     if subj.kind == "other" and subj.text.split()[-1].lower() not in _ACTING_HEADS:
         return None
-    if subj.kind == "person" and not all(w[:1].isupper() for w in words[1:]):
-        return None  # "The real estate mogul" typed a person: a role, kept by its head only
+    if subj.kind == "person" and not all(w[:1].isupper() for w in words[1:]) \
+            and words[-1].lower() not in _ACTING_HEADS:
+        return None  # "The Ethiopian marathoner" typed a person: a role, kept only with a head that acts
     return subj.text
 
 
