@@ -37,6 +37,9 @@ def test_the_speaker_past_a_party_tag_or_an_organisation(text: str, source: str)
     ("“Power to the people!” shouted Maria Lopez from the street.\n", "“Power", "Maria Lopez"),
     ("Maria Lopez continued:\n\n“Everyone here knows the plan cannot pass.”\n", "Maria Lopez", "Maria Lopez"),
     ("Maria Lopez continued:\n\n“Everyone here knows the plan cannot pass.”\n", "“Everyone", "Maria Lopez"),
+    # the Telegraph page read after the fifth pass: "Asked whether ..., he went on: “Well, ...”"
+    ("Maria Lopez spoke on Monday.\n\nAsked about the budget, she went on: “Well, there is a massive difference "
+     "between the two.”\n", "Asked", "Maria Lopez"),
 ])
 def test_a_manner_of_speaking_verb_beside_a_quotation_names_its_speaker(text: str, start: str, source: str) -> None:
     assert _judged(text, start) == ("attributed", source)

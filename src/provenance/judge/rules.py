@@ -75,7 +75,8 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "retorted", "thundered", "bellowed", "whispered", "muttered", "chanted", "pleaded",
                            "implored", "gushed", "marveled", "marvelled", "deadpanned", "roared", "growled",
                            "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
-                           "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot"})
+                           "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
+                           "went"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 _MANNER_AFTER = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
@@ -745,6 +746,10 @@ class Judge:
             if m.group("verb") not in _MANNER_VERBS:
                 continue
             before, rest = text[:m.start("who")], text[m.end("verb"):]
+            if m.group("verb") == "went":  # "he went on:" ("went" alone is no speech)
+                if not rest.startswith(" on"):
+                    continue
+                rest = rest[3:]
             beside = _CLOSING_BEFORE.search(before) is not None or _OPENING_AFTER.match(rest) is not None \
                 or (not before.strip() and (rest.strip() == ":" or (
                     self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
