@@ -60,6 +60,9 @@ def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
     # a name, an age, a description and a place before the verb
     ("''I just don't think she has been truthful,'' Cecilia Parker, 67, a retired clerk in Allentown, Pa., said.\n",
      "Cecilia Parker"),
+    # ... and a place with its state, then a relative clause
+    ('"Both of them scare me," Harry Bonds, 30, of Raleigh, N.C., who was among those polled, said in an interview.\n',
+     "Harry Bonds"),
 ])
 def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
     assert _judged(text, text[:6]) == ("attributed", source)

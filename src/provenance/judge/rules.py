@@ -217,6 +217,8 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 _PARTY_TAIL = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
 _TITLED_PERSON = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
 _DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
@@ -697,7 +699,7 @@ class Judge:
             return None
         parts = text[max(0, end - 240):end - 1].split(",")
         # (up to four: "Cecilia Purner, 67, a retired customer service representative in Allentown, Pa., said")
-        for back in range(1, min(4, len(parts)) + 1):
+        for back in range(1, min(5, len(parts)) + 1):
             # "Gov. John Kasich (R-OH), said", "State Rep. Wendy Nanney (R), a leader of ..., suggested": a
             # party tag and a title stand around the name
             seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
@@ -705,7 +707,8 @@ class Judge:
             if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
-            if back > 1 and (not (seg[:1].islower() or seg.isdigit()) or any(c in seg for c in "\"“”;:()")):
+            if back > 1 and (not (seg[:1].islower() or seg.isdigit() or _STATE_ABBREVIATION.fullmatch(seg))
+                             or any(c in seg for c in "\"“”;:()")):
                 # only a description ("vice president of PMG") or an age ("Hayley Walsh, 42, a lecturer
                 # from Nottingham, said") may stand between them
                 return None
