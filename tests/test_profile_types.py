@@ -58,3 +58,23 @@ def test_people_named_by_what_they_are_are_people() -> None:
     assert _types("uk_Metro_2024_11_29.html")["US analysts"] == "person"  # was an organisation
     assert _type_of("Israeli officials", None, set()) == "person"
     assert _type_of("Police Scotland", None, set()) == "organisation"
+
+
+def test_low_quality_agrees_with_pv205_on_a_real_page() -> None:
+    """Express 2024: YouTube (a platform: its score rates the host, not the channel) is no low-quality
+    source, as PV205 decides; GB News is listed as low credibility though its score (0.79) is above the
+    threshold, and the terminal says so instead of "low quality, score 0.79"."""
+    from provenance.formats.interface import RenderContext
+    from provenance.formats.text import render_brief
+    from provenance.model import Report
+
+    path = HTML / "uk_Express_2024_07_18.html"
+    if not path.exists():
+        pytest.skip("no shared corpus")
+    article = audit_text(path.read_text(encoding="utf-8"), source=str(path), fmt="html")
+    low = {g.name: g for g in profile(article).low_quality}
+    assert "YouTube" not in low
+    assert {"Daily Mail", "GB News"} <= set(low)
+    text = render_brief(Report(articles=(article,)), RenderContext())
+    assert "GB News (gbnews.com): listed as low credibility (score 0.79)" in text
+    assert "Daily Mail (dailymail.co.uk): low quality, score 0.38" in text

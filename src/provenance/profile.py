@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from provenance.core.lexicon import lexicon
 from provenance.core.speakers import DAYS_MONTHS, DOCUMENT_HEADS, ROLE_THEN_NAME, demonyms, places
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
+from provenance.outlets.kinds import PLATFORM_KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -127,7 +128,11 @@ def _key(name: str) -> str:
 
 
 def _low(o: OutletRef, min_score: float) -> bool:
-    return o.low_credibility or (o.score is not None and o.score < min_score)
+    """Listed as low credibility, or scored below the threshold; a platform's score rates the host, not the
+    channel that published (PV206 asks for the channel), so it alone is no reason, as PV205 decides."""
+    if o.low_credibility:
+        return True
+    return o.kind not in PLATFORM_KINDS and o.score is not None and o.score < min_score
 
 
 # a given name right before a word: "Illya Khadzhynov" makes a later bare "Khadzhynov" a person

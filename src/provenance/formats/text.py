@@ -404,7 +404,12 @@ def brief_lines(a: ArticleReport, found: list[Finding], ctx: RenderContext, widt
         for g in bad[:5]:
             why = []
             if g.low_quality:
-                why.append("low quality" + (f", score {g.score:.2f}" if g.score is not None else ""))
+                # a credibility list may flag an outlet whose quality score is above the threshold: then
+                # the score is shown as what it is, not as the reason (as PV205's message does)
+                if g.score is not None and g.score < ctx.config.min_source_score:
+                    why.append(f"low quality, score {g.score:.2f}")
+                else:
+                    why.append("listed as low credibility" + (f" (score {g.score:.2f})" if g.score is not None else ""))
             if g.check in ("broken", "tls-error"):
                 why.append(f"link {g.check}")
             dom = f" ({g.domain})" if g.domain and g.domain != g.name else ""
