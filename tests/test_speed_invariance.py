@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fc776ff983cd5a97e06e50cc38e698627db748154f9afbbd31fa752194cdce39"
+DIGEST = "d6da2b7bc373d08211bcc24f9dbf7eb262b97ec0b8f443f8ddd01239a571fbab"
 
 
 def inputs() -> list[Path]:
