@@ -845,22 +845,28 @@ class Judge:
             np = lead.group("np").strip() if lead else ""
             if np[:4] in ("The ", "the "):
                 np = ""  # "The Nordic (neighbours have published)": a phrase cut before its head, no person
-            # the sentence's own subject first: a role before the name ("Obama consultant Cornell Belcher,
+            # a name of two words or more opening the sentence ("Galois Smith returned"); else the sentence's
+            # own subject as _own_subject finds it: a role before the name ("Obama consultant Cornell Belcher,
             # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
-            own = _own_subject(text, _NO_PLAIN, named_only=True) if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) \
-                else None
-            # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
-            # remembered, or met in a description of someone else, as the person a later "he" means)
-            at = text.find(own) if own is not None else -1
-            titled = at > 0 and text[:at].split()[-1:] != [] and text[:at].split()[-1].lower().strip(".") in self.titles
-            if own is not None and " and " not in own and (" " in own or titled):
-                named = classify(own, self.speakers)
-                if named is not None and named.kind == "person" and named.text[:1].isupper():
-                    self.speakers.remember(named.text, "person")
-            elif np and (" " in np or np in self.speakers.people):
-                subj = classify(np, self.speakers)
-                if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
-                    self.speakers.remember(subj.text, "person")
+            subj = classify(np, self.speakers) if " " in np else None
+            if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                self.speakers.remember(subj.text, "person")
+            else:
+                own = _own_subject(text, _NO_PLAIN, named_only=True) \
+                    if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) else None
+                # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
+                # remembered, or met in a description of someone else, as the person a later "he" means)
+                at = text.find(own) if own is not None else -1
+                titled = at > 0 and text[:at].split()[-1:] != [] \
+                    and text[:at].split()[-1].lower().strip(".") in self.titles
+                if own is not None and " and " not in own and (" " in own or titled):
+                    named = classify(own, self.speakers)
+                    if named is not None and named.kind == "person" and named.text[:1].isupper():
+                        self.speakers.remember(named.text, "person")
+                elif np and " " not in np and np in self.speakers.people:
+                    subj = classify(np, self.speakers)
+                    if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                        self.speakers.remember(subj.text, "person")
         if HONORIFIC_PEOPLE and s.role is _BODY and not (j.category is _ATTRIBUTED and self.subject == "person") \
                 and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
