@@ -351,8 +351,12 @@ _FINDING_CLAUSE = re.compile(
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
-LEAD_OWN_SUBJECT = True
-BLOCK_QUOTES = True  # the paragraph after a speaker line ending in a colon is the speaker's (Judge._block_quote)  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
+LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
+# a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
+_NO_LEAD_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+                           "there", "its", "his", "her", "their", "our", "my", "what", "how", "why", "it's", "it’s",
+                           "there's", "there’s", "that's", "that’s", "some", "many", "most", "all", "no", "one"})
+BLOCK_QUOTES = True  # the paragraph after a speaker line ending in a colon is the speaker's (Judge._block_quote)
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -852,8 +856,9 @@ class Judge:
             if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                 self.speakers.remember(subj.text, "person")
             else:
+                first = text.split(None, 1)[0].lower()
                 own = _own_subject(text, _NO_PLAIN, named_only=True) \
-                    if LEAD_OWN_SUBJECT and not _QUOTE_CHARS.match(text) else None
+                    if LEAD_OWN_SUBJECT and first not in _NO_LEAD_NAME and not _QUOTE_CHARS.match(text) else None
                 # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
                 # remembered, or met in a description of someone else, as the person a later "he" means)
                 at = text.find(own) if own is not None else -1
