@@ -1773,6 +1773,16 @@ _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
+def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), numbers: bool = True) -> bool:
+    """Whether a sentence's words before its first comma are a fronted phrase before the subject ("In May,",
+    "Right afterward,", "Noting that ...,", "2016,"), not a name with an aside after it."""
+    if not front:
+        return True
+    first = front.split()[0].lower().rstrip(",")
+    return first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(endings) \
+        or (numbers and first.isdigit())
+
+
 def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
     """The person or organisation a sentence names as its subject, if it names one. `named_only`: only a
     name in a body sentence (not a headline's, not a role led by "the"), for the person a later "he" means."""
@@ -1784,12 +1794,8 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
     m = _OWN_SUBJECT.match(text)
     if m is None:
         return None if named_only else _own_role_subject(text)
-    front = m.group("front")
-    if front:
-        first = front.split()[0].lower().rstrip(",")
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(("ly", "ing"))
-                or first.isdigit()):
-            return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+    if not _fronted(m.group("front")):
+        return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
     np = m.group("np")
     words = np.split()
     if any(w in _ROLE_STOP for w in words if w[:1].islower()):
@@ -1842,11 +1848,8 @@ def _own_role_subject(text: str) -> str | None:
     m = _OWN_ROLE.match(text)
     if m is None:
         return None
-    front = m.group("front")
-    if front:
-        first = front.split()[0].lower()
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
-            return None
+    if not _fronted(m.group("front"), endings=("ly",)):
+        return None
     verb = m.group("verb")
     cue = mined().cues.get(verb)
     if verb not in lexicon().verb_forms and (cue is None or cue.reliability < CARRY_CUE):
@@ -1885,11 +1888,8 @@ def _own_the_subject(text: str) -> str | None:
     m = _OWN_THE.match(text)
     if m is None:
         return None
-    front = m.group("front")
-    if front:
-        first = front.split()[0].lower()
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(("ly", "ing"))):
-            return None
+    if not _fronted(m.group("front"), numbers=False):
+        return None
     np = m.group("np")
     words = np.split()
     if any(w.lower() in ("for", "of") for w in words[1:]) or any(w in _ROLE_STOP for w in words[1:]):
