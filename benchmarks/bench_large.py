@@ -12,7 +12,11 @@ time and peak memory. One line file, about 64,000 sentences per 2 MB; 10 MB is j
 10 MiB article limit. In session 12 the 2 MB analysis took 3.4-5.1 s of CPU on a loaded machine
 (4.0-6.2 s for the code before it, alternating runs); in session 13 3.33-4.08 s against 3.99-5.18 s
 for session 12's code (alternating, load average about 3; the whole command -f json 5.8-7.1 s against
-5.4-7.8 s), about 2.6-3.3 s on a quiet machine: the goal is not met (docs/speed.md).
+5.4-7.8 s), about 2.6-3.3 s on a quiet machine; in session 14 2.22-2.61 s (median 2.39) against
+2.45-3.07 s (median 2.76) for session 13's code, five alternating runs at load average 2-2.4, and
+2.15-2.16 s as the median of --repeat 3, peak 97 MB (102 before): the goal is not met (docs/speed.md).
+About 0.22-0.25 s of each run is the first analysis's one-time loading (imports, regex compilation,
+lexicons), which a fresh process pays and this benchmark counts.
 """
 
 from __future__ import annotations

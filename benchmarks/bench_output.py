@@ -20,7 +20,9 @@ median of 3, a loaded 2-core machine): json 13.8 s (0.42 MB/s), jsonl 13.4 s (0.
 (0.42; 11.9-13.6 s across runs of the same code), jsonl 69 MB at 1,250 articles as at 125: the goals
 are not met, the analysis being about 70% of the time (docs/speed.md). Session 13 (load average about
 3, two alternating runs each): json 17.1-19.4 s before, 15.2-18.1 after; jsonl 18.9-20.5, 15.7-20.5;
-text 15.7-17.1, 13.4-18.2: no change this machine can tell from its spread.
+text 15.7-17.1, 13.4-18.2: no change this machine can tell from its spread. Session 14 (--repeat 1,
+json and text, two alternating pairs at load average 2.4-2.7, CPU): json 15.2, 14.8 s before, 18.7,
+14.2 after; text 14.9, 12.9 before, 16.6, 14.1 after: the same code's runs differ by 4 s here.
 """
 
 from __future__ import annotations

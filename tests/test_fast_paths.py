@@ -122,3 +122,73 @@ def test_analyse_switches_the_collector_off_and_back_as_it_found_it() -> None:
         assert not gc.isenabled()  # a caller that switched it off keeps it off
     finally:
         gc.enable()
+
+
+# Paragraph gates (session 14): a test made once on a paragraph's text stands for the same test on
+# each of its sentences, so it must pass wherever the pattern it guards matches a part of the text.
+GATED = [
+    *TEXTS,
+    "He met Mr. Lassiter. Then Mrs. Clinton spoke. Dr. Who-Knows arrived. Ms Brown left.",
+    "Prof. Smith and Sen. Jones said so. Mr Smith's dog barked.",
+    "See https://example.com/a. Or www.example.org today. Or WWW.EXAMPLE.NET. Or ftp://x.y/z.",
+    "The site example.com said it. A number 3.14 is no domain. Nor is the end. Next.",
+    "Reuters.com and apnews.com. e.g. this. U.S. officials said. x.ab",
+]
+
+
+def _gated_blocks() -> list[tuple[str, list[str]]]:
+    """(block text, its sentences' texts) of the gated texts and of 40 corpus articles."""
+    texts = GATED + (_corpus_texts() if CORPUS.is_dir() else [])
+    out: list[tuple[str, list[str]]] = []
+    for text in texts:
+        blocks, sentences = segment(read_string(text, source="t.txt", fmt="text"))
+        for b in blocks:
+            out.append((b.text, [s.text for s in sentences if s.block == b.index]))
+    return out
+
+
+def test_paragraph_gates_pass_wherever_their_patterns_match_a_sentence() -> None:
+    from provenance.core.urls import may_hold_url
+    from provenance.extract.outlets import _HAS_DOMAIN, _paragraph_gates
+    from provenance.judge.rules import _HONORIFIC, _may_hold_honorific
+
+    seen = {"honorific": 0, "url": 0, "domain": 0}
+    for body, sentences in _gated_blocks():
+        urls, domains = _paragraph_gates(body)
+        for text in sentences:
+            if _HONORIFIC.search(text.strip()):
+                seen["honorific"] += 1
+                assert _may_hold_honorific(body), text
+            if may_hold_url(text):
+                seen["url"] += 1
+                assert urls, text
+            if _HAS_DOMAIN.search(text):
+                seen["domain"] += 1
+                assert domains, text
+    assert all(seen.values()), seen  # every gate was put to the test
+
+
+def test_analysis_with_paragraph_gates_is_the_analysis_without_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.extract import outlets
+    from provenance.judge import rules
+
+    texts = GATED + (_corpus_texts()[:15] if CORPUS.is_dir() else [])
+    options = AuditOptions()
+    gated = [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts]
+    monkeypatch.setattr(rules, "_may_hold_honorific", lambda text: True)
+    monkeypatch.setattr(outlets, "_paragraph_gates", lambda text: (True, True))
+    assert [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts] == gated
+
+
+def test_a_one_word_source_needs_no_search_for_its_end() -> None:
+    # rules.Judge._according skips _ACCORDING_END for a source of letters only: every alternative of
+    # the pattern opens with a space. Any word the pattern names, alone, must find no end in it.
+    import re
+
+    from provenance.judge.rules import _ACCORDING_END
+
+    named = set(re.findall(r"[a-z]+", _ACCORDING_END.pattern)) - {"s", "d", "b"}  # not \s, \d, \b
+    assert {"data", "which", "conducted"} <= named
+    for word in [*named, *(w.title() for w in named), "Reuters", "AP", "Édouard"]:
+        assert word.isalpha()
+        assert _ACCORDING_END.search(word) is None, word

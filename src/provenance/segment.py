@@ -169,8 +169,10 @@ _TITLE_ABBREVIATIONS = frozenset({
 
 
 def _is_heading(text: str) -> bool:
+    if len(text) > 110:  # tested before the split: a paragraph on one line may be megabytes long
+        return False
     words = text.split()
-    if not words or len(words) > 14 or len(text) > 110:
+    if not words or len(words) > 14:
         return False
     if _SENTENCE_END.search(text) or text.rstrip().endswith((",", ";")):
         return False

@@ -126,6 +126,13 @@ def _ref(cited_as: str, domain: str | None, info: OutletInfo | None, how: str, s
     return replace(ref, **extra) if extra else ref  # type: ignore[arg-type]
 
 
+def _paragraph_gates(text: str) -> tuple[bool, bool]:
+    """Whether URL_RE and DOMAIN_RE may match in `text` or in any part of it (may_hold_url and
+    _HAS_DOMAIN: no anchor, word boundary or negative look-around, so a match in a part is a match
+    in the whole); asked once per paragraph (tests/test_fast_paths.py)."""
+    return may_hold_url(text), _HAS_DOMAIN.search(text) is not None
+
+
 def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: OutletDB, *,
                     blocks: tuple[Block, ...], publisher: str | None = None,
                     agencies: frozenset[str] = frozenset()) -> list[OutletRef]:
@@ -151,8 +158,16 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
             return lines[0].line, lines[0].column + (s.start + max(0, offset) - lines[0].offset)
         return locate(block, s.start + max(0, offset))
 
+    # Scans made once per paragraph (_paragraph_gates): a sentence's text is part of its block's, so
+    # a paragraph where the URL and domain tests fail holds no sentence where they could pass.
+    scanned = -1
+    urls = domains = True
     for s in sentences:
         text = s.text
+        if s.block != scanned:
+            scanned = s.block
+            body = blocks[scanned].text
+            urls, domains = _paragraph_gates(body)
         if s.role is _SOURCES:
             m = _SOURCE_LINE.match(text.rstrip())
             items = [text] if m is None else _SPLIT_ITEMS.split(m.group("rest"))
@@ -193,8 +208,8 @@ def extract_outlets(sentences: tuple[Sentence, ...], links: list[Link], db: Outl
                 found.append(_ref(platform, plat[0], plat_info, "media-note", s, at(s, m.start("platform")),
                                   channel=channel))
         # Domains written in the text (not inside a URL: links cover those).
-        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if may_hold_url(text) else []
-        for m in DOMAIN_RE.finditer(text) if _HAS_DOMAIN.search(text) else ():
+        url_spans = [(u.start(), u.end()) for u in URL_RE.finditer(text)] if urls and may_hold_url(text) else []
+        for m in DOMAIN_RE.finditer(text) if domains and _HAS_DOMAIN.search(text) else ():
             if url_spans and _inside(url_spans, m.start()):
                 continue
             dom = _domain_outlet(db, m.group(0))

@@ -10,7 +10,7 @@ import re
 
 from provenance.core.lexicon import words
 from provenance.core.speakers import Speakers
-from provenance.model import Block, PrimarySource, Sentence
+from provenance.model import Block, PrimarySource, Role, Sentence
 from provenance.outlets import OutletDB
 from provenance.segment import locate
 
@@ -32,6 +32,7 @@ NAMED_RE = re.compile(
     rf"\b(?:a|an|the)\s+(?P<who>(?:(?:[A-Z][\w.&’'-]*|U\.S\.|UN|EU)\s+){{1,6}})(?P<kind>{DOC_NOUNS})\b"
 )
 _DOC_WORDS = frozenset(w for noun in DOC_NOUNS.split("|") for w in noun.split()[-1:])
+_DOC_ROLES = frozenset({Role.BODY, Role.HEADING, Role.CAPTION})  # the roles whose sentences may cite a document
 _NOT_WHO = re.compile(r"^(?:The|A|An|This|That|New|Last|First|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                       r"January|February|March|April|May|June|July|August|September|October|November|December)$")
 
@@ -56,7 +57,7 @@ def extract_primary_sources(blocks: tuple[Block, ...], sentences: tuple[Sentence
     speakers: Speakers | None = None  # titled names, read only when an "X's office" needs them
     out: list[PrimarySource] = []
     for s in sentences:
-        if s.role.value not in ("body", "heading", "caption") or _DOC_WORDS.isdisjoint(words(s.text)):
+        if s.role not in _DOC_ROLES or _DOC_WORDS.isdisjoint(words(s.text)):
             continue
         block = blocks[s.block]
         found: list[tuple[int, int, str, str]] = []

@@ -466,6 +466,11 @@ class Judge:
         self.subject = ""  # the kind of source it found
         self.interlocutors: list[str | None] = []  # per judged sentence: the person interviewed so far
         self.titles = title_words()
+        # Scans made once per paragraph (the block of the sentence being judged): a literal a pattern
+        # needs, searched in the block's text, which holds every sentence of it. A paragraph without
+        # it spares each of its sentences the pattern's search (docs/speed.md, session 14).
+        self._scanned: Block | None = None
+        self._honorifics = True  # "Mr", "Ms" or "Dr" in the paragraph: _HONORIFIC may match
 
     # ------------------------------------------------------------------ evidence
 
@@ -789,7 +794,9 @@ class Judge:
             return out
         for m in _ACCORDING.finditer(s.text):
             src = m.group("src").strip()
-            end = _ACCORDING_END.search(src)  # the text before its first match (as split(maxsplit=1)[0])
+            # the text before _ACCORDING_END's first match; each of its alternatives opens with a
+            # space, so a one-word source ("Reuters": letters only) is not searched
+            end = None if src.isalpha() else _ACCORDING_END.search(src)
             if end is not None:
                 src = src[:end.start()]
             src = src.strip()
@@ -824,9 +831,14 @@ class Judge:
 
     def judge(self, s: Sentence, block: Block, quotes: Sequence[QuoteSpan], links: Sequence[Link],
               words: set[str] | frozenset[str] | None = None) -> Judgement:
-        """`words`: the sentence's lower-cased words (features.sentence_tokens), when already known."""
+        """`block`: the sentence's own block (its text holds the sentence's). `words`: the sentence's
+        lower-cased words (features.sentence_tokens), when already known."""
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
+        if block is not self._scanned:
+            self._scanned = block
+            body = block.text
+            self._honorifics = _may_hold_honorific(body)
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
         self.tag, self.subject = "plain", ""
@@ -872,8 +884,8 @@ class Judge:
                     subj = classify(np, self.speakers)
                     if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                         self.speakers.remember(subj.text, "person")
-        if HONORIFIC_PEOPLE and s.role is _BODY and not (j.category is _ATTRIBUTED and self.subject == "person") \
-                and _HONORIFIC.search(text):
+        if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
+                and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
             # named with an honorific is what a later "he" or "she" can mean, whether or not they spoke
             # (not a name inside a quotation: the speaker's words, not the writer's narration)
@@ -1029,7 +1041,10 @@ class Judge:
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
-            return Judgement(_ATTRIBUTED, best.source, cues, best.reason)
+            # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
+            # the learned part or the guards change it)
+            return Judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
+                             _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
@@ -1527,18 +1542,29 @@ def _with_confidence(j: Judgement, basis: str) -> Judgement:
     conf = _CONFIDENCE.get(key)
     if conf is None:
         conf = _CONFIDENCE[key] = confidence(basis, j)
+    if j.confidence == conf:
+        return j  # a frozen value that already says it (a non-assertion's 1.0, a rule's own): no copy
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
 _RULE_CONFIDENCE: dict[tuple[str, str, Category], float] = {}
 
 
-def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
-    """`_with_confidence(j, f"rule:{tag}:{subject}")`, cached by its parts (no string built per sentence)."""
-    key = (tag, subject, j.category)
+def _rule_confidence(tag: str, subject: str, category: Category) -> float:
+    """The confidence of the basis f"rule:{tag}:{subject}", cached by its parts (no string built per sentence)."""
+    key = (tag, subject, category)
     conf = _RULE_CONFIDENCE.get(key)
     if conf is None:
-        conf = _RULE_CONFIDENCE[key] = confidence(f"rule:{tag}:{subject}", j)
+        conf = _RULE_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}", category)
+    return conf
+
+
+def _with_rule_confidence(j: Judgement, tag: str, subject: str) -> Judgement:
+    """`_with_confidence(j, f"rule:{tag}:{subject}")`. The rules build their commonest judgements with
+    it already (`Judge._decide`): those are returned as they are, not copied (about 1 µs a sentence)."""
+    conf = _rule_confidence(tag, subject, j.category)
+    if j.confidence == conf:
+        return j
     return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
@@ -1546,17 +1572,22 @@ def confidence(basis: str, j: Judgement) -> float:
     """How often judgements made on this basis were right on PolNeAR's tuning part: the basis itself
     (the rule's tag and subject kind, whether the model agreed, or the model's certainty), else its
     shorter forms, else the category's share. A non-assertion (none) by role is certain."""
-    if j.category is _NONE:
+    return _confidence_of(basis, j.category)
+
+
+def _confidence_of(basis: str, category: Category) -> float:
+    """`confidence` for a judgement of this category (all it reads of the judgement)."""
+    if category is _NONE:
         return 1.0
     table = _confidence_table()
-    key = f"{basis}|{j.category.value}"
+    key = f"{basis}|{category.value}"
     while True:
         hit = table.get(key)
         if hit is not None:
             return hit
         head, sep, _ = key.partition("|")
         if ":" not in head:
-            return table.get("|" + j.category.value, 0.5)
+            return table.get("|" + category.value, 0.5)
         key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
 
 
@@ -1566,7 +1597,7 @@ _DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 def _speaker_or_none(j: Judgement) -> Judgement:
     """The last guard: a source that cannot be a speaker (speakers.not_a_speaker: a day, a city alone,
     a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
-    if j.source is None or j.cue == "link" or _DOMAIN_LIKE.fullmatch(j.source):
+    if j.source is None or j.cue == "link" or ("." in j.source and _DOMAIN_LIKE.fullmatch(j.source)):
         return j
     if not_a_speaker(j.source) is None:
         return j
@@ -1770,6 +1801,12 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
 HONORIFIC_PEOPLE = True
 # (not a possessor, "Mr. Sanders's attack": less salient than a subject or an object)
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
+
+
+def _may_hold_honorific(text: str) -> bool:
+    """False when _HONORIFIC cannot match in `text` or in any part of it (it needs one of these
+    literals): the judge asks once per paragraph (tests/test_fast_paths.py holds the two together)."""
+    return "Mr" in text or "Ms" in text or "Dr" in text
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
