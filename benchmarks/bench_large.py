@@ -16,7 +16,9 @@ for session 12's code (alternating, load average about 3; the whole command -f j
 2.45-3.07 s (median 2.76) for session 13's code, five alternating runs at load average 2-2.4, and
 2.15-2.16 s as the median of --repeat 3, peak 97 MB (102 before): the goal is not met (docs/speed.md).
 About 0.22-0.25 s of each run is the first analysis's one-time loading (imports, regex compilation,
-lexicons), which a fresh process pays and this benchmark counts.
+lexicons), which a fresh process pays and this benchmark counts. Session 14's second part (patterns of
+rare cases compiled on first use, two calls a sentence fewer): single runs median 2.15-2.18 s against
+2.34-2.37 s, 12 alternating pairs at load average 0.5-1.2 (paired ratios median 0.92): not under 2 s.
 """
 
 from __future__ import annotations

@@ -192,3 +192,65 @@ def test_a_one_word_source_needs_no_search_for_its_end() -> None:
     for word in [*named, *(w.title() for w in named), "Reuters", "AP", "Édouard"]:
         assert word.isalpha()
         assert _ACCORDING_END.search(word) is None, word
+
+
+# A paragraph's sentence is body text unless it opens with "(", "h" or "w" or _ROLE_LINE matches it:
+# segment() decides that without calling _role (session 14, second part); _role decides the rest.
+ROLE_TEXTS = [
+    *TEXTS,
+    "Photo: Reuters. It rose, according to Reuters.\nBy John Smith\nShare this article\nwww.example.com/a-story",
+    "http://example.com/x\nWhat he said. (See also: the other story.) Copyright 2024 Example News.",
+    "Reporting by Jane Doe; editing by John Roe\nSources: Reuters, AP\nImage credit: AP. It fell.",
+    "Which is it? Hardly. hmm, lower case. (A parenthesis opens it.) wwww is not a URL.",
+]
+
+
+def _check_roles(doc: Document) -> None:
+    from provenance.model import BlockKind
+    from provenance.segment import _role
+
+    blocks, sentences = segment(doc)
+    for s in sentences:
+        block = blocks[s.block]
+        if block.kind is BlockKind.PARAGRAPH:
+            assert s.role is _role(block, s.text, None), s.text
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_a_paragraphs_roles_are_what_role_finds(text: str) -> None:
+    _check_roles(read_string(text, source="x.txt", fmt="text"))
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+    _check_roles(read_string(paragraphs, source="x.html", fmt="html"))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the repository")
+def test_a_paragraphs_roles_in_the_corpus_are_what_role_finds() -> None:
+    for text in _corpus_texts():
+        _check_roles(read_string(text, source="x.txt", fmt="text"))
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_then_is_the_pattern() -> None:
+    import re
+
+    from provenance.core.lazyre import LazyRe
+
+    built: list[int] = []
+
+    def pattern() -> str:
+        built.append(1)
+        return r"\bfoo(?P<tail>\w*)"
+
+    lazy = LazyRe(pattern, re.I)
+    assert lazy.flags == re.I
+    assert not built
+    assert lazy.pattern == r"\bfoo(?P<tail>\w*)"  # its text, not compiled
+    m = lazy.search("a FOObar b", 1)  # the first call compiles, with the pattern's own arguments
+    assert m is not None
+    assert m.group("tail") == "bar"
+    compiled = re.compile(r"\bfoo(?P<tail>\w*)", re.I)
+    assert lazy.rx is compiled  # re's cache: the same pattern object
+    for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+        assert getattr(lazy, name) == getattr(compiled, name)  # from then on, its own bound methods
+    assert [m.span() for m in lazy.finditer("foo Foox")] == [(0, 3), (4, 8)]
+    assert lazy.sub("-", "foo x foo") == "- x -"
+    assert lazy.split("a foo b", 1) == ["a ", "", " b"]

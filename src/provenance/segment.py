@@ -24,14 +24,15 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from provenance.core import cues
+from provenance.core.lazyre import LazyRe
 from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine
 
-SOURCES_HEAD = re.compile(
+SOURCES_HEAD = LazyRe(
     r"^(?:(?:the\s+)?sources?(?:\s+(?:include[sd]?|used|cited|and\s+references))?|references|citations|"
     r"bibliography|works\s+cited|further\s+reading|footnotes|notes\s+and\s+sources)\s*:?\s*$",
     re.I,
 )
-RELATED_HEAD = re.compile(
+RELATED_HEAD = LazyRe(
     r"^(?:(?:more\s+)?related(?:\s+(?:stories|articles|posts|news|coverage|reading|links|content))?|"
     r"more\s+related\s+stories|read\s+more|see\s+also|also\s+read|read\s+next|you\s+may\s+also\s+like|"
     r"recommended(?:\s+(?:stories|reading))?|more\s+stories|more\s+from\s+.{1,40}|more\s+on\s+this\s+story|"
@@ -39,8 +40,8 @@ RELATED_HEAD = re.compile(
     re.I,
 )
 RELATED_PAREN = re.compile(r"\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:[^()]*\)", re.I)
-SOURCE_LINE = re.compile(rf"^\(?\s*{cues.alternation('source-line')}\s*:\s*\S.{{0,300}}?\)?\s*$", re.I)
-CAPTION_LINE = re.compile(
+SOURCE_LINE = LazyRe(rf"^\(?\s*{cues.alternation('source-line')}\s*:\s*\S.{{0,300}}?\)?\s*$", re.I)
+CAPTION_LINE = LazyRe(
     r"^\(?\s*(?:(?:this|the)\s+(?:video|clip|footage|audio|podcast|report|segment|interview)\s+(?:is|was)\s+"
     r"(?:from|taken\s+from|courtesy\s+of|originally\s+(?:aired|published))|"
     r"(?:photo|image|picture|video|graphic|illustration|featured\s+image|top\s+image|screenshot|"
@@ -58,7 +59,7 @@ CAPTION_LINE = re.compile(
 )
 # a credit line's openings ("Reporting by A; additional reporting by B; writing by C; editing by D")
 _CREDIT = r"(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\s"
-BYLINE_LINE = re.compile(
+BYLINE_LINE = LazyRe(
     r"^(?:by|written\s+by|posted\s+by|reported\s+by|contributed\s+by|submitted\s+by|author:?|words\s+by)\s+(?-i:[A-Z])[\w.'’-]+(?:\s+(?-i:[A-Z])[\w.'’-]+){0,4}"
     # "Contributed by Mac Slavo of www.SHTFplan.com."
     r"(?:\s+(?:of|for|at|from)\s+\S.{0,80}|\s*(?:,|and|&|\||-|–)\s*.{0,80})?$|"
@@ -69,7 +70,7 @@ BYLINE_LINE = re.compile(
     r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\w+\s+\d{1,2},?\s+\d{4}.{0,40}$",
     re.I,
 )
-BOILERPLATE_LINE = re.compile(
+BOILERPLATE_LINE = LazyRe(
     r"^(?:share\s+(?:this|on|via)\b.*|click\s+here\b.*|subscribe\b.{0,80}|sign\s+up\b.{0,100}|"
     r"all\s+rights\s+reserved.*|copyright\b.{0,100}|©.{0,100}|follow\s+us\b.{0,80}|"
     r"%\s+of\s+readers\s+think\s+this\s+story\s+is\s+fact.*|advertisement|continue\s+reading.*|"
@@ -98,28 +99,29 @@ _R_RELATED = Role.RELATED
 _R_SOURCES = Role.SOURCES
 
 
-def _any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+def _any_of(*patterns: LazyRe) -> re.Pattern[str]:
     """One pattern that matches (at the start) where any of `patterns` does: a line or sentence that
-    it does not match is none of them, found with one call instead of one per pattern."""
+    it does not match is none of them, found with one call instead of one per pattern (which are
+    compiled only when one of them is asked: on most texts, never)."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
 
 
-_ONLY_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-_CREDITS = re.compile(_CREDIT, re.I)
+_ONLY_URL = LazyRe(r"(?:https?://|www\.)\S+", re.I)
+_CREDITS = LazyRe(_CREDIT, re.I)
 _ROLE_LINE = _any_of(CAPTION_LINE, SOURCE_LINE, BYLINE_LINE, BOILERPLATE_LINE)
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
-_JOIN_END = re.compile(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to|and|or|but|in|on|at|by|for|with|as|"""
-                       r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
-                       r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
-                       re.I)
+_TERMINAL = LazyRe(r"""[.!?…]["'”’»)\]]*\s*$|[)\]]\s*$|:\s*$""")
+_SENTENCE_END = LazyRe(r"""[.!?…]["'”’»)\]]*\s*$""")
+_JOIN_END = LazyRe(r"""(?:[,;\-–—(\[“‘"/&+]|\b(?:the|a|an|of|from|to|and|or|but|in|on|at|by|for|with|as|"""
+                   r"""that|which|who|whose|this|these|those|its|his|her|their|our|your|is|are|was|were|"""
+                   r"""be|been|has|have|had|will|would|not|than|into|onto|about|between|said|says))\s*$""",
+                   re.I)
 # _JOIN_END can only match its last word or mark (7 characters at most: "between") and the spaces
 # after it, so it is searched from there: `pattern.search(text, pos)` still sees the character
 # before `pos` for its \b, so the answer is the same as a search of the whole line
 _JOIN_END_REACH = 8
-_RELATED_OPEN = re.compile(r"\(\s*(?:related|see also|read more)\s*:\s*$", re.I)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+\S")
-_LOWER_START = re.compile(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
+_RELATED_OPEN = LazyRe(r"\(\s*(?:related|see also|read more)\s*:\s*$", re.I)
+_LIST_ITEM = LazyRe(r"^\s*(?:[-*•·▪◦]|\d{1,3}[.)])\s+\S")
+_LOWER_START = LazyRe(r"""^[\s"'“‘(]*[a-z0-9,;:)\]%]""")
 _SPLITTER: object = None
 
 
@@ -389,6 +391,10 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
         body = block.text
         index = block.index
         add = sentences.append
+        # a paragraph's sentence is body text unless it opens with "(" (a related link), "h" or "w" (a
+        # bare URL) or _ROLE_LINE matches it: what _role finds for it, without the call (asked of every
+        # sentence: 64,000 times in the 2 MB "according to Reuters" text)
+        plain = kind_for_role.kind is _K_PARAGRAPH
         if len(lines) == 1:
             # one source line (a paragraph of HTML or Markdown, a long unwrapped line): every position
             # is on it, no bisection needed (as _position would find)
@@ -397,14 +403,16 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
             shift = one.column - one.offset
             for start, end in _spans(block):
                 text = body[start:end]
+                role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
+                    else _role(kind_for_role, text, in_trailer)
                 add(Sentence(len(sentences), index, start, end, text, line, start + shift,
-                             end_line, (start if start > end - 1 else end - 1) + shift + 1,
-                             _role(kind_for_role, text, in_trailer)))
+                             end_line, (start if start > end - 1 else end - 1) + shift + 1, role))
             continue
         for start, end in _spans(block):
             text = body[start:end]
             line, column = _position(lines, offsets, start)
             end_line, end_column = _position(lines, offsets, max(start, end - 1))
-            add(Sentence(len(sentences), index, start, end, text, line, column,
-                         end_line, end_column + 1, _role(kind_for_role, text, in_trailer)))
+            role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
+                else _role(kind_for_role, text, in_trailer)
+            add(Sentence(len(sentences), index, start, end, text, line, column, end_line, end_column + 1, role))
     return tuple(blocks), tuple(sentences)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from provenance.core.lazyre import LazyRe
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("provenance.core").joinpath("data", name).read_text(encoding="utf-8")
@@ -92,13 +94,13 @@ class Lexicon:
     verbs: dict[str, VerbForm]
     verb_re: re.Pattern[str]
     phrases: dict[str, str]
-    phrase_re: re.Pattern[str]
-    hedges: tuple[tuple[frozenset[str], re.Pattern[str]], ...]  # (trigger words, pattern)
+    phrase_re: LazyRe
+    hedges: tuple[tuple[frozenset[str], LazyRe], ...]  # (trigger words, pattern compiled on first use)
     hedge_index: dict[str, tuple[int, ...]]  # trigger word -> the hedges (by position) it opens
     hedge_triggers: frozenset[str]
     verb_forms: frozenset[str]
     unnamed: frozenset[str]
-    calls_to_action: re.Pattern[str]
+    calls_to_action: LazyRe
     titles: frozenset[str]
 
 
@@ -125,13 +127,14 @@ def lexicon() -> Lexicon:
     for line in _lines("phrases.txt"):
         phrase, _, kind = line.partition("\t")
         phrases[phrase.strip().lower()] = kind.strip() or "speech"
-    phrase_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b", re.I)
+    phrase_re = LazyRe(r"\b(" + "|".join(sorted(map(re.escape, phrases), key=len, reverse=True)) + r")\b", re.I)
     hedges = []
     for line in _lines("hedges.txt"):
         triggers, _, pattern = line.partition("\t")
-        hedges.append((frozenset(triggers.split("|")), re.compile(pattern, re.I)))
+        # searched only in a sentence that holds a trigger word: most are never compiled in a run
+        hedges.append((frozenset(triggers.split("|")), LazyRe(pattern, re.I)))
     ctas = sorted(_lines("calls_to_action.txt"), key=len, reverse=True)
-    cta_re = re.compile(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
+    cta_re = LazyRe(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
     index: dict[str, list[int]] = {}
     for i, (trigger_set, _) in enumerate(hedges):
         for t in trigger_set:

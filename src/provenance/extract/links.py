@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from provenance.core.lazyre import LazyRe
 from provenance.core.urls import URL_RE, clean_url, join_url, may_hold_url, registered_domain, url_path
 from provenance.model import Block, Link, LinkRole, Role, Sentence
 from provenance.segment import locate
@@ -24,25 +25,25 @@ from provenance.site import is_site_link
 if TYPE_CHECKING:
     from provenance.outlets import OutletDB
 
-_SOCIAL = re.compile(
+_SOCIAL = LazyRe(
     r"(?:facebook\.com/(?:sharer|share|dialog)|twitter\.com/(?:intent|share|home\?status)|x\.com/(?:intent|share)|"
     r"linkedin\.com/(?:share|sharearticle|cws/share)|pinterest\.[a-z.]+/pin/create|reddit\.com/submit|"
     r"wa\.me/|api\.whatsapp\.com/send|whatsapp://|t\.me/share|telegram\.me/share|flipboard\.com/bookmarklet|"
     r"^mailto:|^sms:|^tel:)",
     re.I,
 )
-_FOLLOW = re.compile(r"^(?:follow|like)\s+(?:us|me)\b|^(?:facebook|twitter|x|instagram|youtube|tiktok|linkedin|"
-                     r"telegram|whatsapp|email|share|tweet|pin|flipboard)$", re.I)
-_BOILER_URL = re.compile(r"^(?:javascript:|#|data:)|/(?:terms|privacy|cookies?|cookie-policy|subscribe|"
-                         r"subscription|newsletters?|contact|about-us|advertis\w*|login|signin|register|"
-                         r"account|help|faq|accessibility|sitemap)(?:[/?#.]|$)", re.I)
-_RELATED_ANCHOR = re.compile(r"^(?:read\s+more|more:|related:|see\s+also|also\s+read|read\s+next|click\s+here\s+"
-                             r"to\s+read|read\s+the\s+full|full\s+story|continue\s+reading)", re.I)
-_RELATED_CONTEXT = re.compile(r"(?:^|\(|\b)(?:related|read\s+more|see\s+also|also\s+read|read\s+next|more)\s*:",
-                              re.I)
-_LISTING_PATH = re.compile(r"^(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:tags?|topics?|category|categories|section|sections|"
+_FOLLOW = LazyRe(r"^(?:follow|like)\s+(?:us|me)\b|^(?:facebook|twitter|x|instagram|youtube|tiktok|linkedin|"
+                 r"telegram|whatsapp|email|share|tweet|pin|flipboard)$", re.I)
+_BOILER_URL = LazyRe(r"^(?:javascript:|#|data:)|/(?:terms|privacy|cookies?|cookie-policy|subscribe|"
+                     r"subscription|newsletters?|contact|about-us|advertis\w*|login|signin|register|"
+                     r"account|help|faq|accessibility|sitemap)(?:[/?#.]|$)", re.I)
+_RELATED_ANCHOR = LazyRe(r"^(?:read\s+more|more:|related:|see\s+also|also\s+read|read\s+next|click\s+here\s+"
+                         r"to\s+read|read\s+the\s+full|full\s+story|continue\s+reading)", re.I)
+_RELATED_CONTEXT = LazyRe(r"(?:^|\(|\b)(?:related|read\s+more|see\s+also|also\s+read|read\s+next|more)\s*:",
+                          re.I)
+_LISTING_PATH = LazyRe(r"^(?:[a-z]{2}(?:-[a-z]{2})?/)?(?:tags?|topics?|category|categories|section|sections|"
                            r"author|authors|people|profile|profiles|search|subjects?|keywords?|hub|archive)(?:/|$)", re.I)
-_ATTRIBUTION_NEAR = re.compile(r"\b(?:according\s+to|reported|reports|told|said|says|wrote|revealed|"
+_ATTRIBUTION_NEAR = LazyRe(r"\b(?:according\s+to|reported|reports|told|said|says|wrote|revealed|"
                                r"confirmed|cited|citing|published|found|obtained|data|study|report|survey|"
                                r"poll|statement|analysis|documents?)\b", re.I)
 

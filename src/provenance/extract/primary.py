@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.core.lazyre import LazyRe
 from provenance.core.lexicon import words
 from provenance.core.speakers import Speakers
 from provenance.model import Block, PrimarySource, Role, Sentence
@@ -22,19 +23,19 @@ DOC_NOUNS = (
     r"report card|testimony|declaration|communiqué|communique|notice|bulletin|post|tweet|video|interview"
 )
 _NAME = r"(?:the\s+)?(?:[A-Z][\w.&-]*[\w&]|U\.S\.|UN|EU)(?:\s+(?:of\s+|for\s+|and\s+|on\s+|&\s+)?(?:[A-Z][\w.&-]*[\w&]|U\.S\.))*(?:['’]s?\s+(?:office|government|administration|campaign|team|spokesman|spokeswoman|spokesperson|lawyers?|attorneys?))?"
-FROM_RE = re.compile(
+FROM_RE = LazyRe(
     rf"\b(?:a|an|the|new|its|their|his|her)\s+(?:(?:new|recent|latest|joint|written|brief|official|public|annual|"
     rf"internal|leaked|separate|draft|final|preliminary|peer-reviewed|published)\s+)*(?P<kind>{DOC_NOUNS})\s+"
     rf"(?:from|by|of|issued\s+by|released\s+by|published\s+by|commissioned\s+by|filed\s+by|prepared\s+by)\s+"
     rf"(?P<who>{_NAME})"
 )
-NAMED_RE = re.compile(
+NAMED_RE = LazyRe(
     rf"\b(?:a|an|the)\s+(?P<who>(?:(?:[A-Z][\w.&’'-]*|U\.S\.|UN|EU)\s+){{1,6}})(?P<kind>{DOC_NOUNS})\b"
 )
 _DOC_WORDS = frozenset(w for noun in DOC_NOUNS.split("|") for w in noun.split()[-1:])
 _DOC_ROLES = frozenset({Role.BODY, Role.HEADING, Role.CAPTION})  # the roles whose sentences may cite a document
-_NOT_WHO = re.compile(r"^(?:The|A|An|This|That|New|Last|First|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                      r"January|February|March|April|May|June|July|August|September|October|November|December)$")
+_NOT_WHO = LazyRe(r"^(?:The|A|An|This|That|New|Last|First|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                  r"January|February|March|April|May|June|July|August|September|October|November|December)$")
 
 
 def _resolve(who: str, db: OutletDB | None, speakers: Speakers) -> str:

@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from provenance.core.lazyre import LazyRe
 from provenance.model import Block, BlockKind, Category, Judgement, Sentence
 
 # "— RT (@RT_com) July 16, 2026", "— Jane Doe (@jdoe) 16 July 2026", "— @handle July 16, 2026"
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = LazyRe(
     r"^\s*[—–-]{1,2}\s*(?:(?P<name>[^()@\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)|(?P<bare>@\w{1,30}))"
     r"\s*(?P<date>[^()\n]{0,40})$"
 )
 # "According to X:", "X said:", "X wrote on Facebook:", "as X put it:"
-_INTRO = re.compile(
+_INTRO = LazyRe(
     r"(?:^|[,;]\s+|\.\s+)(?:according to|as)\s+(?P<a>[^,:;]{2,80}?)(?:\s+(?:put it|wrote|said|posted))?\s*:\s*[\"“”']?$|"
     r"(?P<b>\b[A-Z][^,:;]{1,80}?)\s+(?:said|says|wrote|writes|posted|tweeted|added|stated|explained|declared|"
     r"told [^,:;]{1,40}?)(?:\s+(?:on|in|to)\s+[^,:;]{1,60}?)?\s*:\s*[\"“”']?$",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from provenance.core.lazyre import LazyRe
 from provenance.core.lexicon import lexicon, remember_words
 from provenance.core.quotes import QuoteSpan
 from provenance.core.speakers import (
@@ -110,20 +111,20 @@ _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|
                "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
                "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
                "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
-_AFTER_SUBJECT = re.compile(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
-                            r"|he|she|they|it|I|we)"
-                            # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
-                            # statement", not "added Latin hits"
-                            r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when|"
-                            r"as|while|because|since)\b)"
-                            # a common noun only right before punctuation or a place or time: '"...," said the
-                            # official.', never "posted the clip to YouTube" (an object)
-                            r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
-                            r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
-                            # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
-                            # director of academic management at SUM, who ...'
-                            rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
-                            r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
+_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+                        r"|he|she|they|it|I|we)"
+                        # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
+                        # statement", not "added Latin hits"
+                        r"(?=\s*[,.;:!?)(\"”—–]|\s*’(?![a-z])|\s*$|\s+(?:in|on|at|during|who|told|to|of|from|after|before|when|"
+                        r"as|while|because|since)\b)"
+                        # a common noun only right before punctuation or a place or time: '"...," said the
+                        # official.', never "posted the clip to YouTube" (an object)
+                        r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
+                        r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
+                        # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
+                        # director of academic management at SUM, who ...'
+                        rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
+                        r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = re.compile(
@@ -151,16 +152,16 @@ _ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-_LEARNED = re.compile(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
-                      r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
+_LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
+                  r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
 # where the source named after 'according to' ends
-_ACCORDING_END = re.compile(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
-                            # "according to The Associated Press 11 states were identified": no comma
-                            r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                            # "early results of exit polls conducted for The AP by Edison Research"
-                            r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+_ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
+                        # "according to The Associated Press 11 states were identified": no comma
+                        r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                        # "early results of exit polls conducted for The AP by Edison Research"
+                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
@@ -169,12 +170,12 @@ _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
-_BY_AGENT = re.compile(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
-                       rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
+_BY_AGENT = LazyRe(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
+                   rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
 # after a passive's agent: its lower-case head ("by Russian politicians") and a second agent joined by
 # "and" ("... and Donald Trump Jr"); the head only before the end of the phrase
-_AGENT_TAIL = re.compile(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P<more>(?:the\s+)?{_NAME})"
-                         r"|(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:who|which|that|in|on|at|over|for)\b))")
+_AGENT_TAIL = LazyRe(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P<more>(?:the\s+)?{_NAME})"
+                     r"|(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:who|which|that|in|on|at|over|for)\b))")
 # a sentence opening with a document: "Article 5", "The new treaty", "Sweden’s brochure" (its head then in
 # DOCUMENT_HEADS)
 _LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
@@ -184,7 +185,7 @@ _LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph
 _POSSESSED = re.compile(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
                         r"would|[a-z]+ed|[a-z]+s)\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
-_CONJUNCT = re.compile(rf"(?:[Tt]he\s+)?{_NAME}")
+_CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
 _PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
 _LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
                          r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
@@ -206,7 +207,7 @@ _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
 # the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
 # "we put it to the minister Jane Doe" (the name right after the verb)
-_INTERVIEWER = re.compile(
+_INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
@@ -374,9 +375,9 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
     return " ".join(words), dropped
 
 
-_TIME_TAIL = re.compile(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
-                        r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)|"
-                        r"once\s+again|at\s+the\s+time)\s*$", re.I)
+_TIME_TAIL = LazyRe(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
+                    r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)|"
+                    r"once\s+again|at\s+the\s+time)\s*$", re.I)
 
 
 def _np(clause: str) -> str:
@@ -425,7 +426,7 @@ def _np(clause: str) -> str:
 
 # a word that ends a sentence with its full stop: lower case, or capitalised and at least three letters
 # long and not an abbreviation ("Bank.", "Southport.", "said."; not "Mr.", "U.S.", "Jr.", "Calif.")
-_SENTENCE_END_WORD = re.compile(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\.")
+_SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\.")
 _ABBREVIATIONS = frozenset({
     "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
     "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
@@ -1192,7 +1193,7 @@ def _carrying_cue(info: SentenceInfo) -> bool:
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
-_POST_POSED = re.compile(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
+_POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
 def _post_posed(text: str) -> bool:
@@ -1858,7 +1859,7 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
 
 # a subject led by "the" ("The Sanders campaign has endorsed", "The report also documented"), then its
 # verb, which must be a cue: "The problem is ..." names no speaker
-_OWN_ROLE = re.compile(
+_OWN_ROLE = LazyRe(
     r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6}),\s+)?"
     r"(?P<np>[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}[a-z][\w-]*)"
     r"\s+(?:[a-z]+ly\s+)?(?:(?:has|have|had|will|would)\s+)?(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
