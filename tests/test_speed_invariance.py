@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "34339c1f4430090c23a3c621c9ff31638f0459cb646ee68425ae1ecfe1c75fce"
+DIGEST = "d6da2b7bc373d08211bcc24f9dbf7eb262b97ec0b8f443f8ddd01239a571fbab"
 
 
 def inputs() -> list[Path]:
