@@ -35,7 +35,11 @@ def _types(name: str) -> dict[str, str]:
     ("uk_BBC_2026_04_25.html", "Downing Street", "organisation"),  # was a person
 ])
 def test_source_types_on_real_pages(page: str, name: str, type_: str) -> None:
-    assert _types(page)[name] == type_
+    types = _types(page)
+    # (a surname may be reported by the full name the page gave first: "Illya Khadzhynov, an economist ..., was
+    # last in Donetsk" is remembered as the person a later "says Khadzhynov" means)
+    key = name if name in types else next((k for k in types if k.endswith(" " + name)), name)
+    assert types[key] == type_
 
 
 def test_a_surname_is_a_person_only_after_a_given_name() -> None:

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6d36aa19b18e6eff63ceb8d486a14368fda382224aed72f5ef1ec7ece6aa7ba5"
+DIGEST = "7b3fe3ead39a780ff417aee8835f52b9abfa2ff386df2a7b38738202f9109159"
 
 
 def inputs() -> list[Path]:

@@ -71,6 +71,25 @@ from provenance.judge.reasons import reason
 from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
+# manner-of-speaking verbs: speech only beside a quotation (Judge._manner); the reporting verbs of
+# core/data/reporting_verbs.txt ("said", "joked", "quipped") are speech anywhere
+_MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled", "snapped", "mused", "fumed",
+                           "scoffed", "continued", "exclaimed", "cried", "laughed", "sighed", "interjected",
+                           "retorted", "thundered", "bellowed", "whispered", "muttered", "chanted", "pleaded",
+                           "implored", "gushed", "marveled", "marvelled", "deadpanned", "roared", "growled",
+                           "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
+                           "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
+                           "went"})
+# the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
+_MANNER_AFTER = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+# ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
+_MANNER_BEFORE = re.compile(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+_CLOSING_BEFORE = re.compile(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
+_OPENING_AFTER = re.compile(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
+_CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
+_QUOTE_TAIL = re.compile(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
         "publicly", "privately", "quickly", "will", "would", "could", "should", "may", "might", "must", "did",
         "does", "do", "not", "never", "once", "further", "already", "first", "just", "often", "since", "even",
@@ -115,13 +134,16 @@ _AFTER_APPOSITION = re.compile(
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
+    # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
-    r"|(?:[A-Z][\w'’-]*\s+){1,2}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
-    r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$)")
+    r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
+    # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
@@ -231,6 +253,10 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                           r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
+_PARTY_TAIL = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+_TITLED_PERSON = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
 _DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
@@ -361,6 +387,12 @@ _FINDING_CLAUSE = re.compile(
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
+LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
+# a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
+_NO_LEAD_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+                           "there", "its", "his", "her", "their", "our", "my", "what", "how", "why", "it's", "it’s",
+                           "there's", "there’s", "that's", "that’s", "some", "many", "most", "all", "no", "one"})
+BLOCK_QUOTES = True  # the paragraph after a speaker line ending in a colon is the speaker's (Judge._block_quote)
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -476,6 +508,8 @@ class Judge:
         self.speakers = Speakers()
         self.prev: Judgement | None = None
         self.prev_block: int = -1
+        self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
+        self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
@@ -737,9 +771,13 @@ class Judge:
         ... company told)"."""
         if end < 2 or text[end - 1] != ",":
             return None
-        parts = text[max(0, end - 200):end - 1].split(",")
-        for back in range(1, min(4, len(parts)) + 1):
-            seg = parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip()
+        parts = text[max(0, end - 240):end - 1].split(",")
+        # (up to four: "Cecilia Purner, 67, a retired customer service representative in Allentown, Pa., said")
+        for back in range(1, min(5, len(parts)) + 1):
+            # "Gov. John Kasich (R-OH), said", "State Rep. Wendy Nanney (R), a leader of ..., suggested": a
+            # party tag and a title stand around the name
+            seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
+            tagged = seg != parts[-back].strip() and _TITLED_PERSON.fullmatch(seg) is not None
             if back < len(parts) and _PLACE_OPENS.match(parts[-back - 1]) and _PERSON_ASIDE.fullmatch(seg) \
                     and len(seg.split()) <= 3:
                 continue  # "from Tynemouth, North Tyneside, said": the rest of a place, not a person
@@ -747,10 +785,11 @@ class Judge:
                 role = _ROLE_WORDS_NAME.fullmatch(seg)
                 if role is not None:
                     seg = role.group("name")  # "mechanical engineer Richard Weir, 60, ..., said"
-            if _PERSON_ASIDE.fullmatch(seg):
+            if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
-            if back > 1 and (not (seg[:1].islower() or seg.isdigit()) or any(c in seg for c in "\"“”;:()")):
+            if back > 1 and (not (seg[:1].islower() or seg.isdigit() or _STATE_ABBREVIATION.fullmatch(seg))
+                             or any(c in seg for c in "\"“”;:()")):
                 # only a description ("vice president of PMG") or an age ("Hayley Walsh, 42, a lecturer
                 # from Nottingham, said") may stand between them
                 return None
@@ -784,6 +823,35 @@ class Judge:
             # "Royal commentator Lee Cohen was discussing ...": a capitalised adjective, a role, then the name
             return classify(role.group("name"), self.speakers)
         return classify(np, self.speakers)
+
+    def _manner(self, s: Sentence, text: str) -> list[Evidence]:
+        """A manner-of-speaking verb that frames a quotation: '"Go back to Univision," Trump barked',
+        '"..." shouted the crowd', '"Honestly," he continued, "we may ..."', a speaker line "Cruz
+        continued:", or "Tiegen wondered." right after a sentence that closed a quotation. Without a
+        quotation beside it the verb says nothing of speech ("Trump continued his attack")."""
+        out: list[Evidence] = []
+        for m in _MANNER_AFTER.finditer(text):
+            if m.group("verb") not in _MANNER_VERBS:
+                continue
+            before, rest = text[:m.start("who")], text[m.end("verb"):]
+            if m.group("verb") == "went":  # "he went on:" ("went" alone is no speech)
+                if not rest.startswith(" on"):
+                    continue
+                rest = rest[3:]
+            beside = _CLOSING_BEFORE.search(before) is not None or _OPENING_AFTER.match(rest) is not None \
+                or (not before.strip() and (rest.strip() == ":" or (
+                    self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
+            if beside:
+                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+        for m in _MANNER_BEFORE.finditer(text):
+            if m.group("verb") in _MANNER_VERBS:
+                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+        return out
+
+    def _manner_evidence(self, out: list[Evidence], who: str, verb: str, pos: int) -> None:
+        subj = classify(who, self.speakers)
+        if subj is not None and subj.kind in ("person", "org", "pronoun", "author", "other"):
+            out.append(self._evidence(subj, verb, verb, pos=pos))
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
         if subj.kind == "unnamed":
@@ -877,10 +945,29 @@ class Judge:
                 np = described.group("name")  # "The elder Soros gives ...": Soros is whom a later "he" means
             if np.endswith(("'s", "’s")):
                 np = np[:-2]  # "Meghan Markle's whirlwind romance ...": she, without the possessive
-            if np and (" " in np or np in self.speakers.people or described is not None):
-                subj = classify(np, self.speakers)
-                if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
-                    self.speakers.remember(subj.text, "person")
+            # a name of two words or more opening the sentence ("Galois Smith returned"); else the sentence's
+            # own subject as _own_subject finds it: a role before the name ("Obama consultant Cornell Belcher,
+            # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
+            subj = classify(np, self.speakers) if " " in np or described is not None else None
+            if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                self.speakers.remember(subj.text, "person")
+            else:
+                first = text.split(None, 1)[0].lower()
+                own = _own_subject(text, _NO_PLAIN, named_only=True) \
+                    if LEAD_OWN_SUBJECT and first not in _NO_LEAD_NAME and not _QUOTE_CHARS.match(text) else None
+                # (a full name or a titled one, "Sir Keir", only: a surname alone is as often someone already
+                # remembered, or met in a description of someone else, as the person a later "he" means)
+                at = text.find(own) if own is not None else -1
+                titled = at > 0 and text[:at].split()[-1:] != [] \
+                    and text[:at].split()[-1].lower().strip(".") in self.titles
+                if own is not None and " and " not in own and (" " in own or titled):
+                    named = classify(own, self.speakers)
+                    if named is not None and named.kind == "person" and named.text[:1].isupper():
+                        self.speakers.remember(named.text, "person")
+                elif np and " " not in np and np in self.speakers.people:
+                    subj = classify(np, self.speakers)
+                    if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
+                        self.speakers.remember(subj.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -913,8 +1000,15 @@ class Judge:
                 if who is not None and who.kind == "person":
                     self.speakers.interlocutor = who.text
         self.interlocutors.append(self.speakers.interlocutor)
+        if j.category is _ATTRIBUTED and j.source and self.tag in ("colon", "verb") and text.endswith(":") \
+                and self.subject in ("person", "org", "pronoun") and s.role in (_BODY, _HEADING):
+            # (a speaker line set as a paragraph of its own reads as a heading: "Cruz continued:")
+            self.block_speaker = (s.block, j.source)  # "Hewitt writes:": the next paragraph is theirs
+        elif self.block_speaker is not None and s.block > self.block_speaker[0] + 1:
+            self.block_speaker = None
         self.prev = j
         self.prev_block = s.block
+        self.prev_closes = _CLOSING_END.search(text) is not None
         return j
 
     def _carried(self, source: str | None) -> str | None:
@@ -923,6 +1017,18 @@ class Judge:
         if source == "the author" and self.speakers.interlocutor:
             return self.speakers.interlocutor
         return source
+
+    def _block_quote(self, s: Sentence, text: str, quotes: Sequence[QuoteSpan]) -> Judgement | None:
+        """The paragraph right after a speaker line that ends in a colon ("In the text accompanying the
+        video post, Wallnau wrote:", "Hewitt writes:") is the speaker's block quotation, set without
+        quotation marks: a sentence of it with no attribution of its own is theirs (one with its own,
+        "The SEC said that ...", keeps it, as the hand-annotated set wants)."""
+        speaker = self.block_speaker
+        if speaker is None or not BLOCK_QUOTES or s.block != speaker[0] + 1 or s.role is not _BODY or quotes \
+                or _QUOTE_CHARS.search(text):
+            return None
+        self.tag = "quote-cont"
+        return Judgement(_ATTRIBUTED, speaker[1], ":", reason("block-quote", source=speaker[1]))
 
     def _continued_quotation(self, s: Sentence, text: str, quotes: Sequence[QuoteSpan]) -> Judgement | None:
         """A quotation that continues the previous sentence's speaker, or None."""
@@ -967,6 +1073,8 @@ class Judge:
             evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
+        if not _MANNER_VERBS.isdisjoint(self.words):
+            evidence += self._manner(s, text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
@@ -1035,11 +1143,17 @@ class Judge:
             return Judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
                              _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
+        # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
+        block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
+        if block_quote is not None:
+            return block_quote
+
         continued = self._continued_quotation(s, text, quotes) if quotes else None
         if continued is not None:
             return continued
 
-        if quotes and any(q.start <= s.start + 1 and q.end >= s.end - 2 for q in quotes):
+        # (the quotation opens with the sentence: one mark, or the two apostrophes of the NYT's archive)
+        if quotes and any(q.start <= s.start + 2 and q.end >= s.end - 2 for q in quotes):
             # all of it inside a quotation whose speaker comes later ('..." Smith said.'): the
             # speaker is filled in from the sentence that names them (judge_sentences)
             self.tag = "quote-pending"
@@ -1675,7 +1789,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         carries = info.quote_in or info.lead or (prev is not None and (prev.colon_end or prev.open_quote)) \
             or _carrying_cue(info)
         if carries:
-            source = last_source
+            # ... but a sentence whose subject is a body or a role led by "the" tells that subject's act or
+            # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
+            # the neighbour's: the category the carry gave stands, the source is the sentence's own
+            own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
+            source = own or last_source
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -1712,6 +1830,7 @@ class _PlainWords:
 
 
 _NO_SPEAKERS = Speakers()  # classify() only reads it: the names of no article
+_NO_PLAIN = _PlainWords([])  # no article's words: every capitalised word may be a name
 
 
 def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
@@ -1736,24 +1855,54 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     return subj.text
 
 
-# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ")
+# a dateline before a sentence: "MYRTLE BEACH, S.C. - ", "WASHINGTON, Dec. 8 (UPI) — ", "BOSTON — "
+# (each word matched one way only: an all-capitals heading must not backtrack over its splits)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
+# the past tense of the common irregular verbs a subject's act is told with ("Trump laid out", "Obama
+# spent Thursday"): a verb as much as "-ed" is
+_IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|came|met|held|led|put|set|got|left|"
+                   "kept|brought|thought|felt|found|began|won|lost|ran|saw|knew|drew|chose|stood|sought|struck|"
+                   "fought|paid|built|became|rose|hit|cut|let|threw|broke|heard|sold|taught|swore|shot|"
+                   "withdrew|undertook|overcame|upheld|forgave|bore")
+# a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ",
+# "Noting that the state had lost jobs, ")
 _OWN_SUBJECT = re.compile(
-    r"^(?P<front>[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6},\s+)?"
-    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+    # (possessive quantifiers: a word holds no comma, so giving one back never finds one; without them a
+    # sentence with no comma tried every shorter front in turn)
+    r"^(?P<front>[A-Z][\w’'-]*+(?:\s+[^\s,;:]+){0,24}+,\s+)?"
+    r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?"
+    # a role in lower case between capitalised words and the name: "FBI director James Comey",
+    # "Presumptive Republican presidential candidate Donald Trump", "billionaire Dallas Mavericks owner Mark Cuban"
+    r"(?:(?:[A-Z][\w.'’&-]*|[a-z][a-z-]{2,})\s+){0,5}?"
+    r"[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
     # "Jeb Bush and Ted Cruz both floated": two names joined
     r"(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?)"
-    # an aside: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
-    # states"), an adverb ("particularly in the closing days")
-    r"(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,100},)?"
+    # a party tag in brackets: "Sen. Bernie Sanders (I-Vt.) apologized"
+    r"(?:\s*\([RDI]-[A-Z][\w.]*\))?"
+    # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
+    # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
+    r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
-    r"\s+(?:has|have|had|is|was|are|were|will|would|also|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+    rf"\s+(?:has|have|had|is|was|are|were|will|would|did|does|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
+# the words a role before a name never opens with
+_ROLE_LEADS = frozenset({"the", "a", "an", "this", "that", "these", "those", "one", "some", "any", "every", "each",
+                         "no", "many", "most", "all", "his", "her", "their", "its", "our", "my", "your"})
+# the lower-case words a role before a name may hold: none of a clause's ("The release of the emails
+# led chairwoman Debbie Walsh")
+_ROLE_STOP = frozenset({"the", "a", "an", "of", "for", "to", "by", "or", "but", "in", "on", "at", "with",
+                        "from", "that", "this", "who", "which", "has", "have", "had", "is", "was", "are", "were",
+                        "will", "would", "his", "her", "their", "its", "our", "not", "as"})
 _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhile", "however", "still", "yet", "but",
-                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also"})
+                          "and", "so", "then", "now", "today", "yesterday", "instead", "separately", "also",
+                          # ordinals and subordinators: "First, Trump attacked", "While making final
+                          # preparations ..., President Obama spent"
+                          "first", "second", "third", "finally", "while", "when", "whereas", "unlike", "asked",
+                          "days", "weeks", "months", "years", "hours", "minutes"})
 # the latest person named with an honorific ("Mr. Lassiter") is the latest person a "he" can mean, not
 # only the latest speaker (measured: GUM pronouns 0.531 -> 0.538, the hand set's sources +3, PolNeAR's
 # -0.0005, noise)
@@ -1769,20 +1918,37 @@ def _may_hold_honorific(text: str) -> bool:
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
-def _own_subject(text: str, plain: _PlainWords) -> str | None:
-    """The person or organisation a sentence names as its subject, if it names one."""
-    if _title_case(text):
+def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), numbers: bool = True) -> bool:
+    """Whether a sentence's words before its first comma are a fronted phrase before the subject ("In May,",
+    "Right afterward,", "Noting that ...,", "2016,"), not a name with an aside after it."""
+    if not front:
+        return True
+    first = front.split()[0].lower().rstrip(",")
+    return first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith(endings) \
+        or (numbers and first.isdigit())
+
+
+def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
+    """The person or organisation a sentence names as its subject, if it names one. `named_only`: only a
+    name in a body sentence (not a headline's, not a role led by "the"), for the person a later "he" means."""
+    if not named_only and _title_case(text):
         return _headline_subject(text)
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end():]
     m = _OWN_SUBJECT.match(text)
     if m is None:
-        return _own_role_subject(text)
-    front = m.group("front")
-    if front:
-        first = front.split()[0].lower().rstrip(",")
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
-            return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+        return None if named_only else _own_role_subject(text)
+    if not _fronted(m.group("front")):
+        return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
     np = m.group("np")
     words = np.split()
+    if any(w in _ROLE_STOP for w in words if w[:1].islower()):
+        return None  # a clause, not a role before a name
+    if any(w[:1].islower() for w in words) and (words[0].lower() in _ROLE_LEADS or words[-1][:2] in ("I’", "I'")):
+        # "The average American suffered", "This post ALPS OutdoorZ ... appeared", "One strange thing I’ve
+        # learned": a description or a clause led by a determiner, not a role before a name
+        return None
     if words[-1].endswith(("'s", "’s")):
         return None  # "Sanders's strength": a possessor is not the subject
     if len(words) == 1 and (np.lower() in plain or np.lower() in _NOT_NAMES or np.lower() in mined().cues):
@@ -1827,11 +1993,8 @@ def _own_role_subject(text: str) -> str | None:
     m = _OWN_ROLE.match(text)
     if m is None:
         return None
-    front = m.group("front")
-    if front:
-        first = front.split()[0].lower()
-        if not (first in PREPOSITIONS or first in _FRONT_WORDS or first in DAYS_MONTHS or first.endswith("ly")):
-            return None
+    if not _fronted(m.group("front"), endings=("ly",)):
+        return None
     verb = m.group("verb")
     cue = mined().cues.get(verb)
     if verb not in lexicon().verb_forms and (cue is None or cue.reliability < CARRY_CUE):
@@ -1840,6 +2003,50 @@ def _own_role_subject(text: str) -> str | None:
     if subj is None or subj.kind not in ("person", "org", "other") or (
             subj.kind == "other" and subj.text.split()[-1].lower() not in _SPEAKING_HEADS):
         return None  # "The case framed another test ...": a thing that speaks for nobody
+    return subj.text
+
+
+# a subject led by "the": a body's name or a role ("The National Rifle Association", "The real estate mogul"),
+# an aside ("which has endorsed Trump"), then its verb
+_OWN_THE = re.compile(
+    r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,10}),\s+)?"
+    r"(?P<np>[Tt]he\s+(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:[a-z][\w-]*\s+){0,2})"
+    r"(?!(?:also|now|still|then|again|never|already|even|just|often|later|once|[a-z]+ly)\b)[\w'’.&-]+)"
+    r"(?:,\s+(?:which|who)\b[^,;:\"“”]{0,100},)?"
+    r"\s+(?:(?:also|now|still|then|again|never|already|even|just|often|later|once|quickly|[a-z]+ly)\s+)?"
+    r"(?:(?:has|have|had|will|would)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?)?"
+    rf"(?P<verb>(?!(?:was|is|has|does|as|its|this|thus|plus|us)\b)(?:{_IRREGULAR_PAST}|[a-z][\w-]*[^s\W]s|[a-z][\w-]*ed))\b")
+# the heads of a role or a body that acts or speaks for itself, besides _SPEAKING_HEADS
+_ACTING_HEADS = _SPEAKING_HEADS | frozenset({
+    "mogul", "tycoon", "museum", "association", "institute", "foundation", "bureau", "senate", "house", "crowd",
+    "audience", "protesters", "demonstrators", "pac", "coalition", "alliance", "federation", "caucus", "delegation",
+    "commission", "authority", "regulator", "police", "army", "military", "team", "firm", "bank", "university",
+    "school", "center", "centre", "league", "movement", "network", "station", "paper", "publication", "review",
+    "investigation", "inquiry", "research", "data", "figures", "polls", "poll", "survey", "study", "studies",
+    "governor", "congressman", "judge", "jury", "panel", "group", "organizers", "organisers", "activists", "voters"})
+
+
+def _own_the_subject(text: str) -> str | None:
+    """The subject led by "the" a sentence opens with (after a fronted phrase), when it can act or speak: a
+    name ("The National Rifle Association"), or a role or a body ("The real estate mogul", "The report");
+    not a thing that speaks for nobody ("The problem is", "The timing of ...")."""
+    m = _OWN_THE.match(text)
+    if m is None:
+        return None
+    if not _fronted(m.group("front"), numbers=False):
+        return None
+    np = m.group("np")
+    words = np.split()
+    if any(w.lower() in ("for", "of") for w in words[1:]) or any(w in _ROLE_STOP for w in words[1:]):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind not in ("person", "org", "other") or len(subj.text.split()) < 2:
+        return None
+    if subj.kind == "other" and subj.text.split()[-1].lower() not in _ACTING_HEADS:
+        return None
+    if subj.kind == "person" and not all(w[:1].isupper() for w in words[1:]) \
+            and words[-1].lower() not in _ACTING_HEADS:
+        return None  # "The Ethiopian marathoner" typed a person: a role, kept only with a head that acts
     return subj.text
 
 
