@@ -978,12 +978,12 @@ class Judge:
                 self.speakers.remember(self.speakers.canonical(last.group("name")), "person")
         if self.speakers.mentioned and s.role is _BODY and not _PARTY_ROLES.isdisjoint(self.words):
             party = _PARTY_DESCRIPTION.search(text)
-            titled = self.speakers.recent_titled() if party and not _QUOTE_CHARS.search(text, 0, party.start()) \
+            meant = self.speakers.recent_titled() if party and not _QUOTE_CHARS.search(text, 0, party.start()) \
                 else None
-            if titled is not None:
+            if meant is not None:
                 # "... the first scandal that the prominent Republican has had to deny. Earlier in the year,
                 # he denied ...": the description means the titled person just named (Speaker Moore)
-                self.speakers.remember(titled, "person")
+                self.speakers.remember(meant, "person")
         if s.role is _BODY and text[:1].isupper() and (j.category is not _ATTRIBUTED or self.tag == "link"):
             thing = _LEAD_DOCUMENT.match(text)
             if thing is not None and (thing.group("head") is None or thing.group("head") in DOCUMENT_HEADS):
