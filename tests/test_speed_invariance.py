@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d6da2b7bc373d08211bcc24f9dbf7eb262b97ec0b8f443f8ddd01239a571fbab"
+DIGEST = "7b3fe3ead39a780ff417aee8835f52b9abfa2ff386df2a7b38738202f9109159"
 
 
 def inputs() -> list[Path]:

@@ -60,7 +60,9 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         elif opener == "‘" and ch == "’":
             _add(out, text, start, m.start(), closed=True)
             opener = None
-    if opener is not None and opener != "‘":
+    if opener is not None and (opener != "‘" or text[:start - 1].rstrip().endswith(":")):
+        # (a single mark left open is a quotation only after a speaker line's colon, "She added: ‘I'm
+        # just not ...": elsewhere it may be a stray mark)
         _add(out, text, start, len(text), closed=False)
     return out
 

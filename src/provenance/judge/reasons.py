@@ -56,6 +56,7 @@ TEMPLATES: dict[str, str] = {
     "model-vague": "the wording leans on a source it does not name",
     "model-named": "attributed to {source}, judged from the sentences around it",
     "model-unnamed": "reads as someone's words, but does not name whose: nobody is named in it or just before it",
+    "not-a-speaker": "reads as someone's words, but does not name whose: '{source}' is no speaker ({why})",
 }
 
 

@@ -30,14 +30,16 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
     Speakers,
     Subject,
     classify,
+    is_place,
     not_a_speaker,
-    places,
     strip_titles,
+    superlative,
     title_words,
 )
 from provenance.judge.features import (
@@ -133,7 +135,8 @@ _AFTER_APPOSITION = re.compile(
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
-    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,3})"
+    # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
@@ -142,7 +145,35 @@ _AFTER_APPOSITION = re.compile(
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
+# a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
+_RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
+                                "many", "they", "we", "he", "she", "i", "you", "it"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
+# "confirmed in a family statement", "announced in a press release": a passive's source given as the
+# document it was said in
+_IN_DOCUMENT = re.compile(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
+_SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "reported", "disclosed", "revealed",
+                              "denied", "acknowledged", "claimed", "described", "explained"})
+# a lower-case role of one to three words, then the name ("mechanical engineer Richard Weir"); never a
+# phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
+_ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
+                              r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+# a person described by who they are in the family or in office, then their name, opening a sentence
+_THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
+                            r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+                            r"\s+[a-z]")
+# a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
+# named last (Speakers.recent_titled)
+_PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative",
+                          "liberal", "tory", "populist"})
+_PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
+                                r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
+                                r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
+                                r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
+_PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -166,6 +197,10 @@ _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...':
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+# "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
+# verb, then a colon and a quotation: the subject's words, whatever the verb
+_COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
+                           r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
@@ -413,8 +448,19 @@ def _np(clause: str) -> str:
             # "many in the crowd", "a source involved in the talks": the head stands before it; so
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
-                    lw == "in" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in places()):
+                    lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
+                    lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
+                    lw in ("at", "from", "with") and len(out) <= 4 and i >= 1 and _PLURAL_HEAD.fullmatch(before)):
+                # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
                 out.append(w)
+                continue
+            if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
+                    and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
+                    and words[i - 1].lower() not in DAYS_MONTHS:
+                # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
+                # or when it spoke; the name or role speaks
+                out = []
                 continue
             break
         out.append(w)
@@ -447,6 +493,8 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
+_PERSON_NAME_END = re.compile(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_PLURAL_HEAD = re.compile(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
 _PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
@@ -497,8 +545,9 @@ class Judge:
                 nxt = _NEXT_WORD.match(after)
                 if nxt and nxt.group(1) in verbs and verbs[nxt.group(1)].kind in ("base", "s", "ed"):
                     continue  # "reports suggest": a noun followed by the real verb
-            if form.kind == "ed" and _DETERMINER_BEFORE.search(before):
-                continue  # "the reported memo", "an alleged plot": an adjective
+            if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
+                    before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
+                continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
@@ -536,6 +585,11 @@ class Judge:
                         subj = self._agent(agent, after)
                         if subj is not None:
                             out.append(self._evidence(subj, word, f"{word} by"))
+                    elif word in _SPEECH_PASSIVES:
+                        doc = _IN_DOCUMENT.match(after)
+                        if doc is not None and doc.group("head").lower() in DOCUMENT_HEADS:
+                            # "was confirmed in a family statement": the statement speaks (a document)
+                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
                     continue  # passive without an agent: the hedges file decides
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
@@ -545,6 +599,16 @@ class Judge:
                 empty = not clause.strip(_QUOTE_MARKS) or all(
                     w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
+                if not empty and clause[:1].islower() and _SUBJECT_PRONOUNS.isdisjoint(clause.lower().split()) \
+                        and _RELATIVE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
+                    # "A woman who was raped ... by Jeffrey Epstein has revealed": the verb's clause is a
+                    # relative clause's rest, whose agent or object is not the subject; the noun phrase
+                    # before "who" is (not "the man who the police say", nor "the people who eat a lot
+                    # - we all know": there a subject of their own speaks)
+                    rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
+                    head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
+                        np = head
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
@@ -714,6 +778,13 @@ class Judge:
             # party tag and a title stand around the name
             seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
             tagged = seg != parts[-back].strip() and _TITLED_PERSON.fullmatch(seg) is not None
+            if back < len(parts) and _PLACE_OPENS.match(parts[-back - 1]) and _PERSON_ASIDE.fullmatch(seg) \
+                    and len(seg.split()) <= 3:
+                continue  # "from Tynemouth, North Tyneside, said": the rest of a place, not a person
+            if back > 1 and not _PERSON_ASIDE.fullmatch(seg):
+                role = _ROLE_WORDS_NAME.fullmatch(seg)
+                if role is not None:
+                    seg = role.group("name")  # "mechanical engineer Richard Weir, 60, ..., said"
             if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
@@ -747,6 +818,10 @@ class Judge:
             if head is None:
                 return None
             np += head.group("head")
+        role = _ROLE_WORDS_NAME.match(text, m.end("np") + 1) if text[m.end("np"):m.end("np") + 1] == " " else None
+        if role is not None and not role.group(0).split()[0].endswith(("ed", "ing")):
+            # "Royal commentator Lee Cohen was discussing ...": a capitalised adjective, a role, then the name
+            return classify(role.group("name"), self.speakers)
         return classify(np, self.speakers)
 
     def _manner(self, s: Sentence, text: str) -> list[Evidence]:
@@ -842,6 +917,9 @@ class Judge:
             self._honorifics = _may_hold_honorific(body)
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
+        if self.speakers.titles:
+            self.speakers.note_mentions(self.words)
+        self.speakers.observe_orgs(text, self.words)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
@@ -860,12 +938,17 @@ class Judge:
             # latest person a later "he" or "she" can mean, whether or not they spoke
             lead = _LEADING_NP.match(text)
             np = lead.group("np").strip() if lead else ""
-            if np[:4] in ("The ", "the "):
+            if np[:4] in ("The ", "the ") or np in ("The", "A", "An"):
                 np = ""  # "The Nordic (neighbours have published)": a phrase cut before its head, no person
+            described = _THE_DESCRIBED.match(text) if not np and text[:1] in "TBA" else None
+            if described is not None:
+                np = described.group("name")  # "The elder Soros gives ...": Soros is whom a later "he" means
+            if np.endswith(("'s", "’s")):
+                np = np[:-2]  # "Meghan Markle's whirlwind romance ...": she, without the possessive
             # a name of two words or more opening the sentence ("Galois Smith returned"); else the sentence's
             # own subject as _own_subject finds it: a role before the name ("Obama consultant Cornell Belcher,
             # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
-            subj = classify(np, self.speakers) if " " in np else None
+            subj = classify(np, self.speakers) if " " in np or described is not None else None
             if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                 self.speakers.remember(subj.text, "person")
             else:
@@ -893,13 +976,24 @@ class Judge:
             *_, last = _HONORIFIC.finditer(text)
             if not _QUOTE_CHARS.search(text[:last.start()]):
                 self.speakers.remember(self.speakers.canonical(last.group("name")), "person")
+        if self.speakers.mentioned and s.role is _BODY and not _PARTY_ROLES.isdisjoint(self.words):
+            party = _PARTY_DESCRIPTION.search(text)
+            meant = self.speakers.recent_titled() if party and not _QUOTE_CHARS.search(text, 0, party.start()) \
+                else None
+            if meant is not None:
+                # "... the first scandal that the prominent Republican has had to deny. Earlier in the year,
+                # he denied ...": the description means the titled person just named (Speaker Moore)
+                self.speakers.remember(meant, "person")
         if s.role is _BODY and text[:1].isupper() and (j.category is not _ATTRIBUTED or self.tag == "link"):
             thing = _LEAD_DOCUMENT.match(text)
             if thing is not None and (thing.group("head") is None or thing.group("head") in DOCUMENT_HEADS):
                 # "Article 5 is one of Nato's core principles. It says ...", "Sweden’s brochure includes
                 # ... It tells people": the document a sentence opens with is what a later "it" means
                 self.speakers.remember(thing.group("np"), "doc")
-        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text):
+        if ("i" in self.words or "we" in self.words) and s.role is _BODY and not _QUOTE_CHARS.search(text) \
+                and not any(q.start <= s.start < q.end for q in quotes):
+            # (not inside a quotation: "There was one day I asked Gary about the smell" is a neighbour's
+            # words about Gary, not the writer interviewing him)
             met = _INTERVIEWER.search(text)
             if met is not None:
                 who = classify(strip_titles(met.group("who")), self.speakers)
@@ -964,10 +1058,10 @@ class Judge:
             return Judgement(_NONE, None, None, reason("empty"))
 
         evidence: list[Evidence] = self._according(s) if "according" in self.words else []
-        m = _COLON_ATTR.match(text) if ":" in self.words else None
+        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
-            if subj is not None:
+            if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
         if m:
@@ -1028,9 +1122,11 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
-            if best.subject_kind == "pronoun" and (best.source or "").lower() == "they":
+            if best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief):
                 # "authorities announced they had located what they believed": an unresolved "they"
-                # is the group the sentence named before it, whose verdict (vague) then stands
+                # is the group the sentence named before it, whose verdict (vague) then stands; so is a
+                # pronoun's belief inside what people nobody names said ("Friends close to the Duchess said
+                # she wanted fame")
                 group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
                               and 0 <= e.pos < best.pos), None)
                 if group is not None:
@@ -1187,8 +1283,11 @@ def _carrying_cue(info: SentenceInfo) -> bool:
         return False
     # (measured on PolNeAR: leaving out every cue with a name or a noun phrase before it as well cost
     # 0.006 accuracy there, where an actor's act counts as attributed; a relative "who" costs 0.001)
+    # nor a cue whose subject is people the sentence names for itself ("experts point to ...", "analysts
+    # say"): nobody in particular, never the neighbour's speaker
+    unnamed = lexicon().unnamed
     return any(c.reliability >= CARRY_CUE and c.cls in _CARRY_CLASSES and not _as_noun(info, k, c)
-               and not _modifier(info.toks, k) and _subject_word(info.toks, k) != "who"
+               and not _modifier(info.toks, k) and (w := _subject_word(info.toks, k)) != "who" and w not in unnamed
                for k, c in info.found)
 
 
@@ -1319,7 +1418,11 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         elif infos[i].tag != "quote-pending":
             continue
         k = i + 1
-        while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)):
+        # (once the quotation has closed with no speaker, the writer's narration after it names none:
+        # '"He would say: ..." Epstein would later ask to meet ...'; only a short attribution line may,
+        # '... in my bedroom." Lacerda said.')
+        while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)) \
+                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
             if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
@@ -1360,6 +1463,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+_CLOSED_AT_END = re.compile(r"[.!?,]?[\"”’']\s*$")
 
 
 def _named_within(source: str, infos: Sequence[SentenceInfo], i: int, k: int) -> bool:
@@ -1506,12 +1610,13 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = f"{'agree' if k == rule_k else 'kept'}:rule:{info.tag}:{info.subject}"
             else:
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
+        # (no phrase that cannot speak is reported, nor carried to the next sentence)
+        decided = _speaker_or_none(decided)
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
                 and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
-        decided = _speaker_or_none(decided)
         out.append(_with_confidence(decided, basis) if basis is not None
                    else _with_rule_confidence(decided, info.tag, info.subject))
         if RECORD is not None:
@@ -1600,9 +1705,11 @@ def _speaker_or_none(j: Judgement) -> Judgement:
     a determiner, a fragment, over 15 words) is reported as no source. A linked domain stays."""
     if j.source is None or j.cue == "link" or ("." in j.source and _DOMAIN_LIKE.fullmatch(j.source)):
         return j
-    if not_a_speaker(j.source) is None:
+    why = not_a_speaker(j.source)
+    if why is None:
         return j
-    return replace(j, source=None)
+    # the reason must not name it as the speaker either ("Leeds is named as saying it")
+    return replace(j, source=None, reason=reason("not-a-speaker", source=j.source, why=why))
 
 
 def _judge_stacked(m: Model, second: Model, sentences: tuple[Sentence, ...], rules: list[Judgement],
