@@ -371,3 +371,22 @@ def test_a_platform_after_on_never_speaks(text: str, source: str) -> None:
 ])
 def test_where_or_when_a_speaker_spoke_is_not_the_speaker(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+TELEGRAPH = "uk_TheTelegraph_2024_09_17.html"
+
+
+def test_a_weekday_before_the_subject_is_a_time_on_the_page() -> None:
+    # "On Monday night No 10 confirmed ...": the source was "Monday night No 10"
+    page = _page(TELEGRAPH)
+    assert _sentence(page, "On Monday night No 10 confirmed") == ("attributed", "No 10")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("On Monday night Downing Street confirmed the commissioner declined to investigate.", "Downing Street"),
+    ("On Tuesday Mr Smith said the plan was dead.", "Smith"),
+    ("No 10 said the claims were false.", "No 10"),  # Downing Street, not a number
+    ("Monday Night Football said it would return.", "Monday Night Football"),  # a name, not a time
+])
+def test_a_weekday_before_the_subject_is_a_time(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -481,6 +481,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
     if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
+    day = 1 if len(words) > 1 and words[0].lower() in _WEEKDAYS else 0
+    if day and words[1].lower() in _PARTS_OF_DAY:
+        day = 2 if words[1].islower() else 0  # ("Monday Night Football" is a name)
+    if day and len(words) > day and words[day][:1].isupper():
+        words = words[day:]  # "(On) Monday night Downing Street (confirmed)": a time, then the speaker
     if len(words) > 1:
         lows = [w.lower().strip(",.").replace("’", "'") for w in words]  # "wasn’t" as "wasn't"
         if lows[0] in _SUBJECT_PRONOUNS and lows[-1] not in _SUBJECT_PRONOUNS:
@@ -502,6 +507,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
         return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
     np = " ".join(words)
+    if _NUMBER_TEN.fullmatch(np):
+        return _fixed(Subject(np, "org", True))  # "No 10 confirmed": Downing Street, not a number
     placed = _IN_PLACE.match(np) if " in " in np or " on " in np else None
     if placed is not None and (is_place(placed.group("place")) if placed.group("prep") == "in"
                                else placed.group("place") in PLATFORMS):
@@ -615,6 +622,9 @@ DOCUMENT_HEADS = frozenset({
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
+_NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
                         "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she"})
