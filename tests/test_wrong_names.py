@@ -390,3 +390,19 @@ def test_a_weekday_before_the_subject_is_a_time_on_the_page() -> None:
 ])
 def test_a_weekday_before_the_subject_is_a_time(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+def test_the_papers_own_reporting_takes_no_neighbours_speaker_on_the_page() -> None:
+    # "It can also be revealed that the Labour peer lent ...": the Telegraph's own scoop, was Keir Starmer's
+    page = _page(TELEGRAPH)
+    assert _sentence(page, "It can also be revealed that the Labour peer")[1] is None
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("It can now be revealed that the peer lent them his house.", None),
+    ("The Telegraph can reveal that the peer lent them his house.", None),
+    ("He can reveal that the peer lent them his house.", "Keir Starmer"),  # a person's words: carried
+])
+def test_the_papers_own_reporting_takes_no_neighbours_speaker(text: str, source: str | None) -> None:
+    report = audit_text("Sir Keir Starmer said he had done nothing wrong. " + text + "\n")
+    assert report.sentences[1].judgement.source == source
