@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from provenance.core import cues
 from provenance.core.lazyre import LazyRe
-from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine
+from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine, new_sentence
 
 SOURCES_HEAD = LazyRe(
     r"^(?:(?:the\s+)?sources?(?:\s+(?:include[sd]?|used|cited|and\s+references))?|references|citations|"
@@ -405,8 +405,8 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
                 text = body[start:end]
                 role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
                     else _role(kind_for_role, text, in_trailer)
-                add(Sentence(len(sentences), index, start, end, text, line, start + shift,
-                             end_line, (start if start > end - 1 else end - 1) + shift + 1, role))
+                add(new_sentence(len(sentences), index, start, end, text, line, start + shift,
+                                 end_line, (start if start > end - 1 else end - 1) + shift + 1, role))
             continue
         for start, end in _spans(block):
             text = body[start:end]
@@ -414,5 +414,6 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
             end_line, end_column = _position(lines, offsets, max(start, end - 1))
             role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
                 else _role(kind_for_role, text, in_trailer)
-            add(Sentence(len(sentences), index, start, end, text, line, column, end_line, end_column + 1, role))
+            add(new_sentence(len(sentences), index, start, end, text, line, column, end_line, end_column + 1,
+                             role))
     return tuple(blocks), tuple(sentences)

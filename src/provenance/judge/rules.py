@@ -69,7 +69,7 @@ from provenance.judge.features import (
 )
 from provenance.judge.reasons import reason
 from provenance.judge.tagger import verb_at
-from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
+from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence, new_judgement
 
 # manner-of-speaking verbs: speech only beside a quotation (Judge._manner); the reporting verbs of
 # core/data/reporting_verbs.txt ("said", "joked", "quipped") are speech anywhere
@@ -1140,8 +1140,8 @@ class Judge:
             self.subject = best.subject_kind
             # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
             # the learned part or the guards change it)
-            return Judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
-                             _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
+            return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
+                                 _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
