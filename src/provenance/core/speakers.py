@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from provenance.core.lazyre import LazyRe
 from provenance.core.lexicon import lexicon
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "thing",
@@ -58,7 +59,7 @@ def is_place(phrase: str) -> bool:
 # couple on Instagram": the head before the place or the platform speaks, never the place or platform
 PLATFORMS = frozenset({"Instagram", "Twitter", "Facebook", "TikTok", "YouTube", "X", "Threads", "Reddit", "Telegram",
                        "LinkedIn", "Truth Social", "Snapchat", "WhatsApp", "Bluesky", "Mastodon", "Weibo"})
-_IN_PLACE = re.compile(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+_IN_PLACE = LazyRe(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +118,8 @@ REGIONS = frozenset({
 # an aside or a source that describes a person and ends with the name: "National Resources Defense
 # Council board member Nicole Lederer", "Google Search lead Liz Reid" (a lower-case role word right
 # before the name); used by the judge (who speaks) and the profile (a source's type)
-ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
-                            r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+ROLE_THEN_NAME = LazyRe(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
+                        r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
 # a person's title, never a speaker alone (not "King", "Judge", "Pope", "Major": surnames or a person named so)
@@ -355,15 +356,15 @@ _ORG_NOUNS = frozenset({"giant", "firm", "company", "bank", "lender", "insurer",
                         "think-tank", "tank", "watchdog", "regulator", "airline", "brokerage", "fund"})
 _ORG_NOUN_ALT = "|".join(sorted(_ORG_NOUNS, key=len, reverse=True))
 _ORG_NAME = r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
-_ORG_BEFORE_NAME = re.compile(rf"\b(?:{_ORG_NOUN_ALT})\s+{_ORG_NAME}(?=[\s,.;:]|$)")
-_NAME_THEN_ORG = re.compile(rf"{_ORG_NAME},\s+(?:a|an)\s+(?:(?!(?:of|for|at|with|whose|who|in|and)\s)[\w'’-]+\s+){{0,7}}?"
-                            rf"(?:{_ORG_NOUN_ALT})\b")
+_ORG_BEFORE_NAME = LazyRe(rf"\b(?:{_ORG_NOUN_ALT})\s+{_ORG_NAME}(?=[\s,.;:]|$)")
+_NAME_THEN_ORG = LazyRe(rf"{_ORG_NAME},\s+(?:a|an)\s+(?:(?!(?:of|for|at|with|whose|who|in|and)\s)[\w'’-]+\s+){{0,7}}?"
+                        rf"(?:{_ORG_NOUN_ALT})\b")
 # titles written in lower case before a name ("Montana senator Jon Tester"): Speakers._observe_lower
 _LOWER_TITLES = frozenset({"senator", "governor", "congressman", "congresswoman", "mayor", "minister", "president",
                            "secretary", "representative", "chancellor", "ambassador", "commissioner", "sheriff"})
 # "the senator", "the former president", "the US President": the role word ends the phrase
-_ROLE_REF = re.compile(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
-                       re.I)
+_ROLE_REF = LazyRe(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
+                   re.I)
 
 
 def strip_titles(phrase: str) -> str:
@@ -436,7 +437,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
 # a common noun written with a hyphen ("Ex-friends", "Co-workers"), capitalised only as it opens the sentence
 _COMMON_HYPHENED = re.compile(r"(?:Ex|Co|Non|Anti|Pro|Self|Vice|Step|Half|Well|Long|Once)-[a-z][\w'’-]*")
-_HEADED = re.compile(r"\s(?:of|for|at|with)\s")
+_HEADED = LazyRe(r"\s(?:of|for|at|with)\s")
 
 _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters", "ap", "afp", "bbc", "cnn", "tribune",
                           "herald", "guardian", "telegraph", "gazette", "magazine", "newspaper", "paper", "outlet",
@@ -621,7 +622,7 @@ DOCUMENT_HEADS = frozenset({
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
 _MARKUP = re.compile(r"[<>/=]")
-_OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
+_OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})

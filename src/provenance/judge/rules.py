@@ -81,15 +81,15 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
                            "went"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
-_MANNER_AFTER = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
-                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+                       r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
-_MANNER_BEFORE = re.compile(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
-_CLOSING_BEFORE = re.compile(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
-_OPENING_AFTER = re.compile(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
+_MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+_CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
+_OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
-_QUOTE_TAIL = re.compile(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
+_QUOTE_TAIL = LazyRe(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
         "publicly", "privately", "quickly", "will", "would", "could", "should", "may", "might", "must", "did",
         "does", "do", "not", "never", "once", "further", "already", "first", "just", "often", "since", "even",
@@ -101,12 +101,12 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
         "went", "on", "seemed", "appeared", "tried"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
-                       r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
+_BOUNDARY = LazyRe(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+                   r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed
-_BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
-                            r"rehtehw|litnu|erehw)\b", re.I)
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+                        r"rehtehw|litnu|erehw)\b", re.I)
+_NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
 _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|chairwoman|chair|president|"
                "member|official|officer|leader|secretary|minister|lawyer|attorney|professor|researcher|analyst|"
@@ -129,7 +129,7 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
-_AFTER_APPOSITION = re.compile(
+_AFTER_APPOSITION = LazyRe(
     r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
@@ -144,42 +144,42 @@ _AFTER_APPOSITION = re.compile(
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
-_TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
+_TITLED_NAME = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
+_RELATIVE_BEFORE = LazyRe(r"\b(?:who|which|whom)\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
                                 "many", "they", "we", "he", "she", "i", "you", "it"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
-_INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
+_INDEFINITE = LazyRe(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 # "confirmed in a family statement", "announced in a press release": a passive's source given as the
 # document it was said in
-_IN_DOCUMENT = re.compile(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
-                          r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
+_IN_DOCUMENT = LazyRe(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+                      r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
 _SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "reported", "disclosed", "revealed",
                               "denied", "acknowledged", "claimed", "described", "explained"})
 # a lower-case role of one to three words, then the name ("mechanical engineer Richard Weir"); never a
 # phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
-_ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
-                              r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_ROLE_WORDS_NAME = LazyRe(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
+                          r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 # a person described by who they are in the family or in office, then their name, opening a sentence
-_THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
-                            r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
-                            r"\s+[a-z]")
+_THE_DESCRIBED = LazyRe(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
+                        r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+                        r"\s+[a-z]")
 # a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
 # named last (Speakers.recent_titled)
 _PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative",
                           "liberal", "tory", "populist"})
-_PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
-                                r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
-                                r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
-                                r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
-_PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
-_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
-_AND_BEFORE = re.compile(r"\band\s*$")
+_PARTY_DESCRIPTION = LazyRe(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
+                            r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
+                            r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
+                            r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
+_PLACE_OPENS = LazyRe(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
+_PERSON_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+_AND_BEFORE = LazyRe(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
-_ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
+_ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
@@ -195,15 +195,15 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
-_OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
-_COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+_OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
+_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
 # verb, then a colon and a quotation: the subject's words, whatever the verb
-_COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
-                           r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
+_COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
+                       r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
-_QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
 _BY_AGENT = LazyRe(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
                    rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
@@ -213,51 +213,51 @@ _AGENT_TAIL = LazyRe(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P
                      r"|(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:who|which|that|in|on|at|over|for)\b))")
 # a sentence opening with a document: "Article 5", "The new treaty", "Sweden’s brochure" (its head then in
 # DOCUMENT_HEADS)
-_LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
-                            r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
-                            r"(?P<head>[a-z]+))\b")
+_LEAD_DOCUMENT = LazyRe(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
+                        r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
+                        r"(?P<head>[a-z]+))\b")
 # the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)"
-_POSSESSED = re.compile(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
-                        r"would|[a-z]+ed|[a-z]+s)\b")
+_POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
+                    r"would|[a-z]+ed|[a-z]+s)\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
-_PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
-_LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
-                         r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
-                         r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
-                         r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
-                         # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
-                         r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
-                         r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
-                         r"lawyers?|attorneys?|officers?))?"
-                         r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
-                          r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
+_PARTICIPLE_OK = LazyRe(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
+_LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
+                     r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
+                     r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
+                     r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+                     # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
+                     r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
+                     r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
+                     r"lawyers?|attorneys?|officers?))?"
+                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+_NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
+                      r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
-                                 r"despite|without|after|before)\s+$")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
-_LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
-_ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
+_PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
+                             r"despite|without|after|before)\s+$")
+_DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
+_QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
+_LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
+_ROLE_BEFORE = LazyRe(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
 # the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
 # "we put it to the minister Jane Doe" (the name right after the verb)
 _INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
-_QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as often
+_QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
-_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
-                          r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
+_LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
+                      r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
-_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
-_PARTY_TAIL = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
-_TITLED_PERSON = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
-_DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
+_STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
+_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+_TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
+_DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
 # enum members as module constants: an attribute of an Enum class costs a Python-level lookup
@@ -300,7 +300,7 @@ _HEADLINE_VERBS = frozenset({
     "announces", "confirms", "defends", "criticizes", "criticises", "endorses", "rejects", "predicts",
     "responds", "pledges", "promises", "threatens", "touts", "mocks", "attacks", "condemns", "dismisses"})
 _TWO_LOWER = re.compile(r"\b[a-z][\w'’-]{3,}.*?\b[a-z][\w'’-]{3,}", re.S)
-_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]{3,}")
+_TITLE_WORD = LazyRe(r"\b[A-Za-z][\w'’-]{3,}")
 
 
 def _title_case(text: str) -> bool:
@@ -354,8 +354,8 @@ _NOUN_OR_VERB = frozenset({
 
 # what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
-_CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
-                           re.I)
+_CLAUSE_AFTER = LazyRe(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
+                       re.I)
 # "find"/"found" reports only a finding stated as a clause ("found that", "found it was", "found the
 # drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
 # victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
@@ -364,7 +364,7 @@ _FINDING = frozenset({"find", "finds", "found"})
 # exceeds…") or nothing after it ("…, Blackwell maintains."); with an object and no verb after it
 # ("Finland has always maintained a high level of preparedness", "maintains a lock on") it means kept
 _MAINTAIN = frozenset({"maintain", "maintains", "maintained"})
-_WORD_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_AFTER = LazyRe(r"[A-Za-z][\w'’-]*")
 
 
 def _clause_follows(text: str, end: int) -> bool:
@@ -382,7 +382,7 @@ def _clause_follows(text: str, end: int) -> bool:
                 and verb_at(text, end + m.start()) is True:
             return True
     return False
-_FINDING_CLAUSE = re.compile(
+_FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
@@ -493,8 +493,8 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
-_PERSON_NAME_END = re.compile(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
-_PLURAL_HEAD = re.compile(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
+_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
 _PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
@@ -1061,7 +1061,7 @@ class Judge:
         m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
-            if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
+            if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
         if m:
@@ -1472,7 +1472,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
-_CLOSED_AT_END = re.compile(r"[.!?,]?[\"”’']\s*$")
+_CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
 def _named_within(source: str, infos: Sequence[SentenceInfo], i: int, k: int) -> bool:
@@ -1706,7 +1706,7 @@ def _confidence_of(basis: str, category: Category) -> float:
         key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
 
 
-_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_DOMAIN_LIKE = LazyRe(r"[\w-]+(?:\.[\w-]+)+")
 
 
 def _speaker_or_none(j: Judgement) -> Judgement:
@@ -1866,7 +1866,7 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
 
 # a dateline before a sentence: "MYRTLE BEACH, S.C. - ", "WASHINGTON, Dec. 8 (UPI) — ", "BOSTON — "
 # (each word matched one way only: an all-capitals heading must not backtrack over its splits)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
+_DATELINE = LazyRe(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
 # the past tense of the common irregular verbs a subject's act is told with ("Trump laid out", "Obama
 # spent Thursday"): a verb as much as "-ed" is
 _IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|came|met|held|led|put|set|got|left|"
@@ -1875,7 +1875,7 @@ _IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|ca
                    "withdrew|undertook|overcame|upheld|forgave|bore")
 # a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ",
 # "Noting that the state had lost jobs, ")
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = LazyRe(
     # (possessive quantifiers: a word holds no comma, so giving one back never finds one; without them a
     # sentence with no comma tried every shorter front in turn)
     r"^(?P<front>[A-Z][\w’'-]*+(?:\s+[^\s,;:]+){0,24}+,\s+)?"
@@ -1917,7 +1917,7 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
 # -0.0005, noise)
 HONORIFIC_PEOPLE = True
 # (not a possessor, "Mr. Sanders's attack": less salient than a subject or an object)
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
+_HONORIFIC = LazyRe(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
 
 
 def _may_hold_honorific(text: str) -> bool:
@@ -2017,7 +2017,7 @@ def _own_role_subject(text: str) -> str | None:
 
 # a subject led by "the": a body's name or a role ("The National Rifle Association", "The real estate mogul"),
 # an aside ("which has endorsed Trump"), then its verb
-_OWN_THE = re.compile(
+_OWN_THE = LazyRe(
     r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,10}),\s+)?"
     r"(?P<np>[Tt]he\s+(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:[a-z][\w-]*\s+){0,2})"
     r"(?!(?:also|now|still|then|again|never|already|even|just|often|later|once|[a-z]+ly)\b)[\w'’.&-]+)"
