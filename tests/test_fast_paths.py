@@ -394,3 +394,32 @@ def test_the_builders_make_what_the_classes_make() -> None:
     assert dataclasses.replace(s, text="It fell.") == Sentence(1, 2, 3, 4, "It fell.", 5, 6, 5, 14)
     with pytest.raises(TypeError):
         new_sentence(1, 2)  # type: ignore[call-arg]
+
+
+ACCORDING_TEXTS = [
+    "It rose, according to Reuters.", "According to  the BBC, it fell; according to AP it rose.",
+    "ACCORDING TO THE TIMES it did.", "Not xaccording to Reuters, nor _according to AP, nor Éaccording to X.",
+    'It fell, according to the "Medicare for all" document he released.', "according to “Foo Bar” and more.",
+    "according to ”closing only” here", "according\tto\nReuters", "according to a", "according to", "Accordingly, no.",
+    'according to "an unclosed quotation that runs on and on for more than sixty characters, far too long" x',
+    "It rose, ACCORDİNG to Reuters (a dotted capital I), accordıng to AP (a dotless i).",
+]
+
+
+def test_according_patterns_find_what_the_case_blind_pattern_found() -> None:
+    import re
+
+    from provenance.judge.rules import _ACCORDING, _ACCORDING_PLAIN
+
+    before = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+    texts = ACCORDING_TEXTS + [s.text for t in (_corpus_texts() if CORPUS.is_dir() else [])
+                               for s in segment(read_string(t, source="x.txt", fmt="text"))[1]
+                               if "ccording" in s.text.lower()]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.group("src")) for m in before.finditer(text)]
+        found += len(expected)
+        assert [(m.span(), m.group("src")) for m in _ACCORDING.finditer(text)] == expected, text
+        if '"' not in text and "“" not in text:
+            assert [(m.span(), m.group("src")) for m in _ACCORDING_PLAIN.finditer(text)] == expected, text
+    assert found > 20
