@@ -423,3 +423,18 @@ def test_according_patterns_find_what_the_case_blind_pattern_found() -> None:
         if '"' not in text and "“" not in text:
             assert [(m.span(), m.group("src")) for m in _ACCORDING_PLAIN.finditer(text)] == expected, text
     assert found > 20
+
+
+def test_a_closing_mark_at_the_end_is_what_the_closing_pattern_finds() -> None:
+    from provenance.judge.rules import _CLOSING_END, _CLOSING_MARKS
+
+    texts = ['He said "no."', 'He said "no".', "He said “no.”", "He said ''no.''", "He said 'no.'", "It rose.",
+             "”", '"', "''", "'", "", 'x" \n', "x”\u2003", 'x"\n\n', "x”.", "x' '"]
+    texts += [s.text for t in (_corpus_texts() if CORPUS.is_dir() else [])
+              for s in segment(read_string(t, source="x.txt", fmt="text"))[1]]
+    ends = 0
+    for text in texts:
+        expected = _CLOSING_END.search(text) is not None
+        ends += expected
+        assert text.rstrip().endswith(_CLOSING_MARKS) == expected, text
+    assert ends > 20

@@ -89,6 +89,10 @@ _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:th
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
 _OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
+# what _CLOSING_END finds in a text with no trailing spaces (re's \s is str.isspace, and "$" before a final
+# newline is a trailing space), as one C call: the pattern was searched from every position of every
+# sentence (Judge.judge; tests/test_fast_paths.py holds the two together)
+_CLOSING_MARKS = ("”", '"', "''")
 _QUOTE_TAIL = LazyRe(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
         "publicly", "privately", "quickly", "will", "would", "could", "should", "may", "might", "must", "did",
@@ -1017,7 +1021,7 @@ class Judge:
             self.block_speaker = None
         self.prev = j
         self.prev_block = s.block
-        self.prev_closes = _CLOSING_END.search(text) is not None
+        self.prev_closes = text.endswith(_CLOSING_MARKS)  # (text is stripped) _CLOSING_END.search(text)
         return j
 
     def _carried(self, source: str | None) -> str | None:
