@@ -438,3 +438,42 @@ def test_a_closing_mark_at_the_end_is_what_the_closing_pattern_finds() -> None:
         ends += expected
         assert text.rstrip().endswith(_CLOSING_MARKS) == expected, text
     assert ends > 20
+
+
+def test_what_according_to_reads_from_its_phrase_is_kept_per_phrase() -> None:
+    # rules._according_source keeps, per text after "according to", what the judge worked out from
+    # that text alone (the source, a link, an unnamed first word, an office's owner, the reason)
+    from provenance.judge import rules
+    from provenance.judge.reasons import reason
+
+    def reference(phrase: str) -> tuple[str, bool, bool, str | None, str]:
+        src = phrase.strip()
+        end = rules._ACCORDING_END.search(src)
+        if end is not None:
+            src = src[:end.start()]
+        src = src.strip()
+        words = src.split()
+        owner = rules._OFFICE.search(src)
+        return (src, src.lower() in rules._LINK_WORDS, (words[0].lower() if words else "") in rules._UNNAMED_FIRSTS,
+                owner.group(1) if owner else None, reason("according", source=src))
+
+    phrases = ["Reuters", " Reuters ", "the BBC which said", "Smith's office", "some officials", "https",
+               "data released by the agency", "AP 11 states were identified", "Reports seen by the Times", "x",
+               "the mayor's office, which", "Netanyahu’s office"]
+    for phrase in phrases:
+        rules._ACCORDING_SOURCES.clear()
+        assert rules._according_source(phrase) == reference(phrase), phrase
+        assert rules._ACCORDING_SOURCES[phrase] == reference(phrase)
+
+
+def test_the_according_cache_changes_no_judgement() -> None:
+    from provenance.judge import rules
+
+    texts = [*ACCORDING_TEXTS, "Mr. Smith's office said so. It rose, according to Smith's office.",
+             "It fell, according to some officials. According to reports, it rose."]
+    texts += _corpus_texts()[:15] if CORPUS.is_dir() else []
+    options = AuditOptions()
+    rules._ACCORDING_SOURCES.clear()
+    fresh = [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts]
+    assert rules._ACCORDING_SOURCES  # filled
+    assert [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts] == fresh  # read from it

@@ -207,6 +207,34 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
+
+
+# What Judge._according reads from the text after "according to" alone, once per distinct text (real
+# articles cite the same sources again and again; the 2 MB "according to Reuters" text one 64,000
+# times): (the source, whether it is a link, whether its first word makes it unnamed, the owner of
+# "X's office" in it, its reason). What depends on the article (the speakers named so far) is asked
+# for every sentence. Bounded: emptied when full.
+_ACCORDING_SOURCES: dict[str, tuple[str, bool, bool, str | None, str]] = {}
+_ACCORDING_SOURCES_MAX = 4096
+
+
+def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
+    """`_ACCORDING_SOURCES[phrase]`, worked out and kept."""
+    src = phrase.strip()
+    # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
+    # one-word source ("Reuters": letters only) is not searched
+    end = None if src.isalpha() else _ACCORDING_END.search(src)
+    if end is not None:
+        src = src[:end.start()]
+    src = src.strip()
+    words = src.split()
+    owner = _OFFICE.search(src) if "office" in src else None
+    known = (src, src.lower() in _LINK_WORDS, (words[0].lower() if words else "") in _UNNAMED_FIRSTS,
+             owner.group(1) if owner else None, reason("according", source=src))
+    if len(_ACCORDING_SOURCES) >= _ACCORDING_SOURCES_MAX:
+        _ACCORDING_SOURCES.clear()
+    _ACCORDING_SOURCES[phrase] = known
+    return known
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
@@ -882,25 +910,19 @@ class Judge:
             return out
         text = s.text
         for m in (_ACCORDING if '"' in text or "“" in text else _ACCORDING_PLAIN).finditer(text):
-            src = m.group("src").strip()
-            # the text before _ACCORDING_END's first match; each of its alternatives opens with a
-            # space, so a one-word source ("Reuters": letters only) is not searched
-            end = None if src.isalpha() else _ACCORDING_END.search(src)
-            if end is not None:
-                src = src[:end.start()]
-            src = src.strip()
-
-            if src.lower() in _LINK_WORDS:
+            phrase = m.group("src")
+            known = _ACCORDING_SOURCES.get(phrase)
+            if known is None:
+                known = _according_source(phrase)
+            src, link, unnamed_first, owner, plain = known
+            if link:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
-            subj = classify(src, self.speakers)
-            words = src.split()
-            first = words[0].lower() if words else ""
-            if (subj is not None and subj.kind == "unnamed") or first in _UNNAMED_FIRSTS:
+            subj = classify(src, self.speakers)  # (what the article has named so far: for every sentence)
+            if (subj is not None and subj.kind == "unnamed") or unnamed_first:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
-                owner = _OFFICE.search(src) if "office" in src else None
-                who = self.speakers.describe_office(owner.group(1)) if owner else None
-                why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
+                who = self.speakers.describe_office(owner) if owner else None
+                why = reason("according-office", source=src, who=who) if who else plain
                 out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))
         return out
 
@@ -1639,8 +1661,14 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
-        out.append(_with_confidence(decided, basis) if basis is not None
-                   else _with_rule_confidence(decided, info.tag, info.subject))
+        if basis is not None:
+            out.append(_with_confidence(decided, basis))
+        else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
+            conf = _RULE_CONFIDENCE.get((info.tag, info.subject, decided.category))
+            if conf is None:
+                conf = _rule_confidence(info.tag, info.subject, decided.category)
+            out.append(decided if decided.confidence == conf else Judgement(
+                decided.category, decided.source, decided.cue, decided.reason, decided.evidence, conf))
         if RECORD is not None:
             RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
     return out
