@@ -30,6 +30,7 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    ORG_WORDS,
     PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
@@ -38,6 +39,7 @@ from provenance.core.speakers import (
     classify,
     is_place,
     not_a_speaker,
+    speaker_heads,
     strip_titles,
     superlative,
     title_words,
@@ -68,6 +70,7 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.reasons import reason
+from provenance.judge.tagger import model as tagger_model
 from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -1786,10 +1789,18 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
+    own_np: str | None = None
     if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
         # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
         # subject, not the neighbour's speaker
         source = _own_subject(s.text, plain)
+        if source is None and OWN_NP_SUBJECT:
+            # ... or a group or a role ("Investors see", "City officials have since balked"): the sentence's own
+            # subject names who acts, where the learned part attributes it anyway (named by nobody, or carrying
+            # a neighbour in); it makes no sentence attributed that the rules would keep as they decided
+            own_np = _own_np_subject(s.text)
+            if last_source is None:
+                source = own_np
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -1802,7 +1813,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
-            source = own or last_source
+            source = own or own_np or last_source
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -1924,6 +1935,7 @@ def _may_hold_honorific(text: str) -> bool:
     """False when _HONORIFIC cannot match in `text` or in any part of it (it needs one of these
     literals): the judge asks once per paragraph (tests/test_fast_paths.py holds the two together)."""
     return "Mr" in text or "Ms" in text or "Dr" in text
+OWN_NP_SUBJECT = True  # ... or the noun phrase it opens with, when that names people or a body (_own_np_subject)
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
@@ -2057,6 +2069,201 @@ def _own_the_subject(text: str) -> str | None:
             and words[-1].lower() not in _ACTING_HEADS:
         return None  # "The Ethiopian marathoner" typed a person: a role, kept only with a head that acts
     return subj.text
+
+
+# what a subject noun phrase ends before: a finite verb (an auxiliary or modal, negated or not)
+_FINITE = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+                     "may", "might", "must", "did", "does", "do", "hasn't", "haven't", "hadn't", "isn't", "aren't",
+                     "wasn't", "weren't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't", "don't",
+                     "hasn’t", "haven’t", "isn’t", "aren’t", "wasn’t", "weren’t", "won’t", "wouldn’t", "can’t",
+                     "couldn’t", "didn’t", "doesn’t", "don’t"})
+_IRREGULAR = frozenset(_IRREGULAR_PAST.split("|"))
+# adverbs between a subject and its verb ("city officials have since balked", "all voted")
+_SUBJECT_ADVERBS = frozenset({"also", "now", "still", "then", "again", "never", "already", "even", "just", "often",
+                              "later", "once", "always", "both", "all", "since", "first", "each", "have", "has",
+                              "had", "not"})
+# the words a subject noun phrase may open with besides names and nouns
+_NP_OPENERS = frozenset({"the", "a", "an", "these", "those", "some", "many", "most", "all", "any", "both", "another",
+                         "his", "her", "their", "its", "our", "each", "every", "about", "nearly", "almost", "more",
+                         "less", "only", "fewer", "roughly", "just", "over", "under", "at", "least", "than"})
+# a subject that names nobody: a pronoun, a demonstrative or a dummy ("It is", "There were", "What ...")
+_NP_NOT_SUBJECT = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "here", "what",
+                             "who", "which", "how", "why", "when", "where", "if", "as", "while", "because", "though",
+                             "although", "since", "after", "before", "once", "until", "unless", "whether", "so",
+                             "such", "no", "none", "nothing", "one", "ones", "it's", "it’s", "there's", "there’s",
+                             "that's", "that’s", "his", "her", "its", "their", "our", "my", "your", "whose"})
+_NP_PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "on", "across", "around", "among", "inside",
+                              "outside", "within"})
+# people of a kind by their ending ("investors", "advocates" are not; "backers", "detractors", "pastors",
+# "economists", "Republicans" are)
+_PEOPLE_PLURAL = re.compile(r"[a-z]{2,}(?:ers|ors|ists|ians|ants|ents)")
+
+
+def _np_verb(word: str, prev: str, after: str = "") -> bool:
+    """Whether `word` (lower case, bare) is the finite verb after a subject noun phrase whose last word is
+    `prev` (`after`: the word that follows it): an auxiliary, a past tense, a reporting or belief verb's form
+    (cues_mined.tsv), or a verb by the tagger's table of frequent words; a word in -s followed by an auxiliary
+    is a plural noun ("Immigrant rights advocates have")."""
+    if word in _FINITE or word in _IRREGULAR:
+        return True
+    plural = prev.endswith("s") or prev[:1].isdigit() or prev in ("percent", "%", "all", "10")
+    if after in _FINITE and word.endswith("s"):
+        return False
+    form = lexicon().verbs.get(word)
+    if form is not None:
+        return form.kind != "base" or plural
+    cue = mined().cues.get(word)
+    if cue is not None and cue.cls in ("reporting-verb", "belief-verb") and cue.reliability >= GATE_RELIABLE:
+        return plural or word.endswith(("s", "ed"))
+    tags = tagger_model().tags
+    usual = tags.get(word)
+    if usual is not None:
+        return usual == "VERB"
+    if len(word) > 4 and word.endswith("ed"):
+        return True
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return tags.get(word[:-1]) == "VERB" or tags.get(word[:-2]) == "VERB"
+    return False
+
+
+def _speaks(head: str) -> bool:
+    """Whether a lower-case head noun names people or a body that can speak or act for itself ("officials",
+    "the center", "an employee", "backers")."""
+    heads, unnamed = speaker_heads(), lexicon().unnamed
+    return any(h in heads or h in _ACTING_HEADS or h in unnamed or h in ORG_WORDS
+               for h in (head, head + "s", head[:-1] if head.endswith("s") else head)) \
+        or head in ("percent", "%") or _PEOPLE_PLURAL.fullmatch(head) is not None
+
+
+_ASIDE_CLOSE = {"(": ")", "—": "—", "--": "--", "–": "–"}
+
+
+def _bare(word: str) -> str:
+    return word.strip(",.;:\"“”‘’()").lower()
+
+
+def _verb_ahead(words: Sequence[str], i: int, prev: str) -> bool:
+    """Whether the finite verb stands at words[i], past adverbs ("have since balked", "typically oppose")."""
+    k = i
+    while k < len(words) - 1 and (_bare(words[k]) in _SUBJECT_ADVERBS or (
+            _bare(words[k]).endswith("ly") and len(words[k]) > 4 and _bare(words[k]) not in _LY_NOUNS)) \
+            and _bare(words[k]) not in _FINITE:
+        k += 1
+    w = words[k]
+    bare = _bare(w)
+    if w[:1].isupper() or not bare:
+        return False
+    if bare in _NOUN_OR_VERB:  # "voters in all five states (voting)", "his claims": the tagger decides
+        lo = max(0, k - 2)
+        return tagger_model().is_verb([x.strip(",.;:\"“”‘’()") or x for x in words[lo:k + 3]], k - lo)
+    return _np_verb(bare, prev, _bare(words[k + 1]) if k + 1 < len(words) else "")
+
+
+def _own_np_subject(text: str) -> str | None:
+    """The noun phrase a sentence opens with, up to its finite verb, when its head names people or a body:
+    "Investors see ...", "City officials have since balked", "About two-thirds of Republican primary voters in
+    all five states support ...", "The center has declined", "Another Trump supporter in Silicon Valley, Tyrone
+    Pike, had ...". A name, a role or a group the sentence is about is who acts or speaks in it, not the speaker
+    of the sentence before (the learned part's attributions of acts; no laundering). None for a pronoun, a thing
+    ("The legislation passed"), or a phrase with no verb after it."""
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end():]
+    for _ in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
+        comma = text.find(", ", 0, 200)
+        # (a number before a comma is a year, "On June 4, 2008,"; not "64 percent call him competent,")
+        if comma < 0 or not (_fronted(text[:comma], numbers=False) or text[:comma].isdigit()) \
+                or _QUOTE_CHARS.search(text, 0, comma):
+            break
+        text = text[comma + 2:]
+    words = text.split()
+    while words and words[0] in ("But", "And", "Yet", "So", "Still", "Now", "Instead", "Meanwhile"):
+        words = words[1:]
+    if len(words) < 2 or _bare(words[0]) in _NP_NOT_SUBJECT or _QUOTE_CHARS.match(words[0]):
+        return None
+    core: list[str] = []  # the phrase up to its head
+    tail: list[str] = []  # a prepositional phrase after the head ("of Republican primary voters")
+    i = 0
+    while True:
+        if i >= len(words) or len(core) + len(tail) > 14:
+            return None
+        w = words[i]
+        bare = _bare(w)
+        # (a plural anywhere in the phrase lets a base form be its verb: "two-thirds of voters ... support")
+        last = "s" if any(_bare(x).endswith("s") or x[:1].isdigit() for x in core + tail) else \
+            _bare(core[-1]) if core else ""
+        if core and (w in _ASIDE_CLOSE or w.startswith("(")):
+            # "Politifact (which is not ...) examined", "Frankel — like Reid, a supporter of ... — recalled"
+            close = _ASIDE_CLOSE.get(w, ")")
+            j = i + 1 if w in _ASIDE_CLOSE else i
+            while j < len(words) and j - i < 30 and not words[j].rstrip(",").endswith(close):
+                j += 1
+            if j + 1 >= len(words) or j - i >= 30:
+                return None
+            i = j + 1
+            if _verb_ahead(words, i, last):
+                break
+            continue
+        if core and _verb_ahead(words, i, last):
+            break
+        if not bare or any(c in w for c in "\"“”;:?!") or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
+                                                             and bare not in _NP_OPENERS):
+            return None
+        if tail or (bare in _NP_PREPOSITIONS and core):
+            tail.append(w)
+        else:
+            core.append(w)
+        i += 1
+        if w.endswith(","):
+            # an aside: an age, a role, a relative clause, up to the comma before the verb ("Ashley Yago, 33, a
+            # supporter ... in Greeley, Colo., finds"; "The employee of nearly four years, a registered
+            # Republican who ..., said")
+            (tail or core)[-1] = w.rstrip(",")
+            if i < len(words) and _bare(words[i]) in _SUBJECT_PRONOUNS | {"it"}:
+                return None  # "A Libertarian, he backed ...": the pronoun is the subject
+            j = i
+            while j < len(words) and j - i <= 30 and not _QUOTE_CHARS.search(words[j]):
+                if words[j].endswith(",") and _verb_ahead(words, j + 1, "s"):
+                    break
+                j += 1
+            if j + 1 >= len(words) or j - i > 30 or _QUOTE_CHARS.search(words[j]):
+                return None
+            i = j + 1
+            break
+    if not core:
+        return None
+    while tail and (_bare(tail[-1]) in DAYS_MONTHS or _bare(tail[-1]) in _NP_PREPOSITIONS):
+        tail.pop()  # "The Not1More campaign on Tuesday (released)": a time, not part of the speaker
+    head = core[-1].strip(",.;:").replace("’", "'")
+    if head.endswith("'s"):
+        return None  # "Sanders's (strength)": the phrase was cut at a possessor
+    low = head.lower()
+    if low in _NP_NOT_SUBJECT or low in DETERMINERS or low in PREPOSITIONS:
+        return None
+    # no more than its first prepositional phrase: "About two-thirds of Republican primary voters (in all five
+    # states voting Tuesday)"
+    nxt = next((k for k in range(1, len(tail)) if _bare(tail[k]) in _NP_PREPOSITIONS), len(tail))
+    tail = tail[:nxt] if len(core) + nxt <= MAX_PHRASE_WORDS else []
+    approximate = _bare(core[0]) in ("about", "nearly", "almost", "more", "only")  # "About 40 (percent)"
+    if len(core) > 1 and _bare(core[0]) in PREPOSITIONS:
+        core = core[1:]  # "(About) two-thirds of voters": a source opens with no preposition
+    phrase = " ".join(core + tail).strip(",;: ")
+    if not_a_speaker(phrase) is not None:
+        return None
+    if head[:1].isupper():
+        subj = classify(phrase, _NO_SPEAKERS)
+        if subj is None or subj.kind not in ("person", "org", "other", "unnamed"):
+            return None
+        if subj.kind in ("other", "unnamed") and not (_speaks(low) or low.endswith("s")):
+            return None
+        return subj.text if subj.kind in ("person", "org") else phrase
+    if not _speaks(low) and not (approximate or any(w[:1].isdigit() for w in core) or (
+            tail and _speaks(_bare(tail[-1])))):  # "two-thirds of Republican primary voters"
+        return None
+    return phrase
+
+
+MAX_PHRASE_WORDS = 12
 
 
 def _headline_subject(text: str) -> str | None:
