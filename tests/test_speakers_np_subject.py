@@ -35,6 +35,12 @@ from provenance.judge.rules import _own_np_subject
      "she was dismayed.", "The employee of nearly four years"),
     ("Politifact (which is not known as Republican-leaning) examined the charge.", "Politifact"),
     ("Rep. Lois Frankel — like Reid, a supporter of his opponent — recalled the same line.", "Lois Frankel"),
+    # a count of people, "of" or "in" a group; a conjunction and a time around the subject
+    ("Both of his GOP senators strongly supported him.", "Both of his GOP senators"),
+    ("About one in five say they would not vote.", "one in five"),
+    ("Yet Democratic economists, like their Republican counterparts, say taxing consumption encourages savings.",
+     "Democratic economists"),
+    ("A judge last month ordered the city to make the video public.", "A judge"),
     # fronted phrases before the subject
     ("In a move that shocked nearly everyone, especially in New Jersey, Christie endorsed Trump last week.",
      "Christie"),

@@ -30,6 +30,7 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    NUMBERS_DURATIONS,
     ORG_WORDS,
     PLATFORMS,
     PREPOSITIONS,
@@ -2169,6 +2170,9 @@ def _own_np_subject(text: str) -> str | None:
     dateline = _DATELINE.match(text)
     if dateline is not None:
         text = text[dateline.end():]
+    # (a conjunction before the subject is no fronted phrase: "Yet Democratic economists, like ..., say")
+    while text[:4] in ("But ", "And ", "Yet ", "So, ") or text[:3] == "So ":
+        text = text.split(None, 1)[1] if " " in text else ""
     for _ in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
         comma = text.find(", ", 0, 200)
         # (a number before a comma is a year, "On June 4, 2008,"; not "64 percent call him competent,")
@@ -2190,7 +2194,8 @@ def _own_np_subject(text: str) -> str | None:
         w = words[i]
         bare = _bare(w)
         # (a plural anywhere in the phrase lets a base form be its verb: "two-thirds of voters ... support")
-        last = "s" if any(_bare(x).endswith("s") or x[:1].isdigit() for x in core + tail) else \
+        last = "s" if any(_bare(x).endswith("s") or x[:1].isdigit() or _bare(x) in NUMBERS_DURATIONS
+                          for x in core + tail) else \
             _bare(core[-1]) if core else ""
         if core and (w in _ASIDE_CLOSE or w.startswith("(")):
             # "Politifact (which is not ...) examined", "Frankel — like Reid, a supporter of ... — recalled"
@@ -2234,11 +2239,15 @@ def _own_np_subject(text: str) -> str | None:
         return None
     while tail and (_bare(tail[-1]) in DAYS_MONTHS or _bare(tail[-1]) in _NP_PREPOSITIONS):
         tail.pop()  # "The Not1More campaign on Tuesday (released)": a time, not part of the speaker
+    while len(core) > 1 and _bare(core[-1]) in DAYS_MONTHS:
+        core.pop()  # "A judge last month (ordered)": a time, not part of the speaker
     head = core[-1].strip(",.;:").replace("’", "'")
     if head.endswith("'s"):
         return None  # "Sanders's (strength)": the phrase was cut at a possessor
     low = head.lower()
-    if low in _NP_NOT_SUBJECT or low in DETERMINERS or low in PREPOSITIONS:
+    counted = bool(tail) and (low in DETERMINERS or low in NUMBERS_DURATIONS or low.isdigit()) and (
+        _speaks(_bare(tail[-1])) or _bare(tail[0]) == "in")  # "Both of his GOP senators", "one in five"
+    if not counted and (low in _NP_NOT_SUBJECT or low in DETERMINERS or low in PREPOSITIONS):
         return None
     # no more than its first prepositional phrase: "About two-thirds of Republican primary voters (in all five
     # states voting Tuesday)"
@@ -2257,7 +2266,7 @@ def _own_np_subject(text: str) -> str | None:
         if subj.kind in ("other", "unnamed") and not (_speaks(low) or low.endswith("s")):
             return None
         return subj.text if subj.kind in ("person", "org") else phrase
-    if not _speaks(low) and not (approximate or any(w[:1].isdigit() for w in core) or (
+    if not _speaks(low) and not (approximate or counted or any(w[:1].isdigit() for w in core) or (
             tail and _speaks(_bare(tail[-1])))):  # "two-thirds of Republican primary voters"
         return None
     return phrase
