@@ -107,3 +107,17 @@ def test_he_is_the_titled_person_a_sentence_opens_with_after_a_time() -> None:
     j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("He said"))
     assert j.source in ("Keir", "Keir Starmer")
 
+
+
+def test_a_round_ups_item_credits_the_author_after_the_dash() -> None:
+    """HuffPost's Pollster round-ups (issue #14, sixth pass): a headline in capitals, a dash, the author,
+    a colon and the author's words; the quotation's later sentences are the author's too, not the speaker
+    of the item before."""
+    text = ("“The race is tight,” said pollster Ann Lee.\n\n"
+            "POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict "
+            "the winner, it isn’t because they were wrong. There was a lot shifting on the ground.”\n\n"
+            "HIGHER TURNOUT - Michael P. McDonald: “Turnout was down slightly. It may be tempting to compare it.”\n")
+    assert _judged(text, "POLLS NOT WRONG") == ("attributed", "Mark Blumenthal and Jon Cohen")
+    assert _judged(text, "There was a lot") == ("attributed", "Mark Blumenthal and Jon Cohen")
+    assert _judged(text, "HIGHER TURNOUT") == ("attributed", "Michael P. McDonald")
+    assert _judged(text, "It may be tempting") == ("attributed", "Michael P. McDonald")

@@ -208,6 +208,9 @@ _COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# "HIGHER THAN EXPECTED TURNOUT IN IOWA - Michael P. McDonald: “...": a round-up's headline, its author, a colon and
+# the author's words (HuffPost's Pollster round-ups)
+_DASH_CREDIT = re.compile(rf"\s[-—–]\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[“\"]")
 # "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
 _BY_AGENT = LazyRe(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
                    rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
@@ -1067,6 +1070,16 @@ class Judge:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        m = _DASH_CREDIT.search(text) if ":" in self.words and quotes and not evidence else None
+        if m:
+            # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “Although ...": a round-up's
+            # item, a headline, then its author and their words
+            parts = [classify(who, self.speakers) for who in m.group("who").split(" and ")]
+            if all(p is not None and p.kind in ("person", "org") for p in parts):
+                # (two authors are both named: "Mark Blumenthal and Jon Cohen")
+                who = " and ".join(p.text for p in parts if p is not None)
+                kind = parts[0].kind if len(parts) == 1 and parts[0] is not None else "person"
+                evidence.append(Evidence(_ATTRIBUTED, who, ":", reason("colon", source=who), kind))
         m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
         if m:
             subj = classify(m.group("who"), self.speakers)
@@ -1800,7 +1813,9 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # subject names who acts, where the learned part attributes it anyway (named by nobody, or carrying
             # a neighbour in); it makes no sentence attributed that the rules would keep as they decided
             own_np = _own_np_subject(s.text)
-            if last_source is None:
+            if last_source is None and info.best_reliability() >= CARRY_CUE and any(
+                    c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
+                # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
                 source = own_np
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
