@@ -63,6 +63,11 @@ def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
     # ... and a place with its state, then a relative clause
     ('"Both of them scare me," Harry Bonds, 30, of Raleigh, N.C., who was among those polled, said in an interview.\n',
      "Harry Bonds"),
+    # a body, a title and a name of up to seven capitalised words after the verb (sixth pass)
+    ('"It does not mean he did it in an honest way," said United Steelworkers Political Director Tim Waters.\n',
+     "Tim Waters"),
+    ('"This is the secret weapon," said South Carolina Democratic Party Chairman Jaime Harrison.\n',
+     "Jaime Harrison"),
 ])
 def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
     assert _judged(text, text[:6]) == ("attributed", source)

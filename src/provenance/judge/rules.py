@@ -117,7 +117,7 @@ _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|
                "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
                "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
                "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
-_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,6}"
                         r"|he|she|they|it|I|we)"
                         # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                         # statement", not "added Latin hits"
