@@ -126,3 +126,16 @@ def test_a_round_ups_item_credits_the_author_after_the_dash() -> None:
     assert _judged(text, "There was a lot") == ("attributed", "Mark Blumenthal and Jon Cohen")
     assert _judged(text, "HIGHER TURNOUT") == ("attributed", "Michael P. McDonald")
     assert _judged(text, "It may be tempting") == ("attributed", "Michael P. McDonald")
+
+
+def test_a_transcripts_speaker_label_names_the_speaker_of_its_turn() -> None:
+    """A cable-news transcript (issue #14, sixth pass): "FALLIN: I think ..." is Fallin's, and so is the rest of
+    her turn's paragraph; its "I" is not the writer. A label in capitals that names nobody ("UPDATE:") is none."""
+    text = ("Gov. Mary Fallin spoke to CNN's Jake Tapper on Sunday.\n\n"
+            "JAKE TAPPER: Donald Trump released a video on Friday about racial healing.\n\n"
+            "FALLIN: I think he is trying to campaign as a racial healer. And I think that is the message.\n\n"
+            "UPDATE: The website has removed the listing.\n")
+    assert _judged(text, "JAKE TAPPER") == ("attributed", "Jake Tapper")
+    assert _judged(text, "FALLIN") == ("attributed", "Mary Fallin")
+    assert _judged(text, "And I think") == ("attributed", "Mary Fallin")
+    assert _judged(text, "UPDATE")[1] is None

@@ -208,6 +208,13 @@ _COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# a transcript's speaker label in capitals, then the speaker's words ("FALLIN: I think ...", "JAKE TAPPER: ...")
+_LABEL_SPEAKER = re.compile(r"(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
+# labels in capitals that name no speaker
+_NOT_LABELS = frozenset({"UPDATE", "EXCLUSIVE", "BREAKING", "WATCH", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO",
+                         "PHOTOS", "PHOTO", "READ", "RELATED", "CORRECTION", "CLARIFICATION", "SOURCE", "SOURCES",
+                         "LISTEN", "ANALYSIS", "OPINION", "BREAKING NEWS", "LIVE", "UPDATED", "DEVELOPING", "WARNING",
+                         "SPOILER", "FACT CHECK", "TRANSCRIPT", "QUESTION", "ANSWER", "MORE", "ALSO", "SEE", "PLUS"})
 # "HIGHER THAN EXPECTED TURNOUT IN IOWA - Michael P. McDonald: “...": a round-up's headline, its author, a colon and
 # the author's words (HuffPost's Pollster round-ups)
 _DASH_CREDIT = re.compile(rf"\s[-—–]\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[“\"]")
@@ -517,6 +524,7 @@ class Judge:
         self.prev_block: int = -1
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
+        self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
@@ -1070,6 +1078,16 @@ class Judge:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        m = _LABEL_SPEAKER.match(text) if ":" in self.words and text[1:2].isupper() else None
+        if m and m.group("who") not in _NOT_LABELS:
+            # a transcript's speaker label: "FALLIN: I think he is ...", "JAKE TAPPER: Donald Trump released ..."
+            # (its "I" is the speaker's, not the writer's): a full name, or a surname the article has named
+            who = " ".join(w.capitalize() for w in m.group("who").split())
+            named = self.speakers.people.get(who) if " " not in who else who
+            subj = classify(named, self.speakers) if named else None
+            if subj is not None and subj.kind == "person":
+                evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
+                self.turn = (s.block, subj.text)
         m = _DASH_CREDIT.search(text) if ":" in self.words and quotes and not evidence else None
         if m:
             # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “Although ...": a round-up's
@@ -1149,6 +1167,10 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
+            if best.subject_kind == "author" and self.turn is not None and self.turn[0] == s.block:
+                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer
+                best = Evidence(_ATTRIBUTED, self.turn[1], best.cue, reason("named", source=self.turn[1], cue=best.cue),
+                                "person", best.pos, best.belief)
             cues = best.cue if len(attributed) == 1 else \
                 " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = _CUE_TAGS.get(best.cue, "verb")
