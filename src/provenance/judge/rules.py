@@ -103,7 +103,7 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "himself", "themselves", "itself", "personally", "jokingly", "angrily", "famously", "twice",
         "allegedly", "apparently", "frequently", "consistently", "continually", "continuously", "routinely",
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
-        "went", "on", "seemed", "appeared", "tried"}
+        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                        r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
@@ -445,6 +445,12 @@ def _np(clause: str) -> str:
             k -= 1
         if k >= 1 and not words[k - 1].endswith((",", ".")):
             words = words[:k]
+            if len(words) > 2 and words[-1].islower() and (words[-1].endswith("ed") or words[-1] in _PARTICIPLES):
+                # "A campaign TV ad released (Thursday accuses)", "A news report published (Wednesday said)": the
+                # participle before the time belongs to it, not to the speaker's name
+                words = words[:-1]
+    while len(words) > 1 and words[-1] in ("here", "there"):
+        words = words[:-1]  # "Her campaign workers here (said)"
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -484,6 +490,9 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
+_PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
+                          "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
 # a word that ends a sentence with its full stop: lower case, or capitalised and at least three letters
 # long and not an abbreviation ("Bank.", "Southport.", "said."; not "Mr.", "U.S.", "Jr.", "Calif.")
 _SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\.")
