@@ -190,7 +190,10 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                   r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+# (the dots of an abbreviation or a title, "F.A.A. records", "the A.F.L.-C.I.O.", "Mr. Smith", are part of it)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|"
+                        r"(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.|"
+                        r"[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
