@@ -68,6 +68,10 @@ def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
      "Tim Waters"),
     ('"This is the secret weapon," said South Carolina Democratic Party Chairman Jaime Harrison.\n',
      "Jaime Harrison"),
+    # a description with a number or a capitalised word in it, before the end or a relative clause
+    ("“Donald is, and always has been, an amazing leader,” said the 46-year-old.\n", "the 46-year-old"),
+    ("“It is going to be challenging,” said a longtime GOP data expert who has worked for one of the rivals.\n",
+     "a longtime GOP data expert"),
 ])
 def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
     assert _judged(text, text[:6]) == ("attributed", source)

@@ -117,7 +117,9 @@ _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|
                "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
                "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
                "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
-_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,6}"
+_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)"
+                        # (a name's particle: "said Pierre de Vos")
+                        r"(?:\s+(?:of\s+|for\s+|(?:de|van|von|da|del|der|di|du|la|le|bin|al)\s+)?[A-Z][\w.'’-]*){0,6}"
                         r"|he|she|they|it|I|we)"
                         # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                         # statement", not "added Latin hits"
@@ -125,8 +127,9 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         r"as|while|because|since)\b)"
                         # a common noun only right before punctuation or a place or time: '"...," said the
                         # official.', never "posted the clip to YouTube" (an object)
-                        r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
-                        r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
+                        # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
+                        r"|(?:the|a|an|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}[a-z0-9][\w-]*"
+                        r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
                         rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
