@@ -1840,20 +1840,19 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
-    own_np: str | None = None
+    np_subject = False  # whether the sentence's own noun phrase may name its source (_own_np_subject)
     if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
         # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
         # subject, not the neighbour's speaker
         source = _own_subject(s.text, plain)
-        if source is None and OWN_NP_SUBJECT:
-            # ... or a group or a role ("Investors see", "City officials have since balked"): the sentence's own
-            # subject names who acts, where the learned part attributes it anyway (named by nobody, or carrying
-            # a neighbour in); it makes no sentence attributed that the rules would keep as they decided
-            own_np = _own_np_subject(s.text)
-            if last_source is None and info.best_reliability() >= CARRY_CUE and any(
-                    c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
-                # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
-                source = own_np
+        # ... or a group or a role ("Investors see", "City officials have since balked"): the sentence's own
+        # subject names who acts, where the learned part attributes it anyway (named by nobody, or carrying
+        # a neighbour in); it makes no sentence attributed that the rules would keep as they decided
+        np_subject = source is None and OWN_NP_SUBJECT
+        if np_subject and last_source is None and info.best_reliability() >= CARRY_CUE and any(
+                c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
+            # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
+            source = _own_np_subject(s.text)
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -1866,7 +1865,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
-            source = own or own_np or last_source
+            source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -2179,37 +2178,47 @@ def _np_verb(word: str, prev: str, after: str = "") -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """The head nouns of people or bodies: speaker_heads.txt, the acting heads, unnamed.txt, the organisations."""
+    return speaker_heads() | _ACTING_HEADS | lexicon().unnamed | frozenset(ORG_WORDS) | {"percent", "%"}
+
+
 def _speaks(head: str) -> bool:
     """Whether a lower-case head noun names people or a body that can speak or act for itself ("officials",
     "the center", "an employee", "backers")."""
-    heads, unnamed = speaker_heads(), lexicon().unnamed
-    return any(h in heads or h in _ACTING_HEADS or h in unnamed or h in ORG_WORDS
-               for h in (head, head + "s", head[:-1] if head.endswith("s") else head)) \
-        or head in ("percent", "%") or _PEOPLE_PLURAL.fullmatch(head) is not None
+    nouns = _speaking_nouns()
+    return head in nouns or head + "s" in nouns or (head.endswith("s") and head[:-1] in nouns) \
+        or _PEOPLE_PLURAL.fullmatch(head) is not None
 
 
 _ASIDE_CLOSE = {"(": ")", "—": "—", "--": "--", "–": "–"}
+_NP_STOP = re.compile(r"[\"“”;:?!]")  # a quotation or a clause's punctuation: no subject noun phrase goes past it
+
+
+_BARE_STRIP = ",.;:\"“”‘’()"
 
 
 def _bare(word: str) -> str:
-    return word.strip(",.;:\"“”‘’()").lower()
+    return word.strip(_BARE_STRIP).lower()
 
 
-def _verb_ahead(words: Sequence[str], i: int, prev: str) -> bool:
-    """Whether the finite verb stands at words[i], past adverbs ("have since balked", "typically oppose")."""
-    k = i
-    while k < len(words) - 1 and (_bare(words[k]) in _SUBJECT_ADVERBS or (
-            _bare(words[k]).endswith("ly") and len(words[k]) > 4 and _bare(words[k]) not in _LY_NOUNS)) \
-            and _bare(words[k]) not in _FINITE:
+def _verb_ahead(words: Sequence[str], bares: Sequence[str], i: int, prev: str) -> bool:
+    """Whether the finite verb stands at words[i], past adverbs ("have since balked", "typically oppose");
+    `bares`: the words as _bare gives them."""
+    k, n = i, len(words)
+    while k < n - 1 and (bares[k] in _SUBJECT_ADVERBS or (
+            len(bares[k]) > 4 and bares[k].endswith("ly") and bares[k] not in _LY_NOUNS)) and bares[k] not in _FINITE:
         k += 1
-    w = words[k]
-    bare = _bare(w)
-    if w[:1].isupper() or not bare:
+    if k >= n:
+        return False
+    bare = bares[k]
+    if not bare or words[k][:1].isupper():
         return False
     if bare in _NOUN_OR_VERB:  # "voters in all five states (voting)", "his claims": the tagger decides
         lo = max(0, k - 2)
         return tagger_model().is_verb([x.strip(",.;:\"“”‘’()") or x for x in words[lo:k + 3]], k - lo)
-    return _np_verb(bare, prev, _bare(words[k + 1]) if k + 1 < len(words) else "")
+    return _np_verb(bare, prev, bares[k + 1] if k + 1 < n else "")
 
 
 def _own_np_subject(text: str) -> str | None:
@@ -2232,23 +2241,25 @@ def _own_np_subject(text: str) -> str | None:
                 or _QUOTE_CHARS.search(text, 0, comma):
             break
         text = text[comma + 2:]
+    stop = _NP_STOP.search(text)  # no subject noun phrase goes past a quotation mark or a colon (its verb may)
     words = text.split()
+    limit = len(words) if stop is None else len(text[:stop.start()].split())
     while words and words[0] in ("But", "And", "Yet", "So", "Still", "Now", "Instead", "Meanwhile"):
         words = words[1:]
-    if len(words) < 2 or _bare(words[0]) in _NP_NOT_SUBJECT or _QUOTE_CHARS.match(words[0]):
+    if len(words) < 2 or _bare(words[0]) in _NP_NOT_SUBJECT or limit == 0:
         return None
+    limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
+    words = words[:40]  # (a subject, an aside and the verb fit in forty words)
+    bares = [w.strip(_BARE_STRIP).lower() for w in words]
     core: list[str] = []  # the phrase up to its head
     tail: list[str] = []  # a prepositional phrase after the head ("of Republican primary voters")
     i = 0
+    last = ""  # what the verb agrees with: "s" once a plural or a number is in the phrase, else its last word
     while True:
         if i >= len(words) or len(core) + len(tail) > 14:
             return None
         w = words[i]
-        bare = _bare(w)
-        # (a plural anywhere in the phrase lets a base form be its verb: "two-thirds of voters ... support")
-        last = "s" if any(_bare(x).endswith("s") or x[:1].isdigit() or _bare(x) in NUMBERS_DURATIONS
-                          for x in core + tail) else \
-            _bare(core[-1]) if core else ""
+        bare = bares[i]
         if core and (w in _ASIDE_CLOSE or w.startswith("(")):
             # "Politifact (which is not ...) examined", "Frankel — like Reid, a supporter of ... — recalled"
             close = _ASIDE_CLOSE.get(w, ")")
@@ -2258,18 +2269,21 @@ def _own_np_subject(text: str) -> str | None:
             if j + 1 >= len(words) or j - i >= 30:
                 return None
             i = j + 1
-            if _verb_ahead(words, i, last):
+            if _verb_ahead(words, bares, i, last):
                 break
             continue
-        if core and _verb_ahead(words, i, last):
+        if core and _verb_ahead(words, bares, i, last):
             break
-        if not bare or any(c in w for c in "\"“”;:?!") or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
-                                                             and bare not in _NP_OPENERS):
+        if not bare or i >= limit or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
+                                      and bare not in _NP_OPENERS):
             return None
         if tail or (bare in _NP_PREPOSITIONS and core):
             tail.append(w)
         else:
             core.append(w)
+        if last != "s":
+            # (a plural anywhere in the phrase lets a base form be its verb: "two-thirds of voters ... support")
+            last = "s" if bare.endswith("s") or w[:1].isdigit() or bare in NUMBERS_DURATIONS else _bare(core[-1])
         i += 1
         if w.endswith(","):
             # an aside: an age, a role, a relative clause, up to the comma before the verb ("Ashley Yago, 33, a
@@ -2280,7 +2294,7 @@ def _own_np_subject(text: str) -> str | None:
                 return None  # "A Libertarian, he backed ...": the pronoun is the subject
             j = i
             while j < len(words) and j - i <= 30 and not _QUOTE_CHARS.search(words[j]):
-                if words[j].endswith(",") and _verb_ahead(words, j + 1, "s"):
+                if words[j].endswith(",") and _verb_ahead(words, bares, j + 1, "s"):
                     break
                 j += 1
             if j + 1 >= len(words) or j - i > 30 or _QUOTE_CHARS.search(words[j]):
