@@ -545,6 +545,7 @@ class Judge:
         self.prev_block: int = -1
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
+        self.earlier: list[str] = []  # the text of earlier paragraphs (only a transcript's labels look)
         self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
@@ -948,6 +949,8 @@ class Judge:
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
         if block is not self._scanned:
+            if self._scanned is not None:
+                self.earlier.append(self._scanned.text)  # (a transcript's labels name people met before)
             self._scanned = block
             body = block.text
             self._honorifics = _may_hold_honorific(body)
@@ -1105,8 +1108,10 @@ class Judge:
         if m and m.group("who") not in _NOT_LABELS:
             # a transcript's speaker label: "FALLIN: I think he is ...", "JAKE TAPPER: Donald Trump released ..."
             # (its "I" is the speaker's, not the writer's): a full name, or a surname the article has named
+            # (only a person the article has named: "SECOND FIX:", "MEDIA CONTACT:" are labels, not people)
             who = " ".join(w.capitalize() for w in m.group("who").split())
-            named = self.speakers.people.get(who) if " " not in who else who
+            named = self.speakers.people.get(who.rsplit(None, 1)[-1]) or (
+                who if " " in who and any(who in t for t in self.earlier[-200:]) else None)
             subj = classify(named, self.speakers) if named else None
             if subj is not None and subj.kind == "person":
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
@@ -1868,7 +1873,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if np_subject and last_source is None and info.best_reliability() >= CARRY_CUE and any(
                 c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
             # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
-            source = _own_np_subject(s.text)
+            source = _own_np_subject(s.text, speech_only=True)
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -2237,13 +2242,55 @@ def _verb_ahead(words: Sequence[str], bares: Sequence[str], i: int, prev: str) -
     return _np_verb(bare, prev, bares[k + 1] if k + 1 < n else "")
 
 
-def _own_np_subject(text: str) -> str | None:
+_APPROXIMATE = frozenset({"about", "nearly", "almost", "more", "only", "over", "around", "roughly"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "being", "isn't", "aren't", "wasn't", "weren't",
+                       "isn’t", "aren’t", "wasn’t", "weren’t"})
+
+
+_LEADING_TIME = DAYS_MONTHS | {"just", "only", "then", "now", "also", "still"}
+
+
+def _passive_at(bares: Sequence[str], i: int) -> bool:
+    """Whether the verb group at position i is a passive ("was kidnapped", "can be presented", "are meant")."""
+    be = False
+    for k in range(i, min(len(bares), i + 5)):
+        w = bares[k]
+        if w in _BE_FORMS:
+            be = True
+        elif not (w in _FINITE or w in _SUBJECT_ADVERBS or (len(w) > 4 and w.endswith("ly"))):
+            return be and (w.endswith("ed") or w in _PARTICIPLES or w in _IRREGULAR)
+    return False
+
+
+def _speech_verb_at(words: Sequence[str], bares: Sequence[str], i: int) -> bool:
+    """Whether the verb group at words[i] says or thinks something, in the active voice: a reporting verb's form
+    (reporting_verbs.txt) or a mined reporting or belief cue ("say", "have since balked", "strongly supported",
+    "did not respond"), never a passive ("was sentenced") or an act ("attacked", "had a lead")."""
+    be = False
+    for k in range(i, min(len(words), i + 5)):
+        w = bares[k]
+        if w in _BE_FORMS:
+            be = True
+            continue
+        if w in _FINITE or w in _SUBJECT_ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS):
+            continue
+        if be and (w.endswith("ed") or w in _PARTICIPLES or w in _IRREGULAR):
+            return False  # "was sentenced", "are meant": what was done to the subject
+        if w in lexicon().verb_forms:
+            return True
+        cue = mined().cues.get(w)
+        return cue is not None and cue.cls in ("reporting-verb", "belief-verb") and cue.reliability >= GATE_RELIABLE
+    return False
+
+
+def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     """The noun phrase a sentence opens with, up to its finite verb, when its head names people or a body:
     "Investors see ...", "City officials have since balked", "About two-thirds of Republican primary voters in
     all five states support ...", "The center has declined", "Another Trump supporter in Silicon Valley, Tyrone
     Pike, had ...". A name, a role or a group the sentence is about is who acts or speaks in it, not the speaker
     of the sentence before (the learned part's attributions of acts; no laundering). None for a pronoun, a thing
-    ("The legislation passed"), or a phrase with no verb after it."""
+    ("The legislation passed"), or a phrase with no verb after it. `speech_only`: only the subject of a verb that
+    says or thinks something (_speech_verb_at), not of an act ("attacked the man", "had a lead")."""
     dateline = _DATELINE.match(text)
     if dateline is not None:
         text = text[dateline.end():]
@@ -2253,8 +2300,9 @@ def _own_np_subject(text: str) -> str | None:
     for _ in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
         comma = text.find(", ", 0, 200)
         # (a number before a comma is a year, "On June 4, 2008,"; not "64 percent call him competent,")
-        if comma < 0 or not (_fronted(text[:comma], numbers=False) or text[:comma].isdigit()) \
-                or _QUOTE_CHARS.search(text, 0, comma):
+        # (and the rest of a place: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush")
+        if comma < 0 or not (_fronted(text[:comma], numbers=False) or text[:comma].isdigit()
+                             or is_place(text[:comma])) or _QUOTE_CHARS.search(text, 0, comma):
             break
         text = text[comma + 2:]
     stop = _NP_STOP.search(text)  # no subject noun phrase goes past a quotation mark or a colon (its verb may)
@@ -2262,7 +2310,10 @@ def _own_np_subject(text: str) -> str | None:
     limit = len(words) if stop is None else len(text[:stop.start()].split())
     while words and words[0] in ("But", "And", "Yet", "So", "Still", "Now", "Instead", "Meanwhile"):
         words = words[1:]
-    if len(words) < 2 or _bare(words[0]) in _NP_NOT_SUBJECT or limit == 0:
+    first = _bare(words[0]) if words else ""
+    if len(words) < 2 or first in _NP_NOT_SUBJECT or limit == 0 or (first in PREPOSITIONS and first not in _APPROXIMATE) \
+            or (first.endswith("ing") and len(first) > 5):
+        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund)
         return None
     limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
     words = words[:40]  # (a subject, an aside and the verb fit in forty words)
@@ -2317,8 +2368,10 @@ def _own_np_subject(text: str) -> str | None:
                 return None
             i = j + 1
             break
-    if not core:
-        return None
+    if not core or _passive_at(bares, i) or (speech_only and not _speech_verb_at(words, bares, i)):
+        return None  # ("Evidence can be presented", "a French Jew ... was kidnapped": done to the subject)
+    while len(core) > 1 and _bare(core[0]) in _LEADING_TIME:
+        core = core[1:]  # "(Just this month) Hungary's prime minister lashed out"
     while tail and (_bare(tail[-1]) in DAYS_MONTHS or _bare(tail[-1]) in _NP_PREPOSITIONS):
         tail.pop()  # "The Not1More campaign on Tuesday (released)": a time, not part of the speaker
     while len(core) > 1 and _bare(core[-1]) in DAYS_MONTHS:
@@ -2335,14 +2388,17 @@ def _own_np_subject(text: str) -> str | None:
     # states voting Tuesday)"
     nxt = next((k for k in range(1, len(tail)) if _bare(tail[k]) in _NP_PREPOSITIONS), len(tail))
     tail = tail[:nxt] if len(core) + nxt <= MAX_PHRASE_WORDS else []
-    approximate = _bare(core[0]) in ("about", "nearly", "almost", "more", "only")  # "About 40 (percent)"
+    approximate = _bare(core[0]) in _APPROXIMATE  # "About 40 (percent)"
     if len(core) > 1 and _bare(core[0]) in PREPOSITIONS:
         core = core[1:]  # "(About) two-thirds of voters": a source opens with no preposition
     phrase = " ".join(core + tail).strip(",;: ")
     if not_a_speaker(phrase) is not None:
         return None
-    if head[:1].isupper():
-        subj = classify(phrase, _NO_SPEAKERS)
+    if head[:1].isupper() and not counted:
+        # (the core alone: "Sen. John McCain (of Arizona)" is McCain, not Arizona; but a title's name comes after
+        # it, "Florida's Secretary of State Ken Detzner")
+        titled = low.strip(".") in title_words() and bool(tail)
+        subj = classify(phrase if titled else " ".join(core), _NO_SPEAKERS)
         if subj is None or subj.kind not in ("person", "org", "other", "unnamed"):
             return None
         if subj.kind in ("other", "unnamed") and not (_speaks(low) or low.endswith("s")):
