@@ -60,11 +60,8 @@ def mentions(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
-def main() -> int:
-    files = sorted(DATA.glob("*.conll"))
-    if not files:
-        print(f"no .conll files under {DATA}", file=sys.stderr)
-        return 2
+def heads(files: list[Path]) -> list[str]:
+    """The head nouns kept, sorted, from GUM coref files."""
     sys.path.insert(0, str(REPO / "src"))
     from provenance.core.speakers import PRONOUNS
     from provenance.judge.tagger import model
@@ -80,13 +77,21 @@ def main() -> int:
                 core.append(w)
             if core and core[-1].isalpha() and core[-1].islower():
                 counts[core[-1]][kind] += 1
-    heads = sorted(w for w, c in counts.items()
-                   if sum(c.values()) >= MIN_COUNT and (c["person"] + c["organization"]) >= SHARE * sum(c.values())
-                   and w not in PRONOUNS and w not in _NOT_HEADS and usual.get(w, "NOUN") == "NOUN")
+    return sorted(w for w, c in counts.items()
+                  if sum(c.values()) >= MIN_COUNT and (c["person"] + c["organization"]) >= SHARE * sum(c.values())
+                  and w not in PRONOUNS and w not in _NOT_HEADS and usual.get(w, "NOUN") == "NOUN")
+
+
+def main() -> int:
+    files = sorted(DATA.glob("*.conll"))
+    if not files:
+        print(f"no .conll files under {DATA}", file=sys.stderr)
+        return 2
+    kept = heads(files)
     OUT.write_text(f"# version 1; head nouns of GUM mentions typed person or organization (>= {SHARE:.0%} of >= "
                    f"{MIN_COUNT} uses; CC BY); command: python scripts/build_speaker_heads.py\n"
-                   + "\n".join(heads) + "\n", encoding="utf-8")
-    print(f"{len(heads)} head nouns -> {OUT}")
+                   + "\n".join(kept) + "\n", encoding="utf-8")
+    print(f"{len(kept)} head nouns -> {OUT}")
     return 0
 
 

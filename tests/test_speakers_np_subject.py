@@ -108,3 +108,19 @@ def test_the_speaker_heads_come_from_gum_and_name_people_or_bodies() -> None:
     heads = speaker_heads()
     assert {"officials", "voters", "employees", "company", "government"} <= heads
     assert not {"he", "they", "born", "religion"} & heads
+
+
+def test_speaker_heads_txt_is_what_its_script_builds_from_gum() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_speaker_heads.py"
+    spec = importlib.util.spec_from_file_location("build_speaker_heads", script)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files = sorted(module.DATA.glob("*.conll"))
+    if not files:
+        pytest.skip("no GUM data in ../shared")
+    assert frozenset(module.heads(files)) == speaker_heads()
