@@ -403,6 +403,8 @@ ACCORDING_TEXTS = [
     "according to ”closing only” here", "according\tto\nReuters", "according to a", "according to", "Accordingly, no.",
     'according to "an unclosed quotation that runs on and on for more than sixty characters, far too long" x',
     "It rose, ACCORDİNG to Reuters (a dotted capital I), accordıng to AP (a dotless i).",
+    "according to F.A.A. records, the A.F.L.-C.I.O. and Mr. Smith; according to mr. jones. and dr. who",
+    'according to Sen. Smith\'s "Plan A." memo, according to St. Louis officials',
 ]
 
 
@@ -411,7 +413,9 @@ def test_according_patterns_find_what_the_case_blind_pattern_found() -> None:
 
     from provenance.judge.rules import _ACCORDING, _ACCORDING_PLAIN
 
-    before = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+    before = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|"
+                        r"(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.|"
+                        r"[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
     texts = ACCORDING_TEXTS + [s.text for t in (_corpus_texts() if CORPUS.is_dir() else [])
                                for s in segment(read_string(t, source="x.txt", fmt="text"))[1]
                                if "ccording" in s.text.lower()]
