@@ -411,7 +411,7 @@ ACCORDING_TEXTS = [
 def test_according_patterns_find_what_the_case_blind_pattern_found() -> None:
     import re
 
-    from provenance.judge.rules import _ACCORDING, _ACCORDING_PLAIN
+    from provenance.judge.rules import _ACCORDING, _ACCORDING_DOT, _ACCORDING_PLAIN, _ACCORDING_SIMPLE
 
     before = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|"
                         r"(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.|"
@@ -419,14 +419,23 @@ def test_according_patterns_find_what_the_case_blind_pattern_found() -> None:
     texts = ACCORDING_TEXTS + [s.text for t in (_corpus_texts() if CORPUS.is_dir() else [])
                                for s in segment(read_string(t, source="x.txt", fmt="text"))[1]
                                if "ccording" in s.text.lower()]
-    found = 0
+    found = simple = 0
     for text in texts:
         expected = [(m.span(), m.group("src")) for m in before.finditer(text)]
         found += len(expected)
         assert [(m.span(), m.group("src")) for m in _ACCORDING.finditer(text)] == expected, text
         if '"' not in text and "“" not in text:
             assert [(m.span(), m.group("src")) for m in _ACCORDING_PLAIN.finditer(text)] == expected, text
+            if _ACCORDING_DOT.search(text) is None:
+                simple += 1
+                assert [(m.span(), m.group("src")) for m in _ACCORDING_SIMPLE.finditer(text)] == expected, text
     assert found > 20
+    assert simple > 10
+    # the dot gate: wherever a dot alternative of the old pattern takes a dot, _ACCORDING_DOT finds one
+    dots = re.compile(r"(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|"
+                      r"(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.", re.I)
+    for text in [*texts, "a.b", "Mr. X", "mR. x", "xMr. y", "St.", "e.g. this", "\u212a. Kelvin", "1. one"]:
+        assert [m.start() for m in dots.finditer(text)] == [m.start() for m in _ACCORDING_DOT.finditer(text)], text
 
 
 def test_a_closing_mark_at_the_end_is_what_the_closing_pattern_finds() -> None:

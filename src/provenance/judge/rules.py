@@ -210,6 +210,12 @@ _ACCORDING = re.compile(rf"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+(?P<src>(?:[^,.;:!
 # alternative, which opens with one, cannot match (every sentence of the 2 MB "according to Reuters"
 # text is searched)
 _ACCORDING_PLAIN = re.compile(rf"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|{_ACCORDING_DOTS}){{2,120}}))")
+# a dot that one of _ACCORDING_DOTS takes (the same look-behinds, after the dot, case-blind as there; it
+# opens with the dot, which `re` finds by a fast scan). In a text with none and no opening quotation
+# mark, _ACCORDING's source is one set repeated: _ACCORDING_SIMPLE
+_ACCORDING_DOT = re.compile(r"\.(?:(?<=\b[A-Z]\.)|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\bMrs\.)|(?<=\bDr\.)|(?<=\bSen\.)|"
+                            r"(?<=\bRep\.)|(?<=\bGov\.)|(?<=\bGen\.)|(?<=\bSt\.))", re.I)
+_ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,.;:!?()\"“”]{2,120})")
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
@@ -947,7 +953,9 @@ class Judge:
         if "according" not in self.words:
             return out
         text = s.text
-        for m in (_ACCORDING if '"' in text or "“" in text else _ACCORDING_PLAIN).finditer(text):
+        pattern = _ACCORDING if '"' in text or "“" in text else \
+            _ACCORDING_SIMPLE if _ACCORDING_DOT.search(text) is None else _ACCORDING_PLAIN
+        for m in pattern.finditer(text):
             phrase = m.group("src")
             known = _ACCORDING_SOURCES.get(phrase)
             if known is None:
