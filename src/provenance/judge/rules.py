@@ -1297,7 +1297,16 @@ def _carrying_cue(info: SentenceInfo) -> bool:
     unnamed = lexicon().unnamed
     return any(c.reliability >= CARRY_CUE and c.cls in _CARRY_CLASSES and not _as_noun(info, k, c)
                and not _modifier(info.toks, k) and (w := _subject_word(info.toks, k)) != "who" and w not in unnamed
+               and (c.cls != "adverb" or _speech_after(info.toks, k))
                for k, c in info.found)
+
+
+def _speech_after(toks: Sequence[str], k: int) -> bool:
+    """Whether the adverb cue at token k modifies a verb of speech ("repeatedly said", "publicly denied"): an
+    adverb tells how something was done, and is a cue only through the verb it modifies ("She has repeatedly
+    worn dresses by Me+Em" is the writer's, whoever spoke before it)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else ""
+    return nxt in lexicon().verb_forms or (nxt in mined().cues and mined().cues[nxt].cls != "adverb")
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
