@@ -454,6 +454,10 @@ def _np(clause: str) -> str:
                 # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
                 out.append(w)
                 continue
+            if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
+                # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
+                out = []
+                continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
                     and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
@@ -756,6 +760,10 @@ class Judge:
         # closes the quotation, it opens no aside (the NYT's '' is no clause boundary)
         after_quote = head[:1] in _QUOTE_MARKS
         head = head.lstrip(_QUOTE_MARKS)
+        if " to " in head:
+            document = _np(head)
+            if head.startswith(document + " to "):
+                head = document  # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said"
         if not head or head != _np(head) or (
                 not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","
                 and not _TITLED_NAME.fullmatch(head)):
@@ -763,6 +771,8 @@ class Judge:
             # after a fronted phrase is ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")
             return None
         subj = classify(head, self.speakers)
+        if subj is not None and subj.kind == "other" and subj.text.split()[-1].lower() in DOCUMENT_HEADS:
+            return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
