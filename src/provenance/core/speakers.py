@@ -277,6 +277,9 @@ class Speakers:
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.people:
             return self.people[parts[0]]
+        if len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES:
+            # "Sir Keir" after "Sir Keir Starmer": the full person; never met in full, the title's form
+            return next((full for full in self.people.values() if full.split()[0] == parts[1] and " " in full), name)
         return name
 
     def remember(self, source: str, kind: str) -> None:
@@ -293,7 +296,7 @@ class Speakers:
         if kind == "person":
             self.last_person = source
             parts = source.split()
-            if len(parts) >= 2:
+            if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
                 self.people.setdefault(parts[-1], source)
         elif kind == "org":
             self.last_org = self.last_thing = source
@@ -603,6 +606,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     name_words = name.split()
     if len(name_words) >= 3 and name_words[0].lower() in adjectives() and name_words[1][:1].isupper():
         name = " ".join(name_words[1:])  # "Brave Marina Lacerda": a capitalised adjective opens the sentence
+    if name and " " not in name and len(words) >= 2 and words[-2] in _FIRST_NAME_TITLES and words[-1] == name:
+        name = f"{words[-2]} {name}"  # "Sir Keir": a knight's first name keeps its title (Speakers.canonical)
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
@@ -610,6 +615,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 # people together, named by a person's name ("the Soros family", "the Obamas' children"): never what a later
 # "he" or "she" means
+# the titles a British knight or dame is called by with their first name ("Sir Keir", "Dame Judi")
+_FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "dynasty", "parents", "children",
                           "brothers", "sisters", "relatives", "siblings"})
 # the heads of a document that speaks for its authors ("The brochure says", "according to the memo"): a
