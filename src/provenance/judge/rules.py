@@ -1083,6 +1083,11 @@ class Judge:
             evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
+        if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
+            study = _study_finds(text)
+            if study:
+                # (its verb's subject as _verbs finds it is a fragment: "Wilton for Newsweek", "Ipsos")
+                evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
         for link in links:
@@ -1288,6 +1293,37 @@ _OWN_SCOOP = LazyRe(r"\b(?:[Ii]t\s+can\s+(?:now\s+|also\s+|today\s+|exclusively\
                     # (not a person's "he can reveal": the paper's name, or "we")
                     r"|(?<![Hh]e\s)(?<![Ss]he\s)(?<![Tt]hey\s)(?<!I\s)(?<![Yy]ou\s)can\s+"
                     r"(?:now\s+|also\s+|today\s+|exclusively\s+)*(?:reveal|disclose)\b)")
+
+
+# a poll or a study a sentence opens with, what it is of and who made it, then its finding verb: "A poll of 1,500 US
+# eligible voters conducted by Redfield and Wilton for Newsweek back in May found that ..." (the "and" of the
+# pollster's name is no clause boundary; a poll is a source, as PolNeAR counts it)
+_STUDY_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "review", "audit", "census", "inquiry",
+                          "investigation", "experiment", "trial", "paper"})
+_FINDING_VERBS = frozenset({"found", "finds", "shows", "showed", "shown", "suggests", "suggested", "revealed",
+                            "reveals", "concluded", "concludes", "indicated", "indicates"})
+_STUDY_FINDS = LazyRe(
+    r"^(?:[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,8},\s+)?"
+    r"(?P<np>(?P<lead>(?:[Aa]n?|[Tt]he|[Tt]his|[Oo]ne)\s+(?:[a-z][\w-]*\s+|[A-Z][\w&.-]*\s+){0,2}?"
+    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper))\b"
+    r"(?P<rest>(?:[^,;:\"“”()]|(?<=\d),(?=\d)){0,140}?))"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?P<verb>found|finds|shows|showed|shown|suggests|suggested|revealed|"
+    r"reveals|concluded|concludes|indicated|indicates)\b")
+# the pollster or authors after "by" in what follows a study's head: "conducted by Redfield and Wilton"
+_STUDY_AGENT = re.compile(r".*?\bby\s+[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
+
+
+def _study_finds(text: str) -> list[Evidence]:
+    """'A poll of 1,500 voters conducted by Redfield and Wilton ... found that ...': the poll is the source,
+    reported up to its maker ("A poll of 1,500 US eligible voters conducted by Redfield and Wilton"), or as its
+    head alone ("A new study")."""
+    m = _STUDY_FINDS.match(text)
+    if m is None:
+        return []
+    agent = _STUDY_AGENT.match(m.group("rest"))
+    src = m.group("lead") + (agent.group(0) if agent is not None and len(agent.group(0).split()) <= 12 else "")
+    return [Evidence(_ATTRIBUTED, src, m.group("verb"), reason("subject", source=src, cue=m.group("verb")), "other",
+                     m.start("verb"))]
 
 
 def _carrying_cue(info: SentenceInfo) -> bool:
