@@ -552,7 +552,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         if before[0] in DETERMINERS or before[0] in lexicon().unnamed or (before[-1].endswith("s") and len(before) <= 3):
             return _fixed(Subject(np, "unnamed", False))  # "friends close to the Duchess": nobody named
     if len(words) == 1 and _COMMON_HYPHENED.fullmatch(np):
-        return _fixed(Subject(np, "other", True))  # "Ex-friends told ...": a common noun, capitalised as it leads
+        # "Ex-friends told ...", "Co-workers said": people of a kind, nobody named (a plural), as "Friends said"
+        # is; "Ex-wife" is someone in particular: a common noun either way, capitalised as it leads
+        plural = np.endswith("s") and not np.endswith(("ss", "us", "is"))
+        return _fixed(Subject(np, "unnamed" if plural else "other", not plural))
     has_cap = any(_CAP.match(w.rstrip("'’s,.")) for w in words[1:]) or (
         _CAP.match(words[0]) is not None and not _DETERMINERS.match(np + " ") and words[0].lower() not in _COMMON_START)
     head = re.sub(r"[^\w]", "", words[-1].lower())

@@ -1137,11 +1137,12 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
-            if best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief):
+            if (best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief)) or (
+                    best.belief and best.pos > 0 and text[:best.pos].rsplit(None, 1)[-1:] in (["he"], ["she"])):
                 # "authorities announced they had located what they believed": an unresolved "they"
                 # is the group the sentence named before it, whose verdict (vague) then stands; so is a
                 # pronoun's belief inside what people nobody names said ("Friends close to the Duchess said
-                # she wanted fame")
+                # she wanted fame", "Ex-friends told the Daily Mail that ... she thought", resolved or not)
                 group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
                               and 0 <= e.pos < best.pos), None)
                 if group is not None:
