@@ -1821,6 +1821,12 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return j
     if cls == "vague" and j.category is not _ATTRIBUTED and not _supports_vague(info):
         return j
+    if cls == "vague" and j.category is _ATTRIBUTED and info.tag == "verb" and info.subject == "person" \
+            and j.source is not None and " " in j.source and j.cue in lexicon().verbs \
+            and lexicon().verbs[j.cue].cls == "speech" and any(kind == "unnamed" for _, kind in info.subjects):
+        # "Experts suggested that ..., but Valencia’s mayor, María José Catalá, said ...": unnamed experts beside
+        # a person named in full make no vague sentence; one specific source is enough (PolNeAR's label rule)
+        return j
     probs = softmax(scores)
     lead = None
     if cls == "attributed":
