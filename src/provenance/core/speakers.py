@@ -598,6 +598,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
+    if " of " in np and words[0].lower() in DETERMINERS:
+        role = np.split(" of ", 1)[0].split()
+        if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
+            # "the former editor of the Standard": a role, reported whole, never the body it serves ("Standard")
+            return _fixed(Subject(np, "other", True))
     last = words[-1].rstrip(",.")
     if last[:1].islower() and (words[0].lower() in ("a", "an") or last.lower() in DOCUMENT_HEADS):
         # "A Nato official", "The Swedish brochure": a description with a capitalised word in it, no name

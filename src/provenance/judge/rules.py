@@ -144,6 +144,10 @@ _AFTER_APPOSITION = re.compile(
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
+# '..., says the former editor of the Standard, George Osborne.': a role of a body, then the name in apposition
+_AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
+                         r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+                         r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
@@ -655,7 +659,7 @@ class Judge:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
-                    inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    inv = _AFTER_ROLE_NAME.match(after) or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     if inv:
