@@ -1326,7 +1326,10 @@ def _study_finds(text: str) -> list[Evidence]:
     if m is None:
         return []
     agent = _STUDY_AGENT.match(m.group("rest"))
-    src = m.group("lead") + (agent.group(0) if agent is not None and len(agent.group(0).split()) <= 12 else "")
+    if len(m.group("np").split()) <= 6:
+        src = m.group("np")  # "An investigation in Sweden (has revealed)": short enough to give whole
+    else:
+        src = m.group("lead") + (agent.group(0) if agent is not None and len(agent.group(0).split()) <= 12 else "")
     return [Evidence(_ATTRIBUTED, src, m.group("verb"), reason("subject", source=src, cue=m.group("verb")), "other",
                      m.start("verb"))]
 
