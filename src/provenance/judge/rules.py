@@ -397,6 +397,7 @@ _NO_LEAD_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "
                            "there", "its", "his", "her", "their", "our", "my", "what", "how", "why", "it's", "it’s",
                            "there's", "there’s", "that's", "that’s", "some", "many", "most", "all", "no", "one"})
 BLOCK_QUOTES = True  # the paragraph after a speaker line ending in a colon is the speaker's (Judge._block_quote)
+WRITER_I = True  # outside quotation marks, "I" is the writer: no neighbour's speaker carries in (_carrying_cue)
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -1294,6 +1295,7 @@ _CLAUSE_WORDS = frozenset({"that", "he", "she", "they", "it", "i", "we", "the", 
 
 
 # the publication's own reporting, in the British press's words: no neighbour's speaker carries into it
+_THIRD_PERSON = frozenset({"he", "him", "she"})
 _OWN_SCOOP = LazyRe(r"\b(?:[Ii]t\s+can\s+(?:now\s+|also\s+|today\s+|exclusively\s+)*be\s+(?:revealed|disclosed)"
                     # (not a person's "he can reveal": the paper's name, or "we")
                     r"|(?<![Hh]e\s)(?<![Ss]he\s)(?<![Tt]hey\s)(?<!I\s)(?<![Yy]ou\s)can\s+"
@@ -1344,6 +1346,11 @@ def _carrying_cue(info: SentenceInfo) -> bool:
         return False
     if "can" in info.words and _OWN_SCOOP.search(info.text):
         return False  # "It can also be revealed that ...", "The Telegraph can reveal": the paper's own reporting
+    if WRITER_I and "i" in info.words and not info.marks and not _THIRD_PERSON.isdisjoint(info.words):
+        # "The look he gives me when I ... asked him ...": outside any quotation, an "I" who tells of a "he" or a
+        # "she" is the writer, whose own narration no neighbour's speaker carries into (an "I" alone may be a
+        # speaker's answer in a transcript set without quotation marks)
+        return False
     # (measured on PolNeAR: leaving out every cue with a name or a noun phrase before it as well cost
     # 0.006 accuracy there, where an actor's act counts as attributed; a relative "who" costs 0.001)
     # nor a cue whose subject is people the sentence names for itself ("experts point to ...", "analysts
