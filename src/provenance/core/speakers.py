@@ -612,13 +612,21 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if name.split()[-1].lower() in _GROUP_HEADS:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
     name_words = name.split()
-    if len(name_words) >= 3 and name_words[0].lower() in adjectives() and name_words[1][:1].isupper():
-        name = " ".join(name_words[1:])  # "Brave Marina Lacerda": a capitalised adjective opens the sentence
+    if len(name_words) >= 3 and name_words[1][:1].isupper() and (
+            name_words[0].lower() in adjectives() or _people_noun(name_words[0].lower())):
+        # "Brave Marina Lacerda", "Neighbour Doris Lee": a capitalised adjective or a people noun opens the sentence
+        name = " ".join(name_words[1:])
     if name and " " not in name and len(words) >= 2 and words[-2] in _FIRST_NAME_TITLES and words[-1] == name:
         name = f"{words[-2]} {name}"  # "Sir Keir": a knight's first name keeps its title (Speakers.canonical)
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+def _people_noun(word: str) -> bool:
+    """A people noun of unnamed.txt, in the singular ("neighbour", "resident", "witness"): a role, not a name."""
+    unnamed = lexicon().unnamed
+    return word in unnamed or word + "s" in unnamed or word + "es" in unnamed
 
 
 # people together, named by a person's name ("the Soros family", "the Obamas' children"): never what a later
