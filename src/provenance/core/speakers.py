@@ -625,8 +625,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 def _people_noun(word: str) -> bool:
     """A people noun of unnamed.txt, in the singular ("neighbour", "resident", "witness"): a role, not a name."""
-    unnamed = lexicon().unnamed
-    return word in unnamed or word + "s" in unnamed or word + "es" in unnamed
+    unnamed = lexicon().unnamed  # (the singular only: "One", "Media" open names, "One Club for Growth ad")
+    return word + "s" in unnamed or word + "es" in unnamed
 
 
 # people together, named by a person's name ("the Soros family", "the Obamas' children"): never what a later

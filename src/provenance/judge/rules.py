@@ -1314,6 +1314,7 @@ _STUDY_FINDS = LazyRe(
     r"(?P<np>(?P<lead>(?:[Aa]n?|[Tt]he|[Tt]his|[Oo]ne)\s+(?:[a-z][\w-]*\s+|[A-Z][\w&.-]*\s+){0,2}?"
     r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper))\b"
     r"(?P<rest>(?:[^,;:\"“”()]|(?<=\d),(?=\d)){0,140}?))"
+    r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\swas)(?<!\swere)(?<!\sare)"  # "The full poll can be found here": a passive
     r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?P<verb>found|finds|shows|showed|shown|suggests|suggested|revealed|"
     r"reveals|concluded|concludes|indicated|indicates)\b")
 # the pollster or authors after "by" in what follows a study's head: "conducted by Redfield and Wilton"
