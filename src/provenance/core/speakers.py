@@ -592,6 +592,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             words = np.split()
     if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
         return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
+    if len(words) <= 2 and words[-1].endswith("s") and _party_plural(words[-1]) and (
+            len(words) == 1 or words[0].lower() == "the"):
+        return _fixed(Subject(np, "org", True))  # "Conservatives", "the Tories": a party, never "she"
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
             or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
@@ -631,6 +634,18 @@ def _people_noun(word: str) -> bool:
 
 # people together, named by a person's name ("the Soros family", "the Obamas' children"): never what a later
 # "he" or "she" means
+# a person described by party or trade ("the prominent Republican", "the GOP lawmaker"; judge.rules): in the
+# plural, capitalised and alone ("Conservatives", "the Tories", "Democrats"), the party, never a person
+PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative", "liberal",
+                         "tory", "populist"})
+
+
+def _party_plural(word: str) -> bool:
+    """"Conservatives", "Tories", "Democrats": a party's members together, never a person."""
+    low = word.lower()
+    return word[:1].isupper() and (low[:-1] in PARTY_ROLES or (low.endswith("ies") and low[:-3] + "y" in PARTY_ROLES))
+
+
 # the titles a British knight or dame is called by with their first name ("Sir Keir", "Dame Judi")
 _FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "dynasty", "parents", "children",

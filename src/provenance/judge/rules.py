@@ -30,6 +30,7 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    PARTY_ROLES,
     PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
@@ -171,11 +172,11 @@ _THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|f
                             r"\s+[a-z]")
 # a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
 # named last (Speakers.recent_titled)
-_PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative",
-                          "liberal", "tory", "populist"})
+# (one lexicon, speakers.PARTY_ROLES, for the words test and the pattern; either case of the first letter)
+_PARTY_ROLES = PARTY_ROLES
 _PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
-                                r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
-                                r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
+                                r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(PARTY_ROLES)) + r")"
+                                r"(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
                                 r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
@@ -1134,6 +1135,12 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if len(attributed) > 1 and text[:2] in _FRONTED_OPENS and _FRONTED_CLAUSE.match(text):
+                # "While the Conservatives have said ..., Rachel Reeves has pledged ...": a fronted subordinate
+                # clause's speaker concedes; the main clause's speaks
+                comma = text.find(",")
+                if 0 <= best.pos < comma:
+                    best = next((e for e in attributed if e.pos > comma and e.subject_kind in ("person", "org")), best)
             if quotes and best.cue in ("according to", "link"):
                 # '"...trust but verify," Baker said, according to a report': the quotation's speaker
                 # is the subject of the verb beside it, not the report or the linked page
@@ -1210,6 +1217,8 @@ class Judge:
         return _PLAIN
 
 
+_FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
+_FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
 
 
