@@ -439,10 +439,12 @@ def test_a_letter_to_someone_is_the_letters_on_the_page() -> None:
     page = _page(TELEGRAPH)
     category, source = _sentence(page, "The Conservatives’ letter to Daniel Greenberg")
     assert category == "attributed"
-    assert source is not None and "letter" in source
+    assert source is not None
+    assert "letter" in source
     category, source = _sentence(page, "It has now emerged that at the same time")
     assert category == "attributed"
-    assert source is not None and "letter" in source
+    assert source is not None
+    assert "letter" in source
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -479,7 +481,8 @@ def test_a_poll_is_a_source_on_the_page() -> None:
     page = _page(EXPRESS_POLL)
     category, source = _sentence(page, "A poll of 1,500 US eligible voters")
     assert category == "attributed"
-    assert source is not None and source.startswith("A poll")
+    assert source is not None
+    assert source.startswith("A poll")
 
 
 @pytest.mark.parametrize("text", [
@@ -490,7 +493,8 @@ def test_a_poll_is_a_source_on_the_page() -> None:
 def test_a_poll_or_study_that_finds_is_a_source(text: str) -> None:
     category, source, _ = _one(text)
     assert category == "attributed"
-    assert source is not None and source.split()[1] in ("poll", "survey", "new")
+    assert source is not None
+    assert source.split()[1] in ("poll", "survey", "new")
 
 
 def test_ex_friends_are_nobody_named_on_the_page() -> None:

@@ -27,7 +27,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
-from provenance.core.speakers import DAYS_MONTHS, DOCUMENT_HEADS, ROLE_THEN_NAME, Speakers, classify, demonyms, places
+from provenance.core.speakers import (
+    DAYS_MONTHS,
+    DOCUMENT_HEADS,
+    ROLE_THEN_NAME,
+    Speakers,
+    classify,
+    demonyms,
+    places,
+)
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 from provenance.outlets.kinds import PLATFORM_KINDS
 

@@ -34,6 +34,8 @@ from provenance.core.speakers import (
     PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
     Speakers,
     Subject,
     classify,
@@ -154,7 +156,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
                                 "many", "they", "we", "he", "she", "i", "you", "it"})
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 # "confirmed in a family statement", "announced in a press release": a passive's source given as the
 # document it was said in
@@ -1979,8 +1981,8 @@ _OWN_SUBJECT = re.compile(
     r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
     r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
-    r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|week|night|morning|afternoon|evening|year|month))?"
+    r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:"
+    + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r"|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
     rf"\s+(?:has|have|had|is|was|are|were|will|would|did|does|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
