@@ -587,3 +587,17 @@ def test_the_main_clause_speaks_not_the_fronted_one() -> None:
     assert [js.judgement.source for js in audit_text(text).sentences] == ["Jane Hill", "Jane Hill"]
     # a clause that is not fronted keeps its first speaker
     assert _one("Tom Baker said the plan was bad, while Jane Hill has pledged to fight it.")[1] == "Tom Baker"
+
+
+def test_a_duty_is_nobodys_words_on_the_page() -> None:
+    # "They have to declare “any interest which someone might reasonably consider ...”": the MPs' duty, in the
+    # rules' words; was "reads as someone's words" with no source
+    page = _page(TELEGRAPH)
+    assert _sentence(page, "They have to declare") == ("unattributed", None)
+
+
+def test_a_duty_is_nobodys_words() -> None:
+    text = ("MPs are supposed to declare gifts within 28 days of receiving them. They have to declare “any interest "
+            "which someone might reasonably consider to influence their actions or words as an MP”, and the "
+            "declarations are then published.\n")
+    assert audit_text(text).sentences[-1].judgement.category.value == "unattributed"

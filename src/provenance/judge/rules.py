@@ -1896,9 +1896,34 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     if source:
         return Judgement(_ATTRIBUTED, source, cue, reason("model-named", source=source), evidence)
+    if OBLIGATIONS and j.category is _UNATTRIBUTED and not info.quote_in and not info.lead and _only_duties(info):
+        # "They have to declare “any interest which ...”": a duty, which nobody has said yet; the quotation is
+        # the rule's wording, not a speaker's (the writer's, as the rules judged it)
+        return j
     # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
     # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
+
+
+OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
+_DUTY_BEFORE = frozenset({"have", "has", "had", "need", "needs", "required", "supposed", "obliged", "expected",
+                          "ought"})
+
+
+def _only_duties(info: SentenceInfo) -> bool:
+    """Whether every cue of the sentence that could make it someone's words is a verb in a duty: "(they) have to
+    declare", "must report", "are required to disclose"."""
+    toks = info.toks
+    duties = 0
+    for k, c in info.found:
+        if c.reliability < CARRY_CUE:
+            continue
+        if (k >= 1 and toks[k - 1] in ("must", "should")) or (
+                k >= 2 and toks[k - 1] == "to" and toks[k - 2] in _DUTY_BEFORE):
+            duties += 1
+            continue
+        return False
+    return duties > 0
 
 
 _NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "now",
