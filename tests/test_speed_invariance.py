@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7b3fe3ead39a780ff417aee8835f52b9abfa2ff386df2a7b38738202f9109159"
+DIGEST = "de455b17343f394739e1149d8d61d10195433fef8cf2a2c39ca93e6c5e42d0c2"
 
 
 def inputs() -> list[Path]:
