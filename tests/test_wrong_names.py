@@ -601,3 +601,25 @@ def test_a_duty_is_nobodys_words() -> None:
             "which someone might reasonably consider to influence their actions or words as an MP”, and the "
             "declarations are then published.\n")
     assert audit_text(text).sentences[-1].judgement.category.value == "unattributed"
+
+
+DAILY_STAR_2024 = "uk_DailyStar_2024_04_23.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_according_to_a_name_then_a_clause_without_a_comma_on_the_page() -> None:
+    # "According to Tessa the best time to book a Disney holiday is usually ...": was the source "Tessa the best
+    # time to book a Disney holiday", and carried to the two sentences after it
+    page = _page(DAILY_STAR_2024)
+    assert _sentence(page, "According to Tessa the best time") == ("attributed", "Tessa")
+    assert not [js for js in page.sentences if (js.judgement.source or "").startswith("Tessa the")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("According to Tessa the best time to book is usually in April.", "Tessa"),
+    ("According to Reuters the company will file for bankruptcy.", "Reuters"),
+    ("According to the New York Times the deal is off.", "the New York Times"),
+    ("According to Bank of England data the economy grew.", "Bank of England"),
+    ("According to a report by the BBC the deal is off.", "a report by the BBC"),
+])
+def test_according_to_a_name_then_a_clause_without_a_comma(text: str, source: str) -> None:
+    assert _one(text)[:2] == ("attributed", source)

@@ -200,6 +200,9 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                         # "early results of exit polls conducted for The AP by Edison Research"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+# the words that open a clause after a name with no comma ("according to Reuters the company will ...")
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
+                             "his", "its", "their"})
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 _OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
@@ -894,6 +897,12 @@ class Judge:
             if end is not None:
                 src = src[:end.start()]
             src = src.strip()
+            words = src.split()
+            for k in range(1, len(words)):
+                if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
+                    # "According to Tessa the best time to book ... is": no comma, the name ends at the clause
+                    src = " ".join(words[:k])
+                    break
 
             if src.lower() in _LINK_WORDS:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
