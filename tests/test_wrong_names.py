@@ -623,3 +623,25 @@ def test_according_to_a_name_then_a_clause_without_a_comma_on_the_page() -> None
 ])
 def test_according_to_a_name_then_a_clause_without_a_comma(text: str, source: str) -> None:
     assert _one(text)[:2] == ("attributed", source)
+
+
+METRO_2024 = "uk_Metro_2024_07_17.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_a_time_or_a_place_before_the_subject_and_a_passive_on_the_page() -> None:
+    page = _page(METRO_2024)
+    source = _sentence(page, "Last week the group called for")[1]  # was "Last week the group"
+    assert source is not None
+    assert not source.startswith("Last week")
+    # was "social media the Metropolitan Police"
+    assert _sentence(page, "On social media the Metropolitan Police said")[1] == "the Metropolitan Police"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Last week the group called for supporters to assemble at the gardens.", "the group"),
+    ("This month Labour said the plan would work.", "Labour"),
+    ("On social media the Metropolitan Police said arrests were being made.", "the Metropolitan Police"),
+    ("A spokesman for the company said arrests were being made.", "A spokesman for the company"),
+])
+def test_a_time_or_a_place_before_the_subject_is_no_part_of_it(text: str, source: str) -> None:
+    assert _one(text)[1] == source

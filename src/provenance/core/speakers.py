@@ -492,6 +492,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         day = 2 if words[1].islower() else 0  # ("Monday Night Football" is a name)
     if day and len(words) > day and words[day][:1].isupper():
         words = words[day:]  # "(On) Monday night Downing Street (confirmed)": a time, then the speaker
+    if len(words) > 2 and words[0].lower() in _TIME_LEADS and words[1].lower() in _TIME_UNITS:
+        words = words[2:]  # "Last week the group (called)", "This month Labour (said)": a time, then the speaker
+    if len(words) > 3 and words[0].islower() and words[1].islower() and words[2] in ("the", "a", "an") \
+            and words[3][:1].isupper() and all(_plain_noun(w) for w in words[:2]):
+        words = words[2:]  # "(On) social media the Metropolitan Police (said)": a place, then the speaker
     if len(words) > 1:
         lows = [w.lower().strip(",.").replace("’", "'") for w in words]  # "wasn’t" as "wasn't"
         if lows[0] in SUBJECT_PRONOUNS and lows[-1] not in SUBJECT_PRONOUNS:
@@ -664,6 +669,18 @@ DOCUMENT_HEADS = frozenset({
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
+def _plain_noun(word: str) -> bool:
+    """A lower-case word that may be a noun of a fronted place ("social media"), not a verb, a preposition, a
+    determiner or a clause's opener ("accusing", "heads", "how", "about")."""
+    return word.isalpha() and word not in PREPOSITIONS and word not in DETERMINERS and word not in _WH_WORDS \
+        and word not in lexicon().verb_forms and not word.endswith(("ing", "ed", "ly")) \
+        and not (word.endswith("s") and not word.endswith(("ss", "ia")))
+
+
+_WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
+_TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
+_TIME_UNITS = WEEKDAYS | PARTS_OF_DAY | frozenset({"week", "weekend", "month", "year", "spring", "summer", "autumn",
+                                                   "fall", "winter"})
 _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also", "still", "yet", "thus", "hence",
                         "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead"})
 # the subject pronouns, one set for speakers and judge.rules; not "you", as often generic as addressed ("the country
