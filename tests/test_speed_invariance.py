@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "de455b17343f394739e1149d8d61d10195433fef8cf2a2c39ca93e6c5e42d0c2"
+DIGEST = "a2abef194b87aeea63ff4b55ec3958d13765be8caf4dd43dd135a866872f7172"
 
 
 def inputs() -> list[Path]:
