@@ -32,7 +32,7 @@ from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 from provenance.outlets.kinds import PLATFORM_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Container, Iterable
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
 GAP_CREDITED = 10  # ...for up to 10 sources
@@ -123,8 +123,12 @@ def paragraphs(article: ArticleReport) -> dict[int, int]:
     return out
 
 
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+")  # compiled once: _key runs for every source of every article
+_DETERMINER_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _key(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.casefold().replace("’", "'").split()))
+    return _DETERMINER.sub("", " ".join(name.casefold().replace("’", "'").split()))
 
 
 def _low(o: OutletRef, min_score: float) -> bool:
@@ -171,12 +175,33 @@ def person_surnames(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+class Surnames:
+    """`word in Surnames(texts)` is `word in person_surnames(texts)`, found by reading only the texts
+    that hold `word`: a surname is the last name of a match, so no other text can give it (each text
+    is matched on its own). `person_surnames` over a whole article was a third of the sourcing
+    profile's CPU time, and the profile asks about one or two bare names per article (docs/speed.md)."""
+
+    __slots__ = ("_known", "_texts")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = tuple(texts)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = word in person_surnames(t for t in self._texts if word in t)
+        return known
+
+
 def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
-             surnames: frozenset[str] = frozenset()) -> str:
+             surnames: Container[str] = frozenset()) -> str:
     if outlet is not None:
         return "outlet"
     key = _key(name)
-    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    bare = _DETERMINER_ANY_CASE.sub("", name.strip())
     last = name.split()[-1] if name.split() else ""
     # "a copy of the filing", "The lawsuit": a document, whatever the capital of its determiner; so is
     # "The Swedish brochure" (a document's head, core/speakers.DOCUMENT_HEADS)
@@ -233,7 +258,7 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
             if k:
                 outlets_by_key.setdefault(_key(k), o)
     documents = {_key(p.cited_as) for p in article.primary_sources}
-    surnames: frozenset[str] | None = None  # made when a bare capitalised name needs it
+    surnames: Surnames | None = None  # made when a bare capitalised name needs it
     groups: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -270,8 +295,8 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
                 names.setdefault(key, src)
                 if key not in types:
                     if surnames is None and " " not in src.strip():
-                        surnames = person_surnames(j.sentence.text for j in article.sentences)
-                    types[key] = _type_of(src, outlets_by_key.get(key), documents, surnames or frozenset())
+                        surnames = Surnames(j.sentence.text for j in article.sentences)
+                    types[key] = _type_of(src, outlets_by_key.get(key), documents, surnames if surnames is not None else frozenset())
         groups.setdefault(key, []).append(idx)
 
     out: list[SourceGroup] = []
