@@ -103,3 +103,63 @@ def test_the_inscription_gate_agrees_with_the_pattern_on_the_corpus() -> None:
         for text in texts:
             if findings._INSCRIPTION.search(text):
                 assert findings.may_inscribe(text), text
+
+
+# --------------------------------------------------------------------------- JSON written directly
+
+AWKWARD = [
+    "It rose, according to Reuters. \x1b[31mRed\x1b[0m text and a \x9b C1 escape. Tabs\tand\r\nbreaks.",
+    "“Quoted,” she said. A backslash \\ and a quote \" and U+2028\u2028 and é, 漢字, 🙂.",
+    "Officials said the plan would fail. Nobody knows why. The figure rose 40% in 2023.",
+]
+
+
+def _reports() -> list[tuple[object, object]]:
+    from dataclasses import replace
+
+    from provenance.config import Config
+    from provenance.formats.interface import RenderContext
+    from provenance.model import Report
+
+    articles = [audit_text(t, source=f"awkward-{i}.txt") for i, t in enumerate(AWKWARD)]
+    # a judgement's confidence as json.dumps writes any number: not a number, infinite, an int
+    odd = articles[0]
+    sentences = tuple(replace(js, judgement=replace(js.judgement, confidence=c))
+                      for js, c in zip(odd.sentences, (float("nan"), float("inf"), 1, -float("inf"), 0.1), strict=False))
+    articles.append(replace(odd, source="odd-numbers.txt", sentences=sentences + odd.sentences[len(sentences):]))
+    files = sorted(CORPUS.glob("*.txt"))[:25]
+    articles += [audit_text(f.read_text(), source=f"corpus/{f.name}") for f in files]
+    report = Report(tuple(articles), version="0-test")
+    found = findings.compute(report, Config())
+    suppressed = [replace(f, suppressed=True) if i % 7 == 0 else f for i, f in enumerate(found)]
+    return [(report, RenderContext(suppressed, Config(), "0")), (Report((), version=""), RenderContext([], Config(), "1")),
+            (report, RenderContext([], Config(), "2"))]
+
+
+def test_json_written_directly_is_json_dumps_of_the_report_dict() -> None:
+    import json
+
+    from provenance.formats import json as json_format
+
+    for report, ctx in _reports():
+        expected = json.dumps(json_format.report_dict(report, ctx), ensure_ascii=False) + "\n"  # type: ignore[arg-type]
+        assert json_format.render(report, ctx) == expected  # type: ignore[arg-type]
+
+
+def test_jsonl_written_directly_is_the_records_dumped() -> None:
+    from provenance.formats import jsonl
+    from provenance.formats.json import profile_dicts, sentence_dicts
+
+    for report, ctx in _reports():
+        by_source: dict[str, list[object]] = {}
+        for f in ctx.findings:  # type: ignore[attr-defined]
+            by_source.setdefault(f.source, []).append(f)
+        for a in report.articles:  # type: ignore[attr-defined]
+            mine = by_source.get(a.source, [])
+            prof, sources = profile_dicts(a, 0.4)
+            head = {"schema_version": 1, "type": "article", "article": a.source, "format": a.format,
+                    "publisher": a.publisher, "title": a.title, "url": a.url, "profile": prof, "sources": sources}
+            expected = [jsonl._dumps(head) + "\n"]
+            expected += [jsonl._dumps(jsonl.sentence_record(a, s)) + "\n" for s in sentence_dicts(a)]
+            expected += [jsonl._dumps(jsonl.record(f)) + "\n" for f in mine]  # type: ignore[arg-type]
+            assert list(jsonl.article_lines(a, mine)) == expected  # type: ignore[arg-type]
