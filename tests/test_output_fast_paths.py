@@ -163,3 +163,30 @@ def test_jsonl_written_directly_is_the_records_dumped() -> None:
             expected += [jsonl._dumps(jsonl.sentence_record(a, s)) + "\n" for s in sentence_dicts(a)]
             expected += [jsonl._dumps(jsonl.record(f)) + "\n" for f in mine]  # type: ignore[arg-type]
             assert list(jsonl.article_lines(a, mine)) == expected  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the run's sourcing profiles
+
+
+def test_shared_profiles_are_the_profiles_made_once() -> None:
+    from provenance import profile as prof
+
+    a = audit_text(AWKWARD[2], source="a.txt")
+    b = audit_text(AWKWARD[1], source="b.txt")
+    alone = prof.profile(a)
+    assert prof.profile(a) is not alone  # no memo outside a run
+    with prof.shared():
+        first = prof.profile(a)
+        assert first == alone
+        assert prof.profile(a) is first
+        assert prof.profile(b) == prof.profile(b)
+        assert prof.profile(a, 0.9) is not first
+        assert prof.profile(a, 0.9) == prof.profile(a, 0.9)
+        assert prof.profile(a) is first
+    with prof.shared(limit=1):  # a streamed report keeps only the last article's
+        first = prof.profile(a)
+        assert prof.profile(a) is first
+        prof.profile(b)
+        assert prof.profile(a) is not first
+        assert prof.profile(a) == first
+    assert prof._SHARED.get() is None

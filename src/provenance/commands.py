@@ -236,6 +236,7 @@ def _report(files: list[str], options: AuditOptions, config: Config, outputs: li
     from provenance.outlets import load as load_outlets
     from provenance.outputs import emit
     from provenance.pipeline import audit as run_audit
+    from provenance.profile import shared as shared_profiles
 
     # The whole report stays in memory until it is written: with the collector's default thresholds
     # every full collection while the findings and the formats allocate walks all of it again
@@ -246,8 +247,9 @@ def _report(files: list[str], options: AuditOptions, config: Config, outputs: li
         report = (run_audit(files, options) if files else None) or Report(articles=(), version=__version__)
         if skipped_inputs:
             report = replace(report, skipped=(*skipped_inputs, *report.skipped))
-        found = fnd.compute(report, config, load_outlets(options.outlets_file))
-        emit(report, RenderContext(found, config, report.version), outputs, view=view, no_color=no_color)
+        with shared_profiles():  # PV104 and each format read the same sourcing profiles: made once
+            found = fnd.compute(report, config, load_outlets(options.outlets_file))
+            emit(report, RenderContext(found, config, report.version), outputs, view=view, no_color=no_color)
     unchecked = 0
     if report.articles and options.check:
         from provenance.check.links import network_down
@@ -264,10 +266,12 @@ def _stream(names: list[str], options: AuditOptions, config: Config, output: Out
     from provenance import findings as fnd
     from provenance.model import SkippedInput
     from provenance.pipeline import audit_iter_found
+    from provenance.profile import shared as shared_profiles
 
     failing: list[Finding] = []
     n_failing = 0
-    with _stream_writer(output, skipped) as write:
+    # PV104 and the writer read the article's sourcing profile: made once, and only the last one kept
+    with _stream_writer(output, skipped) as write, shared_profiles(limit=1):
         for result, found in audit_iter_found(names, options, config):
             if isinstance(result, SkippedInput):
                 skipped.append(result)

@@ -22,7 +22,9 @@ command that repeats it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +34,7 @@ from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 from provenance.outlets.kinds import PLATFORM_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Container, Iterable
+    from collections.abc import Container, Iterable, Iterator
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
 GAP_CREDITED = 10  # ...for up to 10 sources
@@ -248,8 +250,42 @@ def republished_from(article: ArticleReport) -> str | None:
     return None
 
 
+# The run's profiles (`shared`): rule PV104 and every renderer ask for the profile of the same articles.
+_Memo = tuple["OrderedDict[tuple[int, float], tuple[ArticleReport, Profile]]", "int | None"]
+_SHARED: ContextVar[_Memo | None] = ContextVar("provenance_profiles", default=None)
+
+
+@contextmanager
+def shared(limit: int | None = None) -> Iterator[None]:
+    """Within the block, `profile` computes each article's profile once (per `min_source_score`) and
+    keeps the last `limit` (None: every article of the run, which the audit command's report holds
+    anyway; 1 for a streamed report, whose memory must not grow with the number of articles)."""
+    token = _SHARED.set((OrderedDict(), limit))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
-    """The article's sourcing profile (see the module docstring)."""
+    """The article's sourcing profile (see the module docstring); within `shared()` computed once per
+    article and `min_source_score`, the same object each time (a pure function of the article)."""
+    shared_memo = _SHARED.get()
+    if shared_memo is None:
+        return _profile(article, min_source_score)
+    memo, limit = shared_memo
+    key = (id(article), min_source_score)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is article:
+        return hit[1]
+    made = _profile(article, min_source_score)
+    memo[key] = (article, made)  # the article is kept, so its id stays its own
+    if limit is not None and len(memo) > limit:
+        memo.popitem(last=False)
+    return made
+
+
+def _profile(article: ArticleReport, min_source_score: float) -> Profile:
     from provenance.judge.checkworthy import checkworthy
 
     outlets_by_key: dict[str, OutletRef] = {}
