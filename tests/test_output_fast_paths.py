@@ -190,3 +190,29 @@ def test_shared_profiles_are_the_profiles_made_once() -> None:
         assert prof.profile(a) is not first
         assert prof.profile(a) == first
     assert prof._SHARED.get() is None
+
+
+# --------------------------------------------------------------------------- the audit loop's paths
+
+
+@pytest.mark.parametrize("path", ["a//b/./c.md", "/abs/dir/x.md", "./rel/y.txt", ".hidden/z.md", "name", "a/b/",
+                                  "drafts/2024/post.markdown", "/", "", "dir.md/file.txt"])
+@pytest.mark.parametrize("pattern", ["*.md", "drafts", "**/*.txt", "b/", "[!x]*", "?", "**", ".hidden", "dir.md"])
+def test_glob_match_with_the_parsed_path_kept_is_the_parse_per_pattern(path: str, pattern: str) -> None:
+    from pathlib import PurePosixPath
+
+    from provenance.core.globs import glob_match, regex
+
+    def reference(path: str, pattern: str) -> bool:  # core.globs.glob_match before session 15
+        pure = PurePosixPath(path)
+        if "/" not in pattern.rstrip("/"):
+            rx = regex(pattern.rstrip("/"))
+            return rx.fullmatch(pure.name) is not None or any(rx.fullmatch(part) for part in pure.parts[:-1])
+        pat = pattern.lstrip("./") if pattern.startswith("./") else pattern
+        if pat.endswith("/"):
+            pat += "**"
+        if regex(pat).fullmatch(path):
+            return True
+        return pat.startswith("**/") and reference(path, pat[3:])
+
+    assert glob_match(path, pattern) == reference(path, pattern)
