@@ -216,3 +216,33 @@ def test_glob_match_with_the_parsed_path_kept_is_the_parse_per_pattern(path: str
         return pat.startswith("**/") and reference(path, pat[3:])
 
     assert glob_match(path, pattern) == reference(path, pattern)
+
+
+# --------------------------------------------------------------------------- the collector during a run
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_the_collector_is_off_while_an_unchecked_report_is_made_and_back_on_after(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, check: bool) -> None:
+    import gc
+
+    from provenance import commands, outputs
+
+    article = tmp_path / "a.txt"
+    article.write_text("It rose, according to Reuters. Officials said it would fall.\n", encoding="utf-8")
+    seen: list[bool] = []
+    real_emit = outputs.emit
+
+    def emit(*args: object, **kwargs: object) -> None:
+        seen.append(gc.isenabled())
+        real_emit(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outputs, "emit", emit)
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        commands.audit([str(article)], fmt=[f"json:{tmp_path / 'out.json'}"], check=check, offline=check,
+                       no_config=True)
+    assert seen == [check]  # off without checking; checking (threads, sockets) keeps it on
+    assert gc.isenabled()
+    assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith('{"schema_version": 1')
