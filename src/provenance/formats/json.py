@@ -3,9 +3,10 @@
 Versioned by `schema_version`; fields are only added within a version. Text from articles and
 fetched pages is plain JSON string data.
 
-Written on one line by the standard library's C encoder (`indent` would switch it to the
-pure-Python one, which cost more than the whole analysis on large runs); `jq .` or
-`python -m json.tool` indents it for reading.
+Written on one line as `json.dumps(report_dict(...), ensure_ascii=False)` writes it: the sentences and
+findings straight into JSON text ("encoded directly" below), the rest by the standard library's C
+encoder (`indent` would switch it to the pure-Python one, which cost more than the whole analysis on
+large runs), article by article (`chunks`); `jq .` or `python -m json.tool` indents it for reading.
 """
 
 from __future__ import annotations
