@@ -241,3 +241,24 @@ def test_the_collector_is_off_while_an_unchecked_report_is_made_and_back_on_afte
     assert seen == [check]  # off without checking; checking (threads, sockets) keeps it on
     assert gc.isenabled()
     assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith('{"schema_version": 1')
+
+
+def _collector_state(unit: object, options: object) -> list[bool]:
+    import gc
+
+    return [gc.isenabled()]
+
+
+def test_pool_workers_start_with_the_collector_on_whatever_the_parents() -> None:
+    import gc
+
+    from provenance.pipeline import AuditOptions, _run, worker_count
+
+    if worker_count(2, 4) < 2:
+        pytest.skip("one core: no pool")
+    gc.disable()  # as the audit command has it while it makes an unchecked report
+    try:
+        states = list(_run(["a", "b", "c", "d"], AuditOptions(jobs=2), _collector_state, lambda s: [False]))
+    finally:
+        gc.enable()
+    assert states == [True, True, True, True]
