@@ -4,6 +4,7 @@
     python benchmarks/bench_output.py --repeat 5 --formats json
     python benchmarks/bench_output.py --memory         # jsonl peak memory at 125 vs 1,250 articles
     python benchmarks/bench_output.py --split          # in one process: CPU seconds of each stage
+    python benchmarks/bench_output.py --base /tmp/base/src --repeat 3   # alternating with another checkout
 
 `--split` reads the 1,250 articles in this process and reports the CPU time (not wall time, so
 that other work on a shared machine disturbs it less) of reading them, of the analysis, of the
@@ -58,10 +59,11 @@ def make_inputs(root: Path, copies: int) -> tuple[Path, int]:
     return root, size
 
 
-def run_once(fmt: str, inputs: Path) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, peak RSS in MB) of one whole `provenance audit` process."""
+def run_once(fmt: str, inputs: Path, src: str | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one whole `provenance audit` process; `src`: run
+    the package found there (PYTHONPATH) instead of the installed one."""
     cmd = [sys.executable, "-m", "provenance", "audit", "--no-check", "--jobs", "1", "-f", fmt, str(inputs)]
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **({"PYTHONPATH": src} if src else {})}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
     assert proc.stdout is not None
@@ -123,6 +125,22 @@ def split(copies: int) -> None:
         print(f"| render {name} | {took:.2f} | {took / analysis:.0%} |")
 
 
+def alternate(formats: list[str], inputs: Path, size: int, pairs: int, base: str) -> None:
+    """Base and this checkout, run by turns (which goes first alternates): CPU seconds of each."""
+    here = str(Path(__file__).resolve().parents[1] / "src")
+    print(f"{size / 1e6:.2f} MB, --no-check --jobs 1, CPU seconds; base {base}, new {here}; {pairs} pairs")
+    print("| format | base runs | new runs | base median | new median | new/base, paired, median |")
+    print("|---|---|---|---:|---:|---:|")
+    for fmt in formats:
+        runs: dict[str, list[float]] = {"base": [], "new": []}
+        for i in range(pairs):
+            for which in (("base", "new") if i % 2 == 0 else ("new", "base")):
+                runs[which].append(run_once(fmt, inputs, base if which == "base" else here)[1])
+        ratio = statistics.median(n / b for b, n in zip(runs["base"], runs["new"], strict=True))
+        print(f"| {fmt} | {' / '.join(f'{x:.2f}' for x in runs['base'])} | {' / '.join(f'{x:.2f}' for x in runs['new'])} "
+              f"| {statistics.median(runs['base']):.2f} | {statistics.median(runs['new']):.2f} | {ratio:.2f} |")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
@@ -130,6 +148,8 @@ def main() -> int:
     ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--memory", action="store_true", help="jsonl peak memory at 1 and --copies copies")
     ap.add_argument("--split", action="store_true", help="CPU time of analysis, findings and each renderer")
+    ap.add_argument("--base", metavar="SRC", help="alternate each run with the package in SRC (e.g. the src/ "
+                    "of a worktree of the base commit) and report both: CPU medians and paired ratios")
     args = ap.parse_args()
     if args.split:
         split(args.copies)
@@ -147,6 +167,9 @@ def main() -> int:
             return 0
         inputs, size = make_inputs(Path(tmp), args.copies)
         n = len(list(inputs.rglob("*.txt")))
+        if args.base:
+            alternate(args.formats, inputs, size, args.repeat, args.base)
+            return 0
         print(f"{n} articles, {size / 1e6:.2f} MB, --no-check --jobs 1, process start included; "
               f"median of {args.repeat}")
         print("| format | wall s | MB/s | CPU s | peak RSS MB |")
