@@ -126,3 +126,19 @@ def test_a_role_led_by_the_with_a_head_that_acts_is_the_subject() -> None:
     from provenance.judge.rules import _own_the_subject
 
     assert _own_the_subject("The GOP nominee has staked much of his campaign on the wall.") == "The GOP nominee"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a participle before a time belongs to the phrase, not to the name (issue #14, sixth pass)
+    ("A campaign TV ad released Thursday accuses the governor of buying influence.", "A campaign TV ad"),
+    ("A news report published Wednesday said the secretary used a private account.", "A news report"),
+    # "here" is no part of who speaks
+    ("Her campaign workers here said they have been working the state since the spring.", "Her campaign workers"),
+    # the dots of an abbreviation or a title are part of the source after "according to"
+    ("This room had two couches and 11 single seats, according to F.A.A. records.", "F.A.A. records"),
+    ("The jet is new, according to the U.S. Army.", "the U.S. Army"),
+    ("Sales fell by a third, according to Mr. Smith.", "Mr. Smith"),
+])
+def test_the_whole_speakers_phrase_and_only_it(text: str, source: str) -> None:
+    j = audit_text("The hall was full.\n\n" + text).sentences[1].judgement
+    assert (j.category.value, j.source) == ("attributed", source)

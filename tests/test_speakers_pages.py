@@ -550,3 +550,22 @@ def test_a_sentence_names_its_own_subject_past_adverbs_and_times(text: str, subj
     from provenance.judge.rules import _own_subject, _PlainWords
 
     assert _own_subject(text, _PlainWords([])) == subject
+
+
+def test_bbc_obr_page_credits_the_chancellor_not_the_party_in_her_concessive_clause() -> None:
+    """BBC 2024-08-01 (read after the sixth pass, nobody had tuned on it): "While the Conservatives have said
+    ..., Rachel Reeves has pledged ..." and her "In a letter, she said ...", "She also said ..." were all
+    credited to "Conservatives"."""
+    report = _page("uk_BBC_2024_08_01.html")
+    assert _sentence(report, "While the Conservatives") == ("attributed", "Rachel Reeves")
+    assert _sentence(report, "In a letter, she said") == ("attributed", "Rachel Reeves")
+    assert _sentence(report, "She also said") == ("attributed", "Rachel Reeves")
+
+
+def test_a_concessive_clauses_speaker_gives_way_to_the_main_clauses() -> None:
+    text = ("The budget was published on Monday.\n\n"
+            "While the Greens have said they were never consulted, Jane Hollis has promised to publish every "
+            "forecast. She also said the office would grow.\n")
+    report = audit_text(text)
+    assert _sentence(report, "While the Greens") == ("attributed", "Jane Hollis")
+    assert _sentence(report, "She also said") == ("attributed", "Jane Hollis")

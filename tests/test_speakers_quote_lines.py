@@ -63,6 +63,15 @@ def test_a_manner_verb_without_a_quotation_is_no_speech(text: str) -> None:
     # ... and a place with its state, then a relative clause
     ('"Both of them scare me," Harry Bonds, 30, of Raleigh, N.C., who was among those polled, said in an interview.\n',
      "Harry Bonds"),
+    # a body, a title and a name of up to seven capitalised words after the verb (sixth pass)
+    ('"It does not mean he did it in an honest way," said United Steelworkers Political Director Tim Waters.\n',
+     "Tim Waters"),
+    ('"This is the secret weapon," said South Carolina Democratic Party Chairman Jaime Harrison.\n',
+     "Jaime Harrison"),
+    # a description with a number or a capitalised word in it, before the end or a relative clause
+    ("“Donald is, and always has been, an amazing leader,” said the 46-year-old.\n", "the 46-year-old"),
+    ("“It is going to be challenging,” said a longtime GOP data expert who has worked for one of the rivals.\n",
+     "a longtime GOP data expert"),
 ])
 def test_a_speaker_named_around_asides_and_places(text: str, source: str) -> None:
     assert _judged(text, text[:6]) == ("attributed", source)
@@ -107,3 +116,30 @@ def test_he_is_the_titled_person_a_sentence_opens_with_after_a_time() -> None:
     j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("He said"))
     assert j.source in ("Keir", "Keir Starmer")
 
+
+
+def test_a_round_ups_item_credits_the_author_after_the_dash() -> None:
+    """HuffPost's Pollster round-ups (issue #14, sixth pass): a headline in capitals, a dash, the author,
+    a colon and the author's words; the quotation's later sentences are the author's too, not the speaker
+    of the item before."""
+    text = ("“The race is tight,” said pollster Ann Lee.\n\n"
+            "POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict "
+            "the winner, it isn’t because they were wrong. There was a lot shifting on the ground.”\n\n"
+            "HIGHER TURNOUT - Michael P. McDonald: “Turnout was down slightly. It may be tempting to compare it.”\n")
+    assert _judged(text, "POLLS NOT WRONG") == ("attributed", "Mark Blumenthal and Jon Cohen")
+    assert _judged(text, "There was a lot") == ("attributed", "Mark Blumenthal and Jon Cohen")
+    assert _judged(text, "HIGHER TURNOUT") == ("attributed", "Michael P. McDonald")
+    assert _judged(text, "It may be tempting") == ("attributed", "Michael P. McDonald")
+
+
+def test_a_transcripts_speaker_label_names_the_speaker_of_its_turn() -> None:
+    """A cable-news transcript (issue #14, sixth pass): "FALLIN: I think ..." is Fallin's, and so is the rest of
+    her turn's paragraph; its "I" is not the writer. A label in capitals that names nobody ("UPDATE:") is none."""
+    text = ("Gov. Mary Fallin spoke to CNN's Jake Tapper on Sunday.\n\n"
+            "JAKE TAPPER: Donald Trump released a video on Friday about racial healing.\n\n"
+            "FALLIN: I think he is trying to campaign as a racial healer. And I think that is the message.\n\n"
+            "UPDATE: The website has removed the listing.\n")
+    assert _judged(text, "JAKE TAPPER") == ("attributed", "Jake Tapper")
+    assert _judged(text, "FALLIN") == ("attributed", "Mary Fallin")
+    assert _judged(text, "And I think") == ("attributed", "Mary Fallin")
+    assert _judged(text, "UPDATE")[1] is None

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7b3fe3ead39a780ff417aee8835f52b9abfa2ff386df2a7b38738202f9109159"
+DIGEST = "0090c82017bd47f40a79b30bfe2b8db9710ef0ef176e2071dbf94b92ba0f931c"
 
 
 def inputs() -> list[Path]:

@@ -70,6 +70,14 @@ def adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speaker_heads() -> frozenset[str]:
+    """Common nouns that head a phrase naming people or a body ("investors", "officials", "the center";
+    data/speaker_heads.txt, built by scripts/build_speaker_heads.py from GUM's gold coreference types)."""
+    text = resources.files("provenance.core").joinpath("data", "speaker_heads.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     """Nationality adjectives (data/demonyms.txt): an adjective alone names no speaker ("Russian")."""
     text = resources.files("provenance.core").joinpath("data", "demonyms.txt").read_text(encoding="utf-8")

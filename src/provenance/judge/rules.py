@@ -30,6 +30,8 @@ from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
+    NUMBERS_DURATIONS,
+    ORG_WORDS,
     PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
@@ -38,6 +40,7 @@ from provenance.core.speakers import (
     classify,
     is_place,
     not_a_speaker,
+    speaker_heads,
     strip_titles,
     superlative,
     title_words,
@@ -68,6 +71,7 @@ from provenance.judge.features import (
     with_context,
 )
 from provenance.judge.reasons import reason
+from provenance.judge.tagger import model as tagger_model
 from provenance.judge.tagger import verb_at
 from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
 
@@ -99,7 +103,7 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "himself", "themselves", "itself", "personally", "jokingly", "angrily", "famously", "twice",
         "allegedly", "apparently", "frequently", "consistently", "continually", "continuously", "routinely",
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
-        "went", "on", "seemed", "appeared", "tried"}
+        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                        r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
@@ -113,7 +117,9 @@ _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|
                "economist|executive|manager|founder|co-founder|owner|representative|adviser|advisor|"
                "commissioner|editor|dean|governor|mayor|senator|ambassador|coordinator|commander|inspector|"
                "rector|principal|partner|fellow|expert|scientist|organizer|organiser|campaigner|volunteer")
-_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\w.'’-]*){0,4}"
+_AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'’-]*)"
+                        # (a name's particle: "said Pierre de Vos")
+                        r"(?:\s+(?:of\s+|for\s+|(?:de|van|von|da|del|der|di|du|la|le|bin|al)\s+)?[A-Z][\w.'’-]*){0,6}"
                         r"|he|she|they|it|I|we)"
                         # ... where the subject ends the clause: "..., said Smith." or "said Smith in a
                         # statement", not "added Latin hits"
@@ -121,8 +127,9 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         r"as|while|because|since)\b)"
                         # a common noun only right before punctuation or a place or time: '"...," said the
                         # official.', never "posted the clip to YouTube" (an object)
-                        r"|(?:the|a|an|his|her|their|its)\s+(?:[A-Z][\w-]*\s+){0,2}[a-z]+(?:\s+[a-z]+)?"
-                        r"(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during)\b)"
+                        # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
+                        r"|(?:the|a|an|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}[a-z0-9][\w-]*"
+                        r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
                         rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
@@ -186,7 +193,10 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                   r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+# (the dots of an abbreviation or a title, "F.A.A. records", "the A.F.L.-C.I.O.", "Mr. Smith", are part of it)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|"
+                        r"(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.|"
+                        r"[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
@@ -204,6 +214,16 @@ _COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# a transcript's speaker label in capitals, then the speaker's words ("FALLIN: I think ...", "JAKE TAPPER: ...")
+_LABEL_SPEAKER = re.compile(r"(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
+# labels in capitals that name no speaker
+_NOT_LABELS = frozenset({"UPDATE", "EXCLUSIVE", "BREAKING", "WATCH", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "VIDEO",
+                         "PHOTOS", "PHOTO", "READ", "RELATED", "CORRECTION", "CLARIFICATION", "SOURCE", "SOURCES",
+                         "LISTEN", "ANALYSIS", "OPINION", "BREAKING NEWS", "LIVE", "UPDATED", "DEVELOPING", "WARNING",
+                         "SPOILER", "FACT CHECK", "TRANSCRIPT", "QUESTION", "ANSWER", "MORE", "ALSO", "SEE", "PLUS"})
+# "HIGHER THAN EXPECTED TURNOUT IN IOWA - Michael P. McDonald: “...": a round-up's headline, its author, a colon and
+# the author's words (HuffPost's Pollster round-ups)
+_DASH_CREDIT = re.compile(rf"\s[-—–]\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[“\"]")
 # "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
 _BY_AGENT = LazyRe(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
                    rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
@@ -240,6 +260,12 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
+# a concessive clause opening a sentence ("While X said ..., Y pledged ...")
+_CONCESSIVE = re.compile(r"(?:While|Although|Though|Whereas|Even\s+though)\s")
+_CONCESSIVE_STARTS = frozenset({"Wh", "Al", "Th", "Ev"})
+# parties and groups named by a capitalised plural: a body, never a person
+_PARTY_PLURALS = frozenset({"Conservatives", "Tories", "Democrats", "Republicans", "Liberals", "Socialists",
+                            "Greens", "Nationalists", "Unionists", "Progressives", "Libertarians", "Labour"})
 # the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
 # "we put it to the minister Jane Doe" (the name right after the verb)
 _INTERVIEWER = LazyRe(
@@ -431,6 +457,12 @@ def _np(clause: str) -> str:
             k -= 1
         if k >= 1 and not words[k - 1].endswith((",", ".")):
             words = words[:k]
+            if len(words) > 2 and words[-1].islower() and (words[-1].endswith("ed") or words[-1] in _PARTICIPLES):
+                # "A campaign TV ad released (Thursday accuses)", "A news report published (Wednesday said)": the
+                # participle before the time belongs to it, not to the speaker's name
+                words = words[:-1]
+    while len(words) > 1 and words[-1] in ("here", "there"):
+        words = words[:-1]  # "Her campaign workers here (said)"
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -470,6 +502,9 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
+_PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
+                          "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
 # a word that ends a sentence with its full stop: lower case, or capitalised and at least three letters
 # long and not an abbreviation ("Bank.", "Southport.", "said."; not "Mr.", "U.S.", "Jr.", "Calif.")
 _SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\.")
@@ -510,6 +545,8 @@ class Judge:
         self.prev_block: int = -1
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
+        self.earlier: list[str] = []  # the text of earlier paragraphs (only a transcript's labels look)
+        self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
@@ -912,6 +949,8 @@ class Judge:
         text = s.text.strip()
         self.words = words if words is not None else sentence_tokens(text)[1]
         if block is not self._scanned:
+            if self._scanned is not None:
+                self.earlier.append(self._scanned.text)  # (a transcript's labels name people met before)
             self._scanned = block
             body = block.text
             self._honorifics = _may_hold_honorific(body)
@@ -931,6 +970,8 @@ class Judge:
                 kind = "org"
             elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
+            if kind == "person" and j.source in _PARTY_PLURALS:
+                kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
@@ -1063,6 +1104,28 @@ class Judge:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        m = _LABEL_SPEAKER.match(text) if ":" in self.words and text[1:2].isupper() else None
+        if m and m.group("who") not in _NOT_LABELS:
+            # a transcript's speaker label: "FALLIN: I think he is ...", "JAKE TAPPER: Donald Trump released ..."
+            # (its "I" is the speaker's, not the writer's): a full name, or a surname the article has named
+            # (only a person the article has named: "SECOND FIX:", "MEDIA CONTACT:" are labels, not people)
+            who = " ".join(w.capitalize() for w in m.group("who").split())
+            named = self.speakers.people.get(who.rsplit(None, 1)[-1]) or (
+                who if " " in who and any(who in t for t in self.earlier[-200:]) else None)
+            subj = classify(named, self.speakers) if named else None
+            if subj is not None and subj.kind == "person":
+                evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
+                self.turn = (s.block, subj.text)
+        m = _DASH_CREDIT.search(text) if ":" in self.words and quotes and not evidence else None
+        if m:
+            # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “Although ...": a round-up's
+            # item, a headline, then its author and their words
+            parts = [classify(who, self.speakers) for who in m.group("who").split(" and ")]
+            if all(p is not None and p.kind in ("person", "org") for p in parts):
+                # (two authors are both named: "Mark Blumenthal and Jon Cohen")
+                who = " and ".join(p.text for p in parts if p is not None)
+                kind = parts[0].kind if len(parts) == 1 and parts[0] is not None else "person"
+                evidence.append(Evidence(_ATTRIBUTED, who, ":", reason("colon", source=who), kind))
         m = _QUOTE_CREDIT.match(text) if ":" in self.words and quotes else None
         if m:
             subj = classify(m.group("who"), self.speakers)
@@ -1119,6 +1182,14 @@ class Judge:
                 # is the subject of the verb beside it, not the report or the linked page
                 best = next((e for e in attributed if e.cue not in ("according to", "link", ":")
                              and e.subject_kind in ("person", "org", "pronoun", "author")), best)
+            if len(attributed) > 1 and text[:2] in _CONCESSIVE_STARTS and _CONCESSIVE.match(text):
+                # "While the Conservatives have said ..., Rachel Reeves has pledged ...": the main clause's speaker
+                # makes the sentence's claim, not the one its concessive clause reports
+                comma = text.find(", ")
+                main = next((e for e in attributed if e.pos > comma > best.pos and e.cue not in ("link", ":")
+                             and e.subject_kind in ("person", "org") and e.source and e.source in text), None)
+                if main is not None:
+                    best = main
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
@@ -1132,6 +1203,10 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
+            if best.subject_kind == "author" and self.turn is not None and self.turn[0] == s.block:
+                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer
+                best = Evidence(_ATTRIBUTED, self.turn[1], best.cue, reason("named", source=self.turn[1], cue=best.cue),
+                                "person", best.pos, best.belief)
             cues = best.cue if len(attributed) == 1 else \
                 " / ".join(dict.fromkeys(e.cue for e in attributed if e.source == best.source))
             self.tag = _CUE_TAGS.get(best.cue, "verb")
@@ -1786,10 +1861,19 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return Judgement(_VAGUE, src, cue, reason("model-vague"), evidence)
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
+    np_subject = False  # whether the sentence's own noun phrase may name its source (_own_np_subject)
     if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
         # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
         # subject, not the neighbour's speaker
         source = _own_subject(s.text, plain)
+        # ... or a group or a role ("Investors see", "City officials have since balked"): the sentence's own
+        # subject names who acts, where the learned part attributes it anyway (named by nobody, or carrying
+        # a neighbour in); it makes no sentence attributed that the rules would keep as they decided
+        np_subject = source is None and OWN_NP_SUBJECT
+        if np_subject and last_source is None and info.best_reliability() >= CARRY_CUE and any(
+                c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
+            # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
+            source = _own_np_subject(s.text, speech_only=True)
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -1802,7 +1886,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
-            source = own or last_source
+            source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -1924,6 +2008,7 @@ def _may_hold_honorific(text: str) -> bool:
     """False when _HONORIFIC cannot match in `text` or in any part of it (it needs one of these
     literals): the judge asks once per paragraph (tests/test_fast_paths.py holds the two together)."""
     return "Mr" in text or "Ms" in text or "Dr" in text
+OWN_NP_SUBJECT = True  # ... or the noun phrase it opens with, when that names people or a body (_own_np_subject)
 OWN_SUBJECT = True  # the learned part's attributed sentence takes its own named subject before a neighbour's
 
 
@@ -2057,6 +2142,275 @@ def _own_the_subject(text: str) -> str | None:
             and words[-1].lower() not in _ACTING_HEADS:
         return None  # "The Ethiopian marathoner" typed a person: a role, kept only with a head that acts
     return subj.text
+
+
+# what a subject noun phrase ends before: a finite verb (an auxiliary or modal, negated or not)
+_FINITE = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should",
+                     "may", "might", "must", "did", "does", "do", "hasn't", "haven't", "hadn't", "isn't", "aren't",
+                     "wasn't", "weren't", "won't", "wouldn't", "can't", "couldn't", "didn't", "doesn't", "don't",
+                     "hasn’t", "haven’t", "isn’t", "aren’t", "wasn’t", "weren’t", "won’t", "wouldn’t", "can’t",
+                     "couldn’t", "didn’t", "doesn’t", "don’t"})
+_IRREGULAR = frozenset(_IRREGULAR_PAST.split("|"))
+# adverbs between a subject and its verb ("city officials have since balked", "all voted")
+_SUBJECT_ADVERBS = frozenset({"also", "now", "still", "then", "again", "never", "already", "even", "just", "often",
+                              "later", "once", "always", "both", "all", "since", "first", "each", "have", "has",
+                              "had", "not"})
+# the words a subject noun phrase may open with besides names and nouns
+_NP_OPENERS = frozenset({"the", "a", "an", "these", "those", "some", "many", "most", "all", "any", "both", "another",
+                         "his", "her", "their", "its", "our", "each", "every", "about", "nearly", "almost", "more",
+                         "less", "only", "fewer", "roughly", "just", "over", "under", "at", "least", "than"})
+# a subject that names nobody: a pronoun, a demonstrative or a dummy ("It is", "There were", "What ...")
+_NP_NOT_SUBJECT = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "there", "here", "what",
+                             "who", "which", "how", "why", "when", "where", "if", "as", "while", "because", "though",
+                             "although", "since", "after", "before", "once", "until", "unless", "whether", "so",
+                             "such", "no", "none", "nothing", "one", "ones", "it's", "it’s", "there's", "there’s",
+                             "that's", "that’s", "his", "her", "its", "their", "our", "my", "your", "whose"})
+_NP_PREPOSITIONS = frozenset({"of", "in", "at", "for", "from", "with", "on", "across", "around", "among", "inside",
+                              "outside", "within"})
+# people of a kind by their ending ("investors", "advocates" are not; "backers", "detractors", "pastors",
+# "economists", "Republicans" are)
+_PEOPLE_PLURAL = re.compile(r"[a-z]{2,}(?:ers|ors|ists|ians|ants|ents)")
+
+
+def _np_verb(word: str, prev: str, after: str = "") -> bool:
+    """Whether `word` (lower case, bare) is the finite verb after a subject noun phrase whose last word is
+    `prev` (`after`: the word that follows it): an auxiliary, a past tense, a reporting or belief verb's form
+    (cues_mined.tsv), or a verb by the tagger's table of frequent words; a word in -s followed by an auxiliary
+    is a plural noun ("Immigrant rights advocates have")."""
+    if word in _FINITE or word in _IRREGULAR:
+        return True
+    plural = prev.endswith("s") or prev[:1].isdigit() or prev in ("percent", "%", "all", "10")
+    if after in _FINITE and word.endswith("s"):
+        return False
+    form = lexicon().verbs.get(word)
+    if form is not None:
+        return form.kind != "base" or plural
+    cue = mined().cues.get(word)
+    if cue is not None and cue.cls in ("reporting-verb", "belief-verb") and cue.reliability >= GATE_RELIABLE:
+        return plural or word.endswith(("s", "ed"))
+    tags = tagger_model().tags
+    usual = tags.get(word)
+    if usual is not None:
+        return usual == "VERB"
+    if len(word) > 4 and word.endswith("ed"):
+        return True
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return tags.get(word[:-1]) == "VERB" or tags.get(word[:-2]) == "VERB"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """The head nouns of people or bodies: speaker_heads.txt, the acting heads, unnamed.txt, the organisations."""
+    return speaker_heads() | _ACTING_HEADS | lexicon().unnamed | frozenset(ORG_WORDS) | {"percent", "%"}
+
+
+def _speaks(head: str) -> bool:
+    """Whether a lower-case head noun names people or a body that can speak or act for itself ("officials",
+    "the center", "an employee", "backers")."""
+    nouns = _speaking_nouns()
+    return head in nouns or head + "s" in nouns or (head.endswith("s") and head[:-1] in nouns) \
+        or _PEOPLE_PLURAL.fullmatch(head) is not None
+
+
+_ASIDE_CLOSE = {"(": ")", "—": "—", "--": "--", "–": "–"}
+_NP_STOP = re.compile(r"[\"“”;:?!]")  # a quotation or a clause's punctuation: no subject noun phrase goes past it
+
+
+_BARE_STRIP = ",.;:\"“”‘’()"
+
+
+def _bare(word: str) -> str:
+    return word.strip(_BARE_STRIP).lower()
+
+
+def _verb_ahead(words: Sequence[str], bares: Sequence[str], i: int, prev: str) -> bool:
+    """Whether the finite verb stands at words[i], past adverbs ("have since balked", "typically oppose");
+    `bares`: the words as _bare gives them."""
+    k, n = i, len(words)
+    while k < n - 1 and (bares[k] in _SUBJECT_ADVERBS or (
+            len(bares[k]) > 4 and bares[k].endswith("ly") and bares[k] not in _LY_NOUNS)) and bares[k] not in _FINITE:
+        k += 1
+    if k >= n:
+        return False
+    bare = bares[k]
+    if not bare or words[k][:1].isupper():
+        return False
+    if bare in _NOUN_OR_VERB:  # "voters in all five states (voting)", "his claims": the tagger decides
+        lo = max(0, k - 2)
+        return tagger_model().is_verb([x.strip(",.;:\"“”‘’()") or x for x in words[lo:k + 3]], k - lo)
+    return _np_verb(bare, prev, bares[k + 1] if k + 1 < n else "")
+
+
+_APPROXIMATE = frozenset({"about", "nearly", "almost", "more", "only", "over", "around", "roughly"})
+_BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "being", "isn't", "aren't", "wasn't", "weren't",
+                       "isn’t", "aren’t", "wasn’t", "weren’t"})
+
+
+_LEADING_TIME = DAYS_MONTHS | {"just", "only", "then", "now", "also", "still"}
+
+
+def _passive_at(bares: Sequence[str], i: int) -> bool:
+    """Whether the verb group at position i is a passive ("was kidnapped", "can be presented", "are meant")."""
+    be = False
+    for k in range(i, min(len(bares), i + 5)):
+        w = bares[k]
+        if w in _BE_FORMS:
+            be = True
+        elif not (w in _FINITE or w in _SUBJECT_ADVERBS or (len(w) > 4 and w.endswith("ly"))):
+            return be and (w.endswith("ed") or w in _PARTICIPLES or w in _IRREGULAR)
+    return False
+
+
+def _speech_verb_at(words: Sequence[str], bares: Sequence[str], i: int) -> bool:
+    """Whether the verb group at words[i] says or thinks something, in the active voice: a reporting verb's form
+    (reporting_verbs.txt) or a mined reporting or belief cue ("say", "have since balked", "strongly supported",
+    "did not respond"), never a passive ("was sentenced") or an act ("attacked", "had a lead")."""
+    be = False
+    for k in range(i, min(len(words), i + 5)):
+        w = bares[k]
+        if w in _BE_FORMS:
+            be = True
+            continue
+        if w in _FINITE or w in _SUBJECT_ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS):
+            continue
+        if be and (w.endswith("ed") or w in _PARTICIPLES or w in _IRREGULAR):
+            return False  # "was sentenced", "are meant": what was done to the subject
+        if w in lexicon().verb_forms:
+            return True
+        cue = mined().cues.get(w)
+        return cue is not None and cue.cls in ("reporting-verb", "belief-verb") and cue.reliability >= GATE_RELIABLE
+    return False
+
+
+def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
+    """The noun phrase a sentence opens with, up to its finite verb, when its head names people or a body:
+    "Investors see ...", "City officials have since balked", "About two-thirds of Republican primary voters in
+    all five states support ...", "The center has declined", "Another Trump supporter in Silicon Valley, Tyrone
+    Pike, had ...". A name, a role or a group the sentence is about is who acts or speaks in it, not the speaker
+    of the sentence before (the learned part's attributions of acts; no laundering). None for a pronoun, a thing
+    ("The legislation passed"), or a phrase with no verb after it. `speech_only`: only the subject of a verb that
+    says or thinks something (_speech_verb_at), not of an act ("attacked the man", "had a lead")."""
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end():]
+    # (a conjunction before the subject is no fronted phrase: "Yet Democratic economists, like ..., say")
+    while text[:4] in ("But ", "And ", "Yet ", "So, ") or text[:3] == "So ":
+        text = text.split(None, 1)[1] if " " in text else ""
+    for _ in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
+        comma = text.find(", ", 0, 200)
+        # (a number before a comma is a year, "On June 4, 2008,"; not "64 percent call him competent,")
+        # (and the rest of a place: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush")
+        if comma < 0 or not (_fronted(text[:comma], numbers=False) or text[:comma].isdigit()
+                             or is_place(text[:comma])) or _QUOTE_CHARS.search(text, 0, comma):
+            break
+        text = text[comma + 2:]
+    stop = _NP_STOP.search(text)  # no subject noun phrase goes past a quotation mark or a colon (its verb may)
+    words = text.split()
+    limit = len(words) if stop is None else len(text[:stop.start()].split())
+    while words and words[0] in ("But", "And", "Yet", "So", "Still", "Now", "Instead", "Meanwhile"):
+        words = words[1:]
+    first = _bare(words[0]) if words else ""
+    if len(words) < 2 or first in _NP_NOT_SUBJECT or limit == 0 or (first in PREPOSITIONS and first not in _APPROXIMATE) \
+            or (first.endswith("ing") and len(first) > 5):
+        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund)
+        return None
+    limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
+    words = words[:40]  # (a subject, an aside and the verb fit in forty words)
+    bares = [w.strip(_BARE_STRIP).lower() for w in words]
+    core: list[str] = []  # the phrase up to its head
+    tail: list[str] = []  # a prepositional phrase after the head ("of Republican primary voters")
+    i = 0
+    last = ""  # what the verb agrees with: "s" once a plural or a number is in the phrase, else its last word
+    while True:
+        if i >= len(words) or len(core) + len(tail) > 14:
+            return None
+        w = words[i]
+        bare = bares[i]
+        if core and (w in _ASIDE_CLOSE or w.startswith("(")):
+            # "Politifact (which is not ...) examined", "Frankel — like Reid, a supporter of ... — recalled"
+            close = _ASIDE_CLOSE.get(w, ")")
+            j = i + 1 if w in _ASIDE_CLOSE else i
+            while j < len(words) and j - i < 30 and not words[j].rstrip(",").endswith(close):
+                j += 1
+            if j + 1 >= len(words) or j - i >= 30:
+                return None
+            i = j + 1
+            if _verb_ahead(words, bares, i, last):
+                break
+            continue
+        if core and _verb_ahead(words, bares, i, last):
+            break
+        if not bare or i >= limit or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
+                                      and bare not in _NP_OPENERS):
+            return None
+        if tail or (bare in _NP_PREPOSITIONS and core):
+            tail.append(w)
+        else:
+            core.append(w)
+        if last != "s":
+            # (a plural anywhere in the phrase lets a base form be its verb: "two-thirds of voters ... support")
+            last = "s" if bare.endswith("s") or w[:1].isdigit() or bare in NUMBERS_DURATIONS else _bare(core[-1])
+        i += 1
+        if w.endswith(","):
+            # an aside: an age, a role, a relative clause, up to the comma before the verb ("Ashley Yago, 33, a
+            # supporter ... in Greeley, Colo., finds"; "The employee of nearly four years, a registered
+            # Republican who ..., said")
+            (tail or core)[-1] = w.rstrip(",")
+            if i < len(words) and _bare(words[i]) in _SUBJECT_PRONOUNS | {"it"}:
+                return None  # "A Libertarian, he backed ...": the pronoun is the subject
+            j = i
+            while j < len(words) and j - i <= 30 and not _QUOTE_CHARS.search(words[j]):
+                if words[j].endswith(",") and _verb_ahead(words, bares, j + 1, "s"):
+                    break
+                j += 1
+            if j + 1 >= len(words) or j - i > 30 or _QUOTE_CHARS.search(words[j]):
+                return None
+            i = j + 1
+            break
+    if not core or _passive_at(bares, i) or (speech_only and not _speech_verb_at(words, bares, i)):
+        return None  # ("Evidence can be presented", "a French Jew ... was kidnapped": done to the subject)
+    while len(core) > 1 and _bare(core[0]) in _LEADING_TIME:
+        core = core[1:]  # "(Just this month) Hungary's prime minister lashed out"
+    while tail and (_bare(tail[-1]) in DAYS_MONTHS or _bare(tail[-1]) in _NP_PREPOSITIONS):
+        tail.pop()  # "The Not1More campaign on Tuesday (released)": a time, not part of the speaker
+    while len(core) > 1 and _bare(core[-1]) in DAYS_MONTHS:
+        core.pop()  # "A judge last month (ordered)": a time, not part of the speaker
+    head = core[-1].strip(",.;:").replace("’", "'")
+    if head.endswith("'s"):
+        return None  # "Sanders's (strength)": the phrase was cut at a possessor
+    low = head.lower()
+    counted = bool(tail) and (low in DETERMINERS or low in NUMBERS_DURATIONS or low.isdigit()) and (
+        _speaks(_bare(tail[-1])) or _bare(tail[0]) == "in")  # "Both of his GOP senators", "one in five"
+    if not counted and (low in _NP_NOT_SUBJECT or low in DETERMINERS or low in PREPOSITIONS):
+        return None
+    # no more than its first prepositional phrase: "About two-thirds of Republican primary voters (in all five
+    # states voting Tuesday)"
+    nxt = next((k for k in range(1, len(tail)) if _bare(tail[k]) in _NP_PREPOSITIONS), len(tail))
+    tail = tail[:nxt] if len(core) + nxt <= MAX_PHRASE_WORDS else []
+    approximate = _bare(core[0]) in _APPROXIMATE  # "About 40 (percent)"
+    if len(core) > 1 and _bare(core[0]) in PREPOSITIONS:
+        core = core[1:]  # "(About) two-thirds of voters": a source opens with no preposition
+    phrase = " ".join(core + tail).strip(",;: ")
+    if not_a_speaker(phrase) is not None:
+        return None
+    if head[:1].isupper() and not counted:
+        # (the core alone: "Sen. John McCain (of Arizona)" is McCain, not Arizona; but a title's name comes after
+        # it, "Florida's Secretary of State Ken Detzner")
+        titled = low.strip(".") in title_words() and bool(tail)
+        subj = classify(phrase if titled else " ".join(core), _NO_SPEAKERS)
+        if subj is None or subj.kind not in ("person", "org", "other", "unnamed"):
+            return None
+        if subj.kind in ("other", "unnamed") and not (_speaks(low) or low.endswith("s")):
+            return None
+        return subj.text if subj.kind in ("person", "org") else phrase
+    if not _speaks(low) and not (approximate or counted or any(w[:1].isdigit() for w in core) or (
+            tail and _speaks(_bare(tail[-1])))):  # "two-thirds of Republican primary voters"
+        return None
+    return phrase
+
+
+MAX_PHRASE_WORDS = 12
 
 
 def _headline_subject(text: str) -> str | None:
