@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
-from provenance.core.speakers import DAYS_MONTHS, DOCUMENT_HEADS, ROLE_THEN_NAME, demonyms, places
+from provenance.core.speakers import (
+    DAYS_MONTHS,
+    DOCUMENT_HEADS,
+    ROLE_THEN_NAME,
+    Speakers,
+    classify,
+    demonyms,
+    places,
+)
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 from provenance.outlets.kinds import PLATFORM_KINDS
 
@@ -198,6 +206,9 @@ class Surnames:
         return known
 
 
+_NO_SPEAKERS = Speakers()  # classify() only reads it: the names of no article
+
+
 def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
              surnames: Container[str] = frozenset()) -> str:
     if outlet is not None:
@@ -215,6 +226,9 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
     words = name.replace("’s", "").replace("'s", "").split()
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
+    heard = classify(name, _NO_SPEAKERS)
+    if heard is not None and heard.kind == "unnamed":
+        return "unnamed"  # "Ex-friends", "friends close to the Duchess": as the judge reads them, nobody named
     if words and (name[:1].islower() or words[0] in ("A", "An", "The")) and words[-1].lower() in _PERSON_NOUNS:
         return "person"  # "a spokesman", "A Nato official"
     if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in _PERSON_NOUNS:
