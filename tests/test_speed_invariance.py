@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0090c82017bd47f40a79b30bfe2b8db9710ef0ef176e2071dbf94b92ba0f931c"
+DIGEST = "a2abef194b87aeea63ff4b55ec3958d13765be8caf4dd43dd135a866872f7172"
 
 
 def inputs() -> list[Path]:

@@ -406,3 +406,242 @@ def test_the_papers_own_reporting_takes_no_neighbours_speaker_on_the_page() -> N
 def test_the_papers_own_reporting_takes_no_neighbours_speaker(text: str, source: str | None) -> None:
     report = audit_text("Sir Keir Starmer said he had done nothing wrong. " + text + "\n")
     assert report.sentences[1].judgement.source == source
+
+
+# Issue #14, sixth pass (session 15): wrong names a fact-checker still found on held-out pages at b86c778
+
+EXPRESS_POLL = EXPRESS
+GUARDIAN = "uk_TheGuardian_2024_02_24.html"  # the Valencia fire
+STANDARD = "uk_EveningStandard_2024_10_24.html"  # Tony Blair interviewed
+
+
+def test_a_manner_adverb_carries_no_neighbours_speaker_on_the_page() -> None:
+    # "She has repeatedly worn dresses by the British brand Me+Em.": the writer's, not "A Tory source"'s
+    page = _page(TELEGRAPH)
+    assert _sentence(page, "She has repeatedly worn dresses")[1] != "A Tory source"
+
+
+def test_a_manner_adverb_carries_no_neighbours_speaker() -> None:
+    text = ("A party source said: “It’s shocking that Ann Lee thought it acceptable to strut her way through Fashion "
+            "Week adorned in free designer swag.”\n\nAnn Lee is one of several wives of prime ministers to have worn "
+            "clothes by British designers to showcase the country’s fashion industry. She has repeatedly worn dresses "
+            "by the British brand Me+Em.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "A party source"
+    # an adverb before a verb of speech still lets the speaker's words go on
+    text = 'Tom Baker said: "It is shocking."\n\nHe has repeatedly said the same thing since.\n'
+    assert audit_text(text).sentences[-1].judgement.source == "Tom Baker"
+
+
+def test_a_letter_to_someone_is_the_letters_on_the_page() -> None:
+    # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said: “In August it was
+    # reported that ...": the letter's words (not vague from the hedge inside the quotation), and so is its
+    # next quoted paragraph (was Sir Keir's)
+    page = _page(TELEGRAPH)
+    category, source = _sentence(page, "The Conservatives’ letter to Daniel Greenberg")
+    assert category == "attributed"
+    assert source is not None
+    assert "letter" in source
+    category, source = _sentence(page, "It has now emerged that at the same time")
+    assert category == "attributed"
+    assert source is not None
+    assert "letter" in source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The letter to Daniel Greenberg said the rules were broken.", "The letter"),
+    ("The party's letter to Jane Hill, the standards commissioner, said: “It was reported that he lied.”",
+     "The party's letter"),
+    ("A spokesman for the company said the rules were broken.", "A spokesman for the company"),
+])
+def test_a_document_to_someone_is_the_documents(text: str, source: str) -> None:
+    assert _one(text)[:2] == ("attributed", source)
+
+
+def test_a_hedge_inside_a_quotation_is_the_speakers_not_the_writers() -> None:
+    text = 'Ann Lee said: "In August it was reported that the pass was given. It was reported that he chose."\n'
+    js = audit_text(text).sentences
+    assert [(s.judgement.category.value, s.judgement.source) for s in js] == [("attributed", "Ann Lee")] * 2
+
+
+def test_sir_and_a_first_name_is_the_full_person_on_the_page() -> None:
+    page = _page(TELEGRAPH)
+    # "Sir Keir Starmer has defended ..." then "Sir Keir said that ...": Keir Starmer, never "Keir"
+    assert _sentence(page, "Asked on Monday whether he would continue")[1] == "Keir Starmer"
+    assert not [js for js in page.sentences if js.judgement.source == "Keir"]
+
+
+def test_sir_and_a_first_name_is_the_full_person() -> None:
+    text = "Sir Tom Baker has defended the plan. Later, Sir Tom said it would work.\n"
+    assert audit_text(text).sentences[-1].judgement.source == "Tom Baker"
+    # never met in full: the name keeps its title, never a first name alone
+    assert _one("Sir Ian said it would work.")[1] == "Sir Ian"
+
+
+def test_a_poll_is_a_source_on_the_page() -> None:
+    page = _page(EXPRESS_POLL)
+    category, source = _sentence(page, "A poll of 1,500 US eligible voters")
+    assert category == "attributed"
+    assert source is not None
+    assert source.startswith("A poll")
+
+
+@pytest.mark.parametrize("text", [
+    "A poll of 1,500 voters conducted by Redfield and Wilton for Newsweek back in May found that she was liked.",
+    "A survey of 2,000 adults by YouGov and Ipsos found that most were unhappy.",
+    "A new study by researchers at Harvard and Yale shows that sleep matters.",
+])
+def test_a_poll_or_study_that_finds_is_a_source(text: str) -> None:
+    category, source, _ = _one(text)
+    assert category == "attributed"
+    assert source is not None
+    assert source.split()[1] in ("poll", "survey", "new")
+
+
+def test_ex_friends_are_nobody_named_on_the_page() -> None:
+    # "Ex-friends told the Daily Mail that ... she thought ...": the learned part calls it attributed (her belief,
+    # as PolNeAR counts it), but the sources list must not give "Ex-friends" as an organisation on record
+    from provenance.profile import profile
+
+    page = _page(EXPRESS)
+    assert _sentence(page, "Ex-friends told the Daily Mail")[1] == "Ex-friends"
+    types = {g.name: g.type for g in profile(page).sources}
+    assert types["Ex-friends"] == "unnamed"
+    assert types["friends close to the Duchess"] == "unnamed"
+
+
+def test_a_hyphened_people_noun_is_nobody_named() -> None:
+    assert _one("Ex-friends told the paper that she was unhappy.")[:2] == ("vague", "Ex-friends")
+    assert _one("Co-workers said that she was unhappy.")[:2] == ("vague", "Co-workers")
+
+
+def test_a_named_speaker_beside_unnamed_experts_is_named_on_the_page() -> None:
+    # "Experts suggested that ..., but Valencia’s mayor, María José Catalá, said the cause was still unknown"
+    page = _page(GUARDIAN)
+    assert _sentence(page, "Experts suggested that a type of cladding") == ("attributed", "María José Catalá")
+
+
+def test_a_named_speaker_beside_unnamed_experts_is_named() -> None:
+    text = ("A fire destroyed a tower block in the city on Thursday.\n\n"
+            "Experts suggested that the cladding might have made the blaze spread faster, but Valencia’s mayor, "
+            "María José Catalá, said the cause was still unknown.\n")
+    assert audit_text(text).sentences[-1].judgement.source == "María José Catalá"
+
+
+def test_a_role_of_an_outlet_then_a_name_is_the_person_on_the_page() -> None:
+    page = _page(STANDARD)
+    assert _sentence(page, "What this book captures about Blair") == ("attributed", "George Osborne")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("“It is a fine book,” says the former editor of the Standard, George Osborne.", "George Osborne"),
+    ("“It is a fine book,” said the head of the Bank of England, Andrew Bailey.", "Andrew Bailey"),
+    ("“It is a fine book,” says the former editor of the Standard.", "the former editor of the Standard"),
+])
+def test_a_role_of_an_outlet_then_a_name_is_the_person(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_the_writers_own_narration_is_the_writers_on_the_page() -> None:
+    # "The look he gives me when I have the temerity to ask about Starmer is the same one he gave me 20 years
+    # ago when I interviewed him ... and asked him ...": the interviewer's narration, not Tony Blair's words
+    page = _page(STANDARD)
+    assert _sentence(page, "The look he gives me when I have the temerity")[1] != "Tony Blair"
+
+
+def test_the_writers_own_narration_is_the_writers() -> None:
+    text = ("Tony Blair is in good form. “Give the guy a chance, he’s only just started!” he says.\n\n"
+            "The look he gives me when I have the temerity to ask about Starmer is the same one he gave me 20 years "
+            "ago when I interviewed him at Downing Street and asked him if he’d read the diaries.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "Tony Blair"
+
+
+def test_a_capitalised_people_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
+    assert _one("Neighbour Doris Lee said the smell was awful.")[1] == "Doris Lee"
+    assert _one("Resident Tom Baker said the smell was awful.")[1] == "Tom Baker"
+    assert _one("Mary Jane Smith said the smell was awful.")[1] == "Mary Jane Smith"
+
+
+BBC_2024 = "uk_BBC_2024_08_01.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_a_party_is_never_she_and_the_main_clause_speaks_on_the_page() -> None:
+    # "While the Conservatives have said they ..., Rachel Reeves has pledged to ... In a letter, she said ...": the
+    # pledge is Reeves's, and "she" is Reeves, never "Conservatives" (a party, remembered as a person)
+    page = _page(BBC_2024)
+    assert _sentence(page, "While the Conservatives have said")[1] == "Rachel Reeves"
+    assert _sentence(page, "In a letter, she said the OBR")[1] == "Rachel Reeves"
+    assert _sentence(page, "She also said that spending reviews")[1] == "Rachel Reeves"
+
+
+def test_a_party_is_never_she() -> None:
+    speakers = Speakers()
+    for party in ("Conservatives", "the Tories", "Democrats", "the Republicans"):
+        subject = classify(party, speakers)
+        assert subject is not None
+        assert subject.kind != "person"
+
+
+def test_the_main_clause_speaks_not_the_fronted_one() -> None:
+    text = ("While the Conservatives have said they always gave the figures, Jane Hill has pledged to strengthen the "
+            "office. In a letter, she said the office would be able to question the plans.\n")
+    assert [js.judgement.source for js in audit_text(text).sentences] == ["Jane Hill", "Jane Hill"]
+    # a clause that is not fronted keeps its first speaker
+    assert _one("Tom Baker said the plan was bad, while Jane Hill has pledged to fight it.")[1] == "Tom Baker"
+
+
+def test_a_duty_is_nobodys_words_on_the_page() -> None:
+    # "They have to declare “any interest which someone might reasonably consider ...”": the MPs' duty, in the
+    # rules' words; was "reads as someone's words" with no source
+    page = _page(TELEGRAPH)
+    assert _sentence(page, "They have to declare") == ("unattributed", None)
+
+
+def test_a_duty_is_nobodys_words() -> None:
+    text = ("MPs are supposed to declare gifts within 28 days of receiving them. They have to declare “any interest "
+            "which someone might reasonably consider to influence their actions or words as an MP”, and the "
+            "declarations are then published.\n")
+    assert audit_text(text).sentences[-1].judgement.category.value == "unattributed"
+
+
+DAILY_STAR_2024 = "uk_DailyStar_2024_04_23.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_according_to_a_name_then_a_clause_without_a_comma_on_the_page() -> None:
+    # "According to Tessa the best time to book a Disney holiday is usually ...": was the source "Tessa the best
+    # time to book a Disney holiday", and carried to the two sentences after it
+    page = _page(DAILY_STAR_2024)
+    assert _sentence(page, "According to Tessa the best time") == ("attributed", "Tessa")
+    assert not [js for js in page.sentences if (js.judgement.source or "").startswith("Tessa the")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("According to Tessa the best time to book is usually in April.", "Tessa"),
+    ("According to Reuters the company will file for bankruptcy.", "Reuters"),
+    ("According to the New York Times the deal is off.", "the New York Times"),
+    ("According to Bank of England data the economy grew.", "Bank of England"),
+    ("According to a report by the BBC the deal is off.", "a report by the BBC"),
+])
+def test_according_to_a_name_then_a_clause_without_a_comma(text: str, source: str) -> None:
+    assert _one(text)[:2] == ("attributed", source)
+
+
+METRO_2024 = "uk_Metro_2024_07_17.html"  # read after the fixes above: a page nobody tuned on
+
+
+def test_a_time_or_a_place_before_the_subject_and_a_passive_on_the_page() -> None:
+    page = _page(METRO_2024)
+    source = _sentence(page, "Last week the group called for")[1]  # was "Last week the group"
+    assert source is not None
+    assert not source.startswith("Last week")
+    # was "social media the Metropolitan Police"
+    assert _sentence(page, "On social media the Metropolitan Police said")[1] == "the Metropolitan Police"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Last week the group called for supporters to assemble at the gardens.", "the group"),
+    ("This month Labour said the plan would work.", "Labour"),
+    ("On social media the Metropolitan Police said arrests were being made.", "the Metropolitan Police"),
+    ("A spokesman for the company said arrests were being made.", "A spokesman for the company"),
+])
+def test_a_time_or_a_place_before_the_subject_is_no_part_of_it(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -145,6 +145,8 @@ def find_articles(inputs: Sequence[str | Path], include: Sequence[str] = (),
 
 
 def _selected(path: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    if not include and not exclude:  # the command line's case: nothing to match, no path to resolve
+        return True
     rel = relative_path(path, Path.cwd())
     if include and not any(glob_match(rel, g) for g in include):
         return False

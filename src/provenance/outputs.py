@@ -208,7 +208,6 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 def emit(report: Report, ctx: RenderContext, outputs: list[OutputSpec], *, view: str, no_color: bool) -> None:
     """Write every requested format: to its file, or (at most one) to standard output."""
     from provenance.formats import Format, renderer
-    from provenance.formats.github import write_job_summary
 
     for out in outputs:
         if out.format is Format.PARQUET and out.path is not None:  # a directory of tables (formats/parquet.py)
@@ -230,6 +229,12 @@ def emit(report: Report, ctx: RenderContext, outputs: list[OutputSpec], *, view:
                 else:
                     print_report(console, report, ctx, sentences=view == "sentences")  # type: ignore[arg-type]
         else:
+            if out.format is Format.JSON:  # written article by article: never one 40 MB string in memory
+                from provenance.formats import json as json_format
+
+                with open_output(out.path) as fh:
+                    fh.writelines(json_format.chunks(report, ctx))
+                continue
             if out.format is Format.TEXT:
                 from provenance.formats import text as text_format
 
@@ -239,6 +244,8 @@ def emit(report: Report, ctx: RenderContext, outputs: list[OutputSpec], *, view:
             with open_output(out.path) as fh:
                 fh.write(text)
         if out.format is Format.GITHUB:
+            from provenance.formats.github import write_job_summary
+
             try:
                 write_job_summary(report, ctx)
             except OSError as exc:  # the annotations are out; a job summary that cannot be written is no bug

@@ -11,6 +11,7 @@ formats, is the caller's (`commands.py`; `archive/` runs the same stages spread 
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import sys
@@ -303,7 +304,9 @@ def _run(names: list[str], options: AuditOptions, work: Callable[[str | Partitio
     if jobs > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # gc.enable: a forked worker starts with the collector on, whatever the parent's (the audit
+        # command keeps it off while it makes an unchecked report: commands._report)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
             for results in pool.map(task, names, [options] * len(names),
                                     chunksize=max(1, len(names) // (jobs * 4))):
                 yield from results
@@ -432,7 +435,7 @@ def _run_with_archives(names: list[str], options: AuditOptions, jobs: int,
     if jobs > 1 and len(units) > 1 and "-" not in names:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(units))) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(units)), initializer=gc.enable) as pool:
             for results in pool.map(task, units, [options] * len(units)):
                 yield from results
     else:

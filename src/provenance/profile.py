@@ -22,17 +22,27 @@ command that repeats it.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from provenance.core.lexicon import lexicon
-from provenance.core.speakers import DAYS_MONTHS, DOCUMENT_HEADS, ROLE_THEN_NAME, demonyms, places
+from provenance.core.speakers import (
+    DAYS_MONTHS,
+    DOCUMENT_HEADS,
+    ROLE_THEN_NAME,
+    Speakers,
+    classify,
+    demonyms,
+    places,
+)
 from provenance.model import ArticleReport, Category, LinkRole, OutletRef, Role
 from provenance.outlets.kinds import PLATFORM_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Container, Iterable, Iterator
 
 GAP_CREDIT = 0.05  # each distinct named source takes 5 points off the unsourced share...
 GAP_CREDITED = 10  # ...for up to 10 sources
@@ -123,8 +133,12 @@ def paragraphs(article: ArticleReport) -> dict[int, int]:
     return out
 
 
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+")  # compiled once: _key runs for every source of every article
+_DETERMINER_ANY_CASE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _key(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(name.casefold().replace("’", "'").split()))
+    return _DETERMINER.sub("", " ".join(name.casefold().replace("’", "'").split()))
 
 
 def _low(o: OutletRef, min_score: float) -> bool:
@@ -171,12 +185,36 @@ def person_surnames(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+class Surnames:
+    """`word in Surnames(texts)` is `word in person_surnames(texts)`, found by reading only the texts
+    that hold `word`: a surname is the last name of a match, so no other text can give it (each text
+    is matched on its own). `person_surnames` over a whole article was a third of the sourcing
+    profile's CPU time, and the profile asks about one or two bare names per article (docs/speed.md)."""
+
+    __slots__ = ("_known", "_texts")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = tuple(texts)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = word in person_surnames(t for t in self._texts if word in t)
+        return known
+
+
+_NO_SPEAKERS = Speakers()  # classify() only reads it: the names of no article
+
+
 def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
-             surnames: frozenset[str] = frozenset()) -> str:
+             surnames: Container[str] = frozenset()) -> str:
     if outlet is not None:
         return "outlet"
     key = _key(name)
-    bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    bare = _DETERMINER_ANY_CASE.sub("", name.strip())
     last = name.split()[-1] if name.split() else ""
     # "a copy of the filing", "The lawsuit": a document, whatever the capital of its determiner; so is
     # "The Swedish brochure" (a document's head, core/speakers.DOCUMENT_HEADS)
@@ -188,6 +226,9 @@ def _type_of(name: str, outlet: OutletRef | None, documents: set[str],
     words = name.replace("’s", "").replace("'s", "").split()
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return "unnamed"  # "Neighbours", "Witnesses": people nobody names, capitalised only as they lead
+    heard = classify(name, _NO_SPEAKERS)
+    if heard is not None and heard.kind == "unnamed":
+        return "unnamed"  # "Ex-friends", "friends close to the Duchess": as the judge reads them, nobody named
     if words and (name[:1].islower() or words[0] in ("A", "An", "The")) and words[-1].lower() in _PERSON_NOUNS:
         return "person"  # "a spokesman", "A Nato official"
     if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower()[:-1] in _PERSON_NOUNS:
@@ -223,8 +264,42 @@ def republished_from(article: ArticleReport) -> str | None:
     return None
 
 
+# The run's profiles (`shared`): rule PV104 and every renderer ask for the profile of the same articles.
+_Memo = tuple["OrderedDict[tuple[int, float], tuple[ArticleReport, Profile]]", "int | None"]
+_SHARED: ContextVar[_Memo | None] = ContextVar("provenance_profiles", default=None)
+
+
+@contextmanager
+def shared(limit: int | None = None) -> Iterator[None]:
+    """Within the block, `profile` computes each article's profile once (per `min_source_score`) and
+    keeps the last `limit` (None: every article of the run, which the audit command's report holds
+    anyway; 1 for a streamed report, whose memory must not grow with the number of articles)."""
+    token = _SHARED.set((OrderedDict(), limit))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
-    """The article's sourcing profile (see the module docstring)."""
+    """The article's sourcing profile (see the module docstring); within `shared()` computed once per
+    article and `min_source_score`, the same object each time (a pure function of the article)."""
+    shared_memo = _SHARED.get()
+    if shared_memo is None:
+        return _profile(article, min_source_score)
+    memo, limit = shared_memo
+    key = (id(article), min_source_score)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is article:
+        return hit[1]
+    made = _profile(article, min_source_score)
+    memo[key] = (article, made)  # the article is kept, so its id stays its own
+    if limit is not None and len(memo) > limit:
+        memo.popitem(last=False)
+    return made
+
+
+def _profile(article: ArticleReport, min_source_score: float) -> Profile:
     from provenance.judge.checkworthy import checkworthy
 
     outlets_by_key: dict[str, OutletRef] = {}
@@ -233,7 +308,7 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
             if k:
                 outlets_by_key.setdefault(_key(k), o)
     documents = {_key(p.cited_as) for p in article.primary_sources}
-    surnames: frozenset[str] | None = None  # made when a bare capitalised name needs it
+    surnames: Surnames | None = None  # made when a bare capitalised name needs it
     groups: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     types: dict[str, str] = {}
@@ -270,8 +345,8 @@ def profile(article: ArticleReport, min_source_score: float = 0.4) -> Profile:
                 names.setdefault(key, src)
                 if key not in types:
                     if surnames is None and " " not in src.strip():
-                        surnames = person_surnames(j.sentence.text for j in article.sentences)
-                    types[key] = _type_of(src, outlets_by_key.get(key), documents, surnames or frozenset())
+                        surnames = Surnames(j.sentence.text for j in article.sentences)
+                    types[key] = _type_of(src, outlets_by_key.get(key), documents, surnames if surnames is not None else frozenset())
         groups.setdefault(key, []).append(idx)
 
     out: list[SourceGroup] = []

@@ -36,16 +36,24 @@ def _relative_path(source: str, root: Path, _cwd: str) -> str:
 
 def glob_match(path: str, pattern: str) -> bool:
     """Gitignore-like globs: `**` crosses directories; a pattern without `/` matches a basename."""
-    pure = PurePosixPath(path)
     if "/" not in pattern.rstrip("/"):
         rx = regex(pattern.rstrip("/"))
-        return rx.fullmatch(pure.name) is not None or any(rx.fullmatch(part) for part in pure.parts[:-1])
+        name, folders = _name_and_folders(path)
+        return rx.fullmatch(name) is not None or any(rx.fullmatch(part) for part in folders)
     pat = pattern.lstrip("./") if pattern.startswith("./") else pattern
     if pat.endswith("/"):
         pat += "**"
     if regex(pat).fullmatch(path):
         return True
     return pat.startswith("**/") and glob_match(path, pat[3:])
+
+
+@lru_cache(maxsize=4096)
+def _name_and_folders(path: str) -> tuple[str, tuple[str, ...]]:
+    """A path's name and the folders above it, as PurePosixPath parses them: made once per path, not
+    once per pattern (`include` has six, each tried on every file found)."""
+    pure = PurePosixPath(path)
+    return pure.name, pure.parts[:-1]
 
 
 @lru_cache(maxsize=256)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring_ascii
 
 from provenance.formats.interface import RenderContext
 from provenance.model import ArticleReport, Finding, Report, SkippedInput
@@ -22,6 +23,7 @@ from provenance.model import ArticleReport, Finding, Report, SkippedInput
 JSONL_SCHEMA_VERSION = 1
 
 _dumps = json.JSONEncoder(ensure_ascii=True).encode  # the C encoder, built once
+_escape = encode_basestring_ascii  # a string as _dumps writes it
 
 
 def record(f: Finding) -> dict[str, object]:
@@ -45,17 +47,27 @@ def record(f: Finding) -> dict[str, object]:
 
 
 def article_lines(a: ArticleReport, findings: Sequence[Finding], min_source_score: float = 0.4) -> Iterator[str]:
-    """The lines of one article: its record, its sentences, its findings."""
-    from provenance.formats.json import profile_dicts, sentence_dicts
+    """The lines of one article: its record, its sentences, its findings. The sentence and finding
+    records are written directly as JSON text (`formats.json.sentence_members`, `finding_members`), the
+    bytes `_dumps` gives their dictionaries (`sentence_record`, `record`; tests/test_output_fast_paths.py)."""
+    from provenance.formats.json import finding_members, profile_dicts, sentence_members
 
     prof, sources = profile_dicts(a, min_source_score)
     head = {"schema_version": JSONL_SCHEMA_VERSION, "type": "article", "article": a.source, "format": a.format,
             "publisher": a.publisher, "title": a.title, "url": a.url, "profile": prof, "sources": sources}
     yield _dumps(head) + "\n"
-    for s in sentence_dicts(a):
-        yield _dumps({"schema_version": JSONL_SCHEMA_VERSION, "type": "sentence", "article": a.source, **s}) + "\n"
+    lead = f'{{"schema_version": {JSONL_SCHEMA_VERSION}, "type": "sentence", "article": {_escape(a.source)}, '
+    for members in sentence_members(a, _escape):
+        yield lead + members + "}\n"
+    lead = f'{{"schema_version": {JSONL_SCHEMA_VERSION}, "type": "finding", "article": '
     for f in findings:
-        yield _dumps(record(f)) + "\n"
+        yield f"{lead}{_escape(f.source)}, {finding_members(f, _escape)}}}\n"
+
+
+def sentence_record(a: ArticleReport, s: dict[str, object]) -> dict[str, object]:
+    """A sentence record as a dictionary (one of `formats.json.sentence_dicts(a)`): what `article_lines`
+    writes directly."""
+    return {"schema_version": JSONL_SCHEMA_VERSION, "type": "sentence", "article": a.source, **s}
 
 
 def skipped_line(sk: SkippedInput) -> str:

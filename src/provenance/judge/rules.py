@@ -32,9 +32,12 @@ from provenance.core.speakers import (
     DOCUMENT_HEADS,
     NUMBERS_DURATIONS,
     ORG_WORDS,
+    PARTY_ROLES,
     PLATFORMS,
     PREPOSITIONS,
     ROLE_THEN_NAME,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
     Speakers,
     Subject,
     classify,
@@ -155,13 +158,17 @@ _AFTER_APPOSITION = LazyRe(
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
-_TITLED_NAME = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
-_RELATIVE_BEFORE = LazyRe(r"\b(?:who|which|whom)\s*$")
+# '..., says the former editor of the Standard, George Osborne.': a role of a body, then the name in apposition
+_AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
+                         r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+                         r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
                                 "many", "they", "we", "he", "she", "i", "you", "it"})
-_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
-_INDEFINITE = LazyRe(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
+_SUBJECT_PRONOUNS = SUBJECT_PRONOUNS
+_INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 # "confirmed in a family statement", "announced in a press release": a passive's source given as the
 # document it was said in
 _IN_DOCUMENT = LazyRe(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
@@ -178,15 +185,15 @@ _THE_DESCRIBED = LazyRe(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|forme
                         r"\s+[a-z]")
 # a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
 # named last (Speakers.recent_titled)
-_PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "legislator", "conservative",
-                          "liberal", "tory", "populist"})
-_PARTY_DESCRIPTION = LazyRe(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
-                            r"(?:Republican|Democrat|lawmaker|politician|legislator|conservative|liberal|Tory|"
-                            r"populist)(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
-                            r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
-_PLACE_OPENS = LazyRe(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
-_PERSON_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
-_AND_BEFORE = LazyRe(r"\band\s*$")
+# (one lexicon, speakers.PARTY_ROLES, for the words test and the pattern; either case of the first letter)
+_PARTY_ROLES = PARTY_ROLES
+_PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Republican\s+|Democratic\s+)?"
+                                r"(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(PARTY_ROLES)) + r")"
+                                r"(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
+                                r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
+_PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
+_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+_AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
@@ -222,6 +229,9 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                         # "early results of exit polls conducted for The AP by Edison Research"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+# the words that open a clause after a name with no comma ("according to Reuters the company will ...")
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
+                             "his", "its", "their"})
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 
@@ -244,6 +254,12 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     if end is not None:
         src = src[:end.start()]
     src = src.strip()
+    words = src.split()
+    for k in range(1, len(words)):
+        if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
+            # "According to Tessa the best time to book ... is": no comma, the name ends at the clause
+            src = " ".join(words[:k])
+            break
     words = src.split()
     owner = _OFFICE.search(src) if "office" in src else None
     known = (src, src.lower() in _LINK_WORDS, (words[0].lower() if words else "") in _UNNAMED_FIRSTS,
@@ -466,6 +482,7 @@ _NO_LEAD_NAME = frozenset({"the", "a", "an", "this", "that", "these", "those", "
                            "there", "its", "his", "her", "their", "our", "my", "what", "how", "why", "it's", "it’s",
                            "there's", "there’s", "that's", "that’s", "some", "many", "most", "all", "no", "one"})
 BLOCK_QUOTES = True  # the paragraph after a speaker line ending in a colon is the speaker's (Judge._block_quote)
+WRITER_I = True  # outside quotation marks, "I" is the writer: no neighbour's speaker carries in (_carrying_cue)
 CARRY_CUE = 0.3  # a cue this reliable (cues_mined.tsv) in the sentence itself lets a neighbour's source in
 LAUNDER_MODE = "keep"  # "keep": the rules' verdict stands; "unnamed": attributed to a speaker it does not name
 NOUN_MARGIN = 0.0  # how sure tagger.verb_at must be of a noun to veto the verb (measured: see docs/polnear.md)
@@ -532,6 +549,10 @@ def _np(clause: str) -> str:
                     lw in ("at", "from", "with") and len(out) <= 4 and i >= 1 and _PLURAL_HEAD.fullmatch(before)):
                 # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
                 out.append(w)
+                continue
+            if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
+                # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
+                out = []
                 continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
@@ -735,7 +756,7 @@ class Judge:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
-                    inv = _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    inv = _AFTER_ROLE_NAME.match(after) or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     if inv:
@@ -840,6 +861,10 @@ class Judge:
         # closes the quotation, it opens no aside (the NYT's '' is no clause boundary)
         after_quote = head[:1] in _QUOTE_MARKS
         head = head.lstrip(_QUOTE_MARKS)
+        if " to " in head:
+            document = _np(head)
+            if head.startswith(document + " to "):
+                head = document  # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said"
         if not head or head != _np(head) or (
                 not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","
                 and not _TITLED_NAME.fullmatch(head)):
@@ -847,6 +872,8 @@ class Judge:
             # after a fronted phrase is ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")
             return None
         subj = classify(head, self.speakers)
+        if subj is not None and subj.kind == "other" and subj.text.split()[-1].lower() in DOCUMENT_HEADS:
+            return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
@@ -1180,6 +1207,11 @@ class Judge:
             evidence += self._verbs(s)
         if "learned" in self.words:
             evidence += self._learned(text)
+        if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
+            study = _study_finds(text)
+            if study:
+                # (its verb's subject as _verbs finds it is a fragment: "Wilton for Newsweek", "Ipsos")
+                evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
         for link in links:
@@ -1221,6 +1253,12 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if len(attributed) > 1 and text[:2] in _FRONTED_OPENS and _FRONTED_CLAUSE.match(text):
+                # "While the Conservatives have said ..., Rachel Reeves has pledged ...": a fronted subordinate
+                # clause's speaker concedes; the main clause's speaks
+                comma = text.find(",")
+                if 0 <= best.pos < comma:
+                    best = next((e for e in attributed if e.pos > comma and e.subject_kind in ("person", "org")), best)
             if quotes and best.cue in ("according to", "link"):
                 # '"...trust but verify," Baker said, according to a report': the quotation's speaker
                 # is the subject of the verb beside it, not the report or the linked page
@@ -1237,11 +1275,12 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
-            if best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief):
+            if (best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief)) or (
+                    best.belief and best.pos > 0 and text[:best.pos].rsplit(None, 1)[-1:] in (["he"], ["she"])):
                 # "authorities announced they had located what they believed": an unresolved "they"
                 # is the group the sentence named before it, whose verdict (vague) then stands; so is a
                 # pronoun's belief inside what people nobody names said ("Friends close to the Duchess said
-                # she wanted fame")
+                # she wanted fame", "Ex-friends told the Daily Mail that ... she thought", resolved or not)
                 group = next((e for e in evidence if e.subject_kind == "unnamed" and e.source
                               and 0 <= e.pos < best.pos), None)
                 if group is not None:
@@ -1308,6 +1347,8 @@ class Judge:
         return _PLAIN
 
 
+_FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
+_FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
 
 
@@ -1393,10 +1434,46 @@ _CLAUSE_WORDS = frozenset({"that", "he", "she", "they", "it", "i", "we", "the", 
 
 
 # the publication's own reporting, in the British press's words: no neighbour's speaker carries into it
+_THIRD_PERSON = frozenset({"he", "him", "she"})
 _OWN_SCOOP = LazyRe(r"\b(?:[Ii]t\s+can\s+(?:now\s+|also\s+|today\s+|exclusively\s+)*be\s+(?:revealed|disclosed)"
                     # (not a person's "he can reveal": the paper's name, or "we")
                     r"|(?<![Hh]e\s)(?<![Ss]he\s)(?<![Tt]hey\s)(?<!I\s)(?<![Yy]ou\s)can\s+"
                     r"(?:now\s+|also\s+|today\s+|exclusively\s+)*(?:reveal|disclose)\b)")
+
+
+# a poll or a study a sentence opens with, what it is of and who made it, then its finding verb: "A poll of 1,500 US
+# eligible voters conducted by Redfield and Wilton for Newsweek back in May found that ..." (the "and" of the
+# pollster's name is no clause boundary; a poll is a source, as PolNeAR counts it)
+_STUDY_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "review", "audit", "census", "inquiry",
+                          "investigation", "experiment", "trial", "paper"})
+_FINDING_VERBS = frozenset({"found", "finds", "shows", "showed", "shown", "suggests", "suggested", "revealed",
+                            "reveals", "concluded", "concludes", "indicated", "indicates"})
+_STUDY_FINDS = LazyRe(
+    r"^(?:[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,8},\s+)?"
+    r"(?P<np>(?P<lead>(?:[Aa]n?|[Tt]he|[Tt]his|[Oo]ne)\s+(?:[a-z][\w-]*\s+|[A-Z][\w&.-]*\s+){0,2}?"
+    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper))\b"
+    r"(?P<rest>(?:[^,;:\"“”()]|(?<=\d),(?=\d)){0,140}?))"
+    r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\swas)(?<!\swere)(?<!\sare)"  # "The full poll can be found here": a passive
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?P<verb>found|finds|shows|showed|shown|suggests|suggested|revealed|"
+    r"reveals|concluded|concludes|indicated|indicates)\b")
+# the pollster or authors after "by" in what follows a study's head: "conducted by Redfield and Wilton"
+_STUDY_AGENT = re.compile(r".*?\bby\s+[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
+
+
+def _study_finds(text: str) -> list[Evidence]:
+    """'A poll of 1,500 voters conducted by Redfield and Wilton ... found that ...': the poll is the source,
+    reported up to its maker ("A poll of 1,500 US eligible voters conducted by Redfield and Wilton"), or as its
+    head alone ("A new study")."""
+    m = _STUDY_FINDS.match(text)
+    if m is None:
+        return []
+    agent = _STUDY_AGENT.match(m.group("rest"))
+    if len(m.group("np").split()) <= 6:
+        src = m.group("np")  # "An investigation in Sweden (has revealed)": short enough to give whole
+    else:
+        src = m.group("lead") + (agent.group(0) if agent is not None and len(agent.group(0).split()) <= 12 else "")
+    return [Evidence(_ATTRIBUTED, src, m.group("verb"), reason("subject", source=src, cue=m.group("verb")), "other",
+                     m.start("verb"))]
 
 
 def _carrying_cue(info: SentenceInfo) -> bool:
@@ -1409,6 +1486,11 @@ def _carrying_cue(info: SentenceInfo) -> bool:
         return False
     if "can" in info.words and _OWN_SCOOP.search(info.text):
         return False  # "It can also be revealed that ...", "The Telegraph can reveal": the paper's own reporting
+    if WRITER_I and "i" in info.words and not info.marks and not _THIRD_PERSON.isdisjoint(info.words):
+        # "The look he gives me when I ... asked him ...": outside any quotation, an "I" who tells of a "he" or a
+        # "she" is the writer, whose own narration no neighbour's speaker carries into (an "I" alone may be a
+        # speaker's answer in a transcript set without quotation marks)
+        return False
     # (measured on PolNeAR: leaving out every cue with a name or a noun phrase before it as well cost
     # 0.006 accuracy there, where an actor's act counts as attributed; a relative "who" costs 0.001)
     # nor a cue whose subject is people the sentence names for itself ("experts point to ...", "analysts
@@ -1416,7 +1498,16 @@ def _carrying_cue(info: SentenceInfo) -> bool:
     unnamed = lexicon().unnamed
     return any(c.reliability >= CARRY_CUE and c.cls in _CARRY_CLASSES and not _as_noun(info, k, c)
                and not _modifier(info.toks, k) and (w := _subject_word(info.toks, k)) != "who" and w not in unnamed
+               and (c.cls != "adverb" or _speech_after(info.toks, k))
                for k, c in info.found)
+
+
+def _speech_after(toks: Sequence[str], k: int) -> bool:
+    """Whether the adverb cue at token k modifies a verb of speech ("repeatedly said", "publicly denied"): an
+    adverb tells how something was done, and is a cue only through the verb it modifies ("She has repeatedly
+    worn dresses by Me+Em" is the writer's, whoever spoke before it)."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else ""
+    return nxt in lexicon().verb_forms or (nxt in mined().cues and mined().cues[nxt].cls != "adverb")
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
@@ -1890,6 +1981,12 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return j
     if cls == "vague" and j.category is not _ATTRIBUTED and not _supports_vague(info):
         return j
+    if cls == "vague" and j.category is _ATTRIBUTED and info.tag == "verb" and info.subject == "person" \
+            and j.source is not None and " " in j.source and j.cue in lexicon().verbs \
+            and lexicon().verbs[j.cue].cls == "speech" and any(kind == "unnamed" for _, kind in info.subjects):
+        # "Experts suggested that ..., but Valencia’s mayor, María José Catalá, said ...": unnamed experts beside
+        # a person named in full make no vague sentence; one specific source is enough (PolNeAR's label rule)
+        return j
     probs = softmax(scores)
     lead = None
     if cls == "attributed":
@@ -1942,9 +2039,34 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
     if source:
         return Judgement(_ATTRIBUTED, source, cue, reason("model-named", source=source), evidence)
+    if OBLIGATIONS and j.category is _UNATTRIBUTED and not info.quote_in and not info.lead and _only_duties(info):
+        # "They have to declare “any interest which ...”": a duty, which nobody has said yet; the quotation is
+        # the rule's wording, not a speaker's (the writer's, as the rules judged it)
+        return j
     # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
     # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
+
+
+OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
+_DUTY_BEFORE = frozenset({"have", "has", "had", "need", "needs", "required", "supposed", "obliged", "expected",
+                          "ought"})
+
+
+def _only_duties(info: SentenceInfo) -> bool:
+    """Whether every cue of the sentence that could make it someone's words is a verb in a duty: "(they) have to
+    declare", "must report", "are required to disclose"."""
+    toks = info.toks
+    duties = 0
+    for k, c in info.found:
+        if c.reliability < CARRY_CUE:
+            continue
+        if (k >= 1 and toks[k - 1] in ("must", "should")) or (
+                k >= 2 and toks[k - 1] == "to" and toks[k - 2] in _DUTY_BEFORE):
+            duties += 1
+            continue
+        return False
+    return duties > 0
 
 
 _NOT_NAMES = frozenset({"i", "we", "you", "he", "she", "they", "it", "so", "that", "this", "there", "here", "now",
@@ -2027,8 +2149,8 @@ _OWN_SUBJECT = LazyRe(
     r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
     r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
-    r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|week|night|morning|afternoon|evening|year|month))?"
+    r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:"
+    + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r"|week|night|morning|afternoon|evening|year|month))?"
     # an adverb: "Sanders now seeks", "Jeb Bush and Ted Cruz both floated"
     r"(?:\s+(?:now|still|then|again|never|already|even|just|often|later|once|always|both|first|[a-z]+ly))?"
     rf"\s+(?:has|have|had|is|was|are|were|will|would|did|does|also|{_IRREGULAR_PAST}|[a-z][\w-]*s|[a-z][\w-]*ed)\b")
