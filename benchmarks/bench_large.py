@@ -19,6 +19,12 @@ About 0.22-0.25 s of each run is the first analysis's one-time loading (imports,
 lexicons), which a fresh process pays and this benchmark counts. Session 14's second part (patterns of
 rare cases compiled on first use, two calls a sentence fewer): single runs median 2.15-2.18 s against
 2.34-2.37 s, 12 alternating pairs at load average 0.5-1.2 (paired ratios median 0.92): not under 2 s.
+Session 15 (per-phrase reading of "according to X", faster per-sentence objects, exact two-letter gates
+in front of the role patterns, 60 more patterns compiled on first use): 1.71-1.77 s as the median of
+--repeat 3 at load average 2.5-4, where the code before gave 2.06-2.17 s (2.14 in alternating rounds) (12 alternating pairs, paired
+ratios median 0.83-0.84); 1.67-1.69 s with a bytecode cache (env -u PYTHONDONTWRITEBYTECODE, after one
+run to write it) against 2.01-2.11; peak 95 MB. After #14's sixth pass was merged: 1.78-1.87 s against
+2.10-2.51 s for main (load average 0.6-0.9): on the line again (docs/speed.md, session 15).
 """
 
 from __future__ import annotations

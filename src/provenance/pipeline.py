@@ -34,6 +34,7 @@ from provenance.model import (
     Role,
     SkippedInput,
     Summary,
+    new_judged,
 )
 from provenance.net.settings import FetchSettings
 from provenance.read.decode import InputError
@@ -224,7 +225,7 @@ def _analyse(doc: Document, options: AuditOptions) -> ArticleReport:
 
     if len(judgements) != len(sentences):
         raise ValueError("one judgement per sentence")
-    judged = tuple(map(JudgedSentence, sentences, judgements))
+    judged = tuple(map(new_judged, sentences, judgements))
     quotes: list[Quote] = []
     by_block: dict[int, list[JudgedSentence]] | None = None  # built when a block holds a quotation
     for block in blocks:

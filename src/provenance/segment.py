@@ -25,7 +25,7 @@ from collections.abc import Iterable
 
 from provenance.core import cues
 from provenance.core.lazyre import LazyRe
-from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine
+from provenance.model import Block, BlockKind, Document, RawBlock, Role, Sentence, SourceLine, new_sentence
 
 SOURCES_HEAD = LazyRe(
     r"^(?:(?:the\s+)?sources?(?:\s+(?:include[sd]?|used|cited|and\s+references))?|references|citations|"
@@ -99,11 +99,13 @@ _R_RELATED = Role.RELATED
 _R_SOURCES = Role.SOURCES
 
 
-def _any_of(*patterns: LazyRe) -> re.Pattern[str]:
+def _any_of(*patterns: LazyRe) -> LazyRe:
     """One pattern that matches (at the start) where any of `patterns` does: a line or sentence that
     it does not match is none of them, found with one call instead of one per pattern (which are
-    compiled only when one of them is asked: on most texts, never)."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+    compiled only when one of them is asked: on most texts, never). It too is compiled on first use:
+    the two-letter gates in front of it (_NO_ROLE_LINE, _NO_SPECIAL_LINE) answer for most lines and
+    sentences, and for every one of the 2 MB "according to Reuters" text (5-7 ms of compiling saved)."""
+    return LazyRe(lambda: "|".join(f"(?:{p.pattern})" for p in patterns), re.I)
 
 
 _ONLY_URL = LazyRe(r"(?:https?://|www\.)\S+", re.I)
@@ -126,6 +128,25 @@ _SPLITTER: object = None
 
 
 _SPECIAL_LINE = _any_of(SOURCES_HEAD, RELATED_HEAD, _LIST_ITEM, SOURCE_LINE, BYLINE_LINE)
+
+
+def _cannot_open(openings: str) -> frozenset[str]:
+    """The two-letter lower-case openings (ASCII letters) not in `openings`."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return frozenset(a + b for a in letters for b in letters) - frozenset(openings.split())
+
+
+# The two letters (lower-cased) a match of _ROLE_LINE, and of _SPECIAL_LINE, can open with, as
+# core.openings.cannot_open reads them from the patterns (tests/test_fast_paths.py recomputes them,
+# and fails with the new list when a pattern or citing_cues.txt changes). A line or sentence whose
+# first two characters lower-case to two ASCII letters of another pair ("It rose", "He said", "In
+# 2020") matches neither pattern: one set test instead of a case-blind match that enters every
+# alternative (about 1.2 µs a sentence; core/openings.py says why `re` cannot skip them itself).
+_ROLE_OPENINGS = ("ad al au by ci cl co cr de ed em en fe fi fo fr gr ha il im la le li mo or ph pi po pr pu re sa "
+                  "sc sh si so su ta th to tu up vi we wo wr")
+_SPECIAL_OPENINGS = "ad al au bi by ci co ed fi fo fr fu ha la mo no or po pu re sa se so su th tr tu up vi we wo wr yo"
+_NO_ROLE_LINE = _cannot_open(_ROLE_OPENINGS)  # text[:2].lower() in it: _ROLE_LINE.match(text) is None
+_NO_SPECIAL_LINE = _cannot_open(_SPECIAL_OPENINGS)
 # A sentence end followed by more text: a mark, punctuation, a space, something. The punctuation run
 # is bounded (unbounded, r"[.!?…]\W*\s+\S" ran from every mark of a long run of marks to its end:
 # quadratic); with no space in it, it is [^\w\s] (the first space after the mark is where \s+ starts).
@@ -237,7 +258,8 @@ def _raw_blocks(raw: RawBlock, first: int = 0) -> list[Block]:
                     or BYLINE_LINE.match(stripped):
                 trailer, spaced = None, False
         here = SourceLine(0, sl.line, sl.column + len(line) - len(line.lstrip()))
-        special = _SPECIAL_LINE.match(stripped) is not None  # else none of the five patterns below matches
+        # (else none of the five patterns below matches)
+        special = stripped[:2].lower() not in _NO_SPECIAL_LINE and _SPECIAL_LINE.match(stripped) is not None
         if special and (SOURCES_HEAD.match(stripped)
                         or (RELATED_HEAD.match(stripped) and (stripped.endswith(":") or len(stripped) < 30))):
             close()
@@ -337,7 +359,7 @@ def _role(block: Block, text: str, trailer: str | None) -> Role:
         return _R_SOURCES if trailer == "sources" else _R_RELATED
     if text[:1] == "(" and RELATED_PAREN.fullmatch(text):  # the pattern opens with "("
         return _R_RELATED
-    if _ROLE_LINE.match(text) is not None:  # else none of these four patterns matches
+    if text[:2].lower() not in _NO_ROLE_LINE and _ROLE_LINE.match(text) is not None:  # else none of the four matches
         if block.kind is _K_CAPTION or CAPTION_LINE.match(text):
             return _R_CAPTION
         if SOURCE_LINE.match(text):
@@ -393,7 +415,8 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
         add = sentences.append
         # a paragraph's sentence is body text unless it opens with "(" (a related link), "h" or "w" (a
         # bare URL) or _ROLE_LINE matches it: what _role finds for it, without the call (asked of every
-        # sentence: 64,000 times in the 2 MB "according to Reuters" text)
+        # sentence: 64,000 times in the 2 MB "according to Reuters" text), and without the match when
+        # the sentence's first two letters are none a match can open with (_NO_ROLE_LINE)
         plain = kind_for_role.kind is _K_PARAGRAPH
         if len(lines) == 1:
             # one source line (a paragraph of HTML or Markdown, a long unwrapped line): every position
@@ -403,16 +426,19 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
             shift = one.column - one.offset
             for start, end in _spans(block):
                 text = body[start:end]
-                role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
+                role = _R_BODY if plain and text[:1] not in "(hHwW" and (
+                    text[:2].lower() in _NO_ROLE_LINE or _ROLE_LINE.match(text) is None) \
                     else _role(kind_for_role, text, in_trailer)
-                add(Sentence(len(sentences), index, start, end, text, line, start + shift,
-                             end_line, (start if start > end - 1 else end - 1) + shift + 1, role))
+                add(new_sentence(len(sentences), index, start, end, text, line, start + shift,
+                                 end_line, (start if start > end - 1 else end - 1) + shift + 1, role))
             continue
         for start, end in _spans(block):
             text = body[start:end]
             line, column = _position(lines, offsets, start)
             end_line, end_column = _position(lines, offsets, max(start, end - 1))
-            role = _R_BODY if plain and text[:1] not in "(hHwW" and _ROLE_LINE.match(text) is None \
+            role = _R_BODY if plain and text[:1] not in "(hHwW" and (
+                text[:2].lower() in _NO_ROLE_LINE or _ROLE_LINE.match(text) is None) \
                 else _role(kind_for_role, text, in_trailer)
-            add(Sentence(len(sentences), index, start, end, text, line, column, end_line, end_column + 1, role))
+            add(new_sentence(len(sentences), index, start, end, text, line, column, end_line, end_column + 1,
+                             role))
     return tuple(blocks), tuple(sentences)

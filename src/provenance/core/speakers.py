@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from provenance.core.lazyre import LazyRe
 from provenance.core.lexicon import lexicon
 
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "thing",
@@ -58,7 +59,7 @@ def is_place(phrase: str) -> bool:
 # couple on Instagram": the head before the place or the platform speaks, never the place or platform
 PLATFORMS = frozenset({"Instagram", "Twitter", "Facebook", "TikTok", "YouTube", "X", "Threads", "Reddit", "Telegram",
                        "LinkedIn", "Truth Social", "Snapchat", "WhatsApp", "Bluesky", "Mastodon", "Weibo"})
-_IN_PLACE = re.compile(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
+_IN_PLACE = LazyRe(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$")
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +128,8 @@ REGIONS = frozenset({
 # an aside or a source that describes a person and ends with the name: "National Resources Defense
 # Council board member Nicole Lederer", "Google Search lead Liz Reid" (a lower-case role word right
 # before the name); used by the judge (who speaks) and the profile (a source's type)
-ROLE_THEN_NAME = re.compile(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
-                            r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+ROLE_THEN_NAME = LazyRe(r"(?:[\w.'’&-]+\s+){0,8}?[a-z][\w'’-]*\s+"
+                        r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 _SPEAKER_WORD = re.compile(r"[^\W_][\w'’.&-]*")
 MAX_SOURCE_WORDS = 15
 # a person's title, never a speaker alone (not "King", "Judge", "Pope", "Major": surnames or a person named so)
@@ -376,8 +377,8 @@ _NAME_THEN_ORG = re.compile(rf"{_ORG_NAME},\s+(?:a|an)\s+(?:(?!(?:of|for|at|with
 # (measured against the 13 listed by hand before: corpus/text, PolNeAR, the hand set and GUM unchanged)
 _LOWER_TITLES = frozenset(role for role in _ROLE_TITLES if role.capitalize() in lexicon().titles)
 # "the senator", "the former president", "the US President": the role word ends the phrase
-_ROLE_REF = re.compile(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
-                       re.I)
+_ROLE_REF = LazyRe(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|American|[A-Z][a-z]+an)\s+)?(\w+)$",
+                   re.I)
 
 
 def strip_titles(phrase: str) -> str:
@@ -450,7 +451,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
 # a common noun written with a hyphen ("Ex-friends", "Co-workers"), capitalised only as it opens the sentence
 _COMMON_HYPHENED = re.compile(r"(?:Ex|Co|Non|Anti|Pro|Self|Vice|Step|Half|Well|Long|Once)-[a-z][\w'’-]*")
-_HEADED = re.compile(r"\s(?:of|for|at|with)\s")
+_HEADED = LazyRe(r"\s(?:of|for|at|with)\s")
 
 _MEDIA_WORDS = frozenset({"post", "times", "journal", "news", "press", "reuters", "ap", "afp", "bbc", "cnn", "tribune",
                           "herald", "guardian", "telegraph", "gazette", "magazine", "newspaper", "paper", "outlet",
@@ -675,7 +676,7 @@ DOCUMENT_HEADS = frozenset({
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
 _MARKUP = re.compile(r"[<>/=]")
-_OF_ORG = re.compile(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
+_OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 def _plain_noun(word: str) -> bool:
     """A lower-case word that may be a noun of a fronted place ("social media"), not a verb, a preposition, a

@@ -7,8 +7,10 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-URL_RE = re.compile(r"""(?:https?://|www\.)[^\s<>"'“”‘’()\[\]{}|\\^`]+(?:\([^\s()]*\)[^\s<>"'“”()\[\]]*)*""", re.I)
-DOMAIN_RE = re.compile(
+from provenance.core.lazyre import LazyRe
+
+URL_RE = LazyRe(r"""(?:https?://|www\.)[^\s<>"'“”‘’()\[\]{}|\\^`]+(?:\([^\s()]*\)[^\s<>"'“”()\[\]]*)*""", re.I)
+DOMAIN_RE = LazyRe(
     r"(?<![@\w./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,30}))"
     r"(?:/[^\s<>\"'“”()]*)?(?![\w@-])",
     re.I,

@@ -76,7 +76,7 @@ from provenance.judge.features import (
 from provenance.judge.reasons import reason
 from provenance.judge.tagger import model as tagger_model
 from provenance.judge.tagger import verb_at
-from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence
+from provenance.model import Block, Category, Judgement, Link, LinkRole, Role, Sentence, new_judgement
 
 # manner-of-speaking verbs: speech only beside a quotation (Judge._manner); the reporting verbs of
 # core/data/reporting_verbs.txt ("said", "joked", "quipped") are speech anywhere
@@ -88,15 +88,19 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
                            "went"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
-_MANNER_AFTER = re.compile(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
-                           r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+                       r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
-_MANNER_BEFORE = re.compile(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                            r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
-_CLOSING_BEFORE = re.compile(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
-_OPENING_AFTER = re.compile(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
+_MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
+                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+_CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
+_OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
-_QUOTE_TAIL = re.compile(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
+# what _CLOSING_END finds in a text with no trailing spaces (re's \s is str.isspace, and "$" before a final
+# newline is a trailing space), as one C call: the pattern was searched from every position of every
+# sentence (Judge.judge; tests/test_fast_paths.py holds the two together)
+_CLOSING_MARKS = ("”", '"', "''")
+_QUOTE_TAIL = LazyRe(r"\s*(?:(?:as|while|when|from|at|in|to|before|after)\b[^\"“”]*)?[.!]?\s*")  # "Tiegen wondered."
 _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "again", "then", "recently",
         "publicly", "privately", "quickly", "will", "would", "could", "should", "may", "might", "must", "did",
         "does", "do", "not", "never", "once", "further", "already", "first", "just", "often", "since", "even",
@@ -108,12 +112,12 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
         "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = re.compile(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
-                       r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
+_BOUNDARY = LazyRe(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+                   r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed
-_BOUNDARY_BACK = re.compile(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
-                            r"rehtehw|litnu|erehw)\b", re.I)
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+                        r"rehtehw|litnu|erehw)\b", re.I)
+_NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
 _ROLE_HEADS = ("spokesman|spokeswoman|spokesperson|director|head|chief|chairman|chairwoman|chair|president|"
                "member|official|officer|leader|secretary|minister|lawyer|attorney|professor|researcher|analyst|"
@@ -139,7 +143,7 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         r"(?:the\s+|a\s+|an\s+)?(?:[\w'’&.-]+\s+){0,3}?[\w'’&-]+(?=\s*[,;:!?)\"”’—–]|\.\s*$|\s*$))")
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
-_AFTER_APPOSITION = re.compile(
+_AFTER_APPOSITION = LazyRe(
     r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
     r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
@@ -167,18 +171,18 @@ _SUBJECT_PRONOUNS = SUBJECT_PRONOUNS
 _INDEFINITE = re.compile(r"\s*(?:a|an)\s+[a-z]")  # a clause that opens with an indefinite description
 # "confirmed in a family statement", "announced in a press release": a passive's source given as the
 # document it was said in
-_IN_DOCUMENT = re.compile(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
-                          r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
+_IN_DOCUMENT = LazyRe(r"\s+(?:in|via|through)\s+(?P<np>(?:a|an|the|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?"
+                      r"(?P<head>" + "|".join(sorted(DOCUMENT_HEADS)) + r"))\b")
 _SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "reported", "disclosed", "revealed",
                               "denied", "acknowledged", "claimed", "described", "explained"})
 # a lower-case role of one to three words, then the name ("mechanical engineer Richard Weir"); never a
 # phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
-_ROLE_WORDS_NAME = re.compile(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
-                              r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_ROLE_WORDS_NAME = LazyRe(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
+                          r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
 # a person described by who they are in the family or in office, then their name, opening a sentence
-_THE_DESCRIBED = re.compile(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
-                            r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
-                            r"\s+[a-z]")
+_THE_DESCRIBED = LazyRe(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
+                        r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
+                        r"\s+[a-z]")
 # a person described by party or trade ("the prominent Republican", "the GOP lawmaker"): the titled person
 # named last (Speakers.recent_titled)
 # (one lexicon, speakers.PARTY_ROLES, for the words test and the pattern; either case of the first letter)
@@ -191,19 +195,34 @@ _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
-_ACRONYM_CLAUSE = re.compile(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
+_ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
                   r"(?:has\s+|have\s+|had\s+)?learned\s*[.!]?[\"”’]?\s*$")
 # the source may hold a quoted title ('according to the "Medicare for all" document he released')
-# (the dots of an abbreviation or a title, "F.A.A. records", "the A.F.L.-C.I.O.", "Mr. Smith", are part of it)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|"
-                        r"(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.|"
-                        r"[\"“][^\"“”]{1,60}[\"”]){2,120})", re.I)
+# (the dots of an abbreviation or a title, "F.A.A. records", "the A.F.L.-C.I.O.", "Mr. Smith", are part of it).
+# "according" in any case after no word character (r"\baccording", re.I) is written as "[Aa]" and a
+# look-behind: no character but "a" and "A" matches "a" case-blind, and a pattern that opens with a
+# case-sensitive set lets `re` skip to the next "a" by a fast scan instead of trying every position
+# (the rest is case-blind as before: the same matches; tests/test_fast_paths.py)
+_ACCORDING_DOTS = (r"(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSen)\.|(?<=\bRep)\.|"
+                   r"(?<=\bGov)\.|(?<=\bGen)\.|(?<=\bSt)\.")
+_ACCORDING = re.compile(rf"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|{_ACCORDING_DOTS}|"
+                        rf"[\"“][^\"“”]{{1,60}}[\"”]){{2,120}}))")
+# _ACCORDING for a text with no opening quotation mark ('"' or '“'), where its quoted-title
+# alternative, which opens with one, cannot match (every sentence of the 2 MB "according to Reuters"
+# text is searched)
+_ACCORDING_PLAIN = re.compile(rf"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+(?P<src>(?:[^,.;:!?()\"“”]|{_ACCORDING_DOTS}){{2,120}}))")
+# a dot that one of _ACCORDING_DOTS takes (the same look-behinds, after the dot, case-blind as there; it
+# opens with the dot, which `re` finds by a fast scan). In a text with none and no opening quotation
+# mark, _ACCORDING's source is one set repeated: _ACCORDING_SIMPLE
+_ACCORDING_DOT = re.compile(r"\.(?:(?<=\b[A-Z]\.)|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\bMrs\.)|(?<=\bDr\.)|(?<=\bSen\.)|"
+                            r"(?<=\bRep\.)|(?<=\bGov\.)|(?<=\bGen\.)|(?<=\bSt\.))", re.I)
+_ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,.;:!?()\"“”]{2,120})")
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
@@ -215,15 +234,49 @@ _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there"
                              "his", "its", "their"})
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
-_OFFICE = re.compile(r"\b([A-Z][\w-]+)['’]s\s+office\b")
-_COLON_ATTR = re.compile(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+
+
+# What Judge._according reads from the text after "according to" alone, once per distinct text (real
+# articles cite the same sources again and again; the 2 MB "according to Reuters" text one 64,000
+# times): (the source, whether it is a link, whether its first word makes it unnamed, the owner of
+# "X's office" in it, its reason). What depends on the article (the speakers named so far) is asked
+# for every sentence. Bounded: emptied when full.
+_ACCORDING_SOURCES: dict[str, tuple[str, bool, bool, str | None, str]] = {}
+_ACCORDING_SOURCES_MAX = 4096
+
+
+def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
+    """`_ACCORDING_SOURCES[phrase]`, worked out and kept."""
+    src = phrase.strip()
+    # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
+    # one-word source ("Reuters": letters only) is not searched
+    end = None if src.isalpha() else _ACCORDING_END.search(src)
+    if end is not None:
+        src = src[:end.start()]
+    src = src.strip()
+    words = src.split()
+    for k in range(1, len(words)):
+        if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
+            # "According to Tessa the best time to book ... is": no comma, the name ends at the clause
+            src = " ".join(words[:k])
+            break
+    words = src.split()
+    owner = _OFFICE.search(src) if "office" in src else None
+    known = (src, src.lower() in _LINK_WORDS, (words[0].lower() if words else "") in _UNNAMED_FIRSTS,
+             owner.group(1) if owner else None, reason("according", source=src))
+    if len(_ACCORDING_SOURCES) >= _ACCORDING_SOURCES_MAX:
+        _ACCORDING_SOURCES.clear()
+    _ACCORDING_SOURCES[phrase] = known
+    return known
+_OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
+_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
 # verb, then a colon and a quotation: the subject's words, whatever the verb
-_COLON_CLAUSE = re.compile(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
-                           r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
+_COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
+                       r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
-_QUOTE_CREDIT = re.compile(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # a transcript's speaker label in capitals, then the speaker's words ("FALLIN: I think ...", "JAKE TAPPER: ...")
 _LABEL_SPEAKER = re.compile(r"(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 # labels in capitals that name no speaker
@@ -243,33 +296,33 @@ _AGENT_TAIL = LazyRe(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P
                      r"|(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:who|which|that|in|on|at|over|for)\b))")
 # a sentence opening with a document: "Article 5", "The new treaty", "Sweden’s brochure" (its head then in
 # DOCUMENT_HEADS)
-_LEAD_DOCUMENT = re.compile(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
-                            r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
-                            r"(?P<head>[a-z]+))\b")
+_LEAD_DOCUMENT = LazyRe(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
+                        r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
+                        r"(?P<head>[a-z]+))\b")
 # the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)"
-_POSSESSED = re.compile(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
-                        r"would|[a-z]+ed|[a-z]+s)\b")
+_POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
+                    r"would|[a-z]+ed|[a-z]+s)\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
-_PARTICIPLE_OK = re.compile(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
-_LEADING_NP = re.compile(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
-                         r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
-                         r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
-                         r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
-                         # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
-                         r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
-                         r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
-                         r"lawyers?|attorneys?|officers?))?"
-                         r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
-                          r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
+_PARTICIPLE_OK = LazyRe(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
+_LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
+                     r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
+                     r"(?:(?:in|on|at|during|after|before)\s+[^,]{1,60},\s*)?"
+                     r"(?P<np>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,5}"
+                     # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
+                     r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
+                     r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
+                     r"lawyers?|attorneys?|officers?))?"
+                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+_NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
+                      r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
-                                 r"despite|without|after|before)\s+$")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
-_LABEL_HEADING = re.compile(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
-_ROLE_BEFORE = re.compile(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
+_PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
+                             r"despite|without|after|before)\s+$")
+_DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
+_QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
+_LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
+_ROLE_BEFORE = LazyRe(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
 # a concessive clause opening a sentence ("While X said ..., Y pledged ...")
 _CONCESSIVE = re.compile(r"(?:While|Although|Though|Whereas|Even\s+though)\s")
 _CONCESSIVE_STARTS = frozenset({"Wh", "Al", "Th", "Ev"})
@@ -282,18 +335,18 @@ _INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
-_QUOTE_CHARS = re.compile(r"[\"“”‘]|''")  # not ’, an apostrophe as often
+_QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
-_LEAD_ASIDES = re.compile(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
-                          r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
+_LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
+                      r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
-_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
-_PARTY_TAIL = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
-_TITLED_PERSON = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
-_DETERMINER_ROLE = re.compile(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
+_STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
+_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+_TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
+_DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
 # enum members as module constants: an attribute of an Enum class costs a Python-level lookup
@@ -336,7 +389,7 @@ _HEADLINE_VERBS = frozenset({
     "announces", "confirms", "defends", "criticizes", "criticises", "endorses", "rejects", "predicts",
     "responds", "pledges", "promises", "threatens", "touts", "mocks", "attacks", "condemns", "dismisses"})
 _TWO_LOWER = re.compile(r"\b[a-z][\w'’-]{3,}.*?\b[a-z][\w'’-]{3,}", re.S)
-_TITLE_WORD = re.compile(r"\b[A-Za-z][\w'’-]{3,}")
+_TITLE_WORD = LazyRe(r"\b[A-Za-z][\w'’-]{3,}")
 
 
 def _title_case(text: str) -> bool:
@@ -390,8 +443,8 @@ _NOUN_OR_VERB = frozenset({
 
 # what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
-_CLAUSE_AFTER = re.compile(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
-                           re.I)
+_CLAUSE_AFTER = LazyRe(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|they|it|we|i|the|a|an|this|these|there)\s)",
+                       re.I)
 # "find"/"found" reports only a finding stated as a clause ("found that", "found it was", "found the
 # drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
 # victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
@@ -400,7 +453,7 @@ _FINDING = frozenset({"find", "finds", "found"})
 # exceeds…") or nothing after it ("…, Blackwell maintains."); with an object and no verb after it
 # ("Finland has always maintained a high level of preparedness", "maintains a lock on") it means kept
 _MAINTAIN = frozenset({"maintain", "maintains", "maintained"})
-_WORD_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_AFTER = LazyRe(r"[A-Za-z][\w'’-]*")
 
 
 def _clause_follows(text: str, end: int) -> bool:
@@ -418,7 +471,7 @@ def _clause_follows(text: str, end: int) -> bool:
                 and verb_at(text, end + m.start()) is True:
             return True
     return False
-_FINDING_CLAUSE = re.compile(
+_FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
@@ -543,8 +596,8 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
-_PERSON_NAME_END = re.compile(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
-_PLURAL_HEAD = re.compile(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
+_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
 _PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
@@ -926,32 +979,23 @@ class Judge:
         out: list[Evidence] = []
         if "according" not in self.words:
             return out
-        for m in _ACCORDING.finditer(s.text):
-            src = m.group("src").strip()
-            # the text before _ACCORDING_END's first match; each of its alternatives opens with a
-            # space, so a one-word source ("Reuters": letters only) is not searched
-            end = None if src.isalpha() else _ACCORDING_END.search(src)
-            if end is not None:
-                src = src[:end.start()]
-            src = src.strip()
-            words = src.split()
-            for k in range(1, len(words)):
-                if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
-                    # "According to Tessa the best time to book ... is": no comma, the name ends at the clause
-                    src = " ".join(words[:k])
-                    break
-
-            if src.lower() in _LINK_WORDS:
+        text = s.text
+        pattern = _ACCORDING if '"' in text or "“" in text else \
+            _ACCORDING_SIMPLE if _ACCORDING_DOT.search(text) is None else _ACCORDING_PLAIN
+        for m in pattern.finditer(text):
+            phrase = m.group("src")
+            known = _ACCORDING_SOURCES.get(phrase)
+            if known is None:
+                known = _according_source(phrase)
+            src, link, unnamed_first, owner, plain = known
+            if link:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
-            subj = classify(src, self.speakers)
-            words = src.split()
-            first = words[0].lower() if words else ""
-            if (subj is not None and subj.kind == "unnamed") or first in _UNNAMED_FIRSTS:
+            subj = classify(src, self.speakers)  # (what the article has named so far: for every sentence)
+            if (subj is not None and subj.kind == "unnamed") or unnamed_first:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
-                owner = _OFFICE.search(src) if "office" in src else None
-                who = self.speakers.describe_office(owner.group(1)) if owner else None
-                why = reason("according-office", source=src, who=who) if who else reason("according", source=src)
+                who = self.speakers.describe_office(owner) if owner else None
+                why = reason("according-office", source=src, who=who) if who else plain
                 out.append(Evidence(_ATTRIBUTED, src, "according to", why, "doc"))
         return out
 
@@ -1076,7 +1120,7 @@ class Judge:
             self.block_speaker = None
         self.prev = j
         self.prev_block = s.block
-        self.prev_closes = _CLOSING_END.search(text) is not None
+        self.prev_closes = text.endswith(_CLOSING_MARKS)  # (text is stripped) _CLOSING_END.search(text)
         return j
 
     def _carried(self, source: str | None) -> str | None:
@@ -1129,7 +1173,7 @@ class Judge:
         m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
-            if subj is not None and (m.re is _COLON_ATTR or subj.kind in ("person", "org")):
+            if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         m = _LABEL_SPEAKER.match(text) if ":" in self.words and text[1:2].isupper() else None
         if m and m.group("who") not in _NOT_LABELS:
@@ -1254,8 +1298,8 @@ class Judge:
             self.subject = best.subject_kind
             # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
             # the learned part or the guards change it)
-            return Judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
-                             _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
+            return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
+                                 _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
@@ -1638,7 +1682,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
-_CLOSED_AT_END = re.compile(r"[.!?,]?[\"”’']\s*$")
+_CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
 def _named_within(source: str, infos: Sequence[SentenceInfo], i: int, k: int) -> bool:
@@ -1792,8 +1836,14 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
-        out.append(_with_confidence(decided, basis) if basis is not None
-                   else _with_rule_confidence(decided, info.tag, info.subject))
+        if basis is not None:
+            out.append(_with_confidence(decided, basis))
+        else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
+            conf = _RULE_CONFIDENCE.get((info.tag, info.subject, decided.category))
+            if conf is None:
+                conf = _rule_confidence(info.tag, info.subject, decided.category)
+            out.append(decided if decided.confidence == conf else Judgement(
+                decided.category, decided.source, decided.cue, decided.reason, decided.evidence, conf))
         if RECORD is not None:
             RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
     return out
@@ -1872,7 +1922,7 @@ def _confidence_of(basis: str, category: Category) -> float:
         key = head.rsplit(":", 1)[0] + sep + key.partition("|")[2]
 
 
-_DOMAIN_LIKE = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+_DOMAIN_LIKE = LazyRe(r"[\w-]+(?:\.[\w-]+)+")
 
 
 def _speaker_or_none(j: Judgement) -> Judgement:
@@ -2072,7 +2122,7 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
 
 # a dateline before a sentence: "MYRTLE BEACH, S.C. - ", "WASHINGTON, Dec. 8 (UPI) — ", "BOSTON — "
 # (each word matched one way only: an all-capitals heading must not backtrack over its splits)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
+_DATELINE = LazyRe(r"^[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^-—–―,]{1,30}?)?\s*[-—–―]+\s+(?=[A-Z])")
 # the past tense of the common irregular verbs a subject's act is told with ("Trump laid out", "Obama
 # spent Thursday"): a verb as much as "-ed" is
 _IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|came|met|held|led|put|set|got|left|"
@@ -2081,7 +2131,7 @@ _IRREGULAR_PAST = ("said|told|laid|spent|made|gave|took|sent|wrote|spoke|went|ca
                    "withdrew|undertook|overcame|upheld|forgave|bore")
 # a named subject and its verb, after an optional fronted phrase ("Right afterward, ", "In May, ",
 # "Noting that the state had lost jobs, ")
-_OWN_SUBJECT = re.compile(
+_OWN_SUBJECT = LazyRe(
     # (possessive quantifiers: a word holds no comma, so giving one back never finds one; without them a
     # sentence with no comma tried every shorter front in turn)
     r"^(?P<front>[A-Z][\w’'-]*+(?:\s+[^\s,;:]+){0,24}+,\s+)?"
@@ -2123,7 +2173,7 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
 # -0.0005, noise)
 HONORIFIC_PEOPLE = True
 # (not a possessor, "Mr. Sanders's attack": less salient than a subject or an object)
-_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
+_HONORIFIC = LazyRe(r"\b(?:Mr|Mrs|Ms|Dr)\.? (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['’]s\b)")
 
 
 def _may_hold_honorific(text: str) -> bool:
@@ -2224,7 +2274,7 @@ def _own_role_subject(text: str) -> str | None:
 
 # a subject led by "the": a body's name or a role ("The National Rifle Association", "The real estate mogul"),
 # an aside ("which has endorsed Trump"), then its verb
-_OWN_THE = re.compile(
+_OWN_THE = LazyRe(
     r"^(?:(?P<front>[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,10}),\s+)?"
     r"(?P<np>[Tt]he\s+(?:(?:[A-Z][\w'’.&-]*\s+){1,4}|(?:[a-z][\w-]*\s+){0,2})"
     r"(?!(?:also|now|still|then|again|never|already|even|just|often|later|once|[a-z]+ly)\b)[\w'’.&-]+)"

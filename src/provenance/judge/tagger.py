@@ -21,9 +21,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from provenance.core.lazyre import LazyRe
+
 # tokens as UD splits them, near enough: words (with inner hyphens, dots or apostrophes), "n't",
 # clitics, and every other mark alone
-TOKENS = re.compile(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\w+(?:[-'’.]\w+)*|[^\w\s]", re.I)
+TOKENS = LazyRe(r"[A-Za-z]+(?=n['’]t\b)|n['’]t\b|['’](?:s|re|ve|ll|d|m)\b|\w+(?:[-'’.]\w+)*|[^\w\s]", re.I)
 PAD = "-NONE-"
 
 
