@@ -89,3 +89,21 @@ def test_a_name_before_an_age_and_a_description_speaks() -> None:
     assert _judged(page, "I am scared for my children") == ("attributed", "Hayley Walsh")
     text = "One of the neighbours, John Smith, 57, a retired teacher from Leeds, said the road had flooded.\n"
     assert _judgements(text) == [("attributed", "John Smith")]
+
+
+LATIMES = "us_LATimes_2023_06_26.html"  # the Coliseum's plaques, each quoted after a date
+
+
+def test_a_new_quotation_the_writer_opens_takes_no_earlier_speaker() -> None:
+    page = _page(LATIMES)
+    # ¶31 quotes Martin Luther King; ¶32 opens the Pope's plaque ('September 15, 1987: “His Holiness Pope John
+    # Paul II.'), ¶33 Mandela's: their words were all King's at f45cede-3d49222
+    assert _judged(page, "Commemorating the first Mass") == ("attributed", None)
+    assert _judged(page, "Nobel Peace Prize 1993.") == ("attributed", None)
+    assert _judged(page, "This is the challenge of the hour.") == ("attributed", "King")
+    # (a guard on a text of its own, where the opener names nobody either)
+    text = ('Mayor Ann Lee said, "We will rebuild the bridge. We will open it next spring."\n\n'
+            "Attendance: 14,893.\n\n"
+            'September 15, 1987: "His Holiness Pope John Paul II. Unity in the work of service. '
+            'Commemorating the first Mass in California."\n')
+    assert all(source != "Ann Lee" for _, source in _judgements(text)[3:])

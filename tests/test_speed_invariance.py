@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a2abef194b87aeea63ff4b55ec3958d13765be8caf4dd43dd135a866872f7172"
+DIGEST = "a85814b10ec57b3b3182a88eded86ddd98ab7778e593cc86015f45656bcb4154"
 
 
 def inputs() -> list[Path]:

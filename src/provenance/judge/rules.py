@@ -1836,6 +1836,13 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
             # neither takes a speaker from the paragraph before it nor hands its own to the one after
             last_source, last_block = decided.source, s.block
+        elif info.open_quote and decided.category is not _ATTRIBUTED and s.block != last_block \
+                and not (i > 0 and infos[i - 1].open_quote):
+            # a paragraph that opens a quotation and is judged the writer's own ('September 15, 1987: “His Holiness Pope John
+            # Paul II.': a plaque's words) starts a quotation of its own: the speaker of the paragraph before
+            # does not carry into it (the LA Times's plaques were all Martin Luther King's); a quotation left open
+            # by the paragraph before runs on (a quotation of several paragraphs opens each with a mark)
+            last_source = None
         if basis is not None:
             out.append(_with_confidence(decided, basis))
         else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
