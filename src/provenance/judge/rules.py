@@ -323,9 +323,6 @@ _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _ROLE_BEFORE = LazyRe(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
-# a concessive clause opening a sentence ("While X said ..., Y pledged ...")
-_CONCESSIVE = re.compile(r"(?:While|Although|Though|Whereas|Even\s+though)\s")
-_CONCESSIVE_STARTS = frozenset({"Wh", "Al", "Th", "Ev"})
 # parties and groups named by a capitalised plural: a body, never a person
 _PARTY_PLURALS = frozenset({"Conservatives", "Tories", "Democrats", "Republicans", "Liberals", "Socialists",
                             "Greens", "Nationalists", "Unionists", "Progressives", "Libertarians", "Labour"})
@@ -1264,14 +1261,6 @@ class Judge:
                 # is the subject of the verb beside it, not the report or the linked page
                 best = next((e for e in attributed if e.cue not in ("according to", "link", ":")
                              and e.subject_kind in ("person", "org", "pronoun", "author")), best)
-            if len(attributed) > 1 and text[:2] in _CONCESSIVE_STARTS and _CONCESSIVE.match(text):
-                # "While the Conservatives have said ..., Rachel Reeves has pledged ...": the main clause's speaker
-                # makes the sentence's claim, not the one its concessive clause reports
-                comma = text.find(", ")
-                main = next((e for e in attributed if e.pos > comma > best.pos and e.cue not in ("link", ":")
-                             and e.subject_kind in ("person", "org") and e.source and e.source in text), None)
-                if main is not None:
-                    best = main
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
