@@ -32,6 +32,7 @@ from provenance.core.speakers import (
     DOCUMENT_HEADS,
     NUMBERS_DURATIONS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PARTY_ROLES,
     PLATFORMS,
     PREPOSITIONS,
@@ -323,9 +324,6 @@ _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _ROLE_BEFORE = LazyRe(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
-# parties and groups named by a capitalised plural: a body, never a person
-_PARTY_PLURALS = frozenset({"Conservatives", "Tories", "Democrats", "Republicans", "Liberals", "Socialists",
-                            "Greens", "Nationalists", "Unionists", "Progressives", "Libertarians", "Labour"})
 # the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
 # "we put it to the minister Jane Doe" (the name right after the verb)
 _INTERVIEWER = LazyRe(
@@ -1038,7 +1036,7 @@ class Judge:
                 kind = "org"
             elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
-            if kind == "person" and j.source in _PARTY_PLURALS:
+            if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(j.source, kind)
