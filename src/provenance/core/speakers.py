@@ -657,6 +657,12 @@ PARTY_ROLES = frozenset({"republican", "democrat", "lawmaker", "politician", "le
                          "tory", "populist"})
 
 
+# parties named by a capitalised plural (or a party's own name), a body, never a person (judge.rules: never
+# remembered as one)
+PARTY_PLURALS = frozenset({"Conservatives", "Tories", "Democrats", "Republicans", "Liberals", "Socialists",
+                           "Greens", "Nationalists", "Unionists", "Progressives", "Libertarians", "Labour"})
+
+
 def _party_plural(word: str) -> bool:
     """"Conservatives", "Tories", "Democrats": a party's members together, never a person."""
     low = word.lower()

@@ -32,6 +32,7 @@ from provenance.core.speakers import (
     DOCUMENT_HEADS,
     NUMBERS_DURATIONS,
     ORG_WORDS,
+    PARTY_PLURALS,
     PARTY_ROLES,
     PLATFORMS,
     PREPOSITIONS,
@@ -323,12 +324,6 @@ _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
 _ROLE_BEFORE = LazyRe(r"[A-Z]|(?:the|a|an|its|their|his|her)\s+\S")  # a title, or a role led by a determiner
-# a concessive clause opening a sentence ("While X said ..., Y pledged ...")
-_CONCESSIVE = re.compile(r"(?:While|Although|Though|Whereas|Even\s+though)\s")
-_CONCESSIVE_STARTS = frozenset({"Wh", "Al", "Th", "Ev"})
-# parties and groups named by a capitalised plural: a body, never a person
-_PARTY_PLURALS = frozenset({"Conservatives", "Tories", "Democrats", "Republicans", "Liberals", "Socialists",
-                            "Greens", "Nationalists", "Unionists", "Progressives", "Libertarians", "Labour"})
 # the writer facing the person they interview: "I ask Blair", "As I sit opposite Sir Tony Blair",
 # "we put it to the minister Jane Doe" (the name right after the verb)
 _INTERVIEWER = LazyRe(
@@ -1041,7 +1036,7 @@ class Judge:
                 kind = "org"
             elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
-            if kind == "person" and j.source in _PARTY_PLURALS:
+            if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(j.source, kind)
@@ -1264,14 +1259,6 @@ class Judge:
                 # is the subject of the verb beside it, not the report or the linked page
                 best = next((e for e in attributed if e.cue not in ("according to", "link", ":")
                              and e.subject_kind in ("person", "org", "pronoun", "author")), best)
-            if len(attributed) > 1 and text[:2] in _CONCESSIVE_STARTS and _CONCESSIVE.match(text):
-                # "While the Conservatives have said ..., Rachel Reeves has pledged ...": the main clause's speaker
-                # makes the sentence's claim, not the one its concessive clause reports
-                comma = text.find(", ")
-                main = next((e for e in attributed if e.pos > comma > best.pos and e.cue not in ("link", ":")
-                             and e.subject_kind in ("person", "org") and e.source and e.source in text), None)
-                if main is not None:
-                    best = main
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
