@@ -24,6 +24,7 @@ import argparse
 import json
 import math
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -153,7 +154,8 @@ def export(model: Any, out: Path) -> None:
             "pool": {0: "b", 1: "s", 2: "t"}, "logits": {0: "b", 1: "s"}}
     torch.onnx.export(model, dummy, str(raw), input_names=["ids", "mask", "types", "pool"],
                       output_names=["logits"], dynamic_axes=axes, opset_version=17, dynamo=False)
-    quantize_dynamic(str(raw), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"])
+    quantize_dynamic(str(raw), str(out), weight_type=QuantType.QInt8, op_types_to_quantize=["MatMul", "Gather"],
+                     per_channel=True)
     raw.unlink()
 
 
@@ -376,6 +378,21 @@ def stack(args: argparse.Namespace) -> dict[str, Any]:
             "weights": np.round(w, 5).tolist(), "bias": np.round(b, 5).tolist(), "offsets": off}
 
 
+def predict(args: argparse.Namespace) -> None:
+    """The exported (int8) model's probabilities on the tuning fold's articles: what the stacker is
+    fitted on, since that is the model that ships."""
+    import numpy as np
+
+    from provenance.judge.encoder import EncoderModel
+
+    model = EncoderModel(str(args.model), str(args.model.with_name(args.model.stem + "_tokenizer.json")))
+    arts = [a for i, a in enumerate(load_articles(args.data, "tune")) if i % 5 == args.fold]
+    with args.out.open("w") as fh:
+        for a in arts:
+            p = model.probabilities([r["text"] for r in a])
+            fh.write(json.dumps({"stem": a[0]["stem"], "probs": np.round(p, 5).tolist()}) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -398,6 +415,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("precise-fold")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--fold", type=int, default=0)
+    p = sub.add_parser("predict")
+    p.add_argument("--model", type=Path, required=True)
+    p.add_argument("--data", type=Path, required=True)
+    p.add_argument("--fold", type=int, default=0)
+    p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("stack")
     p.add_argument("--precise", type=Path, required=True)
     p.add_argument("--encoder", type=Path, required=True)
@@ -420,11 +442,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.checkpoint:
             model.load_state_dict(torch.load(args.checkpoint)["model"])
         export(model, args.out)
-        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+        tok = args.out.with_name(args.out.stem + "_tokenizer.json")
+        shutil.copyfile(args.base / "tokenizer.json", tok)
+        print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) and {tok}")
     elif args.cmd == "train":
         train(args)
     elif args.cmd == "precise-fold":
         precise_fold(args.out, args.fold)
+    elif args.cmd == "predict":
+        predict(args)
     elif args.cmd == "stack":
         result = stack(args)
         print(json.dumps({k: v for k, v in result.items() if k not in ("weights", "bias")}, indent=1))

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from provenance.extract import find_quotes
 from provenance.judge import encoder
 from provenance.judge.precise import ENCODER_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "provenance" / "judge" / "data"
-ARTICLE = REPO.parent / "shared" / "corpus" / "text" / "fnc_1058.txt"
+ARTICLE = REPO.parent / "shared" / "corpus" / "text" / "fnc_11896.txt"  # 59 sentences, every category
 shipped = pytest.mark.skipif(not all((DATA / f).is_file() for f in ENCODER_FILES),
                              reason="no encoder shipped (docs/polnear.md: a fine-tuned encoder in the precise judge)")
 
@@ -37,7 +38,8 @@ def test_every_sentence_is_in_exactly_one_window(lengths: list[int]) -> None:
     assert seen == list(range(len(ids)))  # in order, once each
     for seq, types, spans in wins:
         assert len(seq) == len(types)
-        assert seq[0] == encoder.CLS_ID and seq[-1] == encoder.SEP_ID
+        assert seq[0] == encoder.CLS_ID
+        assert seq[-1] == encoder.SEP_ID
         assert len(seq) <= encoder.WIDTH or len(spans) == 1  # only a sentence alone may fill a window
         for i, a, b in spans:
             assert seq[a:b] == ids[i][:encoder.SENT]  # the sentence's own tokens, cut at SENT
@@ -56,7 +58,8 @@ def test_pooling_weights_average_each_sentence() -> None:
     wins = encoder.windows([[7] * 4, [8] * 6])
     _, mask, _, pool = encoder.pad(wins, [0])
     assert pool.shape[:2] == (1, 2)
-    assert abs(float(pool[0, 0].sum()) - 1.0) < 1e-6 and abs(float(pool[0, 1].sum()) - 1.0) < 1e-6
+    assert abs(float(pool[0, 0].sum()) - 1.0) < 1e-6
+    assert abs(float(pool[0, 1].sum()) - 1.0) < 1e-6
     assert int(mask.sum()) == len(wins[0][0])
 
 
@@ -83,11 +86,29 @@ def test_the_precise_judge_uses_the_encoder_on_a_real_article() -> None:
     from provenance.judge.precise import _weights
     from provenance.pipeline import AuditOptions, audit
 
-    assert _weights().encoder is not None
+    m = _weights()
+    assert m.encoder is not None
+    assert m.stacker is not None
     report = audit([ARTICLE], AuditOptions(judge_mode="precise")).articles[0]
     cats = {js.judgement.category.value for js in report.sentences}
-    assert "attributed" in cats and "unattributed" in cats
+    assert {"attributed", "unattributed"} <= cats
     assert all(0.0 <= js.judgement.confidence <= 1.0 for js in report.sentences)
+    # the encoder takes part: the probabilities differ from the hashed stages' alone
+    from provenance.judge.precise import PreciseModel
+    from provenance.judge.rules import analyse_sentences, judge_sentences
+    from provenance.pipeline import read_input
+    from provenance.segment import segment
+
+    blocks, sentences = segment(read_input(str(ARTICLE), AuditOptions()))
+    quotes = {b.index: find_quotes(b.text) for b in blocks}
+    default = judge_sentences(blocks, sentences, quotes, [])
+    _, infos = analyse_sentences(blocks, sentences, quotes, [])
+    block_of = [s.block for s in sentences]
+    texts = [s.text for s in sentences]
+    alone = PreciseModel(m.w1, m.b1, m.w2, m.b2, m.meta).predict(infos, block_of, default, texts)
+    both = m.predict(infos, block_of, default, texts)
+    assert alone.shape == both.shape == (len(sentences), 3)
+    assert float(abs(alone - both).max()) > 0.05
 
 
 @shipped
@@ -100,7 +121,8 @@ def test_missing_runtime_is_one_line_and_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "pip install 'provenance-audit[precise]'" in lines[0], proc.stderr
+    assert len(lines) == 1, proc.stderr
+    assert "pip install 'provenance-audit[precise]'" in lines[0]
     assert "Traceback" not in proc.stderr
 
 
