@@ -19,9 +19,17 @@ reads differently gets its category, the default's source when it had one, else 
 attributed sentence just before it in the paragraph (or the paragraph before), else none; its
 reason says the precise judge decided, and `evidence` holds its certainty.
 
-Runtime: numpy only (the `precise` extra), weights in judge/data/precise_weights.npz (features
-hashed with CRC-32 into 2**18 buckets, float32, two stages: a few MB). No torch, nothing fetched.
-Without numpy, `require()` raises a one-line PreciseUnavailable (exit code 2 on the command line).
+3. when the encoder ships (judge/data/encoder.onnx, encoder_tokenizer.json, encoder_stack.json): a
+   small transformer fine-tuned on the same data reads every sentence in its context
+   (judge/encoder.py, scripts/train_encoder.py), and a stacker (a multinomial logistic regression
+   fitted on tuning articles neither model was trained on) combines its probabilities on the
+   sentence and its neighbours with stage 2's. Measured: docs/polnear.md, "A fine-tuned encoder in
+   the precise judge".
+
+Runtime: the `precise` extra (numpy; onnxruntime and tokenizers for the encoder), weights in
+judge/data/precise_weights.npz (features hashed with CRC-32 into 2**18 buckets, float32, two stages:
+a few MB) and the encoder's files (17 MB). No torch, nothing fetched. Without the extra, `require()`
+raises a one-line PreciseUnavailable (exit code 2 on the command line).
 """
 
 from __future__ import annotations
