@@ -73,8 +73,9 @@ def pad(items: list[Window], idx: list[int]) -> tuple[Any, Any, Any, Any]:
 
 
 def token_ids(tok: Any, texts: list[str]) -> list[list[int]]:
-    """Each sentence's WordPiece ids, without [CLS]/[SEP] (`tok`: a tokenizers.Tokenizer)."""
-    return [e.ids[1:-1] for e in tok.encode_batch(texts)]
+    """Each sentence's WordPiece ids, without [CLS]/[SEP] (`tok`: a tokenizers.Tokenizer). One call a
+    sentence: `encode_batch` would spread over every core, and the judge is measured on one."""
+    return [tok.encode(t).ids[1:-1] for t in texts]
 
 
 def scores(run: Any, ids: list[list[int]], size: int = 16) -> Any:
