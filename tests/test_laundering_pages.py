@@ -107,3 +107,27 @@ def test_a_new_quotation_the_writer_opens_takes_no_earlier_speaker() -> None:
             'September 15, 1987: "His Holiness Pope John Paul II. Unity in the work of service. '
             'Commemorating the first Mass in California."\n')
     assert all(source != "Ann Lee" for _, source in _judgements(text)[3:])
+
+
+# A quotation credited to nobody named: its words are no one else's (s16-int; both fail at efbeeba)
+
+_NAMED_BEFORE = "Senator Maria Lopez said on Tuesday that the budget would pass.\n\n"
+
+
+def test_first_person_inside_a_quotation_is_not_the_writer() -> None:
+    # the participle "asking" took the subject of "want" inside the quotation ("I"), so the whole
+    # quotation read as the writer's own words ("the author says it in the first person")
+    out = _judgements(_NAMED_BEFORE + "“If I were a donor, I would want answers,” said a party official, "
+                      "asking for anonymity to speak freely.\n")
+    assert out[1][1] != "the author"
+    assert out[1][0] in ("attributed", "vague")
+
+
+def test_a_quotation_by_an_unnamed_speaker_takes_no_earlier_name() -> None:
+    # the continuation of a quotation whose speaker is unnamed was credited to the last named speaker
+    # (a PolNeAR politico page: "... said a person close to the Clintons." then "Clinton" for the rest)
+    out = _judgements(_NAMED_BEFORE + "“The drop we are seeing now is all about the emails,” said a person "
+                      "close to the campaign. “That is why the polls moved in the summer too. It is a serious "
+                      "problem, but there is not a lot we can do about it.”\n")
+    assert [src for _, src in out[2:]] == [None, None]
+    assert all(cat != "unattributed" for cat, _ in out[1:])

@@ -623,7 +623,7 @@ class Judge:
 
     # ------------------------------------------------------------------ evidence
 
-    def _verbs(self, s: Sentence) -> list[Evidence]:
+    def _verbs(self, s: Sentence, quotes: Sequence[QuoteSpan] = ()) -> list[Evidence]:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
@@ -767,7 +767,10 @@ class Judge:
                         and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (subj.kind == "other" and subj.text.islower() and subj.text.endswith("s")):
                     continue
-            if main_subject is None and subj.kind != "unnamed":
+            if main_subject is None and subj.kind != "unnamed" and not (
+                    quotes and any(q.start <= s.start + start < q.end for q in quotes)):
+                # (a verb inside a quotation is the speaker's: in '"If I was a donor, I'd want answers,"
+                # said a party member, asking for anonymity' the "I" of "want" is not who is asking)
                 main_subject = subj
             out.append(self._evidence(subj, word, word, cls=form.cls, pos=start))
         return out
@@ -1199,7 +1202,7 @@ class Judge:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
-            evidence += self._verbs(s)
+            evidence += self._verbs(s, quotes)
         if "learned" in self.words:
             evidence += self._learned(text)
         if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
@@ -1293,7 +1296,10 @@ class Judge:
         if block_quote is not None:
             return block_quote
 
-        continued = self._continued_quotation(s, text, quotes) if quotes else None
+        # ('"The drop is all about the emails," said a person close to the campaign.': a speaker of its own,
+        # unnamed, whose words these are; not a continuation of the named speaker before it)
+        continued = self._continued_quotation(s, text, quotes) if quotes and not any(
+            e.subject_kind == "unnamed" for e in evidence) and _UNNAMED_SPEAKER_AFTER.search(text) is None else None
         if continued is not None:
             return continued
 
@@ -1334,6 +1340,10 @@ class Judge:
         return _PLAIN
 
 
+# a quotation's own speaker, unnamed, right after it: '," said a person close to the campaign', '," one aide said'
+_UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|explained|wrote|tweeted)\s+"
+                                r"(?:a|an|one|another|several|some)\s|(?:a|an|one|another|several|some)\s+"
+                                r"[^.\"“”]{0,80}?\b(?:said|says|told|added)\b)")
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
@@ -1830,6 +1840,11 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # does not carry into it (the LA Times's plaques were all Martin Luther King's); a quotation left open
             # by the paragraph before runs on (a quotation of several paragraphs opens each with a mark)
             last_source = None
+        elif UNNAMED_QUOTE_ENDS_CARRY and info.marks and decided.source is None \
+                and decided.category is not _UNATTRIBUTED and decided.category is not _NONE:
+            # a quotation whose speaker goes unnamed ('"The drop we are seeing ...," said a person close to the
+            # Clintons.'): its continuation is that unnamed person's, not the last named speaker's
+            last_source = None
         if basis is not None:
             out.append(_with_confidence(decided, basis))
         else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
@@ -2015,6 +2030,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
                 c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
             # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
             source = _own_np_subject(s.text, speech_only=True)
+    if source is None and last_source is not None and j.category is _VAGUE and info.marks \
+            and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
+        # the quotation's own speaker is unnamed ('," said a person close to the campaign'): the learned part
+        # may call it attributed, but the name of the speaker before is not this one's
+        last_source = None
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -2042,6 +2062,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
 _DUTY_BEFORE = frozenset({"have", "has", "had", "need", "needs", "required", "supposed", "obliged", "expected",
                           "ought"})
