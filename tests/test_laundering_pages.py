@@ -129,5 +129,6 @@ def test_a_quotation_by_an_unnamed_speaker_takes_no_earlier_name() -> None:
     out = _judgements(_NAMED_BEFORE + "“The drop we are seeing now is all about the emails,” said a person "
                       "close to the campaign. “That is why the polls moved in the summer too. It is a serious "
                       "problem, but there is not a lot we can do about it.”\n")
-    assert [src for _, src in out[2:]] == [None, None]
+    # (the learned part may call it attributed: then to the unnamed speaker, the words the sentence gives)
+    assert all(src in (None, "a person close to the campaign") for _, src in out[1:])
     assert all(cat != "unattributed" for cat, _ in out[1:])

@@ -1342,8 +1342,8 @@ class Judge:
 
 # a quotation's own speaker, unnamed, right after it: '," said a person close to the campaign', '," one aide said'
 _UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|explained|wrote|tweeted)\s+"
-                                r"(?:a|an|one|another|several|some)\s|(?:a|an|one|another|several|some)\s+"
-                                r"[^.\"“”]{0,80}?\b(?:said|says|told|added)\b)")
+                                r"(?P<who>(?:a|an|one|another|several|some)\s[^.,;:\"“”]{1,80})|(?P<who2>(?:a|an|one|"
+                                r"another|several|some)\s+[^.,;:\"“”]{0,80}?)\s+(?:said|says|told|added)\b)")
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
@@ -2033,8 +2033,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     if source is None and last_source is not None and j.category is _VAGUE and info.marks \
             and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
         # the quotation's own speaker is unnamed ('," said a person close to the campaign'): the learned part
-        # may call it attributed, but the name of the speaker before is not this one's
+        # may call it attributed, but the name of the speaker before is not this one's: that unnamed speaker is
+        m_who = _UNNAMED_SPEAKER_AFTER.search(s.text)
         last_source = None
+        if m_who is not None:
+            source = (m_who.group("who") or m_who.group("who2") or "").strip() or None
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
