@@ -132,3 +132,12 @@ def test_a_quotation_by_an_unnamed_speaker_takes_no_earlier_name() -> None:
     # (the learned part may call it attributed: then to the unnamed speaker, the words the sentence gives)
     assert all(src in (None, "a person close to the campaign") for _, src in out[1:])
     assert all(cat != "unattributed" for cat, _ in out[1:])
+
+
+def test_a_role_between_capitalised_words_and_the_name_leads_to_the_name() -> None:
+    # "Former Republican presidential candidate Jeb Bush ...": the learned part's lead was "Former
+    # Republican" (capitalised words before the role), a garbage name on the whole quotation (fails at efbeeba)
+    out = _judgements("Trump posted a photo of himself eating a taco bowl.\n\nFormer Republican presidential "
+                      "candidate Jeb Bush broke down exactly what was wrong with the image to a Dutch newspaper: "
+                      "“What Trump did was so insensitive. First, not all Hispanics are Mexican.”\n")
+    assert [src for _, src in out[1:]] == ["Jeb Bush", "Jeb Bush"]

@@ -2132,6 +2132,13 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     first = words[0].lower()
     if plain is not None and first.strip(".") not in title_words() and (first in plain or first in mined().cues):
         return None
+    end = m.end("np")
+    role = _ROLE_WORDS_NAME.match(text, end + 1) if text[end:end + 1] == " " else None
+    if role is not None and not any(w.endswith(("ed", "ing")) or w in _ROLE_STOP or w in _BE
+                                    for w in role.group(0).split()[:-len(role.group("name").split())]):
+        # "Former Republican presidential candidate Jeb Bush broke down ...": capitalised words, a role in lower
+        # case, then the name; the name leads (as _leading_subject reads it), not "Former Republican"
+        np = role.group("name")
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
         return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
