@@ -141,3 +141,19 @@ def test_a_role_between_capitalised_words_and_the_name_leads_to_the_name() -> No
                       "candidate Jeb Bush broke down exactly what was wrong with the image to a Dutch newspaper: "
                       "“What Trump did was so insensitive. First, not all Hispanics are Mexican.”\n")
     assert [src for _, src in out[1:]] == ["Jeb Bush", "Jeb Bush"]
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees() -> None:
+    # a Q&A transcript: every answer was "the author" (its first person) or the writer's own claim; the
+    # answer runs from "A:" to the next "Q:", over paragraphs (fails at efbeeba)
+    out = _judgements(
+        "Q&A with Mayor Maria Lopez.\n\nMaria Lopez spoke with our reporter on Thursday.\n\n"
+        "Q: The city is growing fast. Is the budget ready for it?\n\n"
+        "A: It is ready. I signed it last week. The schools get more money than ever.\n\n"
+        "We also fixed the roads.\n\n"
+        "Q: What about housing?\n\n"
+        "A: Housing is the hardest part.\n")
+    answers = out[4:8] + out[9:]
+    assert [src for _, src in answers] == ["Maria Lopez"] * 5
+    assert all(cat == "attributed" for cat, _ in answers)
+    assert out[2][1] is None  # the question is the interviewer's ("The city is growing fast.")

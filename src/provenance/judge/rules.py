@@ -330,6 +330,12 @@ _INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# an interview set as questions and answers names the person answering: "Q&A with Vice President Joe Biden",
+# "An interview with Angela Merkel", "In conversation with Zadie Smith"
+_QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
+# an answer's label: "A: It's a big mistake.", "A. I am surprised."
+_ANSWER_LABEL = LazyRe(r"A[:.]\s+\S")
+_QUESTION_LABEL = LazyRe(r"Q[:.]\s+\S")
 _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
@@ -609,6 +615,8 @@ class Judge:
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
         self.earlier: list[str] = []  # the text of earlier paragraphs (only a transcript's labels look)
+        self.interviewee: str | None = None  # who answers the "A:" lines of a question-and-answer interview
+        self.answering = False  # inside an answer of that interview (from an "A:" line to the next "Q:")
         self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
@@ -1109,6 +1117,11 @@ class Judge:
                 who = classify(strip_titles(met.group("who")), self.speakers)
                 if who is not None and who.kind == "person":
                     self.speakers.interlocutor = who.text
+        if self.interviewee is None and "with" in self.words and s.role in (_BODY, _HEADING):
+            qa = _QA_WITH.search(text)
+            who = classify(strip_titles(qa.group("who")), self.speakers) if qa is not None else None
+            if who is not None and who.kind == "person":
+                self.interviewee = who.text
         self.interlocutors.append(self.speakers.interlocutor)
         if j.category is _ATTRIBUTED and j.source and self.tag in ("colon", "verb") and text.endswith(":") \
                 and self.subject in ("person", "org", "pronoun") and s.role in (_BODY, _HEADING):
@@ -1185,6 +1198,15 @@ class Judge:
             if subj is not None and subj.kind == "person":
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
                 self.turn = (s.block, subj.text)
+        if self.interviewee is not None and s.role is _BODY:
+            if text[:1] == "A" and _ANSWER_LABEL.match(text):
+                # the answer of a question-and-answer interview: the interviewee's turn, until the next question
+                # (its "I" is theirs, and so is every sentence of it: "A: It's a big mistake. Everybody's making it.")
+                self.answering = True
+            elif text[:1] == "Q" and _QUESTION_LABEL.match(text):
+                self.answering = False
+            if self.answering:
+                self.turn = (s.block, self.interviewee)
         m = _DASH_CREDIT.search(text) if ":" in self.words and quotes and not evidence else None
         if m:
             # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “Although ...": a round-up's
@@ -1291,6 +1313,10 @@ class Judge:
             return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
                                  _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
+        if self.answering and self.interviewee is not None:
+            # a sentence of an interview's answer with no attribution of its own: the interviewee's words
+            self.tag = "quote-cont"
+            return Judgement(_ATTRIBUTED, self.interviewee, ":", reason("qa-answer", source=self.interviewee))
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
         if block_quote is not None:
