@@ -157,3 +157,10 @@ def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees() -
     assert [src for _, src in answers] == ["Maria Lopez"] * 5
     assert all(cat == "attributed" for cat, _ in answers)
     assert out[2][1] is None  # the question is the interviewer's ("The city is growing fast.")
+
+
+def test_an_email_to_people_speaks_not_the_people() -> None:
+    # "... email to his supporters notes that": the email speaks; was "his supporters", vague (fails at efbeeba)
+    out = _judgements("The campaign met on Monday.\n\nThe senator's fundraising email to his supporters notes "
+                      "that the mayor is a civil rights attorney.\n")
+    assert out[1] == ("attributed", "The senator's fundraising email")

@@ -680,7 +680,9 @@ DOCUMENT_HEADS = frozenset({
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",
     "complaint", "filing", "indictment", "ruling", "order", "resolution", "charter", "constitution", "agreement",
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
-    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
+    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
+    # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
+    "email", "e-mail", "op-ed", "editorial", "column", "petition"})
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
