@@ -164,3 +164,27 @@ def test_an_email_to_people_speaks_not_the_people() -> None:
     out = _judgements("The campaign met on Monday.\n\nThe senator's fundraising email to his supporters notes "
                       "that the mayor is a civil rights attorney.\n")
     assert out[1] == ("attributed", "The senator's fundraising email")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "May" after a first name is a surname, not the modal nor the month (was no source, or "Theresa")
+    ("Theresa May said she would resign.", "Theresa May"),
+    ("Yin Myint May, 60, a doctor, said she was elated.", "Yin Myint May"),
+    # a question word opens the clause, not the name ("What Trump")
+    ("What Trump will say next is unclear, his aides said.", None),
+])
+def test_names_that_look_like_other_words(text: str, expected: str | None) -> None:
+    out = _judgements("The vote was held on Sunday.\n\n" + text + "\n")
+    if expected is None:
+        assert out[1][1] != "What Trump"
+    else:
+        assert out[1] == ("attributed", expected)
+
+
+def test_no_clause_and_no_phrasal_verb_is_a_speaker() -> None:
+    # "Howard continued his scathing (remarks)": a verb and its object, never a name (it was, and it carried
+    # into the quotation after it); "officers showed up at her door": nobody showed anything
+    out = _judgements("“She cannot win,” Howard said.\n\nHoward continued his scathing remarks.\n\n"
+                      "She remembers when officers showed up at her door.\n")
+    assert all(src is None or "continued" not in src for _, src in out)
+    assert out[2] != ("attributed", "officers")

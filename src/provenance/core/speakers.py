@@ -492,8 +492,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if not np or _MARKUP.search(np):
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
     words = np.split()
-    while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
-        words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    while len(words) > 1 and (words[0].lower().rstrip(",") in _DISCOURSE or (
+            words[0] in _WH_OPENERS and words[1][:1].isupper())):
+        # "So I said", "And they say": the connective is no part of the speaker; nor is the "What" of "What Trump
+        # will say is unclear"
+        words = words[1:]
     if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
@@ -512,7 +515,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
-        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(
+                w for w, o in zip(lows[1:], words[1:]) if not (w in _NAME_MODALS and o[:1].isupper())) or (
                 words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
@@ -522,6 +526,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
+    if len(words) > 2 and any(w.islower() and w.endswith("ed") and words[k + 1].lower() in _POSSESSIVE_DETERMINERS
+                              for k, w in enumerate(words[1:-1], 1)):
+        return None  # "Howard continued his scathing (remarks)": a verb, then its object; a clause, no speaker
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -694,6 +701,8 @@ def _plain_noun(word: str) -> bool:
         and not (word.endswith("s") and not word.endswith(("ss", "ia")))
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_WH_OPENERS = frozenset({"What", "Why", "How", "Where", "When", "Whether", "Whatever"})
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
 _TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
 _TIME_UNITS = WEEKDAYS | PARTS_OF_DAY | frozenset({"week", "weekend", "month", "year", "spring", "summer", "autumn",
@@ -706,6 +715,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                        "those"})
 # words of a verb phrase: a "noun phrase" holding one is a clause ("Mr. Allen is for the time being continuing")
+# modals that are names too when capitalised after a name ("Theresa May", "Brian May", "Yin Myint May")
+_NAME_MODALS = frozenset({"may", "will"})
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "will",
                            "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",

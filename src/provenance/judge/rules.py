@@ -450,6 +450,7 @@ _CLAUSE_AFTER = LazyRe(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|th
 # drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
 # victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
 _FINDING = frozenset({"find", "finds", "found"})
+_SHOW_UP = LazyRe(r"\s+(?:up|off|around)\b")
 # "maintain" reports a claim stated as a clause ("maintained that…", "Cardin maintained the new policy
 # exceeds…") or nothing after it ("…, Blackwell maintains."); with an object and no verb after it
 # ("Finland has always maintained a high level of preparedness", "maintains a lock on") it means kept
@@ -495,6 +496,8 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
     words = clause.split()
     dropped: list[str] = []
     while words and (words[-1].lower() in _AUX or _adverb(words[-1])):  # "is nonetheless (considered)"
+        if words[-1] in ("May", "Will") and len(words) > 1 and words[-2][:1].isupper():
+            break  # "Theresa May (said)", "Brian May": a surname, not a modal
         w = words.pop().lower()
         if w in _AUX:
             dropped.append(w)
@@ -515,8 +518,9 @@ def _np(clause: str) -> str:
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
-    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS:
-        k -= 1
+    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS \
+            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()):
+        k -= 1  # (but "Theresa May (said)" is a name: a capitalised word before it and no preposition)
     if k < len(words):
         if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
             k -= 1
@@ -664,6 +668,8 @@ class Judge:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if word[:4] == "show" and _SHOW_UP.match(after):
+                continue  # "officers showed up at her door", "he showed off his car": no finding, nobody speaks
             if word in _MAINTAIN and not _clause_follows(text, end):
                 continue  # "Finland has always maintained a high level of preparedness": kept, not said
             if form.kind == "ing":
