@@ -188,3 +188,11 @@ def test_no_clause_and_no_phrasal_verb_is_a_speaker() -> None:
                       "She remembers when officers showed up at her door.\n")
     assert all(src is None or "continued" not in src for _, src in out)
     assert out[2] != ("attributed", "officers")
+
+
+def test_a_convention_is_a_body_not_the_person_he_means() -> None:
+    # "the Democratic National Convention" was a person ("National Convention"), whom the "He" after it meant
+    out = _judgements("One of the central claims of President Barack Obama’s speech to the Democratic National "
+                      "Convention on Wednesday night does not stand up to scrutiny.\n\n"
+                      "He told his Democratic audience, to rowdy applause:\n")
+    assert out[1] == ("attributed", "Barack Obama")

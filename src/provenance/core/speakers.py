@@ -26,6 +26,9 @@ ORG_WORDS = {
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
     "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
+    # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
+    "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
+    "embassy", "society", "academy",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
