@@ -196,3 +196,13 @@ def test_a_convention_is_a_body_not_the_person_he_means() -> None:
                       "Convention on Wednesday night does not stand up to scrutiny.\n\n"
                       "He told his Democratic audience, to rowdy applause:\n")
     assert out[1] == ("attributed", "Barack Obama")
+
+
+def test_people_on_or_in_a_place_speak_not_the_place() -> None:
+    # "GOP leaders on the ground told": was "the ground"; "Republicans in Congress said": was "Congress"
+    out = _judgements("The race tightened.\n\nSeveral GOP leaders on the ground told a reporter that the mayor "
+                      "had shown interest.\n\nRepublicans in Congress said the bill was dead.\n\n"
+                      "Of course, many situations in life call for a dose of caution.\n")
+    assert out[1][1] == "Several GOP leaders on the ground"
+    assert out[2][1] == "Republicans in Congress"
+    assert out[3] == ("unattributed", None)  # situations are no speakers: "call for" here is the writer's

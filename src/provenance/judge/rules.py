@@ -551,8 +551,10 @@ def _np(clause: str) -> str:
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
                     lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
                     lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
-                    lw in ("at", "from", "with") and len(out) <= 4 and i >= 1 and _PLURAL_HEAD.fullmatch(before)):
-                # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
+                    lw in ("at", "from", "with", "on", "in") and len(out) <= 4 and i >= 1
+                    and _PLURAL_HEAD.fullmatch(before) and (lw not in ("on", "in") or _speaks(before) or words[i - 1] in PARTY_PLURALS)):
+                # "Officials at the Pentagon said", "analysts from Goldman Sachs said", "GOP leaders on the ground
+                # told", "Republicans in Congress said": the people speak
                 out.append(w)
                 continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
