@@ -206,3 +206,10 @@ def test_people_on_or_in_a_place_speak_not_the_place() -> None:
     assert out[1][1] == "Several GOP leaders on the ground"
     assert out[2][1] == "Republicans in Congress"
     assert out[3] == ("unattributed", None)  # situations are no speakers: "call for" here is the writer's
+
+
+def test_a_manner_verb_after_the_quotation_names_its_speaker() -> None:
+    # '"This is fantastic!" beamed Donald Hartley of Madison, Alabama, who ...': was nobody named
+    out = _judgements("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama, "
+                      "who snuck onto the floor from the guest seats.\n")
+    assert out[1] == ("attributed", "Donald Hartley")

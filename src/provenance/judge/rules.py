@@ -87,13 +87,14 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "implored", "gushed", "marveled", "marvelled", "deadpanned", "roared", "growled",
                            "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
-                           "went"})
+                           "went", "beamed", "smiled", "grinned", "quipped", "joked", "raved", "fretted", "griped",
+                           "grumbled"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
 _OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
