@@ -213,3 +213,10 @@ def test_a_manner_verb_after_the_quotation_names_its_speaker() -> None:
     out = _judgements("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama, "
                       "who snuck onto the floor from the guest seats.\n")
     assert out[1] == ("attributed", "Donald Hartley")
+
+
+def test_a_headline_credited_at_its_end() -> None:
+    # a title-case headline whose speaker comes last (", Trevor Noah Says."): was nobody named
+    out = _judgements("Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says.\n\n"
+                      "The comedian mocked the candidate on Monday.\n")
+    assert out[0] == ("attributed", "Trevor Noah")

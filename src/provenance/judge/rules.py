@@ -385,6 +385,8 @@ class Evidence:
 
 
 # the verbs of "X Says ...", "X Slams ..." headlines: in title case, only these are read as verbs
+# a headline's verb at its end, after a comma and the name: ", Trevor Noah Says." (matched at the verb)
+_HEADLINE_CREDIT = LazyRe(r"[A-Z][a-z]+[.!?]?\s*$")
 _HEADLINE_VERBS = frozenset({
     "says", "said", "calls", "tells", "told", "warns", "claims", "slams", "urges", "accuses", "denies", "insists",
     "admits", "vows", "praises", "blasts", "rips", "demands", "asks", "argues", "explains", "reveals",
@@ -652,8 +654,11 @@ class Judge:
         for start, word in _occurrences(scan, candidates):
             form = verbs[word]
             end = start + len(word)
-            if title and text[start].isupper() and (word not in _HEADLINE_VERBS or _clause_before(text, start) != text[:start]):
-                continue  # in title case only a headline's speech verb after the name it opens with
+            if title and text[start].isupper() and (word not in _HEADLINE_VERBS or (
+                    _clause_before(text, start) != text[:start] and _HEADLINE_CREDIT.match(text, start) is None)):
+                # in title case only a headline's speech verb after the name it opens with, or its credit at the
+                # end ("Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says.")
+                continue
             before = text[max(0, start - 24): start]  # enough for the look-behind checks
             after = text[end: end + 120]
             if form.kind == "s":
