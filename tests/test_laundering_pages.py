@@ -220,3 +220,21 @@ def test_a_headline_credited_at_its_end() -> None:
     out = _judgements("Donald Trump Is Like A Lawyer’s Dumbest Client Ever, Trevor Noah Says.\n\n"
                       "The comedian mocked the candidate on Monday.\n")
     assert out[0] == ("attributed", "Trevor Noah")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # records, findings and results speak for what they show (were the writer's own claims)
+    ("He agreed to sell it to the bank in 2010, records show.", "records"),
+    ("He sold it in 2010, court records show.", "court records"),
+    ("Records show that he sold it in 2010.", "Records"),
+    ("The findings point to growing momentum among voters for changing the system.", "The findings"),
+])
+def test_records_and_findings_speak(sentence: str, source: str) -> None:
+    out = _judgements("The deal closed last year.\n\n" + sentence + "\n")
+    assert out[1] == ("attributed", source)
+
+
+def test_a_journey_is_no_finding() -> None:
+    out = _judgements("The minister travelled widely.\n\nAll these journeys suggest Hanoi is attaching a greater "
+                      "importance to its cooperation with Moscow.\n")
+    assert out[1][1] != "All these journeys"

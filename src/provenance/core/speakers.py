@@ -571,6 +571,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
             and words[1][:1].isupper():
         return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
+    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in _RECORD_PLURALS:
+        return _fixed(Subject(np, "other", True))  # "Records show ...": papers, capitalised as they lead; no person
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
     close = _CLOSE_TO.search(np)
@@ -704,6 +706,8 @@ def _plain_noun(word: str) -> bool:
         and not (word.endswith("s") and not word.endswith(("ss", "ia")))
 
 
+_RECORD_PLURALS = frozenset({"records", "documents", "data", "figures", "polls", "filings", "emails", "statistics",
+                             "surveys", "transcripts", "tallies", "results"})
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 _WH_OPENERS = frozenset({"What", "Why", "How", "Where", "When", "Whether", "Whatever"})
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})

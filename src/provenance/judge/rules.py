@@ -671,7 +671,8 @@ class Judge:
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
-                    and not (not after.strip(_QUOTE_MARKS + ".!") and _POST_POSED.search(text)) \
+                    and not (not after.strip(_QUOTE_MARKS + ".!") and (
+                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
@@ -787,7 +788,10 @@ class Judge:
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
                         and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause) \
-                        and not (subj.kind == "other" and subj.text.islower() and subj.text.endswith("s")):
+                        and not (subj.kind == "other" and subj.text.endswith("s") and (
+                            subj.text.islower() or (subj.text[1:].islower() and (
+                                " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
+                                or subj.text.rsplit(None, 1)[-1] in _FINDINGS_HEADS)))):
                     continue
             if main_subject is None and subj.kind != "unnamed" and not (
                     quotes and any(q.start <= s.start + start < q.end for q in quotes)):
@@ -1287,6 +1291,12 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if len(attributed) > 1 and best.subject_kind == "pronoun" and not quotes:
+                # "He agreed to sell it in 2010, records show.": an unresolved pronoun's act, reported by the
+                # records at the end; they are the source a reader can check
+                tail = _POST_POSED_RECORDS.search(text)
+                if tail is not None:
+                    best = next((e for e in attributed if e.pos >= tail.start()), best)
             if len(attributed) > 1 and text[:2] in _FRONTED_OPENS and _FRONTED_CLAUSE.match(text):
                 # "While the Conservatives have said ..., Rachel Reeves has pledged ...": a fronted subordinate
                 # clause's speaker concedes; the main clause's speaks
@@ -1548,6 +1558,13 @@ def _speech_after(toks: Sequence[str], k: int) -> bool:
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
+# what a study or a count found, speaking for it ("The findings suggest", "The results point to")
+_FINDINGS_HEADS = frozenset({"findings", "results", "records", "documents", "data", "figures", "numbers", "polls",
+                             "surveys", "statistics", "filings", "emails"})
+# records that speak at a sentence's end: "He sold it in 2010, records show.", "..., court documents showed."
+_POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:records|documents|data|figures|polls|filings|emails|statistics|"
+                             r"surveys|transcripts|tallies|results)\s+(?:show|showed|suggest|indicate|reveal)\s*[.!]?"
+                             r"[\"”’']?\s*$")
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
