@@ -187,6 +187,11 @@ def test_no_clause_and_no_phrasal_verb_is_a_speaker() -> None:
     out = _judgements("“She cannot win,” Howard said.\n\nHoward continued his scathing remarks.\n\n"
                       "She remembers when officers showed up at her door.\n")
     assert all(src is None or "continued" not in src for _, src in out)
+    # the same with an irregular past and an article: "Murray won his 200th grand (slam match)" (iNews 2023), "The
+    # Florida senator made a similar closing days (charge)"
+    out2 = _judgements("Earlier in the day, Murray won his 200th grand slam match with a three-set victory.\n\n"
+                       "The Florida senator made a similar closing days charge in Virginia.\n")
+    assert all(src is None or (" won " not in src and " made " not in src) for _, src in out2)
     assert out[2] != ("attributed", "officers")
 
 

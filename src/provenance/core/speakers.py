@@ -529,9 +529,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
-    if len(words) > 2 and any(w.islower() and w.endswith("ed") and words[k + 1].lower() in _POSSESSIVE_DETERMINERS
-                              for k, w in enumerate(words[1:-1], 1)):
-        return None  # "Howard continued his scathing (remarks)": a verb, then its object; a clause, no speaker
+    if len(words) > 2 and any(w.islower() and (w.endswith("ed") or w in _PAST_VERBS)
+                              and words[k + 1].lower() in _OBJECT_OPENERS for k, w in enumerate(words[1:-1], 1)):
+        # "Howard continued his scathing (remarks)", "The Florida senator made a similar closing days (charge)": a
+        # verb, then its object; a clause, no speaker
+        return None
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -708,7 +710,11 @@ def _plain_noun(word: str) -> bool:
 
 _RECORD_PLURALS = frozenset({"records", "documents", "data", "figures", "polls", "filings", "emails", "statistics",
                              "surveys", "transcripts", "tallies", "results"})
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_OBJECT_OPENERS = frozenset({"his", "her", "their", "its", "my", "our", "your", "a", "an", "the"})
+# irregular past tenses that take an object ("made a ...", "took the ...")
+_PAST_VERBS = frozenset({"made", "took", "gave", "went", "got", "had", "did", "put", "set", "led", "held", "won",
+                         "lost", "ran", "saw", "sent", "spent", "brought", "kept", "left", "found", "became", "began",
+                         "paid", "built", "bought", "sold", "wrote", "told", "said"})
 _WH_OPENERS = frozenset({"What", "Why", "How", "Where", "When", "Whether", "Whatever"})
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
 _TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
