@@ -243,3 +243,11 @@ def test_a_journey_is_no_finding() -> None:
     out = _judgements("The minister travelled widely.\n\nAll these journeys suggest Hanoi is attaching a greater "
                       "importance to its cooperation with Moscow.\n")
     assert out[1][1] != "All these journeys"
+
+
+def test_papers_are_never_the_group() -> None:
+    # "according to Federal Election Commission filings" was remembered as an organisation, which the next
+    # sentence's "The group" then meant (and it turned the sentence vague)
+    out = _judgements("The group spent $3 million in February, according to Federal Election Commission filings.\n\n"
+                      "The group also plans to run ads during the next two Republican debates.\n")
+    assert out[1] == ("attributed", "The group")

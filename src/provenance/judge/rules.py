@@ -1061,9 +1061,11 @@ class Judge:
             kind = self.subject
             office = kind == "person" and any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
-            if office or (kind == "doc" and j.source[:1].isupper()):  # or 'according to' a named body
-                kind = "org"
-            elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
+            last = j.source.split()[-1].lower()
+            paper = last in DOCUMENT_HEADS or last[:-1] in DOCUMENT_HEADS or last in _FINDINGS_HEADS
+            if office or (kind == "doc" and j.source[:1].isupper() and not paper):  # or 'according to' a named body
+                kind = "org"  # (not "according to Federal Election Commission filings": papers, never "the group")
+            elif kind in ("other", "doc") and paper:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
