@@ -251,3 +251,11 @@ def test_papers_are_never_the_group() -> None:
     out = _judgements("The group spent $3 million in February, according to Federal Election Commission filings.\n\n"
                       "The group also plans to run ads during the next two Republican debates.\n")
     assert out[1] == ("attributed", "The group")
+
+
+def test_a_headlines_role_gives_way_to_the_full_name() -> None:
+    # the title-case headline's "Donor Adelson" stood for every later "Adelson said" (was "Donor Adelson")
+    out = _judgements("Republican Donor Adelson and Trump May be Aligning on Israel.\n\n"
+                      "Top Republican Party donor Sheldon Adelson said on Friday he met Donald Trump.\n\n"
+                      "Adelson said much of his discussion with Trump was about Israel.\n")
+    assert out[2] == ("attributed", "Sheldon Adelson")

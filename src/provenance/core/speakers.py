@@ -311,7 +311,11 @@ class Speakers:
             self.last_person = source
             parts = source.split()
             if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
-                self.people.setdefault(parts[-1], source)
+                known = self.people.get(parts[-1])
+                if known is None or (known != source and _role_led(known) and not _role_led(source)):
+                    # (a name met first with a role in title case, "Republican Donor Adelson ...", gives way to
+                    # the full name met later, "Sheldon Adelson": "Adelson said" is Sheldon Adelson)
+                    self.people[parts[-1]] = source
         elif kind == "org":
             self.last_org = self.last_thing = source
             words = source.split()
@@ -655,6 +659,19 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+# roles a title-case headline capitalises before a surname ("Republican Donor Adelson ...", "Billionaire Trump")
+_HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee", "hopeful", "frontrunner",
+                             "front-runner", "pundit", "activist", "lawmaker", "star", "host", "anchor", "author",
+                             "actor", "actress", "singer", "rapper", "coach", "ceo", "founder", "chairman"})
+
+
+def _role_led(name: str) -> bool:
+    """Whether a remembered name opens with a role, not a first name ("Donor Adelson", "Senator Smith")."""
+    first = name.split()[0].lower().strip(".")
+    return first in title_words() or _people_noun(first) or first in PARTY_ROLES or first in speaker_heads() \
+        or first in _HEADLINE_ROLES
 
 
 def _people_noun(word: str) -> bool:
