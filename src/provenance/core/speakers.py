@@ -523,7 +523,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         if lows[-1] in SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
         elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(
-                w for w, o in zip(lows[1:], words[1:]) if not (w in _NAME_MODALS and o[:1].isupper())) or (
+                w for w, o in zip(lows[1:], words[1:], strict=True) if not (w in _NAME_MODALS and o[:1].isupper())) or (
                 words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short

@@ -1061,8 +1061,8 @@ class Judge:
             kind = self.subject
             office = kind == "person" and any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
-            last = j.source.split()[-1].lower()
-            paper = last in DOCUMENT_HEADS or last[:-1] in DOCUMENT_HEADS or last in _FINDINGS_HEADS
+            head = j.source.split()[-1].lower()
+            paper = head in DOCUMENT_HEADS or head[:-1] in DOCUMENT_HEADS or head in _FINDINGS_HEADS
             if office or (kind == "doc" and j.source[:1].isupper() and not paper):  # or 'according to' a named body
                 kind = "org"  # (not "according to Federal Election Commission filings": papers, never "the group")
             elif kind in ("other", "doc") and paper:
