@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a85814b10ec57b3b3182a88eded86ddd98ab7778e593cc86015f45656bcb4154"
+DIGEST = "f417500237f1dfceb6333ff0dbc9bdd9a6d6a00f9c396bd9ae497cfec8d01fd3"
 
 
 def inputs() -> list[Path]:
