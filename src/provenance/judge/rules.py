@@ -398,11 +398,11 @@ _TITLE_WORD = LazyRe(r"\b[A-Za-z][\w'’-]{3,}")
 
 def _title_case(text: str) -> bool:
     """Whether a sentence is written in title case, as headlines are ("Trump Says He Never Pledged To
-    ..."): five words or more of four letters or more, nearly all capitalised."""
+    ..."): four words or more of four letters or more, nearly all capitalised."""
     if _TWO_LOWER.search(text) is not None:
         return False  # the common case, decided by the first two lower-case words of four letters or more
     long_words = _TITLE_WORD.findall(text)
-    if len(long_words) < 5:
+    if len(long_words) < 4:  # (four: "Trump Calls On Obama To Resign.")
         return False
     caps = sum(w[0].isupper() for w in long_words)
     # (not in capitals throughout: "VIDEO SHOWS SUSPECT ACCUSED ..." has no words to tell apart)
@@ -675,6 +675,7 @@ class Judge:
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
+                    and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
                         _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
