@@ -2096,6 +2096,8 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     """The person or organisation a sentence opens with ("Gov. Andrew Cuomo signed ..."), if it names one.
     With `plain`, a first word the article also writes in lower case is no name ("Alleged Chinese
     police stations ...")."""
+    if _title_case(text):
+        return _headline_subject(text)  # "Ted Cruz (Refuses to ...)": a headline's name ends at its verb
     m = _LEADING_NP.match(text)
     if m is None:
         return None
@@ -2188,9 +2190,43 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
         or (numbers and first.isdigit())
 
 
+_AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
+_DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
+                               "those", "some", "no", "new"})
+_PLURAL_ENDINGS = ("ers", "ors", "ists", "ans", "ents", "ants", "ives", "ites", "philes", "fans")
+
+
+def _plural_head(text: str, end: int) -> bool:
+    """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun of people
+    the name modifies ("Cruz backers stood", "Trump fans insist", "GOP analysts say"): a people noun (its ending,
+    speaker_heads.txt, unnamed.txt) and a verb right after it."""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end]
+    if not (word.endswith(_PLURAL_ENDINGS) or word in speaker_heads() or word in lexicon().unnamed):
+        return False
+    nxt = _AFTER_PLURAL.match(text, end)
+    if nxt is None:
+        return False
+    w = nxt.group("w")
+    if w in _DETERMINER_WORDS or w in PREPOSITIONS:
+        return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
+    return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
+        or verb_at(text, nxt.start("w")) is True
+
+
+# the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
+_SUBJECT_VERBS = frozenset(_IRREGULAR_PAST.split("|")) | {"say", "insist", "argue", "believe", "think", "want",
+                                                          "fear", "worry", "hope", "expect", "see", "feel",
+                                                          "are", "were", "can", "cannot", "can’t", "can't"}
+
+
 def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
     """The person or organisation a sentence names as its subject, if it names one. `named_only`: only a
     name in a body sentence (not a headline's, not a role led by "the"), for the person a later "he" means."""
+    if not named_only and ":" in text[:60]:
+        line = _speaker_line(text)
+        if line is not None:
+            return line
     if not named_only and _title_case(text):
         return _headline_subject(text)
     dateline = _DATELINE.match(text)
@@ -2201,6 +2237,8 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
         return None if named_only else _own_role_subject(text)
     if not _fronted(m.group("front")):
         return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+    if text[m.end() - 1] == "s" and _plural_head(text, m.end()):
+        return None  # "Cruz backers (stood)", "GOP analysts (say)": the people the name modifies act, not the name
     np = m.group("np")
     words = np.split()
     if any(w in _ROLE_STOP for w in words if w[:1].islower()):
@@ -2220,6 +2258,43 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
         return " and ".join(names) if len(names) == 2 else None
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
+    return subj.text
+
+
+# a name and a colon opening a line: a headline's or a transcript's speaker ("Trey Gowdy: Benghazi Investigation
+# Helped ...", "Dr. Ben Carson: Hillary Clinton ‘Not Fit ...’", "Lopez: Well, no one is like ...")
+_SPEAKER_LINE = LazyRe(r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][a-z][\w.'’-]*"
+                       r"(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
+# the words a line opens with before a colon that name no speaker ("UPDATE:", "Bombshell:", "The Latest:")
+_LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "bombshell", "watch", "video", "photos",
+                          "photo", "note", "editor", "correction", "analysis", "opinion", "latest", "live",
+                          "report", "name", "age", "city", "job", "pay", "source", "sources", "related", "read",
+                          "listen", "poll", "warning", "caption", "credit", "question", "answer", "summary",
+                          "transcript", "q", "a", "here", "here's", "here’s", "and", "but", "so", "yes", "no",
+                          "background", "context", "disclosure", "clarification", "quote", "tweet", "statement", "wow",
+                          "exclusive", "boom", "shock", "shocking", "revealed", "confirmed", "official"})
+
+
+_LINE_LABEL = LazyRe(r"[A-Za-z]+:\s+(?=[A-Z])")
+
+
+def _speaker_line(text: str) -> str | None:
+    """The speaker of a line that opens with a name and a colon: "Trey Gowdy:", "Dr. Ben Carson:", "Issa:";
+    never a label ("UPDATE:", "The Latest:", "Here’s Clinton in December 1992:"), a place or a common word
+    (one word is a name only when it is no word of the lexicons)."""
+    m = _SPEAKER_LINE.match(text)
+    if m is None:
+        return None
+    np = m.group("np")
+    words = np.split()
+    if any(w.lower().strip(".") in _LINE_LABELS for w in words):
+        return None
+    if len(words) == 1 and (np.lower() in mined().cues or np.lower() in lexicon().unnamed
+                            or np.lower() in _NOT_NAMES or np.lower() in title_words()):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind != "person" or not subj.text[:1].isupper():
         return None
     return subj.text
 
@@ -2581,23 +2656,51 @@ MAX_PHRASE_WORDS = 12
 
 def _headline_subject(text: str) -> str | None:
     """The name a title-case headline opens with, up to its verb: "Carly Fiorina (Endorses Ted Cruz)",
-    "AFL-CIO (to endorse Clinton)". The verb is a reporting verb or a mined cue (cues_mined.tsv)."""
+    "AFL-CIO (to endorse Clinton)", "Ted Cruz (Refuses to ...)", "Donald Trump (Finally Endorses ...)". The
+    verb is a reporting verb, a mined cue (cues_mined.tsv), a verb form of the lexicon, an auxiliary or an
+    adverb in -ly; one word alone is a name only before a reporting verb ("Pence Endorses Paul Ryan")."""
+    if ":" in text[:60]:
+        line = _speaker_line(text)  # "Trey Gowdy: Benghazi ...": the name before the colon
+        if line is not None:
+            return line
+        label = _LINE_LABEL.match(text)
+        if label is not None and label.group(0).split(":")[0].lower() in _LINE_LABELS:
+            text = text[label.end():]  # "Wow: Al Sharpton Just Said ...": the headline after its label
     words = text.split()
     cues = mined().cues
+    forms = lexicon().verb_forms
     k = 0
+    strong = False  # the word that ends the name is a reporting verb of _HEADLINE_VERBS
+    starts = [m.start() for m in _NONSPACE.finditer(text, 0, 200)]  # where each of the first words starts
     while k < len(words) and k < 5:
         low = words[k].lower().strip(".,:;")
         cue = cues.get(low)
-        if k and (low in _HEADLINE_VERBS or (cue is not None and cue.reliability >= CARRY_CUE) or low == "to"):
-            break
+        if k and (low in _HEADLINE_VERBS or (cue is not None and cue.reliability >= CARRY_CUE) or low == "to"
+                  or (words[k][:1].islower() and low not in _NAME_PARTICLES)):
+            strong = low in _HEADLINE_VERBS
+            break  # (a lower-case word other than a name's particle ends the name: "Gov. Andrew Cuomo (went)")
+        if words[k][-1:] == ":":
+            return None  # "Clinton Wades In: Urges ...", "OK Gov Fallin: Trump Is ...": no name before a verb
+        if k >= 2 and (low in forms or low in _HEADLINE_AUX or (len(low) > 4 and low.endswith("ly")
+                                                                and low not in _LY_NOUNS)
+                       or (low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
+                           and verb_at(text, starts[k]) is True)):
+            break  # "Ted Cruz Refuses", "Tim Kaine Fully (Embraced)", "Trump May (Not Have)": the name ends
         k += 1
-    if k < 2 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
+    if (k < 2 and not (k == 1 and strong)) or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
             k + 1 < len(words) and words[k + 1].lower() == "by"):
         return None  # one word ("Wash (Post)"), or a passive ("Suspect Named By Police")
     subj = classify(" ".join(words[:k]), _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
     return subj.text
+
+
+_NONSPACE = LazyRe(r"\S+")
+_NAME_PARTICLES = frozenset({"of", "for", "and", "de", "van", "von", "der", "la", "le", "del", "da", "di", "bin"})
+# the auxiliaries and adverbs that end a title-case headline's name ("Hillary Clinton Under (Pressure)" is not one)
+_HEADLINE_AUX = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "may", "might", "can",
+                           "could", "should", "must", "just", "now", "still", "again", "also", "finally", "under"})
 
 
 def _strongest_cue(info: SentenceInfo) -> str | None:

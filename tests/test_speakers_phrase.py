@@ -1,0 +1,89 @@
+"""The speaker phrase itself (issue #14, seventh pass): where the rules name a source from the words a
+sentence opens with, the phrase is the speaker as written, no more and no less. Causes read on PolNeAR's
+tuning part ("same phrase, different head", "another noun phrase", "no source named"); each case on a
+sentence of its own (docs/polnear.md, "seventh pass: speaker phrases")."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import audit_text
+from provenance.judge.rules import _NO_PLAIN, _headline_subject, _named_lead, _own_subject
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a title-case headline's name ends at its verb, an auxiliary or an adverb, not at the first lower-case word
+    ("Ted Cruz Refuses to Disown the Governor's Endorsement.", "Ted Cruz"),
+    ("Mike Pence Calls for an Inquiry After New Emails Surface.", "Mike Pence"),
+    ("Donald Trump Finally Backs House Speaker Paul Ryan in Primary.", "Donald Trump"),
+    ("Tim Kaine Fully Embraced the Platform When He Joined the Ticket.", "Tim Kaine"),
+    # one word is a name before a reporting verb
+    ("Pence Endorses Paul Ryan With the Nominee's Blessing.", "Pence"),
+])
+def test_headline_name_ends_at_its_verb(text: str, source: str) -> None:
+    assert _named_lead(text, _NO_PLAIN) == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a name and a colon opening a headline or a transcript's line names its speaker
+    ("Trey Gowdy: The Inquiry Helped Reveal the Email Scandal.", "Trey Gowdy"),
+    ("Dr. Ben Carson: The Senator ‘Not Fit To Serve As President’.", "Ben Carson"),
+    ("Issa: The Secretary’s ‘Honesty Is In Question.’", "Issa"),
+    ("Luciana Lopez: Saying ‘speculation’ to people means different things to each of them.", "Luciana Lopez"),
+    # after a label, the headline's own name
+    ("Wow: Al Sharpton Just Said Something Unexpected About the Nominee.", "Al Sharpton"),
+])
+def test_speaker_line(text: str, source: str) -> None:
+    assert _own_subject(text, _NO_PLAIN) == source
+
+
+@pytest.mark.parametrize("text", [
+    "UPDATE: The Website That Listed the Rifle Has Removed It.",
+    "The Latest: Nominee delivers defense of ‘New York values.’",
+    "Here’s Clinton in December 1992: “Our new direction is right.”",
+    "Clinton Wades In: Urges Britain to Remain In the Union.",
+    "Bombshell: The Bureau Just Gave the Candidate a New Reason to Worry.",
+    "Q: You said yesterday the middle class is still getting crushed.",
+])
+def test_no_speaker_line(text: str) -> None:
+    """A label, a fronted "Here's X", or a headline whose verb stands before the colon names nobody there."""
+    assert _own_subject(text, _NO_PLAIN) is None
+
+
+def test_headline_with_a_colon_after_its_verb() -> None:
+    assert _headline_subject("Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By the Front-Runner.") == "Carly Fiorina"
+
+
+@pytest.mark.parametrize("text", [
+    # a name before a plural of people is a modifier: the people act, not the name ("Cruz backers", not "Cruz")
+    "Cruz backers stood quietly and watched the footage from the rival's party.",
+    "Trump fans insist the delegates must heed the will of the voters.",
+    "GOP analysts say the nominee will have to convince voters of a faster path to growth.",
+])
+def test_name_before_people_plural(text: str) -> None:
+    assert _own_subject(text, _NO_PLAIN) is None
+
+
+def test_people_plural_speak_for_themselves() -> None:
+    """... and where they say something, they are the source (_own_np_subject), not the name before them."""
+    text = "The rally ended late.\n\nGOP analysts say the nominee will have to convince voters of a faster path.\n"
+    sources = {js.judgement.source for js in audit_text(text).sentences}
+    assert "GOP" not in sources
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a lower-case word ends a name in a sentence that only looks like a headline
+    ("Gov. Andrew Cuomo went to Albany on Tuesday.", "Andrew Cuomo"),
+])
+def test_lower_case_word_ends_the_name(text: str, source: str) -> None:
+    assert _named_lead(text, _NO_PLAIN) == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # ... but a verb in -s after a name stays the verb
+    ("Trump offers a new plan on taxes to the voters of Ohio.", "Trump"),
+    ("Sanders enters the race for the nomination in May.", "Sanders"),
+    ("Ted Cruz leads the field in Iowa by a wide margin.", "Ted Cruz"),
+])
+def test_verb_after_name_stays(text: str, source: str) -> None:
+    assert _own_subject(text, _NO_PLAIN) == source
