@@ -2273,7 +2273,7 @@ _LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "bombshe
                           "listen", "poll", "warning", "caption", "credit", "question", "answer", "summary",
                           "transcript", "q", "a", "here", "here's", "here’s", "and", "but", "so", "yes", "no",
                           "background", "context", "disclosure", "clarification", "quote", "tweet", "statement", "wow",
-                          "exclusive", "boom", "shock", "shocking", "revealed", "confirmed", "official"})
+                          "busted", "boom", "shock", "shocking", "revealed", "confirmed", "official"})
 
 
 _LINE_LABEL = LazyRe(r"[A-Za-z]+:\s+(?=[A-Z])")
