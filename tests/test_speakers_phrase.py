@@ -87,3 +87,27 @@ def test_lower_case_word_ends_the_name(text: str, source: str) -> None:
 ])
 def test_verb_after_name_stays(text: str, source: str) -> None:
     assert _own_subject(text, _NO_PLAIN) == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a name followed by a role before "and" is the name ("president and CEO of ..." describes it)
+    ('Anthony Anton, president and CEO of the state restaurant association stated, "We are worried about it."',
+     "Anthony Anton"),
+    # a state in brackets after a name is a tag, never the speaker
+    ("Rep. Sander M. Levin (Mich.), a superdelegate backing the front-runner, said the rules were fair.",
+     "Sander M. Levin"),
+    # a place that ends a description, then a state, is the rest of the place: the name before it speaks
+    ("Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says he will vote for the senator.",
+     "Dean Johnson"),
+    ("Stacy Baker of Columbia, South Carolina says she really thinks the senator can win.", "Stacy Baker"),
+    # a role "for" a body speaks for it, reported whole; a preposition inside a body's name is part of it
+    ("A spokeswoman for YouTube said that it had policies against such videos.", "A spokeswoman for YouTube"),
+    ("Staff for the House Select Committee on Benghazi said the documents were new.",
+     "Staff for the House Select Committee on Benghazi"),
+    # "N in M" counts people together with the phrase it opens
+    ("About four in 10 South Carolina Republican primary voters say they are angry.",
+     "four in 10 South Carolina Republican primary voters"),
+    ("Two in three voters said they were worried about the economy.", "Two in three voters"),
+])
+def test_the_speaker_phrase(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source

@@ -618,6 +618,15 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
+    if " for " in np:
+        role = np.split(" for ", 1)[0].split()
+        head = role[-1].lower()
+        if len(role) <= 4 and (role[-1].islower() or len(role) == 1) and role[-1][:1].isalpha() and (
+                head in _FOR_ROLES or head in speaker_heads() or _people_noun(head)):
+            # "A spokeswoman for YouTube", "Staff for the House Select Committee on Benghazi", "A representative
+            # for Mr. Pinchuk": the role speaks for the body or the person, reported whole (the body is no speaker
+            # of its own here, nor the person whom a later "he" means)
+            return _fixed(Subject(np, "other", True))
     if " of " in np and words[0].lower() in DETERMINERS:
         role = np.split(" of ", 1)[0].split()
         if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
@@ -641,6 +650,13 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(name.split()) <= 4 and name:
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+# the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
+_FOR_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "staff",
+                        "producer", "director", "adviser", "advisor", "aide", "aides", "lawyer", "lawyers", "attorney",
+                        "attorneys", "counsel", "strategist", "pollster", "writer", "columnist", "correspondent",
+                        "reporter", "editor", "analyst", "official", "officials", "manager", "chairman", "secretary"})
 
 
 def _people_noun(word: str) -> bool:

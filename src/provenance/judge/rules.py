@@ -193,6 +193,14 @@ _PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Re
                                 r"(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
                                 r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
+# a place before the clause's comma: "from Sumter," "of Columbia,", "in Monsey,"
+_PLACE_BEFORE = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*$")
+# a description ending on a place: "a salesman from Sumter", "Stacy Baker of Columbia" (a state may follow)
+_PLACE_END = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
+# a role in lower case after a name and a comma: "Anthony Anton, president and CEO of ... stated"
+_ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|executive|founder|co-founder|head|chief|"
+                      r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
+                      r"\s+[\w-]")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -339,7 +347,8 @@ _LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
 _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
-_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+# "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
+_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)$")
 _TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
@@ -536,6 +545,17 @@ def _np(clause: str) -> str:
                 out.append(w)
                 continue
             before = words[i - 1].lower().strip(",.") if i else ""
+            if lw in ("on", "for") and before in ORG_WORDS and words[i - 1][:1].isupper() \
+                    and all(o[:1].isupper() or o in ("and", "of", "the") for o in out):
+                out.append(w)  # "the House Select Committee on Benghazi", "Center for American Progress": one name
+                continue
+            if lw == "for" and i >= 1 and (before in _FOR_HEADS or (words[i - 1][:1].isupper() and i == 1)) \
+                    and len(out) <= 8 and all(o[:1].isupper() or o in ("and", "of", "the", "on") for o in out):
+                out.append(w)  # "Staff for the House Select Committee on Benghazi": the role speaks for the body
+                continue
+            if lw in ("in", "of") and _COUNT.fullmatch(before) and _COUNT.fullmatch(out[-1].lower()):
+                out.append(w)  # "(About) four in 10 South Carolina voters", "Two in three", "nine of 10": one count
+                continue
             # "many in the crowd", "a source involved in the talks": the head stands before it; so
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
@@ -591,7 +611,16 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
-_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")
+# the roles that speak for a body named after "for" ("a spokesperson for the Parks and Recreation Department")
+_FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "staff", "aide", "aides",
+                        "lawyer", "attorney", "producer", "director", "official", "officials", "adviser", "strategist"})
+# a name, a comma and a role in lower case before "and": "Anthony Anton, president and (CEO of ...)"
+_NAME_ROLE_AND = LazyRe(r"(?:^|[.;:]\s+|\bsaid\s+)(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}),"
+                        r"\s+(?:[a-z][\w-]*\s+){0,2}(?:president|chairman|chairwoman|founder|director|owner|chief|"
+                        r"executive|editor|publisher|partner|principal)\s+and\s*$")
+# a count in figures or words ("four", "10", "one"): "four in 10", "nine of 10" count people together
+_COUNT = LazyRe(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten")  # a capitalised word ending a name ("Clinton")
 _PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
@@ -713,7 +742,16 @@ class Judge:
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
-                if not empty and _INDEFINITE.match(clause_raw):
+                placed = _PLACE_BEFORE.search(text, max(0, start - len(clause_raw) - 60), start - len(clause_raw)) \
+                    if not empty and subj is not None and (_STATE_ABBREVIATION.fullmatch(np) or is_place(np)) else None
+                if placed is not None:
+                    # "Stacy Baker of Columbia, South Carolina says": the rest of a place, not the speaker; the
+                    # name before the place speaks, or nobody
+                    head = _clause_before(text, placed.start()).strip()
+                    named = classify(head, self.speakers) if _PERSON_ASIDE.fullmatch(head) else None
+                    subj = named if named is not None and named.kind == "person" else None
+                    np = subj.text if subj is not None else ""
+                if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw)):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
                     # Fox": a description in apposition; the name before it speaks
                     named = self._name_before_descriptions(text, start - len(clause_raw))
@@ -775,7 +813,14 @@ class Judge:
     def _coordinated(self, text: str, end: int, subj: Subject) -> Subject:
         """A subject joined to a name before "and" (which ends at `end`) is the whole phrase: "Sweden
         and Finland have told" is both countries' claim, not Finland's. Only a name may stand there
-        ("Trump defeated Cruz and Clinton said" keeps Clinton)."""
+        ("Trump defeated Cruz and Clinton said" keeps Clinton). A role in lower case before "and", after a
+        name and a comma, is the name's ("Anthony Anton, president and CEO of the association, stated")."""
+        if subj.kind in ("person", "org") and " " in subj.text and text[max(0, end - 60):end].count(",") == 1:
+            role = _NAME_ROLE_AND.search(text, max(0, end - 80), end)
+            if role is not None:
+                named = classify(role.group("name"), self.speakers)
+                if named is not None and named.kind == "person":
+                    return named
         if subj.kind not in ("person", "org") or not _CONJUNCT.fullmatch(subj.text):
             return subj
         m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
@@ -842,6 +887,7 @@ class Judge:
             if named is not None and named.kind == "person":
                 return named
         if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+                and not (is_place(aside) and _PLACE_END.search(text, max(0, comma - 60), comma)) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
             # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said", "the
@@ -850,7 +896,11 @@ class Judge:
             named = classify(aside.strip(), self.speakers)
             if named is not None and named.kind == "person":
                 return named
-        head_raw = _clause_before(text, comma)
+        head_end = comma
+        tag = _PARTY_TAIL.search(text, max(0, comma - 16), comma) if text[comma - 1] == ")" else None
+        if tag is not None:
+            head_end = tag.start()  # "Rep. Sander M. Levin (Mich.), a superdelegate ..., said": the tag is no name
+        head_raw = _clause_before(text, head_end)
         head = head_raw.strip()
         # "''I would not discount it,'' Mr. Kaplan, a screenwriter, said": the comma before the name
         # closes the quotation, it opens no aside (the NYT's '' is no clause boundary)
@@ -861,7 +911,7 @@ class Judge:
             if head.startswith(document + " to "):
                 head = document  # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said"
         if not head or head != _np(head) or (
-                not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","
+                not after_quote and text[head_end - len(head_raw) - 1:head_end - len(head_raw)] == ","
                 and not _TITLED_NAME.fullmatch(head)):
             # "In Washington, ..." is no subject; nor is one aside after another; but a titled name
             # after a fronted phrase is ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")
@@ -884,8 +934,8 @@ class Judge:
             # party tag and a title stand around the name
             seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
             tagged = seg != parts[-back].strip() and _TITLED_PERSON.fullmatch(seg) is not None
-            if back < len(parts) and _PLACE_OPENS.match(parts[-back - 1]) and _PERSON_ASIDE.fullmatch(seg) \
-                    and len(seg.split()) <= 3:
+            if back < len(parts) and (_PLACE_OPENS.match(parts[-back - 1]) or _PLACE_END.search(parts[-back - 1])) \
+                    and _PERSON_ASIDE.fullmatch(seg) and len(seg.split()) <= 3:
                 continue  # "from Tynemouth, North Tyneside, said": the rest of a place, not a person
             if back > 1 and not _PERSON_ASIDE.fullmatch(seg):
                 role = _ROLE_WORDS_NAME.fullmatch(seg)
