@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from provenance import audit_text
-from provenance.judge.rules import _NO_PLAIN, _headline_subject, _named_lead, _own_subject
+from provenance.judge.rules import _NO_PLAIN, _headline_subject, _named_lead, _own_np_subject, _own_subject
 
 
 @pytest.mark.parametrize(("text", "source"), [
@@ -111,3 +111,29 @@ def test_verb_after_name_stays(text: str, source: str) -> None:
 ])
 def test_the_speaker_phrase(text: str, source: str) -> None:
     assert audit_text(text).sentences[0].judgement.source == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a surname's particle is part of it
+    ("Constitutional law expert Pierre de Vos said the ruling was sound.", "Pierre de Vos"),
+    ('"It is wrong," said Pierre de Vos, a law professor.', "Pierre de Vos"),
+    ("Ludwig van Beethoven wrote that music is a higher revelation than philosophy.", "Ludwig van Beethoven"),
+])
+def test_surname_particles(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_a_fronted_clause_before_the_subject() -> None:
+    text = "Ever since she endorsed the candidate this month, Ms. Warren has been a powerful surrogate for her."
+    assert _own_subject(text, _NO_PLAIN) == "Warren"
+
+
+def test_a_noun_before_people_is_no_verb() -> None:
+    """"Immigrant rights advocates say": "rights" is no verb of "Immigrant", which names nobody."""
+    assert _own_subject("Immigrant rights advocates say the plan is cruel.", _NO_PLAIN) is None
+
+
+def test_a_fragment_after_a_dash_is_no_source() -> None:
+    """The Evening Standard's 2024-10-24 interview (../shared/corpus/html): a paragraph opening with a spaced dash
+    ("— but its publication offers ...") continues the sentence before it; its words name no speaker."""
+    assert _own_np_subject("— but its publication offers an opportunity to hear what he has to say.") is None

@@ -381,17 +381,26 @@ _ROLE_REF = LazyRe(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|Ame
                    re.I)
 
 
+# the lower-case particles of a surname ("Pierre de Vos", "Ludwig van Beethoven", "Mohammed bin Salman")
+SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn",
+                               "al", "el", "la", "le", "dos", "das"})
+
+
 def strip_titles(phrase: str) -> str:
     titles = lexicon().titles
     tokens = phrase.split()
     # Keep the trailing run of capitalised tokens that are not titles: the name itself.
     out: list[str] = []
-    for tok in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
         clean = tok.rstrip(",;:")
         if not re.fullmatch(r"(?:[A-Z]\.)+", clean):
             clean = clean.rstrip(".")
         if _CAP.match(clean) and clean not in titles and clean + "." not in titles:
             out.append(clean)
+        elif out and clean in SURNAME_PARTICLES and k > 0 and _CAP.match(tokens[k - 1]) \
+                and tokens[k - 1].rstrip(".") not in titles:
+            out.append(clean)  # "Pierre de Vos", "Ludwig van Beethoven": the particle is part of the surname
         else:
             break
     out.reverse()

@@ -2213,7 +2213,10 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
                           # ordinals and subordinators: "First, Trump attacked", "While making final
                           # preparations ..., President Obama spent"
                           "first", "second", "third", "finally", "while", "when", "whereas", "unlike", "asked",
-                          "days", "weeks", "months", "years", "hours", "minutes"})
+                          "days", "weeks", "months", "years", "hours", "minutes",
+                          # "Ever since she endorsed ..., Ms. Warren has been", "Shortly after ..., Trump said"
+                          "ever", "even", "long", "shortly", "soon", "because", "although", "though",
+                          "once", "despite", "whether", "amid"})
 # the latest person named with an honorific ("Mr. Lassiter") is the latest person a "he" can mean, not
 # only the latest speaker (measured: GUM pronouns 0.531 -> 0.538, the hand set's sources +3, PolNeAR's
 # -0.0005, noise)
@@ -2243,7 +2246,8 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
 _AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
                                "those", "some", "no", "new"})
-_PLURAL_ENDINGS = ("ers", "ors", "ists", "ans", "ents", "ants", "ives", "ites", "philes", "fans")
+_PLURAL_ENDINGS = ("ers", "ors", "ists", "ans", "ents", "ants", "ives", "ites", "philes", "fans", "advocates",
+                   "delegates", "candidates", "graduates", "associates", "activists", "voters")
 
 
 def _plural_head(text: str, end: int) -> bool:
@@ -2252,16 +2256,23 @@ def _plural_head(text: str, end: int) -> bool:
     speaker_heads.txt, unnamed.txt) and a verb right after it."""
     start = text.rfind(" ", 0, end) + 1
     word = text[start:end]
-    if not (word.endswith(_PLURAL_ENDINGS) or word in speaker_heads() or word in lexicon().unnamed):
-        return False
     nxt = _AFTER_PLURAL.match(text, end)
     if nxt is None:
         return False
     w = nxt.group("w")
+    if _people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
+        return True  # "Immigrant rights advocates (say)": a noun before the people, not a verb
+    if not _people_plural(word):
+        return False
     if w in _DETERMINER_WORDS or w in PREPOSITIONS:
         return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
     return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
         or verb_at(text, nxt.start("w")) is True
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun of people: by its ending ("backers", "analysts"), or in speaker_heads.txt or unnamed.txt."""
+    return word.endswith(_PLURAL_ENDINGS) or word in speaker_heads() or word in lexicon().unnamed
 
 
 # the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
@@ -2574,6 +2585,9 @@ def _speech_verb_at(words: Sequence[str], bares: Sequence[str], i: int) -> bool:
     return False
 
 
+_DASHES = frozenset("—–―-")
+
+
 def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     """The noun phrase a sentence opens with, up to its finite verb, when its head names people or a body:
     "Investors see ...", "City officials have since balked", "About two-thirds of Republican primary voters in
@@ -2582,6 +2596,8 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     of the sentence before (the learned part's attributions of acts; no laundering). None for a pronoun, a thing
     ("The legislation passed"), or a phrase with no verb after it. `speech_only`: only the subject of a verb that
     says or thinks something (_speech_verb_at), not of an act ("attacked the man", "had a lead")."""
+    if text[:1] in _DASHES and text[1:2] == " " and text[2:3].islower():
+        return None  # "— but its publication offers ...": the rest of a sentence a dash broke off, no subject
     dateline = _DATELINE.match(text)
     if dateline is not None:
         text = text[dateline.end():]
