@@ -137,3 +137,25 @@ def test_a_fragment_after_a_dash_is_no_source() -> None:
     """The Evening Standard's 2024-10-24 interview (../shared/corpus/html): a paragraph opening with a spaced dash
     ("— but its publication offers ...") continues the sentence before it; its words name no speaker."""
     assert _own_np_subject("— but its publication offers an opportunity to hear what he has to say.") is None
+
+
+def test_the_outer_reporter_before_according_to() -> None:
+    """"X reported that, according to Y, ...": X says it; Y is where X's report says it comes from."""
+    text = "The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings were with donors."
+    assert audit_text(text).sentences[0].judgement.source == "the AP"
+
+
+def test_here_is_a_speaker_line() -> None:
+    """"Here's X in December 1992: “...”": the writer hands the quotation over to X, and its next sentence is X's."""
+    text = ("Bill Clinton ran in 1992 on a new economic plan.\n\n"
+            "Here's Clinton in December 1992: “Our new direction is the right one for the country. "
+            "We will create jobs.”\n")
+    got = [(js.judgement.category.value, js.judgement.source) for js in audit_text(text).sentences]
+    assert got[1:] == [("attributed", "Bill Clinton"), ("attributed", "Bill Clinton")]
+
+
+@pytest.mark.parametrize("word", ["Shortly", "Especially"])
+def test_an_adverb_is_no_speaker(word: str) -> None:
+    from provenance.core.speakers import _parse
+
+    assert _parse(word) is None

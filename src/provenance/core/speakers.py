@@ -503,8 +503,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     words = np.split()
     while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
-    if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
-        return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
+    if len(words) == 1 and (words[0].lower().rstrip(",") in _DISCOURSE
+                            or words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)):
+        # "Just (days ago, Kaine ...)", "Even", "Shortly (after ...)", "Especially": a word that opens a clause
+        # names no one
+        return None
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
     if day and words[1].lower() in PARTS_OF_DAY:
         day = 2 if words[1].islower() else 0  # ("Monday Night Football" is a name)
@@ -717,6 +720,9 @@ def _plain_noun(word: str) -> bool:
         and not (word.endswith("s") and not word.endswith(("ss", "ia")))
 
 
+# the endings of an adverb in -ly that no name has ("Especially", "Shortly", "Reportedly"; not "Kelly", "Schlafly")
+_ADVERB_ENDINGS = ("ally", "ently", "antly", "edly", "ously", "ively", "ably", "ibly", "fully", "rtly", "ctly", "ately",
+                   "ingly", "estly")
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
 _TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
 _TIME_UNITS = WEEKDAYS | PARTS_OF_DAY | frozenset({"week", "weekend", "month", "year", "spring", "summer", "autumn",

@@ -286,6 +286,13 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# a reporting verb, "that" and "according" ("reported that, according")
+_VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
+# a reporting verb, "that" and "according" ("reported that, according")
+_VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
+# "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
+_HERE_IS = LazyRe(rf"^Here(?:['’]s|\s+is)\s+(?P<who>{_NAME})(?:\s+(?:in|on|at|during|last|this|from)\b[^:“\"]{{0,60}})?"
+                  r":\s*[\"“]")
 # a transcript's speaker label in capitals, then the speaker's words ("FALLIN: I think ...", "JAKE TAPPER: ...")
 _LABEL_SPEAKER = re.compile(r"(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 # labels in capitals that name no speaker
@@ -1248,6 +1255,12 @@ class Judge:
             if subj is not None:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
+        here = _HERE_IS.match(text) if ":" in self.words and quotes and text[:4] == "Here" else None
+        if here is not None:
+            subj = classify(here.group("who"), self.speakers)
+            if subj is not None and subj.kind in ("person", "org"):
+                # "Here’s Clinton in December 1992: “Our new direction ...”": the writer hands over to a speaker
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
             evidence += self._verbs(s)
         if "learned" in self.words:
@@ -1304,6 +1317,13 @@ class Judge:
                 comma = text.find(",")
                 if 0 <= best.pos < comma:
                     best = next((e for e in attributed if e.pos > comma and e.subject_kind in ("person", "org")), best)
+            if best.cue == "according to" and len(attributed) > 1:
+                # "The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings ...": the
+                # reporting subject outside says it; "according to" is where its report says it comes from
+                at = text.find("according")
+                best = next((e for e in attributed if e.cue not in ("according to", "link", ":") and not e.belief
+                             and e.subject_kind in ("person", "org") and 0 <= e.pos < at
+                             and _VERB_THAT_ACCORDING.fullmatch(text, e.pos, at + 9)), best)
             if quotes and best.cue in ("according to", "link"):
                 # '"...trust but verify," Baker said, according to a report': the quotation's speaker
                 # is the subject of the verb beside it, not the report or the linked page
