@@ -159,3 +159,18 @@ def test_an_adverb_is_no_speaker(word: str) -> None:
     from provenance.core.speakers import _parse
 
     assert _parse(word) is None
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a name ends where its clause's verb begins: a negated auxiliary, a past tense after the name
+    ("Sanders hasn't said whether he has a strategy for changing the focus of his campaign.", "Sanders"),
+    ("Later on Sunday, Carson shared a syllabus for a 2002 psychology class called “Perspectives”.", "Carson"),
+])
+def test_a_name_ends_at_its_verb(text: str, source: str) -> None:
+    assert audit_text(text).sentences[0].judgement.source == source
+
+
+def test_a_negated_auxiliary_ends_the_name() -> None:
+    from provenance.core.speakers import _parse
+
+    assert _parse("McConnell spokesman Don Stewart wouldn’t") == ("person", "Don Stewart", None)

@@ -534,6 +534,17 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
+    for i in range(1, len(words)):
+        w = words[i]
+        if w[:1].islower() and words[i - 1][:1].isupper() and words[i - 1].lower() not in DETERMINERS and (
+                w.replace("’", "'") in _NEGATED or (i < len(words) - 1 and len(w) > 4 and w.endswith("ed")
+                                                    and w.isalpha()
+                                                    and words[i - 1].lower() not in adjectives()
+                                                    and words[i - 1].lower() not in demonyms())):
+            # "Carson shared a syllabus for a 2002 psychology class (called)", "Mr. Obama hasn't (indicated)",
+            # "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where its clause's verb begins
+            words = words[:i]
+            break
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -740,6 +751,9 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "bein
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
                            "can't"})
 
+# the negated auxiliaries that end a name before its verb ("Sanders hasn't said")
+_NEGATED = frozenset({"hasn't", "haven't", "hadn't", "wouldn't", "won't", "didn't", "doesn't", "don't", "can't",
+                      "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "mustn't", "cannot"})
 # a verb opening a question ("Is Starmer a good leader?", "Did Trump say ..."): never part of a name
 # ("Will" and "May" are names as often, so they are not here)
 _OPENING_VERBS = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "could",
