@@ -174,3 +174,28 @@ def test_a_negated_auxiliary_ends_the_name() -> None:
     from provenance.core.speakers import _parse
 
     assert _parse("McConnell spokesman Don Stewart wouldn’t") == ("person", "Don Stewart", None)
+
+
+@pytest.mark.parametrize("text", [
+    # read on corpus/text after the change: a title, a headline's verb, a dateline before the colon name nobody
+    "The Ninth Circle: The Hellish View from Inside the Beltway, #2.",
+    "Clinton Cash Debunks Hillary: Only ‘One or Two Instances’ Slipped Through.",
+    "London: Tuesday 23 January 2018: the listed supplier is pleased to announce an update.",
+])
+def test_no_speaker_line_from_corpus_text(text: str) -> None:
+    assert _own_subject(text, _NO_PLAIN) is None
+
+
+def test_two_names_open_a_headline() -> None:
+    assert _named_lead("Bolton and Gorka Slam ‘Neocons For Hillary.’", _NO_PLAIN) == "Bolton and Gorka"
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("the HUD affiliated monitor", "the HUD affiliated monitor"),  # an adjective in -ed is no verb
+    ("reported the EU", "the EU"),  # a verb before its clause's subject is no part of it
+])
+def test_ed_words_in_a_phrase(phrase: str, name: str) -> None:
+    from provenance.core.speakers import Speakers, classify
+
+    got = classify(phrase, Speakers())
+    assert got is not None and got.text.lower() == name.lower()

@@ -534,16 +534,21 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
+    if len(words) > 2 and words[0].islower() and words[0].endswith("ed") and len(words[0]) > 4 \
+            and words[1] in ("the", "a", "an") and words[2][:1].isupper():
+        words = words[1:]  # "(Ralf Schuler) reported the EU (was planning)": the verb before the clause's subject
     for i in range(1, len(words)):
         w = words[i]
         if w[:1].islower() and words[i - 1][:1].isupper() and words[i - 1].lower() not in DETERMINERS and (
                 w.replace("’", "'") in _NEGATED or (i < len(words) - 1 and len(w) > 4 and w.endswith("ed")
-                                                    and w.isalpha()
+                                                    and w.isalpha() and _OBJECT_OPENS.match(words[i + 1])
                                                     and words[i - 1].lower() not in adjectives()
                                                     and words[i - 1].lower() not in demonyms())):
             # "Carson shared a syllabus for a 2002 psychology class (called)", "Mr. Obama hasn't (indicated)",
-            # "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where its clause's verb begins
-            words = words[:i]
+            # "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where its clause's verb begins; but
+            # "Jonah Goldberg ... imagined Christie (was thinking)": a name after the verb is the subject of the next
+            rest = words[i + 1:]
+            words = rest if rest and all(_CAP.match(r) for r in rest) else words[:i]
             break
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
@@ -751,6 +756,10 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "bein
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
                            "can't"})
 
+# what opens a past tense's object ("shared a syllabus", "passed more amendments", "imagined Christie"), not
+# the head noun of an adjective in -ed ("the HUD affiliated monitor")
+_OBJECT_OPENS = re.compile(r"(?:a|an|the|his|her|their|its|our|this|that|these|those|more|some|no|up|out|back|"
+                           r"down|off|on|in|to|for|with|[A-Z0-9])")
 # the negated auxiliaries that end a name before its verb ("Sanders hasn't said")
 _NEGATED = frozenset({"hasn't", "haven't", "hadn't", "wouldn't", "won't", "didn't", "doesn't", "don't", "can't",
                       "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "mustn't", "cannot"})

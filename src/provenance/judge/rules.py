@@ -2369,8 +2369,15 @@ def _speaker_line(text: str) -> str | None:
         return None
     np = m.group("np")
     words = np.split()
-    if any(w.lower().strip(".") in _LINE_LABELS for w in words):
-        return None
+    if any(w.lower().strip(".") in _LINE_LABELS for w in words) or words[0] in ("The", "A", "An", "This", "My"):
+        return None  # ("The Ninth Circle: The Hellish View ...": a title, not a speaker)
+    after = text[m.end("np") + 1:].split(None, 1)
+    if is_place(np) or not_a_speaker(np) or (after and (after[0].lower().strip(",.") in DAYS_MONTHS
+                                                         or after[0][:1].isdigit())):
+        return None  # "London: Tuesday 23 January 2018: ...": a dateline
+    if any(w.endswith("s") and (w.lower() in _HEADLINE_VERBS or (k < len(words) - 1 and not w.endswith("ss")))
+           for k, w in enumerate(words) if k):
+        return None  # "Clinton Cash Debunks Hillary: ...": a headline's verb before the colon, no name
     if len(words) == 1 and (np.lower() in mined().cues or np.lower() in lexicon().unnamed
                             or np.lower() in _NOT_NAMES or np.lower() in title_words()):
         return None
@@ -2776,7 +2783,13 @@ def _headline_subject(text: str) -> str | None:
     if (k < 2 and not (k == 1 and strong)) or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
             k + 1 < len(words) and words[k + 1].lower() == "by"):
         return None  # one word ("Wash (Post)"), or a passive ("Suspect Named By Police")
-    subj = classify(" ".join(words[:k]), _NO_SPEAKERS)
+    np = " ".join(words[:k])
+    if " and " in np:  # "Bolton and Gorka Slam ...": both
+        left, _, right = np.partition(" and ")
+        names = [b.text for b in (classify(left, _NO_SPEAKERS), classify(right, _NO_SPEAKERS))
+                 if b is not None and b.kind in ("person", "org")]
+        return " and ".join(names) if len(names) == 2 else None
+    subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
     return subj.text
