@@ -198,4 +198,5 @@ def test_ed_words_in_a_phrase(phrase: str, name: str) -> None:
     from provenance.core.speakers import Speakers, classify
 
     got = classify(phrase, Speakers())
-    assert got is not None and got.text.lower() == name.lower()
+    assert got is not None
+    assert got.text.lower() == name.lower()
