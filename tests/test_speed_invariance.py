@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a85814b10ec57b3b3182a88eded86ddd98ab7778e593cc86015f45656bcb4154"
+DIGEST = "b1076d38b5f528d8e8a305a467f3d742197e265f77f2a97a28a5bd60513f2df5"
 
 
 def inputs() -> list[Path]:
