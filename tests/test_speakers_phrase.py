@@ -69,6 +69,9 @@ def test_headline_with_a_colon_after_its_verb() -> None:
     "Cruz backers stood quietly and watched the footage from the rival's party.",
     "Trump fans insist the delegates must heed the will of the voters.",
     "GOP analysts say the nominee will have to convince voters of a faster path to growth.",
+    # ... and before any plural that a verb follows: "Initial estimates put", "FEC reports show"
+    "Initial estimates put the total number of emails in her account at about 30,000.",
+    "FEC reports show that a quartet of groups has spent heavily.",
 ])
 def test_name_before_people_plural(text: str) -> None:
     assert _own_subject(text, _NO_PLAIN) is None
@@ -100,6 +103,10 @@ def test_people_plural_speak_for_themselves() -> None:
     ("About four in 10 South Carolina Republican primary voters say they are angry.",
      "four in 10 South Carolina Republican primary voters"),
     ("Two in three voters said they were worried about the economy.", "Two in three voters"),
+    # a place or a modifier before a role: the role is the head ("The Florida senator", not "The Florida")
+    ("The Florida senator sought to calm his supporters, saying the heckler would not be hurt.", "The Florida senator"),
+    ("The billionaire businessman began by talking about the drug crisis, saying heroin is cheap.",
+     "The billionaire businessman"),
     # a surname's particle is part of it
     ("Constitutional law expert Pierre de Vos said the ruling was sound.", "Pierre de Vos"),
     ('"It is wrong," said Pierre de Vos, a law professor.', "Pierre de Vos"),
