@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b1076d38b5f528d8e8a305a467f3d742197e265f77f2a97a28a5bd60513f2df5"
+DIGEST = "24d70fe362de25c79cd7fe2a5ad6821c1c9384b22a85d7bf806bb15e21355d9a"
 
 
 def inputs() -> list[Path]:
