@@ -193,8 +193,6 @@ _PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Re
                                 r"(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
                                 r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
-# a place before the clause's comma: "from Sumter," "of Columbia,", "in Monsey,"
-_PLACE_BEFORE = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*$")
 # a description ending on a place: "a salesman from Sumter", "Stacy Baker of Columbia" (a state may follow)
 _PLACE_END = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
 # a role in lower case after a name and a comma: "Anthony Anton, president and CEO of ... stated"
@@ -286,8 +284,6 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
-# a reporting verb, "that" and "according" ("reported that, according")
-_VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
 # a reporting verb, "that" and "according" ("reported that, according")
 _VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
 # "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
@@ -626,7 +622,7 @@ def _adverb(word: str) -> bool:
     return w in _ADVERBS or (len(w) > 4 and w.endswith("ly") and w not in _LY_NOUNS)
 
 
-_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")
+_PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
 # the roles that speak for a body named after "for" ("a spokesperson for the Parks and Recreation Department")
 _FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "staff", "aide", "aides",
                         "lawyer", "attorney", "producer", "director", "official", "officials", "adviser", "strategist"})
@@ -635,7 +631,7 @@ _NAME_ROLE_AND = LazyRe(r"(?:^|[.;:]\s+|\bsaid\s+)(?P<name>[A-Z][a-z][\w'’-]*(
                         r"\s+(?:[a-z][\w-]*\s+){0,2}(?:president|chairman|chairwoman|founder|director|owner|chief|"
                         r"executive|editor|publisher|partner|principal)\s+and\s*$")
 # a count in figures or words ("four", "10", "one"): "four in 10", "nine of 10" count people together
-_COUNT = LazyRe(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten")  # a capitalised word ending a name ("Clinton")
+_COUNT = LazyRe(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten")
 _PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
@@ -757,8 +753,9 @@ class Judge:
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
-                placed = _PLACE_BEFORE.search(text, max(0, start - len(clause_raw) - 60), start - len(clause_raw)) \
-                    if not empty and subj is not None and (_STATE_ABBREVIATION.fullmatch(np) or is_place(np)) else None
+                at = start - len(clause_raw) - 1  # the comma before the clause, if there is one
+                placed = _PLACE_END.search(text, max(0, at - 60), at) if not empty and subj is not None \
+                    and text[at:at + 1] == "," and (_STATE_ABBREVIATION.fullmatch(np) or is_place(np)) else None
                 if placed is not None:
                     # "Stacy Baker of Columbia, South Carolina says": the rest of a place, not the speaker; the
                     # name before the place speaks, or nobody
@@ -2281,9 +2278,11 @@ _PLURAL_ENDINGS = ("ers", "ors", "ists", "ans", "ents", "ants", "ives", "ites", 
 
 
 def _plural_head(text: str, end: int) -> bool:
-    """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun of people
-    the name modifies ("Cruz backers stood", "Trump fans insist", "GOP analysts say"): a people noun (its ending,
-    speaker_heads.txt, unnamed.txt) and a verb right after it."""
+    """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun the name
+    modifies: a people noun (its ending, speaker_heads.txt, unnamed.txt) and a verb right after it ("Cruz backers
+    stood", "Trump fans insist", "GOP analysts say"), a noun before people ("Immigrant rights advocates say"), or
+    any plural before a verb of saying, an auxiliary or an irregular past ("Initial estimates put", "FEC reports
+    show"); never an auxiliary ("Jane Smith has said") or a verb with its object ("Trump offers a new plan")."""
     start = text.rfind(" ", 0, end) + 1
     word = text[start:end]
     if word in ("has", "was", "is", "does"):
