@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "24d70fe362de25c79cd7fe2a5ad6821c1c9384b22a85d7bf806bb15e21355d9a"
+DIGEST = "0085c626c61c378442327bfe98c5b791e08fb9063346074f04ee7f8a6767d095"
 
 
 def inputs() -> list[Path]:

@@ -26,6 +26,9 @@ ORG_WORDS = {
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
     "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
+    # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
+    "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
+    "embassy", "society", "academy",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
@@ -308,7 +311,11 @@ class Speakers:
             self.last_person = source
             parts = source.split()
             if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
-                self.people.setdefault(parts[-1], source)
+                known = self.people.get(parts[-1])
+                if known is None or (known != source and _role_led(known) and not _role_led(source)):
+                    # (a name met first with a role in title case, "Republican Donor Adelson ...", gives way to
+                    # the full name met later, "Sheldon Adelson": "Adelson said" is Sheldon Adelson)
+                    self.people[parts[-1]] = source
         elif kind == "org":
             self.last_org = self.last_thing = source
             words = source.split()
@@ -501,8 +508,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if not np or _MARKUP.search(np):
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
     words = np.split()
-    while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
-        words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    while len(words) > 1 and (words[0].lower().rstrip(",") in _DISCOURSE or (
+            words[0] in _WH_OPENERS and words[1][:1].isupper())):
+        # "So I said", "And they say": the connective is no part of the speaker; nor is the "What" of "What Trump
+        # will say is unclear"
+        words = words[1:]
     if len(words) == 1 and (words[0].lower().rstrip(",") in _DISCOURSE
                             or words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)):
         # "Just (days ago, Kaine ...)", "Even", "Shortly (after ...)", "Especially": a word that opens a clause
@@ -524,7 +534,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
-        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(
+                w for w, o in zip(lows[1:], words[1:], strict=True) if not (w in _NAME_MODALS and o[:1].isupper())) or (
                 words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
@@ -532,24 +543,23 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and superlative(words[-1]):
         return None  # "the world's largest (confirmed oil reserves)": a noun phrase cut before its head
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
-                              for w in words[1:]):
+                              and not (k == len(words) - 1 and _people_plural(w)) for k, w in enumerate(words[1:], 1)):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
     if len(words) > 2 and words[0].islower() and words[0].endswith("ed") and len(words[0]) > 4 \
             and words[1] in ("the", "a", "an") and words[2][:1].isupper():
         words = words[1:]  # "(Ralf Schuler) reported the EU (was planning)": the verb before the clause's subject
     for i in range(1, len(words)):
-        w = words[i]
-        if w[:1].islower() and words[i - 1][:1].isupper() and words[i - 1].lower() not in DETERMINERS and (
-                w.replace("’", "'") in _NEGATED or (i < len(words) - 1 and len(w) > 4 and w.endswith("ed")
-                                                    and w.isalpha() and _OBJECT_OPENS.match(words[i + 1])
-                                                    and words[i - 1].lower() not in adjectives()
-                                                    and words[i - 1].lower() not in demonyms())):
-            # "Carson shared a syllabus for a 2002 psychology class (called)", "Mr. Obama hasn't (indicated)",
-            # "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where its clause's verb begins; but
-            # "Jonah Goldberg ... imagined Christie (was thinking)": a name after the verb is the subject of the next
-            rest = words[i + 1:]
-            words = rest if rest and all(_CAP.match(r) for r in rest) else words[:i]
+        if words[i].replace("’", "'") in _NEGATED and words[i - 1][:1].isupper() \
+                and words[i - 1].lower() not in DETERMINERS:
+            # "Mr. Obama hasn't (indicated)", "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where
+            # its clause's verb begins
+            words = words[:i]
             break
+    if len(words) > 2 and any(w.islower() and (w.endswith("ed") or w in _PAST_VERBS)
+                              and words[k + 1].lower() in _OBJECT_OPENERS for k, w in enumerate(words[1:-1], 1)):
+        # "Howard continued his scathing (remarks)", "The Florida senator made a similar closing days (charge)": a
+        # verb, then its object; a clause, no speaker
+        return None
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -589,6 +599,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
             and words[1][:1].isupper():
         return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
+    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in _RECORD_PLURALS:
+        return _fixed(Subject(np, "other", True))  # "Records show ...": papers, capitalised as they lead; no person
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
     close = _CLOSE_TO.search(np)
@@ -685,6 +697,24 @@ _FOR_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeopl
                         "producer", "director", "adviser", "advisor", "aide", "aides", "lawyer", "lawyers", "attorney",
                         "attorneys", "counsel", "strategist", "pollster", "writer", "columnist", "correspondent",
                         "reporter", "editor", "analyst", "official", "officials", "manager", "chairman", "secretary"})
+# roles a title-case headline capitalises before a surname ("Republican Donor Adelson ...", "Billionaire Trump")
+_HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee", "hopeful", "frontrunner",
+                             "front-runner", "pundit", "activist", "lawmaker", "star", "host", "anchor", "author",
+                             "actor", "actress", "singer", "rapper", "coach", "ceo", "founder", "chairman"})
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun of people that is also a verb's -s form, as the head of a noun phrase ("Iowa biofuels
+    advocates", "Republican leaders", "abortion opponents"), not a verb ("Gallup finds")."""
+    return word.endswith(("ates", "ists", "ers", "ors", "ents", "ants")) or word in speaker_heads() \
+        or word in lexicon().unnamed
+
+
+def _role_led(name: str) -> bool:
+    """Whether a remembered name opens with a role, not a first name ("Donor Adelson", "Senator Smith")."""
+    first = name.split()[0].lower().strip(".")
+    return first in title_words() or _people_noun(first) or first in PARTY_ROLES or first in speaker_heads() \
+        or first in _HEADLINE_ROLES
 
 
 def _people_noun(word: str) -> bool:
@@ -724,7 +754,9 @@ DOCUMENT_HEADS = frozenset({
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",
     "complaint", "filing", "indictment", "ruling", "order", "resolution", "charter", "constitution", "agreement",
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
-    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
+    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
+    # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
+    "email", "e-mail", "op-ed", "editorial", "column", "petition"})
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
@@ -739,6 +771,14 @@ def _plain_noun(word: str) -> bool:
 # the endings of an adverb in -ly that no name has ("Especially", "Shortly", "Reportedly"; not "Kelly", "Schlafly")
 _ADVERB_ENDINGS = ("ally", "ently", "antly", "edly", "ously", "ively", "ably", "ibly", "fully", "rtly", "ctly", "ately",
                    "ingly", "estly")
+_RECORD_PLURALS = frozenset({"records", "documents", "data", "figures", "polls", "filings", "emails", "statistics",
+                             "surveys", "transcripts", "tallies", "results"})
+_OBJECT_OPENERS = frozenset({"his", "her", "their", "its", "my", "our", "your", "a", "an", "the"})
+# irregular past tenses that take an object ("made a ...", "took the ...")
+_PAST_VERBS = frozenset({"made", "took", "gave", "went", "got", "had", "did", "put", "set", "led", "held", "won",
+                         "lost", "ran", "saw", "sent", "spent", "brought", "kept", "left", "found", "became", "began",
+                         "paid", "built", "bought", "sold", "wrote", "told", "said"})
+_WH_OPENERS = frozenset({"What", "Why", "How", "Where", "When", "Whether", "Whatever"})
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
 _TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
 _TIME_UNITS = WEEKDAYS | PARTS_OF_DAY | frozenset({"week", "weekend", "month", "year", "spring", "summer", "autumn",
@@ -751,15 +791,13 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                        "those"})
 # words of a verb phrase: a "noun phrase" holding one is a clause ("Mr. Allen is for the time being continuing")
+# modals that are names too when capitalised after a name ("Theresa May", "Brian May", "Yin Myint May")
+_NAME_MODALS = frozenset({"may", "will"})
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "will",
                            "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
                            "can't"})
 
-# what opens a past tense's object ("shared a syllabus", "passed more amendments", "imagined Christie"), not
-# the head noun of an adjective in -ed ("the HUD affiliated monitor")
-_OBJECT_OPENS = re.compile(r"(?:a|an|the|his|her|their|its|our|this|that|these|those|more|some|no|up|out|back|"
-                           r"down|off|on|in|to|for|with|[A-Z0-9])")
 # the negated auxiliaries that end a name before its verb ("Sanders hasn't said")
 _NEGATED = frozenset({"hasn't", "haven't", "hadn't", "wouldn't", "won't", "didn't", "doesn't", "don't", "can't",
                       "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "mustn't", "cannot"})
