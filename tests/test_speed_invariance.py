@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "bb2170c3ce086c2669adf6db4e3eb93a22b878531bf79a5793764f62f5a61cde"
+DIGEST = "0085c626c61c378442327bfe98c5b791e08fb9063346074f04ee7f8a6767d095"
 
 
 def inputs() -> list[Path]:
