@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0085c626c61c378442327bfe98c5b791e08fb9063346074f04ee7f8a6767d095"
+DIGEST = "63a26ce50bde5fbe13eef7a31e67e23cfdbdb5dd86178453fa1251e91adc451a"
 
 
 def inputs() -> list[Path]:
