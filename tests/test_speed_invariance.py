@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f417500237f1dfceb6333ff0dbc9bdd9a6d6a00f9c396bd9ae497cfec8d01fd3"
+DIGEST = "63a26ce50bde5fbe13eef7a31e67e23cfdbdb5dd86178453fa1251e91adc451a"
 
 
 def inputs() -> list[Path]:
