@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a85814b10ec57b3b3182a88eded86ddd98ab7778e593cc86015f45656bcb4154"
+DIGEST = "cc6b07ebed9900f6c46250e33a851b5046678dd825c24ddc81fac6b19aedded9"
 
 
 def inputs() -> list[Path]:
