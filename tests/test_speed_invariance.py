@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "cc6b07ebed9900f6c46250e33a851b5046678dd825c24ddc81fac6b19aedded9"
+DIGEST = "49b44da4f153eb50d1f898222bb549d290909a9ae77c222cb995547ea9b89951"
 
 
 def inputs() -> list[Path]:
