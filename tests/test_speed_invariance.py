@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "49b44da4f153eb50d1f898222bb549d290909a9ae77c222cb995547ea9b89951"
+DIGEST = "b966d8f4396972c707da2a6601fb66b5df37d7397691752d27589ee08040e967"
 
 
 def inputs() -> list[Path]:
