@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b966d8f4396972c707da2a6601fb66b5df37d7397691752d27589ee08040e967"
+DIGEST = "a0483966e54a2087486f573bf2416ffb3933971c14663d498d1151c30ef38930"
 
 
 def inputs() -> list[Path]:
