@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "63a26ce50bde5fbe13eef7a31e67e23cfdbdb5dd86178453fa1251e91adc451a"
+DIGEST = "a0483966e54a2087486f573bf2416ffb3933971c14663d498d1151c30ef38930"
 
 
 def inputs() -> list[Path]:
