@@ -285,3 +285,11 @@ def test_a_short_title_case_headline_has_its_speaker() -> None:
     # four long words is a headline too: "Trump Calls On Obama To Resign." took the speaker before it (was "Kerry")
     out = _judgements("The plan changed, Kerry said.\n\nTrump Calls On Obama To Resign.\n")
     assert out[1] == ("attributed", "Trump")
+
+
+def test_a_transcript_label_with_a_first_name_is_a_speaker() -> None:
+    # "JAKE TAPPER:" opening a transcript line: a first name and a surname, though the article never named him
+    # before (was nobody: only names met earlier counted)
+    out = _judgements("Governor Fallin spoke to CNN on Sunday.\n\nJAKE TAPPER: Donald Trump released a video on "
+                      "Friday talking about racial healing.\n")
+    assert out[1] == ("attributed", "Jake Tapper")

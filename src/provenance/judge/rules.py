@@ -43,6 +43,7 @@ from provenance.core.speakers import (
     Speakers,
     Subject,
     classify,
+    first_names,
     is_place,
     not_a_speaker,
     speaker_heads,
@@ -1295,7 +1296,9 @@ class Judge:
             # (only a person the article has named: "SECOND FIX:", "MEDIA CONTACT:" are labels, not people)
             who = " ".join(w.capitalize() for w in m.group("who").split())
             named = self.speakers.people.get(who.rsplit(None, 1)[-1]) or (
-                who if " " in who and any(who in t for t in self.earlier[-200:]) else None)
+                who if " " in who and (any(who in t for t in self.earlier[-200:])
+                                       # or a first name and a surname: "JAKE TAPPER:" (never "SECOND FIX:")
+                                       or who.split()[0] in first_names()) else None)
             subj = classify(named, self.speakers) if named else None
             if subj is not None and subj.kind == "person":
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
