@@ -44,6 +44,7 @@ from provenance.core.speakers import (
     classify,
     is_place,
     not_a_speaker,
+    people_noun,
     speaker_heads,
     strip_titles,
     superlative,
@@ -551,10 +552,21 @@ def _np(clause: str) -> str:
                 continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
-                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS
+                         or (lw == "at" and _person_of_a_kind(words[i - 1]))) \
                     and words[i - 1].lower() not in DAYS_MONTHS:
                 # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
-                # or when it spoke; the name or role speaks
+                # or when it spoke; the name or role speaks ("a teacher at the venue said": a person of a trade
+                # at a place, the Mirror's Southport teacher, was "the venue")
+                out = []
+                continue
+            if lw == "from" and i >= 2 and len(out) <= 6 and (out[-1][:1].isupper() or (
+                    out[-1] == "the" and len(out) >= 2 and out[-2][:1].isupper())) \
+                    and _PERSON_NAME_END.fullmatch(words[i - 1]) and _PERSON_NAME_END.fullmatch(words[i - 2]) \
+                    and words[i - 2].lower() not in DAYS_MONTHS and words[i - 1] not in title_words():
+                # "Lauren Nel from Natural Justice in Cape Town says": a full name, then the body the person
+                # is from; the person speaks (the Namibian's was "Natural Justice"), as "Peter McNally of
+                # Third Bridge" does (speakers._parse)
                 out = []
                 continue
             break
@@ -581,6 +593,12 @@ _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", 
 _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "daily", "weekly", "monthly", "quarterly",
                        "belly", "bully", "reply", "anomaly", "monopoly", "homily", "lily", "folly", "jelly",
                        "italy", "sully", "tally", "gully", "fly", "sly", "july"})
+
+
+def _person_of_a_kind(word: str) -> bool:
+    """A lower-case noun for a person of a trade or kind ("teacher", "nurse", "resident"): a people noun of
+    unnamed.txt or a head GUM types as a person or body (speaker_heads.txt), in the singular or plural."""
+    return word.islower() and (people_noun(word) or word in speaker_heads() or word + "s" in speaker_heads())
 
 
 def _adverb(word: str) -> bool:
@@ -781,6 +799,15 @@ class Judge:
         m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
         if m is None:
             return subj
+        at = text.find(subj.text, end)
+        before = text[end:at].split() if at > end else []
+        if before and before[0].lower() not in self.titles and any(w.lower() in self.titles for w in before[1:]):
+            left_word = text[:m.start()].split()[-1:]
+            if left_word and left_word[0].lower() in speaker_heads():
+                # "Police and Crime Commissioner Matt Storey said": a common noun, "and", then a title before the
+                # name: one office (the Mirror's was "Police and Matt Storey"); "Trump and Florida Governor Ron
+                # DeSantis said", "Trump and Senator Cruz said" are two people
+                return subj
         left = _clause_before(text, m.start()).strip().rstrip(",").strip()
         if not _CONJUNCT.fullmatch(left):
             return subj
@@ -1032,14 +1059,18 @@ class Judge:
             kind = self.subject
             office = kind == "person" and any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
-            if office or (kind == "doc" and j.source[:1].isupper()):  # or 'according to' a named body
+            if kind == "doc" and " " not in j.source and j.source in self.speakers.people:
+                # "According to Hawk" after "Chad Hawk": the person, whom a later "he said" means (it was the body
+                # "Hawk", and the Daily Mail's next "he said" went to a George Washington named before)
+                kind = "person"
+            elif office or (kind == "doc" and j.source[:1].isupper()):  # or 'according to' a named body
                 kind = "org"
             elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
             if kind in ("person", "org", "doc"):
-                self.speakers.remember(j.source, kind)
+                self.speakers.remember(self.speakers.canonical(j.source) if kind == "person" else j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
             # "Galois returned to mathematics ... He wrote": the person a sentence is about is the
             # latest person a later "he" or "she" can mean, whether or not they spoke
@@ -1067,7 +1098,9 @@ class Judge:
                 at = text.find(own) if own is not None else -1
                 titled = at > 0 and text[:at].split()[-1:] != [] \
                     and text[:at].split()[-1].lower().strip(".") in self.titles
-                if own is not None and " and " not in own and (" " in own or titled):
+                if own is not None and " and " not in own and (" " in own or titled or (
+                        at >= 0 and text.startswith(", who ", at + len(own)))):
+                    # (or a single name a relative "who" describes: "Meanwhile Rihanna, who was honored ...")
                     named = classify(own, self.speakers)
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
                         self.speakers.remember(named.text, "person")
