@@ -1851,6 +1851,14 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
         # (no phrase that cannot speak is reported, nor carried to the next sentence)
         decided = _speaker_or_none(decided)
+        if decided.category is _ATTRIBUTED:
+            # where the source came from: named in the sentence, resolved from a pronoun or a role, a neighbour's
+            # speaker carried into a quotation or into a sentence with a cue of its own, or nobody; a guessed
+            # speaker is not as sure as "X said", and its confidence says so (calibrated with the source:
+            # scripts/calibrate_confidence.py)
+            if basis is None:
+                basis = f"rule:{info.tag}:{info.subject}"
+            basis += _source_way(decided.source, j.source, near, info, s.text)
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
                 and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
@@ -1872,12 +1880,25 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             out.append(decided if decided.confidence == conf else Judgement(
                 decided.category, decided.source, decided.cue, decided.reason, decided.evidence, conf))
         if RECORD is not None:
-            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
+            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value,
+                           decided.source))
     return out
 
 
-# calibrate_confidence.py collects (sentence text, basis, category) here when it sets a list
-RECORD: list[tuple[str, str, str]] | None = None
+def _source_way(source: str | None, rules_source: str | None, near: str | None, info: SentenceInfo,
+                text: str) -> str:
+    """The part of an attributed judgement's basis that says where its source came from: ":named" in the
+    sentence, ":resolved" (a pronoun, a role, a quotation's speaker named before), a neighbour's speaker the
+    learned part carried in (":quote" into a quotation, ":carried" into a sentence with a cue), ":none"."""
+    if not source:
+        return ":none"
+    if source == near and source != rules_source:
+        return ":quote" if info.quote_in or info.lead else ":carried"
+    return ":named" if source.rsplit(None, 1)[-1] in text else ":resolved"
+
+
+# calibrate_confidence.py collects (sentence text, basis, category, source) here when it sets a list
+RECORD: list[tuple[str, str, str, str | None]] | None = None
 
 
 @lru_cache(maxsize=1)
