@@ -785,3 +785,33 @@ def test_a_nationality_or_religion_then_people_is_people_of_a_kind(np: str, kind
 
 def test_a_passive_participle_clause_is_no_speaker() -> None:
     assert classify("expressed by many Jewish leaders go beyond Trump's controversial", Speakers()) is None
+
+
+def test_a_name_that_a_relative_who_stands_for_speaks_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    assert _sentence(page, "Among those who made their way to the hotel")[1] == "Margaret Clarke"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Among those who came to help was councillor Margaret Clarke, who said the damage was shameful.",
+     "Margaret Clarke"),
+    ("The bill was backed by Senator Jane Smith, who said it would pass.", "Jane Smith"),
+])
+def test_a_name_that_a_relative_who_stands_for_speaks(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+@pytest.mark.parametrize(("phrase", "why"), [
+    ("A father of two", None),
+    ("The mother of three", None),
+    ("this train of", "ends on a preposition or article"),
+    ("the rest of the", "ends on a preposition or article"),
+])
+def test_a_number_after_of_is_no_article(phrase: str, why: str | None) -> None:
+    from provenance.core.speakers import not_a_speaker
+
+    assert not_a_speaker(phrase) == why
+
+
+def test_a_parent_of_a_number_of_children_speaks() -> None:
+    assert _one("A father of two said the school was closed.")[1] == "A father of two"

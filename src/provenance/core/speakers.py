@@ -170,8 +170,9 @@ def not_a_speaker(phrase: str) -> str | None:
         return "a number or a length of time"  # "(has over) the past few months (warned)"; not "The two"
     if lows[0] in PREPOSITIONS:
         return "opens with a preposition"
-    if len(lows) > 1 and (lows[-1] in PREPOSITIONS or lows[-1] in DETERMINERS):
-        return "ends on a preposition or article"
+    if len(lows) > 1 and (lows[-1] in PREPOSITIONS or lows[-1] in DETERMINERS) \
+            and not (lows[-2] == "of" and lows[-1] in NUMBERS_DURATIONS | {"one"}):
+        return "ends on a preposition or article"  # ("The mother of three says": a number after "of" is no article)
     bare = phrase.strip().strip(",;:—–-\"'“”‘’()").strip()
     if bare[:4] in ("the ", "The "):
         bare = bare[4:]  # "the Middle East", "The Hague"
