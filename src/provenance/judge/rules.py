@@ -747,11 +747,11 @@ class Judge:
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
                 if subj is None and empty and "who" in self.words:
-                    named = _NAME_WHO.search(text, max(0, start - len(clause_raw) - 80), start - len(clause_raw))
-                    if named is not None and _COMPLEMENT_BEFORE.search(text, max(0, named.start() - 60), named.start()):
+                    who = _NAME_WHO.search(text, max(0, start - len(clause_raw) - 80), start - len(clause_raw))
+                    if who is not None and _COMPLEMENT_BEFORE.search(text, max(0, who.start() - 60), who.start()):
                         # "... was councillor Margaret Clarke, who said those responsible ...": the name the relative
                         # "who" stands for speaks (the Mirror's had no source)
-                        subj = classify(named.group("name"), self.speakers)
+                        subj = classify(who.group("name"), self.speakers)
                 if subj is None and empty:
                     # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said:": the name
                     # before an age and a description speaks
