@@ -815,3 +815,16 @@ def test_a_number_after_of_is_no_article(phrase: str, why: str | None) -> None:
 
 def test_a_parent_of_a_number_of_children_speaks() -> None:
     assert _one("A father of two said the school was closed.")[1] == "A father of two"
+
+
+def test_a_where_clause_with_its_own_verb_is_no_subject_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    assert _sentence(page, "A teacher at a community hub where three kids")[1] == "A teacher"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The school where the boys were taught has said it will close.", "The school"),
+    ("He visited Gaza, where officials said 20 people died.", "officials"),
+])
+def test_a_where_clause_with_its_own_verb_is_no_subject(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -166,6 +166,7 @@ _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
                          r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
+_WHERE_BEFORE = re.compile(r"\bwhere\s*$")
 # a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
 # what stands before such a name when the sentence is not about someone else: a copula or an agent ("Among those
 # ... was councillor Margaret Clarke, who said", "backed by Senator Jane Smith, who said"); after any other verb
@@ -733,6 +734,15 @@ class Judge:
                     rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
+                        np = head
+                elif not empty and " where " in text and dropped and not _BE.isdisjoint(clause.lower().split()) \
+                        and _WHERE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
+                    # "A teacher at a community hub where three kids were murdered in a knife attack has branded":
+                    # a "where" clause with a verb of its own ends before the main verb, whose subject stands before
+                    # "where" (the Mirror's was "a knife attack"); "Gaza, where officials said" keeps its officials
+                    rel_at = start - len(clause_raw) - len("where") - 1
+                    head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    if head:
                         np = head
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
