@@ -828,3 +828,14 @@ def test_a_where_clause_with_its_own_verb_is_no_subject_on_the_page() -> None:
 ])
 def test_a_where_clause_with_its_own_verb_is_no_subject(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+def test_clarified_is_speech_and_its_speaker_is_the_next_hes_on_the_page() -> None:
+    page = _body_page("my_MalayMail_2024_11_22.html.gz")
+    # "Fahmi also clarified ...", then his quotation ("... he said"): it was Anwar's, the person named before
+    assert _sentence(page, "During today’s press conference, Fahmi also clarified")[1] == "Fahmi"
+    assert _sentence(page, "So, she was invited in her capacity")[1] == "Fahmi"
+
+
+def test_clarified_is_speech() -> None:
+    assert _one("The minister clarified that the trip was paid for by the firms.")[1] == "The minister"
