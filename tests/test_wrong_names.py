@@ -839,3 +839,23 @@ def test_clarified_is_speech_and_its_speaker_is_the_next_hes_on_the_page() -> No
 
 def test_clarified_is_speech() -> None:
     assert _one("The minister clarified that the trip was paid for by the firms.")[1] == "The minister"
+
+
+def test_a_quotation_in_straight_single_marks_is_its_speakers_on_the_page() -> None:
+    page = _page(DAILY_MAIL)
+    # "'In the last two or three years, people started to discover the error. The community ... has been able
+    # to connect,' Hawk said.": the first sentence was the writer's
+    assert _sentence(page, "'In the last two or three years")[1] == "Chad Hawk"
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("'In the last two years, people started. The community connected,' Hawk said.",
+     ["In the last two years, people started. The community connected"]),
+    ("It's the Jones' car from the '90s, isn't it.", []),
+    ("'Absolutely not,' she said.", ["Absolutely not"]),
+    ('"I said \'No,\' and left," he said.', ["I said 'No,' and left,"]),
+])
+def test_a_quotation_in_straight_single_marks(text: str, quotes: list[str]) -> None:
+    from provenance.core.quotes import find_quotes
+
+    assert [q.text for q in find_quotes(text)] == quotes

@@ -1,4 +1,5 @@
-"""Direct quotes: straight and curly double quotes, guillemets and curly single quotes, nested,
+"""Direct quotes: straight and curly double quotes, guillemets, curly single quotes and straight single quotes
+(closed by punctuation then the mark, never by an apostrophe), nested,
 spanning sentences within a paragraph; an unclosed quote runs to the end of its paragraph (the
 convention for quotes that continue into the next paragraph). Two apostrophes ('') count as a
 straight double quote (archived newspaper text, e.g. the New York Times', uses them at both ends)."""
@@ -64,7 +65,29 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         # (a single mark left open is a quotation only after a speaker line's colon, "She added: ‘I'm
         # just not ...": elsewhere it may be a stray mark)
         _add(out, text, start, len(text), closed=False)
+    if "'" in text:
+        _straight_singles(out, text)
     return out
+
+
+# a quotation in straight single marks, as the Daily Mail sets every quotation ("'It's very rare ...,' Chad Hawk
+# ... told Fox"): opened before a capital or a digit at the start or after a space, closed only by punctuation
+# then the mark then a space or the end (",' Hawk said", ".'"): an apostrophe ("It's", "Jones' car", "the '90s")
+# never closes one, and a mark with no such close opens nothing
+_STRAIGHT_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–]))'(?=[A-Z0-9])(.{1,3000}?[,.?!])'(?=[\s)\]—–]|$)", re.S)
+
+
+def _straight_singles(out: list[QuoteSpan], text: str) -> None:
+    """Add the quotations in straight single marks that no other quotation holds, in order."""
+    added = False
+    for m in _STRAIGHT_SINGLE.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if any(q.start <= b and a <= q.end for q in out):
+            continue  # inside or across a quotation in other marks: an apostrophe there
+        _add(out, text, a, b, closed=True)
+        added = True
+    if added:
+        out.sort(key=lambda q: q.start)
 
 
 def _closes_typed_wrong(text: str, at: int) -> bool:
