@@ -853,7 +853,7 @@ def test_a_quotation_in_straight_single_marks_is_its_speakers_on_the_page() -> N
      ["In the last two years, people started. The community connected"]),
     ("It's the Jones' car from the '90s, isn't it.", []),
     ("'Absolutely not,' she said.", ["Absolutely not"]),
-    ('"I said \'No,\' and left," he said.', ["I said 'No,' and left,"]),
+    ('"I said \'No,\' and left," he said.', ["I said 'No,' and left"]),
 ])
 def test_a_quotation_in_straight_single_marks(text: str, quotes: list[str]) -> None:
     from provenance.core.quotes import find_quotes
