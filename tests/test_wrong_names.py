@@ -859,3 +859,19 @@ def test_a_quotation_in_straight_single_marks(text: str, quotes: list[str]) -> N
     from provenance.core.quotes import find_quotes
 
     assert [q.text for q in find_quotes(text)] == quotes
+
+
+@pytest.mark.parametrize(("phrase", "why"), [("I’ve", "a pronoun and its verb"), ("They're", "a pronoun and its verb"),
+                                             ("O'Brien", None), ("Trump's", None)])
+def test_a_pronoun_and_its_verb_is_no_name(phrase: str, why: str | None) -> None:
+    from provenance.core.speakers import not_a_speaker
+
+    assert not_a_speaker(phrase) == why
+
+
+def test_a_pronoun_and_its_verb_is_never_a_source() -> None:
+    # corpus/text fnc_26536 (an interview): "because what I’ve found is the pattern ... is, “Why ...?" gave the
+    # source "I’ve"
+    text = ("Keep it at the level of issues, because what I’ve found is the pattern that people shift to is, "
+            "“Why are you going to be so hard on this guy? Give him a chance.”\n")
+    assert all(js.judgement.source != "I’ve" for js in audit_text(text).sentences)

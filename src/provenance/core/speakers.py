@@ -139,6 +139,7 @@ MAX_SOURCE_WORDS = 15
 _TITLES_ALONE = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "gen", "prof",
                            "professor", "lt", "col", "capt", "sgt", "maj", "adm", "cmdr", "rev", "sir", "dame",
                            "president", "minister", "secretary", "congressman", "congresswoman", "mayor"})
+_CONTRACTED = frozenset({"i", "you", "he", "she", "we", "they", "it"})
 _PARTY_TAG = re.compile(r"[A-HJ-Z]\.?|[RDI]-[A-Z][\w.]*")
 
 
@@ -158,6 +159,8 @@ def not_a_speaker(phrase: str) -> str | None:
         return "a day, month or time"
     if len(lows) == 1 and lows[0] in DETERMINERS:
         return "a determiner"
+    if len(lows) == 1 and lows[0].replace("’", "'").split("'")[0] in _CONTRACTED and ("'" in lows[0] or "’" in lows[0]):
+        return "a pronoun and its verb"  # "(what) I’ve (found)", "They're": a clause's start, no name
     if len(lows) == 1 and lows[0] in _TITLES_ALONE:
         return "a title alone"  # "Ms" (a title cut at its dot), "Senator"
     if _PARTY_TAG.fullmatch(phrase.strip(" ()")):
@@ -549,6 +552,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return _fixed(Subject(np, inner[2].kind, inner[2].named))
         return inner
     why = not_a_speaker(np)
+    if why == "a pronoun and its verb":
+        why = None  # "He’s (said)": the pronoun, resolved below (only a source reported so is dropped)
     if why and not (why == "a determiner" and np.lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS):
         return None  # "Wednesday", "Indianapolis", "For", "this train of": no speaker
     low = np.lower()
