@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a85814b10ec57b3b3182a88eded86ddd98ab7778e593cc86015f45656bcb4154"
+DIGEST = "def2d9c85556539721953ec24dd1954e403e17707515cd8c1003405396585401"
 
 
 def inputs() -> list[Path]:
