@@ -875,3 +875,19 @@ def test_a_pronoun_and_its_verb_is_never_a_source() -> None:
     text = ("Keep it at the level of issues, because what I’ve found is the pattern that people shift to is, "
             "“Why are you going to be so hard on this guy? Give him a chance.”\n")
     assert all(js.judgement.source != "I’ve" for js in audit_text(text).sentences)
+
+
+def test_a_headlines_person_of_a_trade_at_a_place_speaks_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    # the heading "Teacher at Southport hub brands ..." made "Southport hub" a person, and the teacher's "She said:"
+    # and her quotation were credited to it
+    assert _sentence(page, "She said: “It’s terrible, they’re taking away")[1] != "Southport hub"
+    assert _sentence(page, "It’s just not fair.")[1] != "Southport hub"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Teacher at Southport hub said the riots were an embarrassment.", "Teacher"),
+    ("A lawyer at Smith Partners said the case was weak.", "A lawyer"),
+])
+def test_a_person_of_a_trade_at_a_named_place_speaks(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -561,11 +561,17 @@ def _np(clause: str) -> str:
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
                     and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS
-                         or (lw == "at" and _person_of_a_kind(words[i - 1]))) \
+                         ) \
                     and words[i - 1].lower() not in DAYS_MONTHS:
                 # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
                 # or when it spoke; the name or role speaks ("a teacher at the venue said": a person of a trade
                 # at a place, the Mirror's Southport teacher, was "the venue")
+                out = []
+                continue
+            if lw == "at" and i >= 1 and len(out) <= 4 and all(o not in _SUBJECT_PRONOUNS for o in out) \
+                    and _person_of_a_kind(words[i - 1] if i > 1 else words[0].lower()):
+                # "a teacher at the venue said", "Teacher at Southport hub brands": a person of a trade at a place
+                # speaks (the Mirror's were "the venue", and "Southport hub", then what "She said:" meant)
                 out = []
                 continue
             if lw == "from" and i >= 2 and len(out) <= 6 and (out[-1][:1].isupper() or (
