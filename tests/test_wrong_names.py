@@ -891,3 +891,10 @@ def test_a_headlines_person_of_a_trade_at_a_place_speaks_on_the_page() -> None:
 ])
 def test_a_person_of_a_trade_at_a_named_place_speaks(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+def test_a_single_name_a_relative_who_describes_is_whom_a_later_she_means() -> None:
+    text = ("In her speech, Rhimes declared the need for strong will: “Change the world,” she said.\n\n"
+            "Meanwhile Rihanna, who was honored with the Rockstar award, spoke about the importance of self-love. "
+            "“The minute you learn to love yourself, you would not want to be anyone else,” she said.\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Rihanna"

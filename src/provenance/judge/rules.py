@@ -167,12 +167,12 @@ _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
-# a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
-# what stands before such a name when the sentence is not about someone else: a copula or an agent ("Among those
-# ... was councillor Margaret Clarke, who said", "backed by Senator Jane Smith, who said"); after any other verb
-# the main clause's subject is the sentence's ("Trump was out-brutalizing Ted Cruz, who said ...": PolNeAR's
+# what stands before a name then ", who" when the sentence is not about someone else: a copula or an agent ("Among
+# those ... was councillor Margaret Clarke, who said", "backed by Senator Jane Smith, who said"); after any other
+# verb the main clause's subject is the sentence's ("Trump was out-brutalizing Ted Cruz, who said ...": PolNeAR's
 # tuning part lost 7 sources to the rule without this)
 _COMPLEMENT_BEFORE = LazyRe(r"\b(?:was|is|were|are|by|including)\s+(?:[a-z][\w-]*\s+){0,3}$")
+# a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
 _NAME_WHO = LazyRe(r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+who\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
@@ -560,12 +560,10 @@ def _np(clause: str) -> str:
                 continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
-                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS
-                         ) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
                     and words[i - 1].lower() not in DAYS_MONTHS:
                 # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
-                # or when it spoke; the name or role speaks ("a teacher at the venue said": a person of a trade
-                # at a place, the Mirror's Southport teacher, was "the venue")
+                # or when it spoke; the name or role speaks
                 out = []
                 continue
             if lw == "at" and i >= 1 and len(out) <= 4 and all(o not in _SUBJECT_PRONOUNS for o in out) \
