@@ -826,7 +826,7 @@ class Judge:
         m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
         if m is None:
             return subj
-        at = text.find(subj.text, end)
+        at = text.find(subj.text, end, end + 160)  # (a window: a resolved pronoun's name is not in the text)
         before = text[end:at].split() if at > end else []
         if before and before[0].lower() not in self.titles and any(w.lower() in self.titles for w in before[1:]):
             left_word = text[:m.start()].split()[-1:]
