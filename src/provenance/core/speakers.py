@@ -26,6 +26,9 @@ ORG_WORDS = {
     "bank", "fund", "centre", "center", "club", "league", "team", "press", "reuters", "ap", "afp", "bbc", "cnn",
     "newspaper", "paper", "magazine", "outlet", "broadcaster", "publication",
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
+    # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
+    "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
+    "embassy", "society", "academy",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
@@ -318,7 +321,11 @@ class Speakers:
             self.last_person = source
             parts = source.split()
             if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
-                self.people.setdefault(parts[-1], source)
+                known = self.people.get(parts[-1])
+                if known is None or (known != source and _role_led(known) and not _role_led(source)):
+                    # (a name met first with a role in title case, "Republican Donor Adelson ...", gives way to
+                    # the full name met later, "Sheldon Adelson": "Adelson said" is Sheldon Adelson)
+                    self.people[parts[-1]] = source
         elif kind == "org":
             self.last_org = self.last_thing = source
             words = source.split()
@@ -502,8 +509,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if not np or _MARKUP.search(np):
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
     words = np.split()
-    while len(words) > 1 and words[0].lower().rstrip(",") in _DISCOURSE:
-        words = words[1:]  # "So I said", "And they say": the connective is no part of the speaker
+    while len(words) > 1 and (words[0].lower().rstrip(",") in _DISCOURSE or (
+            words[0] in _WH_OPENERS and words[1][:1].isupper())):
+        # "So I said", "And they say": the connective is no part of the speaker; nor is the "What" of "What Trump
+        # will say is unclear"
+        words = words[1:]
     if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
         return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
@@ -522,7 +532,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return None  # "he made millions selling dispensations (known as)": a clause, no speaker
         if lows[-1] in SUBJECT_PRONOUNS:
             words = words[-1:]  # "the country we call home": the pronoun is the subject of its clause
-        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(lows[1:]) or (
+        elif lows[-1] in _ARTICLES or not _CLAUSE_WORDS.isdisjoint(
+                w for w, o in zip(lows[1:], words[1:], strict=True) if not (w in _NAME_MODALS and o[:1].isupper())) or (
                 words[0].islower() and lows[0] in _CLAUSE_WORDS):
             # "South Dakota is not a swing (state)", "Mr. Allen is for the time being (continuing)",
             # "... discrediting an (earlier report)": a clause of its own, or a noun phrase cut short
@@ -532,6 +543,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               for w in words[1:]):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
+    if len(words) > 2 and any(w.islower() and (w.endswith("ed") or w in _PAST_VERBS)
+                              and words[k + 1].lower() in _OBJECT_OPENERS for k, w in enumerate(words[1:-1], 1)):
+        # "Howard continued his scathing (remarks)", "The Florida senator made a similar closing days (charge)": a
+        # verb, then its object; a clause, no speaker
+        return None
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -575,6 +591,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) >= 2 and words[0].lower() in _UNNAMED_LEADS | _LONE_QUANTIFIERS and words[1].endswith("s") \
             and words[1][:1].isupper():
         return _fixed(Subject(np, "unnamed", False))  # "Some Palestinians", "Many Democrats": nobody in particular
+    if len(words) == 1 and words[0][1:].islower() and words[0].lower() in _RECORD_PLURALS:
+        return _fixed(Subject(np, "other", True))  # "Records show ...": papers, capitalised as they lead; no person
     if len(words) == 1 and words[0].lower() in lexicon().unnamed:
         return _fixed(Subject(np, "unnamed", False))  # "Neighbours described ...": capitalised only as it leads
     close = _CLOSE_TO.search(np)
@@ -663,6 +681,19 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
+# roles a title-case headline capitalises before a surname ("Republican Donor Adelson ...", "Billionaire Trump")
+_HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee", "hopeful", "frontrunner",
+                             "front-runner", "pundit", "activist", "lawmaker", "star", "host", "anchor", "author",
+                             "actor", "actress", "singer", "rapper", "coach", "ceo", "founder", "chairman"})
+
+
+def _role_led(name: str) -> bool:
+    """Whether a remembered name opens with a role, not a first name ("Donor Adelson", "Senator Smith")."""
+    first = name.split()[0].lower().strip(".")
+    return first in title_words() or people_noun(first) or first in PARTY_ROLES or first in speaker_heads() \
+        or first in _HEADLINE_ROLES
+
+
 def people_noun(word: str) -> bool:
     """A people noun of unnamed.txt, in the singular ("neighbour", "resident", "witness"): a role, not a name."""
     unnamed = lexicon().unnamed  # (the singular only: "One", "Media" open names, "One Club for Growth ad")
@@ -700,7 +731,9 @@ DOCUMENT_HEADS = frozenset({
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",
     "complaint", "filing", "indictment", "ruling", "order", "resolution", "charter", "constitution", "agreement",
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
-    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform"})
+    "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
+    # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
+    "email", "e-mail", "op-ed", "editorial", "column", "petition"})
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
@@ -712,6 +745,14 @@ def _plain_noun(word: str) -> bool:
         and not (word.endswith("s") and not word.endswith(("ss", "ia")))
 
 
+_RECORD_PLURALS = frozenset({"records", "documents", "data", "figures", "polls", "filings", "emails", "statistics",
+                             "surveys", "transcripts", "tallies", "results"})
+_OBJECT_OPENERS = frozenset({"his", "her", "their", "its", "my", "our", "your", "a", "an", "the"})
+# irregular past tenses that take an object ("made a ...", "took the ...")
+_PAST_VERBS = frozenset({"made", "took", "gave", "went", "got", "had", "did", "put", "set", "led", "held", "won",
+                         "lost", "ran", "saw", "sent", "spent", "brought", "kept", "left", "found", "became", "began",
+                         "paid", "built", "bought", "sold", "wrote", "told", "said"})
+_WH_OPENERS = frozenset({"What", "Why", "How", "Where", "When", "Whether", "Whatever"})
 _WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "whom", "whose", "which", "that"})
 _TIME_LEADS = frozenset({"last", "this", "next", "earlier", "later"})
 _TIME_UNITS = WEEKDAYS | PARTS_OF_DAY | frozenset({"week", "weekend", "month", "year", "spring", "summer", "autumn",
@@ -727,6 +768,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 _ARTICLES = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                        "those"})
 # words of a verb phrase: a "noun phrase" holding one is a clause ("Mr. Allen is for the time being continuing")
+# modals that are names too when capitalised after a name ("Theresa May", "Brian May", "Yin Myint May")
+_NAME_MODALS = frozenset({"may", "will"})
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "will",
                            "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",

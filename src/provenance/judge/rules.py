@@ -88,13 +88,14 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "implored", "gushed", "marveled", "marvelled", "deadpanned", "roared", "growled",
                            "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
-                           "went"})
+                           "went", "beamed", "smiled", "grinned", "quipped", "joked", "raved", "fretted", "griped",
+                           "grumbled"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and)\b)")
+                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
 _OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
@@ -339,6 +340,12 @@ _INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# an interview set as questions and answers names the person answering: "Q&A with Vice President Joe Biden",
+# "An interview with Angela Merkel", "In conversation with Zadie Smith"
+_QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
+# an answer's label: "A: It's a big mistake.", "A. I am surprised."
+_ANSWER_LABEL = LazyRe(r"A[:.]\s+\S")
+_QUESTION_LABEL = LazyRe(r"Q[:.]\s+\S")
 _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
@@ -387,6 +394,8 @@ class Evidence:
 
 
 # the verbs of "X Says ...", "X Slams ..." headlines: in title case, only these are read as verbs
+# a headline's verb at its end, after a comma and the name: ", Trevor Noah Says." (matched at the verb)
+_HEADLINE_CREDIT = LazyRe(r"[A-Z][a-z]+[.!?]?\s*$")
 _HEADLINE_VERBS = frozenset({
     "says", "said", "calls", "tells", "told", "warns", "claims", "slams", "urges", "accuses", "denies", "insists",
     "admits", "vows", "praises", "blasts", "rips", "demands", "asks", "argues", "explains", "reveals",
@@ -453,6 +462,7 @@ _CLAUSE_AFTER = LazyRe(r"\s*(?::|(?:that|whether|if|why|how|what)\b|(?:he|she|th
 # drug was safe", "found him guilty"); with a thing or person as its object ("police found the 10th
 # victim") or nothing after it (a headline's "remains of last missing person found") it is no cue
 _FINDING = frozenset({"find", "finds", "found"})
+_SHOW_UP = LazyRe(r"\s+(?:up|off|around)\b")
 # "maintain" reports a claim stated as a clause ("maintained that…", "Cardin maintained the new policy
 # exceeds…") or nothing after it ("…, Blackwell maintains."); with an object and no verb after it
 # ("Finland has always maintained a high level of preparedness", "maintains a lock on") it means kept
@@ -498,6 +508,8 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
     words = clause.split()
     dropped: list[str] = []
     while words and (words[-1].lower() in _AUX or _adverb(words[-1])):  # "is nonetheless (considered)"
+        if words[-1] in ("May", "Will") and len(words) > 1 and words[-2][:1].isupper():
+            break  # "Theresa May (said)", "Brian May": a surname, not a modal
         w = words.pop().lower()
         if w in _AUX:
             dropped.append(w)
@@ -518,8 +530,9 @@ def _np(clause: str) -> str:
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
-    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS:
-        k -= 1
+    while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS \
+            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()):
+        k -= 1  # (but "Theresa May (said)" is a name: a capitalised word before it and no preposition)
     if k < len(words):
         if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
             k -= 1
@@ -550,8 +563,10 @@ def _np(clause: str) -> str:
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
                     lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
                     lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
-                    lw in ("at", "from", "with") and len(out) <= 4 and i >= 1 and _PLURAL_HEAD.fullmatch(before)):
-                # "Officials at the Pentagon said", "analysts from Goldman Sachs said": the people speak
+                    lw in ("at", "from", "with", "on", "in") and len(out) <= 4 and i >= 1
+                    and _PLURAL_HEAD.fullmatch(before) and (lw not in ("on", "in") or _speaks(before) or words[i - 1] in PARTY_PLURALS)):
+                # "Officials at the Pentagon said", "analysts from Goldman Sachs said", "GOP leaders on the ground
+                # told", "Republicans in Congress said": the people speak
                 out.append(w)
                 continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
@@ -639,6 +654,8 @@ class Judge:
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
         self.earlier: list[str] = []  # the text of earlier paragraphs (only a transcript's labels look)
+        self.interviewee: str | None = None  # who answers the "A:" lines of a question-and-answer interview
+        self.answering = False  # inside an answer of that interview (from an "A:" line to the next "Q:")
         self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
@@ -653,7 +670,7 @@ class Judge:
 
     # ------------------------------------------------------------------ evidence
 
-    def _verbs(self, s: Sentence) -> list[Evidence]:
+    def _verbs(self, s: Sentence, quotes: Sequence[QuoteSpan] = ()) -> list[Evidence]:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
@@ -667,8 +684,11 @@ class Judge:
         for start, word in _occurrences(scan, candidates):
             form = verbs[word]
             end = start + len(word)
-            if title and text[start].isupper() and (word not in _HEADLINE_VERBS or _clause_before(text, start) != text[:start]):
-                continue  # in title case only a headline's speech verb after the name it opens with
+            if title and text[start].isupper() and (word not in _HEADLINE_VERBS or (
+                    _clause_before(text, start) != text[:start] and _HEADLINE_CREDIT.match(text, start) is None)):
+                # in title case only a headline's speech verb after the name it opens with, or its credit at the
+                # end ("Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says.")
+                continue
             before = text[max(0, start - 24): start]  # enough for the look-behind checks
             after = text[end: end + 120]
             if form.kind == "s":
@@ -681,11 +701,14 @@ class Judge:
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
-                    and not (not after.strip(_QUOTE_MARKS + ".!") and _POST_POSED.search(text)) \
+                    and not (not after.strip(_QUOTE_MARKS + ".!") and (
+                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if word[:4] == "show" and _SHOW_UP.match(after):
+                continue  # "officers showed up at her door", "he showed off his car": no finding, nobody speaks
             if word in _MAINTAIN and not _clause_follows(text, end):
                 continue  # "Finland has always maintained a high level of preparedness": kept, not said
             if form.kind == "ing":
@@ -810,9 +833,15 @@ class Judge:
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
                         and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause) \
-                        and not (subj.kind == "other" and subj.text.islower() and subj.text.endswith("s")):
+                        and not (subj.kind == "other" and subj.text.endswith("s") and (
+                            subj.text.islower() or (subj.text[1:].islower() and (
+                                " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
+                                or subj.text.rsplit(None, 1)[-1] in _FINDINGS_HEADS)))):
                     continue
-            if main_subject is None and subj.kind != "unnamed":
+            if main_subject is None and subj.kind != "unnamed" and not (
+                    quotes and any(q.start <= s.start + start < q.end for q in quotes)):
+                # (a verb inside a quotation is the speaker's: in '"If I was a donor, I'd want answers,"
+                # said a party member, asking for anonymity' the "I" of "want" is not who is asking)
                 main_subject = subj
             out.append(self._evidence(subj, word, word, cls=form.cls, pos=start))
         return out
@@ -1086,13 +1115,15 @@ class Judge:
             kind = self.subject
             office = kind == "person" and any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
+            head = j.source.split()[-1].lower()
+            paper = head in DOCUMENT_HEADS or head[:-1] in DOCUMENT_HEADS or head in _FINDINGS_HEADS
             if kind == "doc" and " " not in j.source and j.source in self.speakers.people:
                 # "According to Hawk" after "Chad Hawk": the person, whom a later "he said" means (it was the body
                 # "Hawk", and the Daily Mail's next "he said" went to a George Washington named before)
                 kind = "person"
-            elif office or (kind == "doc" and j.source[:1].isupper()):  # or 'according to' a named body
-                kind = "org"
-            elif kind == "other" and j.source.split()[-1].lower() in DOCUMENT_HEADS:
+            elif office or (kind == "doc" and j.source[:1].isupper() and not paper):  # or 'according to' a named body
+                kind = "org"  # (not "according to Federal Election Commission filings": papers, never "the group")
+            elif kind in ("other", "doc") and paper:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
@@ -1166,6 +1197,11 @@ class Judge:
                 who = classify(strip_titles(met.group("who")), self.speakers)
                 if who is not None and who.kind == "person":
                     self.speakers.interlocutor = who.text
+        if self.interviewee is None and "with" in self.words and s.role in (_BODY, _HEADING):
+            qa = _QA_WITH.search(text)
+            who = classify(strip_titles(qa.group("who")), self.speakers) if qa is not None else None
+            if who is not None and who.kind == "person":
+                self.interviewee = who.text
         self.interlocutors.append(self.speakers.interlocutor)
         if j.category is _ATTRIBUTED and j.source and self.tag in ("colon", "verb") and text.endswith(":") \
                 and self.subject in ("person", "org", "pronoun") and s.role in (_BODY, _HEADING):
@@ -1242,6 +1278,15 @@ class Judge:
             if subj is not None and subj.kind == "person":
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
                 self.turn = (s.block, subj.text)
+        if self.interviewee is not None and s.role is _BODY:
+            if text[:1] == "A" and _ANSWER_LABEL.match(text):
+                # the answer of a question-and-answer interview: the interviewee's turn, until the next question
+                # (its "I" is theirs, and so is every sentence of it: "A: It's a big mistake. Everybody's making it.")
+                self.answering = True
+            elif text[:1] == "Q" and _QUESTION_LABEL.match(text):
+                self.answering = False
+            if self.answering:
+                self.turn = (s.block, self.interviewee)
         m = _DASH_CREDIT.search(text) if ":" in self.words and quotes and not evidence else None
         if m:
             # "IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon Cohen: “Although ...": a round-up's
@@ -1259,7 +1304,7 @@ class Judge:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
-            evidence += self._verbs(s)
+            evidence += self._verbs(s, quotes)
         if "learned" in self.words:
             evidence += self._learned(text)
         if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
@@ -1308,6 +1353,12 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
+            if len(attributed) > 1 and best.subject_kind == "pronoun" and not quotes:
+                # "He agreed to sell it in 2010, records show.": an unresolved pronoun's act, reported by the
+                # records at the end; they are the source a reader can check
+                tail = _POST_POSED_RECORDS.search(text)
+                if tail is not None:
+                    best = next((e for e in attributed if e.pos >= tail.start()), best)
             if len(attributed) > 1 and text[:2] in _FRONTED_OPENS and _FRONTED_CLAUSE.match(text):
                 # "While the Conservatives have said ..., Rachel Reeves has pledged ...": a fronted subordinate
                 # clause's speaker concedes; the main clause's speaks
@@ -1348,12 +1399,19 @@ class Judge:
             return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
                                  _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
 
+        if self.answering and self.interviewee is not None:
+            # a sentence of an interview's answer with no attribution of its own: the interviewee's words
+            self.tag = "quote-cont"
+            return Judgement(_ATTRIBUTED, self.interviewee, ":", reason("qa-answer", source=self.interviewee))
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
         if block_quote is not None:
             return block_quote
 
-        continued = self._continued_quotation(s, text, quotes) if quotes else None
+        # ('"The drop is all about the emails," said a person close to the campaign.': a speaker of its own,
+        # unnamed, whose words these are; not a continuation of the named speaker before it)
+        continued = self._continued_quotation(s, text, quotes) if quotes and not any(
+            e.subject_kind == "unnamed" for e in evidence) and _UNNAMED_SPEAKER_AFTER.search(text) is None else None
         if continued is not None:
             return continued
 
@@ -1394,6 +1452,10 @@ class Judge:
         return _PLAIN
 
 
+# a quotation's own speaker, unnamed, right after it: '," said a person close to the campaign', '," one aide said'
+_UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|explained|wrote|tweeted)\s+"
+                                r"(?P<who>(?:a|an|one|another|several|some)\s[^.,;:\"“”]{1,80})|(?P<who2>(?:a|an|one|"
+                                r"another|several|some)\s+[^.,;:\"“”]{0,80}?)\s+(?:said|says|told|added)\b)")
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
@@ -1558,6 +1620,13 @@ def _speech_after(toks: Sequence[str], k: int) -> bool:
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
+# what a study or a count found, speaking for it ("The findings suggest", "The results point to")
+_FINDINGS_HEADS = frozenset({"findings", "results", "records", "documents", "data", "figures", "numbers", "polls",
+                             "surveys", "statistics", "filings", "emails"})
+# records that speak at a sentence's end: "He sold it in 2010, records show.", "..., court documents showed."
+_POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:records|documents|data|figures|polls|filings|emails|statistics|"
+                             r"surveys|transcripts|tallies|results)\s+(?:show|showed|suggest|indicate|reveal)\s*[.!]?"
+                             r"[\"”’']?\s*$")
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
@@ -1898,6 +1967,11 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # does not carry into it (the LA Times's plaques were all Martin Luther King's); a quotation left open
             # by the paragraph before runs on (a quotation of several paragraphs opens each with a mark)
             last_source = None
+        elif UNNAMED_QUOTE_ENDS_CARRY and info.marks and decided.source is None \
+                and decided.category is not _UNATTRIBUTED and decided.category is not _NONE:
+            # a quotation whose speaker goes unnamed ('"The drop we are seeing ...," said a person close to the
+            # Clintons.'): its continuation is that unnamed person's, not the last named speaker's
+            last_source = None
         if basis is not None:
             out.append(_with_confidence(decided, basis))
         else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
@@ -2096,6 +2170,14 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
                 c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
             # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
             source = _own_np_subject(s.text, speech_only=True)
+    if source is None and last_source is not None and j.category is _VAGUE and info.marks \
+            and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
+        # the quotation's own speaker is unnamed ('," said a person close to the campaign'): the learned part
+        # may call it attributed, but the name of the speaker before is not this one's: that unnamed speaker is
+        m_who = _UNNAMED_SPEAKER_AFTER.search(s.text)
+        last_source = None
+        if m_who is not None:
+            source = (m_who.group("who") or m_who.group("who2") or "").strip() or None
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
@@ -2123,6 +2205,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
 _DUTY_BEFORE = frozenset({"have", "has", "had", "need", "needs", "required", "supposed", "obliged", "expected",
                           "ought"})
@@ -2189,6 +2272,13 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     first = words[0].lower()
     if plain is not None and first.strip(".") not in title_words() and (first in plain or first in mined().cues):
         return None
+    end = m.end("np")
+    role = _ROLE_WORDS_NAME.match(text, end + 1) if text[end:end + 1] == " " else None
+    if role is not None and not any(w.endswith(("ed", "ing")) or w in _ROLE_STOP or w in _BE
+                                    for w in role.group(0).split()[:-len(role.group("name").split())]):
+        # "Former Republican presidential candidate Jeb Bush broke down ...": capitalised words, a role in lower
+        # case, then the name; the name leads (as _leading_subject reads it), not "Former Republican"
+        np = role.group("name")
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or len(subj.text.split()) < 2:
         return None  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
