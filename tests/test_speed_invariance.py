@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f417500237f1dfceb6333ff0dbc9bdd9a6d6a00f9c396bd9ae497cfec8d01fd3"
+DIGEST = "7ce1061f9b137be0ca06bd78e2903dd8c639d989cd014b535e94cbc4a3cd2f5e"
 
 
 def inputs() -> list[Path]:
