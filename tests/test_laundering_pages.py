@@ -259,3 +259,23 @@ def test_a_headlines_role_gives_way_to_the_full_name() -> None:
                       "Top Republican Party donor Sheldon Adelson said on Friday he met Donald Trump.\n\n"
                       "Adelson said much of his discussion with Trump was about Israel.\n")
     assert out[2] == ("attributed", "Sheldon Adelson")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a capitalised plural agrees with "say": people of a kind, not one person called "Organizers" (whose "say"
+    # the judge skipped, so "they want" gave "they"; "Iowa biofuels advocates say" was the writer's)
+    ("Organizers say they want to avoid violence.", "Organizers"),
+    ("Iowa biofuels advocates say they already have private promises from the senator.", "Iowa biofuels advocates"),
+    ("Immigrant rights advocates say the raids are cruel.", "Immigrant rights advocates"),
+])
+def test_plural_people_say(sentence: str, source: str) -> None:
+    out = _judgements("The mayor spoke on Monday.\n\n" + sentence + "\n")
+    assert out[1] == ("attributed", source)
+
+
+def test_a_united_nations_report_is_a_noun() -> None:
+    # "a United Nations report issued in June" is no plural saying "report" (was "Nations")
+    out = _judgements("Elizabeth Rhoads studies universities.\n\nShe thinks that about 10% are granting degrees, but a "
+                      "United Nations report issued in June 2025 indicated that those certifications were not "
+                      "recognized abroad.\n")
+    assert out[1][1] != "Nations"

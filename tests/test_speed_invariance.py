@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7ce1061f9b137be0ca06bd78e2903dd8c639d989cd014b535e94cbc4a3cd2f5e"
+DIGEST = "bb2170c3ce086c2669adf6db4e3eb93a22b878531bf79a5793764f62f5a61cde"
 
 
 def inputs() -> list[Path]:

@@ -541,7 +541,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and superlative(words[-1]):
         return None  # "the world's largest (confirmed oil reserves)": a noun phrase cut before its head
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
-                              for w in words[1:]):
+                              and not (k == len(words) - 1 and _people_plural(w)) for k, w in enumerate(words[1:], 1)):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
     if len(words) > 2 and any(w.islower() and (w.endswith("ed") or w in _PAST_VERBS)
                               and words[k + 1].lower() in _OBJECT_OPENERS for k, w in enumerate(words[1:-1], 1)):
@@ -685,6 +685,13 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 _HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee", "hopeful", "frontrunner",
                              "front-runner", "pundit", "activist", "lawmaker", "star", "host", "anchor", "author",
                              "actor", "actress", "singer", "rapper", "coach", "ceo", "founder", "chairman"})
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun of people that is also a verb's -s form, as the head of a noun phrase ("Iowa biofuels
+    advocates", "Republican leaders", "abortion opponents"), not a verb ("Gallup finds")."""
+    return word.endswith(("ates", "ists", "ers", "ors", "ents", "ants")) or word in speaker_heads() \
+        or word in lexicon().unnamed
 
 
 def _role_led(name: str) -> bool:

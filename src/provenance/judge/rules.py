@@ -637,6 +637,10 @@ def _adverb(word: str) -> bool:
 
 
 _PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "each", "every", "one", "another"})
+# a capitalised plural of people: "Organizers", "Iowa biofuels advocates" (a lower-case plural head after names)
+_PLURAL_PEOPLE = LazyRe(r"(?:[A-Z][a-z]+(?<!ss)(?<!us)(?<!is)s|(?:[A-Z][\w-]*\s+){1,3}[a-z]+(?<!ss)(?<!us)(?<!is)s"
+                        r"(?:\s+[a-z]+(?<!ss)(?<!us)(?<!is)s)?)")
 _PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
@@ -830,9 +834,19 @@ class Judge:
                     continue
                 if form.kind == "base" and dropped[:1] == ["to"] and subj.kind == "org" and not _BE.intersection(dropped):
                     continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
+                if form.kind == "base" and subj.kind == "person" and not dropped and clause == clause_raw.strip() \
+                        and _PLURAL_PEOPLE.fullmatch(subj.text) is not None and subj.text not in self.speakers.people \
+                        and np.partition(" ")[0].lower() not in _SINGULAR_DETERMINERS:
+                    # "Organizers say", "Iowa biofuels advocates say": a plural agrees with the base form, so it is
+                    # people of a kind, never one person named "Organizers" (who would say "says")
+                    subj = Subject(subj.text, "other", True)
+                    agreed = True
+                else:
+                    agreed = False
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
-                        and subj.kind not in ("author", "unnamed", "org") and not re.search(r"\b(?:they|we|I)\s*$", clause) \
+                        and subj.kind not in ("author", "unnamed", "org") and not agreed \
+                        and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
                             subj.text.islower() or (subj.text[1:].islower() and (
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
