@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "bb2170c3ce086c2669adf6db4e3eb93a22b878531bf79a5793764f62f5a61cde"
+DIGEST = "08881f3e91541ba5e5a96cfb30e14c61a2170c46d139d62263dfa7ce13b08e15"
 
 
 def inputs() -> list[Path]:
