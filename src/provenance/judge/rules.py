@@ -766,7 +766,7 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
                         np = head
-                elif not empty and " where " in text and dropped and not _BE.isdisjoint(clause.lower().split()) \
+                elif not empty and "where" in self.words and dropped and not _BE.isdisjoint(clause.lower().split()) \
                         and _WHERE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
                     # "A teacher at a community hub where three kids were murdered in a knife attack has branded":
                     # a "where" clause with a verb of its own ends before the main verb, whose subject stands before
