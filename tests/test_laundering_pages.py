@@ -279,3 +279,9 @@ def test_a_united_nations_report_is_a_noun() -> None:
                       "United Nations report issued in June 2025 indicated that those certifications were not "
                       "recognized abroad.\n")
     assert out[1][1] != "Nations"
+
+
+def test_a_short_title_case_headline_has_its_speaker() -> None:
+    # four long words is a headline too: "Trump Calls On Obama To Resign." took the speaker before it (was "Kerry")
+    out = _judgements("The plan changed, Kerry said.\n\nTrump Calls On Obama To Resign.\n")
+    assert out[1] == ("attributed", "Trump")

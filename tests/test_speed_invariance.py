@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "08881f3e91541ba5e5a96cfb30e14c61a2170c46d139d62263dfa7ce13b08e15"
+DIGEST = "63a26ce50bde5fbe13eef7a31e67e23cfdbdb5dd86178453fa1251e91adc451a"
 
 
 def inputs() -> list[Path]:

@@ -398,17 +398,26 @@ _ROLE_REF = LazyRe(r"^the\s+(?:(?:former|new|prime|then|US|U\.S\.|UK|British|Ame
                    re.I)
 
 
+# the lower-case particles of a surname ("Pierre de Vos", "Ludwig van Beethoven", "Mohammed bin Salman")
+SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn",
+                               "al", "el", "la", "le", "dos", "das"})
+
+
 def strip_titles(phrase: str) -> str:
     titles = lexicon().titles
     tokens = phrase.split()
     # Keep the trailing run of capitalised tokens that are not titles: the name itself.
     out: list[str] = []
-    for tok in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        tok = tokens[k]
         clean = tok.rstrip(",;:")
         if not re.fullmatch(r"(?:[A-Z]\.)+", clean):
             clean = clean.rstrip(".")
         if _CAP.match(clean) and clean not in titles and clean + "." not in titles:
             out.append(clean)
+        elif out and clean in SURNAME_PARTICLES and k > 0 and _CAP.match(tokens[k - 1]) \
+                and tokens[k - 1].rstrip(".") not in titles:
+            out.append(clean)  # "Pierre de Vos", "Ludwig van Beethoven": the particle is part of the surname
         else:
             break
     out.reverse()
@@ -514,8 +523,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # "So I said", "And they say": the connective is no part of the speaker; nor is the "What" of "What Trump
         # will say is unclear"
         words = words[1:]
-    if len(words) == 1 and words[0].lower().rstrip(",") in _DISCOURSE:
-        return None  # "Just (days ago, Kaine ...)", "Even": a word that opens a clause names no one
+    if len(words) == 1 and (words[0].lower().rstrip(",") in _DISCOURSE
+                            or words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)):
+        # "Just (days ago, Kaine ...)", "Even", "Shortly (after ...)", "Especially": a word that opens a clause
+        # names no one
+        return None
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
     if day and words[1].lower() in PARTS_OF_DAY:
         day = 2 if words[1].islower() else 0  # ("Monday Night Football" is a name)
@@ -543,6 +555,16 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
                               and not (k == len(words) - 1 and _people_plural(w)) for k, w in enumerate(words[1:], 1)):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
+    if len(words) > 2 and words[0].islower() and words[0].endswith("ed") and len(words[0]) > 4 \
+            and words[1] in ("the", "a", "an") and words[2][:1].isupper():
+        words = words[1:]  # "(Ralf Schuler) reported the EU (was planning)": the verb before the clause's subject
+    for i in range(1, len(words)):
+        if words[i].replace("’", "'") in _NEGATED and words[i - 1][:1].isupper() \
+                and words[i - 1].lower() not in DETERMINERS:
+            # "Mr. Obama hasn't (indicated)", "McConnell spokesman Don Stewart wouldn’t (say)": the name ends where
+            # its clause's verb begins
+            words = words[:i]
+            break
     if len(words) > 2 and any(w.islower() and (w.endswith("ed") or w in _PAST_VERBS)
                               and words[k + 1].lower() in _OBJECT_OPENERS for k, w in enumerate(words[1:-1], 1)):
         # "Howard continued his scathing (remarks)", "The Florida senator made a similar closing days (charge)": a
@@ -648,6 +670,15 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
             or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
+    if " for " in np:
+        role = np.split(" for ", 1)[0].split()
+        head = role[-1].lower()
+        if len(role) <= 4 and (role[-1].islower() or len(role) == 1) and role[-1][:1].isalpha() and (
+                head in _FOR_ROLES or head in speaker_heads() or people_noun(head)):
+            # "A spokeswoman for YouTube", "Staff for the House Select Committee on Benghazi", "A representative
+            # for Mr. Pinchuk": the role speaks for the body or the person, reported whole (the body is no speaker
+            # of its own here, nor the person whom a later "he" means)
+            return _fixed(Subject(np, "other", True))
     if " of " in np and words[0].lower() in DETERMINERS:
         role = np.split(" of ", 1)[0].split()
         if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
@@ -681,6 +712,11 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
+# the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
+_FOR_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "staff",
+                        "producer", "director", "adviser", "advisor", "aide", "aides", "lawyer", "lawyers", "attorney",
+                        "attorneys", "counsel", "strategist", "pollster", "writer", "columnist", "correspondent",
+                        "reporter", "editor", "analyst", "official", "officials", "manager", "chairman", "secretary"})
 # roles a title-case headline capitalises before a surname ("Republican Donor Adelson ...", "Billionaire Trump")
 _HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee", "hopeful", "frontrunner",
                              "front-runner", "pundit", "activist", "lawmaker", "star", "host", "anchor", "author",
@@ -752,6 +788,9 @@ def _plain_noun(word: str) -> bool:
         and not (word.endswith("s") and not word.endswith(("ss", "ia")))
 
 
+# the endings of an adverb in -ly that no name has ("Especially", "Shortly", "Reportedly"; not "Kelly", "Schlafly")
+_ADVERB_ENDINGS = ("ally", "ently", "antly", "edly", "ously", "ively", "ably", "ibly", "fully", "rtly", "ctly", "ately",
+                   "ingly", "estly")
 _RECORD_PLURALS = frozenset({"records", "documents", "data", "figures", "polls", "filings", "emails", "statistics",
                              "surveys", "transcripts", "tallies", "results"})
 _OBJECT_OPENERS = frozenset({"his", "her", "their", "its", "my", "our", "your", "a", "an", "the"})
@@ -782,6 +821,9 @@ _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "am", "be", "been", "bein
                            "not", "got", "get", "gets", "isn't", "wasn't", "don't", "doesn't", "didn't", "won't",
                            "can't"})
 
+# the negated auxiliaries that end a name before its verb ("Sanders hasn't said")
+_NEGATED = frozenset({"hasn't", "haven't", "hadn't", "wouldn't", "won't", "didn't", "doesn't", "don't", "can't",
+                      "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "mustn't", "cannot"})
 # a verb opening a question ("Is Starmer a good leader?", "Did Trump say ..."): never part of a name
 # ("Will" and "May" are names as often, so they are not here)
 _OPENING_VERBS = frozenset({"is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "could",

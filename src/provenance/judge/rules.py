@@ -50,6 +50,9 @@ from provenance.core.speakers import (
     superlative,
     title_words,
 )
+from provenance.core.speakers import (
+    _people_plural as _speakers_people_plural,
+)
 from provenance.judge.features import (
     _SKIP as _SUBJECT_SKIP,
 )
@@ -203,6 +206,12 @@ _PARTY_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?:GOP\s+|Re
                                 r"(?=\s*[,.;:)—–]|\s+(?:has|had|have|is|was|will|would|could|can|did|does|who|"
                                 r"also|then|now|[a-z]+ed|[a-z]+s)\b)")  # its verb next: not "the Republican nominee"
 _PLACE_OPENS = re.compile(r"\s*(?:from|of|in)\s+[A-Z]")  # "from Tynemouth", "of Flint": a place follows
+# a description ending on a place: "a salesman from Sumter", "Stacy Baker of Columbia" (a state may follow)
+_PLACE_END = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
+# a role in lower case after a name and a comma: "Anthony Anton, president and CEO of ... stated"
+_ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|executive|founder|co-founder|head|chief|"
+                      r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
+                      r"\s+[\w-]")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -288,6 +297,11 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 _QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# a reporting verb, "that" and "according" ("reported that, according")
+_VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
+# "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
+_HERE_IS = LazyRe(rf"^Here(?:['’]s|\s+is)\s+(?P<who>{_NAME})(?:\s+(?:in|on|at|during|last|this|from)\b[^:“\"]{{0,60}})?"
+                  r":\s*[\"“]")
 # a transcript's speaker label in capitals, then the speaker's words ("FALLIN: I think ...", "JAKE TAPPER: ...")
 _LABEL_SPEAKER = re.compile(r"(?P<who>[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 # labels in capitals that name no speaker
@@ -323,8 +337,16 @@ _LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Sti
                      # "The Clinton campaign (pushed back)": a name, then the head noun it modifies
                      r"(?:\s+(?:campaign|administration|government|camp|team|spokesman|spokeswoman|"
                      r"spokesperson|aides?|officials?|supporters|advisers|advisors|staff|allies|"
-                     r"lawyers?|attorneys?|officers?))?"
+                     r"lawyers?|attorneys?|officers?|"
+                     # "The Florida senator (sought)", "The New Jersey governor": a place, then the role
+                     r"senator|governor|congressman|congresswoman|lawmakers?|mayor|minister|candidates?|nominee|"
+                     r"leaders?|businessman|billionaire|ad)){0,2}"
                      r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+# the roles _LEADING_NP reads after a name or a place ("The Florida senator"): a subject for the rules
+# (Judge._leading_subject), not a name for the learned part (_named_lead)
+_ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswoman", "lawmaker", "lawmakers", "mayor",
+                              "minister", "candidate", "candidates", "nominee", "leader", "leaders", "businessman",
+                              "billionaire", "ad"})
 _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                       r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
@@ -355,7 +377,8 @@ _LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who
 _HAS_LETTER = re.compile(r"[A-Za-z]")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
 _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
-_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*)\)$")  # "Sen. Ted Cruz (R-Tex.)"
+# "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
+_PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)$")
 _TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
@@ -407,11 +430,11 @@ _TITLE_WORD = LazyRe(r"\b[A-Za-z][\w'’-]{3,}")
 
 def _title_case(text: str) -> bool:
     """Whether a sentence is written in title case, as headlines are ("Trump Says He Never Pledged To
-    ..."): five words or more of four letters or more, nearly all capitalised."""
+    ..."): four words or more of four letters or more, nearly all capitalised."""
     if _TWO_LOWER.search(text) is not None:
         return False  # the common case, decided by the first two lower-case words of four letters or more
     long_words = _TITLE_WORD.findall(text)
-    if len(long_words) < 5:
+    if len(long_words) < 4:  # (four: "Trump Calls On Obama To Resign.")
         return False
     caps = sum(w[0].isupper() for w in long_words)
     # (not in capitals throughout: "VIDEO SHOWS SUSPECT ACCUSED ..." has no words to tell apart)
@@ -558,6 +581,17 @@ def _np(clause: str) -> str:
                 out.append(w)
                 continue
             before = words[i - 1].lower().strip(",.") if i else ""
+            if lw in ("on", "for") and before in ORG_WORDS and words[i - 1][:1].isupper() \
+                    and all(o[:1].isupper() or o in ("and", "of", "the") for o in out):
+                out.append(w)  # "the House Select Committee on Benghazi", "Center for American Progress": one name
+                continue
+            if lw == "for" and i >= 1 and (before in _FOR_HEADS or (words[i - 1][:1].isupper() and i == 1)) \
+                    and len(out) <= 8 and all(o[:1].isupper() or o in ("and", "of", "the", "on") for o in out):
+                out.append(w)  # "Staff for the House Select Committee on Benghazi": the role speaks for the body
+                continue
+            if lw in ("in", "of") and _COUNT.fullmatch(before) and _COUNT.fullmatch(out[-1].lower()):
+                out.append(w)  # "(About) four in 10 South Carolina voters", "Two in three", "nine of 10": one count
+                continue
             # "many in the crowd", "a source involved in the talks": the head stands before it; so
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
@@ -637,6 +671,15 @@ def _adverb(word: str) -> bool:
 
 
 _PERSON_NAME_END = LazyRe(r"[A-Z][a-z][\w'’-]*")  # a capitalised word ending a name ("Clinton")
+# the roles that speak for a body named after "for" ("a spokesperson for the Parks and Recreation Department")
+_FOR_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "staff", "aide", "aides",
+                        "lawyer", "attorney", "producer", "director", "official", "officials", "adviser", "strategist"})
+# a name, a comma and a role in lower case before "and": "Anthony Anton, president and (CEO of ...)"
+_NAME_ROLE_AND = LazyRe(r"(?:^|[.;:]\s+|\bsaid\s+)(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}),"
+                        r"\s+(?:[a-z][\w-]*\s+){0,2}(?:president|chairman|chairwoman|founder|director|owner|chief|"
+                        r"executive|editor|publisher|partner|principal)\s+and\s*$")
+# a count in figures or words ("four", "10", "one"): "four in 10", "nine of 10" count people together
+_COUNT = LazyRe(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten")
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "that", "each", "every", "one", "another"})
 # a capitalised plural of people: "Organizers", "Iowa biofuels advocates" (a lower-case plural head after names)
 _PLURAL_PEOPLE = LazyRe(r"(?:[A-Z][a-z]+(?<!ss)(?<!us)(?<!is)s|(?:[A-Z][\w-]*\s+){1,3}[a-z]+(?<!ss)(?<!us)(?<!is)s"
@@ -705,6 +748,7 @@ class Judge:
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
+                    and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
                         _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
@@ -779,7 +823,17 @@ class Judge:
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
-                if not empty and _INDEFINITE.match(clause_raw):
+                at = start - len(clause_raw) - 1  # the comma before the clause, if there is one
+                placed = _PLACE_END.search(text, max(0, at - 60), at) if not empty and subj is not None \
+                    and text[at:at + 1] == "," and (_STATE_ABBREVIATION.fullmatch(np) or is_place(np)) else None
+                if placed is not None:
+                    # "Stacy Baker of Columbia, South Carolina says": the rest of a place, not the speaker; the
+                    # name before the place speaks, or nobody
+                    head = _clause_before(text, placed.start()).strip()
+                    named = classify(head, self.speakers) if _PERSON_ASIDE.fullmatch(head) else None
+                    subj = named if named is not None and named.kind == "person" else None
+                    np = subj.text if subj is not None else ""
+                if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw)):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
                     # Fox": a description in apposition; the name before it speaks
                     named = self._name_before_descriptions(text, start - len(clause_raw))
@@ -863,7 +917,14 @@ class Judge:
     def _coordinated(self, text: str, end: int, subj: Subject) -> Subject:
         """A subject joined to a name before "and" (which ends at `end`) is the whole phrase: "Sweden
         and Finland have told" is both countries' claim, not Finland's. Only a name may stand there
-        ("Trump defeated Cruz and Clinton said" keeps Clinton)."""
+        ("Trump defeated Cruz and Clinton said" keeps Clinton). A role in lower case before "and", after a
+        name and a comma, is the name's ("Anthony Anton, president and CEO of the association, stated")."""
+        if subj.kind in ("person", "org") and " " in subj.text and text[max(0, end - 60):end].count(",") == 1:
+            role = _NAME_ROLE_AND.search(text, max(0, end - 80), end)
+            if role is not None:
+                named = classify(role.group("name"), self.speakers)
+                if named is not None and named.kind == "person":
+                    return named
         if subj.kind not in ("person", "org") or not _CONJUNCT.fullmatch(subj.text):
             return subj
         m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
@@ -939,6 +1000,7 @@ class Judge:
             if named is not None and named.kind == "person":
                 return named
         if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+                and not (is_place(aside) and _PLACE_END.search(text, max(0, comma - 60), comma)) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
             # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said", "the
@@ -947,7 +1009,11 @@ class Judge:
             named = classify(aside.strip(), self.speakers)
             if named is not None and named.kind == "person":
                 return named
-        head_raw = _clause_before(text, comma)
+        head_end = comma
+        tag = _PARTY_TAIL.search(text, max(0, comma - 16), comma) if text[comma - 1] == ")" else None
+        if tag is not None:
+            head_end = tag.start()  # "Rep. Sander M. Levin (Mich.), a superdelegate ..., said": the tag is no name
+        head_raw = _clause_before(text, head_end)
         head = head_raw.strip()
         # "''I would not discount it,'' Mr. Kaplan, a screenwriter, said": the comma before the name
         # closes the quotation, it opens no aside (the NYT's '' is no clause boundary)
@@ -958,7 +1024,7 @@ class Judge:
             if head.startswith(document + " to "):
                 head = document  # "The Conservatives’ letter to Daniel Greenberg, the standards commissioner, said"
         if not head or head != _np(head) or (
-                not after_quote and text[comma - len(head_raw) - 1:comma - len(head_raw)] == ","
+                not after_quote and text[head_end - len(head_raw) - 1:head_end - len(head_raw)] == ","
                 and not _TITLED_NAME.fullmatch(head)):
             # "In Washington, ..." is no subject; nor is one aside after another; but a titled name
             # after a fronted phrase is ("Alarmed by the unrest, Senator Harry Reid, the minority leader, said")
@@ -981,8 +1047,8 @@ class Judge:
             # party tag and a title stand around the name
             seg = _PARTY_TAIL.sub("", parts[-back].strip().lstrip(_QUOTE_MARKS + "'’").strip())
             tagged = seg != parts[-back].strip() and _TITLED_PERSON.fullmatch(seg) is not None
-            if back < len(parts) and _PLACE_OPENS.match(parts[-back - 1]) and _PERSON_ASIDE.fullmatch(seg) \
-                    and len(seg.split()) <= 3:
+            if back < len(parts) and (_PLACE_OPENS.match(parts[-back - 1]) or _PLACE_END.search(parts[-back - 1])) \
+                    and _PERSON_ASIDE.fullmatch(seg) and len(seg.split()) <= 3:
                 continue  # "from Tynemouth, North Tyneside, said": the rest of a place, not a person
             if back > 1 and not _PERSON_ASIDE.fullmatch(seg):
                 role = _ROLE_WORDS_NAME.fullmatch(seg)
@@ -1317,6 +1383,12 @@ class Judge:
             if subj is not None:
                 # the credit is a whole name ("Indeed Canada" is the job site, not the country)
                 evidence.append(Evidence(_ATTRIBUTED, m.group("who"), ":", reason("quote-credit", source=m.group("who"))))
+        here = _HERE_IS.match(text) if ":" in self.words and quotes and text[:4] == "Here" else None
+        if here is not None:
+            subj = classify(here.group("who"), self.speakers)
+            if subj is not None and subj.kind in ("person", "org"):
+                # "Here’s Clinton in December 1992: “Our new direction ...”": the writer hands over to a speaker
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
         if "learned" in self.words:
@@ -1379,6 +1451,13 @@ class Judge:
                 comma = text.find(",")
                 if 0 <= best.pos < comma:
                     best = next((e for e in attributed if e.pos > comma and e.subject_kind in ("person", "org")), best)
+            if best.cue == "according to" and len(attributed) > 1:
+                # "The AP reported that, according to an analysis of her calendar, 85 of the 154 meetings ...": the
+                # reporting subject outside says it; "according to" is where its report says it comes from
+                at = text.find("according")
+                best = next((e for e in attributed if e.cue not in ("according to", "link", ":") and not e.belief
+                             and e.subject_kind in ("person", "org") and 0 <= e.pos < at
+                             and _VERB_THAT_ACCORDING.fullmatch(text, e.pos, at + 9)), best)
             if quotes and best.cue in ("according to", "link"):
                 # '"...trust but verify," Baker said, according to a report': the quotation's speaker
                 # is the subject of the verb beside it, not the report or the linked page
@@ -2274,10 +2353,14 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     """The person or organisation a sentence opens with ("Gov. Andrew Cuomo signed ..."), if it names one.
     With `plain`, a first word the article also writes in lower case is no name ("Alleged Chinese
     police stations ...")."""
+    if _title_case(text):
+        return _headline_subject(text)  # "Ted Cruz (Refuses to ...)": a headline's name ends at its verb
     m = _LEADING_NP.match(text)
     if m is None:
         return None
     words = m.group("np").split()
+    while len(words) > 1 and words[-1] in _ROLE_AFTER_NAME:
+        words.pop()  # "Indiana governor (endorses ...)": a role after a place names no one here (as before it was read)
     if len(words) < 2:  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
         return None
     if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in words):
@@ -2346,7 +2429,10 @@ _FRONT_WORDS = frozenset({"right", "last", "this", "earlier", "later", "meanwhil
                           # ordinals and subordinators: "First, Trump attacked", "While making final
                           # preparations ..., President Obama spent"
                           "first", "second", "third", "finally", "while", "when", "whereas", "unlike", "asked",
-                          "days", "weeks", "months", "years", "hours", "minutes"})
+                          "days", "weeks", "months", "years", "hours", "minutes",
+                          # "Ever since she endorsed ..., Ms. Warren has been", "Shortly after ..., Trump said"
+                          "ever", "even", "long", "shortly", "soon", "because", "although", "though",
+                          "once", "despite", "whether", "amid"})
 # the latest person named with an honorific ("Mr. Lassiter") is the latest person a "he" can mean, not
 # only the latest speaker (measured: GUM pronouns 0.531 -> 0.538, the hand set's sources +3, PolNeAR's
 # -0.0005, noise)
@@ -2373,9 +2459,57 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
         or (numbers and first.isdigit())
 
 
+_AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
+_DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
+                               "those", "some", "no", "new"})
+_PLURAL_ENDINGS = ("ans", "ives", "ites", "philes", "fans")
+
+
+def _plural_head(text: str, end: int) -> bool:
+    """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun the name
+    modifies: a people noun (its ending, speaker_heads.txt, unnamed.txt) and a verb right after it ("Cruz backers
+    stood", "Trump fans insist", "GOP analysts say"), a noun before people ("Immigrant rights advocates say"), or
+    any plural before a verb of saying, an auxiliary or an irregular past ("Initial estimates put", "FEC reports
+    show"); never an auxiliary ("Jane Smith has said") or a verb with its object ("Trump offers a new plan")."""
+    start = text.rfind(" ", 0, end) + 1
+    word = text[start:end]
+    if word in ("has", "was", "is", "does"):
+        return False  # an auxiliary: "Senator Jane Smith has said"
+    nxt = _AFTER_PLURAL.match(text, end)
+    if nxt is None:
+        return False
+    w = nxt.group("w")
+    if _people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
+        return True  # "Immigrant rights advocates (say)": a noun before the people, not a verb
+    if not _people_plural(word):
+        # any other plural before a verb that no object follows: "Initial estimates put", "FEC reports show"
+        return not word.endswith("ss") and (w in _SUBJECT_VERBS or w in lexicon().verb_forms
+                                            or w in ("have", "had", "will", "would", "could", "may", "might"))
+    if w in _DETERMINER_WORDS or w in PREPOSITIONS:
+        return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
+    return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
+        or verb_at(text, nxt.start("w")) is True
+
+
+def _people_plural(word: str) -> bool:
+    """A plural noun of people: speakers._people_plural's ("advocates", "analysts", speaker_heads.txt, unnamed.txt),
+    or by a few endings more ("fans", "Republicans", "technophiles")."""
+    return _speakers_people_plural(word) or word.endswith(_PLURAL_ENDINGS)
+
+
+# the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
+_SUBJECT_VERBS = frozenset(_IRREGULAR_PAST.split("|")) | {"say", "insist", "argue", "believe", "think", "want",
+                                                          "fear", "worry", "hope", "expect", "see", "feel",
+                                                          "are", "were", "can", "cannot", "can’t", "can't"}
+
+
 def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
     """The person or organisation a sentence names as its subject, if it names one. `named_only`: only a
     name in a body sentence (not a headline's, not a role led by "the"), for the person a later "he" means."""
+    if not named_only and ":" in text[:60]:
+        line = _speaker_line(text)
+        if line is not None:
+            return line
     if not named_only and _title_case(text):
         return _headline_subject(text)
     dateline = _DATELINE.match(text)
@@ -2386,6 +2520,8 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
         return None if named_only else _own_role_subject(text)
     if not _fronted(m.group("front")):
         return None  # "Nicole Hargrove, a 14-year Carrier worker, ...": an aside, not a fronted phrase
+    if text[m.end() - 1] == "s" and _plural_head(text, m.end()):
+        return None  # "Cruz backers (stood)", "GOP analysts (say)": the people the name modifies act, not the name
     np = m.group("np")
     words = np.split()
     if any(w in _ROLE_STOP for w in words if w[:1].islower()):
@@ -2405,6 +2541,50 @@ def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> 
         return " and ".join(names) if len(names) == 2 else None
     subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
+        return None
+    return subj.text
+
+
+# a name and a colon opening a line: a headline's or a transcript's speaker ("Trey Gowdy: Benghazi Investigation
+# Helped ...", "Dr. Ben Carson: Hillary Clinton ‘Not Fit ...’", "Lopez: Well, no one is like ...")
+_SPEAKER_LINE = LazyRe(r"(?P<np>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+)?[A-Z][a-z][\w.'’-]*"
+                       r"(?:\s+[A-Z][\w.'’-]*){0,3}):\s+\S")
+# the words a line opens with before a colon that name no speaker ("UPDATE:", "Bombshell:", "The Latest:")
+_LINE_LABELS = frozenset({"update", "updated", "exclusive", "breaking", "bombshell", "watch", "video", "photos",
+                          "photo", "note", "editor", "correction", "analysis", "opinion", "latest", "live",
+                          "report", "name", "age", "city", "job", "pay", "source", "sources", "related", "read",
+                          "listen", "poll", "warning", "caption", "credit", "question", "answer", "summary",
+                          "transcript", "q", "a", "here", "here's", "here’s", "and", "but", "so", "yes", "no",
+                          "background", "context", "disclosure", "clarification", "quote", "tweet", "statement", "wow",
+                          "busted", "boom", "shock", "shocking", "revealed", "confirmed", "official"})
+
+
+_LINE_LABEL = LazyRe(r"[A-Za-z]+:\s+(?=[A-Z])")
+
+
+def _speaker_line(text: str) -> str | None:
+    """The speaker of a line that opens with a name and a colon: "Trey Gowdy:", "Dr. Ben Carson:", "Issa:";
+    never a label ("UPDATE:", "The Latest:", "Here’s Clinton in December 1992:"), a place or a common word
+    (one word is a name only when it is no word of the lexicons)."""
+    m = _SPEAKER_LINE.match(text)
+    if m is None:
+        return None
+    np = m.group("np")
+    words = np.split()
+    if any(w.lower().strip(".") in _LINE_LABELS for w in words) or words[0] in ("The", "A", "An", "This", "My"):
+        return None  # ("The Ninth Circle: The Hellish View ...": a title, not a speaker)
+    after = text[m.end("np") + 1:].split(None, 1)
+    if is_place(np) or not_a_speaker(np) or (after and (after[0].lower().strip(",.") in DAYS_MONTHS
+                                                         or after[0][:1].isdigit())):
+        return None  # "London: Tuesday 23 January 2018: ...": a dateline
+    if any(w.endswith("s") and (w.lower() in _HEADLINE_VERBS or (k < len(words) - 1 and not w.endswith("ss")))
+           for k, w in enumerate(words) if k):
+        return None  # "Clinton Cash Debunks Hillary: ...": a headline's verb before the colon, no name
+    if len(words) == 1 and (np.lower() in mined().cues or np.lower() in lexicon().unnamed
+                            or np.lower() in _NOT_NAMES or np.lower() in title_words()):
+        return None
+    subj = classify(np, _NO_SPEAKERS)
+    if subj is None or subj.kind != "person" or not subj.text[:1].isupper():
         return None
     return subj.text
 
@@ -2634,6 +2814,9 @@ def _speech_verb_at(words: Sequence[str], bares: Sequence[str], i: int) -> bool:
     return False
 
 
+_DASHES = frozenset("—–―-")
+
+
 def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     """The noun phrase a sentence opens with, up to its finite verb, when its head names people or a body:
     "Investors see ...", "City officials have since balked", "About two-thirds of Republican primary voters in
@@ -2642,6 +2825,8 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     of the sentence before (the learned part's attributions of acts; no laundering). None for a pronoun, a thing
     ("The legislation passed"), or a phrase with no verb after it. `speech_only`: only the subject of a verb that
     says or thinks something (_speech_verb_at), not of an act ("attacked the man", "had a lead")."""
+    if text[:1] in _DASHES and text[1:2] == " " and text[2:3].islower():
+        return None  # "— but its publication offers ...": the rest of a sentence a dash broke off, no subject
     dateline = _DATELINE.match(text)
     if dateline is not None:
         text = text[dateline.end():]
@@ -2766,23 +2951,57 @@ MAX_PHRASE_WORDS = 12
 
 def _headline_subject(text: str) -> str | None:
     """The name a title-case headline opens with, up to its verb: "Carly Fiorina (Endorses Ted Cruz)",
-    "AFL-CIO (to endorse Clinton)". The verb is a reporting verb or a mined cue (cues_mined.tsv)."""
+    "AFL-CIO (to endorse Clinton)", "Ted Cruz (Refuses to ...)", "Donald Trump (Finally Endorses ...)". The
+    verb is a reporting verb, a mined cue (cues_mined.tsv), a verb form of the lexicon, an auxiliary or an
+    adverb in -ly; one word alone is a name only before a reporting verb ("Pence Endorses Paul Ryan")."""
+    if ":" in text[:60]:
+        line = _speaker_line(text)  # "Trey Gowdy: Benghazi ...": the name before the colon
+        if line is not None:
+            return line
+        label = _LINE_LABEL.match(text)
+        if label is not None and label.group(0).split(":")[0].lower() in _LINE_LABELS:
+            text = text[label.end():]  # "Wow: Al Sharpton Just Said ...": the headline after its label
     words = text.split()
     cues = mined().cues
+    forms = lexicon().verb_forms
     k = 0
+    strong = False  # the word that ends the name is a reporting verb of _HEADLINE_VERBS
+    starts = [m.start() for m in _NONSPACE.finditer(text, 0, 200)]  # where each of the first words starts
     while k < len(words) and k < 5:
         low = words[k].lower().strip(".,:;")
         cue = cues.get(low)
-        if k and (low in _HEADLINE_VERBS or (cue is not None and cue.reliability >= CARRY_CUE) or low == "to"):
-            break
+        if k and (low in _HEADLINE_VERBS or (cue is not None and cue.reliability >= CARRY_CUE) or low == "to"
+                  or (words[k][:1].islower() and low not in _NAME_PARTICLES)):
+            strong = low in _HEADLINE_VERBS
+            break  # (a lower-case word other than a name's particle ends the name: "Gov. Andrew Cuomo (went)")
+        if words[k][-1:] == ":":
+            return None  # "Clinton Wades In: Urges ...", "OK Gov Fallin: Trump Is ...": no name before a verb
+        if k >= 2 and (low in forms or low in _HEADLINE_AUX or (len(low) > 4 and low.endswith("ly")
+                                                                and low not in _LY_NOUNS)
+                       or (low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
+                           and verb_at(text, starts[k]) is True)):
+            break  # "Ted Cruz Refuses", "Tim Kaine Fully (Embraced)", "Trump May (Not Have)": the name ends
         k += 1
-    if k < 2 or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
+    if (k < 2 and not (k == 1 and strong)) or k >= len(words) or k == 5 or words[k - 1][-1:] in ",:;" or (
             k + 1 < len(words) and words[k + 1].lower() == "by"):
         return None  # one word ("Wash (Post)"), or a passive ("Suspect Named By Police")
-    subj = classify(" ".join(words[:k]), _NO_SPEAKERS)
+    np = " ".join(words[:k])
+    if " and " in np:  # "Bolton and Gorka Slam ...": both
+        left, _, right = np.partition(" and ")
+        names = [b.text for b in (classify(left, _NO_SPEAKERS), classify(right, _NO_SPEAKERS))
+                 if b is not None and b.kind in ("person", "org")]
+        return " and ".join(names) if len(names) == 2 else None
+    subj = classify(np, _NO_SPEAKERS)
     if subj is None or subj.kind not in ("person", "org") or not subj.text[:1].isupper():
         return None
     return subj.text
+
+
+_NONSPACE = LazyRe(r"\S+")
+_NAME_PARTICLES = frozenset({"of", "for", "and", "de", "van", "von", "der", "la", "le", "del", "da", "di", "bin"})
+# the auxiliaries and adverbs that end a title-case headline's name ("Hillary Clinton Under (Pressure)" is not one)
+_HEADLINE_AUX = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "may", "might", "can",
+                           "could", "should", "must", "just", "now", "still", "again", "also", "finally", "under"})
 
 
 def _strongest_cue(info: SentenceInfo) -> str | None:
