@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "63a26ce50bde5fbe13eef7a31e67e23cfdbdb5dd86178453fa1251e91adc451a"
+DIGEST = "a031e46852189f54aa4e8fbf8222979227b89509d85a28adcfcc7d659acc8dd9"
 
 
 def inputs() -> list[Path]:
