@@ -19,9 +19,17 @@ reads differently gets its category, the default's source when it had one, else 
 attributed sentence just before it in the paragraph (or the paragraph before), else none; its
 reason says the precise judge decided, and `evidence` holds its certainty.
 
-Runtime: numpy only (the `precise` extra), weights in judge/data/precise_weights.npz (features
-hashed with CRC-32 into 2**18 buckets, float32, two stages: a few MB). No torch, nothing fetched.
-Without numpy, `require()` raises a one-line PreciseUnavailable (exit code 2 on the command line).
+3. when the encoder ships (judge/data/encoder.onnx, encoder_tokenizer.json, encoder_stack.json): a
+   small transformer fine-tuned on the same data reads every sentence in its context
+   (judge/encoder.py, scripts/train_encoder.py), and a stacker (a multinomial logistic regression
+   fitted on tuning articles neither model was trained on) combines its probabilities on the
+   sentence and its neighbours with stage 2's. Measured: docs/polnear.md, "A fine-tuned encoder in
+   the precise judge".
+
+Runtime: the `precise` extra (numpy; onnxruntime and tokenizers for the encoder), weights in
+judge/data/precise_weights.npz (features hashed with CRC-32 into 2**18 buckets, float32, two stages:
+a few MB) and the encoder's files (17 MB). No torch, nothing fetched. Without the extra, `require()`
+raises a one-line PreciseUnavailable (exit code 2 on the command line).
 """
 
 from __future__ import annotations
@@ -175,17 +183,32 @@ def probabilities(w: Any, bias: Any, feats: Sequence[Sequence[str]]) -> Any:
 
 
 class PreciseModel:
-    """Two stages of hashed-feature logistic regression (weights from precise_weights.npz)."""
+    """Two stages of hashed-feature logistic regression (weights from precise_weights.npz), and,
+    when given, the fine-tuned encoder (judge/encoder.py) and the stacker that combines the two."""
 
-    def __init__(self, w1: Any, b1: Any, w2: Any, b2: Any, meta: dict[str, Any]) -> None:
+    def __init__(self, w1: Any, b1: Any, w2: Any, b2: Any, meta: dict[str, Any],
+                 encoder: Any = None, stacker: dict[str, Any] | None = None) -> None:
         self.w1, self.b1, self.w2, self.b2, self.meta = w1, b1, w2, b2, meta
+        self.encoder, self.stacker = encoder, stacker
 
     def predict(self, infos: Sequence[SentenceInfo], blocks: Sequence[int],
-                default: Sequence[Judgement]) -> Any:
-        """An n x 3 array of stage 2's probabilities (attributed, vague, unattributed)."""
+                default: Sequence[Judgement], texts: Sequence[str] | None = None) -> Any:
+        """An n x 3 array of probabilities (attributed, vague, unattributed): stage 2's, or, with the
+        encoder, the stacker's over stage 2's (without its class offsets) and the encoder's."""
+        import numpy as np
+
         first = features(infos, blocks, default)
         p1 = probabilities(self.w1, self.b1, first)
-        return probabilities(self.w2, self.b2, second_features(first, p1, blocks))
+        second = second_features(first, p1, blocks)
+        if self.encoder is None or self.stacker is None or texts is None:
+            return probabilities(self.w2, self.b2, second)
+        from provenance.judge.encoder import softmax, stack_features
+
+        offsets = np.asarray(self.meta.get("offsets", [0.0, 0.0, 0.0]), dtype=self.b2.dtype)
+        raw = probabilities(self.w2, self.b2 - offsets, second)
+        x = stack_features(raw, self.encoder.probabilities(list(texts)))
+        st = self.stacker
+        return softmax(x @ np.asarray(st["weights"]) + np.asarray(st["bias"]) + np.asarray(st["offsets"]))
 
 
 def load_file(path: Any) -> PreciseModel:
@@ -199,19 +222,34 @@ def load_file(path: Any) -> PreciseModel:
         return PreciseModel(z["w1"], z["b1"], z["w2"], z["b2"] + offsets, meta)
 
 
+ENCODER_FILES = ("encoder.onnx", "encoder_tokenizer.json", "encoder_stack.json")
+
+
 @lru_cache(maxsize=1)
 def _weights() -> PreciseModel:
     try:
         import numpy  # noqa: F401
     except ImportError:
         raise PreciseUnavailable(f"--judge precise needs the precise extra (numpy): {PRECISE_EXTRA}") from None
-    ref = resources.files("provenance.judge").joinpath("data", WEIGHTS)
+    data = resources.files("provenance.judge").joinpath("data")
     try:
-        with resources.as_file(ref) as path:
-            return load_file(path)
+        with resources.as_file(data.joinpath(WEIGHTS)) as path:
+            model = load_file(path)
     except FileNotFoundError:
         raise PreciseUnavailable(f"the precise judge's weights ({WEIGHTS}) are missing: rebuild them with "
                                  "python scripts/train_precise.py, or reinstall provenance-audit") from None
+    if not all(data.joinpath(name).is_file() for name in ENCODER_FILES):
+        return model  # no encoder shipped: the two hashed stages alone
+    try:
+        from provenance.judge.encoder import EncoderModel
+        with resources.as_file(data.joinpath(ENCODER_FILES[0])) as onnx, \
+                resources.as_file(data.joinpath(ENCODER_FILES[1])) as tok:
+            model.encoder = EncoderModel(str(onnx), str(tok))
+    except ImportError as exc:
+        raise PreciseUnavailable(f"--judge precise needs the precise extra ({exc.name} is missing): "
+                                 f"{PRECISE_EXTRA}") from None
+    model.stacker = json.loads(data.joinpath(ENCODER_FILES[2]).read_text())
+    return model
 
 
 # --------------------------------------------------------------------------- judging
@@ -229,7 +267,7 @@ def judge_precise(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         return default
     _, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     block_of = [s.block for s in sentences]
-    probs = m.predict(infos, block_of, default)
+    probs = m.predict(infos, block_of, default, [s.text for s in sentences])
     plain = _PlainWords(infos)
     # a sentence it newly attributes names its own subject first ("Trump talks to Megyn Kelly"), as
     # the default judge's learned part does (rules._own_subject); a quotation's words never do

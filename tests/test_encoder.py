@@ -1,0 +1,136 @@
+"""The precise judge's fine-tuned encoder (judge/encoder.py, scripts/train_encoder.py).
+
+The packing is numpy-only and always tested; the model itself needs the precise extra
+(onnxruntime, tokenizers), which the test extra installs, so CI runs those tests; without it
+they are skipped with the reason, and `--judge precise` stops with one line.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance.extract import find_quotes
+from provenance.judge import encoder
+from provenance.judge.precise import ENCODER_FILES
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "src" / "provenance" / "judge" / "data"
+ARTICLE = REPO.parent / "shared" / "corpus" / "text" / "fnc_11896.txt"  # 59 sentences, every category
+shipped = pytest.mark.skipif(not all((DATA / f).is_file() for f in ENCODER_FILES),
+                             reason="no encoder shipped (docs/polnear.md: a fine-tuned encoder in the precise judge)")
+
+
+def _needs_runtime() -> None:
+    pytest.importorskip("onnxruntime", reason="the precise extra is not installed")
+    pytest.importorskip("tokenizers", reason="the precise extra is not installed")
+
+
+@pytest.mark.parametrize("lengths", [[5], [3, 200, 4], [30] * 20, [1, 1, 1], [120, 120, 0, 7]])
+def test_every_sentence_is_in_exactly_one_window(lengths: list[int]) -> None:
+    pytest.importorskip("numpy")
+    ids = [[1000 + i] * n for i, n in enumerate(lengths)]
+    wins = encoder.windows(ids)
+    seen = [i for _, _, spans in wins for i, _, _ in spans]
+    assert seen == list(range(len(ids)))  # in order, once each
+    for seq, types, spans in wins:
+        assert len(seq) == len(types)
+        assert seq[0] == encoder.CLS_ID
+        assert seq[-1] == encoder.SEP_ID
+        assert len(seq) <= encoder.WIDTH or len(spans) == 1  # only a sentence alone may fill a window
+        for i, a, b in spans:
+            assert seq[a:b] == ids[i][:encoder.SENT]  # the sentence's own tokens, cut at SENT
+            assert set(types[a:b]) <= {0}
+            assert seq[b] == encoder.SEP_ID
+    if len(wins) > 1:  # a later window opens with the tail of the sentence before it, as context
+        seq, types, spans = wins[1]
+        first = spans[0][0]
+        tail = ids[first - 1][-encoder.CTX:]
+        assert seq[1:1 + len(tail)] == tail
+        assert set(types[1:1 + len(tail)]) <= {1}
+
+
+def test_pooling_weights_average_each_sentence() -> None:
+    pytest.importorskip("numpy")
+    wins = encoder.windows([[7] * 4, [8] * 6])
+    _, mask, _, pool = encoder.pad(wins, [0])
+    assert pool.shape[:2] == (1, 2)
+    assert abs(float(pool[0, 0].sum()) - 1.0) < 1e-6
+    assert abs(float(pool[0, 1].sum()) - 1.0) < 1e-6
+    assert int(mask.sum()) == len(wins[0][0])
+
+
+@shipped
+def test_the_encoder_reads_sentences_in_context() -> None:
+    """The shipped model on sentences whose class a reader knows."""
+    _needs_runtime()
+    model = encoder.EncoderModel(str(DATA / ENCODER_FILES[0]), str(DATA / ENCODER_FILES[1]))
+    texts = ["The senator said on Tuesday that the bill would pass.",
+             "The bridge opened in 1932.",
+             "\"We will not back down,\" she told reporters."]
+    probs = model.probabilities(texts)
+    assert probs.shape == (3, 3)
+    assert [int(k) for k in probs.argmax(axis=1)] == [0, 2, 0]
+    # alone or beside other sentences, the same sentence reads the same way
+    assert int(model.probabilities(texts[1:2]).argmax()) == 2
+
+
+@shipped
+def test_the_precise_judge_uses_the_encoder_on_a_real_article() -> None:
+    _needs_runtime()
+    if not ARTICLE.is_file():
+        pytest.skip(f"{ARTICLE} not found")
+    from provenance.judge.precise import _weights
+    from provenance.pipeline import AuditOptions, audit
+
+    m = _weights()
+    assert m.encoder is not None
+    assert m.stacker is not None
+    report = audit([ARTICLE], AuditOptions(judge_mode="precise")).articles[0]
+    cats = {js.judgement.category.value for js in report.sentences}
+    assert {"attributed", "unattributed"} <= cats
+    assert all(0.0 <= js.judgement.confidence <= 1.0 for js in report.sentences)
+    # the encoder takes part: the probabilities differ from the hashed stages' alone
+    from provenance.judge.precise import PreciseModel
+    from provenance.judge.rules import analyse_sentences, judge_sentences
+    from provenance.pipeline import read_input
+    from provenance.segment import segment
+
+    blocks, sentences = segment(read_input(str(ARTICLE), AuditOptions()))
+    quotes = {b.index: find_quotes(b.text) for b in blocks}
+    default = judge_sentences(blocks, sentences, quotes, [])
+    _, infos = analyse_sentences(blocks, sentences, quotes, [])
+    block_of = [s.block for s in sentences]
+    texts = [s.text for s in sentences]
+    alone = PreciseModel(m.w1, m.b1, m.w2, m.b2, m.meta).predict(infos, block_of, default, texts)
+    both = m.predict(infos, block_of, default, texts)
+    assert alone.shape == both.shape == (len(sentences), 3)
+    assert float(abs(alone - both).max()) > 0.05
+
+
+@shipped
+def test_missing_runtime_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    """onnxruntime made unimportable in the child: what to install, in one line, exit 2."""
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the road would reopen.\n")
+    code = ("import sys; sys.modules['onnxruntime'] = None; from provenance.cli import main; "
+            f"sys.argv = ['provenance', 'audit', {str(article)!r}, '--no-check', '--judge', 'precise']; main()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "pip install 'provenance-audit[precise]'" in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+def test_version_imports_no_runtime() -> None:
+    """`provenance --version` and the default path stay free of the encoder's runtime."""
+    code = ("import sys; from provenance.cli import main\n"
+            "sys.argv = ['provenance', '--version']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('onnxruntime', 'tokenizers', 'numpy') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stdout + proc.stderr
