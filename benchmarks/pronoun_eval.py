@@ -119,7 +119,7 @@ def evaluate(errors: bool = False) -> dict[str, object]:
             total += 1
             if j.source is None or source_match.is_pronoun(j.source):
                 unresolved += 1
-            gold_words = {w.lower().strip("'’s") for e in ents for m in mentions[e] for w in m.split()}
+            gold_words = {re.sub(r"['’]s?$", "", w.lower()) for e in ents for m in mentions[e] for w in m.split()}
             first_person = toks[subj][0].lower() in ("we", "i")
             if (head and head in gold_words and not source_match.is_pronoun(j.source or "")) \
                     or (first_person and j.source == "the author"):

@@ -116,7 +116,7 @@ def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_spea
     ("In fact according to The Associated Press 11 states were identified in the flights.\n",
      "The Associated Press"),
     ("Secretary of State John Kerry said no.\n", "John Kerry"),
-    ("Jane Smith said so. He questions whether the plan works.\n", "Jane Smith"),
+    ("John Smith said so. He questions whether the plan works.\n", "John Smith"),
     ('"Thanks for welcoming these refugees," said master of ceremonies Asab Al-Tabchi, a Syrian engineer.\n',
      "Asab Al-Tabchi"),
     ("According to early results of exit polls conducted for The Associated Press by Edison Research, at "

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a031e46852189f54aa4e8fbf8222979227b89509d85a28adcfcc7d659acc8dd9"
+DIGEST = "a0483966e54a2087486f573bf2416ffb3933971c14663d498d1151c30ef38930"
 
 
 def inputs() -> list[Path]:

@@ -66,6 +66,55 @@ _IN_PLACE = LazyRe(r"^(?P<head>.+?)\s+(?P<prep>in|on)\s+(?P<place>(?:the\s+)?[A-
 
 
 @lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First names one sex clearly dominates, "m" or "f" (data/first_names.txt, built by
+    scripts/build_first_names.py from the US Census Bureau's 1990 lists: >= 90 % of a name's uses). Read
+    at the first pronoun whose person needs checking, never at start-up."""
+    text = resources.files("provenance.core").joinpath("data", "first_names.txt").read_text(encoding="utf-8")
+    return dict(ln.split("\t", 1) for ln in text.splitlines() if ln and not ln.startswith("#"))
+
+
+# the sex a pronoun says its person has ("they" says none: a group, or a person of either)
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+               "herself": "f"}
+# article-local evidence of a person's sex: an honorific before the name ("Mrs. Clinton", "Sir Keir Starmer");
+# a gendered role word before the name ("congresswoman Jane Smith", "his wife, Gabriela Lazar") or after it
+# in an aside ("Patti Davis, Reagan's daughter,", "Amy Klobuchar, the chairwoman of ..."). Words of one sex only:
+# not "Dr"; not "Lord" ("the Lord" is no person named), nor a capitalised "King" ("Martin Luther King Jr.")
+HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f",
+                 "mister": "m", "madam": "f", "madame": "f"}
+ROLE_SEX = {
+    **dict.fromkeys(("congresswoman", "chairwoman", "spokeswoman", "councilwoman", "assemblywoman", "businesswoman",
+                     "actress", "waitress", "hostess", "heiress", "countess", "duchess", "princess", "queen",
+                     "empress", "baroness", "mother", "grandmother", "stepmother", "wife", "widow", "daughter",
+                     "stepdaughter", "granddaughter", "sister", "niece", "aunt", "girlfriend", "fiancee", "fiancée",
+                     "mom", "sportswoman", "policewoman", "newswoman", "anchorwoman", "frontwoman", "stateswoman",
+                     "first lady"), "f"),
+    **dict.fromkeys(("congressman", "councilman", "assemblyman", "businessman", "actor", "waiter", "duke", "prince",
+                     "king", "emperor", "baron", "father", "grandfather", "stepfather", "husband", "widower", "son",
+                     "stepson", "grandson", "brother", "nephew", "uncle", "boyfriend", "fiance", "fiancé", "dad",
+                     "sportsman", "policeman", "newsman", "anchorman", "frontman", "statesman"), "m"),
+}
+_SEX_CUES = frozenset(HONORIFIC_SEX) | frozenset(ROLE_SEX) | {"himself", "herself"}
+_SEX_NAME = r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|del|da|bin|al-)?\s*[A-Z][a-z][\w'’-]*){0,2})"
+_SEX_HONORIFIC = LazyRe(r"\b(?P<cue>Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Mister|Madam|Madame)\.?\s+" + _SEX_NAME + r"(?!\w)")
+# the family and trade words in lower case only ("Mother Jones" is a magazine); the titles capitalised too
+_ROLE_ALT = "|".join(sorted((r for r in ROLE_SEX if " " not in r), key=len, reverse=True))
+_TITLE_ALT = "|".join(sorted((r.capitalize() for r in ROLE_SEX if r.endswith(("woman", "man")) or r in (
+    "queen", "princess", "duchess", "countess", "baroness", "duke", "prince", "baron", "empress", "emperor")),
+    key=len, reverse=True))
+_SEX_ROLE_BEFORE = LazyRe(rf"(?<![\w-])(?P<cue>{_ROLE_ALT}|{_TITLE_ALT}|[Ff]irst [Ll]ady),?\s+{_SEX_NAME}(?!\w)")
+# (not "Hillary Clinton, her husband Bill": the aside's determiner is an article or a possessive name; and no
+# preposition between: "John Smith, the lawyer for the actress" is no actress)
+_SEX_ROLE_AFTER = LazyRe(rf"{_SEX_NAME},\s+(?:a|an|the|[A-Z][\w.'’-]*(?:'s|’s))\s+(?:(?!(?:who|which|that|whose|of|for|"
+                         rf"to|with|and|or|at|in|on|by|from|the|a|an|his|her|their)\b)[\w'’.-]+\s+){{0,3}}?"
+                         rf"(?P<cue>{_ROLE_ALT})\b(?!['’])")
+# a person's own reflexive pronoun right after the name ("Clinton herself said", "Carson described himself as")
+_SEX_REFLEXIVE = LazyRe(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s+(?:[a-z]+\s+){0,1}"
+                        r"(?P<cue>himself|herself)\b")
+
+
+@lru_cache(maxsize=1)
 def adjectives() -> frozenset[str]:
     """Words that are adjectives and never part of a name (data/adjectives.txt, built by
     scripts/build_adjectives.py from GUM's and UD English-EWT's gold tags): "Brave (Marina Lacerda)"."""
@@ -215,6 +264,66 @@ class Speakers:
     # when each titled person was last named (a sentence count): "the senator" is the senator named last
     mentioned: dict[str, int] = field(default_factory=dict)
     sentences: int = 0
+    # the people remembered, the latest last (at most RECENT): whom a "she" means when the latest is a man
+    recent: list[str] = field(default_factory=list)
+    # a person's sex as the article shows it, by the name as written ("Mrs. Clinton": "Clinton"): "m", "f", or
+    # "?" where the article shows both ("Mr. Clinton" and "Mrs. Clinton")
+    sexes: dict[str, str] = field(default_factory=dict)
+
+    def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
+        """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
+        honorific, a gendered role word before the name or in an aside after it, a reflexive pronoun."""
+        if _SEX_CUES.isdisjoint(words):
+            return
+        for pattern, table in ((_SEX_HONORIFIC, HONORIFIC_SEX), (_SEX_ROLE_BEFORE, ROLE_SEX),
+                               (_SEX_ROLE_AFTER, ROLE_SEX), (_SEX_REFLEXIVE, PRONOUN_SEX)):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                if name.split()[0].lower() in _NOT_NAME_WORDS or name in PARTY_PLURALS:
+                    continue  # "his wife, The ...", "herself": no person named
+                self.note_sex(name, table[m.group("cue").lower()])
+
+    def note_sex(self, name: str, sex: str) -> None:
+        """Record that the person `name` names is of `sex`; evidence of both sexes for one name leaves it unknown.
+        (A full name is noted as itself only: "Michelle Obama" says nothing of the "Obama" a later sentence means.)"""
+        had = self.sexes.get(name)
+        self.sexes[name] = sex if had in (None, sex) else "?"
+
+    def sex_of(self, name: str) -> str | None:
+        """The sex of the person `name` names, "m" or "f", or None when nothing shows it: what the article says
+        of that name, else its first name (first_names()), else what the article says of its surname."""
+        local = self.sexes.get(name)
+        if local is not None:
+            return local if local != "?" else None
+        parts = name.split()
+        if not parts:
+            return None
+        if parts[0] in _FIRST_NAME_TITLES:
+            return "m" if parts[0] == "Sir" else "f"  # "Sir Keir", "Dame Judi"
+        if len(parts) >= 2:
+            listed = first_names().get(parts[0].rstrip("."))
+            if listed is not None:
+                return listed
+            local = self.sexes.get(parts[-1])  # "Keir Starmer" after "Mr Starmer"
+        # (a surname alone is not read through the first full name met with it: "Cheney" after "Dick Cheney"
+        # may be Liz Cheney; measured, that cost PolNeAR's tuning part sources)
+        return local if local in ("m", "f") else None
+
+    def person_for(self, pronoun: str) -> str | None:
+        """The person a "he" or a "she" (`pronoun`, any case) means: the latest one remembered whose sex does
+        not contradict it (a person whose sex nothing shows may be either); None when every one does."""
+        want = PRONOUN_SEX.get(pronoun.lower())
+        first = self.last_person or self.interlocutor or self.last_titled
+        if want is None or not GENDER_AGREEMENT or first is None or self.sex_of(first) in (None, want):
+            return first
+        # an earlier person only where the article shows their sex is the pronoun's: one whose sex nothing shows
+        # is no better a guess than none ("She said ..." after "Jesse Ferguson" is not Trump's either). Measured
+        # on PolNeAR's tuning part (docs/polnear.md, seventh pass), right sources of 12,171: this 9,383; any earlier
+        # person not of the other sex 9,364; the latest person whatever their sex when no one fits 9,356
+        for who in (*reversed(self.recent), self.interlocutor, self.last_titled):
+            if who is not None and self.sex_of(who) == want:
+                return who
+        return None
 
     def note_mentions(self, words: set[str] | frozenset[str]) -> None:
         """Count a sentence, and note the titled people its lower-cased `words` name by surname."""
@@ -319,6 +428,11 @@ class Speakers:
             kind = "org"
         if kind == "person":
             self.last_person = source
+            if source in self.recent:
+                self.recent.remove(source)
+            self.recent.append(source)
+            if len(self.recent) > RECENT:
+                del self.recent[0]
             parts = source.split()
             if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
                 known = self.people.get(parts[-1])
@@ -456,8 +570,11 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         return Subject(speakers.canonical(tail or text), "person", True)
     if how == "pron-person" and (speakers.last_person or speakers.interlocutor or speakers.last_titled):
         # with nobody remembered as a speaker or a sentence's subject, the person last named with a
-        # title ("... attacks on the organisation by US President Donald Trump. He has ...")
-        return Subject(speakers.last_person or speakers.interlocutor or speakers.last_titled or text, "person", True)
+        # title ("... attacks on the organisation by US President Donald Trump. He has ..."); never a person
+        # of the other sex ("She said Trump's words could be twisted" is not Trump's)
+        who = speakers.person_for(text)
+        if who is not None:
+            return Subject(who, "person", True)
     if how == "pron-group" and speakers.last_org:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
@@ -763,6 +880,13 @@ def _party_plural(word: str) -> bool:
     return word[:1].isupper() and (low[:-1] in PARTY_ROLES or (low.endswith("ies") and low[:-3] + "y" in PARTY_ROLES))
 
 
+# whether "he" and "she" skip a person of the other sex (Speakers.person_for); how many people are remembered
+GENDER_AGREEMENT = True
+RECENT = 8
+# words a role or an honorific can stand before that name nobody ("his wife, The ...", "Mrs. May Day")
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "and", "but",
+                             "in", "on", "at", "of", "for", "to", "with", "by", "from", "as", "is", "was", "who",
+                             "when", "after", "before", "said", "says", "told"})
 # the titles a British knight or dame is called by with their first name ("Sir Keir", "Dame Judi")
 _FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "dynasty", "parents", "children",

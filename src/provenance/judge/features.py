@@ -13,7 +13,7 @@ import json
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -194,6 +194,7 @@ class SentenceInfo:
         "lead",
         "marks",
         "pair3",
+        "pronoun",
         "quote_in",
         "quote_out",
         "raw",
@@ -214,6 +215,10 @@ class SentenceInfo:
         self.rule, self.tag, self.subject, self.role = rule, tag, subject, role
         self.quote_in, self.quote_out, self.marks, self.pair3 = quote_in, quote_out, marks, pair3
         self.first_in_block, self.block_sentences, self.index = first_in_block, block_sentences, index
+        # a sentence opening with "He" or "She": the sex it wants, the person the rules resolve it to with the
+        # article's names, and the article's Speakers.sex_of (judge.rules: no neighbour's speaker of the other
+        # sex is carried in)
+        self.pronoun: tuple[str, str | None, Callable[[str], str | None]] | None = None
         self._found: list[tuple[int, Cue]] | None = None
         self._best: float | None = None
         self._own: list[str] | None = None

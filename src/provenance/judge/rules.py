@@ -36,6 +36,7 @@ from provenance.core.speakers import (
     PARTY_ROLES,
     PLATFORMS,
     PREPOSITIONS,
+    PRONOUN_SEX,
     ROLE_THEN_NAME,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
@@ -1188,6 +1189,7 @@ class Judge:
         if self.speakers.titles:
             self.speakers.note_mentions(self.words)
         self.speakers.observe_orgs(text, self.words)
+        self.speakers.observe_sex(text, self.words)  # (whom a later "he" or "she" can mean)
         self.tag, self.subject = "plain", ""
         j = self._decide(s, block, text, quotes, links)
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
@@ -1822,8 +1824,13 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             quote_in = quote_out = pair3 = False
         marks = 0 if _MARK_TOKENS.isdisjoint(wset) else \
             text.count('"') + text.count("“") + text.count("”") + text.count("''")
-        add_info(SentenceInfo(text, raw, toks, _RULE_NAME[j.category], judge.tag, judge.subject, _ROLE_NAME[s.role],
-                              quote_in, quote_out, marks, pair3, b != prev_block, per_block[b], s.index))
+        info = SentenceInfo(text, raw, toks, _RULE_NAME[j.category], judge.tag, judge.subject, _ROLE_NAME[s.role],
+                            quote_in, quote_out, marks, pair3, b != prev_block, per_block[b], s.index)
+        if toks and (toks[0] == "he" or toks[0] == "she") and GENDER_CARRY:
+            # "She addressed Muslim-Americans ...": whom the pronoun can mean, for the carry of a neighbour's speaker
+            sex = PRONOUN_SEX[toks[0]]
+            info.pronoun = (sex, judge.speakers.person_for(toks[0]), judge.speakers.sex_of)
+        add_info(info)
         prev_block = b
     _fill_pending(sentences, rules, infos, judge.interlocutors)
     return rules, infos
@@ -2284,6 +2291,12 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
             source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
+            if source is last_source and info.pronoun is not None and not info.quote_in and not info.lead \
+                    and info.pronoun[2](last_source) not in (None, info.pronoun[0]):
+                # "She addressed Muslim-Americans ..." after Jesse Ferguson spoke: not his; the person the rules
+                # resolve "she" to, or the pronoun as written (never a guess). Not inside a quotation: there the
+                # speaker goes on about someone else ("She comes off as commanding," of Clinton, is Axelrod's)
+                source = info.pronoun[1] or s.text.split(None, 1)[0]
         elif LAUNDER_MODE == "keep":
             return j
     cue = j.cue or _strongest_cue(info) or ("quotation" if info.quote_in or info.lead else None)
@@ -2298,6 +2311,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
 _DUTY_BEFORE = frozenset({"have", "has", "had", "need", "needs", "required", "supposed", "obliged", "expected",
