@@ -6,9 +6,11 @@
 
 Every judgement has a basis (provenance.judge.rules.judge_sentences): the rule that decided and the
 kind of subject it found ("rule:verb:person"), whether the learned part agreed ("agree:..."), or the
-learned part's certainty when it decided ("model:attributed:8" = 80-90 % sure). On PolNeAR's tuning
+learned part's certainty when it decided and, for an attributed decision, where its source came from
+("model:attributed:8:carried" = 80-90 % sure of the category, the speaker carried from a neighbour). On PolNeAR's tuning
 part (never the measured part) each basis's share of sentences whose category equals the gold label
-(score.py's, `none` read as unattributed) is its confidence, smoothed as (right + 1) / (n + 2); a
+(score.py's, `none` read as unattributed) and, for an attributed one that names a source, whose source is
+the annotated one (benchmarks/polnear_eval.py's source accuracy rule), is its confidence, smoothed as (right + 1) / (n + 2); a
 basis seen fewer than --min-count times falls back to a shorter one ("rule:verb"), then to the
 category's share. PolNeAR counts acts and beliefs as attributions where a fact-checker may not, so
 the figures are a floor for "X said" and rough for the rest; they still rank a named speaker's
@@ -48,6 +50,7 @@ def collect(part: str) -> list[tuple[str, str, bool]]:
     from provenance.pipeline import audit
 
     ev = _eval_module()
+    sm = ev._source_match()
     corpus = ev.default_corpus()
     score = ev.load_score(corpus)
     anns = ev.ann_files(corpus)
@@ -55,18 +58,26 @@ def collect(part: str) -> list[tuple[str, str, bool]]:
     for stem in ev.load_split()[part]:
         path = corpus / "text" / f"{stem}.txt"
         text = path.read_text()
-        rels = score.parse_ann(ev.clean_ann(anns[stem].read_text()))
+        ann = anns[stem].read_text()
+        rels = score.parse_ann(ev.clean_ann(ann))
+        golds = ev.gold_sources(ann, score, text)
         rules.RECORD = []
         audit([str(path)])
         cursor = 0
-        for sentence, basis, category in rules.RECORD:
+        for sentence, basis, category, source in rules.RECORD:
             loc = score.locate(text, sentence, cursor)
             if loc is None:
                 continue
             cursor = loc[1]
             gold = score.gold_label(loc[0], loc[1], rels)
             pred = "unattributed" if category == "none" else category
-            out.append((basis, category, gold == pred))
+            right = gold == pred
+            if right and pred == "attributed" and source and source != "the author":  # (the writer's "I")
+                # a named source must be the annotated one too (polnear_eval's source accuracy rule): "X said" is
+                # sure only when X is who said it
+                right = any(sm.matches(source, g.resolved) or sm.matches(source, g.text)
+                            for g in ev._overlapping(loc[0], loc[1], golds))
+            out.append((basis, category, right))
         rules.RECORD = None
     return out
 

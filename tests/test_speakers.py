@@ -74,8 +74,20 @@ def test_every_judgement_has_a_confidence_and_low_ones_are_marked() -> None:
     report = audit_text('Jane Smith said the bridge is safe.\n\nThe bridge is safe.\n\n"It will hold."\n')
     conf = [js.judgement.confidence for js in report.sentences]
     assert all(0.0 <= c <= 1.0 for c in conf)
-    assert conf[0] >= 0.9  # "X said" with a named X
+    # "X said" with a named X: its category and its source both right in 88 % of PolNeAR's tuning part (the
+    # confidence counts the source too since session 16: a guessed speaker must not read as sure)
+    assert conf[0] >= 0.85
     assert min(conf) < conf[0]
+
+
+def test_a_speaker_guessed_from_a_neighbour_reads_as_a_guess() -> None:
+    # the Mirror's riots page: "The horrendous scenes are set to carry on this week, as a message was shared ...
+    # telling them to 'mask up'" took the National Police Chiefs' Council from the sentence before, at 0.67
+    text = ("Far right thugs have planned another day of action, the National Police Chiefs' Council warned.\n\n"
+            "The horrendous scenes are set to carry on this week, as a message was shared to thousands of the "
+            "extremists telling them to “mask up” on Wednesday.\n")
+    j = audit_text(text).sentences[-1].judgement
+    assert j.source is None or j.low_confidence
 
 
 def test_confidence_is_in_the_json_report(tmp_path: Path) -> None:
@@ -84,7 +96,7 @@ def test_confidence_is_in_the_json_report(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "provenance", "audit", str(path), "--no-check", "--format", "json"],
                          capture_output=True, text=True, check=False)
     sentence = json.loads(out.stdout)["articles"][0]["sentences"][0]
-    assert 0.9 <= sentence["confidence"] <= 1.0
+    assert 0.85 <= sentence["confidence"] <= 1.0
 
 
 def test_a_quotation_whose_speaker_is_named_after_it_is_theirs_not_the_last_speakers() -> None:

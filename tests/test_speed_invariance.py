@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a0483966e54a2087486f573bf2416ffb3933971c14663d498d1151c30ef38930"
+DIGEST = "552b9ebfc594f8936faf47f86f8a19a40f01c9a093443bdbf932e3adceb380cc"
 
 
 def inputs() -> list[Path]:

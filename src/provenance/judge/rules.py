@@ -46,6 +46,7 @@ from provenance.core.speakers import (
     first_names,
     is_place,
     not_a_speaker,
+    people_noun,
     speaker_heads,
     strip_titles,
     superlative,
@@ -171,6 +172,14 @@ _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
                          r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
+_WHERE_BEFORE = re.compile(r"\bwhere\s*$")
+# what stands before a name then ", who" when the sentence is not about someone else: a copula or an agent ("Among
+# those ... was councillor Margaret Clarke, who said", "backed by Senator Jane Smith, who said"); after any other
+# verb the main clause's subject is the sentence's ("Trump was out-brutalizing Ted Cruz, who said ...": PolNeAR's
+# tuning part lost 7 sources to the rule without this)
+_COMPLEMENT_BEFORE = LazyRe(r"\b(?:was|is|were|are|by|including)\s+(?:[a-z][\w-]*\s+){0,3}$")
+# a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
+_NAME_WHO = LazyRe(r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+who\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
                                 "many", "they", "we", "he", "she", "i", "you", "it"})
@@ -608,6 +617,21 @@ def _np(clause: str) -> str:
                 # or when it spoke; the name or role speaks
                 out = []
                 continue
+            if lw == "at" and i >= 1 and len(out) <= 4 and all(o not in _SUBJECT_PRONOUNS for o in out) \
+                    and _person_of_a_kind(words[i - 1] if i > 1 else words[0].lower()):
+                # "a teacher at the venue said", "Teacher at Southport hub brands": a person of a trade at a place
+                # speaks (the Mirror's were "the venue", and "Southport hub", then what "She said:" meant)
+                out = []
+                continue
+            if lw == "from" and i >= 2 and len(out) <= 6 and (out[-1][:1].isupper() or (
+                    out[-1] == "the" and len(out) >= 2 and out[-2][:1].isupper())) \
+                    and _PERSON_NAME_END.fullmatch(words[i - 1]) and _PERSON_NAME_END.fullmatch(words[i - 2]) \
+                    and words[i - 2].lower() not in DAYS_MONTHS and words[i - 1] not in title_words():
+                # "Lauren Nel from Natural Justice in Cape Town says": a full name, then the body the person
+                # is from; the person speaks (the Namibian's was "Natural Justice"), as "Peter McNally of
+                # Third Bridge" does (speakers._parse)
+                out = []
+                continue
             break
         out.append(w)
         if len(out) >= 9:
@@ -632,6 +656,12 @@ _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", 
 _LY_NOUNS = frozenset({"family", "ally", "rally", "assembly", "supply", "daily", "weekly", "monthly", "quarterly",
                        "belly", "bully", "reply", "anomaly", "monopoly", "homily", "lily", "folly", "jelly",
                        "italy", "sully", "tally", "gully", "fly", "sly", "july"})
+
+
+def _person_of_a_kind(word: str) -> bool:
+    """A lower-case noun for a person of a trade or kind ("teacher", "nurse", "resident"): a people noun of
+    unnamed.txt or a head GUM types as a person or body (speaker_heads.txt), in the singular or plural."""
+    return word.islower() and (people_noun(word) or word in speaker_heads() or word + "s" in speaker_heads())
 
 
 def _adverb(word: str) -> bool:
@@ -782,6 +812,15 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
                         np = head
+                elif not empty and "where" in self.words and dropped and not _BE.isdisjoint(clause.lower().split()) \
+                        and _WHERE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
+                    # "A teacher at a community hub where three kids were murdered in a knife attack has branded":
+                    # a "where" clause with a verb of its own ends before the main verb, whose subject stands before
+                    # "where" (the Mirror's was "a knife attack"); "Gaza, where officials said" keeps its officials
+                    rel_at = start - len(clause_raw) - len("where") - 1
+                    head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    if head:
+                        np = head
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
@@ -804,6 +843,12 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
+                if subj is None and empty and "who" in self.words:
+                    who = _NAME_WHO.search(text, max(0, start - len(clause_raw) - 80), start - len(clause_raw))
+                    if who is not None and _COMPLEMENT_BEFORE.search(text, max(0, who.start() - 60), who.start()):
+                        # "... was councillor Margaret Clarke, who said those responsible ...": the name the relative
+                        # "who" stands for speaks (the Mirror's had no source)
+                        subj = classify(who.group("name"), self.speakers)
                 if subj is None and empty:
                     # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said:": the name
                     # before an age and a description speaks
@@ -887,6 +932,15 @@ class Judge:
         m = _AND_BEFORE.search(text, max(0, end - 8), end)  # a window: the text may be one long sentence
         if m is None:
             return subj
+        at = text.find(subj.text, end, end + 160)  # (a window: a resolved pronoun's name is not in the text)
+        before = text[end:at].split() if at > end else []
+        if before and before[0].lower() not in self.titles and any(w.lower() in self.titles for w in before[1:]):
+            left_word = text[:m.start()].split()[-1:]
+            if left_word and left_word[0].lower() in speaker_heads():
+                # "Police and Crime Commissioner Matt Storey said": a common noun, "and", then a title before the
+                # name: one office (the Mirror's was "Police and Matt Storey"); "Trump and Florida Governor Ron
+                # DeSantis said", "Trump and Senator Cruz said" are two people
+                return subj
         left = _clause_before(text, m.start()).strip().rstrip(",").strip()
         if not _CONJUNCT.fullmatch(left):
             return subj
@@ -1146,14 +1200,18 @@ class Judge:
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
             head = j.source.split()[-1].lower()
             paper = head in DOCUMENT_HEADS or head[:-1] in DOCUMENT_HEADS or head in _FINDINGS_HEADS
-            if office or (kind == "doc" and j.source[:1].isupper() and not paper):  # or 'according to' a named body
+            if kind == "doc" and " " not in j.source and j.source in self.speakers.people:
+                # "According to Hawk" after "Chad Hawk": the person, whom a later "he said" means (it was the body
+                # "Hawk", and the Daily Mail's next "he said" went to a George Washington named before)
+                kind = "person"
+            elif office or (kind == "doc" and j.source[:1].isupper() and not paper):  # or 'according to' a named body
                 kind = "org"  # (not "according to Federal Election Commission filings": papers, never "the group")
             elif kind in ("other", "doc") and paper:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
             if kind in ("person", "org", "doc"):
-                self.speakers.remember(j.source, kind)
+                self.speakers.remember(self.speakers.canonical(j.source) if kind == "person" else j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
             # "Galois returned to mathematics ... He wrote": the person a sentence is about is the
             # latest person a later "he" or "she" can mean, whether or not they spoke
@@ -1181,7 +1239,9 @@ class Judge:
                 at = text.find(own) if own is not None else -1
                 titled = at > 0 and text[:at].split()[-1:] != [] \
                     and text[:at].split()[-1].lower().strip(".") in self.titles
-                if own is not None and " and " not in own and (" " in own or titled):
+                if own is not None and " and " not in own and (" " in own or titled or (
+                        at >= 0 and text.startswith(", who ", at + len(own)))):
+                    # (or a single name a relative "who" describes: "Meanwhile Rihanna, who was honored ...")
                     named = classify(own, self.speakers)
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
                         self.speakers.remember(named.text, "person")
@@ -1990,6 +2050,14 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                 basis = f"model:{decided.category.value}:{min(9, int(softmax(scores)[k] * 10))}"
         # (no phrase that cannot speak is reported, nor carried to the next sentence)
         decided = _speaker_or_none(decided)
+        if decided.category is _ATTRIBUTED:
+            # where the source came from: named in the sentence, resolved from a pronoun or a role, a neighbour's
+            # speaker carried into a quotation or into a sentence with a cue of its own, or nobody; a guessed
+            # speaker is not as sure as "X said", and its confidence says so (calibrated with the source:
+            # scripts/calibrate_confidence.py)
+            if basis is None:
+                basis = f"rule:{info.tag}:{info.subject}"
+            basis += _source_way(decided.source, j.source, near, info, s.text)
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
                 and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
@@ -2016,12 +2084,25 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             out.append(decided if decided.confidence == conf else Judgement(
                 decided.category, decided.source, decided.cue, decided.reason, decided.evidence, conf))
         if RECORD is not None:
-            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value))
+            RECORD.append((s.text, basis or f"rule:{info.tag}:{info.subject}", decided.category.value,
+                           decided.source))
     return out
 
 
-# calibrate_confidence.py collects (sentence text, basis, category) here when it sets a list
-RECORD: list[tuple[str, str, str]] | None = None
+def _source_way(source: str | None, rules_source: str | None, near: str | None, info: SentenceInfo,
+                text: str) -> str:
+    """The part of an attributed judgement's basis that says where its source came from: ":named" in the
+    sentence, ":resolved" (a pronoun, a role, a quotation's speaker named before), a neighbour's speaker the
+    learned part carried in (":quote" into a quotation, ":carried" into a sentence with a cue), ":none"."""
+    if not source:
+        return ":none"
+    if source == near and source != rules_source:
+        return ":quote" if info.quote_in or info.lead else ":carried"
+    return ":named" if source.rsplit(None, 1)[-1] in text else ":resolved"
+
+
+# calibrate_confidence.py collects (sentence text, basis, category, source) here when it sets a list
+RECORD: list[tuple[str, str, str, str | None]] | None = None
 
 
 @lru_cache(maxsize=1)
