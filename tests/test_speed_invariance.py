@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "552b9ebfc594f8936faf47f86f8a19a40f01c9a093443bdbf932e3adceb380cc"
+DIGEST = "c64ba785b14b0d6bd40ee16928d60d719862d7625f57382a8e9dd81da9bf4efc"
 
 
 def inputs() -> list[Path]:
