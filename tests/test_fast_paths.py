@@ -180,6 +180,20 @@ def test_analysis_with_paragraph_gates_is_the_analysis_without_them(monkeypatch:
     assert [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts] == gated
 
 
+def test_the_rules_confidence_by_its_parts_is_the_confidence_of_the_basis(monkeypatch: pytest.MonkeyPatch) -> None:
+    # judge_sentences looks an attributed judgement's confidence up by (tag, subject, source's way) when the rules
+    # decided it; with rules.RECORD set it builds the basis string and asks _with_confidence, the general code
+    from provenance.judge import rules
+
+    texts = GATED + (_corpus_texts()[:25] if CORPUS.is_dir() else [])
+    options = AuditOptions()
+    fast = [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts]
+    monkeypatch.setattr(rules, "RECORD", [])
+    slow = [analyse(read_string(t, source="t.txt", fmt="text"), options) for t in texts]
+    assert slow == fast
+    assert any(js.judgement.confidence not in (0.0, 1.0) for a in fast for js in a.sentences)
+
+
 def test_a_one_word_source_needs_no_search_for_its_end() -> None:
     # rules.Judge._according skips _ACCORDING_END for a source of letters only: every alternative of
     # the pattern opens with a space. Any word the pattern names, alone, must find no end in it.

@@ -2034,6 +2034,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
         decided = j
         info = infos[i]
         basis: str | None = None  # None: the rules' own, "rule:{tag}:{subject}" (built only when needed)
+        way_conf: float | None = None  # an attributed judgement on the rules' own basis: its confidence, looked up
         # a heading stands apart from the paragraph before it: it takes no speaker from there
         near = last_source if s.block - last_block <= 1 and s.role is not _HEADING else None
         # (a firm attribution is never asked: _may_change's first test, made here without the call)
@@ -2055,9 +2056,16 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # speaker carried into a quotation or into a sentence with a cue of its own, or nobody; a guessed
             # speaker is not as sure as "X said", and its confidence says so (calibrated with the source:
             # scripts/calibrate_confidence.py)
-            if basis is None:
-                basis = f"rule:{info.tag}:{info.subject}"
-            basis += _source_way(decided.source, j.source, near, info, s.text)
+            way = _source_way(decided.source, j.source, near, info, s.text)
+            if basis is None and RECORD is None:
+                # (the rules' own basis with its source's way: looked up by its parts, no string built per sentence)
+                key = (info.tag, info.subject, way)
+                way_conf = _RULE_WAY_CONFIDENCE.get(key)
+                if way_conf is None:
+                    way_conf = _RULE_WAY_CONFIDENCE[key] = _confidence_of(f"rule:{info.tag}:{info.subject}{way}",
+                                                                          _ATTRIBUTED)
+            else:
+                basis = (basis or f"rule:{info.tag}:{info.subject}") + way
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
                 and not (info.first_in_block and _title_case(s.text)):
             # a citation link vouches for its own sentence only, not for its neighbours; a heading
@@ -2075,7 +2083,10 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             # a quotation whose speaker goes unnamed ('"The drop we are seeing ...," said a person close to the
             # Clintons.'): its continuation is that unnamed person's, not the last named speaker's
             last_source = None
-        if basis is not None:
+        if way_conf is not None:
+            out.append(decided if decided.confidence == way_conf else new_judgement(
+                decided.category, decided.source, decided.cue, decided.reason, decided.evidence, way_conf))
+        elif basis is not None:
             out.append(_with_confidence(decided, basis))
         else:  # _with_rule_confidence(decided, info.tag, info.subject), its cache read here (once a sentence)
             conf = _RULE_CONFIDENCE.get((info.tag, info.subject, decided.category))
@@ -2127,10 +2138,11 @@ def _with_confidence(j: Judgement, basis: str) -> Judgement:
         conf = _CONFIDENCE[key] = confidence(basis, j)
     if j.confidence == conf:
         return j  # a frozen value that already says it (a non-assertion's 1.0, a rule's own): no copy
-    return Judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
+    return new_judgement(j.category, j.source, j.cue, j.reason, j.evidence, conf)
 
 
 _RULE_CONFIDENCE: dict[tuple[str, str, Category], float] = {}
+_RULE_WAY_CONFIDENCE: dict[tuple[str, str, str], float] = {}  # (tag, subject kind, source's way) of attributed
 
 
 def _rule_confidence(tag: str, subject: str, category: Category) -> float:
