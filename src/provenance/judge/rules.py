@@ -37,6 +37,7 @@ from provenance.core.speakers import (
     PLATFORMS,
     PREPOSITIONS,
     PRONOUN_SEX,
+    RECORD_PLURALS,
     ROLE_THEN_NAME,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
@@ -906,7 +907,7 @@ class Judge:
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
                             subj.text.islower() or (subj.text[1:].islower() and (
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
-                                or subj.text.rsplit(None, 1)[-1] in _FINDINGS_HEADS)))):
+                                or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS)))):
                     continue
             if main_subject is None and subj.kind != "unnamed" and not (
                     quotes and any(q.start <= s.start + start < q.end for q in quotes)):
@@ -1199,7 +1200,7 @@ class Judge:
             office = kind == "person" and any(w in j.source.lower() for w in (
                 "office", "department", "ministry", "pentagon", "house", "council", "committee", "statement"))
             head = j.source.split()[-1].lower()
-            paper = head in DOCUMENT_HEADS or head[:-1] in DOCUMENT_HEADS or head in _FINDINGS_HEADS
+            paper = head in DOCUMENT_HEADS or head[:-1] in DOCUMENT_HEADS or head in RECORD_PLURALS
             if kind == "doc" and " " not in j.source and j.source in self.speakers.people:
                 # "According to Hawk" after "Chad Hawk": the person, whom a later "he said" means (it was the body
                 # "Hawk", and the Daily Mail's next "he said" went to a George Washington named before)
@@ -1718,13 +1719,9 @@ def _speech_after(toks: Sequence[str], k: int) -> bool:
 
 
 # a claim closed by its speaker and a reporting verb: "..., Blackwell maintains."
-# what a study or a count found, speaking for it ("The findings suggest", "The results point to")
-_FINDINGS_HEADS = frozenset({"findings", "results", "records", "documents", "data", "figures", "numbers", "polls",
-                             "surveys", "statistics", "filings", "emails"})
 # records that speak at a sentence's end: "He sold it in 2010, records show.", "..., court documents showed."
-_POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:records|documents|data|figures|polls|filings|emails|statistics|"
-                             r"surveys|transcripts|tallies|results)\s+(?:show|showed|suggest|indicate|reveal)\s*[.!]?"
-                             r"[\"”’']?\s*$")
+_POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(RECORD_PLURALS)) + r")\s+"
+                             r"(?:show|showed|suggest|indicate|reveal)\s*[.!]?[\"”’']?\s*$")
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
