@@ -233,6 +233,8 @@ def train(args: argparse.Namespace) -> None:
         for w in windows(token_ids(tok, [r["text"] for r in a])):
             items.append((w, [a[i]["gold"] for i, _, _ in w[2]]))
     model = build(args.base, args.layers)
+    if args.init is not None:  # go on from a checkpoint (a new schedule of --epochs at --lr)
+        model.load_state_dict(torch.load(args.init)["model"])
     steps_per_epoch = math.ceil(len(items) / args.batch)
     total = steps_per_epoch * args.epochs
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
@@ -437,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--lr", type=float, default=1e-4)
     p.add_argument("--stop-after", type=int, default=None, help="stop after this many epochs of the schedule")
+    p.add_argument("--init", type=Path, default=None, help="start from this checkpoint instead of the base model")
     p = sub.add_parser("precise-fold")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--fold", type=int, default=0)
