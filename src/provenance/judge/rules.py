@@ -1493,10 +1493,12 @@ class Judge:
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
-            # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
-            # the learned part or the guards change it)
+            # built with the confidence its basis has, its source's way included (named in the sentence or
+            # resolved: _source_way's answer for the rules' own source), so that judge_sentences keeps it as it
+            # is unless the learned part or the guards change it (no second judgement built per sentence)
+            way = (":named" if best.source.rsplit(None, 1)[-1] in text else ":resolved") if best.source else ":none"
             return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
-                                 _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
+                                 _rule_way_confidence(self.tag, self.subject, way))
 
         if self.answering and self.interviewee is not None:
             # a sentence of an interview's answer with no attribution of its own: the interviewee's words
@@ -2056,11 +2058,9 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             way = _source_way(decided.source, j.source, near, info, s.text)
             if basis is None and RECORD is None:
                 # (the rules' own basis with its source's way: looked up by its parts, no string built per sentence)
-                key = (info.tag, info.subject, way)
-                way_conf = _RULE_WAY_CONFIDENCE.get(key)
+                way_conf = _RULE_WAY_CONFIDENCE.get((info.tag, info.subject, way))
                 if way_conf is None:
-                    way_conf = _RULE_WAY_CONFIDENCE[key] = _confidence_of(f"rule:{info.tag}:{info.subject}{way}",
-                                                                          _ATTRIBUTED)
+                    way_conf = _rule_way_confidence(info.tag, info.subject, way)
             else:
                 basis = (basis or f"rule:{info.tag}:{info.subject}") + way
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
@@ -2148,6 +2148,16 @@ def _rule_confidence(tag: str, subject: str, category: Category) -> float:
     conf = _RULE_CONFIDENCE.get(key)
     if conf is None:
         conf = _RULE_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}", category)
+    return conf
+
+
+def _rule_way_confidence(tag: str, subject: str, way: str) -> float:
+    """The confidence of an attributed judgement on the basis f"rule:{tag}:{subject}{way}" (`way`: _source_way's
+    answer), cached by its parts."""
+    key = (tag, subject, way)
+    conf = _RULE_WAY_CONFIDENCE.get(key)
+    if conf is None:
+        conf = _RULE_WAY_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}{way}", _ATTRIBUTED)
     return conf
 
 
