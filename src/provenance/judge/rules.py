@@ -144,7 +144,9 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         # a common noun only right before punctuation or a place or time: '"...," said the
                         # official.', never "posted the clip to YouTube" (an object)
                         # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
-                        r"|(?:the|a|an|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}[a-z0-9][\w-]*"
+                        # ('," said one unaligned Florida Republican strategist.': one of a kind, unnamed)
+                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
+                        r"[a-z0-9][\w-]*"
                         r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
@@ -249,9 +251,13 @@ _ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
-                        r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                        # "early results of exit polls conducted for The AP by Edison Research"
-                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+                        # (but "according to a January 2016 study by ...": a date inside the noun phrase)
+                        r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
+                        r"(?<!September)(?<!October)(?<!November)(?<!December)\s+\d"
+                        r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                        # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
+                        # census data"
+                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
@@ -903,6 +909,8 @@ class Judge:
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
+                        and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
+                                 and _QUOTE_CHARS.search(text, 0, start) is not None) \
                         and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
                             subj.text.islower() or (subj.text[1:].islower() and (
@@ -2292,10 +2300,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
                 c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
             # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
             source = _own_np_subject(s.text, speech_only=True)
-    if source is None and last_source is not None and j.category is _VAGUE and info.marks \
-            and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
+    if source is None and j.category is _VAGUE and info.marks and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
         # the quotation's own speaker is unnamed ('," said a person close to the campaign'): the learned part
         # may call it attributed, but the name of the speaker before is not this one's: that unnamed speaker is
+        # (and with no speaker before, it still is: '," said one unaligned Florida Republican strategist.')
         m_who = _UNNAMED_SPEAKER_AFTER.search(s.text)
         last_source = None
         if m_who is not None:
