@@ -36,3 +36,29 @@ def test_a_document_that_read_after_its_quotation() -> None:
     got = _judgements(text)
     # ("read" is also the base form, which a singular subject does not take: it was skipped, no source)
     assert got[1] == ("attributed", "the letter")
+
+
+def test_as_someone_put_it() -> None:
+    text = ("The inquiry found little.\n\n"
+            "In the end, as veteran investigator Maria Olsen put it, “there was nothing there but rumours.”\n\n"
+            "As Olsen puts it, the case was closed before it opened.\n")
+    got = _judgements(text)
+    # ("put" is no reporting verb of the lexicon: attributed, no source, or the writer's)
+    assert got[1] == ("attributed", "Maria Olsen")
+    assert got[2] == ("attributed", "Maria Olsen")  # (the name in full, as the article gave it)
+
+
+def test_according_to_a_study_of_a_year() -> None:
+    got = _judgements("According to a 2019 study by economists Ana Ruiz and Tom Berg, tariffs cost jobs.\n")
+    # (cut at "2019", leaving "a", no source)
+    assert got[0] == ("attributed", "a 2019 study by economists Ana Ruiz and Tom Berg")
+
+
+def test_an_aside_that_ends_in_a_quotation() -> None:
+    text = ("Pat Reilly, host of the radio show “Morning Drive,” argued that the tax would fail.\n\n"
+            "Lundgren, who put his own losses \"in the millions,\" described the fraud as \"devastating.\"\n\n"
+            "“Frankly, it’s the end of an era,” said Gov. Anne Hale.\n")
+    got = _judgements(text)
+    # (a quotation mark in the aside stopped the search for the name before it: attributed, no source; a
+    # quotation opening the sentence is no aside: its speaker is the one after the verb)
+    assert got == [("attributed", "Pat Reilly"), ("attributed", "Lundgren"), ("attributed", "Anne Hale")]

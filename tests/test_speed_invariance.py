@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "913451a9d8dd564b259acf25637413b67beb06cafbe2de6646c55160dfacd757"
+DIGEST = "3255d757779bbc66339efb515fec0137e3259ed0af90e6cc95992e2d3d149d71"
 
 
 def inputs() -> list[Path]:

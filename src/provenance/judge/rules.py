@@ -251,9 +251,9 @@ _ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
-                        # (but "according to a January 2016 study by ...": a date inside the noun phrase)
+                        # (but "according to a January 2016 study by ...", "a 2013 study": a date inside the noun phrase)
                         r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
-                        r"(?<!September)(?<!October)(?<!November)(?<!December)\s+\d"
+                        r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)\s+\d"
                         r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                         # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
                         # census data"
@@ -384,6 +384,10 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                       r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# an aside whose one quotation closes right after the aside's last comma: ' host of MSNBC’s “Morning Joe,”'
+_QUOTED_TO_COMMA = LazyRe(r"[^\"“”]*(?:“[^\"“”]+,”|\"[^\"“”]+,\")")
+# "as anti-terror prosecutor Marc Trevidic put it", "As Trump puts it,": the way someone phrased what follows
+_AS_PUT_IT = LazyRe(r"\b[Aa]s\s+(?P<np>(?:[^\s,;:\"“”()]+\s+){0,5}?[^\s,;:\"“”()]+)\s+(?:put|puts)\s+it\b")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
 _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 # "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
@@ -730,6 +734,14 @@ class Judge:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
+        if ("put" in self.words or "puts" in self.words) and "it" in self.words:
+            put = _AS_PUT_IT.search(text)
+            if put is not None:
+                # 'as anti-terror prosecutor Marc Trevidic put it, "..."': who put it so speaks
+                subj = classify(put.group("np"), self.speakers)
+                if subj is not None:
+                    main_subject = subj
+                    out.append(self._evidence(subj, "put it", "put it", pos=put.start("np")))
         candidates = self.lex.verb_forms.intersection(self.words)
         if not candidates:
             return out
@@ -995,13 +1007,20 @@ class Judge:
         """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
         is empty: "Chris Collins, a Trump supporter, said", "Trump, who leads, mocked", "Bob Corker,
         R-Tenn., said". The words before the aside must be nothing but a name or a pronoun."""
+        closed = end >= 2 and text[end - 1] in "\"”" and text[end - 2] == ","
+        if closed:
+            end -= 1  # the aside ends in a quotation, its comma inside the closing mark (checked below)
         if end < 1 or text[end - 1] != ",":
             return None
         comma = text.rfind(",", max(0, end - 120), end - 1)
         if comma < 1:
             return None
         aside = text[comma + 1:end - 1]
-        if not aside.strip() or any(c in aside for c in "\"“”;:()"):
+        if not aside.strip() or any(c in aside for c in ";:()") or (
+                (closed or any(c in aside for c in "\"“”"))
+                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])):
+            # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
+            # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
         role_then_name = ROLE_THEN_NAME.fullmatch(aside.strip())
         if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
@@ -1403,7 +1422,8 @@ class Judge:
             if subj is not None and subj.kind in ("person", "org"):
                 # "Here’s Clinton in December 1992: “Our new direction ...”": the writer hands over to a speaker
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
-        if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
+        if not self.lex.verb_forms.isdisjoint(self.words) or (
+                "it" in self.words and ("put" in self.words or "puts" in self.words)):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
         if "learned" in self.words:
             evidence += self._learned(text)
