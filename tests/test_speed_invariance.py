@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "3255d757779bbc66339efb515fec0137e3259ed0af90e6cc95992e2d3d149d71"
+DIGEST = "05db837df6911e1ad948d19f15b904561777a74d29206bcd58859c75c719e8d3"
 
 
 def inputs() -> list[Path]:
