@@ -77,3 +77,10 @@ def test_a_lower_case_line_ending_in_a_colon_is_a_speaker_line_not_a_heading() -
     assert got[1:4] == [("attributed", "Carla Mendes")] * 3
     report = audit_text(text, source="x.txt", fmt="text")
     assert [js.sentence.role.value for js in report.sentences][4] == "heading"  # title case stays a heading
+
+
+def test_according_to_him_is_whom_he_means() -> None:
+    text = ("Carlos Mendez fled to Texas in 1990.\n\n"
+            "He crossed the border after, according to him, the network censured his films.\n")
+    # (the source was the word "him")
+    assert _judgements(text)[1] == ("attributed", "Carlos Mendez")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "05db837df6911e1ad948d19f15b904561777a74d29206bcd58859c75c719e8d3"
+DIGEST = "9882d5c1477b756e113fcfe20de42c8ad4165449c27bfefd961ee0e56c562838"
 
 
 def inputs() -> list[Path]:
