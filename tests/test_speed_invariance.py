@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "9882d5c1477b756e113fcfe20de42c8ad4165449c27bfefd961ee0e56c562838"
+DIGEST = "29da621c05ba54547ff3aa4abe6e9edca6d0402e8422e0a085bcf009215cd93e"
 
 
 def inputs() -> list[Path]:
