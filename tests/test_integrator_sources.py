@@ -110,3 +110,12 @@ def test_a_quoted_he_is_not_the_sentence_s_subject() -> None:
     # no speaker at all: "law enforcement official" is a noun of three words, and Lee Park was carried in)
     assert got[2] == ("attributed", "Lee Park")
     assert got[3] == ("attributed", "a former U.S. law enforcement official")
+
+
+def test_a_surname_that_is_also_a_city_still_leads_its_sentence() -> None:
+    text = ("Ohio Gov. Mark Dayton is backing the bill.\n\n"
+            "Bernie Sanders said he would vote against it.\n\n"
+            "Dayton has been a longtime supporter of the plan. He says he expects it to pass.\n")
+    # ("Dayton" alone is also a city, which is no speaker: the sentence it leads did not make Mark Dayton the
+    # latest person, and "He says" went to Sanders)
+    assert _judgements(text)[3] == ("attributed", "Mark Dayton")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "29da621c05ba54547ff3aa4abe6e9edca6d0402e8422e0a085bcf009215cd93e"
+DIGEST = "2e1ae295cd7a04bd29c9ccff03b6d59a0deaae1751b2460c3e2a4dfcc7f7c285"
 
 
 def inputs() -> list[Path]:

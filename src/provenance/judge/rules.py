@@ -1300,9 +1300,9 @@ class Judge:
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
                         self.speakers.remember(named.text, "person")
                 elif np and " " not in np and np in self.speakers.people:
-                    subj = classify(np, self.speakers)
-                    if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
-                        self.speakers.remember(subj.text, "person")
+                    # (the person the article named with this surname, even where the surname alone is also a
+                    # city's name, which classify() refuses: "Dayton has been a longtime Clinton supporter")
+                    self.speakers.remember(self.speakers.people[np], "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
