@@ -119,3 +119,15 @@ def test_a_surname_that_is_also_a_city_still_leads_its_sentence() -> None:
     # ("Dayton" alone is also a city, which is no speaker: the sentence it leads did not make Mark Dayton the
     # latest person, and "He says" went to Sanders)
     assert _judgements(text)[3] == ("attributed", "Mark Dayton")
+
+
+def test_phrases_that_are_no_speaker() -> None:
+    text = ("Having promised that she would not raise taxes, Mayor Lena Grant proceeded to raise them.\n\n"
+            "A March 3 letter from the Veterans Council obtained by the Herald warns that “the money is gone.”\n")
+    got = _judgements(text)
+    # ("Having" was a person who promised; "the Veterans Council obtained by the Herald" the speaker, the dot of
+    # "March 3"... read as a sentence's end; "mention" after "no specific" a verb, its subject the treaty)
+    assert got[0][1] != "Having"
+    assert got[1] == ("attributed", "A March 3 letter from the Veterans Council")
+    # ("mention" after "no specific" was a verb, its subject "The Irish constitution makes no specific")
+    assert "makes" not in str(_judgements("The Irish constitution makes no specific mention of neutrality.\n")[0][1])

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "2e1ae295cd7a04bd29c9ccff03b6d59a0deaae1751b2460c3e2a4dfcc7f7c285"
+DIGEST = "7541f6d415ffc95689872d361affb500e71dd9595009128cf0a463d2f82c601c"
 
 
 def inputs() -> list[Path]:

@@ -43,6 +43,7 @@ from provenance.core.speakers import (
     WEEKDAYS,
     Speakers,
     Subject,
+    adjectives,
     classify,
     first_names,
     is_place,
@@ -363,6 +364,18 @@ _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
                              r"despite|without|after|before)\s+$")
+# "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
+_NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
+
+
+def _no_before(before: str) -> bool:
+    m = _NO_BEFORE.search(before)
+    if m is None:
+        return False
+    adj = m.group("adj")
+    return adj is None or (adj in adjectives() and not people_noun(adj) and adj not in speaker_heads())
+
+
 _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
@@ -582,6 +595,10 @@ def _np(clause: str) -> str:
                 words = words[:-1]
     while len(words) > 1 and words[-1] in ("here", "there"):
         words = words[:-1]  # "Her campaign workers here (said)"
+    for k in range(len(words) - 2, 0, -1):
+        if words[k + 1] == "by" and words[k] in _AGENT_PARTICIPLES:
+            words = words[:k]  # "A letter from the Legion obtained by The Associated Press (warns)": the agent's rest
+            break
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -618,6 +635,9 @@ def _np(clause: str) -> str:
                 # told", "Republicans in Congress said": the people speak
                 out.append(w)
                 continue
+            if lw == "from" and i >= 1 and len(out) <= 6 and words[i - 1].lower() in DOCUMENT_HEADS:
+                out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
+                continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
                 # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
                 out = []
@@ -653,6 +673,9 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# participles whose agent follows ("obtained by The Associated Press"): never part of the speaker's name
+_AGENT_PARTICIPLES = frozenset({"obtained", "seen", "reviewed", "published", "released", "issued", "posted", "filed",
+                                "cited", "quoted", "conducted", "written", "commissioned", "shared", "sent"})
 # past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
 _PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
                           "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
@@ -662,7 +685,8 @@ _SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\."
 _ABBREVIATIONS = frozenset({
     "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
     "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
-    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca"})
+    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
@@ -770,6 +794,8 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
+            if form.kind in ("base", "s") and "no" in self.words and _no_before(before):
+                continue  # "makes no specific mention of", "there was no comment": a noun
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
