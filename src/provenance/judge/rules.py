@@ -1888,16 +1888,59 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
         if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
                 and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
-                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks) \
+                and rules[k].source != rules[i].source \
+                and (infos[k].quote_in or infos[k].marks or _names_split_quote(sentences[k - 1].text, sentences[k].text,
+                                                                               rules[k].cue)) \
                 and (sentences[k].block == sentences[i].block or not _named_within(rules[k].source or "", infos, i, k)):
             speaker = rules[k].source
             for m in range(i, k):
                 if rules[m].category is _ATTRIBUTED:
                     rules[m] = Judgement(_ATTRIBUTED, speaker, "quotation", reason("quote-named-after", source=speaker))
         i = k
+    # A quotation the sentence splitter cut off after its "?" or "!", whose attribution line follows it
+    # in the same paragraph ('... asked the candidate. “Did you know who said it?” Smith asked.'): the
+    # quotation, back to where it opens in that paragraph, is the later speaker's, not the speaker before it
+    for k in range(1, len(rules)):
+        later = rules[k]
+        if infos[k].tag != "verb" or infos[k].marks or later.category is not _ATTRIBUTED or not later.source \
+                or infos[k - 1].tag not in _QUOTE_TAGS or sentences[k].block != sentences[k - 1].block \
+                or not _names_split_quote(sentences[k - 1].text, sentences[k].text, later.cue):
+            continue
+        m = k - 1
+        while not infos[m].lead and m > 0 and infos[m - 1].tag in _QUOTE_TAGS \
+                and sentences[m - 1].block == sentences[k].block:
+            m -= 1
+        if not infos[m].lead:
+            continue
+        for q in range(m, k):
+            if rules[q].source != later.source:
+                rules[q] = Judgement(_ATTRIBUTED, later.source, "quotation",
+                                     reason("quote-named-after", source=later.source))
 
 
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+# a quotation ending in "?" or "!" before its closing mark, where the sentence splitter ends the sentence
+_SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
+# an attribution line after such a quotation: its subject (a name with its title, or "he"/"she", and
+# perhaps an aside between commas), then its verb ("Maher replied.", "Rep. Glenn Thompson, R-Pa., said of ...")
+_ATTRIBUTION_LINE = LazyRe(r"(?:(?:[A-Z][\w.'’-]*|de|van|von)\s+){0,4}?(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he)\.?"
+                           r"(?:,[^,]{1,40},)?\s+(?:later\s+|then\s+|also\s+)?([a-z]+)\b")
+_REPORTED_CLAUSE = LazyRe(r"\bthat\b")
+
+
+def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
+    """Whether `text` is the attribution line of the quotation `before`, which the sentence splitter cut
+    off after its "?" or "!" ('“That is a false equivalency!” Maher replied.'): a sentence with no marks that
+    opens with its speaker and the verb, and reports no clause of its own ("Ginsburg said ... that she ...")."""
+    if not cue or not _SPLIT_QUOTE_END.search(before):
+        return False
+    m = _ATTRIBUTION_LINE.match(text)
+    if m is None or m.group(1) != cue.lower():
+        return False
+    after = text[m.end():]
+    if not after.strip(" ,.;:!?"):
+        return True
+    return not _REPORTED_CLAUSE.search(after) and not _clause_follows(text, m.end())
 _CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 

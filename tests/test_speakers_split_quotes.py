@@ -1,0 +1,51 @@
+"""Quotations the sentence splitter ends at their "?" or "!", with the speaker named in the next
+sentence (issue #14, session 17): '“That is a false equivalency!” Maher replied.' was split in two, and
+the quotation went to the speaker before it. Every sentence here is of our own writing."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import audit_text
+
+
+def _judged(text: str, start: str) -> tuple[str, str | None]:
+    report = audit_text("The hall was full.\n\n" + text)
+    j = next(js.judgement for js in report.sentences if js.sentence.text.startswith(start))
+    return j.category.value, j.source
+
+
+@pytest.mark.parametrize(("text", "start", "source"), [
+    # a paragraph opening with the quotation, after another speaker's paragraph
+    ("Senator Ruth Alder said on Monday that the plan would fail.\n\n“Why would anyone vote for that?” "
+     "Governor Paul Brenner replied.\n", "“Why would", "Paul Brenner"),
+    ("Senator Ruth Alder said on Monday that the plan would fail.\n\n“This is a disgrace!” Paul Brenner told "
+     "the local radio station in an interview on Tuesday.\n", "“This is", "Paul Brenner"),
+    # inside a paragraph, after a sentence with a speaker of its own
+    ("Mayor Tom Reyes said the budget was balanced. “Will you raise taxes next year?” Dana Whitfield "
+     "asked the mayor.\n", "“Will you", "Dana Whitfield"),
+    # an aside between the name and the verb
+    ("Mayor Tom Reyes spoke about the budget for an hour.\n\n“What a circus!” Rep. Carla Mendes, D-Ore., said "
+     "of the hearing.\n", "“What a", "Carla Mendes"),
+    # a quotation of two sentences, the second cut off at its "?"
+    ("Mayor Tom Reyes said the budget was balanced.\n\n“We have no money left. Who will pay for the "
+     "roads?” Carla Mendes asked.\n", "“We have", "Carla Mendes"),
+    # with nobody before it, and a long attribution line
+    ("“And nobody pays me for this!” Carla Mendes declared, a point she makes at every meeting of the club.\n",
+     "“And nobody", "Carla Mendes"),
+])
+def test_a_quotation_cut_at_its_mark_is_the_speaker_named_after_it(text: str, start: str, source: str) -> None:
+    assert _judged(text, start) == ("attributed", source)
+
+
+@pytest.mark.parametrize(("text", "start", "wrong"), [
+    # the next sentence reports a clause of its own: it is no attribution line for the quotation
+    ("Senator Ruth Alder said on Monday that the plan would fail.\n\n“Resign now!” Joan Pike said in an "
+     "interview last week that she would stay.\n", "“Resign", "Joan Pike"),
+    # a sentence that opens with something else before its subject
+    ("Senator Ruth Alder said on Monday that the plan would fail.\n\n“Resign now!” Later, Joan Pike claimed the "
+     "vote was rigged.\n", "“Resign", "Joan Pike"),
+])
+def test_a_later_sentence_with_a_clause_of_its_own_does_not_take_the_quotation(text: str, start: str,
+                                                                               wrong: str) -> None:
+    assert _judged(text, start)[1] != wrong
