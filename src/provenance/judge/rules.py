@@ -1035,6 +1035,8 @@ class Judge:
         subj = classify(head, self.speakers)
         if subj is not None and subj.kind == "other" and subj.text.split()[-1].lower() in DOCUMENT_HEADS:
             return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
+        if subj is not None and subj.kind == "other" and subj.text == head and head in self.speakers.known_orgs:
+            return subj  # "Xinhua, the official Chinese news agency, wrote": a body the article calls one speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
