@@ -53,3 +53,27 @@ def test_she_is_not_neither_side() -> None:
 ])
 def test_a_named_feature_of_the_land_or_sea_cannot_speak(phrase: str, speaks: bool) -> None:
     assert (not_a_speaker(phrase) is None) == speaks
+
+
+# "the <body>" means the body named before only when it is that kind of body (issue #14, session 17): the
+# Washington Post's "the editorial board recently wrote" was "Rubio's campaign", named a paragraph before
+
+
+@pytest.mark.parametrize(("text", "start", "source"), [
+    ("The Harlow Institute said on Monday that rents had risen.\n\n“The numbers are wrong,” the editorial board "
+     "wrote.\n", "“The numbers", "the editorial board"),
+    # guards: a body's own kind, or a head any body is called, still means the body named before
+    ("The Dunmore Foundation said rents had risen.\n\n“We will keep working,” the group said.\n", "“We will",
+     "the Dunmore Foundation"),
+    ("The Reyes campaign said the poll was flawed.\n\n“We are ahead,” the campaign said.\n", "“We are",
+     "the Reyes campaign"),
+    ("The Ministry of Housing said rents had risen.\n\n“We will act,” the ministry said.\n", "“We will",
+     "the Ministry of Housing"),
+    # an acronym: "the commission" may be one whose letters hold a C, never one without
+    ("The FLRC said on Monday that the rule would stand.\n\n“We will not move,” the commission said.\n", "“We will",
+     "The FLRC"),
+    ("The GAO said on Monday that the audit was done.\n\n“We will not move,” the commission said.\n", "“We will",
+     "the commission"),
+])
+def test_the_body_means_the_body_named_before_only_of_its_kind(text: str, start: str, source: str) -> None:
+    assert _source_of(text, start) == source

@@ -594,9 +594,31 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     # administration" is not the newspaper named last); never a role with what it heads ("the head of
     # the council" is a person, not the organisation named last)
     if speakers.last_org and _media(text.split()[-1]) == _media(speakers.last_org.split()[-1]) \
-            and not _HEADED.search(text):
+            and not _HEADED.search(text) and (not ORG_REF_SAME_HEAD or _same_kind_of_body(text, speakers.last_org)):
         return Subject(speakers.last_org, "org", True)
     return Subject(text, "other", True)
+
+
+ORG_REF_SAME_HEAD = True
+
+
+# heads that can mean a body of any kind: "the group" after "the Trayvon Martin Foundation"
+_ANY_BODY_HEADS = frozenset({"group", "organization", "organisation", "agency", "company", "firm", "body", "outfit",
+                             "institution", "entity"})
+
+
+def _same_kind_of_body(ref: str, name: str) -> bool:
+    """Whether "the <head>" can mean the body `name`: a head any body is called ("the group", "the agency"),
+    a head word in the name ("the campaign" -> "Rubio's campaign", "the committee" -> "the House Intelligence
+    Committee"), a letter of an acronym ("the bureau" -> "FBI"), or both outlets; never another kind of body ("the editorial board" is not "Rubio's campaign",
+    "the bureau" not "the Russian government")."""
+    head = ref.split()[-1].lower().strip(".,")
+    if _media(head) or head in _ANY_BODY_HEADS:
+        return True
+    last = name.split()[-1].strip(".,")
+    if 2 <= len(last) <= 6 and last.isupper() and last.isalpha():
+        return head[:1].upper() in last  # an acronym: "the commission" may be FERC, not the GAO
+    return head in {w.lower().strip(".,’'s") for w in name.split()} or head.rstrip("s") in name.lower()
 
 
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
