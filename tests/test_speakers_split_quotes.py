@@ -49,3 +49,24 @@ def test_a_quotation_cut_at_its_mark_is_the_speaker_named_after_it(text: str, st
 def test_a_later_sentence_with_a_clause_of_its_own_does_not_take_the_quotation(text: str, start: str,
                                                                                wrong: str) -> None:
     assert _judged(text, start)[1] != wrong
+
+
+# "As X put it, ...": X's words (issue #14, session 17: four PolNeAR sentences named nobody)
+
+
+@pytest.mark.parametrize(("text", "start", "source"), [
+    ("Rents rose again in March. As the housing minister, Clara Oduya, put it in her letter, “Nobody can afford "
+     "a home here any more.”\n", "As the", "Clara Oduya"),
+    ("Rents rose again in March. But back then, as economist Paul Brennan put it, “the market was still "
+     "calm.”\n", "But back", "Paul Brennan"),
+    ("Rents rose again in March.\n\n~ As the Harbour Gazette put it, “Welcome to the boom.”\n", "~ As",
+     "Harbour Gazette"),
+])
+def test_as_x_put_it_names_the_speaker(text: str, start: str, source: str) -> None:
+    assert _judged(text, start) == ("attributed", source)
+
+
+def test_to_put_it_mildly_names_nobody() -> None:
+    report = audit_text("The hall was full.\n\nSuch rises, to put it mildly, are a problem for families.\n")
+    j = report.sentences[-1].judgement
+    assert j.source is None  # (no "As", no speaker: "Such rises" is not given as saying it)

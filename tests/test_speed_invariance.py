@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8199fa161cc35d36edaad761f7a984f88dd9954f30f7388e52a29b3a3973cc03"
+DIGEST = "6b8529042063b83f88093d7dc220b91ab2ceda7ec9456b2af840c1b3798102c2"
 
 
 def inputs() -> list[Path]:

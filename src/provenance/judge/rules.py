@@ -1138,6 +1138,24 @@ class Judge:
         return Evidence(_ATTRIBUTED, subj.text, cue, reason(key, source=subj.text, cue=what), subj.kind, pos,
                         cls == "belief")
 
+    def _put_it(self, text: str) -> list[Evidence]:
+        """'As X put it, “...”': X's words ("As the chief executive, Jeff Weiner, put it in his memo"; "as
+        prosecutor Marc Trevidic put it"), the name in an aside where the words before it are a role."""
+        m = _PUT_IT.search(text)
+        if m is None:
+            return []
+        parts = [p.strip() for p in m.group("who").split(",") if p.strip()]
+        best = None
+        for k, part in enumerate(parts[:2]):
+            subj = classify(part, self.speakers)
+            if subj is None or (subj.kind in ("pronoun", "unnamed") and k):
+                continue
+            if best is None or (k and subj.kind == "person" and " " in subj.text and parts[0][:1].islower()):
+                best = subj  # "the LinkedIn chief executive, Jeff Weiner": the name in apposition
+        if best is None:
+            return []
+        return [self._evidence(best, "put it", "put it", pos=m.start("who"))]
+
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
         if "according" not in self.words:
@@ -1408,6 +1426,8 @@ class Judge:
                 evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
+        if "put" in self.words and "as" in self.words:
+            evidence += self._put_it(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
@@ -1920,6 +1940,10 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                                      reason("quote-named-after", source=later.source))
 
 
+# "As X put it, ...": X's words (never "to put it mildly", nor inside a clause of its own: "as" opens the sentence
+# or follows a comma, a dash, "but" or "and")
+_PUT_IT = LazyRe(r"(?:^\W*|[,;(—–]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s\s+(?P<who>[^\"“”;:()]{2,160}?),?\s+"
+                 r"(?:(?:once|later|has|had|memorably|aptly|famously|bluntly|recently)\s+)?put\s+it\b")
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
 # a quotation ending in "?" or "!" before its closing mark, where the sentence splitter ends the sentence
 _SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
