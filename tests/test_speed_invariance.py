@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6b8529042063b83f88093d7dc220b91ab2ceda7ec9456b2af840c1b3798102c2"
+DIGEST = "5a8d0737e0525e358453bb80f06db490659682772be4463b320bfed677b0ab07"
 
 
 def inputs() -> list[Path]:
