@@ -70,3 +70,17 @@ def test_to_put_it_mildly_names_nobody() -> None:
     report = audit_text("The hall was full.\n\nSuch rises, to put it mildly, are a problem for families.\n")
     j = report.sentences[-1].judgement
     assert j.source is None  # (no "As", no speaker: "Such rises" is not given as saying it)
+
+
+# a possessive name, then a role, then the name in apposition after the verb (issue #14, session 17:
+# '“...,” said Clinton’s top foreign policy aide Jake Sullivan.' carried the FBI named before)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The FBI said on Monday that it was looking into the leak.\n\n“This is a serious breach,” said Reyes’s top foreign "
+     "policy aide Maria Okafor.\n", "Maria Okafor"),
+    ("The FBI said on Monday that it was looking into the leak.\n\n“This is a serious breach,” said Reyes’s deputy "
+     "campaign manager, Tom Hollis, who ran the last race.\n", "Tom Hollis"),
+])
+def test_a_name_after_a_possessive_role_speaks(text: str, source: str) -> None:
+    assert _judged(text, "“This is") == ("attributed", source)

@@ -161,7 +161,11 @@ _AFTER_APPOSITION = LazyRe(
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
-    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3}"
+    # "said Clinton’s top foreign policy aide Jake Sullivan", "said Rubio’s deputy campaign manager, Rich Beeson, who":
+    # a possessive name, a role of up to five words, perhaps a comma, then the name
+    r"|[A-Z][\w.-]*[’']s\s+(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+)"
+    r"{0,4}[a-z][\w'’-]*,?\s+)"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
     r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
