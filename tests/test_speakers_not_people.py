@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from provenance import audit_text
-from provenance.core.speakers import not_a_speaker
+from provenance.core.speakers import Speakers, classify, not_a_speaker
 
 
 def _sources(text: str) -> list[tuple[str, str | None]]:
@@ -77,3 +77,26 @@ def test_a_named_feature_of_the_land_or_sea_cannot_speak(phrase: str, speaks: bo
 ])
 def test_the_body_means_the_body_named_before_only_of_its_kind(text: str, start: str, source: str) -> None:
     assert _source_of(text, start) == source
+
+
+# a body whose name holds "for" or "on" is one body, and a person "of" it is the person (issue #14, session 17:
+# "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote" was "Nonproliferation Studies")
+
+
+def test_a_person_of_a_body_named_with_for_speaks() -> None:
+    text = ("“It would be a stretch for them,” Maria Lindqvist of the Halvorsen Center for Arms Control "
+            "wrote in March.\n")
+    assert _source_of(text, "“It would") == "Maria Lindqvist"
+
+
+@pytest.mark.parametrize(("phrase", "kind", "text"), [
+    ("the Center for Fair Housing", "org", "the Center for Fair Housing"),
+    ("the Committee on Coastal Erosion", "org", "the Committee on Coastal Erosion"),
+    # guards: a role that speaks for a body, and a role then a name, are not the body
+    ("A spokeswoman for the Harbour Trust", "other", "A spokeswoman for the Harbour Trust"),
+    ("The Council on Fair Rents Executive Director Ana Ruiz", "person", "Ana Ruiz"),
+])
+def test_a_body_named_with_for_or_on_is_one_body(phrase: str, kind: str, text: str) -> None:
+    subj = classify(phrase, Speakers())
+    assert subj is not None
+    assert (subj.kind, subj.text) == (kind, text)

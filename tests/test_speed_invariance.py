@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "5a8d0737e0525e358453bb80f06db490659682772be4463b320bfed677b0ab07"
+DIGEST = "aebef8237b6220e6c53d3dde97df797e199df773e4fd1add22330520a54aa695"
 
 
 def inputs() -> list[Path]:

@@ -804,9 +804,12 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         head_name, _, place = np.rpartition(" of ")
         hw = head_name.split()
         place = place[4:] if place[:4] == "the " else place  # "Rebecca English of the Daily Mail"
-        if len(hw) >= 2 and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS
-                                for w in hw) and place and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
-            np = head_name  # "said Scott Hawkins of Cheyenne": the person, not the place
+        if (len(hw) >= 2 or (len(hw) == 1 and any(w.lower().strip(",.") in ORG_WORDS for w in place.split()))) \
+                and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS for w in hw) \
+                and place and _CAP.match(place.split()[0]) and len(place.split()) <= 8:
+            # "said Scott Hawkins of Cheyenne": the person, not the place; a surname alone before a body ("(Jeffrey)
+            # Lewis of the James Martin Center for Nonproliferation Studies", cut to its last nine words)
+            np = head_name
             words = np.split()
     if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
         return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
@@ -826,6 +829,13 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # for Mr. Pinchuk": the role speaks for the body or the person, reported whole (the body is no speaker
             # of its own here, nor the person whom a later "he" means)
             return _fixed(Subject(np, "other", True))
+    if (" for " in np or " on " in np) and any(
+            m.group(1).lower() in ORG_WORDS and lexicon().titles.isdisjoint(np[m.end():].split())
+            for m in _FOR_ORG.finditer(np)):
+        # "the Center for American Progress", "the James Martin Center for Nonproliferation Studies", "the Committee
+        # on Benghazi": one body (they were "Progress", "Benghazi", people); not a role and a name after it ("The
+        # Council on American-Islamic Relations National Executive Director Nihad Awad" is Nihad Awad)
+        return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if " of " in np and words[0].lower() in DETERMINERS:
         role = np.split(" of ", 1)[0].split()
         if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
@@ -934,6 +944,7 @@ DOCUMENT_HEADS = frozenset({
     "email", "e-mail", "op-ed", "editorial", "column", "petition"})
 _MARKUP = re.compile(r"[<>/=]")
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
+_FOR_ORG = LazyRe(r"\b([A-Z]\w+) (?:for|on) (?=[A-Z])")  # "the Center for American Progress", "Committee on Benghazi"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 def _plain_noun(word: str) -> bool:
     """A lower-case word that may be a noun of a fronted place ("social media"), not a verb, a preposition, a
