@@ -84,3 +84,26 @@ def test_to_put_it_mildly_names_nobody() -> None:
 ])
 def test_a_name_after_a_possessive_role_speaks(text: str, source: str) -> None:
     assert _judged(text, "“This is") == ("attributed", source)
+
+
+# the name after the verb: not the end of an object's prepositional phrase, and not a title cut at its dot
+# (issue #14, session 17: "recounts the achievements of the Affordable Care Act" remembered "Care Act" as the
+# person a later "she" meant; "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed
+# Rendell" was "Pennsylvania Gov")
+
+
+def test_a_name_after_a_title_and_a_second_role_speaks() -> None:
+    text = ("“She will win the state,” said former Ohio Gov. and party finance chairman Mark Tolland.\n")
+    assert _judged(text, "“She will") == ("attributed", "Mark Tolland")
+
+
+def test_the_end_of_an_objects_phrase_is_nobody_a_she_means() -> None:
+    text = ("Senator Ruth Alder has a new website. One exception is a page on housing, which dutifully recounts the "
+            "achievements of the Fair Rent Act.\n\nOn that page, she vows to “defend the act against every repeal”.\n")
+    assert _judged(text, "On that page")[1] == "Ruth Alder"
+
+
+def test_a_verb_inside_the_object_is_no_role_before_a_name() -> None:
+    # (a guard for the longer role before a name that the Rendell case needs)
+    text = "Mayor Tom Reyes spoke Spanish, quoted the charter and visited the grave of Anna Holt, the city’s founder.\n"
+    assert _judged(text, "Mayor Tom")[1] != "Anna Holt"

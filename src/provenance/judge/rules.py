@@ -155,9 +155,13 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = LazyRe(
-    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
+    # (no prepositional phrase with its own article before the name: "recounts the achievements of the Affordable
+    # Care Act" named "Care Act")
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+"
+    # (nor a verb of its own: "quoted the Talmud and visited the grave of Theodor Herzl, the father of ...")
+    r"(?:(?!(?:of|for|to|from|with|by|in|on|at)\s+(?:the|a|an)\s|[a-z]{3,}ed\s)[\w.'’-]+,?\s+){0,6}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s|of\s+(?:the|a|an)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
@@ -167,8 +171,9 @@ _AFTER_APPOSITION = LazyRe(
     r"|[A-Z][\w.-]*[’']s\s+(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+)"
     r"{0,4}[a-z][\w'’-]*,?\s+)"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
-    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
-    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
+    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries"; nor does a title's dot
+    # before more of the phrase: "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
+    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
