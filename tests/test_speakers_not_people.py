@@ -100,3 +100,18 @@ def test_a_body_named_with_for_or_on_is_one_body(phrase: str, kind: str, text: s
     subj = classify(phrase, Speakers())
     assert subj is not None
     assert (subj.kind, subj.text) == (kind, text)
+
+
+# a headline's rank adjective and a party in the plural are no part of a name (issue #14, session 17: "Top
+# Clinton adviser sent ..." made every later "Clinton" the person "Top Clinton"; "Liberals Elena Kagan and Sonia
+# Sotomayor were ..." remembered "Liberals Elena Kagan")
+
+
+def test_a_rank_adjective_before_a_surname_is_no_part_of_the_name() -> None:
+    text = ("Top Brennan adviser sent secret files to her private account.\n\n“Send it now,” Brennan wrote.\n")
+    assert _source_of(text, "“Send it") == "Brennan"
+
+
+def test_a_party_in_the_plural_before_names_is_no_part_of_them() -> None:
+    text = ("Liberals Ana Holt and Ruth Alder were elected in the spring.\n\n“Nobody ever asked me,” she said.\n")
+    assert _source_of(text, "“Nobody") == "Ana Holt"

@@ -858,9 +858,13 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
     name_words = name.split()
     if len(name_words) >= 3 and name_words[1][:1].isupper() and (
-            name_words[0].lower() in adjectives() or people_noun(name_words[0].lower())):
-        # "Brave Marina Lacerda", "Neighbour Doris Lee": a capitalised adjective or a people noun opens the sentence
+            name_words[0].lower() in adjectives() or people_noun(name_words[0].lower())
+            or name_words[0] in PARTY_PLURALS):
+        # "Brave Marina Lacerda", "Neighbour Doris Lee": a capitalised adjective or a people noun opens the sentence;
+        # "Liberals Elena Kagan (and Sonia Sotomayor were ...)": a party in the plural describes the people after it
         name = " ".join(name_words[1:])
+    elif len(name_words) == 2 and name_words[0].lower() in _RANK_ADJECTIVES and name_words[1][:1].isupper():
+        name = name_words[1]  # "Top Clinton (adviser ...)", a headline: the surname, never a person "Top Clinton"
     if name and " " not in name and len(words) >= 2 and words[-2] in _FIRST_NAME_TITLES and words[-1] == name:
         name = f"{words[-2]} {name}"  # "Sir Keir": a knight's first name keeps its title (Speakers.canonical)
     if len(name.split()) <= 4 and name:
@@ -870,6 +874,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
+# adjectives of rank a title-case headline capitalises before a surname ("Top Clinton adviser", "Senior Trump aide")
+_RANK_ADJECTIVES = frozenset({"top", "senior", "key", "leading", "veteran", "longtime", "ex"})
 # the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
 _FOR_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "staff",
                         "producer", "director", "adviser", "advisor", "aide", "aides", "lawyer", "lawyers", "attorney",
