@@ -107,3 +107,26 @@ def test_a_verb_inside_the_object_is_no_role_before_a_name() -> None:
     # (a guard for the longer role before a name that the Rendell case needs)
     text = "Mayor Tom Reyes spoke Spanish, quoted the charter and visited the grave of Anna Holt, the city’s founder.\n"
     assert _judged(text, "Mayor Tom")[1] != "Anna Holt"
+
+
+# a quotation's speaker is not someone its own words name (issue #14, session 17: a Times passage quoted after
+# "reporting:" that says "... were not publicly disclosed by the Clintons, ..." was the Clintons')
+
+
+def test_a_name_inside_the_quotation_does_not_take_it() -> None:
+    text = ("The Harbour Gazette confirmed the claim, reporting:\n\n\"As the buyers took control of the mine, records "
+            "show, money reached the mayor's charity. The payments were not disclosed by the Reyes family, despite "
+            "a promise to name every donor. Other people made gifts as well.\"\n")
+    assert _judged(text, "\"As the buyers")[1] != "the Reyes family"
+
+
+def test_a_name_with_the_body_it_is_of_in_an_aside_speaks() -> None:
+    text = "Another pollster, Dana Whitfield of Harlow University, said the race was close.\n"
+    assert _judged(text, "Another pollster") == ("attributed", "Dana Whitfield")
+
+
+def test_a_passive_agent_inside_a_quotation_is_the_speakers_words() -> None:
+    text = ("The Harbour Gazette confirmed the claim, reporting:\n\n\"As the buyers took control of the mine, records "
+            "show, money reached the mayor's charity. The payments were not disclosed by the Reyes family, despite "
+            "a promise to name every donor. Other people made gifts as well.\"\n")
+    assert _judged(text, "The payments")[1] == "The Harbour Gazette"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "aebef8237b6220e6c53d3dde97df797e199df773e4fd1add22330520a54aa695"
+DIGEST = "94899cb4f7a49a198ba3b5e06234601b857e29798f74a757a25a67fed2bf22b0"
 
 
 def inputs() -> list[Path]:

@@ -227,6 +227,9 @@ _ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|execu
                       r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
                       r"\s+[\w-]")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+# a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
+_PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
+                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
@@ -815,12 +818,14 @@ class Judge:
                     if agent:
                         subj = self._agent(agent, after)
                         if subj is not None:
-                            out.append(self._evidence(subj, word, f"{word} by"))
+                            # (its position: inside a quotation, the agent is the speaker's words, not the source)
+                            out.append(self._evidence(subj, word, f"{word} by", pos=start))
                     elif word in _SPEECH_PASSIVES:
                         doc = _IN_DOCUMENT.match(after)
                         if doc is not None and doc.group("head").lower() in DOCUMENT_HEADS:
                             # "was confirmed in a family statement": the statement speaks (a document)
-                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
+                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in",
+                                                      pos=start))
                     continue  # passive without an agent: the hedges file decides
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
@@ -1038,7 +1043,8 @@ class Judge:
             named = classify(role_then_name.group("name"), self.speakers)
             if named is not None and named.kind == "person":
                 return named
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+        if (_PERSON_ASIDE.fullmatch(aside.strip()) or _PERSON_OF_ASIDE.fullmatch(aside.strip())) \
+                and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
                 and not (is_place(aside) and _PLACE_END.search(text, max(0, comma - 60), comma)) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
@@ -1923,7 +1929,10 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                 and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
-            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
+            # (not a sentence the quotation runs through: "... were not publicly disclosed by the Clintons, despite
+            # ..." inside the Times's words is no attribution of them)
+            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" \
+                    and not (infos[k].quote_in and infos[k].quote_out) and (
                     sentences[k].block == sentences[i].block or (infos[k].tag == "verb" and infos[k].marks
                                                                  and not _named_within(later.source, infos, i, k))):
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
@@ -1950,6 +1959,7 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             k += 1
         goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
         if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
+                and not (infos[k].quote_in and infos[k].quote_out) \
                 and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
                 and rules[k].source != rules[i].source \
                 and (infos[k].quote_in or infos[k].marks or _names_split_quote(sentences[k - 1].text, sentences[k].text,
