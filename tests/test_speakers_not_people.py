@@ -115,3 +115,11 @@ def test_a_rank_adjective_before_a_surname_is_no_part_of_the_name() -> None:
 def test_a_party_in_the_plural_before_names_is_no_part_of_them() -> None:
     text = ("Liberals Ana Holt and Ruth Alder were elected in the spring.\n\n“Nobody ever asked me,” she said.\n")
     assert _source_of(text, "“Nobody") == "Ana Holt"
+
+
+def test_an_s_form_after_to_is_a_noun_not_a_verb() -> None:
+    # issue #14, session 17: "gave money for Head Start to states" read "states" as a verb whose subject was
+    # "Head Start", remembered as the person a later "he said" meant
+    text = ("Senator Tom Reyes spoke about schools on Monday. If the government gave money for Bright Start to states, "
+            "the states would waste it.\n\n“That would take money from the classroom,” he said.\n")
+    assert _source_of(text, "“That would") == "Tom Reyes"

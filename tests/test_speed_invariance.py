@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "94899cb4f7a49a198ba3b5e06234601b857e29798f74a757a25a67fed2bf22b0"
+DIGEST = "d0b56bea4b17ebdcc4cb2bf7f0f1397011d69c314b1318f0d2f96b05778990c1"
 
 
 def inputs() -> list[Path]:
