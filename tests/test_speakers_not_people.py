@@ -123,3 +123,17 @@ def test_an_s_form_after_to_is_a_noun_not_a_verb() -> None:
     text = ("Senator Tom Reyes spoke about schools on Monday. If the government gave money for Bright Start to states, "
             "the states would waste it.\n\n“That would take money from the classroom,” he said.\n")
     assert _source_of(text, "“That would") == "Tom Reyes"
+
+
+# "they" after the sentence's own plural subject is that subject, not the organisation named last (issue #14,
+# session 17: "Democratic leaders are wary ..., but they do not want to alienate ..." was "they")
+
+
+def test_they_is_the_sentences_own_plural_subject() -> None:
+    text = ("The Harbour Bank said rates would rise. The tenants are acting as though they want to lose the case.\n")
+    assert _source_of(text, "The tenants") == "The tenants"
+
+
+def test_a_parenthetical_they_said_is_not_the_clauses_subject() -> None:
+    text = "The Harbour Bank said rates would rise. The tenants will lose the case, they said.\n"
+    assert _source_of(text, "The tenants") != "The tenants"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d0b56bea4b17ebdcc4cb2bf7f0f1397011d69c314b1318f0d2f96b05778990c1"
+DIGEST = "1323ba49fb7e9193f47629414c38d79162b7163bbf83149ac98108faeb375752"
 
 
 def inputs() -> list[Path]:

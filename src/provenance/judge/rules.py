@@ -537,6 +537,7 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 # a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
@@ -856,6 +857,14 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
+                at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
+                if at_they > 0 and not text[:at_they].rstrip().endswith(","):
+                    # (never a parenthetical "..., they said": the clause before it is what was said)
+                    # "Mrs. Clinton's campaign strategists say they believe ...": "they" is the sentence's own
+                    # plural subject before it, not the organisation named last
+                    own = _own_np_subject(text)
+                    if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
+                        np = own
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
