@@ -62,3 +62,25 @@ def test_an_aside_that_ends_in_a_quotation() -> None:
     # (a quotation mark in the aside stopped the search for the name before it: attributed, no source; a
     # quotation opening the sentence is no aside: its speaker is the one after the verb)
     assert got == [("attributed", "Pat Reilly"), ("attributed", "Lundgren"), ("attributed", "Anne Hale")]
+
+
+def test_a_lower_case_line_ending_in_a_colon_is_a_speaker_line_not_a_heading() -> None:
+    text = ("Carla Mendes wrote a letter to the party's members on Friday.\n\n"
+            "She then listed the questions she would put to every candidate for the leadership:\n\n"
+            "\"Has the candidate ever voted against the party line on the budget?\n\n"
+            "\"Would the candidate stand firm when the polls turn?\"\n\n"
+            "What Comes Next:\n\n"
+            "The vote is in March.\n")
+    got = _judgements(text)
+    # (the colon line was read as a heading, which takes no speaker from the paragraph before, and so the
+    # quotations it introduced were "attributed, no source")
+    assert got[1:4] == [("attributed", "Carla Mendes")] * 3
+    report = audit_text(text, source="x.txt", fmt="text")
+    assert [js.sentence.role.value for js in report.sentences][4] == "heading"  # title case stays a heading
+
+
+def test_according_to_him_is_whom_he_means() -> None:
+    text = ("Carlos Mendez fled to Texas in 1990.\n\n"
+            "He crossed the border after, according to him, the network censured his films.\n")
+    # (the source was the word "him")
+    assert _judgements(text)[1] == ("attributed", "Carlos Mendez")

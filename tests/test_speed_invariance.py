@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "1323ba49fb7e9193f47629414c38d79162b7163bbf83149ac98108faeb375752"
+DIGEST = "4132f81596b19f2aebb73cf92e6d58643b767e3c73bcbe017230b2406da68afa"
 
 
 def inputs() -> list[Path]:

@@ -309,6 +309,7 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
         _ACCORDING_SOURCES.clear()
     _ACCORDING_SOURCES[phrase] = known
     return known
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
@@ -1224,7 +1225,10 @@ class Judge:
             src, link, unnamed_first, owner, plain = known
             if link:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
-            subj = classify(src, self.speakers)  # (what the article has named so far: for every sentence)
+            # (what the article has named so far: for every sentence; "according to him": whom "he" means)
+            subj = classify(_OBJECT_PRONOUNS.get(src.lower(), src), self.speakers)
+            if subj is not None and src.lower() in _OBJECT_PRONOUNS:
+                src = subj.text if subj.kind != "pronoun" else src
             if (subj is not None and subj.kind == "unnamed") or unnamed_first:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
