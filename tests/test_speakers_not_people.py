@@ -137,3 +137,21 @@ def test_they_is_the_sentences_own_plural_subject() -> None:
 def test_a_parenthetical_they_said_is_not_the_clauses_subject() -> None:
     text = "The Harbour Bank said rates would rise. The tenants will lose the case, they said.\n"
     assert _source_of(text, "The tenants") != "The tenants"
+
+
+# "he"/"she" inside a sentence that opens with a person's name is that person (issue #14, session 17:
+# "Roffman signed a letter of apology that he said was drafted by the firm" was Donald Trump's, named before)
+
+
+def test_he_inside_the_sentence_is_the_person_it_opens_with() -> None:
+    text = ("Mayor Tom Reyes attacked the report on Monday.\n\nDana Whitfield signed a letter of apology that she "
+            "said was drafted by the firm.\n")
+    assert _source_of(text, "Dana Whitfield") == "Dana Whitfield"
+
+
+def test_he_after_another_person_named_between_is_not_the_subject() -> None:
+    text = ("Mayor Tom Reyes attacked the report on Monday.\n\nPaul Brennan, who runs the union, argues the rules would "
+            "not have stopped the strikes that Reyes mentioned when he announced the plan.\n")
+    report = audit_text("The hall was full.\n\n" + text)
+    j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("Paul Brennan"))
+    assert "announced" not in (j.cue or "")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "4132f81596b19f2aebb73cf92e6d58643b767e3c73bcbe017230b2406da68afa"
+DIGEST = "c7d3b155703938719b71ca26e7ac939fc47fb23f9c75e7c529385b44aa6fe4c3"
 
 
 def inputs() -> list[Path]:

@@ -538,7 +538,9 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+_CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
+HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 # a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
@@ -866,6 +868,16 @@ class Judge:
                     own = _own_np_subject(text)
                     if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
                         np = own
+                elif HE_OWN_SUBJECT and np in ("he", "she") and not clause_raw[:1].isupper():
+                    at_he = text.find(" " + np + " ")
+                    if at_he > 0 and not text[:at_he].rstrip().endswith(",") and not _QUOTE_CHARS.search(text, 0, start):
+                        # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
+                        # sentence opens with, when of the pronoun's sex, not the person named before it
+                        own = _own_subject(text, _NO_PLAIN, named_only=True)
+                        if own is not None and " and " not in own and text.startswith(own) \
+                                and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
+                                and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
+                            np = own
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
@@ -1191,6 +1203,15 @@ class Judge:
                else "named" if subj.kind in ("person", "org") else "subject")
         return Evidence(_ATTRIBUTED, subj.text, cue, reason(key, source=subj.text, cue=what), subj.kind, pos,
                         cls == "belief")
+
+    def _person_between(self, text: str, start: int, end: int, sex: str) -> bool:
+        """Whether a person the article has named, not shown to be of the other sex, stands between `start` and
+        `end` ("... the shootings that Obama mentioned when he announced": "he" is Obama, not the subject)."""
+        for w in _CAPITALISED.findall(text, start, end):
+            full = self.speakers.people.get(w)
+            if full is not None and self.speakers.sex_of(full) in (None, sex):
+                return True
+        return False
 
     def _put_it(self, text: str) -> list[Evidence]:
         """'As X put it, “...”': X's words ("As the chief executive, Jeff Weiner, put it in his memo"; "as
