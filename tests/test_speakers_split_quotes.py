@@ -130,3 +130,10 @@ def test_a_passive_agent_inside_a_quotation_is_the_speakers_words() -> None:
             "show, money reached the mayor's charity. The payments were not disclosed by the Reyes family, despite "
             "a promise to name every donor. Other people made gifts as well.\"\n")
     assert _judged(text, "The payments")[1] == "The Harbour Gazette"
+
+
+def test_a_name_after_the_verb_then_a_clause_after_its_comma_speaks() -> None:
+    # issue #14, session 17: '“...,” said Republican party boss Reince Priebus, though he added ...' was Trump's
+    text = ("Mayor Tom Reyes spoke for an hour.\n\n“The fuss costs us a week,” said Democratic party chair Ana Ruiz, "
+            "though she added that the plan would pass.\n")
+    assert _judged(text, "“The fuss") == ("attributed", "Ana Ruiz")
