@@ -155,3 +155,17 @@ def test_he_after_another_person_named_between_is_not_the_subject() -> None:
     report = audit_text("The hall was full.\n\n" + text)
     j = next(js.judgement for js in report.sentences if js.sentence.text.startswith("Paul Brennan"))
     assert "announced" not in (j.cue or "")
+
+
+# one list of people plurals (issue #14 lead: speakers._people_plural and rules._people_plural, folded)
+
+
+@pytest.mark.parametrize(("word", "people"), [
+    ("advocates", True), ("fans", True), ("Republicans", True), ("technophiles", True), ("officials", True),
+    # the -s forms of reporting verbs with those endings are no people
+    ("plans", False), ("cites", False), ("writes", False), ("finds", False),
+])
+def test_one_list_of_people_plurals(word: str, people: bool) -> None:
+    from provenance.core.speakers import people_plural
+
+    assert people_plural(word) is people

@@ -700,7 +700,7 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 1 and superlative(words[-1]):
         return None  # "the world's largest (confirmed oil reserves)": a noun phrase cut before its head
     if len(words) > 1 and any(w.islower() and w in lexicon().verb_forms and lexicon().verbs[w].kind in ("s", "ed")
-                              and not (k == len(words) - 1 and _people_plural(w)) for k, w in enumerate(words[1:], 1)):
+                              and not (k == len(words) - 1 and people_plural(w)) for k, w in enumerate(words[1:], 1)):
         return None  # "Gallup finds (states shifting)", "Howard continued his scathing": a clause, no speaker
     if len(words) > 2 and words[0].islower() and words[0].endswith("ed") and len(words[0]) > 4 \
             and words[1] in ("the", "a", "an") and words[2][:1].isupper():
@@ -887,11 +887,20 @@ _HEADLINE_ROLES = frozenset({"donor", "billionaire", "tycoon", "mogul", "nominee
                              "actor", "actress", "singer", "rapper", "coach", "ceo", "founder", "chairman"})
 
 
-def _people_plural(word: str) -> bool:
-    """A plural noun of people that is also a verb's -s form, as the head of a noun phrase ("Iowa biofuels
-    advocates", "Republican leaders", "abortion opponents"), not a verb ("Gallup finds")."""
-    return word.endswith(("ates", "ists", "ers", "ors", "ents", "ants")) or word in speaker_heads() \
-        or word in lexicon().unnamed
+# the endings of plural nouns of people ("advocates", "analysts", "leaders", "opponents"; "fans", "Republicans",
+# "conservatives", "Israelites", "technophiles")
+_PEOPLE_PLURAL_ENDINGS = ("ates", "ists", "ers", "ors", "ents", "ants")
+# ... and endings no reporting verb's -s form has but "plans", "cites" and "writes" ("fans", "Republicans",
+# "conservatives", "Israelites", "technophiles")
+_MORE_PEOPLE_ENDINGS = ("ans", "ives", "ites", "philes", "fans")
+
+
+def people_plural(word: str) -> bool:
+    """A plural noun of people, also where it is a verb's -s form, as the head of a noun phrase ("Iowa biofuels
+    advocates", "Republican leaders", "abortion opponents", "Trump fans"), not a verb ("Gallup finds"): its ending,
+    speaker_heads.txt or unnamed.txt. The one list of people plurals (judge.rules reads it too)."""
+    return word.endswith(_PEOPLE_PLURAL_ENDINGS) or word in speaker_heads() or word in lexicon().unnamed or (
+        word.endswith(_MORE_PEOPLE_ENDINGS) and word not in lexicon().verb_forms)
 
 
 def _role_led(name: str) -> bool:

@@ -48,13 +48,11 @@ from provenance.core.speakers import (
     is_place,
     not_a_speaker,
     people_noun,
+    people_plural,
     speaker_heads,
     strip_titles,
     superlative,
     title_words,
-)
-from provenance.core.speakers import (
-    _people_plural as _speakers_people_plural,
 )
 from provenance.judge.features import (
     _SKIP as _SUBJECT_SKIP,
@@ -2653,9 +2651,6 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
 _AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
                                "those", "some", "no", "new"})
-_PLURAL_ENDINGS = ("ans", "ives", "ites", "philes", "fans")
-
-
 def _plural_head(text: str, end: int) -> bool:
     """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun the name
     modifies: a people noun (its ending, speaker_heads.txt, unnamed.txt) and a verb right after it ("Cruz backers
@@ -2670,9 +2665,9 @@ def _plural_head(text: str, end: int) -> bool:
     if nxt is None:
         return False
     w = nxt.group("w")
-    if _people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
+    if people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
         return True  # "Immigrant rights advocates (say)": a noun before the people, not a verb
-    if not _people_plural(word):
+    if not people_plural(word):
         # any other plural before a verb that no object follows: "Initial estimates put", "FEC reports show"
         return not word.endswith("ss") and (w in _SUBJECT_VERBS or w in lexicon().verb_forms
                                             or w in ("have", "had", "will", "would", "could", "may", "might"))
@@ -2680,12 +2675,6 @@ def _plural_head(text: str, end: int) -> bool:
         return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
     return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
         or verb_at(text, nxt.start("w")) is True
-
-
-def _people_plural(word: str) -> bool:
-    """A plural noun of people: speakers._people_plural's ("advocates", "analysts", speaker_heads.txt, unnamed.txt),
-    or by a few endings more ("fans", "Republicans", "technophiles")."""
-    return _speakers_people_plural(word) or word.endswith(_PLURAL_ENDINGS)
 
 
 # the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
