@@ -169,3 +169,12 @@ def test_one_list_of_people_plurals(word: str, people: bool) -> None:
     from provenance.core.speakers import people_plural
 
     assert people_plural(word) is people
+
+
+def test_a_noun_in_ing_before_people_opens_the_subject() -> None:
+    # issue #14, session 17: "But hacking specialists say ..." carried "House" from the sentence before (the
+    # first word in -ing was read as a gerund opening a clause)
+    text = ("House Democrats warned on Monday that more files would leak. “This is only the start,” said Rep. Ana "
+            "Ruiz.\n\nBut hacking specialists say the leaked files might have been doctored before they were "
+            "published.\n")
+    assert _source_of(text, "But hacking") == "hacking specialists"

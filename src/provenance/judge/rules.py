@@ -3028,8 +3028,9 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
         words = words[1:]
     first = _bare(words[0]) if words else ""
     if len(words) < 2 or first in _NP_NOT_SUBJECT or limit == 0 or (first in PREPOSITIONS and first not in _APPROXIMATE) \
-            or (first.endswith("ing") and len(first) > 5):
-        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund)
+            or (first.endswith("ing") and len(first) > 5 and not people_plural(_bare(words[1]))):
+        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund; but
+        # "Hacking specialists say", "Polling experts warn": a noun before people)
         return None
     limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
     words = words[:40]  # (a subject, an aside and the verb fit in forty words)
