@@ -178,3 +178,16 @@ def test_a_noun_in_ing_before_people_opens_the_subject() -> None:
             "Ruiz.\n\nBut hacking specialists say the leaked files might have been doctored before they were "
             "published.\n")
     assert _source_of(text, "But hacking") == "hacking specialists"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # issue #14, session 17: "The State Department less than two weeks ago said ..." named nobody of its own
+    ("The Harbour Trust less than two weeks ago said for the first time that the files had leaked.",
+     "The Harbour Trust"),
+    ("The council just two days ago agreed to debate the plan.", "The council"),
+    ("Senator Ana Ruiz more than a year ago said she would run again.", "Ana Ruiz"),
+])
+def test_a_time_between_the_subject_and_its_verb(text: str, subject: str) -> None:
+    from provenance.judge.rules import _own_np_subject
+
+    assert _own_np_subject(text) == subject

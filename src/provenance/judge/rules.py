@@ -3058,6 +3058,15 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
             continue
         if core and _verb_ahead(words, bares, i, last):
             break
+        if core and bare in _TIME_OPENERS:
+            # "The State Department less than two weeks ago said", "Sanders late Monday acquiesced": a time between
+            # the subject and its verb
+            when = _TIME_ADJUNCT.match(" ".join(words[i:i + 7]))
+            if when is not None:
+                n = len(when.group(0).split())
+                if _verb_ahead(words, bares, i + n, last):
+                    i += n
+                    break
         if not bare or i >= limit or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
                                       and bare not in _NP_OPENERS):
             return None
@@ -3128,6 +3137,16 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
 
 
 MAX_PHRASE_WORDS = 12
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_OPENERS = frozenset({"late", "early", "earlier", "last", "this", "on", "less", "more", "a", "one", "two", "three",
+                           "four", "five", "six", "several", "just"})
+# a time adjunct between a subject and its verb (the words are matched whole, then the verb must follow)
+_TIME_ADJUNCT = LazyRe(
+    rf"(?:(?:late|early)\s+(?:{_DAY_NAMES}|night|morning|afternoon|evening)"
+    rf"|(?:last|this|earlier\s+this)\s+(?:week|weekend|month|year|{_DAY_NAMES})"
+    rf"|on\s+(?:{_DAY_NAMES})"
+    r"|(?:just\s+)?(?:(?:less|more)\s+than\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago)(?=\s|$)")
 
 
 def _headline_subject(text: str) -> str | None:
