@@ -191,3 +191,13 @@ def test_a_time_between_the_subject_and_its_verb(text: str, subject: str) -> Non
     from provenance.judge.rules import _own_np_subject
 
     assert _own_np_subject(text) == subject
+
+
+def test_an_adverb_inside_a_phrase_makes_it_a_clause_not_a_speaker() -> None:
+    # issue #14, session 17: "But Trump also struck populist notes ..." named "Trump also struck populist" (the noun
+    # "notes" read as the verb)
+    text = "Mayor Tom Reyes spoke in the hall.\n\nBut Reyes also struck populist notes about the rich and the poor.\n"
+    assert _source_of(text, "But Reyes") != "Reyes also struck populist"
+    assert classify("Reyes also struck populist", Speakers()) is None
+    # guard: "the then chief of police" keeps its "then"
+    assert classify("the then chief of police in Leeds", Speakers()) is not None

@@ -717,6 +717,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # "Howard continued his scathing (remarks)", "The Florida senator made a similar closing days (charge)": a
         # verb, then its object; a clause, no speaker
         return None
+    if len(words) > 2 and any(w in _CLAUSE_ADVERBS for w in words[1:-1]):
+        # "Trump also struck populist (notes)": a name, an adverb, then its verb and object; a clause, no speaker
+        return None
     if words[0][:1].isupper() and words[0].lower() in _OPENING_VERBS:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
@@ -875,6 +878,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 
 # adjectives of rank a title-case headline capitalises before a surname ("Top Clinton adviser", "Senior Trump aide")
+# adverbs that stand between a subject and its verb, never inside a speaker's name or description
+_CLAUSE_ADVERBS = frozenset({"also", "still", "never", "often", "always", "already", "finally", "again"})  # (not "then": "the then chief")
 _RANK_ADJECTIVES = frozenset({"top", "senior", "key", "leading", "veteran", "longtime", "ex"})
 # the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
 _FOR_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "staff",
