@@ -201,3 +201,16 @@ def test_an_adverb_inside_a_phrase_makes_it_a_clause_not_a_speaker() -> None:
     assert classify("Reyes also struck populist", Speakers()) is None
     # guard: "the then chief of police" keeps its "then"
     assert classify("the then chief of police in Leeds", Speakers()) is not None
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    # issue #14, session 17: a headline's capitalised verb or adverb is no part of the name it opens with
+    ("Ana Ruiz Calls for Special Inquiry after Report Reveals Mayor’s Meetings with Foundation Donors.", "Ana Ruiz"),
+    ("Councillors Finally Approved A Budget.", None),
+    # guard: a capitalised plural that is also a verb's form stays a noun before a verb
+    ("EU Member States are worried about the deal.", "EU Member States"),
+])
+def test_a_headlines_verb_or_adverb_ends_the_name(text: str, lead: str | None) -> None:
+    from provenance.judge.rules import _named_lead
+
+    assert _named_lead(text) == lead

@@ -2550,6 +2550,12 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     words = m.group("np").split()
     while len(words) > 1 and words[-1] in _ROLE_AFTER_NAME:
         words.pop()  # "Indiana governor (endorses ...)": a role after a place names no one here (as before it was read)
+    if len(words) > 2 and words[-1].lower() in lexicon().verb_forms and lexicon().verbs[words[-1].lower()].kind == "s":
+        after = _NEXT_WORD.match(text, m.end("np"))
+        if after is not None and (after.group(1) in PREPOSITIONS or after.group(1) in ("the", "that", "a", "an")):
+            # "Mike Pence Calls (for Special Prosecutor after ...)": a headline's verb, capitalised, then its object
+            # ("EU Member States are ..." keeps its noun)
+            words.pop()
     if len(words) < 2:  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
         return None
     if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in words):
@@ -3176,6 +3182,8 @@ def _headline_subject(text: str) -> str | None:
             break  # (a lower-case word other than a name's particle ends the name: "Gov. Andrew Cuomo (went)")
         if words[k][-1:] == ":":
             return None  # "Clinton Wades In: Urges ...", "OK Gov Fallin: Trump Is ...": no name before a verb
+        if k == 1 and len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS:
+            break  # "Republicans Finally (Confirmed A Judge)": an adverb after one word; the one-word rule decides
         if k >= 2 and (low in forms or low in _HEADLINE_AUX or (len(low) > 4 and low.endswith("ly")
                                                                 and low not in _LY_NOUNS)
                        or (low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
