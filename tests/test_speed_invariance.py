@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "c7d3b155703938719b71ca26e7ac939fc47fb23f9c75e7c529385b44aa6fe4c3"
+DIGEST = "ac0d5aa23dfa863143c81cc3633a3d93a29961f97673cd4c23ab87012dcc9f1d"
 
 
 def inputs() -> list[Path]:

@@ -43,6 +43,7 @@ from provenance.core.speakers import (
     WEEKDAYS,
     Speakers,
     Subject,
+    adjectives,
     classify,
     first_names,
     is_place,
@@ -143,9 +144,10 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         # official.', never "posted the clip to YouTube" (an object)
                         # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
                         # ('," said one unaligned Florida Republican strategist.': one of a kind, unnamed)
-                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
+                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
                         r"[a-z0-9][\w-]*"
-                        r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
+                        # ('said a former U.S. law enforcement official who ...': a noun of three words)
+                        r"(?:\s+(?!(?:and|or|of|to|the|a|an)\b)[a-z]+){0,2}?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
                         rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
@@ -373,6 +375,18 @@ _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
                              r"despite|without|after|before)\s+$")
+# "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
+_NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
+
+
+def _no_before(before: str) -> bool:
+    m = _NO_BEFORE.search(before)
+    if m is None:
+        return False
+    adj = m.group("adj")
+    return adj is None or (adj in adjectives() and not people_noun(adj) and adj not in speaker_heads())
+
+
 _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
@@ -595,6 +609,10 @@ def _np(clause: str) -> str:
                 words = words[:-1]
     while len(words) > 1 and words[-1] in ("here", "there"):
         words = words[:-1]  # "Her campaign workers here (said)"
+    for k in range(len(words) - 2, 0, -1):
+        if words[k + 1] == "by" and words[k] in _AGENT_PARTICIPLES:
+            words = words[:k]  # "A letter from the Legion obtained by The Associated Press (warns)": the agent's rest
+            break
     out: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
@@ -631,6 +649,9 @@ def _np(clause: str) -> str:
                 # told", "Republicans in Congress said": the people speak
                 out.append(w)
                 continue
+            if lw == "from" and i >= 1 and len(out) <= 6 and words[i - 1].lower() in DOCUMENT_HEADS:
+                out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
+                continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
                 # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
                 out = []
@@ -666,6 +687,9 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# participles whose agent follows ("obtained by The Associated Press"): never part of the speaker's name
+_AGENT_PARTICIPLES = frozenset({"obtained", "seen", "reviewed", "published", "released", "issued", "posted", "filed",
+                                "cited", "quoted", "conducted", "written", "commissioned", "shared", "sent"})
 # past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
 _PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
                           "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
@@ -675,7 +699,8 @@ _SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\."
 _ABBREVIATIONS = frozenset({
     "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
     "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
-    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca"})
+    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
@@ -785,6 +810,8 @@ class Judge:
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind == "s" and before[-4:] in (" to ", " To "):
                 continue  # "gave money for Head Start to states": after "to", an -s form is a noun (a verb is a base)
+            if form.kind in ("base", "s") and "no" in self.words and _no_before(before):
+                continue  # "makes no specific mention of", "there was no comment": a noun
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
@@ -878,6 +905,14 @@ class Judge:
                                 and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
                             np = own
                 subj = classify(np, self.speakers) if np.strip() else None
+                if OWN_LEAD_PRONOUN and subj is not None and (np == "he" or np == "she") and start > 8 and not (
+                        quotes and any(q.start <= s.start + start < q.end or q.start <= s.start + 1 < q.end
+                                       for q in quotes)):
+                    # "Roffman signed a letter that he said was drafted by the firm", 'Mosman saw it differently:
+                    # "...," he said.': the person the sentence opens with, not the last person named before it
+                    own = self._lead_person(text, np, start)
+                    if own is not None:
+                        subj = own
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
@@ -1144,6 +1179,19 @@ class Judge:
         subj = classify(m.group("np"), self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org") else None
 
+    def _lead_person(self, text: str, pronoun: str, start: int) -> Subject | None:
+        """The person a sentence opens with, when a later "he" or "she" of its own (before `start`) can mean them:
+        a name, not a pronoun, and of the pronoun's sex where the article tells it."""
+        lead = _LEADING_NP.match(text)
+        if lead is None or lead.end("np") >= start - len(pronoun) or not lead.group("np")[:1].isupper() \
+                or lead.group("np").lower() in _SUBJECT_PRONOUNS:
+            return None
+        subj = self._leading_subject(text)
+        if subj is None or subj.kind != "person" or subj.text.split()[-1] not in self.speakers.people:
+            return None  # (a person the article has named before: a capitalised first word is often no name)
+        sex = self.speakers.sex_of(subj.text)
+        return subj if sex is None or sex == PRONOUN_SEX[pronoun] else None
+
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
         if m is None:
@@ -1344,9 +1392,9 @@ class Judge:
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
                         self.speakers.remember(named.text, "person")
                 elif np and " " not in np and np in self.speakers.people:
-                    subj = classify(np, self.speakers)
-                    if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
-                        self.speakers.remember(subj.text, "person")
+                    # (the person the article named with this surname, even where the surname alone is also a
+                    # city's name, which classify() refuses: "Dayton has been a longtime Clinton supporter")
+                    self.speakers.remember(self.speakers.people[np], "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -2486,6 +2534,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+OWN_LEAD_PRONOUN = True  # a "he"/"she" that reports in a sentence opening with a person's name is that person
 GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
