@@ -910,9 +910,9 @@ class Judge:
                                        for q in quotes)):
                     # "Roffman signed a letter that he said was drafted by the firm", 'Mosman saw it differently:
                     # "...," he said.': the person the sentence opens with, not the last person named before it
-                    own = self._lead_person(text, np, start)
-                    if own is not None:
-                        subj = own
+                    led_by = self._lead_person(text, np, start)
+                    if led_by is not None:
+                        subj = led_by
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
