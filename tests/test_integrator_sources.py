@@ -131,3 +131,12 @@ def test_phrases_that_are_no_speaker() -> None:
     assert got[1] == ("attributed", "A March 3 letter from the Veterans Council")
     # ("mention" after "no specific" was a verb, its subject "The Irish constitution makes no specific")
     assert "makes" not in str(_judgements("The Irish constitution makes no specific mention of neutrality.\n")[0][1])
+
+
+def test_no_break_spaces_are_read_as_spaces() -> None:
+    text = "Mayor Ana Reyes opened the meeting.\n\nAccording\xa0to\xa0a\xa02019\xa0study\xa0by\xa0the\xa0Urban\xa0Institute, rents rose.\n"
+    report = audit_text(text, source="x.txt", fmt="text")
+    js = report.sentences[1]
+    # (the source was reported with the no-break spaces in it, and patterns written with spaces missed phrases)
+    assert js.judgement.source == "a 2019 study by the Urban Institute"
+    assert "\xa0" in js.sentence.text  # the report keeps the text as written
