@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7541f6d415ffc95689872d361affb500e71dd9595009128cf0a463d2f82c601c"
+DIGEST = "87e0f39f084af90155ae960aa5c0d3c537d19dec759904ec5bf8f5a4b607f665"
 
 
 def inputs() -> list[Path]:
