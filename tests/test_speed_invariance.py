@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "ac0d5aa23dfa863143c81cc3633a3d93a29961f97673cd4c23ab87012dcc9f1d"
+DIGEST = "7a71e6ed2bf7ed88914b930913a4efea7e1c20cfa2b9507e5ddfe04fc961a7d6"
 
 
 def inputs() -> list[Path]:
