@@ -114,6 +114,22 @@ _SEX_REFLEXIVE = LazyRe(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’
                         r"(?P<cue>himself|herself)\b")
 
 
+# a sentence that opens with a name and goes on, after a conjunction, with "she" or "he" as a subject: "Zuma-Sambudla
+# pleaded not guilty when she appeared", "Mokoena was arrested after she posted the videos": the article's own
+# evidence of the person's sex (a name no first-name list knows). Only lower-case words between them (no other
+# person), and no verb of speech or "that" (in "Govender said she ..." she is someone else)
+_SEX_OWN_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Still|Yet|Meanwhile|However),?\s+)?"
+                         r"(?P<name>[A-Z][a-z][\w'’]*(?:[\s-][A-Z][a-z][\w'’]*){0,2})\s+"
+                         r"(?P<between>(?:[a-z][\w'’-]*,?\s+){1,10}?)"
+                         r"(?:because|when|as|after|before|while|since|until|although|though|and|but|so|if)\s+"
+                         r"(?P<cue>she|he)\s+[a-z]")
+_SEX_OWN_STOPS = frozenset({"that", "said", "says", "told", "tells", "added", "claimed", "claims", "argued", "argues",
+                            "alleged", "alleges", "testified", "accused", "asked", "asks", "thinks", "thought",
+                            "believes", "believed", "according", "wrote", "writes", "warned", "warns", "noted",
+                            "insisted", "insists", "denied", "denies", "admitted", "admits", "reported", "explained",
+                            "him", "her", "his", "them", "their", "whom", "who"})
+
+
 @lru_cache(maxsize=1)
 def adjectives() -> frozenset[str]:
     """Words that are adjectives and never part of a name (data/adjectives.txt, built by
@@ -273,6 +289,11 @@ class Speakers:
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
         honorific, a gendered role word before the name or in an aside after it, a reflexive pronoun."""
+        if ("she" in words or "he" in words) and text[:1].isupper():
+            own = _SEX_OWN_CLAUSE.match(text)
+            if own is not None and own.group("name").split()[0].lower() not in _NOT_NAME_WORDS \
+                    and _SEX_OWN_STOPS.isdisjoint(own.group("between").replace(",", " ").split()):
+                self.note_sex(own.group("name"), PRONOUN_SEX[own.group("cue")])
         if _SEX_CUES.isdisjoint(words):
             return
         for pattern, table in ((_SEX_HONORIFIC, HONORIFIC_SEX), (_SEX_ROLE_BEFORE, ROLE_SEX),
@@ -574,6 +595,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         # of the other sex ("She said Trump's words could be twisted" is not Trump's)
         who = speakers.person_for(text)
         if who is not None:
+            if who not in speakers.sexes and text.lower() in PRONOUN_SEX and speakers.sex_of(who) is None:
+                speakers.note_sex(who, PRONOUN_SEX[text.lower()])  # "He said" meant Govender: he is a man
             return Subject(who, "person", True)
     if how == "pron-group" and speakers.last_org:
         return Subject(speakers.last_org, "org", True)

@@ -180,6 +180,10 @@ _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
 # tuning part lost 7 sources to the rule without this)
 _COMPLEMENT_BEFORE = LazyRe(r"\b(?:was|is|were|are|by|including)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
+# a copula, a role (capitalised words too: "Hawks head Major-Gen"), then a full name and ", who": the person the
+# sentence introduces ("The first witness was Hawks head Major-Gen Gopaul Govender, who was appointed ...")
+_INTRODUCED = LazyRe(r"\b(?:was|is)\s+(?:[\w.'’-]+\s+){0,5}?(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),"
+                     r"\s+who\b")
 _NAME_WHO = LazyRe(r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+who\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
@@ -1240,8 +1244,10 @@ class Judge:
                 at = text.find(own) if own is not None else -1
                 titled = at > 0 and text[:at].split()[-1:] != [] \
                     and text[:at].split()[-1].lower().strip(".") in self.titles
-                if own is not None and " and " not in own and (" " in own or titled or (
+                if own is not None and " and " not in own and (" " in own or titled or own in self.speakers.people or (
                         at >= 0 and text.startswith(", who ", at + len(own)))):
+                    # (or a surname of a person met before: "Katjavivi, one of Geingob’s close friends, was ...",
+                    # "On Tuesday morning, Ebrard presented data": the sentence is about them, a later "he" too)
                     # (or a single name a relative "who" describes: "Meanwhile Rihanna, who was honored ...")
                     named = classify(own, self.speakers)
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
@@ -1250,6 +1256,13 @@ class Judge:
                     subj = classify(np, self.speakers)
                     if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                         self.speakers.remember(subj.text, "person")
+                elif "who" in self.words and not np:
+                    # "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who ...": the person
+                    # a copula introduces, whom a later "He said" means
+                    met = _INTRODUCED.search(text)
+                    named = classify(met.group("name"), self.speakers) if met is not None else None
+                    if named is not None and named.kind == "person" and " " in named.text:
+                        self.speakers.remember(named.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -2434,8 +2447,10 @@ _OWN_SUBJECT = LazyRe(
     r"(?:\s*\([RDI]-[A-Z][\w.]*\))?"
     # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
-    r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
+    # "one of ..." ("Katjavivi, one of Geingob’s close friends, was"); a body, then a role in lower case
+    # ("Royce Mendes, Desjardins Economics managing director and head of macro strategy, was")
+    r"(?:(?:,\s+(?:who|whose|a|an|the|one\s+of|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?=[a-z]))\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:"
     + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r"|week|night|morning|afternoon|evening|year|month))?"
