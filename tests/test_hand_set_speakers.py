@@ -80,3 +80,26 @@ def test_a_he_resolved_to_the_latest_person_shows_his_sex_for_later() -> None:
             "She said the family would appeal.\n\n"
             "He said the suspects had been traced.")
     assert _last(text) == ("attributed", "Gopal Naidoo")
+
+
+# --------------------------------------------------------------------------- which words name the speaker
+
+
+@pytest.mark.parametrize(("np", "text", "kind"), [
+    ("Reserve Bank of Malawi deputy governor Grace Phiri", "Grace Phiri", "person"),
+    ("Bank of Lesotho chief economist Tumelo Mokhele", "Tumelo Mokhele", "person"),
+    ("the Reserve Bank of Malawi", "the Reserve Bank of Malawi", "org"),
+    ("Authority of Nepal", "Authority of Nepal", "org"),
+])
+def test_a_role_then_a_name_after_a_body_of_is_the_person(np: str, text: str, kind: str) -> None:
+    from provenance.core.speakers import Speakers, classify
+    subject = classify(np, Speakers())
+    assert subject is not None
+    assert (subject.text, subject.kind) == (text, kind)
+
+
+def test_a_role_then_a_name_after_a_body_of_is_whom_a_later_he_means() -> None:
+    text = ("Harbour master Johan Botha said the port would reopen on Monday.\n\n"
+            "Reserve Bank of Malawi chief economist Tumelo Mokhele said the closure had cost exporters.\n\n"
+            "He said the losses would be recovered by June.")
+    assert _sources(text)[1:] == [("attributed", "Tumelo Mokhele"), ("attributed", "Tumelo Mokhele")]

@@ -808,7 +808,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "org", True))  # "Conservatives", "the Tories": a party, never "she"
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
-            or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
+            or (any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np))  # "Authority of Nepal"
+                and not _role_before_name(words, name)):
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if " for " in np:
         role = np.split(" for ", 1)[0].split()
@@ -850,6 +851,14 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return None  # "Crowds of Muslim (men)": an adjective cut from its noun, nobody a later "she" means
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+def _role_before_name(words: list[str], name: str) -> bool:
+    """Whether the phrase ends with a role in lower case, then a name of two or three words: "Royal Bank of Canada
+    assistant chief economist Nathan Janzen" is the economist, whatever body of the phrase is an organisation's."""
+    n = len(name.split())
+    return 2 <= n <= 3 and len(words) > n and words[-n - 1].islower() and words[-n - 1].isalpha() \
+        and words[-n - 1] not in DETERMINERS and words[-n - 1] not in PREPOSITIONS and words[-n - 1] != "and"
 
 
 # the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
