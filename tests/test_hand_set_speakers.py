@@ -103,3 +103,14 @@ def test_a_role_then_a_name_after_a_body_of_is_whom_a_later_he_means() -> None:
             "Reserve Bank of Malawi chief economist Tumelo Mokhele said the closure had cost exporters.\n\n"
             "He said the losses would be recovered by June.")
     assert _sources(text)[1:] == [("attributed", "Tumelo Mokhele"), ("attributed", "Tumelo Mokhele")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Freight volumes fell in April, said Dairy Farmers of Malawi's chief economist, Pieter Louw.", "Pieter Louw"),
+    ("The toll will stay the same, said National Association of Freight Carriers' chief economist, Lindiwe Moyo.",
+     "Lindiwe Moyo"),
+    ("The bridge will reopen in March, said the Western Cape Roads Authority's chief engineer, Pieter Louw.",
+     "Pieter Louw"),
+])
+def test_a_bodys_role_then_the_name_after_the_verb_speaks(text: str, source: str) -> None:
+    assert _last(text) == ("attributed", source)
