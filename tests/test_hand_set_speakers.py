@@ -114,3 +114,15 @@ def test_a_role_then_a_name_after_a_body_of_is_whom_a_later_he_means() -> None:
 ])
 def test_a_bodys_role_then_the_name_after_the_verb_speaks(text: str, source: str) -> None:
     assert _last(text) == ("attributed", source)
+
+
+# --------------------------------------------------------------------------- phrases that are nobody
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("NAIROBI, May 3 (Reuters) - Kenya's energy regulator disputed on Friday whether fuel prices would rise.",
+     "Kenya's energy regulator"),
+    ("LUSAKA, June 9 (AFP) — Zambia's mining ministry said on Monday that output fell.", "Zambia's mining ministry"),
+])
+def test_a_dateline_is_no_part_of_the_speaker(text: str, source: str) -> None:
+    assert _last(text) == ("attributed", source)

@@ -650,10 +650,18 @@ def _media(word: str) -> bool:
     return (w[:-2] if w.endswith(("'s", "’s")) else w) in _MEDIA_WORDS
 
 
+# what a dateline leaves before the subject it opens the story with: "Reuters) - ", "NAIROBI, May 3 (AFP) — "
+_DATELINE_LEAK = re.compile(r"^[^()]{0,60}\)\s*[-—–―]+\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=4096)
 def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     """What classify() decides from the words alone: ("subject", "", the Subject), ("person", a name
     to make canonical), ("pron-...", the pronoun) or ("org-ref", a phrase such as "the campaign")."""
+    if ")" in np:
+        leak = _DATELINE_LEAK.match(np)
+        if leak is not None:
+            np = np[leak.end():]  # "(KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority": a dateline
     np = np.strip().strip(",;:—–-\"'“”‘’()").strip()
     if not np or _MARKUP.search(np):
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
