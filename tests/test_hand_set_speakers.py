@@ -126,3 +126,17 @@ def test_a_bodys_role_then_the_name_after_the_verb_speaks(text: str, source: str
 ])
 def test_a_dateline_is_no_part_of_the_speaker(text: str, source: str) -> None:
     assert _last(text) == ("attributed", source)
+
+
+def test_a_relative_clause_without_that_has_its_own_subject() -> None:
+    text = ("President Sam Nujoma visited the northern farms on Monday.\n\n"
+            "On Tuesday, Nujoma met with farmers to discuss the sale of Namibian beef the president said will help "
+            "exports.")
+    assert _last(text) == ("attributed", "Sam Nujoma")
+    from provenance.core.speakers import Speakers, classify
+    subject = classify("discuss the sale of Namibian beef the president", Speakers())
+    assert subject is not None
+    assert subject.text == "the president"
+    guard = classify("officials of the ministry", Speakers())
+    assert guard is not None
+    assert guard.text == "officials of the ministry"

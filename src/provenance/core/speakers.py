@@ -686,6 +686,14 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 3 and words[0].islower() and words[1].islower() and words[2] in ("the", "a", "an") \
             and words[3][:1].isupper() and all(_plain_noun(w) for w in words[:2]):
         words = words[2:]  # "(On) social media the Metropolitan Police (said)": a place, then the speaker
+    elif len(words) > 3 and words[0].islower() and words[0] not in DETERMINERS and "the" in words[2:]:
+        # "(to) discuss the sale of U.S. military equipment the president (said will help ...)": a clause, then a
+        # relative clause with no "that" whose subject is the speaker; the last "the" after a plain lower-case
+        # word opens it (never after a preposition or a conjunction: "officials of the ministry")
+        k = len(words) - 1 - words[::-1].index("the")
+        if 1 < k < len(words) - 1 and words[k - 1].isalpha() and words[k - 1].islower() \
+                and words[k - 1] not in PREPOSITIONS and words[k - 1] not in ("and", "or", "but", "nor", "than"):
+            words = words[k:]
     if len(words) > 1:
         lows = [w.lower().strip(",.").replace("’", "'") for w in words]  # "wasn’t" as "wasn't"
         if lows[0] in SUBJECT_PRONOUNS and lows[-1] not in SUBJECT_PRONOUNS:
