@@ -140,3 +140,13 @@ def test_a_relative_clause_without_that_has_its_own_subject() -> None:
     guard = classify("officials of the ministry", Speakers())
     assert guard is not None
     assert guard.text == "officials of the ministry"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The new levies on maize and wheat imports announced by Finance Minister Enoch Godongwana on Monday are unfair "
+     "and a “bad idea” for farmers, Agriculture Minister Thoko Didiza said Tuesday.", "Thoko Didiza"),
+    # "said by telephone": the speaker's own act, no passive
+    ("“It is nonsense,” Ms. Didiza said by telephone.", "Didiza"),
+])
+def test_a_participle_and_its_agent_after_a_noun_is_no_speaker(text: str, source: str) -> None:
+    assert _last(text) == ("attributed", source)

@@ -792,6 +792,12 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
+                if form.kind == "ed" and after.startswith(" by ") and not dropped and clause.strip() and word != "said" \
+                        and _BY_AGENT.match(after) \
+                        and clause.split()[-1].lower() not in ("as", "than") and clause.rstrip()[-1:] not in ",;:—–":
+                    # "The 25% tariffs on steel and aluminum imports announced by Donald Trump on Monday are
+                    # illogical, Ebrard said": a participle after its noun, with its agent; no speaker of the clause
+                    continue
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
                     if agent:
