@@ -150,3 +150,11 @@ def test_a_relative_clause_without_that_has_its_own_subject() -> None:
 ])
 def test_a_participle_and_its_agent_after_a_noun_is_no_speaker(text: str, source: str) -> None:
     assert _last(text) == ("attributed", source)
+
+
+def test_a_copy_of_a_document_is_the_document() -> None:
+    text = ("According to a copy of the lawsuit obtained by the Herald:\n\n"
+            "“The defendant entered the property at night.”\n\n"
+            "A copy of the report, seen by the Herald, says the dam is unsafe.")
+    assert _sources(text) == [("attributed", "the lawsuit"), ("attributed", "the lawsuit"),
+                              ("attributed", "the report")]

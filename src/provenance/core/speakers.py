@@ -733,6 +733,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 2 and words[1] == "by" and words[0].islower() and words[0].endswith("ed"):
         return None  # "(The concerns being) expressed by many Jewish leaders go beyond ...": a passive's rest
     np = " ".join(words)
+    if len(words) > 3 and words[1] in ("copy", "copies") and words[2] == "of" and words[0].lower() in ("a", "the"):
+        return _parse(" ".join(words[3:]))  # "A copy of the report (says)": the report speaks
     if _NUMBER_TEN.fullmatch(np):
         return _fixed(Subject(np, "org", True))  # "No 10 confirmed": Downing Street, not a number
     placed = _IN_PLACE.match(np) if " in " in np or " on " in np else None

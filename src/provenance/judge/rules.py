@@ -285,7 +285,7 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     end = None if src.isalpha() else _ACCORDING_END.search(src)
     if end is not None:
         src = src[:end.start()]
-    src = src.strip()
+    src = _COPY_OF.sub("", src.strip(), count=1)  # "according to a copy of the filing": the filing speaks
     words = src.split()
     for k in range(1, len(words)):
         if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
@@ -300,6 +300,8 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
         _ACCORDING_SOURCES.clear()
     _ACCORDING_SOURCES[phrase] = known
     return known
+# a copy of a document is the document: "a copy of the filing", "A copy of the report (, seen by ...,) says"
+_COPY_OF = LazyRe(r"^(?:[Aa]n?|[Tt]he)\s+(?:leaked\s+|signed\s+|full\s+)?cop(?:y|ies)\s+of\s+(?=\S)")
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
