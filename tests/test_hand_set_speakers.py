@@ -158,3 +158,13 @@ def test_a_copy_of_a_document_is_the_document() -> None:
             "A copy of the report, seen by the Herald, says the dam is unsafe.")
     assert _sources(text) == [("attributed", "the lawsuit"), ("attributed", "the lawsuit"),
                               ("attributed", "the report")]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Bone fractures heal faster with the drug, according to preclinical data published in the Journal of Bone "
+     "Research.", "preclinical data"),
+    # an owner before "data" is the source, as before
+    ("Exports rose by 4 per cent, according to Census Bureau figures.", "Census Bureau"),
+])
+def test_data_with_no_owner_are_the_source(text: str, source: str) -> None:
+    assert _last(text) == ("attributed", source)

@@ -261,6 +261,8 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                         # "early results of exit polls conducted for The AP by Edison Research"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+_ACCORDING_END_REST = LazyRe(r"\s+(?:which|who|that)\b|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
@@ -283,7 +285,13 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
     # one-word source ("Reuters": letters only) is not searched
     end = None if src.isalpha() else _ACCORDING_END.search(src)
-    if end is not None:
+    if end is not None and end.group(0).rstrip().endswith(("data", "figures")) \
+            and not any(w[:1].isupper() for w in src[:end.start()].split()):
+        # "according to preclinical data published in ...": no owner before "data" (an adjective is none), so the
+        # data are the source, up to the next end ("preclinical data"; "Census Bureau data" stays the Bureau's)
+        rest = _ACCORDING_END_REST.search(src, end.end())
+        src = src[:rest.start()] if rest is not None else src
+    elif end is not None:
         src = src[:end.start()]
     src = _COPY_OF.sub("", src.strip(), count=1)  # "according to a copy of the filing": the filing speaks
     words = src.split()
