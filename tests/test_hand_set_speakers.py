@@ -168,3 +168,17 @@ def test_a_copy_of_a_document_is_the_document() -> None:
 ])
 def test_data_with_no_owner_are_the_source(text: str, source: str) -> None:
     assert _last(text) == ("attributed", source)
+
+
+def test_they_after_people_of_a_kind_who_spoke_are_those_people() -> None:
+    text = ("Investigators at the Cape Town Bone Clinic tested the drug on mice.\n\n"
+            "Authors reported that the two drugs together were not helpful.\n\n"
+            "They concluded: “The drug alone is enough to speed healing.”")
+    assert _last(text) == ("attributed", "Authors")
+
+
+def test_the_subject_of_a_first_verb_speaks_after_but() -> None:
+    text = ("Council Leader Martin Osei said the bridge would reopen in March.\n\n"
+            "Authors also tested the river water, but reported that the levels were safe.\n\n"
+            "They concluded: “The water is safe to drink.”")
+    assert _sources(text)[1:] == [("attributed", "Authors"), ("attributed", "Authors")]

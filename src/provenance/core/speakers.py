@@ -285,6 +285,9 @@ class Speakers:
     # a person's sex as the article shows it, by the name as written ("Mrs. Clinton": "Clinton"): "m", "f", or
     # "?" where the article shows both ("Mr. Clinton" and "Mrs. Clinton")
     sexes: dict[str, str] = field(default_factory=dict)
+    # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
+    # what a later "they" means ("They concluded: ...")
+    last_group: str | None = None
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
@@ -461,7 +464,10 @@ class Speakers:
                     # (a name met first with a role in title case, "Republican Donor Adelson ...", gives way to
                     # the full name met later, "Sheldon Adelson": "Adelson said" is Sheldon Adelson)
                     self.people[parts[-1]] = source
+        elif kind == "group":
+            self.last_group = source
         elif kind == "org":
+            self.last_group = None
             self.last_org = self.last_thing = source
             words = source.split()
             if len(words) >= 2 and words[-1][:1].isupper():  # "the Washington Post": "the Post" later
@@ -598,6 +604,8 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
             if who not in speakers.sexes and text.lower() in PRONOUN_SEX and speakers.sex_of(who) is None:
                 speakers.note_sex(who, PRONOUN_SEX[text.lower()])  # "He said" meant Govender: he is a man
             return Subject(who, "person", True)
+    if how == "pron-group" and speakers.last_group:
+        return Subject(speakers.last_group, "other", True)
     if how == "pron-group" and speakers.last_org:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":

@@ -225,9 +225,9 @@ _ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|execu
                       r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
                       r"\s+[\w-]")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
-_AND_BEFORE = re.compile(r"\band\s*$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
-_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
 _ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
@@ -534,6 +534,7 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 # a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
@@ -1237,6 +1238,12 @@ class Judge:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
+            if kind in ("person", "other") and GROUP_THEY and " " not in j.source and j.source[:1].isupper() \
+                    and j.source.endswith("s") and j.source.lower() in speaker_heads() \
+                    and j.source not in self.speakers.people:
+                # "Authors also evaluated ... but reported that ...": people of a kind, never one person named
+                # "Authors"; whom a later "They concluded:" means, until an organisation is named
+                self.speakers.remember(j.source, "group")
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(self.speakers.canonical(j.source) if kind == "person" else j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
