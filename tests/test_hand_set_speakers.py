@@ -182,3 +182,9 @@ def test_the_subject_of_a_first_verb_speaks_after_but() -> None:
             "Authors also tested the river water, but reported that the levels were safe.\n\n"
             "They concluded: “The water is safe to drink.”")
     assert _sources(text)[1:] == [("attributed", "Authors"), ("attributed", "Authors")]
+
+
+def test_a_quotation_credited_after_it_may_hold_apostrophes() -> None:
+    text = ("Harbour master Johan Botha said the port would reopen.\n\n"
+            "‘The harbour isn’t closing, but it isn’t busy, either’: Port Authority")
+    assert _last(text) == ("attributed", "Port Authority")

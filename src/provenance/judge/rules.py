@@ -318,7 +318,8 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
                        r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
-_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# (an apostrophe inside a word is no closing mark: "‘The economy isn’t booming ...’: BMO")
+_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'](?:[^\"“”‘’]|[’'](?=[a-z]))+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # a reporting verb, "that" and "according" ("reported that, according")
 _VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
 # "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
