@@ -188,3 +188,10 @@ def test_a_quotation_credited_after_it_may_hold_apostrophes() -> None:
     text = ("Harbour master Johan Botha said the port would reopen.\n\n"
             "‘The harbour isn’t closing, but it isn’t busy, either’: Port Authority")
     assert _last(text) == ("attributed", "Port Authority")
+
+
+def test_they_after_a_nationality_and_its_officials_who_spoke() -> None:
+    text = ("Zambia’s Energy Ministry said the dam had been closed.\n\n"
+            "The death toll from the flood rose to 12, Kenyan authorities said.\n\n"
+            "They said 40 other people were missing.")
+    assert _last(text) == ("attributed", "Kenyan authorities")

@@ -44,6 +44,7 @@ from provenance.core.speakers import (
     Speakers,
     Subject,
     classify,
+    demonyms,
     first_names,
     is_place,
     not_a_speaker,
@@ -1239,8 +1240,9 @@ class Judge:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
-            if kind in ("person", "other") and GROUP_THEY and " " not in j.source and j.source[:1].isupper() \
-                    and j.source.endswith("s") and j.source.lower() in speaker_heads() \
+            if kind in ("person", "other") and GROUP_THEY and j.source.count(" ") <= 2 and j.source[:1].isupper() \
+                    and j.source.endswith("s") and j.source.rsplit(None, 1)[-1].lower() in speaker_heads() \
+                    and (" " not in j.source or (j.source.count(" ") == 1 and j.source.split()[0] in demonyms())) \
                     and j.source not in self.speakers.people:
                 # "Authors also evaluated ... but reported that ...": people of a kind, never one person named
                 # "Authors"; whom a later "They concluded:" means, until an organisation is named
