@@ -195,3 +195,11 @@ def test_they_after_a_nationality_and_its_officials_who_spoke() -> None:
             "The death toll from the flood rose to 12, Kenyan authorities said.\n\n"
             "They said 40 other people were missing.")
     assert _last(text) == ("attributed", "Kenyan authorities")
+
+
+def test_a_title_of_an_office_then_the_name_is_whom_the_title_means_later() -> None:
+    text = ("MEC for Roads and Public Works, Thabo Molefe, said the road would reopen.\n\n"
+            "Council Leader Martin Osei said the bridge was safe.\n\n"
+            "The MEC said that the repairs were behind schedule.\n\n"
+            "He urged residents to report potholes.")
+    assert _sources(text)[2:] == [("attributed", "Thabo Molefe"), ("attributed", "Thabo Molefe")]

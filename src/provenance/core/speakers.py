@@ -260,6 +260,12 @@ def title_words() -> frozenset[str]:
     return frozenset(t.lower().strip(".") for t in lexicon().titles if t not in ("of", "the"))
 
 
+# a title, its office after "for" or "of", then the name between commas: "MEC for Cooperative Governance and
+# Traditional Affairs, Jacob Mamabolo, said"
+_TITLE_OF_THEN_NAME = LazyRe(r"(?<![\w’'])(?P<title>[A-Z][\w.-]*)\s+(?:for|of)\s+[^,;:“”\"]{1,80}?,\s+"
+                             r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),")
+
+
 @dataclass
 class Speakers:
     """What the article has named so far, for resolving later references."""
@@ -370,6 +376,15 @@ class Speakers:
         tokens = text.replace(",", " , ").split()
         if not _LOWER_TITLES.isdisjoint(split):
             self._observe_lower(tokens)
+        if " for " in text or " of " in text:
+            for m in _TITLE_OF_THEN_NAME.finditer(text):
+                # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": the office is his,
+                # what a later "the MEC" means
+                if m.group("title") in titles:
+                    full = m.group("name")
+                    self.people.setdefault(full.rsplit(None, 1)[-1], full)
+                    self.titles.setdefault(full, m.group("title"))
+                    self.last_titled = full
         # only a title word can open a titled name: visit those positions, in order
         starts = [k for k, t in enumerate(tokens) if t in titles]
         i = 0
