@@ -203,3 +203,11 @@ def test_a_title_of_an_office_then_the_name_is_whom_the_title_means_later() -> N
             "The MEC said that the repairs were behind schedule.\n\n"
             "He urged residents to report potholes.")
     assert _sources(text)[2:] == [("attributed", "Thabo Molefe"), ("attributed", "Thabo Molefe")]
+
+
+@pytest.mark.parametrize("np", ["slavery was all the Southern states",
+                                "amplifies Sanders’ message of opposing the outside groups"])
+def test_a_clause_before_the_is_no_relative_clauses_subject(np: str) -> None:
+    from provenance.core.speakers import Speakers, classify
+    subject = classify(np, Speakers())
+    assert subject is None or not subject.text.lower().startswith("the ")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "c64ba785b14b0d6bd40ee16928d60d719862d7625f57382a8e9dd81da9bf4efc"
+DIGEST = "3ce097be9dba0620f75dd00452733b924b75fbbcdd2826895aa23d5c93f8fc34"
 
 
 def inputs() -> list[Path]:
