@@ -211,3 +211,11 @@ def test_a_clause_before_the_is_no_relative_clauses_subject(np: str) -> None:
     from provenance.core.speakers import Speakers, classify
     subject = classify(np, Speakers())
     assert subject is None or not subject.text.lower().startswith("the ")
+
+
+def test_an_amendment_a_sentence_opens_with_is_what_a_later_it_reads_means() -> None:
+    # the text of a document is the document's, not the order named before it
+    text = ("The mayor’s decree would have overturned the old rule on street trading.\n\n"
+            "The amendment was meant to protect small traders, though its wording is broad.\n\n"
+            "“Every trader licensed by the city may sell on any public street,” it reads.")
+    assert _last(text) == ("attributed", "The amendment")
