@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "3ce097be9dba0620f75dd00452733b924b75fbbcdd2826895aa23d5c93f8fc34"
+DIGEST = "7e107c7623446afa5684b5d38d69c4cf632c25ca23a437470f4ce46e06f1c6ac"
 
 
 def inputs() -> list[Path]:
