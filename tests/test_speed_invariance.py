@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7e107c7623446afa5684b5d38d69c4cf632c25ca23a437470f4ce46e06f1c6ac"
+DIGEST = "12989bfe78cf136c098f66b8d2ff7583c4126324eaae3873e2a33ceb482a5864"
 
 
 def inputs() -> list[Path]:
