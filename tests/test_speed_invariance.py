@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7541f6d415ffc95689872d361affb500e71dd9595009128cf0a463d2f82c601c"
+DIGEST = "94714c760f0cf96a359f6ddff302301f4c24d76346b225aa0aea0e256a74a467"
 
 
 def inputs() -> list[Path]:

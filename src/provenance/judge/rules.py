@@ -45,17 +45,16 @@ from provenance.core.speakers import (
     Subject,
     adjectives,
     classify,
+    demonyms,
     first_names,
     is_place,
     not_a_speaker,
     people_noun,
+    people_plural,
     speaker_heads,
     strip_titles,
     superlative,
     title_words,
-)
-from provenance.core.speakers import (
-    _people_plural as _speakers_people_plural,
 )
 from provenance.judge.features import (
     _SKIP as _SUBJECT_SKIP,
@@ -157,16 +156,26 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = LazyRe(
-    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
+    # (no prepositional phrase with its own article before the name: "recounts the achievements of the Affordable
+    # Care Act" named "Care Act")
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+"
+    # (nor a verb of its own: "quoted the Talmud and visited the grave of Theodor Herzl, the father of ...")
+    r"(?:(?!(?:of|for|to|from|with|by|in|on|at)\s+(?:the|a|an)\s|[a-z]{3,}ed\s)[\w.'’-]+,?\s+){0,6}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s|of\s+(?:the|a|an)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
-    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3}"
+    # "said Clinton’s top foreign policy aide Jake Sullivan", "said Rubio’s deputy campaign manager, Rich Beeson, who":
+    # a possessive name, a role of up to five words, perhaps a comma, then the name
+    r"|[A-Z][\w.-]*[’']s\s+(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+)"
+    r"{0,4}[a-z][\w'’-]*,?\s+)"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
-    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
-    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
+    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries"; nor does a title's dot
+    # before more of the phrase: "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
+    # ("said Republican party boss Reince Priebus, though he added ...": a clause after the name's comma)
+    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
@@ -175,6 +184,11 @@ _AFTER_APPOSITION = LazyRe(
 _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
                          r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                          r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# '..., said Chartered Professional Accountants of Canada’s chief economist, David-Alexandre Brassard.': a body's
+# role (the body in the possessive), then the name in apposition
+_AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
+                               r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+                               r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -184,6 +198,10 @@ _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
 # tuning part lost 7 sources to the rule without this)
 _COMPLEMENT_BEFORE = LazyRe(r"\b(?:was|is|were|are|by|including)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
+# a copula, a role (capitalised words too: "Hawks head Major-Gen"), then a full name and ", who": the person the
+# sentence introduces ("The first witness was Hawks head Major-Gen Gopaul Govender, who was appointed ...")
+_INTRODUCED = LazyRe(r"\b(?:was|is)\s+(?:[\w.'’-]+\s+){0,5}?(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),"
+                     r"\s+who\b")
 _NAME_WHO = LazyRe(r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+who\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
@@ -220,9 +238,12 @@ _ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|execu
                       r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
                       r"\s+[\w-]")
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
-_AND_BEFORE = re.compile(r"\band\s*$")
+# a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
+_PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
+                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
-_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
 _ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
@@ -260,6 +281,12 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
                         # census data"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
+# _ACCORDING_END without its "data"/"figures": where "preclinical data published in ..." ends
+_ACCORDING_END_REST = LazyRe(r"\s+(?:which|who|that)\b"
+                             r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
+                             r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)\s+\d"
+                             r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
@@ -282,9 +309,15 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
     # one-word source ("Reuters": letters only) is not searched
     end = None if src.isalpha() else _ACCORDING_END.search(src)
-    if end is not None:
+    if end is not None and end.group(0).rstrip().endswith(("data", "figures")) \
+            and not any(w[:1].isupper() for w in src[:end.start()].split()):
+        # "according to preclinical data published in ...": no owner before "data" (an adjective is none), so the
+        # data are the source, up to the next end ("preclinical data"; "Census Bureau data" stays the Bureau's)
+        rest = _ACCORDING_END_REST.search(src, end.end())
+        src = src[:rest.start()] if rest is not None else src
+    elif end is not None:
         src = src[:end.start()]
-    src = src.strip()
+    src = _COPY_OF.sub("", src.strip(), count=1)  # "according to a copy of the filing": the filing speaks
     words = src.split()
     for k in range(1, len(words)):
         if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
@@ -299,6 +332,8 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
         _ACCORDING_SOURCES.clear()
     _ACCORDING_SOURCES[phrase] = known
     return known
+# a copy of a document is the document: "a copy of the filing", "A copy of the report (, seen by ...,) says"
+_COPY_OF = LazyRe(r"^(?:[Aa]n?|[Tt]he)\s+(?:leaked\s+|signed\s+|full\s+)?cop(?:y|ies)\s+of\s+(?=\S)")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
@@ -308,7 +343,8 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
                        r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
-_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# (an apostrophe inside a word is no closing mark: "‘The economy isn’t booming ...’: BMO")
+_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'](?:[^\"“”‘’]|[’'](?=[a-z]))+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # a reporting verb, "that" and "according" ("reported that, according")
 _VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
 # "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
@@ -540,6 +576,10 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+_CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
+THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
+HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
+GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 # a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
@@ -794,6 +834,8 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
+            if form.kind == "s" and before[-4:] in (" to ", " To "):
+                continue  # "gave money for Head Start to states": after "to", an -s form is a noun (a verb is a base)
             if form.kind in ("base", "s") and "no" in self.words and _no_before(before):
                 continue  # "makes no specific mention of", "there was no comment": a noun
             if form.kind in ("base", "s") and word in _NOUN_OR_VERB and not _CLAUSE_AFTER.match(after) \
@@ -829,17 +871,25 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
+                if form.kind == "ed" and after.startswith(" by ") and not dropped and clause.strip() and word != "said" \
+                        and _BY_AGENT.match(after) \
+                        and clause.split()[-1].lower() not in ("as", "than") and clause.rstrip()[-1:] not in ",;:—–":
+                    # "The 25% tariffs on steel and aluminum imports announced by Donald Trump on Monday are
+                    # illogical, Ebrard said": a participle after its noun, with its agent; no speaker of the clause
+                    continue
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
                     if agent:
                         subj = self._agent(agent, after)
                         if subj is not None:
-                            out.append(self._evidence(subj, word, f"{word} by"))
+                            # (its position: inside a quotation, the agent is the speaker's words, not the source)
+                            out.append(self._evidence(subj, word, f"{word} by", pos=start))
                     elif word in _SPEECH_PASSIVES:
                         doc = _IN_DOCUMENT.match(after)
                         if doc is not None and doc.group("head").lower() in DOCUMENT_HEADS:
                             # "was confirmed in a family statement": the statement speaks (a document)
-                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
+                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in",
+                                                      pos=start))
                     continue  # passive without an agent: the hedges file decides
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
@@ -868,15 +918,25 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
+                at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
+                if at_they > 0 and not text[:at_they].rstrip().endswith(","):
+                    # (never a parenthetical "..., they said": the clause before it is what was said)
+                    # "Mrs. Clinton's campaign strategists say they believe ...": "they" is the sentence's own
+                    # plural subject before it, not the organisation named last
+                    own = _own_np_subject(text)
+                    if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
+                        np = own
+                elif HE_OWN_SUBJECT and np in ("he", "she") and not clause_raw[:1].isupper():
+                    at_he = text.find(" " + np + " ")
+                    if at_he > 0 and not text[:at_he].rstrip().endswith(",") and not _QUOTE_CHARS.search(text, 0, start):
+                        # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
+                        # sentence opens with, when of the pronoun's sex, not the person named before it
+                        own = _own_subject(text, _NO_PLAIN, named_only=True)
+                        if own is not None and " and " not in own and text.startswith(own) \
+                                and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
+                                and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
+                            np = own
                 subj = classify(np, self.speakers) if np.strip() else None
-                if OWN_LEAD_PRONOUN and subj is not None and (np == "he" or np == "she") and start > 8 and not (
-                        quotes and any(q.start <= s.start + start < q.end or q.start <= s.start + 1 < q.end
-                                       for q in quotes)):
-                    # "Roffman signed a letter that he said was drafted by the firm", 'Mosman saw it differently:
-                    # "...," he said.': the person the sentence opens with, not the last person named before it
-                    own = self._lead_person(text, np, start)
-                    if own is not None:
-                        subj = own
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
                                                                          start - len(clause_raw)):
                     subj = self._coordinated(text, start - len(clause_raw), subj)
@@ -934,7 +994,8 @@ class Judge:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
-                    inv = _AFTER_ROLE_NAME.match(after) or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    inv = _AFTER_ROLE_NAME.match(after) or _AFTER_BODY_ROLE_NAME.match(after) \
+                        or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     if inv:
@@ -1065,7 +1126,8 @@ class Judge:
             named = classify(role_then_name.group("name"), self.speakers)
             if named is not None and named.kind == "person":
                 return named
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+        if (_PERSON_ASIDE.fullmatch(aside.strip()) or _PERSON_OF_ASIDE.fullmatch(aside.strip())) \
+                and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
                 and not (is_place(aside) and _PLACE_END.search(text, max(0, comma - 60), comma)) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
@@ -1098,6 +1160,8 @@ class Judge:
         subj = classify(head, self.speakers)
         if subj is not None and subj.kind == "other" and subj.text.split()[-1].lower() in DOCUMENT_HEADS:
             return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
+        if subj is not None and subj.kind == "other" and subj.text == head and head in self.speakers.known_orgs:
+            return subj  # "Xinhua, the official Chinese news agency, wrote": a body the article calls one speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
@@ -1139,19 +1203,6 @@ class Judge:
             return None
         subj = classify(m.group("np"), self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org") else None
-
-    def _lead_person(self, text: str, pronoun: str, start: int) -> Subject | None:
-        """The person a sentence opens with, when a later "he" or "she" of its own (before `start`) can mean them:
-        a name, not a pronoun, and of the pronoun's sex where the article tells it."""
-        lead = _LEADING_NP.match(text)
-        if lead is None or lead.end("np") >= start - len(pronoun) or not lead.group("np")[:1].isupper() \
-                or lead.group("np").lower() in _SUBJECT_PRONOUNS:
-            return None
-        subj = self._leading_subject(text)
-        if subj is None or subj.kind != "person" or subj.text.split()[-1] not in self.speakers.people:
-            return None  # (a person the article has named before: a capitalised first word is often no name)
-        sex = self.speakers.sex_of(subj.text)
-        return subj if sex is None or sex == PRONOUN_SEX[pronoun] else None
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
@@ -1211,6 +1262,33 @@ class Judge:
                else "named" if subj.kind in ("person", "org") else "subject")
         return Evidence(_ATTRIBUTED, subj.text, cue, reason(key, source=subj.text, cue=what), subj.kind, pos,
                         cls == "belief")
+
+    def _person_between(self, text: str, start: int, end: int, sex: str) -> bool:
+        """Whether a person the article has named, not shown to be of the other sex, stands between `start` and
+        `end` ("... the shootings that Obama mentioned when he announced": "he" is Obama, not the subject)."""
+        for w in _CAPITALISED.findall(text, start, end):
+            full = self.speakers.people.get(w)
+            if full is not None and self.speakers.sex_of(full) in (None, sex):
+                return True
+        return False
+
+    def _put_it(self, text: str) -> list[Evidence]:
+        """'As X put it, “...”': X's words ("As the chief executive, Jeff Weiner, put it in his memo"; "as
+        prosecutor Marc Trevidic put it"), the name in an aside where the words before it are a role."""
+        m = _PUT_IT.search(text)
+        if m is None:
+            return []
+        parts = [p.strip() for p in m.group("who").split(",") if p.strip()]
+        best = None
+        for k, part in enumerate(parts[:2]):
+            subj = classify(part, self.speakers)
+            if subj is None or (subj.kind in ("pronoun", "unnamed") and k):
+                continue
+            if best is None or (k and subj.kind == "person" and " " in subj.text and parts[0][:1].islower()):
+                best = subj  # "the LinkedIn chief executive, Jeff Weiner": the name in apposition
+        if best is None:
+            return []
+        return [self._evidence(best, "put it", "put it", pos=m.start("who"))]
 
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
@@ -1290,6 +1368,13 @@ class Judge:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
+            if kind in ("person", "other") and GROUP_THEY and j.source.count(" ") <= 2 and j.source[:1].isupper() \
+                    and j.source.endswith("s") and j.source.rsplit(None, 1)[-1].lower() in speaker_heads() \
+                    and (" " not in j.source or (j.source.count(" ") == 1 and j.source.split()[0] in demonyms())) \
+                    and j.source not in self.speakers.people:
+                # "Authors also evaluated ... but reported that ...": people of a kind, never one person named
+                # "Authors"; whom a later "They concluded:" means, until an organisation is named
+                self.speakers.remember(j.source, "group")
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(self.speakers.canonical(j.source) if kind == "person" else j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
@@ -1319,8 +1404,10 @@ class Judge:
                 at = text.find(own) if own is not None else -1
                 titled = at > 0 and text[:at].split()[-1:] != [] \
                     and text[:at].split()[-1].lower().strip(".") in self.titles
-                if own is not None and " and " not in own and (" " in own or titled or (
+                if own is not None and " and " not in own and (" " in own or titled or own in self.speakers.people or (
                         at >= 0 and text.startswith(", who ", at + len(own)))):
+                    # (or a surname of a person met before: "Katjavivi, one of Geingob’s close friends, was ...",
+                    # "On Tuesday morning, Ebrard presented data": the sentence is about them, a later "he" too)
                     # (or a single name a relative "who" describes: "Meanwhile Rihanna, who was honored ...")
                     named = classify(own, self.speakers)
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
@@ -1329,6 +1416,13 @@ class Judge:
                     # (the person the article named with this surname, even where the surname alone is also a
                     # city's name, which classify() refuses: "Dayton has been a longtime Clinton supporter")
                     self.speakers.remember(self.speakers.people[np], "person")
+                elif "who" in self.words and not np:
+                    # "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who ...": the person
+                    # a copula introduces, whom a later "He said" means
+                    met = _INTRODUCED.search(text)
+                    named = classify(met.group("name"), self.speakers) if met is not None else None
+                    if named is not None and named.kind == "person" and " " in named.text:
+                        self.speakers.remember(named.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -1486,6 +1580,10 @@ class Judge:
                 evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
+        if ("put" in self.words or "puts" in self.words) and "as" in self.words and _AS_PUT_IT.search(text) is None:
+            # (_verbs credits "as X put it" when X holds no comma; here X is a name and an aside or a role then a
+            # name in apposition: "As the LinkedIn chief executive, Jeff Weiner, put it")
+            evidence += self._put_it(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
@@ -1849,10 +1947,22 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
 _MARK_TOKENS = frozenset({'"', "“", "”", "''"})  # the quotation-mark tokens a sentence's marks are counted for
 
 
+def plain_spaces(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
+                 ) -> tuple[tuple[Block, ...], tuple[Sentence, ...]]:
+    """The blocks and sentences with no-break spaces read as spaces, for the rules only (the report keeps the
+    text as written): a quarter of PolNeAR's articles write "April,\xa0Trump" or "he\xa0told", and the rules'
+    patterns and word splits look for plain spaces. Same length, so every offset holds."""
+    if not any("\xa0" in b.text for b in blocks):
+        return blocks, sentences
+    return (tuple(replace(b, text=b.text.replace("\xa0", " ")) if "\xa0" in b.text else b for b in blocks),
+            tuple(replace(s, text=s.text.replace("\xa0", " ")) if "\xa0" in s.text else s for s in sentences))
+
+
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
                       ) -> tuple[list[Judgement], list[SentenceInfo]]:
     """The rules' judgement of every sentence, and what the learned part weighs (built on demand)."""
+    blocks, sentences = plain_spaces(blocks, sentences)
     judge = Judge()
     links_by_sentence: dict[int, list[Link]] = {}
     for link in links:
@@ -1942,7 +2052,10 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                 and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
-            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
+            # (not a sentence the quotation runs through: "... were not publicly disclosed by the Clintons, despite
+            # ..." inside the Times's words is no attribution of them)
+            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" \
+                    and not (infos[k].quote_in and infos[k].quote_out) and (
                     sentences[k].block == sentences[i].block or (infos[k].tag == "verb" and infos[k].marks
                                                                  and not _named_within(later.source, infos, i, k))):
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
@@ -1969,17 +2082,65 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             k += 1
         goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
         if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
+                and not (infos[k].quote_in and infos[k].quote_out) \
                 and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
-                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks) \
+                and rules[k].source != rules[i].source \
+                and (infos[k].quote_in or infos[k].marks or _names_split_quote(sentences[k - 1].text, sentences[k].text,
+                                                                               rules[k].cue)) \
                 and (sentences[k].block == sentences[i].block or not _named_within(rules[k].source or "", infos, i, k)):
             speaker = rules[k].source
             for m in range(i, k):
                 if rules[m].category is _ATTRIBUTED:
                     rules[m] = Judgement(_ATTRIBUTED, speaker, "quotation", reason("quote-named-after", source=speaker))
         i = k
+    # A quotation the sentence splitter cut off after its "?" or "!", whose attribution line follows it
+    # in the same paragraph ('... asked the candidate. “Did you know who said it?” Smith asked.'): the
+    # quotation, back to where it opens in that paragraph, is the later speaker's, not the speaker before it
+    for k in range(1, len(rules)):
+        later = rules[k]
+        if infos[k].tag != "verb" or infos[k].marks or later.category is not _ATTRIBUTED or not later.source \
+                or infos[k - 1].tag not in _QUOTE_TAGS or sentences[k].block != sentences[k - 1].block \
+                or not _names_split_quote(sentences[k - 1].text, sentences[k].text, later.cue):
+            continue
+        m = k - 1
+        while not infos[m].lead and m > 0 and infos[m - 1].tag in _QUOTE_TAGS \
+                and sentences[m - 1].block == sentences[k].block:
+            m -= 1
+        if not infos[m].lead:
+            continue
+        for q in range(m, k):
+            if rules[q].source != later.source:
+                rules[q] = Judgement(_ATTRIBUTED, later.source, "quotation",
+                                     reason("quote-named-after", source=later.source))
 
 
+# "As X put it, ...": X's words (never "to put it mildly", nor inside a clause of its own: "as" opens the sentence
+# or follows a comma, a dash, "but" or "and")
+_PUT_IT = LazyRe(r"(?:^\W*|[,;(—–]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s\s+(?P<who>[^\"“”;:()]{2,160}?),?\s+"
+                 r"(?:(?:once|later|has|had|memorably|aptly|famously|bluntly|recently)\s+)?puts?\s+it\b")
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+# a quotation ending in "?" or "!" before its closing mark, where the sentence splitter ends the sentence
+_SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
+# an attribution line after such a quotation: its subject (a name with its title, or "he"/"she", and
+# perhaps an aside between commas), then its verb ("Maher replied.", "Rep. Glenn Thompson, R-Pa., said of ...")
+_ATTRIBUTION_LINE = LazyRe(r"(?:(?:[A-Z][\w.'’-]*|de|van|von)\s+){0,4}?(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he)\.?"
+                           r"(?:,[^,]{1,40},)?\s+(?:later\s+|then\s+|also\s+)?([a-z]+)\b")
+_REPORTED_CLAUSE = LazyRe(r"\bthat\b")
+
+
+def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
+    """Whether `text` is the attribution line of the quotation `before`, which the sentence splitter cut
+    off after its "?" or "!" ('“That is a false equivalency!” Maher replied.'): a sentence with no marks that
+    opens with its speaker and the verb, and reports no clause of its own ("Ginsburg said ... that she ...")."""
+    if not cue or not _SPLIT_QUOTE_END.search(before):
+        return False
+    m = _ATTRIBUTION_LINE.match(text)
+    if m is None or m.group(1) != cue.lower():
+        return False
+    after = text[m.end():]
+    if not after.strip(" ,.;:!?"):
+        return True
+    return not _REPORTED_CLAUSE.search(after) and not _clause_follows(text, m.end())
 _CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
@@ -2096,6 +2257,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                     stages: Stages | None = None) -> list[Judgement]:
     """Every sentence's judgement. `stages`: the learned model to weigh them with
     (features.load_model); None: the shipped one."""
+    blocks, sentences = plain_spaces(blocks, sentences)
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = stages or model()
     if stages is None:
@@ -2413,7 +2575,6 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
-OWN_LEAD_PRONOUN = True  # a "he"/"she" that reports in a sentence opening with a person's name is that person
 GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
@@ -2478,6 +2639,12 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     words = m.group("np").split()
     while len(words) > 1 and words[-1] in _ROLE_AFTER_NAME:
         words.pop()  # "Indiana governor (endorses ...)": a role after a place names no one here (as before it was read)
+    if len(words) > 2 and words[-1].lower() in lexicon().verb_forms and lexicon().verbs[words[-1].lower()].kind == "s":
+        after = _NEXT_WORD.match(text, m.end("np"))
+        if after is not None and (after.group(1) in PREPOSITIONS or after.group(1) in ("the", "that", "a", "an")):
+            # "Mike Pence Calls (for Special Prosecutor after ...)": a headline's verb, capitalised, then its object
+            # ("EU Member States are ..." keeps its noun)
+            words.pop()
     if len(words) < 2:  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
         return None
     if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in words):
@@ -2525,8 +2692,10 @@ _OWN_SUBJECT = LazyRe(
     r"(?:\s*\([RDI]-[A-Z][\w.]*\))?"
     # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
-    r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
+    # "one of ..." ("Katjavivi, one of Geingob’s close friends, was"); a body, then a role in lower case
+    # ("Royce Mendes, Desjardins Economics managing director and head of macro strategy, was")
+    r"(?:(?:,\s+(?:who|whose|a|an|the|one\s+of|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?=[a-z]))\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:"
     + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r"|week|night|morning|afternoon|evening|year|month))?"
@@ -2579,9 +2748,6 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
 _AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
                                "those", "some", "no", "new"})
-_PLURAL_ENDINGS = ("ans", "ives", "ites", "philes", "fans")
-
-
 def _plural_head(text: str, end: int) -> bool:
     """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun the name
     modifies: a people noun (its ending, speaker_heads.txt, unnamed.txt) and a verb right after it ("Cruz backers
@@ -2596,9 +2762,9 @@ def _plural_head(text: str, end: int) -> bool:
     if nxt is None:
         return False
     w = nxt.group("w")
-    if _people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
+    if people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
         return True  # "Immigrant rights advocates (say)": a noun before the people, not a verb
-    if not _people_plural(word):
+    if not people_plural(word):
         # any other plural before a verb that no object follows: "Initial estimates put", "FEC reports show"
         return not word.endswith("ss") and (w in _SUBJECT_VERBS or w in lexicon().verb_forms
                                             or w in ("have", "had", "will", "would", "could", "may", "might"))
@@ -2606,12 +2772,6 @@ def _plural_head(text: str, end: int) -> bool:
         return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
     return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
         or verb_at(text, nxt.start("w")) is True
-
-
-def _people_plural(word: str) -> bool:
-    """A plural noun of people: speakers._people_plural's ("advocates", "analysts", speaker_heads.txt, unnamed.txt),
-    or by a few endings more ("fans", "Republicans", "technophiles")."""
-    return _speakers_people_plural(word) or word.endswith(_PLURAL_ENDINGS)
 
 
 # the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
@@ -2965,8 +3125,9 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
         words = words[1:]
     first = _bare(words[0]) if words else ""
     if len(words) < 2 or first in _NP_NOT_SUBJECT or limit == 0 or (first in PREPOSITIONS and first not in _APPROXIMATE) \
-            or (first.endswith("ing") and len(first) > 5):
-        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund)
+            or (first.endswith("ing") and len(first) > 5 and not people_plural(_bare(words[1]))):
+        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund; but
+        # "Hacking specialists say", "Polling experts warn": a noun before people)
         return None
     limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
     words = words[:40]  # (a subject, an aside and the verb fit in forty words)
@@ -2994,6 +3155,15 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
             continue
         if core and _verb_ahead(words, bares, i, last):
             break
+        if core and bare in _TIME_OPENERS:
+            # "The State Department less than two weeks ago said", "Sanders late Monday acquiesced": a time between
+            # the subject and its verb
+            when = _TIME_ADJUNCT.match(" ".join(words[i:i + 7]))
+            if when is not None:
+                n = len(when.group(0).split())
+                if _verb_ahead(words, bares, i + n, last):
+                    i += n
+                    break
         if not bare or i >= limit or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
                                       and bare not in _NP_OPENERS):
             return None
@@ -3064,6 +3234,16 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
 
 
 MAX_PHRASE_WORDS = 12
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_OPENERS = frozenset({"late", "early", "earlier", "last", "this", "on", "less", "more", "a", "one", "two", "three",
+                           "four", "five", "six", "several", "just"})
+# a time adjunct between a subject and its verb (the words are matched whole, then the verb must follow)
+_TIME_ADJUNCT = LazyRe(
+    rf"(?:(?:late|early)\s+(?:{_DAY_NAMES}|night|morning|afternoon|evening)"
+    rf"|(?:last|this|earlier\s+this)\s+(?:week|weekend|month|year|{_DAY_NAMES})"
+    rf"|on\s+(?:{_DAY_NAMES})"
+    r"|(?:just\s+)?(?:(?:less|more)\s+than\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago)(?=\s|$)")
 
 
 def _headline_subject(text: str) -> str | None:
@@ -3093,6 +3273,8 @@ def _headline_subject(text: str) -> str | None:
             break  # (a lower-case word other than a name's particle ends the name: "Gov. Andrew Cuomo (went)")
         if words[k][-1:] == ":":
             return None  # "Clinton Wades In: Urges ...", "OK Gov Fallin: Trump Is ...": no name before a verb
+        if k == 1 and len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS:
+            break  # "Republicans Finally (Confirmed A Judge)": an adverb after one word; the one-word rule decides
         if k >= 2 and (low in forms or low in _HEADLINE_AUX or (len(low) > 4 and low.endswith("ly")
                                                                 and low not in _LY_NOUNS)
                        or (low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
