@@ -28,7 +28,7 @@ ORG_WORDS = {
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
     # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
     "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
-    "embassy", "society", "academy",
+    "embassy", "society", "academy", "college",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all)\s+", re.I)
@@ -778,6 +778,17 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
                                 for w in hw) and place and _CAP.match(place.split()[0]) and len(place.split()) <= 3:
             np = head_name  # "said Scott Hawkins of Cheyenne": the person, not the place
             words = np.split()
+        else:
+            head_name, _, body = np.partition(" of ")
+            hw, bw = head_name.split(), body.split()
+            if 1 <= len(hw) <= 3 and len(bw) >= 2 and hw[0] not in ("The", "A", "An") \
+                    and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS for w in hw) \
+                    and all(_CAP.match(w) or w in _BODY_NAME_JOINS for w in bw) \
+                    and any(w.lower() in ORG_WORDS for w in bw[1:]):
+                # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": the person, not the end of the
+                # body's name after its "for" ("Nonproliferation Studies"); a surname alone too ("Lewis of the ...")
+                np = head_name
+                words = hw
     if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
         return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
     if len(words) <= 2 and words[-1].endswith("s") and _party_plural(words[-1]) and (
@@ -902,6 +913,7 @@ DOCUMENT_HEADS = frozenset({
     # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
     "email", "e-mail", "op-ed", "editorial", "column", "petition"})
 _MARKUP = re.compile(r"[<>/=]")
+_BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 def _plain_noun(word: str) -> bool:

@@ -171,6 +171,9 @@ _AFTER_APPOSITION = LazyRe(
 _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
                          r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                          r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# '..., said the base chief known as Bob, speaking ...': a description, then the only name the writer gives
+_AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|identified|referred\s+to)\s+(?:only\s+)?as\s+"
+                         r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=\s*[,.;:!?)\"”—–]|\s*$)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -215,6 +218,13 @@ _PLACE_END = LazyRe(r"\b(?:from|of|in)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)
 _ROLE_CLAUSE = LazyRe(r"\s*(?:president|chairman|chairwoman|chair|director|executive|founder|co-founder|head|chief|"
                       r"spokesman|spokeswoman|spokesperson|professor|editor|owner|manager|secretary|senior|former)"
                       r"\s+[\w-]")
+# a role in title case "of" or "at" a body, after a name and a comma: "Cllr Louise Gittins, Chair of the Local Government
+# Association said" (the writer's comma before "said" left out); the name before it speaks, never the role
+_CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior|Assistant|Managing)\s+)?"
+                          r"(?:Chair|Chairman|Chairwoman|Chairperson|President|Director|Head|Chief\s+Executive|Leader|"
+                          r"Secretary|Spokesman|Spokeswoman|Spokesperson|Founder|Co-founder|Editor|Manager|Professor|"
+                          r"Dean|Principal|Commissioner|Coordinator|Officer|Member|Partner)\s+(?:of|at|for)\s")
+_ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 _AND_BEFORE = re.compile(r"\band\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
@@ -249,7 +259,9 @@ _ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
-                        r"|\s+\d|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                        # ("according to SDG 11," and "Article 5," end on their number: it is part of the name)
+                        # (nor "according to the 2020 census": a year after a determiner opens the source's name)
+                        r"|(?<!\bthe)(?<!\bits)(?<!\btheir)\s+\d(?![\d.]*\s*$)|\s+(?:is|are|was|were|has|have|had|will|would)\s"
                         # "early results of exit polls conducted for The AP by Edison Research"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
@@ -836,7 +848,8 @@ class Judge:
                     named = classify(head, self.speakers) if _PERSON_ASIDE.fullmatch(head) else None
                     subj = named if named is not None and named.kind == "person" else None
                     np = subj.text if subj is not None else ""
-                if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw)):
+                if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw) or (
+                        clause_raw[:1] in _ROLE_OF_INITIALS and _CAPITAL_ROLE_OF.match(clause_raw))):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
                     # Fox": a description in apposition; the name before it speaks
                     named = self._name_before_descriptions(text, start - len(clause_raw))
@@ -880,7 +893,8 @@ class Judge:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
-                    inv = _AFTER_ROLE_NAME.match(after) or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                    inv = (_AFTER_KNOWN_AS.match(after) if " as " in after else None) or _AFTER_ROLE_NAME.match(after) \
+                        or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     if inv:
