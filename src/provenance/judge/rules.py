@@ -583,7 +583,10 @@ def _np(clause: str) -> str:
     while len(words) > 1 and words[-1] in ("here", "there"):
         words = words[:-1]  # "Her campaign workers here (said)"
     out: list[str] = []
+    skip_to = len(words)
     for i in range(len(words) - 1, -1, -1):
+        if i >= skip_to:
+            continue
         w = words[i]
         if out and w.endswith(".") and _SENTENCE_END_WORD.fullmatch(w) and w[:-1].lower() not in title_words() \
                 and w[:-1].lower() not in _ABBREVIATIONS:
@@ -596,6 +599,17 @@ def _np(clause: str) -> str:
                 out.append(w)
                 continue
             before = words[i - 1].lower().strip(",.") if i else ""
+            ing = i - 2 if i >= 2 and _adverb(words[i - 1]) else i - 1  # (past an adverb: "relying largely on")
+            if ing >= 1 and words[ing].endswith("ing") and words[ing].isalpha() and words[ing].islower() \
+                    and len(words[ing]) > 5 and words[ing] not in _ING_NOUNS and words[ing - 1].isalpha() \
+                    and words[ing - 1].lower() not in _NOT_BEFORE_PARTICIPLE and words[ing - 1].lower() not in _AUX \
+                    and not _adverb(words[ing - 1]):
+                # "city dwellers relying largely on digital services (might not have thought)", "People living in
+                # London said", "Doctors working at the clinic have warned": a participle's phrase describes the
+                # people before it, who act; the object of its preposition is no speaker (the Metro's "digital services")
+                out = []
+                skip_to = ing
+                continue
             if lw in ("on", "for") and before in ORG_WORDS and words[i - 1][:1].isupper() \
                     and all(o[:1].isupper() or o in ("and", "of", "the") for o in out):
                 out.append(w)  # "the House Select Committee on Benghazi", "Center for American Progress": one name
@@ -653,6 +667,20 @@ def _np(clause: str) -> str:
     return " ".join(out)
 
 
+# nouns in -ing that head a phrase before a preposition ("a meeting at the Pentagon", "the building on Main Street")
+_ING_NOUNS = frozenset({"meeting", "building", "briefing", "hearing", "morning", "evening", "spring", "ruling",
+                        "rating", "funding", "spending", "polling", "ceiling", "setting", "opening", "offering",
+                        "finding", "findings", "warning", "training", "landing", "gathering", "housing", "wedding",
+                        "painting", "clothing", "shooting", "bombing", "killing", "bidding", "booking", "filing",
+                        "listing", "posting", "recording", "reading", "screening", "sitting", "standing", "timing",
+                        "wording", "framing", "thing", "nothing", "something", "anything", "everything", "king",
+                        "wing", "ring", "string", "sibling", "darling", "pudding", "awning", "lightning"})
+# what a participle's phrase after it cannot describe: it opens a clause, or it is a verb's own -ing form
+_NOT_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+                                    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for",
+                                    "with", "from", "he", "she", "they", "we", "i", "it", "you", "who", "which",
+                                    "that", "not", "keep", "kept", "keeps", "start", "started", "stop", "stopped",
+                                    "began", "begin", "continue", "continued", "while", "when", "after", "before"})
 # past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
 _PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
                           "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
