@@ -984,3 +984,52 @@ def test_the_object_of_a_participles_preposition_is_no_speaker_on_the_page() -> 
 ])
 def test_the_object_of_a_participles_preposition_is_no_speaker(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+def test_a_first_person_quotation_spliced_after_he_is_not_the_subjects_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "Heidnik took her back to his house where he “came up behind me and grabbed me by my neck. I wasn’t able to
+    # breathe ...”": the victim's words (the "her"), both sentences were credited to Heidnik
+    assert _sentence(page, "After agreeing to a price of $20 for sex")[1] != "Heidnik"
+    assert _sentence(page, "I wasn’t able to breathe")[1] != "Heidnik"
+
+
+def test_a_first_person_quotation_spliced_after_he_is_not_the_subjects() -> None:
+    text = ("The court heard how the burglar broke in at night.\n\n"
+            "Later Mason dragged her into the garden, where he “held me down and took my phone. "
+            "I could not scream”.\n")
+    sources = [js.judgement.source or "" for js in audit_text(text).sentences]
+    assert not any("Mason" in source for source in sources)
+
+
+def test_a_fronted_adverb_of_time_is_no_part_of_the_name() -> None:
+    assert _one("Later Mason said the phone was never found.")[1] == "Mason"
+
+
+def test_she_after_an_unnamed_person_is_not_a_woman_named_long_before_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "... when he kidnapped his first known victim. She had been “hustling on the corner” ... She said: “I saw this big
+    # hole ...”": the victim, never Doris Zibulka, the neighbour named five paragraphs before
+    assert _sentence(page, "She said: “I saw this big hole")[1] != "Doris Zibulka"
+    assert _sentence(page, "He shackled my legs to a chain")[1] != "Doris Zibulka"
+
+
+def test_she_after_an_unnamed_person_is_not_a_woman_named_long_before() -> None:
+    text = ("Ellen Park told the inquiry: “The ward was full.”\n\n"
+            "The hospital had been short of staff for months.\n\n"
+            "Beds were moved into the corridors.\n\n"
+            "Some patients slept on chairs.\n\n"
+            "The trouble began in May when the porter wheeled in a young woman with a broken leg. "
+            "She had waited for nine hours.\n\n"
+            "She said: “Nobody came to see me.”\n\n"
+            "Dr Anna Cole said: “We had no beds.”\n\n"
+            "She added: “We did what we could.”\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources[-3] != "Ellen Park"
+    assert sources[-1] == "Anna Cole"  # a woman named afterwards is whom a later "she" means again
+
+
+def test_she_after_a_woman_named_just_before_is_her() -> None:
+    text = ("Ellen Park worked at the hospital for a decade.\n\n"
+            "She met a woman there who had waited for nine hours. She said: “Nobody came.”\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Ellen Park"

@@ -269,6 +269,9 @@ class Speakers:
     # a person's sex as the article shows it, by the name as written ("Mrs. Clinton": "Clinton"): "m", "f", or
     # "?" where the article shows both ("Mr. Clinton" and "Mrs. Clinton")
     sexes: dict[str, str] = field(default_factory=dict)
+    # the sexes ("m", "f") whose "he" or "she" the narration has last used for a person it never names ("he kidnapped
+    # his first known victim. She had been ..."): such a pronoun resolves to nobody until a person of that sex is met
+    unnamed_sexes: set[str] = field(default_factory=set)
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
@@ -313,6 +316,8 @@ class Speakers:
         """The person a "he" or a "she" (`pronoun`, any case) means: the latest one remembered whose sex does
         not contradict it (a person whose sex nothing shows may be either); None when every one does."""
         want = PRONOUN_SEX.get(pronoun.lower())
+        if want is not None and want in self.unnamed_sexes:
+            return None
         first = self.last_person or self.interlocutor or self.last_titled
         if want is None or not GENDER_AGREEMENT or first is None or self.sex_of(first) in (None, want):
             return first
@@ -428,6 +433,12 @@ class Speakers:
             kind = "org"
         if kind == "person":
             self.last_person = source
+            if self.unnamed_sexes:
+                sex = self.sex_of(source)  # (a person whose sex nothing shows may be either)
+                if sex is None:
+                    self.unnamed_sexes.clear()
+                else:
+                    self.unnamed_sexes.discard(sex)
             if source in self.recent:
                 self.recent.remove(source)
             self.recent.append(source)
@@ -945,7 +956,9 @@ _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also",
                         "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead",
                         # sentence adverbs, no part of a name ("Meanwhile Daniel Robinson, 37, admitted")
                         "meanwhile", "however", "moreover", "furthermore", "additionally", "separately",
-                        "likewise", "similarly", "nonetheless", "nevertheless", "besides"})
+                        "likewise", "similarly", "nonetheless", "nevertheless", "besides",
+                        # ... and of time ("Later Mason dragged her ...")
+                        "later", "earlier", "afterwards", "afterward", "eventually", "subsequently", "ultimately"})
 # the subject pronouns, one set for speakers and judge.rules; not "you", as often generic as addressed ("the country
 # you call home"; measured with it in both: PolNeAR's tuning part lost 2 sentences, nothing rose)
 SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})

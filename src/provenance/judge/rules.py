@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -740,6 +741,8 @@ class Judge:
         self.lex = lexicon()
         self.speakers = Speakers()
         self.prev: Judgement | None = None
+        self.prev_text = ""  # the sentence before, when it was body text (Judge._unnamed_referent)
+        self.recent_texts: deque[str] = deque(maxlen=4)  # the four sentences before (Judge._unnamed_referent)
         self.prev_block: int = -1
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
         self.block_speaker: tuple[int, str] | None = None  # a speaker line ending in a colon: (its block, speaker)
@@ -1335,10 +1338,35 @@ class Judge:
             self.block_speaker = (s.block, j.source)  # "Hewitt writes:": the next paragraph is theirs
         elif self.block_speaker is not None and s.block > self.block_speaker[0] + 1:
             self.block_speaker = None
+        if (text[:4] == "She " or text[:3] == "He ") and s.role is _BODY and self.prev_text \
+                and not _QUOTE_CHARS.match(text):
+            self._unnamed_referent(text)
+        self.prev_text = text if s.role is _BODY else ""
+        self.recent_texts.append(text)
         self.prev = j
         self.prev_block = s.block
         self.prev_closes = text.endswith(_CLOSING_MARKS)  # (text is stripped) _CLOSING_END.search(text)
         return j
+
+    def _unnamed_referent(self, text: str) -> None:
+        """"... when he kidnapped his first known victim. She had been ...": a sentence of narration opening with "he"
+        or "she" right after one that brings in a person it does not name ("his first known victim", "a woman"), when
+        neither names the person the pronoun would mean: the pronoun is that unnamed person, and so is a later one of
+        the same sex until someone of that sex is named (the Mirror's "She said: “I saw this big hole ...”" was Doris
+        Zibulka's, a neighbour named paragraphs before, for the victim's)."""
+        pronoun = "she" if text[0] == "S" else "he"
+        sex = PRONOUN_SEX[pronoun]
+        meant = self.speakers.person_for(pronoun)
+        if meant is None:
+            return
+        last = meant.rsplit(None, 1)[-1]
+        if last in text or any(last in t for t in self.recent_texts):
+            return  # (named in this sentence or the four before: "Briskman had been working ... She thought")
+        for m in _UNNAMED_PERSON.finditer(self.prev_text):
+            noun = m.group("noun").lower()
+            if _UNNAMED_PERSON_SEX.get(noun, sex) == sex and not _NAME_AFTER.match(self.prev_text, m.end()):
+                self.speakers.unnamed_sexes.add(sex)
+                return
 
     def _carried(self, source: str | None) -> str | None:
         """The speaker a quotation carries on from the sentence before: in an interview, the answer
@@ -2292,7 +2320,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         return j
     probs = softmax(scores)
     lead = None
-    if cls == "attributed":
+    # 'Heidnik took her back to his house where he “came up behind me and grabbed me by my neck.': a first-person
+    # quotation spliced into narration after "he" or "she" is the words of the person it happens to (the "her"),
+    # never of the sentence's subject: no name of the sentence is its source
+    spliced = cls == "attributed" and info.marks > 0 and _SPLICED_FIRST_PERSON.search(s.text) is not None
+    if cls == "attributed" and not spliced:
         # a title-case heading reads as one long name ("New Plot Twist"): only body text has a lead
         lead = None if info.quote_in or info.lead or s.role is not _BODY else _named_lead(s.text, plain)
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
@@ -2312,7 +2344,7 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     # words inside a quotation are the speaker's, not a name of theirs (`lead` is None there)
     source = j.source or lead
     np_subject = False  # whether the sentence's own noun phrase may name its source (_own_np_subject)
-    if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY:
+    if source is None and OWN_SUBJECT and not info.quote_in and not info.lead and s.role is _BODY and not spliced:
         # the sentence names who does it ("Right afterward, Ted Cruz talked up ..."): its own
         # subject, not the neighbour's speaker
         source = _own_subject(s.text, plain)
@@ -2365,6 +2397,15 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+# a person the narration brings in without a name: "his first known victim", "a young woman", "another girl"
+_UNNAMED_PERSON = LazyRe(r"\b(?:his|her|their|a|an|one|another)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>victims?|woman|girl|"
+                         r"man|boy|child|teenager|person|survivor|patient|passenger|stranger|widow|mother|daughter|"
+                         r"sister|wife|husband|father|son|brother|neighbour|neighbor)\b")
+_UNNAMED_PERSON_SEX = {"woman": "f", "girl": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f",
+                       "wife": "f", "man": "m", "boy": "m", "husband": "m", "father": "m", "son": "m", "brother": "m"}
+_NAME_AFTER = LazyRe(r",?\s+(?:named\s+|called\s+)?[A-Z][a-z]")  # "his victim, Sandra Lindsay": named after all
+# "he" or "she", then a quotation whose words say "me", "my" or "I": someone else's words about the pronoun's person
+_SPLICED_FIRST_PERSON = LazyRe(r"\b(?:he|she)\s+[“\"‘][^”\"’]*?\b(?:me|my|I|myself)\b")
 GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
