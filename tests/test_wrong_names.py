@@ -1033,3 +1033,17 @@ def test_she_after_a_woman_named_just_before_is_her() -> None:
     text = ("Ellen Park worked at the hospital for a decade.\n\n"
             "She met a woman there who had waited for nine hours. She said: “Nobody came.”\n")
     assert audit_text(text).sentences[-1].judgement.source == "Ellen Park"
+
+
+def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "When he agreed, she fled and phoned police from a phone booth." was the words of Chuck Peruto, the lawyer
+    assert _sentence(page, "When he agreed, she fled")[1] != "Chuck Peruto"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Tom Baker ran the shop for years. When he complained, the council closed the road.", None),
+    ("When Jones agreed, Smith said the deal was done.", "Smith"),
+])
+def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing(text: str, source: str | None) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source

@@ -1494,6 +1494,12 @@ class Judge:
             # "What has Trump said about Nato?": a question asks; a cue in it attributes nothing
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
+        if evidence and not quotes and text[:2] in _TIME_CLAUSE_OPENS and _TIME_CLAUSE.match(text):
+            # "When he agreed, she fled and phoned police": a verb in a fronted clause of time tells when the main
+            # clause's act happened; it attributes nothing the main clause says (the Mirror's was the lawyer's words;
+            # "When he agreed, she said ...": the main clause's speaker speaks)
+            comma = text.find(",")
+            evidence = [e for e in evidence if e.category is not _ATTRIBUTED or not 0 <= e.pos < comma]
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         # whether every attribution is a citation link (one pass; the usual single cue needs no generator)
         only_links = bool(attributed) and (attributed[0].cue == "link" if len(attributed) == 1
@@ -1625,6 +1631,9 @@ class Judge:
 _UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|explained|wrote|tweeted)\s+"
                                 r"(?P<who>(?:a|an|one|another|several|some)\s[^.,;:\"“”]{1,80})|(?P<who2>(?:a|an|one|"
                                 r"another|several|some)\s+[^.,;:\"“”]{0,80}?)\s+(?:said|says|told|added)\b)")
+_TIME_CLAUSE = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s+(?:he|she|they|we|I|[A-Z][a-z]+)\s+(?:had\s+)?"
+                      r"[a-z]+ed\s*,")  # "When he agreed,", "After Smith complained,": a short clause of time
+_TIME_CLAUSE_OPENS = frozenset({"Wh", "On", "Af", "Be", "Un", "As"})
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
