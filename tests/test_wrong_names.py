@@ -1047,3 +1047,29 @@ def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing_on_the_page() -> 
 ])
 def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing(text: str, source: str | None) -> None:
     assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_the_writer_who_wondered_and_asked_and_the_answer_on_the_page() -> None:
+    page = _page(TECHRADAR)
+    # "I wondered if they could opt out, ... I posed the question to Google." was attributed with no source, and
+    # Google's quoted answer, the paragraph after, had none; the writer's scare quotes later stay the writer's
+    assert _sentence(page, "I wondered if they could opt out")[1] == "the author"
+    assert _sentence(page, "The AI dimension of the Search box")[1] == "Google"
+    assert _sentence(page, "What's notable is that there is no")[1] is None
+
+
+def test_the_writer_who_wondered_and_asked_and_the_answer() -> None:
+    text = ("Many readers want to keep their old maps.\n\n"
+            "I wondered whether they could keep them, so I put the question to Acme Maps.\n\n"
+            "“Nobody will lose a map they have saved,” the reply read in part.\n\n"
+            "“The old maps stay,” as the help page has it.\n\n"
+            "The next paragraph has a “scare quote” in it.\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources[1] == "the author"
+    assert sources[-1] is None  # two paragraphs on: the question's answer is long past
+
+
+def test_a_quotation_opening_the_paragraph_after_the_writers_question_is_the_answer() -> None:
+    text = ("I wondered whether they could keep them, so I put the question to Acme Maps.\n\n"
+            "“Nobody will lose a map they have saved.”\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Acme Maps"

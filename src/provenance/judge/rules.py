@@ -103,6 +103,8 @@ _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[H
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
                         r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
+# "I wondered if they could opt out", "Smith wondered whether ...": a question the subject asked, with no quotation
+_WONDERED_CLAUSE = LazyRe(r"\s+(?:aloud\s+)?(?:if|whether|why|how|what)\b")
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
 _OPENING_AFTER = LazyRe(r"\s*[,:]\s*(?:[“\"]|'')")  # '... he continued, "we may ..."'
 _CLOSING_END = re.compile(r"(?:[”\"]|'')\s*$")  # a sentence that ends on a closing quotation mark
@@ -378,6 +380,10 @@ _INTERVIEWER = LazyRe(
     r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:ask|asked|put\s+it\s+to|press|pressed|interview|interviewed|"
     r"(?:sit|sat)\s+(?:down\s+)?(?:opposite|with|across\s+from|beside))\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "I posed the question to Google": whom the writer put one question to; a quotation opening the paragraph after,
+# credited to nobody, is their answer (only there: the writer's later scare quotes are not theirs)
+_ASKED = LazyRe(r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:posed|put|sent|addressed|raised)\s+(?:the|my|our|this|that|these|those)\s+"
+                r"questions?\s+(?:directly\s+)?to\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # an interview set as questions and answers names the person answering: "Q&A with Vice President Joe Biden",
 # "An interview with Angela Merkel", "In conversation with Zadie Smith"
 _QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
@@ -742,6 +748,7 @@ class Judge:
         self.speakers = Speakers()
         self.prev: Judgement | None = None
         self.prev_text = ""  # the sentence before, when it was body text (Judge._unnamed_referent)
+        self.asked: tuple[int, str] | None = None  # the paragraph where the writer put a question to someone, and whom
         self.recent_texts: deque[str] = deque(maxlen=4)  # the four sentences before (Judge._unnamed_referent)
         self.prev_block: int = -1
         self.prev_closes = False  # whether the sentence before ended on a closing quotation mark
@@ -1156,6 +1163,7 @@ class Judge:
                     continue
                 rest = rest[3:]
             beside = _CLOSING_BEFORE.search(before) is not None or _OPENING_AFTER.match(rest) is not None \
+                or (m.group("verb") == "wondered" and _WONDERED_CLAUSE.match(rest) is not None) \
                 or (not before.strip() and (rest.strip() == ":" or (
                     self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
             if beside:
@@ -1326,12 +1334,18 @@ class Judge:
                 who = classify(strip_titles(met.group("who")), self.speakers)
                 if who is not None and who.kind == "person":
                     self.speakers.interlocutor = who.text
+            asked = _ASKED.search(text) if met is None and "question" in text else None
+            if asked is not None:
+                who = classify(asked.group("who"), self.speakers)
+                if who is not None and who.kind in ("person", "org"):
+                    self.asked = (s.block, who.text)
         if self.interviewee is None and "with" in self.words and s.role in (_BODY, _HEADING):
             qa = _QA_WITH.search(text)
             who = classify(strip_titles(qa.group("who")), self.speakers) if qa is not None else None
             if who is not None and who.kind == "person":
                 self.interviewee = who.text
-        self.interlocutors.append(self.speakers.interlocutor)
+        self.interlocutors.append(self.speakers.interlocutor or (
+            self.asked[1] if self.asked is not None and s.block - self.asked[0] == 1 else None))
         if j.category is _ATTRIBUTED and j.source and self.tag in ("colon", "verb") and text.endswith(":") \
                 and self.subject in ("person", "org", "pronoun") and s.role in (_BODY, _HEADING):
             # (a speaker line set as a paragraph of its own reads as a heading: "Cruz continued:")
@@ -1368,11 +1382,14 @@ class Judge:
                 self.speakers.unnamed_sexes.add(sex)
                 return
 
-    def _carried(self, source: str | None) -> str | None:
+    def _carried(self, source: str | None, block: int) -> str | None:
         """The speaker a quotation carries on from the sentence before: in an interview, the answer
-        after the writer's question ("I ask Blair ..." then a quotation) is the interviewee's."""
+        after the writer's question ("I ask Blair ..." then a quotation) is the interviewee's; so is the
+        paragraph right after the writer put a question to someone ("I put the question to Acme Maps.")."""
         if source == "the author" and self.speakers.interlocutor:
             return self.speakers.interlocutor
+        if source == "the author" and self.asked is not None and block - self.asked[0] == 1:
+            return self.asked[1]
         return source
 
     def _block_quote(self, s: Sentence, text: str, quotes: Sequence[QuoteSpan]) -> Judgement | None:
@@ -1394,11 +1411,11 @@ class Judge:
             return None
         if self.prev_block in (s.block, s.block - 1) and text[:1] in "\"“‘'":
             self.tag = "quote-cont"
-            who = self._carried(prev.source)
+            who = self._carried(prev.source, s.block)
             return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-continues", source=who))
         if self.prev_block == s.block and any(q.start <= s.start and not q.closed for q in quotes):
             self.tag = "quote-in"
-            who = self._carried(prev.source)
+            who = self._carried(prev.source, s.block)
             return Judgement(_ATTRIBUTED, who, "quotation", reason("quote-inside", source=who))
         return None
 
