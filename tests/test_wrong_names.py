@@ -1073,3 +1073,20 @@ def test_a_quotation_opening_the_paragraph_after_the_writers_question_is_the_ans
     text = ("I wondered whether they could keep them, so I put the question to Acme Maps.\n\n"
             "“Nobody will lose a map they have saved.”\n")
     assert audit_text(text).sentences[-1].judgement.source == "Acme Maps"
+
+
+def test_with_a_noun_phrase_saying_names_its_speaker_on_the_page() -> None:
+    page = _page(METRO_2024)
+    # "... had been delayed, with the previous Government saying courts had no capacity, ...": attributed with no
+    # source at 0.96
+    assert _sentence(page, "A promise within it to end Section 21")[1] == "the previous Government"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Prices rose again in May, with the central bank saying inflation would stay high.", "the central bank"),
+    ("The bridge was shut, with Mayor Ann Holt saying it was unsafe.", "Ann Holt"),
+    # guard: a participle of no speech after "with" names nobody
+    ("He left with his wife waving from the car.", None),
+])
+def test_with_a_noun_phrase_saying_names_its_speaker(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source

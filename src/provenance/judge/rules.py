@@ -347,6 +347,8 @@ _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:ha
                     r"would|[a-z]+ed|[a-z]+s)\b")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
+# "with the previous Government (saying)": "with", then the participle's subject (a noun phrase of up to six words)
+_WITH_SUBJECT = LazyRe(r"\s*with\s+(?P<np>(?:the|a|an|his|her|their|its|many|some|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,5})\s*")
 _PARTICIPLE_OK = LazyRe(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
 _LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Still|Yet|Instead|Later|Earlier|"
                      r"Now|Then|In\s+response|In\s+addition|At\s+the\s+same\s+time)\s*,?\s*)?"
@@ -816,6 +818,15 @@ class Judge:
                 if not _PARTICIPLE_OK.search(before):
                     clause_raw = _clause_before(text, start)
                     clause, dropped = _strip_aux(clause_raw)
+                    with_np = _WITH_SUBJECT.fullmatch(clause_raw) if "with" in self.words and not dropped else None
+                    if with_np is not None and form.cls == "speech":
+                        # "..., with the previous Government saying courts had no capacity": the noun phrase after
+                        # "with" is the participle's subject, and says it (the Metro's had no source at 0.96)
+                        subj = classify(with_np.group("np"), self.speakers)
+                        if subj is None or subj.kind not in ("person", "org", "other", "unnamed"):
+                            continue
+                        out.append(self._evidence(subj, word, word, cls=form.cls, pos=start))
+                        continue
                     if not dropped or not (set(dropped) & _BE):
                         continue
                     subj = classify(_np(clause), self.speakers) if clause.strip() \
