@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "c64ba785b14b0d6bd40ee16928d60d719862d7625f57382a8e9dd81da9bf4efc"
+DIGEST = "dae67863d9c289dce2e566daced360e53256d46ac7c352b5c3cc1e54de946f98"
 
 
 def inputs() -> list[Path]:

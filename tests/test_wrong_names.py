@@ -1090,3 +1090,44 @@ def test_with_a_noun_phrase_saying_names_its_speaker_on_the_page() -> None:
 ])
 def test_with_a_noun_phrase_saying_names_its_speaker(text: str, source: str | None) -> None:
     assert _one(text)[1] == source
+
+
+# Read afterwards, untuned: ../shared/corpus/bodies/html/ca_TheGlobeAndMail_2024_08_28 (a business newsletter)
+GLOBE = "ca_TheGlobeAndMail_2024_08_28.html.gz"
+
+
+def test_a_public_body_referred_to_is_no_other_kind_of_organisation_on_the_page() -> None:
+    page = _body_page(GLOBE)
+    # "The federal government agreed to ease access to the program ..." was "The report" (the last organisation or
+    # document named), and before that a bank
+    assert _sentence(page, "The federal government agreed to ease access")[1] == "The federal government"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Northway Bank said profits rose.\n\nThe government said the bank must pay more tax.", "The government"),
+    # guards: a ministry is a department, an agency named in full holds its head
+    ("The Home Office said the plan was lawful.\n\nThe department said it would appeal.", "the Home Office"),
+    ("The Federal Trade Commission said the deal was unfair.\n\nThe commission said it would sue.",
+     "the Federal Trade Commission"),
+])
+def test_a_public_body_referred_to_is_no_other_kind_of_organisation(text: str, source: str) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_they_is_no_organisation_out_of_sight_on_the_page() -> None:
+    page = _body_page(GLOBE)
+    # "That possibility is one of many concerns held by critics of sovereign AI. They argue ..." was National Bank of
+    # Canada, named fifteen paragraphs before
+    assert _sentence(page, "They argue embracing the concept")[1] != "National Bank of Canada"
+
+
+def test_they_is_no_organisation_out_of_sight() -> None:
+    text = ("Northway Bank said profits rose.\n\nThe town has grown fast.\n\nNew schools opened in May.\n\n"
+            "Roads were widened twice.\n\nMany residents are unhappy about the noise.\n\n"
+            "They say the council never asked them.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "Northway Bank"
+
+
+def test_they_is_the_organisation_named_just_before() -> None:
+    text = "Northway Bank said profits rose.\n\nThey say the branch will stay open.\n"
+    assert audit_text(text).sentences[-1].judgement.source == "Northway Bank"

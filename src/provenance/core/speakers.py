@@ -272,6 +272,10 @@ class Speakers:
     # the sexes ("m", "f") whose "he" or "she" the narration has last used for a person it never names ("he kidnapped
     # his first known victim. She had been ..."): such a pronoun resolves to nobody until a person of that sex is met
     unnamed_sexes: set[str] = field(default_factory=set)
+    # whether the organisation last named is out of sight of the sentence (Judge.judge sets it for a "They ..."): such a
+    # "they" stays unresolved ("... concerns held by critics of sovereign AI. They argue ..." was a bank named 15
+    # paragraphs before)
+    org_stale: bool = False
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
@@ -586,7 +590,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         who = speakers.person_for(text)
         if who is not None:
             return Subject(who, "person", True)
-    if how == "pron-group" and speakers.last_org:
+    if how == "pron-group" and speakers.last_org and not speakers.org_stale:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
         # "It says", "It tells people": an organisation or a document, never a person
@@ -597,9 +601,32 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     # administration" is not the newspaper named last); never a role with what it heads ("the head of
     # the council" is a person, not the organisation named last)
     if speakers.last_org and _media(text.split()[-1]) == _media(speakers.last_org.split()[-1]) \
-            and not _HEADED.search(text):
+            and not _HEADED.search(text) and _same_kind_of_body(text, speakers.last_org):
         return Subject(speakers.last_org, "org", True)
     return Subject(text, "other", True)
+
+
+# the heads of a reference to a public body: "the federal government" is the government named before, never the last
+# organisation of any kind ("National Bank of Canada", the Globe and Mail's, or "The report")
+_PUBLIC_HEADS = frozenset({"government", "administration", "ministry", "department", "parliament", "congress",
+                           "senate", "court", "police", "army", "military", "council", "agency", "commission",
+                           "regulator", "legislature", "cabinet"})
+
+
+_MINISTRY_HEADS = ("department", "ministry", "office")
+
+
+def _same_kind_of_body(reference: str, name: str) -> bool:
+    """Whether "the government", "the company" ... (`reference`) can mean the organisation `name`: a public body's
+    reference only one whose name holds the same head ("the administration" -> "the Trump administration")."""
+    head = reference.rsplit(None, 1)[-1].lower()
+    if head not in _PUBLIC_HEADS:
+        return True
+    low = name.lower()
+    # (a ministry is a department or an office: "The department said" -> "the Home Office"; or an acronym with the
+    # head's initial in it: "the commission" -> FERC, never "the agency" -> FERC)
+    return head in low or (head in _MINISTRY_HEADS and any(w in low for w in _MINISTRY_HEADS)) \
+        or (name.isupper() and head[0].upper() in name[1:])
 
 
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)

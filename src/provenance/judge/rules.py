@@ -1257,7 +1257,11 @@ class Judge:
         self.speakers.observe_orgs(text, self.words)
         self.speakers.observe_sex(text, self.words)  # (whom a later "he" or "she" can mean)
         self.tag, self.subject = "plain", ""
+        if text[:5] == "They " and self.speakers.last_org:
+            org = self.speakers.last_org.rsplit(None, 1)[-1]
+            self.speakers.org_stale = org not in text and not any(org in t for t in self.recent_texts)
         j = self._decide(s, block, text, quotes, links)
+        self.speakers.org_stale = False
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
             # only a name is remembered for later references: "The senator" or "the company" is not one
             kind = self.subject
