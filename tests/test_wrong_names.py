@@ -1131,3 +1131,20 @@ def test_they_is_no_organisation_out_of_sight() -> None:
 def test_they_is_the_organisation_named_just_before() -> None:
     text = "Northway Bank said profits rose.\n\nThey say the branch will stay open.\n"
     assert audit_text(text).sentences[-1].judgement.source == "Northway Bank"
+
+
+# Read afterwards, untuned: corpus/bodies za_DailyMaverick_2026_01_06 (an op-ed: no wrong name, its sources are its
+# links) and za_TimesLive_2025_05_22 (the budget)
+TIMESLIVE = "za_TimesLive_2025_05_22.html.gz"
+
+
+def test_an_imperative_has_no_subject_on_the_page() -> None:
+    page = _body_page(TIMESLIVE)
+    # "Please read our Comment Policy before commenting." was the words of "Comment Policy"
+    assert _sentence(page, "Please read our Comment Policy")[1] is None
+
+
+@pytest.mark.parametrize("text", ["Please read our House Rules before posting.",
+                                  "Read the Style Guide before writing."])
+def test_an_imperative_has_no_subject(text: str) -> None:
+    assert _one(text)[1] is None

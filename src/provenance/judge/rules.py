@@ -832,7 +832,9 @@ class Judge:
                     subj = classify(_np(clause), self.speakers) if clause.strip() \
                         else self._past_aside(text, start - len(clause_raw))
                 else:
-                    subj = main_subject or self._leading_subject(text)
+                    # (an imperative has no subject: "Please read our Comment Policy before commenting." was the
+                    # Comment Policy's words, TimesLive)
+                    subj = main_subject or (None if self.lex.calls_to_action.match(text) else self._leading_subject(text))
                 if subj is None:
                     continue
             else:
