@@ -1148,3 +1148,23 @@ def test_an_imperative_has_no_subject_on_the_page() -> None:
                                   "Read the Style Guide before writing."])
 def test_an_imperative_has_no_subject(text: str) -> None:
     assert _one(text)[1] is None
+
+
+# Read afterwards, untuned: corpus/bodies ls_LesothoTimes_2025_11_24 (the Bela Bela quarry) and na_TheNamibian_2024_02_20
+# (President Mbumba remembers Geingob: no wrong name)
+LESOTHO = "ls_LesothoTimes_2025_11_24.html.gz"
+
+
+def test_a_headlines_noun_in_s_is_no_verb_on_the_page() -> None:
+    page = _body_page(LESOTHO)
+    assert _sentence(page, "Mining blasts shatter homes")[1] != "Mining"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Quarry blasts crack walls in village", None),
+    ("Rebel attacks leave town without power", None),
+    # guard: a name, then the verb and its object
+    ("Trump blasts Clinton over emails", "Trump"),
+])
+def test_a_headlines_noun_in_s_is_no_verb(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source

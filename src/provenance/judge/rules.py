@@ -499,7 +499,9 @@ _NOUN_OR_VERB = frozenset({
     "answer", "answers", "argue", "call", "calls", "charge", "charges", "claim", "claims", "comment", "comments",
     "demand", "demands", "estimate", "estimates", "note", "notes", "plan", "plans", "point", "points", "post",
     "posts", "promise", "promises", "replies", "reply", "report", "reports", "show", "shows", "state", "states",
-    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome", "question", "questions"})
+    "tweet", "tweets", "vow", "vows", "warn", "wish", "hope", "feel", "welcome", "question", "questions",
+    # a headline's verb that is a noun as often ("Mining blasts shatter homes" was the words of "Mining", Lesotho Times)
+    "blast", "blasts", "attack", "attacks", "slam", "slams"})
 
 # what follows a reporting verb and rarely a noun: "reports that", "reports:", "shows he won"; the
 # tagger, trained on little news, reads "Fox News reports:" as a noun compound
