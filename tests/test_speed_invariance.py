@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "dae67863d9c289dce2e566daced360e53256d46ac7c352b5c3cc1e54de946f98"
+DIGEST = "0d20f13721a4d1b8d0513e785aea410a75e88eeb461cf4d131320a89c52a4ad3"
 
 
 def inputs() -> list[Path]:

@@ -1168,3 +1168,26 @@ def test_a_headlines_noun_in_s_is_no_verb_on_the_page() -> None:
 ])
 def test_a_headlines_noun_in_s_is_no_verb(text: str, source: str | None) -> None:
     assert _one(text)[1] == source
+
+
+# Read afterwards: the Sun (uk_TheSun_2024_04_22), one of the pages with narration "attributed, no source" session 16 left
+SUN_FODEN = "uk_TheSun_2024_04_22.html"
+
+
+def test_a_short_aside_in_brackets_inside_the_subject_on_the_page() -> None:
+    page = _page(SUN_FODEN)
+    # "A fan account of the couple (@beccafodenx) on Instagram shows the two together, ..." had no source (0.88)
+    source = _sentence(page, "A fan account of the couple")[1]
+    assert source is not None
+    assert source.startswith("A fan account")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The parish council (pictured) has said the hall will close.", "The parish council"),
+    ("Sen. Mary Hall (D-Ore.) has said the bill is dead.", "Mary Hall"),
+    ("Mary Hall (D) and Tom Reed (R) have said the bill is dead.", "Mary Hall and Tom Reed"),
+    # guard: a pronoun's gloss names whom it means
+    ("He (referring to Tom Reed) said the bill is dead.", "Tom Reed"),
+])
+def test_a_short_aside_in_brackets_inside_the_subject(text: str, source: str) -> None:
+    assert _one(text)[1] == source

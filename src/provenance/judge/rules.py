@@ -860,9 +860,21 @@ class Judge:
                             # "was confirmed in a family statement": the statement speaks (a document)
                             out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
                     continue  # passive without an agent: the hedges file decides
+                clause_at = start - len(clause_raw)  # where the verb's clause starts (before an aside in brackets)
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
                     # "the Civil Aviation Authority of Nepal (CAAN) said": the full name speaks
                     clause, dropped = _strip_aux(_clause_before(text, start - len(clause_raw) - 1))
+                elif ")" in clause_raw and text[start - len(clause_raw) - 1] == "(" \
+                        and len(clause_raw.split(")", 1)[0].split()) <= 3 \
+                        and text[:start - len(clause_raw) - 1].rsplit(None, 1)[-1:] != [] \
+                        and text[:start - len(clause_raw) - 1].rsplit(None, 1)[-1].lower() not in SUBJECT_PRONOUNS:
+                    # "A fan account of the couple (@beccafodenx) on Instagram shows": a short aside in brackets stands
+                    # inside the subject's phrase, which goes on around it (the Sun's had no source); not a party tag or an
+                    # acronym ("Christopher Dodd (D) have announced"), nor a pronoun's gloss ("he (referring to Martin)")
+                    rest = clause_raw.split(")", 1)[1]
+                    outer = _clause_before(text, start - len(clause_raw) - 1)
+                    clause, dropped = _strip_aux(outer.rstrip() + rest)
+                    clause_at = start - len(clause_raw) - 1 - len(outer)
                 # "''...,'' said Freund": the NYT's '' marks only; "Reince Priebus, the GOP chairman, this past
                 # week announced": a time only
                 empty = not clause.strip(_QUOTE_MARKS) or all(
@@ -888,9 +900,8 @@ class Judge:
                     if head:
                         np = head
                 subj = classify(np, self.speakers) if np.strip() else None
-                if subj is not None and not empty and _AND_BEFORE.search(text, max(0, start - len(clause_raw) - 8),
-                                                                         start - len(clause_raw)):
-                    subj = self._coordinated(text, start - len(clause_raw), subj)
+                if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
+                    subj = self._coordinated(text, clause_at, subj)
                 at = start - len(clause_raw) - 1  # the comma before the clause, if there is one
                 placed = _PLACE_END.search(text, max(0, at - 60), at) if not empty and subj is not None \
                     and text[at:at + 1] == "," and (_STATE_ABBREVIATION.fullmatch(np) or is_place(np)) else None
@@ -1009,7 +1020,12 @@ class Judge:
                 # name: one office (the Mirror's was "Police and Matt Storey"); "Trump and Florida Governor Ron
                 # DeSantis said", "Trump and Senator Cruz said" are two people
                 return subj
-        left = _clause_before(text, m.start()).strip().rstrip(",").strip()
+        left_end = len(text[:m.start()].rstrip())
+        if text[left_end - 1:left_end] == ")":
+            tag = _PARTY_TAIL.search(text, max(0, left_end - 16), left_end)
+            if tag is not None:
+                left_end = tag.start()  # "Byron Dorgan (D) and Christopher Dodd (D) have announced": both, untagged
+        left = _clause_before(text, left_end).strip().rstrip(",").strip()
         if not _CONJUNCT.fullmatch(left):
             return subj
         other = classify(left, self.speakers)
