@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0d20f13721a4d1b8d0513e785aea410a75e88eeb461cf4d131320a89c52a4ad3"
+DIGEST = "089ffcdf9a8b2db91ea30fc8961ee9c56d9c931febd2ea970b6f10418f4a5d68"
 
 
 def inputs() -> list[Path]:

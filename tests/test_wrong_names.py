@@ -1191,3 +1191,24 @@ def test_a_short_aside_in_brackets_inside_the_subject_on_the_page() -> None:
 ])
 def test_a_short_aside_in_brackets_inside_the_subject(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+# Read afterwards, untuned: corpus/bodies ind_TimesOfIndia_2026_04_16 (abandoned infants), whose sentences are often
+# glued with no space after the full stop ("the country.The data shows")
+TOI_2026 = "ind_TimesOfIndia_2026_04_16.html.gz"
+
+
+def test_a_phrase_never_crosses_two_glued_sentences_on_the_page() -> None:
+    page = _body_page(TOI_2026)
+    sources = {js.judgement.source or "" for js in page.sentences}
+    assert not [s for s in sources if "." in s.rstrip(".")[2:] and " " in s]  # "the country.The data" and four more
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The river burst its banks in the valley.The report shows that ten homes flooded.", "The report"),
+    ("Rescuers took her to a clinic in Hapton.Doctors said she was stable.", "Doctors"),
+    # guard: an abbreviation is no sentence end
+    ("Officials in the U.S. said the plan would work.", "Officials in the U.S."),
+])
+def test_a_phrase_never_crosses_two_glued_sentences(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -599,6 +599,13 @@ def _np(clause: str) -> str:
         if i >= skip_to:
             continue
         w = words[i]
+        if "." in w[2:-1]:
+            glued = _GLUED_SENTENCES.fullmatch(w)
+            if glued is not None:
+                # "... the highest in the country.The data (shows)": two sentences the page glued with no space; the
+                # phrase is the next sentence's only (the Times of India's was "the country.The data")
+                out.append(glued.group("next"))
+                break
         if out and w.endswith(".") and _SENTENCE_END_WORD.fullmatch(w) and w[:-1].lower() not in title_words() \
                 and w[:-1].lower() not in _ABBREVIATIONS:
             break  # "... the collapse of Silicon Valley Bank. Tester (criticized)": a sentence the splitter joined
@@ -692,6 +699,8 @@ _NOT_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "b
                                     "with", "from", "he", "she", "they", "we", "i", "it", "you", "who", "which",
                                     "that", "not", "keep", "kept", "keeps", "start", "started", "stop", "stopped",
                                     "began", "begin", "continue", "continued", "while", "when", "after", "before"})
+# a sentence's last word, its full stop and the next sentence's first word with no space between ("country.The")
+_GLUED_SENTENCES = LazyRe(r"[\w'’-]*[a-z]{2}[)”\"’]?\.(?P<next>[A-Z][a-z][\w'’-]*)")
 # past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
 _PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
                           "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
