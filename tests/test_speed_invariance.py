@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "089ffcdf9a8b2db91ea30fc8961ee9c56d9c931febd2ea970b6f10418f4a5d68"
+DIGEST = "6d3842f9333fc7e884529e97701196e8459b71bab4dfccbd8af7a32f9af78aa2"
 
 
 def inputs() -> list[Path]:

@@ -1212,3 +1212,43 @@ def test_a_phrase_never_crosses_two_glued_sentences_on_the_page() -> None:
 ])
 def test_a_phrase_never_crosses_two_glued_sentences(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+# Found listing every source reported on corpus/html after the steps above
+REUTERS = "us_Reuters_2023_05_16.html"
+TELEGRAPH_AIRER = "uk_TheTelegraph_2023_08_30.html"
+
+
+def test_a_dateline_credit_in_brackets_is_no_part_of_the_subject_on_the_page() -> None:
+    page = _page(REUTERS)
+    # "KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority disputed ...": the aside step made it "April 25 -
+    # Nepal's civil aviation authority" (at 5396ffd it was "Reuters) - Nepal's civil aviation authority")
+    assert _sentence(page, "KATHMANDU, April 25 (Reuters)")[1] == "Nepal's civil aviation authority"
+    # "The airline had said ..." was that authority too
+    assert _sentence(page, "The airline had said")[1] == "The airline"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("LAGOS, May 2 (Reuters) - Nigeria's port authority said on Monday the docks would reopen.",
+     "Nigeria's port authority"),
+    ("Ghana's aviation authority said the runway was closed.\n\nThe airline said its planes would fly.", "The airline"),
+    # guard: a company named before is what "the company" means
+    ("Acme Foods Ltd said profits fell.\n\nThe company said it would cut jobs.", "Acme Foods Ltd"),
+])
+def test_a_dateline_credit_and_a_business_after_a_public_body(text: str, source: str) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_vary_according_to_names_no_source_on_the_page() -> None:
+    page = _page(TELEGRAPH_AIRER)
+    assert _sentence(page, "This is based on the energy price cap")[1] is None  # "... vary according to your tariff"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Fees will vary according to the size of the house.", None),
+    ("The launch went according to plan.", None),
+    # guard: an account
+    ("Fees will rise, according to the council.", "the council"),
+])
+def test_vary_according_to_names_no_source(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source

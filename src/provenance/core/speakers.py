@@ -614,15 +614,20 @@ _PUBLIC_HEADS = frozenset({"government", "administration", "ministry", "departme
 
 
 _MINISTRY_HEADS = ("department", "ministry", "office")
+_BUSINESS_HEADS = frozenset({"company", "firm", "airline", "carrier", "bank", "retailer", "insurer", "lender", "operator",
+                             "manufacturer", "maker", "supplier", "developer", "brand", "chain", "startup", "group"})
 
 
 def _same_kind_of_body(reference: str, name: str) -> bool:
     """Whether "the government", "the company" ... (`reference`) can mean the organisation `name`: a public body's
     reference only one whose name holds the same head ("the administration" -> "the Trump administration")."""
     head = reference.rsplit(None, 1)[-1].lower()
+    low = name.lower()
+    if head in _BUSINESS_HEADS:
+        # "The airline had said ..." is never "Nepal's civil aviation authority" (Reuters): a business is no public body
+        return not any(w in _PUBLIC_HEADS or w == "authority" for w in low.split())
     if head not in _PUBLIC_HEADS:
         return True
-    low = name.lower()
     # (a ministry is a department or an office: "The department said" -> "the Home Office"; or an acronym with the
     # head's initial in it: "the commission" -> FERC, never "the agency" -> FERC)
     return head in low or (head in _MINISTRY_HEADS and any(w in low for w in _MINISTRY_HEADS)) \

@@ -271,6 +271,10 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
 _LINK_WORDS = frozenset({"http", "https", "www"})  # 'according to https://...': the link, not a source
+# the verbs before an "according to" that means "in proportion to" or "as it was planned": no source follows
+_IN_PROPORTION = LazyRe(r"\b(?:vary|varies|varied|varying|differ|differs|differed|differing|change|changes|changed|"
+                        r"adjusted|ranked|sorted|grouped|priced|tailored|calculated|weighted|scaled|went|go|goes|"
+                        r"going|proceeded|proceeds)\s+$")
 _UNNAMED_FIRSTS = frozenset({"reports", "sources", "some", "many", "estimates"})  # 'according to some ...'
 
 
@@ -881,7 +885,8 @@ class Judge:
                     # inside the subject's phrase, which goes on around it (the Sun's had no source); not a party tag or an
                     # acronym ("Christopher Dodd (D) have announced"), nor a pronoun's gloss ("he (referring to Martin)")
                     rest = clause_raw.split(")", 1)[1]
-                    outer = _clause_before(text, start - len(clause_raw) - 1)
+                    outer = "" if rest.lstrip()[:1] in ("-", "—", "–") \
+                        else _clause_before(text, start - len(clause_raw) - 1)  # "KATHMANDU, April 25 (Reuters) - ..."
                     clause, dropped = _strip_aux(outer.rstrip() + rest)
                     clause_at = start - len(clause_raw) - 1 - len(outer)
                 # "''...,'' said Freund": the NYT's '' marks only; "Reince Priebus, the GOP chairman, this past
@@ -1237,6 +1242,8 @@ class Judge:
         pattern = _ACCORDING if '"' in text or "“" in text else \
             _ACCORDING_SIMPLE if _ACCORDING_DOT.search(text) is None else _ACCORDING_PLAIN
         for m in pattern.finditer(text):
+            if m.start() > 4 and _IN_PROPORTION.search(text, max(0, m.start() - 24), m.start()):
+                continue  # "prices will vary according to your tariff": in proportion to it, nobody's account
             phrase = m.group("src")
             known = _ACCORDING_SOURCES.get(phrase)
             if known is None:
