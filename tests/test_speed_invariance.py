@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6d3842f9333fc7e884529e97701196e8459b71bab4dfccbd8af7a32f9af78aa2"
+DIGEST = "a28f3f6e8ca6eada5f81834e1f34649b476d70f7b29e75b1d61135ad575c3bf3"
 
 
 def inputs() -> list[Path]:

@@ -201,6 +201,12 @@ def _is_heading(text: str) -> bool:
         return False
     if _JOIN_END.search(text, max(0, len(text.rstrip()) - _JOIN_END_REACH)):
         return False
+    if len(words) >= 7 and text.rstrip().endswith(":") and sum(w[:1].isupper() for w in words) * 2 < len(words) \
+            and not words[0].startswith("Here"):
+        # "He then listed the qualities necessary in a successful nominee in 2016:": a sentence in lower case that
+        # introduces what follows (a speaker line), not a heading ("What We Know So Far:" is title case; "Here's a
+        # sampling of what you will learn:" stays a label)
+        return False
     first = text.lstrip("\"'“‘(#*")[:1]
     return first.isupper() or first.isdigit()
 

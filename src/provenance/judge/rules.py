@@ -147,7 +147,9 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         # a common noun only right before punctuation or a place or time: '"...," said the
                         # official.', never "posted the clip to YouTube" (an object)
                         # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
-                        r"|(?:the|a|an|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}[a-z0-9][\w-]*"
+                        # ('," said one unaligned Florida Republican strategist.': one of a kind, unnamed)
+                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
+                        r"[a-z0-9][\w-]*"
                         r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
@@ -262,11 +264,15 @@ _ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,
 # where the source named after 'according to' ends
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
                         # "according to The Associated Press 11 states were identified": no comma
-                        # ("according to SDG 11," and "Article 5," end on their number: it is part of the name)
-                        # (nor "according to the 2020 census": a year after a determiner opens the source's name)
-                        r"|(?<!\bthe)(?<!\bits)(?<!\btheir)\s+\d(?![\d.]*\s*$)|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                        # "early results of exit polls conducted for The AP by Edison Research"
-                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed)\s")
+                        # (but "according to a January 2016 study by ...", "a 2013 study", "the 2020 census": a date inside
+                        # the noun phrase; and "according to SDG 11," and "Article 5," end on their number: part of the name)
+                        r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
+                        r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)(?<!\bits)(?<!\btheir)"
+                        r"\s+\d(?![\d.]*\s*$)"
+                        r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                        # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
+                        # census data"
+                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
@@ -310,6 +316,7 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
         _ACCORDING_SOURCES.clear()
     _ACCORDING_SOURCES[phrase] = known
     return known
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
@@ -403,6 +410,10 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                       r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# an aside whose one quotation closes right after the aside's last comma: ' host of MSNBC’s “Morning Joe,”'
+_QUOTED_TO_COMMA = LazyRe(r"[^\"“”]*(?:“[^\"“”]+,”|\"[^\"“”]+,\")")
+# "as anti-terror prosecutor Marc Trevidic put it", "As Trump puts it,": the way someone phrased what follows
+_AS_PUT_IT = LazyRe(r"\b[Aa]s\s+(?P<np>(?:[^\s,;:\"“”()]+\s+){0,5}?[^\s,;:\"“”()]+)\s+(?:put|puts)\s+it\b")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
 _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 # "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
@@ -791,6 +802,14 @@ class Judge:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
+        if ("put" in self.words or "puts" in self.words) and "it" in self.words:
+            put = _AS_PUT_IT.search(text)
+            if put is not None:
+                # 'as anti-terror prosecutor Marc Trevidic put it, "..."': who put it so speaks
+                subj = classify(put.group("np"), self.speakers)
+                if subj is not None:
+                    main_subject = subj
+                    out.append(self._evidence(subj, "put it", "put it", pos=put.start("np")))
         candidates = self.lex.verb_forms.intersection(self.words)
         if not candidates:
             return out
@@ -995,6 +1014,8 @@ class Judge:
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
+                        and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
+                                 and _QUOTE_CHARS.search(text, 0, start) is not None) \
                         and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
                             subj.text.islower() or (subj.text[1:].islower() and (
@@ -1084,13 +1105,20 @@ class Judge:
         """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
         is empty: "Chris Collins, a Trump supporter, said", "Trump, who leads, mocked", "Bob Corker,
         R-Tenn., said". The words before the aside must be nothing but a name or a pronoun."""
+        closed = end >= 2 and text[end - 1] in "\"”" and text[end - 2] == ","
+        if closed:
+            end -= 1  # the aside ends in a quotation, its comma inside the closing mark (checked below)
         if end < 1 or text[end - 1] != ",":
             return None
         comma = text.rfind(",", max(0, end - 120), end - 1)
         if comma < 1:
             return None
         aside = text[comma + 1:end - 1]
-        if not aside.strip() or any(c in aside for c in "\"“”;:()"):
+        if not aside.strip() or any(c in aside for c in ";:()") or (
+                (closed or any(c in aside for c in "\"“”"))
+                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])):
+            # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
+            # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
         role_then_name = ROLE_THEN_NAME.fullmatch(aside.strip())
         if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
@@ -1251,7 +1279,10 @@ class Judge:
             src, link, unnamed_first, owner, plain = known
             if link:
                 continue  # "according to https://...": the link is the evidence (its domain names it)
-            subj = classify(src, self.speakers)  # (what the article has named so far: for every sentence)
+            # (what the article has named so far: for every sentence; "according to him": whom "he" means)
+            subj = classify(_OBJECT_PRONOUNS.get(src.lower(), src), self.speakers)
+            if subj is not None and src.lower() in _OBJECT_PRONOUNS:
+                src = subj.text if subj.kind != "pronoun" else src
             if (subj is not None and subj.kind == "unnamed") or unnamed_first:
                 out.append(Evidence(_VAGUE, src, "according to", reason("according-unnamed", source=src)))
             else:
@@ -1533,7 +1564,8 @@ class Judge:
             if subj is not None and subj.kind in ("person", "org"):
                 # "Here’s Clinton in December 1992: “Our new direction ...”": the writer hands over to a speaker
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
-        if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
+        if not self.lex.verb_forms.isdisjoint(self.words) or (
+                "it" in self.words and ("put" in self.words or "puts" in self.words)):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
         if "learned" in self.words:
             evidence += self._learned(text)
@@ -1637,10 +1669,12 @@ class Judge:
             if self.tag == "verb" and text.endswith(":") and best.subject_kind in ("person", "org"):
                 self.tag = "colon"  # "As Reuters reported:" introduces what follows: a speaker line
             self.subject = best.subject_kind
-            # built with the confidence its basis has (judge_sentences then keeps it as it is, unless
-            # the learned part or the guards change it)
+            # built with the confidence its basis has, its source's way included (named in the sentence or
+            # resolved: _source_way's answer for the rules' own source), so that judge_sentences keeps it as it
+            # is unless the learned part or the guards change it (no second judgement built per sentence)
+            way = (":named" if best.source.rsplit(None, 1)[-1] in text else ":resolved") if best.source else ":none"
             return new_judgement(_ATTRIBUTED, best.source, cues, best.reason, (),
-                                 _rule_confidence(self.tag, self.subject, _ATTRIBUTED))
+                                 _rule_way_confidence(self.tag, self.subject, way))
 
         if self.answering and self.interviewee is not None:
             # a sentence of an interview's answer with no attribution of its own: the interviewee's words
@@ -2203,11 +2237,9 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
             way = _source_way(decided.source, j.source, near, info, s.text)
             if basis is None and RECORD is None:
                 # (the rules' own basis with its source's way: looked up by its parts, no string built per sentence)
-                key = (info.tag, info.subject, way)
-                way_conf = _RULE_WAY_CONFIDENCE.get(key)
+                way_conf = _RULE_WAY_CONFIDENCE.get((info.tag, info.subject, way))
                 if way_conf is None:
-                    way_conf = _RULE_WAY_CONFIDENCE[key] = _confidence_of(f"rule:{info.tag}:{info.subject}{way}",
-                                                                          _ATTRIBUTED)
+                    way_conf = _rule_way_confidence(info.tag, info.subject, way)
             else:
                 basis = (basis or f"rule:{info.tag}:{info.subject}") + way
         if decided.category is _ATTRIBUTED and decided.source and info.tag != "link" and s.role is not _HEADING \
@@ -2295,6 +2327,16 @@ def _rule_confidence(tag: str, subject: str, category: Category) -> float:
     conf = _RULE_CONFIDENCE.get(key)
     if conf is None:
         conf = _RULE_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}", category)
+    return conf
+
+
+def _rule_way_confidence(tag: str, subject: str, way: str) -> float:
+    """The confidence of an attributed judgement on the basis f"rule:{tag}:{subject}{way}" (`way`: _source_way's
+    answer), cached by its parts."""
+    key = (tag, subject, way)
+    conf = _RULE_WAY_CONFIDENCE.get(key)
+    if conf is None:
+        conf = _RULE_WAY_CONFIDENCE[key] = _confidence_of(f"rule:{tag}:{subject}{way}", _ATTRIBUTED)
     return conf
 
 
@@ -2433,10 +2475,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
                 c.reliability >= CARRY_CUE and c.text not in _MANNER_VERBS for _, c in info.found):
             # (with a cue of its own: a manner verb with no quotation, "The crowd shouted", is no speech)
             source = _own_np_subject(s.text, speech_only=True)
-    if source is None and last_source is not None and j.category is _VAGUE and info.marks \
-            and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
+    if source is None and j.category is _VAGUE and info.marks and _UNNAMED_SPEAKER_AFTER.search(s.text) is not None:
         # the quotation's own speaker is unnamed ('," said a person close to the campaign'): the learned part
         # may call it attributed, but the name of the speaker before is not this one's: that unnamed speaker is
+        # (and with no speaker before, it still is: '," said one unaligned Florida Republican strategist.')
         m_who = _UNNAMED_SPEAKER_AFTER.search(s.text)
         last_source = None
         if m_who is not None:
