@@ -1252,3 +1252,18 @@ def test_vary_according_to_names_no_source_on_the_page() -> None:
 ])
 def test_vary_according_to_names_no_source(text: str, source: str | None) -> None:
     assert _one(text)[1] == source
+
+
+def test_a_person_described_by_age_then_a_colon_speaks_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    # "The 80-year-old, a member of Tamworth Soroptimists: “I have lived in Tamworth ...”" named nobody (session 16 left it)
+    assert _sentence(page, "The 80-year-old, a member of Tamworth Soroptimists")[1] == "The 80-year-old"
+    assert _sentence(page, "Debasing our town is not something")[1] == "The 80-year-old"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The 64-year-old, a retired nurse from Leeds: “We were never told.”", "The 64-year-old"),
+    ("The 37-year-old mother: “It was awful.”", "The 37-year-old mother"),
+])
+def test_a_person_described_by_age_then_a_colon_speaks(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -318,6 +318,8 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     return known
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
+# "The 80-year-old, a member of Tamworth Soroptimists: “...": a person described by age, an aside, a colon, a quotation
+_AGED_COLON = LazyRe(r"(?P<who>The\s+\d{1,3}-year-old(?:\s+[a-z]+)?)(?:,[^:“”\"]{1,80})?:\s*[“\"‘]")
 _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
 # verb, then a colon and a quotation: the subject's words, whatever the verb
@@ -1519,6 +1521,13 @@ class Judge:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")):
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        m = _AGED_COLON.match(text) if ":" in self.words and text[:4] == "The " and not evidence else None
+        if m:
+            # "The 80-year-old, a member of Tamworth Soroptimists: “I have lived in Tamworth ...”": a person described by
+            # age, an aside, then a colon and their words (the Mirror's named nobody, at 0.96)
+            subj = classify(m.group("who"), self.speakers)
+            if subj is not None:
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), subj.kind))
         m = _LABEL_SPEAKER.match(text) if ":" in self.words and text[1:2].isupper() else None
         if m and m.group("who") not in _NOT_LABELS:
             # a transcript's speaker label: "FALLIN: I think he is ...", "JAKE TAPPER: Donald Trump released ..."
