@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a28f3f6e8ca6eada5f81834e1f34649b476d70f7b29e75b1d61135ad575c3bf3"
+DIGEST = "a9fcb1af6fc4a2467d95c6fc2232bb64d951326c8ad1e08d745a62639311dc8e"
 
 
 def inputs() -> list[Path]:

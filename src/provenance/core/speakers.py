@@ -634,6 +634,9 @@ def _same_kind_of_body(reference: str, name: str) -> bool:
         or (name.isupper() and head[0].upper() in name[1:])
 
 
+# participles of verbs that report nothing, capitalised as they open a sentence (never a name)
+_PARTICIPLE_OPENERS = frozenset({"Having", "Being", "Getting", "Taking", "Making", "Going", "Coming", "Looking",
+                                 "Turning", "Moving", "Seeing", "Knowing", "Trying", "Hoping"})
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
 # a common noun written with a hyphen ("Ex-friends", "Co-workers"), capitalised only as it opens the sentence
 _COMMON_HYPHENED = re.compile(r"(?:Ex|Co|Non|Anti|Pro|Self|Vice|Step|Half|Well|Long|Once)-[a-z][\w'’-]*")
@@ -734,6 +737,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None  # "Is Starmer (a good leader?)": a question's verb, then its subject
     if words[0].islower() and words[0].endswith("ing") and len(words) > 1:
         return None  # "using his Truth Social platform (to criticise)": a participle clause, no speaker
+    if words[0] in _PARTICIPLE_OPENERS:
+        return None  # "Having (announced that ...)", "Being (asked)": a participle clause opening the sentence
     if len(words) > 2 and words[1] == "by" and words[0].islower() and words[0].endswith("ed"):
         return None  # "(The concerns being) expressed by many Jewish leaders go beyond ...": a passive's rest
     np = " ".join(words)
@@ -858,6 +863,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return _fixed(Subject(np, "other", True))
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}", name) or name in ("U.S.", "Washington", "Israel", "Moscow", "Beijing"):
         return _fixed(Subject(("the " + name) if name in ("U.S.",) else name, "org", True))
+    if any(w.lower() in DOCUMENT_HEADS and words[k + 1] == "from" for k, w in enumerate(words[:-1])):
+        return _fixed(Subject(np, "other", True))  # "A Feb. 1 letter from the American Legion": a document speaks
     last = words[-1].rstrip(",.")
     if last[:1].islower() and (words[0].lower() in ("a", "an", "one", "another") or last.lower() in DOCUMENT_HEADS):
         # "A Nato official", "one Republican strategist", "The Swedish brochure": a description with a capitalised

@@ -44,6 +44,7 @@ from provenance.core.speakers import (
     WEEKDAYS,
     Speakers,
     Subject,
+    adjectives,
     classify,
     first_names,
     is_place,
@@ -148,9 +149,10 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         # official.', never "posted the clip to YouTube" (an object)
                         # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
                         # ('," said one unaligned Florida Republican strategist.': one of a kind, unnamed)
-                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
+                        r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
                         r"[a-z0-9][\w-]*"
-                        r"(?:\s+[a-z]+)?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
+                        # ('said a former U.S. law enforcement official who ...': a noun of three words)
+                        r"(?:\s+(?!(?:and|or|of|to|the|a|an)\b)[a-z]+){0,2}?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
                         rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
@@ -385,6 +387,18 @@ _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
                              r"despite|without|after|before)\s+$")
+# "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
+_NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
+
+
+def _no_before(before: str) -> bool:
+    m = _NO_BEFORE.search(before)
+    if m is None:
+        return False
+    adj = m.group("adj")
+    return adj is None or (adj in adjectives() and not people_noun(adj) and adj not in speaker_heads())
+
+
 _DETERMINER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+$", re.I)
 _QUESTION = LazyRe(r"\?[\"'”’)\]]*\s*$")
 _LABEL_HEADING = LazyRe(r"^[\w\s&'’,-]{1,40}:$|^(?:[A-Z0-9&'’ ,.-]+)$")
@@ -611,6 +625,10 @@ def _np(clause: str) -> str:
                 words = words[:-1]
     while len(words) > 1 and words[-1] in ("here", "there"):
         words = words[:-1]  # "Her campaign workers here (said)"
+    for k in range(len(words) - 2, 0, -1):
+        if words[k + 1] == "by" and words[k] in _AGENT_PARTICIPLES:
+            words = words[:k]  # "A letter from the Legion obtained by The Associated Press (warns)": the agent's rest
+            break
     out: list[str] = []
     skip_to = len(words)
     for i in range(len(words) - 1, -1, -1):
@@ -668,6 +686,9 @@ def _np(clause: str) -> str:
                 # told", "Republicans in Congress said": the people speak
                 out.append(w)
                 continue
+            if lw == "from" and i >= 1 and len(out) <= 6 and words[i - 1].lower() in DOCUMENT_HEADS:
+                out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
+                continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
                 # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
                 out = []
@@ -719,6 +740,9 @@ _NOT_BEFORE_PARTICIPLE = frozenset({"is", "are", "was", "were", "be", "been", "b
                                     "began", "begin", "continue", "continued", "while", "when", "after", "before"})
 # a sentence's last word, its full stop and the next sentence's first word with no space between ("country.The")
 _GLUED_SENTENCES = LazyRe(r"[\w'’-]*[a-z]{2}[)”\"’]?\.(?P<next>[A-Z][a-z][\w'’-]*)")
+# participles whose agent follows ("obtained by The Associated Press"): never part of the speaker's name
+_AGENT_PARTICIPLES = frozenset({"obtained", "seen", "reviewed", "published", "released", "issued", "posted", "filed",
+                                "cited", "quoted", "conducted", "written", "commissioned", "shared", "sent"})
 # past participles not in -ed ("taken", "written"): with a time after them, part of the phrase before it
 _PARTICIPLES = frozenset({"taken", "written", "seen", "given", "shown", "done", "made", "held", "sent", "put", "led",
                           "run", "set", "built", "brought", "drawn", "won", "cast", "out"})
@@ -728,7 +752,8 @@ _SENTENCE_END_WORD = LazyRe(r"[a-z]{2,}[a-z'’)]*\.|[A-Z][a-z]{2,}[a-z'’]*\."
 _ABBREVIATIONS = frozenset({
     "inc", "corp", "ltd", "bros", "dept", "univ", "assn", "ave", "blvd", "etc", "calif", "mich", "conn", "ariz",
     "tenn", "mass", "wash", "fla", "penn", "ill", "ind", "minn", "wis", "colo", "okla", "nev", "ore", "kan", "neb",
-    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca"})
+    "miss", "ala", "ark", "del", "mont", "wyo", "vol", "est", "approx", "vs", "no", "nos", "pp", "ca",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 _ADVERBS = frozenset({"also", "still", "now", "then", "never", "often", "just", "even", "again", "later", "once",
                       "soon", "already", "always", "too", "first", "long", "since", "nonetheless", "nevertheless",
                       "however", "meanwhile", "reportedly", "allegedly"})
@@ -839,6 +864,8 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
+            if form.kind in ("base", "s") and "no" in self.words and _no_before(before):
+                continue  # "makes no specific mention of", "there was no comment": a noun
             if form.kind in ("base", "s") and (word in _NOUN_OR_VERB or word in _HEADLINE_NOUN_OR_VERB) \
                     and not _CLAUSE_AFTER.match(after) \
                     and not (title and word in _HEADLINE_VERBS) \
@@ -937,6 +964,14 @@ class Judge:
                     if head:
                         np = head
                 subj = classify(np, self.speakers) if np.strip() else None
+                if OWN_LEAD_PRONOUN and subj is not None and (np == "he" or np == "she") and start > 8 and not (
+                        quotes and any(q.start <= s.start + start < q.end or q.start <= s.start + 1 < q.end
+                                       for q in quotes)):
+                    # "Roffman signed a letter that he said was drafted by the firm", 'Mosman saw it differently:
+                    # "...," he said.': the person the sentence opens with, not the last person named before it
+                    own = self._lead_person(text, np, start)
+                    if own is not None:
+                        subj = own
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
                     subj = self._coordinated(text, clause_at, subj)
                 at = start - len(clause_raw) - 1  # the comma before the clause, if there is one
@@ -1206,6 +1241,19 @@ class Judge:
         subj = classify(m.group("np"), self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org") else None
 
+    def _lead_person(self, text: str, pronoun: str, start: int) -> Subject | None:
+        """The person a sentence opens with, when a later "he" or "she" of its own (before `start`) can mean them:
+        a name, not a pronoun, and of the pronoun's sex where the article tells it."""
+        lead = _LEADING_NP.match(text)
+        if lead is None or lead.end("np") >= start - len(pronoun) or not lead.group("np")[:1].isupper() \
+                or lead.group("np").lower() in _SUBJECT_PRONOUNS:
+            return None
+        subj = self._leading_subject(text)
+        if subj is None or subj.kind != "person" or subj.text.split()[-1] not in self.speakers.people:
+            return None  # (a person the article has named before: a capitalised first word is often no name)
+        sex = self.speakers.sex_of(subj.text)
+        return subj if sex is None or sex == PRONOUN_SEX[pronoun] else None
+
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
         if m is None:
@@ -1386,9 +1434,9 @@ class Judge:
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
                         self.speakers.remember(named.text, "person")
                 elif np and " " not in np and np in self.speakers.people:
-                    subj = classify(np, self.speakers)
-                    if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
-                        self.speakers.remember(subj.text, "person")
+                    # (the person the article named with this surname, even where the surname alone is also a
+                    # city's name, which classify() refuses: "Dayton has been a longtime Clinton supporter")
+                    self.speakers.remember(self.speakers.people[np], "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -1959,10 +2007,22 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
 _MARK_TOKENS = frozenset({'"', "“", "”", "''"})  # the quotation-mark tokens a sentence's marks are counted for
 
 
+def plain_spaces(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
+                 ) -> tuple[tuple[Block, ...], tuple[Sentence, ...]]:
+    """The blocks and sentences with no-break spaces read as spaces, for the rules only (the report keeps the
+    text as written): a quarter of PolNeAR's articles write "April,\xa0Trump" or "he\xa0told", and the rules'
+    patterns and word splits look for plain spaces. Same length, so every offset holds."""
+    if not any("\xa0" in b.text for b in blocks):
+        return blocks, sentences
+    return (tuple(replace(b, text=b.text.replace("\xa0", " ")) if "\xa0" in b.text else b for b in blocks),
+            tuple(replace(s, text=s.text.replace("\xa0", " ")) if "\xa0" in s.text else s for s in sentences))
+
+
 def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                       quotes_by_block: dict[int, list[QuoteSpan]], links: Sequence[Link],
                       ) -> tuple[list[Judgement], list[SentenceInfo]]:
     """The rules' judgement of every sentence, and what the learned part weighs (built on demand)."""
+    blocks, sentences = plain_spaces(blocks, sentences)
     judge = Judge()
     links_by_sentence: dict[int, list[Link]] = {}
     for link in links:
@@ -2206,6 +2266,7 @@ def judge_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...],
                     stages: Stages | None = None) -> list[Judgement]:
     """Every sentence's judgement. `stages`: the learned model to weigh them with
     (features.load_model); None: the shipped one."""
+    blocks, sentences = plain_spaces(blocks, sentences)
     rules, infos = analyse_sentences(blocks, sentences, quotes_by_block, links)
     stages = stages or model()
     if stages is None:
@@ -2536,6 +2597,7 @@ _UNNAMED_PERSON_SEX = {"woman": "f", "girl": "f", "widow": "f", "mother": "f", "
 _NAME_AFTER = LazyRe(r",?\s+(?:named\s+|called\s+)?[A-Z][a-z]")  # "his victim, Sandra Lindsay": named after all
 # "he" or "she", then a quotation whose words say "me", "my" or "I": someone else's words about the pronoun's person
 _SPLICED_FIRST_PERSON = LazyRe(r"\b(?:he|she)\s+[“\"‘][^”\"’]*?\b(?:me|my|I|myself)\b")
+OWN_LEAD_PRONOUN = True  # a "he"/"she" that reports in a sentence opening with a person's name is that person
 GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
