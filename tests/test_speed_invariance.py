@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "a9fcb1af6fc4a2467d95c6fc2232bb64d951326c8ad1e08d745a62639311dc8e"
+DIGEST = "6c8ac56f7857377b2094355f93444dee7d20fd72339c5e0226c4f296e4496a91"
 
 
 def inputs() -> list[Path]:

@@ -964,14 +964,6 @@ class Judge:
                     if head:
                         np = head
                 subj = classify(np, self.speakers) if np.strip() else None
-                if OWN_LEAD_PRONOUN and subj is not None and (np == "he" or np == "she") and start > 8 and not (
-                        quotes and any(q.start <= s.start + start < q.end or q.start <= s.start + 1 < q.end
-                                       for q in quotes)):
-                    # "Roffman signed a letter that he said was drafted by the firm", 'Mosman saw it differently:
-                    # "...," he said.': the person the sentence opens with, not the last person named before it
-                    own = self._lead_person(text, np, start)
-                    if own is not None:
-                        subj = own
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
                     subj = self._coordinated(text, clause_at, subj)
                 at = start - len(clause_raw) - 1  # the comma before the clause, if there is one
@@ -1240,19 +1232,6 @@ class Judge:
             return None
         subj = classify(m.group("np"), self.speakers)
         return subj if subj is not None and subj.kind in ("person", "org") else None
-
-    def _lead_person(self, text: str, pronoun: str, start: int) -> Subject | None:
-        """The person a sentence opens with, when a later "he" or "she" of its own (before `start`) can mean them:
-        a name, not a pronoun, and of the pronoun's sex where the article tells it."""
-        lead = _LEADING_NP.match(text)
-        if lead is None or lead.end("np") >= start - len(pronoun) or not lead.group("np")[:1].isupper() \
-                or lead.group("np").lower() in _SUBJECT_PRONOUNS:
-            return None
-        subj = self._leading_subject(text)
-        if subj is None or subj.kind != "person" or subj.text.split()[-1] not in self.speakers.people:
-            return None  # (a person the article has named before: a capitalised first word is often no name)
-        sex = self.speakers.sex_of(subj.text)
-        return subj if sex is None or sex == PRONOUN_SEX[pronoun] else None
 
     def _leading_subject(self, text: str) -> Subject | None:
         m = _LEADING_NP.match(text)
@@ -2597,7 +2576,6 @@ _UNNAMED_PERSON_SEX = {"woman": "f", "girl": "f", "widow": "f", "mother": "f", "
 _NAME_AFTER = LazyRe(r",?\s+(?:named\s+|called\s+)?[A-Z][a-z]")  # "his victim, Sandra Lindsay": named after all
 # "he" or "she", then a quotation whose words say "me", "my" or "I": someone else's words about the pronoun's person
 _SPLICED_FIRST_PERSON = LazyRe(r"\b(?:he|she)\s+[“\"‘][^”\"’]*?\b(?:me|my|I|myself)\b")
-OWN_LEAD_PRONOUN = True  # a "he"/"she" that reports in a sentence opening with a person's name is that person
 GENDER_CARRY = True  # no neighbour's speaker of the other sex carried into a sentence opening with "He" or "She"
 UNNAMED_QUOTE_ENDS_CARRY = True  # a quotation credited to nobody named ends the last speaker's carry
 OBLIGATIONS = True  # a cue only in a duty ("have to declare") gives the learned part no unnamed speaker
