@@ -9,6 +9,7 @@ quotes.
     python benchmarks/accuracy.py --errors     # plus every sentence the detector gets wrong
     python benchmarks/accuracy.py --json       # machine-readable figures
     python benchmarks/accuracy.py --update-baseline   # re-pin benchmarks/accuracy_baseline.json
+    python benchmarks/accuracy.py --only na_ --only ca_Fin   # a subset: files whose name contains one
 
 Definitions (see docs/accuracy.md):
 
@@ -438,16 +439,24 @@ def figures(t: Totals) -> dict[str, float]:
 # --------------------------------------------------------------------------- running
 
 
-def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS, judge: str = "default") -> list[ArticleResult]:
+def select(files: Sequence[Path], only: Sequence[str] = ()) -> list[Path]:
+    """The annotation files whose name (without .json) contains one of `only` (all when empty)."""
+    if not only:
+        return list(files)
+    return [path for path in files if any(part in path.stem for part in only)]
+
+
+def evaluate(annotated: Path = ANNOTATED, corpus: Path = CORPUS, judge: str = "default",
+             only: Sequence[str] = ()) -> list[ArticleResult]:
     """Audit every annotated article with the library API and score it. `judge`: the pipeline's
-    `--judge` ("default" or "precise")."""
+    `--judge` ("default" or "precise"); `only`: name fragments of a subset of the files."""
     # The public API (`provenance.audit`), imported from its module: the package attribute
     # `provenance.audit` becomes the submodule once `provenance.audit` has been imported anywhere.
     from provenance.pipeline import AuditOptions, audit
 
     options = AuditOptions(judge_mode=judge)
     results: list[ArticleResult] = []
-    for path in annotation_files(annotated, corpus):
+    for path in select(annotation_files(annotated, corpus), only):
         ann = load_annotation(path)
         source = corpus / ann["input"]
         if source.suffix == ".gz":  # bodies/html/*.html.gz: the page as crawled, unpacked for the audit
@@ -606,11 +615,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gate", action="store_true", help="exit 1 when a figure is below its floor")
     parser.add_argument("--judge", choices=("default", "precise"), default="default",
                         help="which judge to measure (the floors are the default judge's)")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="measure only the annotation files whose name contains PATTERN (repeatable)")
     args = parser.parse_args(argv)
     if args.judge != "default" and (args.update_baseline or args.gate):
         parser.error("--update-baseline and --gate pin and check the default judge's floors")
+    if args.only and (args.update_baseline or args.gate):
+        parser.error("--update-baseline and --gate pin and check the whole set's floors, not a subset's")
 
-    results = evaluate(judge=args.judge)
+    results = evaluate(judge=args.judge, only=args.only)
+    if not results:
+        parser.error(f"no annotation file's name contains any of {args.only}")
     t = totals(results)
     if args.json:
         print(json.dumps(as_json(results, t), indent=2, ensure_ascii=False))

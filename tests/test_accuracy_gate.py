@@ -165,3 +165,11 @@ def test_benchmark_json_output_is_valid(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(capsys.readouterr().out)
     assert set(data["categories"]) == CATEGORIES
     assert data["sentences"]["annotated"] >= 250
+
+
+def test_only_selects_a_subset_by_name() -> None:
+    files = [Path("expected.json"), Path("fnc_5512.json"), Path("na_TheNamibian_2024_02_20.json")]
+    assert bench.select(files) == files
+    assert bench.select(files, ["na_The"]) == [files[2]]
+    assert bench.select(files, ["fnc_", "expected"]) == [files[0], files[1]]
+    assert bench.select(files, ["nothing"]) == []

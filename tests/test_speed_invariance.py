@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6c8ac56f7857377b2094355f93444dee7d20fd72339c5e0226c4f296e4496a91"
+DIGEST = "4768a0dc61998af51622dfd47629451c95b2b9fe646dab3670ac12a9e1630ec6"
 
 
 def inputs() -> list[Path]:

@@ -114,6 +114,22 @@ _SEX_REFLEXIVE = LazyRe(r"\b(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’
                         r"(?P<cue>himself|herself)\b")
 
 
+# a sentence that opens with a name and goes on, after a conjunction, with "she" or "he" as a subject: "Zuma-Sambudla
+# pleaded not guilty when she appeared", "Mokoena was arrested after she posted the videos": the article's own
+# evidence of the person's sex (a name no first-name list knows). Only lower-case words between them (no other
+# person), and no verb of speech or "that" (in "Govender said she ..." she is someone else)
+_SEX_OWN_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Still|Yet|Meanwhile|However),?\s+)?"
+                         r"(?P<name>[A-Z][a-z][\w'’]*(?:[\s-][A-Z][a-z][\w'’]*){0,2})\s+"
+                         r"(?P<between>(?:[a-z][\w'’-]*,?\s+){1,10}?)"
+                         r"(?:because|when|as|after|before|while|since|until|although|though|and|but|so|if)\s+"
+                         r"(?P<cue>she|he)\s+[a-z]")
+_SEX_OWN_STOPS = frozenset({"that", "said", "says", "told", "tells", "added", "claimed", "claims", "argued", "argues",
+                            "alleged", "alleges", "testified", "accused", "asked", "asks", "thinks", "thought",
+                            "believes", "believed", "according", "wrote", "writes", "warned", "warns", "noted",
+                            "insisted", "insists", "denied", "denies", "admitted", "admits", "reported", "explained",
+                            "him", "her", "his", "them", "their", "whom", "who"})
+
+
 @lru_cache(maxsize=1)
 def adjectives() -> frozenset[str]:
     """Words that are adjectives and never part of a name (data/adjectives.txt, built by
@@ -244,6 +260,12 @@ def title_words() -> frozenset[str]:
     return frozenset(t.lower().strip(".") for t in lexicon().titles if t not in ("of", "the"))
 
 
+# a title, its office after "for" or "of", then the name between commas: "MEC for Cooperative Governance and
+# Traditional Affairs, Jacob Mamabolo, said"
+_TITLE_OF_THEN_NAME = LazyRe(r"(?<![\w’'])(?P<title>[A-Z][\w.-]*)\s+(?:for|of)\s+[^,;:“”\"]{1,80}?,\s+"
+                             r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),")
+
+
 @dataclass
 class Speakers:
     """What the article has named so far, for resolving later references."""
@@ -276,10 +298,18 @@ class Speakers:
     # "they" stays unresolved ("... concerns held by critics of sovereign AI. They argue ..." was a bank named 15
     # paragraphs before)
     org_stale: bool = False
+    # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
+    # what a later "they" means ("They concluded: ...")
+    last_group: str | None = None
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
         honorific, a gendered role word before the name or in an aside after it, a reflexive pronoun."""
+        if ("she" in words or "he" in words) and text[:1].isupper():
+            own = _SEX_OWN_CLAUSE.match(text)
+            if own is not None and own.group("name").split()[0].lower() not in _NOT_NAME_WORDS \
+                    and _SEX_OWN_STOPS.isdisjoint(own.group("between").replace(",", " ").split()):
+                self.note_sex(own.group("name"), PRONOUN_SEX[own.group("cue")])
         if _SEX_CUES.isdisjoint(words):
             return
         for pattern, table in ((_SEX_HONORIFIC, HONORIFIC_SEX), (_SEX_ROLE_BEFORE, ROLE_SEX),
@@ -355,6 +385,15 @@ class Speakers:
         tokens = text.replace(",", " , ").split()
         if not _LOWER_TITLES.isdisjoint(split):
             self._observe_lower(tokens)
+        if " for " in text or " of " in text:
+            for m in _TITLE_OF_THEN_NAME.finditer(text):
+                # "MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said": the office is his,
+                # what a later "the MEC" means
+                if m.group("title") in titles:
+                    full = m.group("name")
+                    self.people.setdefault(full.rsplit(None, 1)[-1], full)
+                    self.titles.setdefault(full, m.group("title"))
+                    self.last_titled = full
         # only a title word can open a titled name: visit those positions, in order
         starts = [k for k, t in enumerate(tokens) if t in titles]
         i = 0
@@ -455,7 +494,10 @@ class Speakers:
                     # (a name met first with a role in title case, "Republican Donor Adelson ...", gives way to
                     # the full name met later, "Sheldon Adelson": "Adelson said" is Sheldon Adelson)
                     self.people[parts[-1]] = source
+        elif kind == "group":
+            self.last_group = source
         elif kind == "org":
+            self.last_group = None
             self.last_org = self.last_thing = source
             words = source.split()
             if len(words) >= 2 and words[-1][:1].isupper():  # "the Washington Post": "the Post" later
@@ -589,7 +631,11 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         # of the other sex ("She said Trump's words could be twisted" is not Trump's)
         who = speakers.person_for(text)
         if who is not None:
+            if who not in speakers.sexes and text.lower() in PRONOUN_SEX and speakers.sex_of(who) is None:
+                speakers.note_sex(who, PRONOUN_SEX[text.lower()])  # "He said" meant Govender: he is a man
             return Subject(who, "person", True)
+    if how == "pron-group" and speakers.last_group:
+        return Subject(speakers.last_group, "other", True)
     if how == "pron-group" and speakers.last_org and not speakers.org_stale:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
@@ -673,10 +719,18 @@ def _media(word: str) -> bool:
     return (w[:-2] if w.endswith(("'s", "’s")) else w) in _MEDIA_WORDS
 
 
+# what a dateline leaves before the subject it opens the story with: "Reuters) - ", "NAIROBI, May 3 (AFP) — "
+_DATELINE_LEAK = re.compile(r"^[^()]{0,60}\)\s*[-—–―]+\s+(?=[A-Z])")
+
+
 @lru_cache(maxsize=4096)
 def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     """What classify() decides from the words alone: ("subject", "", the Subject), ("person", a name
     to make canonical), ("pron-...", the pronoun) or ("org-ref", a phrase such as "the campaign")."""
+    if ")" in np:
+        leak = _DATELINE_LEAK.match(np)
+        if leak is not None:
+            np = np[leak.end():]  # "(KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority": a dateline
     np = np.strip().strip(",;:—–-\"'“”‘’()").strip()
     if not np or _MARKUP.search(np):
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
@@ -701,6 +755,18 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 3 and words[0].islower() and words[1].islower() and words[2] in ("the", "a", "an") \
             and words[3][:1].isupper() and all(_plain_noun(w) for w in words[:2]):
         words = words[2:]  # "(On) social media the Metropolitan Police (said)": a place, then the speaker
+    elif len(words) > 3 and words[0].islower() and words[0] not in DETERMINERS and "the" in words[2:]:
+        # "(to) discuss the sale of U.S. military equipment the president (said will help ...)": a clause, then a
+        # relative clause with no "that" whose subject is the speaker; the last "the" after a plain lower-case
+        # word opens it (never after a preposition or a conjunction: "officials of the ministry")
+        k = len(words) - 1 - words[::-1].index("the")
+        if 1 < k < len(words) - 1 and words[k - 1].isalpha() and words[k - 1].islower() \
+                and not words[k - 1].endswith(("ing", "ed")) and words[k - 1] not in DETERMINERS \
+                and words[k - 1] not in PREPOSITIONS and words[k - 1] not in ("and", "or", "but", "nor", "than"):
+            # (not after a verb's form or a quantifier: "amplifies Sanders’ message of opposing the outside groups",
+            # "(If) slavery was all the Southern states (wanted)" name no speaker; a clause's verb before it as a
+            # guard too cost the tuning part 2 sources)
+            words = words[k:]
     if len(words) > 1:
         lows = [w.lower().strip(",.").replace("’", "'") for w in words]  # "wasn’t" as "wasn't"
         if lows[0] in SUBJECT_PRONOUNS and lows[-1] not in SUBJECT_PRONOUNS:
@@ -742,6 +808,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if len(words) > 2 and words[1] == "by" and words[0].islower() and words[0].endswith("ed"):
         return None  # "(The concerns being) expressed by many Jewish leaders go beyond ...": a passive's rest
     np = " ".join(words)
+    if len(words) > 3 and words[1] in ("copy", "copies") and words[2] == "of" and words[0].lower() in ("a", "the"):
+        return _parse(" ".join(words[3:]))  # "A copy of the report (says)": the report speaks
     if _NUMBER_TEN.fullmatch(np):
         return _fixed(Subject(np, "org", True))  # "No 10 confirmed": Downing Street, not a number
     placed = _IN_PLACE.match(np) if " in " in np or " on " in np else None
@@ -844,7 +912,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "org", True))  # "Conservatives", "the Tories": a party, never "she"
     name = strip_titles(np)
     if words[-1].lower().rstrip(".") in ORG_WORDS or (name.split() and name.split()[-1].lower() in ORG_WORDS) \
-            or any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np)):  # "Authority of Nepal"
+            or (any(m.group(1).lower() in ORG_WORDS for m in _OF_ORG.finditer(np))  # "Authority of Nepal"
+                and not _role_before_name(words, name)):
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
     if " for " in np:
         role = np.split(" for ", 1)[0].split()
@@ -888,6 +957,14 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             return None  # "Crowds of Muslim (men)": an adjective cut from its noun, nobody a later "she" means
         return ("person", name, None)
     return _fixed(Subject(np, "org", True))
+
+
+def _role_before_name(words: list[str], name: str) -> bool:
+    """Whether the phrase ends with a role in lower case, then a name of two or three words: "Royal Bank of Canada
+    assistant chief economist Nathan Janzen" is the economist, whatever body of the phrase is an organisation's."""
+    n = len(name.split())
+    return 2 <= n <= 3 and len(words) > n and words[-n - 1].islower() and words[-n - 1].isalpha() \
+        and words[-n - 1] not in DETERMINERS and words[-n - 1] not in PREPOSITIONS and words[-n - 1] != "and"
 
 
 # the heads of a role "for" someone that speaks for them ("a spokeswoman for YouTube", "Staff for the committee")
@@ -961,7 +1038,9 @@ DOCUMENT_HEADS = frozenset({
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
     # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
-    "email", "e-mail", "op-ed", "editorial", "column", "petition"})
+    "email", "e-mail", "op-ed", "editorial", "column", "petition",
+    # a part of a law or a constitution that "reads": "The amendment was intended to ... “All persons ...,” it reads."
+    "amendment", "clause"})
 _MARKUP = re.compile(r"[<>/=]")
 _BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"

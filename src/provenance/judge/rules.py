@@ -46,6 +46,7 @@ from provenance.core.speakers import (
     Subject,
     adjectives,
     classify,
+    demonyms,
     first_names,
     is_place,
     not_a_speaker,
@@ -181,6 +182,11 @@ _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
 # '..., said the base chief known as Bob, speaking ...': a description, then the only name the writer gives
 _AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|identified|referred\s+to)\s+(?:only\s+)?as\s+"
                          r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=\s*[,.;:!?)\"”—–]|\s*$)")
+# '..., said Chartered Professional Accountants of Canada’s chief economist, David-Alexandre Brassard.': a body's
+# role (the body in the possessive), then the name in apposition
+_AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
+                               r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+                               r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -190,6 +196,10 @@ _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
 # tuning part lost 7 sources to the rule without this)
 _COMPLEMENT_BEFORE = LazyRe(r"\b(?:was|is|were|are|by|including)\s+(?:[a-z][\w-]*\s+){0,3}$")
 # a name of two to four capitalised words, then ", who" and its verb: "Margaret Clarke, who (said)"
+# a copula, a role (capitalised words too: "Hawks head Major-Gen"), then a full name and ", who": the person the
+# sentence introduces ("The first witness was Hawks head Major-Gen Gopaul Govender, who was appointed ...")
+_INTRODUCED = LazyRe(r"\b(?:was|is)\s+(?:[\w.'’-]+\s+){0,5}?(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2}),"
+                     r"\s+who\b")
 _NAME_WHO = LazyRe(r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*),\s+who\s*$")
 # a relative clause that opens with its own subject ("the man who the police say ..."): not skipped
 _RELATIVE_SUBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "some",
@@ -233,9 +243,9 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
                           r"Dean|Principal|Commissioner|Coordinator|Officer|Member|Partner)\s+(?:of|at|for)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
-_AND_BEFORE = re.compile(r"\band\s*$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
-_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
+_CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
 _ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
@@ -275,6 +285,12 @@ _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures
                         # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
                         # census data"
                         r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
+# _ACCORDING_END without its "data"/"figures": where "preclinical data published in ..." ends
+_ACCORDING_END_REST = LazyRe(r"\s+(?:which|who|that)\b"
+                             r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
+                             r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)\s+\d"
+                             r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
@@ -301,9 +317,15 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
     # one-word source ("Reuters": letters only) is not searched
     end = None if src.isalpha() else _ACCORDING_END.search(src)
-    if end is not None:
+    if end is not None and end.group(0).rstrip().endswith(("data", "figures")) \
+            and not any(w[:1].isupper() for w in src[:end.start()].split()):
+        # "according to preclinical data published in ...": no owner before "data" (an adjective is none), so the
+        # data are the source, up to the next end ("preclinical data"; "Census Bureau data" stays the Bureau's)
+        rest = _ACCORDING_END_REST.search(src, end.end())
+        src = src[:rest.start()] if rest is not None else src
+    elif end is not None:
         src = src[:end.start()]
-    src = src.strip()
+    src = _COPY_OF.sub("", src.strip(), count=1)  # "according to a copy of the filing": the filing speaks
     words = src.split()
     for k in range(1, len(words)):
         if words[k].lower() in _CLAUSE_OPENERS and words[k - 1][:1].isupper():
@@ -318,6 +340,8 @@ def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
         _ACCORDING_SOURCES.clear()
     _ACCORDING_SOURCES[phrase] = known
     return known
+# a copy of a document is the document: "a copy of the filing", "A copy of the report (, seen by ...,) says"
+_COPY_OF = LazyRe(r"^(?:[Aa]n?|[Tt]he)\s+(?:leaked\s+|signed\s+|full\s+)?cop(?:y|ies)\s+of\s+(?=\S)")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 # "The 80-year-old, a member of Tamworth Soroptimists: “...": a person described by age, an aside, a colon, a quotation
@@ -329,7 +353,8 @@ _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
                        r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
-_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'][^\"“”‘’]+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
+# (an apostrophe inside a word is no closing mark: "‘The economy isn’t booming ...’: BMO")
+_QUOTE_CREDIT = LazyRe(rf"^\s*[\"“‘'](?:[^\"“”‘’]|[’'](?=[a-z]))+[\"”’']\s*:\s*(?P<who>{_NAME})\s*$")
 # a reporting verb, "that" and "according" ("reported that, according")
 _VERB_THAT_ACCORDING = LazyRe(r"[a-z]+\s+that,?\s+according")
 # "Here’s Clinton in December 1992: “...", "Here is what Trump said:" is not: a name, a time or a place, a colon, a quotation
@@ -570,6 +595,7 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
 # a sentence opening with a determiner or a pronoun names no person first: the search is not made (speed)
@@ -911,6 +937,12 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
+                if form.kind == "ed" and after.startswith(" by ") and not dropped and clause.strip() and word != "said" \
+                        and _BY_AGENT.match(after) \
+                        and clause.split()[-1].lower() not in ("as", "than") and clause.rstrip()[-1:] not in ",;:—–":
+                    # "The 25% tariffs on steel and aluminum imports announced by Donald Trump on Monday are
+                    # illogical, Ebrard said": a participle after its noun, with its agent; no speaker of the clause
+                    continue
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
                     if agent:
@@ -1022,6 +1054,7 @@ class Judge:
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
                     inv = (_AFTER_KNOWN_AS.match(after) if " as " in after else None) or _AFTER_ROLE_NAME.match(after) \
+                        or _AFTER_BODY_ROLE_NAME.match(after) \
                         or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
@@ -1377,6 +1410,13 @@ class Judge:
                 kind = "doc"  # "The Swedish brochure says": what a later "It tells people" means
             if kind == "person" and j.source in PARTY_PLURALS:
                 kind = ""  # "the Conservatives have said": a party, never what a later "she" or "the group" means
+            if kind in ("person", "other") and GROUP_THEY and j.source.count(" ") <= 2 and j.source[:1].isupper() \
+                    and j.source.endswith("s") and j.source.rsplit(None, 1)[-1].lower() in speaker_heads() \
+                    and (" " not in j.source or (j.source.count(" ") == 1 and j.source.split()[0] in demonyms())) \
+                    and j.source not in self.speakers.people:
+                # "Authors also evaluated ... but reported that ...": people of a kind, never one person named
+                # "Authors"; whom a later "They concluded:" means, until an organisation is named
+                self.speakers.remember(j.source, "group")
             if kind in ("person", "org", "doc"):
                 self.speakers.remember(self.speakers.canonical(j.source) if kind == "person" else j.source, kind)
         elif LEAD_PEOPLE and s.role is _BODY and text[:1].isupper():
@@ -1406,8 +1446,10 @@ class Judge:
                 at = text.find(own) if own is not None else -1
                 titled = at > 0 and text[:at].split()[-1:] != [] \
                     and text[:at].split()[-1].lower().strip(".") in self.titles
-                if own is not None and " and " not in own and (" " in own or titled or (
+                if own is not None and " and " not in own and (" " in own or titled or own in self.speakers.people or (
                         at >= 0 and text.startswith(", who ", at + len(own)))):
+                    # (or a surname of a person met before: "Katjavivi, one of Geingob’s close friends, was ...",
+                    # "On Tuesday morning, Ebrard presented data": the sentence is about them, a later "he" too)
                     # (or a single name a relative "who" describes: "Meanwhile Rihanna, who was honored ...")
                     named = classify(own, self.speakers)
                     if named is not None and named.kind == "person" and named.text[:1].isupper():
@@ -1416,6 +1458,13 @@ class Judge:
                     # (the person the article named with this surname, even where the surname alone is also a
                     # city's name, which classify() refuses: "Dayton has been a longtime Clinton supporter")
                     self.speakers.remember(self.speakers.people[np], "person")
+                elif "who" in self.words and not np:
+                    # "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who ...": the person
+                    # a copula introduces, whom a later "He said" means
+                    met = _INTRODUCED.search(text)
+                    named = classify(met.group("name"), self.speakers) if met is not None else None
+                    if named is not None and named.kind == "person" and " " in named.text:
+                        self.speakers.remember(named.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -2687,8 +2736,10 @@ _OWN_SUBJECT = LazyRe(
     r"(?:\s*\([RDI]-[A-Z][\w.]*\))?"
     # asides: "who ...", "a ...", an age, a party tag, a participle ("leading a coalition of 13
     # states"), an adverb ("particularly in the closing days"); two of them ("Yin Myint May, 60, a doctor,")
-    r"(?:(?:,\s+(?:who|whose|a|an|the|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
-    r"|[A-Z][\w-]*['’]s)\b[^,;:\"“”]{0,140}+){1,2},)?"
+    # "one of ..." ("Katjavivi, one of Geingob’s close friends, was"); a body, then a role in lower case
+    # ("Royce Mendes, Desjardins Economics managing director and head of macro strategy, was")
+    r"(?:(?:,\s+(?:who|whose|a|an|the|one\s+of|\d{1,3}|[RDI]-[A-Z]|[a-z]+ing|[a-z]+ly|for\s+(?:his|her|their|its)\s+part"
+    r"|[A-Z][\w-]*['’]s|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+(?=[a-z]))\b[^,;:\"“”]{0,140}+){1,2},)?"
     # a time between the subject and its verb: "Sanders late Monday acquiesced"
     r"(?:\s+(?:(?:on|late|early|earlier|later|last|this)\s+)?(?:"
     + "|".join(sorted(d.capitalize() for d in WEEKDAYS)) + r"|week|night|morning|afternoon|evening|year|month))?"
