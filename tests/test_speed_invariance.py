@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "4768a0dc61998af51622dfd47629451c95b2b9fe646dab3670ac12a9e1630ec6"
+DIGEST = "e6ac7993799da496befdbcdcfdb122ac71bb6a83ea9a745d92e0c68a11b09d12"
 
 
 def inputs() -> list[Path]:

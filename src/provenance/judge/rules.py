@@ -51,13 +51,11 @@ from provenance.core.speakers import (
     is_place,
     not_a_speaker,
     people_noun,
+    people_plural,
     speaker_heads,
     strip_titles,
     superlative,
     title_words,
-)
-from provenance.core.speakers import (
-    _people_plural as _speakers_people_plural,
 )
 from provenance.judge.features import (
     _SKIP as _SUBJECT_SKIP,
@@ -161,16 +159,26 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
 # '..., said another Twitter user, Johanna Bayer.', '..., said former Pennsylvania governor Ed Rendell, who':
 # a description, then the name that ends the sentence or opens an aside
 _AFTER_APPOSITION = LazyRe(
-    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+(?:[\w.'’-]+,?\s+){0,4}?"
+    # (no prepositional phrase with its own article before the name: "recounts the achievements of the Affordable
+    # Care Act" named "Care Act")
+    r"^\s*(?:(?:the|a|an|another|former|fellow|longtime|then|veteran|retired|one)\s+"
+    # (nor a verb of its own: "quoted the Talmud and visited the grave of Theodor Herzl, the father of ...")
+    r"(?:(?!(?:of|for|to|from|with|by|in|on|at)\s+(?:the|a|an)\s|[a-z]{3,}ed\s)[\w.'’-]+,?\s+){0,6}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s)[a-z][\w'’-]*\s+){1,4}"
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s|of\s+(?:the|a|an)\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
-    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3})"
+    r"|(?:[A-Z][\w'’-]*\s+){1,4}(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+){1,3}"
+    # "said Clinton’s top foreign policy aide Jake Sullivan", "said Rubio’s deputy campaign manager, Rich Beeson, who":
+    # a possessive name, a role of up to five words, perhaps a comma, then the name
+    r"|[A-Z][\w.-]*[’']s\s+(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|of)\s)[a-z][\w'’-]*\s+)"
+    r"{0,4}[a-z][\w'’-]*,?\s+)"
     r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
-    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries")
-    r"(?=\s*(?:[.;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing)\b)|\s*$"
+    # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries"; nor does a title's dot
+    # before more of the phrase: "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
+    # ("said Republican party boss Reince Priebus, though he added ...": a clause after the name's comma)
+    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
@@ -243,6 +251,9 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
                           r"Dean|Principal|Commissioner|Coordinator|Officer|Member|Partner)\s+(?:of|at|for)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+# a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
+_PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
+                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
@@ -595,6 +606,9 @@ _FINDING_CLAUSE = LazyRe(
     r"\s*(?::|(?:that|whether|if|why|how|what|who|no|nothing|little|evidence|itself|themselves)\b|"
     r"(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|had|has|have|would|could|did|does|should|might|may|will|"
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
+_CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
+THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
+HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
@@ -890,6 +904,8 @@ class Judge:
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
+            if form.kind == "s" and before[-4:] in (" to ", " To "):
+                continue  # "gave money for Head Start to states": after "to", an -s form is a noun (a verb is a base)
             if form.kind in ("base", "s") and "no" in self.words and _no_before(before):
                 continue  # "makes no specific mention of", "there was no comment": a noun
             if form.kind in ("base", "s") and (word in _NOUN_OR_VERB or word in _HEADLINE_NOUN_OR_VERB) \
@@ -948,12 +964,14 @@ class Judge:
                     if agent:
                         subj = self._agent(agent, after)
                         if subj is not None:
-                            out.append(self._evidence(subj, word, f"{word} by"))
+                            # (its position: inside a quotation, the agent is the speaker's words, not the source)
+                            out.append(self._evidence(subj, word, f"{word} by", pos=start))
                     elif word in _SPEECH_PASSIVES:
                         doc = _IN_DOCUMENT.match(after)
                         if doc is not None and doc.group("head").lower() in DOCUMENT_HEADS:
                             # "was confirmed in a family statement": the statement speaks (a document)
-                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in"))
+                            out.append(self._evidence(Subject(doc.group("np"), "other", True), word, f"{word} in",
+                                                      pos=start))
                     continue  # passive without an agent: the hedges file decides
                 clause_at = start - len(clause_raw)  # where the verb's clause starts (before an aside in brackets)
                 if _ACRONYM_CLAUSE.fullmatch(clause_raw) and text[start - len(clause_raw) - 1] == "(":
@@ -995,6 +1013,24 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
+                at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
+                if at_they > 0 and not text[:at_they].rstrip().endswith(","):
+                    # (never a parenthetical "..., they said": the clause before it is what was said)
+                    # "Mrs. Clinton's campaign strategists say they believe ...": "they" is the sentence's own
+                    # plural subject before it, not the organisation named last
+                    own = _own_np_subject(text)
+                    if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
+                        np = own
+                elif HE_OWN_SUBJECT and np in ("he", "she") and not clause_raw[:1].isupper():
+                    at_he = text.find(" " + np + " ")
+                    if at_he > 0 and not text[:at_he].rstrip().endswith(",") and not _QUOTE_CHARS.search(text, 0, start):
+                        # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
+                        # sentence opens with, when of the pronoun's sex, not the person named before it
+                        own = _own_subject(text, _NO_PLAIN, named_only=True)
+                        if own is not None and " and " not in own and text.startswith(own) \
+                                and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
+                                and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
+                            np = own
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
                     subj = self._coordinated(text, clause_at, subj)
@@ -1191,7 +1227,8 @@ class Judge:
             named = classify(role_then_name.group("name"), self.speakers)
             if named is not None and named.kind == "person":
                 return named
-        if _PERSON_ASIDE.fullmatch(aside.strip()) and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
+        if (_PERSON_ASIDE.fullmatch(aside.strip()) or _PERSON_OF_ASIDE.fullmatch(aside.strip())) \
+                and _ROLE_BEFORE.match(_clause_before(text, comma).strip()) \
                 and not (is_place(aside) and _PLACE_END.search(text, max(0, comma - 60), comma)) \
                 and "’s" not in aside and "'s" not in aside \
                 and aside.split()[-1].lower().strip(".") not in title_words():  # "Time’s Assistant Managing Editor"
@@ -1224,6 +1261,8 @@ class Judge:
         subj = classify(head, self.speakers)
         if subj is not None and subj.kind == "other" and subj.text.split()[-1].lower() in DOCUMENT_HEADS:
             return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
+        if subj is not None and subj.kind == "other" and subj.text == head and head in self.speakers.known_orgs:
+            return subj  # "Xinhua, the official Chinese news agency, wrote": a body the article calls one speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
@@ -1325,6 +1364,33 @@ class Judge:
                else "named" if subj.kind in ("person", "org") else "subject")
         return Evidence(_ATTRIBUTED, subj.text, cue, reason(key, source=subj.text, cue=what), subj.kind, pos,
                         cls == "belief")
+
+    def _person_between(self, text: str, start: int, end: int, sex: str) -> bool:
+        """Whether a person the article has named, not shown to be of the other sex, stands between `start` and
+        `end` ("... the shootings that Obama mentioned when he announced": "he" is Obama, not the subject)."""
+        for w in _CAPITALISED.findall(text, start, end):
+            full = self.speakers.people.get(w)
+            if full is not None and self.speakers.sex_of(full) in (None, sex):
+                return True
+        return False
+
+    def _put_it(self, text: str) -> list[Evidence]:
+        """'As X put it, “...”': X's words ("As the chief executive, Jeff Weiner, put it in his memo"; "as
+        prosecutor Marc Trevidic put it"), the name in an aside where the words before it are a role."""
+        m = _PUT_IT.search(text)
+        if m is None:
+            return []
+        parts = [p.strip() for p in m.group("who").split(",") if p.strip()]
+        best = None
+        for k, part in enumerate(parts[:2]):
+            subj = classify(part, self.speakers)
+            if subj is None or (subj.kind in ("pronoun", "unnamed") and k):
+                continue
+            if best is None or (k and subj.kind == "person" and " " in subj.text and parts[0][:1].islower()):
+                best = subj  # "the LinkedIn chief executive, Jeff Weiner": the name in apposition
+        if best is None:
+            return []
+        return [self._evidence(best, "put it", "put it", pos=m.start("who"))]
 
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
@@ -1663,6 +1729,10 @@ class Judge:
                 evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
+        if ("put" in self.words or "puts" in self.words) and "as" in self.words and _AS_PUT_IT.search(text) is None:
+            # (_verbs credits "as X put it" when X holds no comma; here X is a name and an aside or a role then a
+            # name in apposition: "As the LinkedIn chief executive, Jeff Weiner, put it")
+            evidence += self._put_it(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
                 evidence.append(Evidence(_ATTRIBUTED, link.domain or link.url, "link",
@@ -2140,7 +2210,10 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
                 and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
-            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" and (
+            # (not a sentence the quotation runs through: "... were not publicly disclosed by the Clintons, despite
+            # ..." inside the Times's words is no attribution of them)
+            if later.category is _ATTRIBUTED and later.source and later.cue != "quotation" \
+                    and not (infos[k].quote_in and infos[k].quote_out) and (
                     sentences[k].block == sentences[i].block or (infos[k].tag == "verb" and infos[k].marks
                                                                  and not _named_within(later.source, infos, i, k))):
                 rules[i] = Judgement(_ATTRIBUTED, later.source, "quotation",
@@ -2167,17 +2240,65 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
             k += 1
         goes_on = k < len(rules) and _quotation_goes_on(infos, k)  # '"He should drop out," Trump tweeted.'
         if k < len(rules) and (sentences[k].block == sentences[k - 1].block or goes_on) and infos[k].tag == "verb" \
+                and not (infos[k].quote_in and infos[k].quote_out) \
                 and (infos[k].lead is False or goes_on) and rules[k].category is _ATTRIBUTED and rules[k].source \
-                and rules[k].source != rules[i].source and (infos[k].quote_in or infos[k].marks) \
+                and rules[k].source != rules[i].source \
+                and (infos[k].quote_in or infos[k].marks or _names_split_quote(sentences[k - 1].text, sentences[k].text,
+                                                                               rules[k].cue)) \
                 and (sentences[k].block == sentences[i].block or not _named_within(rules[k].source or "", infos, i, k)):
             speaker = rules[k].source
             for m in range(i, k):
                 if rules[m].category is _ATTRIBUTED:
                     rules[m] = Judgement(_ATTRIBUTED, speaker, "quotation", reason("quote-named-after", source=speaker))
         i = k
+    # A quotation the sentence splitter cut off after its "?" or "!", whose attribution line follows it
+    # in the same paragraph ('... asked the candidate. “Did you know who said it?” Smith asked.'): the
+    # quotation, back to where it opens in that paragraph, is the later speaker's, not the speaker before it
+    for k in range(1, len(rules)):
+        later = rules[k]
+        if infos[k].tag != "verb" or infos[k].marks or later.category is not _ATTRIBUTED or not later.source \
+                or infos[k - 1].tag not in _QUOTE_TAGS or sentences[k].block != sentences[k - 1].block \
+                or not _names_split_quote(sentences[k - 1].text, sentences[k].text, later.cue):
+            continue
+        m = k - 1
+        while not infos[m].lead and m > 0 and infos[m - 1].tag in _QUOTE_TAGS \
+                and sentences[m - 1].block == sentences[k].block:
+            m -= 1
+        if not infos[m].lead:
+            continue
+        for q in range(m, k):
+            if rules[q].source != later.source:
+                rules[q] = Judgement(_ATTRIBUTED, later.source, "quotation",
+                                     reason("quote-named-after", source=later.source))
 
 
+# "As X put it, ...": X's words (never "to put it mildly", nor inside a clause of its own: "as" opens the sentence
+# or follows a comma, a dash, "but" or "and")
+_PUT_IT = LazyRe(r"(?:^\W*|[,;(—–]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s\s+(?P<who>[^\"“”;:()]{2,160}?),?\s+"
+                 r"(?:(?:once|later|has|had|memorably|aptly|famously|bluntly|recently)\s+)?puts?\s+it\b")
 _QUOTE_TAGS = frozenset({"quote-cont", "quote-in", "quote-pending"})
+# a quotation ending in "?" or "!" before its closing mark, where the sentence splitter ends the sentence
+_SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
+# an attribution line after such a quotation: its subject (a name with its title, or "he"/"she", and
+# perhaps an aside between commas), then its verb ("Maher replied.", "Rep. Glenn Thompson, R-Pa., said of ...")
+_ATTRIBUTION_LINE = LazyRe(r"(?:(?:[A-Z][\w.'’-]*|de|van|von)\s+){0,4}?(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he)\.?"
+                           r"(?:,[^,]{1,40},)?\s+(?:later\s+|then\s+|also\s+)?([a-z]+)\b")
+_REPORTED_CLAUSE = LazyRe(r"\bthat\b")
+
+
+def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
+    """Whether `text` is the attribution line of the quotation `before`, which the sentence splitter cut
+    off after its "?" or "!" ('“That is a false equivalency!” Maher replied.'): a sentence with no marks that
+    opens with its speaker and the verb, and reports no clause of its own ("Ginsburg said ... that she ...")."""
+    if not cue or not _SPLIT_QUOTE_END.search(before):
+        return False
+    m = _ATTRIBUTION_LINE.match(text)
+    if m is None or m.group(1) != cue.lower():
+        return False
+    after = text[m.end():]
+    if not after.strip(" ,.;:!?"):
+        return True
+    return not _REPORTED_CLAUSE.search(after) and not _clause_follows(text, m.end())
 _CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
@@ -2689,6 +2810,12 @@ def _named_lead(text: str, plain: _PlainWords | None = None) -> str | None:
     words = m.group("np").split()
     while len(words) > 1 and words[-1] in _ROLE_AFTER_NAME:
         words.pop()  # "Indiana governor (endorses ...)": a role after a place names no one here (as before it was read)
+    if len(words) > 2 and words[-1].lower() in lexicon().verb_forms and lexicon().verbs[words[-1].lower()].kind == "s":
+        after = _NEXT_WORD.match(text, m.end("np"))
+        if after is not None and (after.group(1) in PREPOSITIONS or after.group(1) in ("the", "that", "a", "an")):
+            # "Mike Pence Calls (for Special Prosecutor after ...)": a headline's verb, capitalised, then its object
+            # ("EU Member States are ..." keeps its noun)
+            words.pop()
     if len(words) < 2:  # one capitalised word ("With", "Prior", "More") is too weak to name anyone
         return None
     if any(w.lower().strip(".,") in _NOT_NAMES or "’" in w or "'" in w for w in words):
@@ -2792,9 +2919,6 @@ def _fronted(front: str | None, *, endings: tuple[str, ...] = ("ly", "ing"), num
 _AFTER_PLURAL = LazyRe(r"\s+(?:[a-z]+ly\s+)?(?P<w>[a-z][\w'’-]*)")
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "this", "that", "these",
                                "those", "some", "no", "new"})
-_PLURAL_ENDINGS = ("ans", "ives", "ites", "philes", "fans")
-
-
 def _plural_head(text: str, end: int) -> bool:
     """Whether the word in -s that ends at `end`, read as the verb after a name, is a plural noun the name
     modifies: a people noun (its ending, speaker_heads.txt, unnamed.txt) and a verb right after it ("Cruz backers
@@ -2809,9 +2933,9 @@ def _plural_head(text: str, end: int) -> bool:
     if nxt is None:
         return False
     w = nxt.group("w")
-    if _people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
+    if people_plural(w) and _AFTER_PLURAL.match(text, nxt.end()) is not None:
         return True  # "Immigrant rights advocates (say)": a noun before the people, not a verb
-    if not _people_plural(word):
+    if not people_plural(word):
         # any other plural before a verb that no object follows: "Initial estimates put", "FEC reports show"
         return not word.endswith("ss") and (w in _SUBJECT_VERBS or w in lexicon().verb_forms
                                             or w in ("have", "had", "will", "would", "could", "may", "might"))
@@ -2819,12 +2943,6 @@ def _plural_head(text: str, end: int) -> bool:
         return False  # "Trump offers a new plan", "Sanders enters the race": the verb and its object
     return w in _AUX or w in _SUBJECT_VERBS or w in lexicon().verb_forms or w.endswith("ed") \
         or verb_at(text, nxt.start("w")) is True
-
-
-def _people_plural(word: str) -> bool:
-    """A plural noun of people: speakers._people_plural's ("advocates", "analysts", speaker_heads.txt, unnamed.txt),
-    or by a few endings more ("fans", "Republicans", "technophiles")."""
-    return _speakers_people_plural(word) or word.endswith(_PLURAL_ENDINGS)
 
 
 # the verbs a plural subject is told with that no other list holds ("Trump fans insist", "Cruz backers stood")
@@ -3178,8 +3296,9 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
         words = words[1:]
     first = _bare(words[0]) if words else ""
     if len(words) < 2 or first in _NP_NOT_SUBJECT or limit == 0 or (first in PREPOSITIONS and first not in _APPROXIMATE) \
-            or (first.endswith("ing") and len(first) > 5):
-        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund)
+            or (first.endswith("ing") and len(first) > 5 and not people_plural(_bare(words[1]))):
+        # ("In the court room their lawyers advocated": a place; "Reneging on his pledge cost ...": a gerund; but
+        # "Hacking specialists say", "Polling experts warn": a noun before people)
         return None
     limit -= len(text.split()) - len(words)  # (the conjunctions dropped)
     words = words[:40]  # (a subject, an aside and the verb fit in forty words)
@@ -3207,6 +3326,15 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
             continue
         if core and _verb_ahead(words, bares, i, last):
             break
+        if core and bare in _TIME_OPENERS:
+            # "The State Department less than two weeks ago said", "Sanders late Monday acquiesced": a time between
+            # the subject and its verb
+            when = _TIME_ADJUNCT.match(" ".join(words[i:i + 7]))
+            if when is not None:
+                n = len(when.group(0).split())
+                if _verb_ahead(words, bares, i + n, last):
+                    i += n
+                    break
         if not bare or i >= limit or (bare in PREPOSITIONS and bare not in _NP_PREPOSITIONS
                                       and bare not in _NP_OPENERS):
             return None
@@ -3277,6 +3405,16 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
 
 
 MAX_PHRASE_WORDS = 12
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_OPENERS = frozenset({"late", "early", "earlier", "last", "this", "on", "less", "more", "a", "one", "two", "three",
+                           "four", "five", "six", "several", "just"})
+# a time adjunct between a subject and its verb (the words are matched whole, then the verb must follow)
+_TIME_ADJUNCT = LazyRe(
+    rf"(?:(?:late|early)\s+(?:{_DAY_NAMES}|night|morning|afternoon|evening)"
+    rf"|(?:last|this|earlier\s+this)\s+(?:week|weekend|month|year|{_DAY_NAMES})"
+    rf"|on\s+(?:{_DAY_NAMES})"
+    r"|(?:just\s+)?(?:(?:less|more)\s+than\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?)\s+ago)(?=\s|$)")
 
 
 def _headline_subject(text: str) -> str | None:
@@ -3306,6 +3444,8 @@ def _headline_subject(text: str) -> str | None:
             break  # (a lower-case word other than a name's particle ends the name: "Gov. Andrew Cuomo (went)")
         if words[k][-1:] == ":":
             return None  # "Clinton Wades In: Urges ...", "OK Gov Fallin: Trump Is ...": no name before a verb
+        if k == 1 and len(low) > 4 and low.endswith("ly") and low not in _LY_NOUNS:
+            break  # "Republicans Finally (Confirmed A Judge)": an adverb after one word; the one-word rule decides
         if k >= 2 and (low in forms or low in _HEADLINE_AUX or (len(low) > 4 and low.endswith("ly")
                                                                 and low not in _LY_NOUNS)
                        or (low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3
