@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "94714c760f0cf96a359f6ddff302301f4c24d76346b225aa0aea0e256a74a467"
+DIGEST = "e6ac7993799da496befdbcdcfdb122ac71bb6a83ea9a745d92e0c68a11b09d12"
 
 
 def inputs() -> list[Path]:

@@ -898,3 +898,372 @@ def test_a_single_name_a_relative_who_describes_is_whom_a_later_she_means() -> N
             "Meanwhile Rihanna, who was honored with the Rockstar award, spoke about the importance of self-love. "
             "“The minute you learn to love yourself, you would not want to be anyone else,” she said.\n")
     assert audit_text(text).sentences[-1].judgement.source == "Rihanna"
+
+
+# ---------------------------------------------------------------- eighth pass (session 17, branch s17-14a)
+# Left from session 16, each fixed at its cause; the sentences of their own are written for these tests.
+
+METRO_CASH = "uk_Metro_2024_11_29.html"
+TECHRADAR = "uk_TechRadar_2026_05_21.html"
+
+
+def test_a_name_then_a_capitalised_role_of_a_body_is_the_name_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    # "Cllr Louise Gittins, Chair of the Local Government Association said:" (no comma before "said") was the role
+    assert _sentence(page, "Cllr Louise Gittins, Chair of the Local Government Association")[1] == "Louise Gittins"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Dr Priya Shah, Director of the Marsh Valley Trust said the river was dying.", "Priya Shah"),
+    ("Tom Brewer, Head of Policy at the Wool Board told us the price had halved.", "Tom Brewer"),
+    # guards: a fronted place is no name, and a role of a body with nobody before it stays the role
+    ("In Leeds, Amy Chan said the pitch was flooded.", "Amy Chan"),
+    ("The Chair of the Wool Board said the price had halved.", "the Chair of the Wool Board"),
+])
+def test_a_name_then_a_capitalised_role_of_a_body_is_the_name(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_college_of_a_profession_is_a_body_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    source = _sentence(page, "The Royal College of GPs (RCGP) highlighted")[1]
+    assert source is not None
+    assert "GPs" in source
+
+
+@pytest.mark.parametrize(("np", "text", "kind"), [
+    ("The Royal College of Midwives", "the Royal College of Midwives", "org"),
+    ("The Bank of England", "the Bank of England", "org"),
+])
+def test_a_college_is_a_body(np: str, text: str, kind: str) -> None:
+    subject = classify(np, Speakers())
+    assert subject is not None
+    assert (subject.text, subject.kind) == (text, kind)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"The dam will not hold," Maria Okafor of the Delta Institute for Water Studies wrote.', "Maria Okafor"),
+    ('"The dam will not hold," Okafor of the Delta Institute for Water Studies wrote.', "Okafor"),
+    ('"The dam will not hold," Ann Lee Brown of the Centre for Flood Research said.', "Ann Lee Brown"),
+])
+def test_a_person_of_a_body_with_for_in_its_name_is_the_person(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("According to SDG 11, half of all people live in towns.", "SDG 11"),
+    ("According to Article 5, an attack on one is an attack on all.", "Article 5"),
+    ("According to the 2020 census, the town has grown.", "the 2020 census"),
+    # guard: a number that opens a clause after the name still ends the source
+    ("According to Reuters 11 people died in the flood.", "Reuters"),
+])
+def test_according_to_a_name_and_its_number(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"We never gave that order," said the station chief known as Bob, speaking for the first time.', "Bob"),
+    ('"We never gave that order," said a pilot identified only as Sam.', "Sam"),
+])
+def test_a_description_known_as_a_name_is_the_name(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_the_object_of_a_participles_preposition_is_no_speaker_on_the_page() -> None:
+    page = _page(METRO_CASH)
+    # "... but majority of modern city dwellers relying largely on digital services might not have thought about ..."
+    # was the belief of "digital services"
+    assert _sentence(page, "Surviving a conflict or crisis might be nothing new")[1] != "digital services"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Nurses working at the clinic have warned that beds are running out.", "Nurses"),
+    ("Farmers relying mostly on river water said the harvest had failed.", "Farmers"),
+    # guard: a phrase with no participle keeps its head and what follows it
+    ("Residents near the plant said the water was brown.", "Residents near the plant"),
+])
+def test_the_object_of_a_participles_preposition_is_no_speaker(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_first_person_quotation_spliced_after_he_is_not_the_subjects_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "Heidnik took her back to his house where he “came up behind me and grabbed me by my neck. I wasn’t able to
+    # breathe ...”": the victim's words (the "her"), both sentences were credited to Heidnik
+    assert _sentence(page, "After agreeing to a price of $20 for sex")[1] != "Heidnik"
+    assert _sentence(page, "I wasn’t able to breathe")[1] != "Heidnik"
+
+
+def test_a_first_person_quotation_spliced_after_he_is_not_the_subjects() -> None:
+    text = ("The court heard how the burglar broke in at night.\n\n"
+            "Later Mason dragged her into the garden, where he “held me down and took my phone. "
+            "I could not scream”.\n")
+    sources = [js.judgement.source or "" for js in audit_text(text).sentences]
+    assert not any("Mason" in source for source in sources)
+
+
+def test_a_fronted_adverb_of_time_is_no_part_of_the_name() -> None:
+    assert _one("Later Mason said the phone was never found.")[1] == "Mason"
+
+
+def test_she_after_an_unnamed_person_is_not_a_woman_named_long_before_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "... when he kidnapped his first known victim. She had been “hustling on the corner” ... She said: “I saw this big
+    # hole ...”": the victim, never Doris Zibulka, the neighbour named five paragraphs before
+    assert _sentence(page, "She said: “I saw this big hole")[1] != "Doris Zibulka"
+    assert _sentence(page, "He shackled my legs to a chain")[1] != "Doris Zibulka"
+
+
+def test_she_after_an_unnamed_person_is_not_a_woman_named_long_before() -> None:
+    text = ("Ellen Park told the inquiry: “The ward was full.”\n\n"
+            "The hospital had been short of staff for months.\n\n"
+            "Beds were moved into the corridors.\n\n"
+            "Some patients slept on chairs.\n\n"
+            "The trouble began in May when the porter wheeled in a young woman with a broken leg. "
+            "She had waited for nine hours.\n\n"
+            "She said: “Nobody came to see me.”\n\n"
+            "Dr Anna Cole said: “We had no beds.”\n\n"
+            "She added: “We did what we could.”\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources[-3] != "Ellen Park"
+    assert sources[-1] == "Anna Cole"  # a woman named afterwards is whom a later "she" means again
+
+
+def test_she_after_a_woman_named_just_before_is_her() -> None:
+    text = ("Ellen Park worked at the hospital for a decade.\n\n"
+            "She met a woman there who had waited for nine hours. She said: “Nobody came.”\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Ellen Park"
+
+
+def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing_on_the_page() -> None:
+    page = _page(MIRROR)
+    # "When he agreed, she fled and phoned police from a phone booth." was the words of Chuck Peruto, the lawyer
+    assert _sentence(page, "When he agreed, she fled")[1] != "Chuck Peruto"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Tom Baker ran the shop for years. When he complained, the council closed the road.", None),
+    ("When Jones agreed, Smith said the deal was done.", "Smith"),
+])
+def test_a_verb_in_a_fronted_clause_of_time_attributes_nothing(text: str, source: str | None) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_the_writer_who_wondered_and_asked_and_the_answer_on_the_page() -> None:
+    page = _page(TECHRADAR)
+    # "I wondered if they could opt out, ... I posed the question to Google." was attributed with no source, and
+    # Google's quoted answer, the paragraph after, had none; the writer's scare quotes later stay the writer's
+    assert _sentence(page, "I wondered if they could opt out")[1] == "the author"
+    assert _sentence(page, "The AI dimension of the Search box")[1] == "Google"
+    assert _sentence(page, "What's notable is that there is no")[1] is None
+
+
+def test_the_writer_who_wondered_and_asked_and_the_answer() -> None:
+    text = ("Many readers want to keep their old maps.\n\n"
+            "I wondered whether they could keep them, so I put the question to Acme Maps.\n\n"
+            "“Nobody will lose a map they have saved,” the reply read in part.\n\n"
+            "“The old maps stay,” as the help page has it.\n\n"
+            "The next paragraph has a “scare quote” in it.\n")
+    sources = [js.judgement.source for js in audit_text(text).sentences]
+    assert sources[1] == "the author"
+    assert sources[-1] is None  # two paragraphs on: the question's answer is long past
+
+
+def test_a_quotation_opening_the_paragraph_after_the_writers_question_is_the_answer() -> None:
+    text = ("I wondered whether they could keep them, so I put the question to Acme Maps.\n\n"
+            "“Nobody will lose a map they have saved.”\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Acme Maps"
+
+
+def test_with_a_noun_phrase_saying_names_its_speaker_on_the_page() -> None:
+    page = _page(METRO_2024)
+    # "... had been delayed, with the previous Government saying courts had no capacity, ...": attributed with no
+    # source at 0.96
+    assert _sentence(page, "A promise within it to end Section 21")[1] == "the previous Government"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Prices rose again in May, with the central bank saying inflation would stay high.", "the central bank"),
+    ("The bridge was shut, with Mayor Ann Holt saying it was unsafe.", "Ann Holt"),
+    # guard: a participle of no speech after "with" names nobody
+    ("He left with his wife waving from the car.", None),
+])
+def test_with_a_noun_phrase_saying_names_its_speaker(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source
+
+
+# Read afterwards, untuned: ../shared/corpus/bodies/html/ca_TheGlobeAndMail_2024_08_28 (a business newsletter)
+GLOBE = "ca_TheGlobeAndMail_2024_08_28.html.gz"
+
+
+def test_a_public_body_referred_to_is_no_other_kind_of_organisation_on_the_page() -> None:
+    page = _body_page(GLOBE)
+    # "The federal government agreed to ease access to the program ..." was "The report" (the last organisation or
+    # document named), and before that a bank
+    assert _sentence(page, "The federal government agreed to ease access")[1] == "The federal government"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Northway Bank said profits rose.\n\nThe government said the bank must pay more tax.", "The government"),
+    # guards: a ministry is a department, an agency named in full holds its head
+    ("The Home Office said the plan was lawful.\n\nThe department said it would appeal.", "the Home Office"),
+    ("The Federal Trade Commission said the deal was unfair.\n\nThe commission said it would sue.",
+     "the Federal Trade Commission"),
+])
+def test_a_public_body_referred_to_is_no_other_kind_of_organisation(text: str, source: str) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_they_is_no_organisation_out_of_sight_on_the_page() -> None:
+    page = _body_page(GLOBE)
+    # "That possibility is one of many concerns held by critics of sovereign AI. They argue ..." was National Bank of
+    # Canada, named fifteen paragraphs before
+    assert _sentence(page, "They argue embracing the concept")[1] != "National Bank of Canada"
+
+
+def test_they_is_no_organisation_out_of_sight() -> None:
+    text = ("Northway Bank said profits rose.\n\nThe town has grown fast.\n\nNew schools opened in May.\n\n"
+            "Roads were widened twice.\n\nMany residents are unhappy about the noise.\n\n"
+            "They say the council never asked them.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "Northway Bank"
+
+
+def test_they_is_the_organisation_named_just_before() -> None:
+    text = "Northway Bank said profits rose.\n\nThey say the branch will stay open.\n"
+    assert audit_text(text).sentences[-1].judgement.source == "Northway Bank"
+
+
+# Read afterwards, untuned: corpus/bodies za_DailyMaverick_2026_01_06 (an op-ed: no wrong name, its sources are its
+# links) and za_TimesLive_2025_05_22 (the budget)
+TIMESLIVE = "za_TimesLive_2025_05_22.html.gz"
+
+
+def test_an_imperative_has_no_subject_on_the_page() -> None:
+    page = _body_page(TIMESLIVE)
+    # "Please read our Comment Policy before commenting." was the words of "Comment Policy"
+    assert _sentence(page, "Please read our Comment Policy")[1] is None
+
+
+@pytest.mark.parametrize("text", ["Please read our House Rules before posting.",
+                                  "Read the Style Guide before writing."])
+def test_an_imperative_has_no_subject(text: str) -> None:
+    assert _one(text)[1] is None
+
+
+# Read afterwards, untuned: corpus/bodies ls_LesothoTimes_2025_11_24 (the Bela Bela quarry) and na_TheNamibian_2024_02_20
+# (President Mbumba remembers Geingob: no wrong name)
+LESOTHO = "ls_LesothoTimes_2025_11_24.html.gz"
+
+
+def test_a_headlines_noun_in_s_is_no_verb_on_the_page() -> None:
+    page = _body_page(LESOTHO)
+    assert _sentence(page, "Mining blasts shatter homes")[1] != "Mining"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Quarry blasts crack walls in village", None),
+    ("Rebel attacks leave town without power", None),
+    # guard: a name, then the verb and its object
+    ("Trump blasts Clinton over emails", "Trump"),
+])
+def test_a_headlines_noun_in_s_is_no_verb(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source
+
+
+# Read afterwards: the Sun (uk_TheSun_2024_04_22), one of the pages with narration "attributed, no source" session 16 left
+SUN_FODEN = "uk_TheSun_2024_04_22.html"
+
+
+def test_a_short_aside_in_brackets_inside_the_subject_on_the_page() -> None:
+    page = _page(SUN_FODEN)
+    # "A fan account of the couple (@beccafodenx) on Instagram shows the two together, ..." had no source (0.88)
+    source = _sentence(page, "A fan account of the couple")[1]
+    assert source is not None
+    assert source.startswith("A fan account")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The parish council (pictured) has said the hall will close.", "The parish council"),
+    ("Sen. Mary Hall (D-Ore.) has said the bill is dead.", "Mary Hall"),
+    ("Mary Hall (D) and Tom Reed (R) have said the bill is dead.", "Mary Hall and Tom Reed"),
+    # guard: a pronoun's gloss names whom it means
+    ("He (referring to Tom Reed) said the bill is dead.", "Tom Reed"),
+])
+def test_a_short_aside_in_brackets_inside_the_subject(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+# Read afterwards, untuned: corpus/bodies ind_TimesOfIndia_2026_04_16 (abandoned infants), whose sentences are often
+# glued with no space after the full stop ("the country.The data shows")
+TOI_2026 = "ind_TimesOfIndia_2026_04_16.html.gz"
+
+
+def test_a_phrase_never_crosses_two_glued_sentences_on_the_page() -> None:
+    page = _body_page(TOI_2026)
+    sources = {js.judgement.source or "" for js in page.sentences}
+    assert not [s for s in sources if "." in s.rstrip(".")[2:] and " " in s]  # "the country.The data" and four more
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The river burst its banks in the valley.The report shows that ten homes flooded.", "The report"),
+    ("Rescuers took her to a clinic in Hapton.Doctors said she was stable.", "Doctors"),
+    # guard: an abbreviation is no sentence end
+    ("Officials in the U.S. said the plan would work.", "Officials in the U.S."),
+])
+def test_a_phrase_never_crosses_two_glued_sentences(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+# Found listing every source reported on corpus/html after the steps above
+REUTERS = "us_Reuters_2023_05_16.html"
+TELEGRAPH_AIRER = "uk_TheTelegraph_2023_08_30.html"
+
+
+def test_a_dateline_credit_in_brackets_is_no_part_of_the_subject_on_the_page() -> None:
+    page = _page(REUTERS)
+    # "KATHMANDU, April 25 (Reuters) - Nepal's civil aviation authority disputed ...": the aside step made it "April 25 -
+    # Nepal's civil aviation authority" (at 5396ffd it was "Reuters) - Nepal's civil aviation authority")
+    assert _sentence(page, "KATHMANDU, April 25 (Reuters)")[1] == "Nepal's civil aviation authority"
+    # "The airline had said ..." was that authority too
+    assert _sentence(page, "The airline had said")[1] == "The airline"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("LAGOS, May 2 (Reuters) - Nigeria's port authority said on Monday the docks would reopen.",
+     "Nigeria's port authority"),
+    ("Ghana's aviation authority said the runway was closed.\n\nThe airline said its planes would fly.", "The airline"),
+    # guard: a company named before is what "the company" means
+    ("Acme Foods Ltd said profits fell.\n\nThe company said it would cut jobs.", "Acme Foods Ltd"),
+])
+def test_a_dateline_credit_and_a_business_after_a_public_body(text: str, source: str) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+def test_vary_according_to_names_no_source_on_the_page() -> None:
+    page = _page(TELEGRAPH_AIRER)
+    assert _sentence(page, "This is based on the energy price cap")[1] is None  # "... vary according to your tariff"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Fees will vary according to the size of the house.", None),
+    ("The launch went according to plan.", None),
+    # guard: an account
+    ("Fees will rise, according to the council.", "the council"),
+])
+def test_vary_according_to_names_no_source(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_person_described_by_age_then_a_colon_speaks_on_the_page() -> None:
+    page = _page(MIRROR_RIOTS)
+    # "The 80-year-old, a member of Tamworth Soroptimists: “I have lived in Tamworth ...”" named nobody (session 16 left it)
+    assert _sentence(page, "The 80-year-old, a member of Tamworth Soroptimists")[1] == "The 80-year-old"
+    assert _sentence(page, "Debasing our town is not something")[1] == "The 80-year-old"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The 64-year-old, a retired nurse from Leeds: “We were never told.”", "The 64-year-old"),
+    ("The 37-year-old mother: “It was awful.”", "The 37-year-old mother"),
+])
+def test_a_person_described_by_age_then_a_colon_speaks(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -28,7 +28,7 @@ ORG_WORDS = {
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
     # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
     "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
-    "embassy", "society", "academy",
+    "embassy", "society", "academy", "college",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all|neither|either)\s+", re.I)
@@ -299,6 +299,13 @@ class Speakers:
     # a person's sex as the article shows it, by the name as written ("Mrs. Clinton": "Clinton"): "m", "f", or
     # "?" where the article shows both ("Mr. Clinton" and "Mrs. Clinton")
     sexes: dict[str, str] = field(default_factory=dict)
+    # the sexes ("m", "f") whose "he" or "she" the narration has last used for a person it never names ("he kidnapped
+    # his first known victim. She had been ..."): such a pronoun resolves to nobody until a person of that sex is met
+    unnamed_sexes: set[str] = field(default_factory=set)
+    # whether the organisation last named is out of sight of the sentence (Judge.judge sets it for a "They ..."): such a
+    # "they" stays unresolved ("... concerns held by critics of sovereign AI. They argue ..." was a bank named 15
+    # paragraphs before)
+    org_stale: bool = False
     # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
     # what a later "they" means ("They concluded: ...")
     last_group: str | None = None
@@ -351,6 +358,8 @@ class Speakers:
         """The person a "he" or a "she" (`pronoun`, any case) means: the latest one remembered whose sex does
         not contradict it (a person whose sex nothing shows may be either); None when every one does."""
         want = PRONOUN_SEX.get(pronoun.lower())
+        if want is not None and want in self.unnamed_sexes:
+            return None
         first = self.last_person or self.interlocutor or self.last_titled
         if want is None or not GENDER_AGREEMENT or first is None or self.sex_of(first) in (None, want):
             return first
@@ -475,6 +484,12 @@ class Speakers:
             kind = "org"
         if kind == "person":
             self.last_person = source
+            if self.unnamed_sexes:
+                sex = self.sex_of(source)  # (a person whose sex nothing shows may be either)
+                if sex is None:
+                    self.unnamed_sexes.clear()
+                else:
+                    self.unnamed_sexes.discard(sex)
             if source in self.recent:
                 self.recent.remove(source)
             self.recent.append(source)
@@ -629,7 +644,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
             return Subject(who, "person", True)
     if how == "pron-group" and speakers.last_group:
         return Subject(speakers.last_group, "other", True)
-    if how == "pron-group" and speakers.last_org:
+    if how == "pron-group" and speakers.last_org and not speakers.org_stale:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
         # "It says", "It tells people": an organisation or a document, never a person
@@ -646,6 +661,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
 
 
 ORG_REF_SAME_HEAD = True
+_MINISTRY_HEADS = ("department", "ministry", "office")
 
 
 # heads that can mean a body of any kind: "the group" after "the Trayvon Martin Foundation"
@@ -664,6 +680,8 @@ def _same_kind_of_body(ref: str, name: str) -> bool:
     last = name.split()[-1].strip(".,")
     if 2 <= len(last) <= 6 and last.isupper() and last.isalpha():
         return head[:1].upper() in last  # an acronym: "the commission" may be FERC, not the GAO
+    if head in _MINISTRY_HEADS and any(w in name.lower() for w in _MINISTRY_HEADS):
+        return True  # a ministry is a department or an office: "The department said" -> "the Home Office" (s17-14a)
     return head in {w.lower().strip(".,’'s") for w in name.split()} or head.rstrip("s") in name.lower()
 
 
@@ -887,6 +905,17 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # Lewis of the James Martin Center for Nonproliferation Studies", cut to its last nine words)
             np = head_name
             words = np.split()
+        else:
+            head_name, _, body = np.partition(" of ")
+            hw, bw = head_name.split(), body.split()
+            if 1 <= len(hw) <= 3 and len(bw) >= 2 and hw[0] not in ("The", "A", "An") \
+                    and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS for w in hw) \
+                    and all(_CAP.match(w) or w in _BODY_NAME_JOINS for w in bw) \
+                    and any(w.lower() in ORG_WORDS for w in bw[1:]):
+                # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": the person, not the end of the
+                # body's name after its "for" ("Nonproliferation Studies"); a surname alone too ("Lewis of the ...")
+                np = head_name
+                words = hw
     if len(words) == 1 and words[0].lower() in lexicon().verb_forms:
         return None  # "Speaking (in his real voice, he ...)", "Asked": a participle opening a clause
     if len(words) <= 2 and words[-1].endswith("s") and _party_plural(words[-1]) and (
@@ -1050,6 +1079,7 @@ DOCUMENT_HEADS = frozenset({
     # a part of a law or a constitution that "reads": "The amendment was intended to ... “All persons ...,” it reads."
     "amendment", "clause"})
 _MARKUP = re.compile(r"[<>/=]")
+_BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _FOR_ORG = LazyRe(r"\b([A-Z]\w+) (?:for|on) (?=[A-Z])")  # "the Center for American Progress", "Committee on Benghazi"
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
@@ -1082,7 +1112,9 @@ _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also",
                         "indeed", "plus", "even", "just", "only", "perhaps", "maybe", "immediately", "instead",
                         # sentence adverbs, no part of a name ("Meanwhile Daniel Robinson, 37, admitted")
                         "meanwhile", "however", "moreover", "furthermore", "additionally", "separately",
-                        "likewise", "similarly", "nonetheless", "nevertheless", "besides"})
+                        "likewise", "similarly", "nonetheless", "nevertheless", "besides",
+                        # ... and of time ("Later Mason dragged her ...")
+                        "later", "earlier", "afterwards", "afterward", "eventually", "subsequently", "ultimately"})
 # the subject pronouns, one set for speakers and judge.rules; not "you", as often generic as addressed ("the country
 # you call home"; measured with it in both: PolNeAR's tuning part lost 2 sentences, nothing rose)
 SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
