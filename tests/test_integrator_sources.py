@@ -127,3 +127,11 @@ def test_no_break_spaces_are_read_as_spaces() -> None:
     # (the source was reported with the no-break spaces in it, and patterns written with spaces missed phrases)
     assert js.judgement.source == "a 2019 study by the Urban Institute"
     assert "\xa0" in js.sentence.text  # the report keeps the text as written
+
+
+def test_one_of_a_group_named_in_apposition_is_whom_she_means() -> None:
+    text = ("More than 2,000 pages of court records were released on Martin Crane.\n\n"
+            "In 2011, one of Crane's former employees, Laura Pike, filed a lawsuit saying he had cheated her.\n\n"
+            "She initially said she was paid nothing, but she later said she was paid once.\n")
+    # (Laura Pike was never remembered, so "She" went to Crane, the latest person named)
+    assert _judgements(text)[2] == ("attributed", "Laura Pike")

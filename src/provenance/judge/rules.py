@@ -462,6 +462,9 @@ _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "
 _LEAD_ASIDES = LazyRe(rf"^\s*(?P<np>{_NAME}),\s+(?:\d{{1,3}},|a\s|an\s|the\s|who\s|whose\s|of\s|from\s|"
                       r"[RDI]-[A-Z][\w.]*,|[a-z]+ing\s)")
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+# a sentence about one of a group, named in apposition: "(In 2009,) one of Epstein's victims, Virginia Giuffre, filed"
+_ONE_OF_NAME = LazyRe(r"(?:[A-Z][^,]{0,40},\s+)?(?:[Oo]ne|[Aa]nother)\s+of\s+[^,]{1,60},\s+"
+                      r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+[a-z]")
 # an aside whose one quotation closes right after the aside's last comma: ' host of MSNBC’s “Morning Joe,”'
 _QUOTED_TO_COMMA = LazyRe(r"[^\"“”]*(?:“[^\"“”]+,”|\"[^\"“”]+,\")")
 # "as anti-terror prosecutor Marc Trevidic put it", "As Trump puts it,": the way someone phrased what follows
@@ -1501,8 +1504,17 @@ class Judge:
             # own subject as _own_subject finds it: a role before the name ("Obama consultant Cornell Belcher,
             # the highest-ranking African-American pollster, picked up ... 'he said'"), past a fronted phrase
             subj = classify(np, self.speakers) if " " in np or described is not None else None
+            one_of = _ONE_OF_NAME.match(text) if " of " in text else None
+            if one_of is not None and one_of.group("name").split()[0] not in first_names():
+                one_of = None  # (a first name makes it a person: "one of ..., Our Revolution, ..." is a body)
+            if one_of is not None:
+                # "In 2009, one of Epstein's victims, Virginia Giuffre, filed a lawsuit ...": the name in apposition
+                # to "one of ..." is the person the sentence is about (her later "She said" was Epstein's)
+                subj = classify(one_of.group("name"), self.speakers)
             if subj is not None and subj.kind == "person" and subj.text[:1].isupper():
                 self.speakers.remember(subj.text, "person")
+            elif one_of is not None:
+                pass
             else:
                 first = text.split(None, 1)[0].lower()
                 own = _own_subject(text, _NO_PLAIN, named_only=True) \
