@@ -467,8 +467,6 @@ _ONE_OF_NAME = LazyRe(r"(?:[A-Z][^,]{0,40},\s+)?(?:[Oo]ne|[Aa]nother)\s+of\s+[^,
                       r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+[a-z]")
 # an aside whose one quotation closes right after the aside's last comma: ' host of MSNBC’s “Morning Joe,”'
 _QUOTED_TO_COMMA = LazyRe(r"[^\"“”]*(?:“[^\"“”]+,”|\"[^\"“”]+,\")")
-# "as anti-terror prosecutor Marc Trevidic put it", "As Trump puts it,": the way someone phrased what follows
-_AS_PUT_IT = LazyRe(r"\b[Aa]s\s+(?P<np>(?:[^\s,;:\"“”()]+\s+){0,5}?[^\s,;:\"“”()]+)\s+(?:put|puts)\s+it\b")
 # a state after a place in an aside: "of Raleigh, N.C.,", "in Allentown, Pa.,", "of Flint, Mich.,"
 _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 # "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
@@ -873,14 +871,6 @@ class Judge:
         text = s.text
         out: list[Evidence] = []
         main_subject: Subject | None = None
-        if ("put" in self.words or "puts" in self.words) and "it" in self.words:
-            put = _AS_PUT_IT.search(text)
-            if put is not None:
-                # 'as anti-terror prosecutor Marc Trevidic put it, "..."': who put it so speaks
-                subj = classify(put.group("np"), self.speakers)
-                if subj is not None:
-                    main_subject = subj
-                    out.append(self._evidence(subj, "put it", "put it", pos=put.start("np")))
         candidates = self.lex.verb_forms.intersection(self.words)
         if not candidates:
             return out
@@ -1729,8 +1719,7 @@ class Judge:
             if subj is not None and subj.kind in ("person", "org"):
                 # "Here’s Clinton in December 1992: “Our new direction ...”": the writer hands over to a speaker
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
-        if not self.lex.verb_forms.isdisjoint(self.words) or (
-                "it" in self.words and ("put" in self.words or "puts" in self.words)):  # else _verbs finds nothing
+        if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
         if "learned" in self.words:
             evidence += self._learned(text)
@@ -1741,9 +1730,9 @@ class Judge:
                 evidence = [e for e in evidence if e.pos != study[0].pos] + study
         if not _MANNER_VERBS.isdisjoint(self.words):
             evidence += self._manner(s, text)
-        if ("put" in self.words or "puts" in self.words) and "as" in self.words and _AS_PUT_IT.search(text) is None:
-            # (_verbs credits "as X put it" when X holds no comma; here X is a name and an aside or a role then a
-            # name in apposition: "As the LinkedIn chief executive, Jeff Weiner, put it")
+        if ("put" in self.words or "puts" in self.words) and "as" in self.words:
+            # 'as anti-terror prosecutor Marc Trevidic put it, "..."', "As the LinkedIn chief executive, Jeff Weiner,
+            # put it": who put it so speaks
             evidence += self._put_it(text)
         for link in links:
             if link.role is _CITATION and link.url and not link.self_citation:
