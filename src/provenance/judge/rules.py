@@ -285,23 +285,20 @@ _ACCORDING_DOT = re.compile(r"\.(?:(?<=\b[A-Z]\.)|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\b
                             r"(?<=\bRep\.)|(?<=\bGov\.)|(?<=\bGen\.)|(?<=\bSt\.))", re.I)
 _ACCORDING_SIMPLE = re.compile(r"[Aa](?<!\w[Aa])(?i:ccording\s+to\s+)(?P<src>[^,.;:!?()\"“”]{2,120})")
 # where the source named after 'according to' ends
+# where a date inside the noun phrase is no end: "according to a January 2016 study by ...", "a 2013 study", "the 2020
+# census" (a number after one of these words is part of the phrase)
+_DATE_INSIDE = (r"(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
+                r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)")
+# the ends of the phrase after "according to" other than its "data"/"figures": a relative clause, a clause's verb, a
+# participle and its agent ("exit polls conducted for The AP by Edison Research", "a study ... based on census data")
+_ACCORDING_END_TAIL = (r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
+                       r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
 _ACCORDING_END = LazyRe(r"\s+(?:the\s+)?(?:new|latest|recent)?\s*(?:data|figures)\b|\s+(?:which|who|that)\b"
-                        # "according to The Associated Press 11 states were identified": no comma
-                        # (but "according to a January 2016 study by ...", "a 2013 study", "the 2020 census": a date inside
-                        # the noun phrase; and "according to SDG 11," and "Article 5," end on their number: part of the name)
-                        r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
-                        r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)(?<!\bits)(?<!\btheir)"
-                        r"\s+\d(?![\d.]*\s*$)"
-                        r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                        # "early results of exit polls conducted for The AP by Edison Research", "a study ... based on
-                        # census data"
-                        r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
+                        # "according to The Associated Press 11 states were identified": no comma ("according to
+                        # SDG 11," and "Article 5," end on their number: part of the name)
+                        r"|" + _DATE_INSIDE + r"(?<!\bits)(?<!\btheir)\s+\d(?![\d.]*\s*$)" + _ACCORDING_END_TAIL)
 # _ACCORDING_END without its "data"/"figures": where "preclinical data published in ..." ends
-_ACCORDING_END_REST = LazyRe(r"\s+(?:which|who|that)\b"
-                             r"|(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)(?<!August)"
-                             r"(?<!September)(?<!October)(?<!November)(?<!December)(?<!\ba)(?<!\bthe)\s+\d"
-                             r"|\s+(?:is|are|was|were|has|have|had|will|would)\s"
-                             r"|\s+(?:conducted|obtained|seen|published|released|issued|posted|filed|based)\s")
+_ACCORDING_END_REST = LazyRe(r"\s+(?:which|who|that)\b|" + _DATE_INSIDE + r"\s+\d" + _ACCORDING_END_TAIL)
 # the words that open a clause after a name with no comma ("according to Reuters the company will ...")
 _CLAUSE_OPENERS = frozenset({"the", "a", "an", "this", "these", "those", "there", "it", "he", "she", "they", "we", "i",
                              "his", "its", "their"})
