@@ -5,11 +5,7 @@ tuning part. Sentences of our own; each case failed at 5396ffd."""
 from __future__ import annotations
 
 from provenance import audit_text
-
-
-def _judgements(text: str) -> list[tuple[str, str | None]]:
-    report = audit_text(text, source="x.txt", fmt="text")
-    return [(js.judgement.category.value, js.judgement.source) for js in report.sentences]
+from test_laundering_pages import _judgements
 
 
 def test_one_of_a_kind_after_a_quotation_speaks_and_is_no_name() -> None:
