@@ -94,21 +94,28 @@ def _writer_voice(j: Judgement, text: str) -> bool:
                                                   or (len(source) > 3 and text.strip().startswith(source)))
 
 
-def _heading_before(blocks: Sequence[Block], index: int) -> Block | None:
-    for b in reversed(blocks[:index]):
+def headings_before(blocks: Sequence[Block]) -> list[Block | None]:
+    """For each block, the latest heading before it (None before the first): one pass, so a long
+    list under one heading costs linear time, not a backward scan per item."""
+    out: list[Block | None] = []
+    last: Block | None = None
+    for b in blocks:
+        out.append(last)
         if b.kind is BlockKind.HEADING:
-            return b
-    return None
+            last = b
+    return out
 
 
-def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block]) -> str | None:
-    """The reason a sentence in the writer's voice is not a claim to source, or None."""
+def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block],
+              headings: Sequence[Block | None] | None = None) -> str | None:
+    """The reason a sentence in the writer's voice is not a claim to source, or None. `headings`
+    is `headings_before(blocks)`, computed once by a caller that asks for many sentences."""
     if _QUOTES.search(text):
         return None
     plain = text.strip().lstrip("-*•>·– ").strip()
     if sentence.role is Role.BODY and 0 <= sentence.block < len(blocks) and \
             blocks[sentence.block].kind is BlockKind.LIST_ITEM:
-        heading = _heading_before(blocks, sentence.block)
+        heading = (headings if headings is not None else headings_before(blocks))[sentence.block]
         if (heading is not None and _CHANGELOG_HEADING.search(heading.text)) or _CHANGELOG_ITEM.match(plain):
             return reason("changelog")
     return next((reason(key) for test, key in _VOICE if test(plain)), None)
@@ -134,13 +141,14 @@ def apply_post_rules(blocks: Sequence[Block], sentences: Sequence[Sentence], jud
     out = list(judgements)
     changed: set[int] = set()
     no_speaker: set[str] = set()  # sources the rules found to be no one (an imperative's opening words)
+    headings = headings_before(blocks)
     for i, (s, j) in enumerate(zip(sentences, judgements, strict=True)):
         if (j.category is Category.ATTRIBUTED and j.source in no_speaker and j.source not in s.text):
             # the judge carried that "speaker" on to this sentence: it was never anyone's
             out[i] = j = Judgement(Category.UNATTRIBUTED, None, None, reason("plain"))
         if s.role is not Role.BODY or not _writer_voice(j, s.text):
             continue
-        why = post_rule(s.text, s, blocks)
+        why = post_rule(s.text, s, blocks, headings)
         if why is not None:
             if j.source and j.category is Category.ATTRIBUTED and s.text.strip().startswith(j.source.strip()):
                 no_speaker.add(j.source)
