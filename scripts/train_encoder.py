@@ -34,7 +34,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from provenance.judge.encoder import CLASSES, Window, pad, scores, softmax, stack_features, token_ids, windows
+from provenance.judge.encoder import (
+    CLASSES,
+    CTX,
+    WIDTH,
+    Window,
+    pad,
+    scores,
+    softmax,
+    stack_features,
+    token_ids,
+    windows,
+)
 
 SEED = 14
 
@@ -170,7 +181,7 @@ def bench(args: argparse.Namespace) -> None:
     """The encoder alone (tokenising, packing, onnxruntime on one thread) on the measured part's text."""
     from provenance.judge.encoder import EncoderModel
 
-    model = EncoderModel(str(args.model), str(args.base / "tokenizer.json"))
+    model = EncoderModel(str(args.model), str(args.base / "tokenizer.json"), args.ctx, args.width)
     arts = load_articles(args.data, "measure")[: args.articles]
     size = sum(len(r["text"].encode()) for a in arts for r in a)
     model.probabilities([r["text"] for r in arts[0]])  # warm up
@@ -195,7 +206,7 @@ def figures(pred: list[int], gold: list[int]) -> dict[str, float]:
     return out
 
 
-def torch_probs(model: Any, tok: Any, arts: list[list[dict[str, Any]]]) -> list[Any]:
+def torch_probs(model: Any, tok: Any, arts: list[list[dict[str, Any]]], ctx: int = CTX, width: int = WIDTH) -> list[Any]:
     """Each article's n x 3 class probabilities by the torch model (eval mode)."""
     import torch
 
@@ -204,7 +215,7 @@ def torch_probs(model: Any, tok: Any, arts: list[list[dict[str, Any]]]) -> list[
 
     model.eval()
     with torch.no_grad():
-        return [softmax(scores(run, token_ids(tok, [r["text"] for r in a]))) for a in arts]
+        return [softmax(scores(run, token_ids(tok, [r["text"] for r in a]), ctx=ctx, width=width)) for a in arts]
 
 
 def train(args: argparse.Namespace) -> None:
@@ -226,11 +237,12 @@ def train(args: argparse.Namespace) -> None:
 
     tok = tokenizer(args.base)
     arts = load_articles(args.data, "tune")
-    train_arts = [a for i, a in enumerate(arts) if i % 5 != args.fold]
+    unused = set(args.drop_fold or [])  # folds left out of training too (a learning-curve check)
+    train_arts = [a for i, a in enumerate(arts) if i % 5 != args.fold and i % 5 not in unused]
     held = [a for i, a in enumerate(arts) if i % 5 == args.fold]
     items: list[tuple[Window, list[int]]] = []
     for a in train_arts:
-        for w in windows(token_ids(tok, [r["text"] for r in a])):
+        for w in windows(token_ids(tok, [r["text"] for r in a]), args.ctx, args.width):
             items.append((w, [a[i]["gold"] for i, _, _ in w[2]]))
     model = build(args.base, args.layers)
     if args.init is not None:  # go on from a checkpoint (a new schedule of --epochs at --lr)
@@ -240,7 +252,8 @@ def train(args: argparse.Namespace) -> None:
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     warm = max(1, total // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda k: min((k + 1) / warm, max(0.0, (total - k) / (total - warm))))
-    say(f"fold {args.fold}: {len(train_arts)} articles, {len(items)} windows, {total} steps, layers {args.layers}")
+    say(f"fold {args.fold}: {len(train_arts)} articles, {len(items)} windows, {total} steps, layers {args.layers}, "
+        f"context {args.ctx}, width {args.width}")
     step = 0
     t0 = time.perf_counter()
     for epoch in range(args.epochs):
@@ -279,7 +292,7 @@ def train(args: argparse.Namespace) -> None:
         torch.save({"model": model.state_dict(), "step": step}, args.out / "last.pt")
         shutil.copyfile(args.out / "last.pt", args.out / f"epoch{epoch + 1}.pt")  # each epoch's model kept
         if held:
-            probs = torch_probs(model, tok, held)
+            probs = torch_probs(model, tok, held, args.ctx, args.width)
             pred = [int(k) for a, p in zip(held, probs, strict=True) for r, k in zip(a, p.argmax(1), strict=True)
                     if r["gold"] >= 0]
             gold_ = [r["gold"] for a in held for r in a if r["gold"] >= 0]
@@ -411,7 +424,7 @@ def predict(args: argparse.Namespace) -> None:
 
     from provenance.judge.encoder import EncoderModel
 
-    model = EncoderModel(str(args.model), str(args.model.with_name(args.model.stem + "_tokenizer.json")))
+    model = EncoderModel(str(args.model), str(args.model.with_name(args.model.stem + "_tokenizer.json")), args.ctx, args.width)
     arts = [a for i, a in enumerate(load_articles(args.data, "tune")) if i % 5 == args.fold]
     with args.out.open("w") as fh:
         for a in arts:
@@ -430,6 +443,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("train")
+    p.add_argument("--ctx", type=int, default=CTX, help="context tokens each side of a window")
+    p.add_argument("--width", type=int, default=WIDTH, help="a window's tokens at most")
     p.add_argument("--base", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
@@ -440,10 +455,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lr", type=float, default=1e-4)
     p.add_argument("--stop-after", type=int, default=None, help="stop after this many epochs of the schedule")
     p.add_argument("--init", type=Path, default=None, help="start from this checkpoint instead of the base model")
+    p.add_argument("--drop-fold", type=int, action="append", default=None,
+                   help="also leave this fold out of training (repeatable; for a learning curve)")
     p = sub.add_parser("precise-fold")
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--fold", type=int, default=0)
     p = sub.add_parser("predict")
+    p.add_argument("--ctx", type=int, default=CTX, help="context tokens each side of a window")
+    p.add_argument("--width", type=int, default=WIDTH, help="a window's tokens at most")
     p.add_argument("--model", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True)
     p.add_argument("--fold", type=int, default=0)
@@ -454,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--l2", type=float, default=1e-3)
     p.add_argument("--out", type=Path)
     p = sub.add_parser("bench")
+    p.add_argument("--ctx", type=int, default=CTX, help="context tokens each side of a window")
+    p.add_argument("--width", type=int, default=WIDTH, help="a window's tokens at most")
     p.add_argument("--base", type=Path, required=True)
     p.add_argument("--model", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True)

@@ -53,6 +53,25 @@ def test_every_sentence_is_in_exactly_one_window(lengths: list[int]) -> None:
         assert set(types[1:1 + len(tail)]) <= {1}
 
 
+def test_a_model_trained_on_wider_context_gets_its_own_windows() -> None:
+    """The context and the window's width are the model's (encoder_stack.json's "window"): a model
+    trained with 32 tokens of context each side must read 32 at run time, not the default 16."""
+    pytest.importorskip("numpy")
+    ids = [[1000 + i] * 40 for i in range(6)]  # 40 tokens a sentence: two fit a 128-token window
+    narrow = encoder.windows(ids)
+    wide = encoder.windows(ids, ctx=32, width=160)
+    assert narrow == encoder.windows(ids, encoder.CTX, encoder.WIDTH)  # the defaults are the shipped ones
+    seq, types, spans = wide[1]
+    first = spans[0][0]
+    assert seq[1:33] == ids[first - 1][-32:]  # 32 tokens of the sentence before, as context
+    assert types[1:33] == [1] * 32
+    assert all(len(w[0]) <= 160 for w in wide)
+    assert [i for _, _, sp in wide for i, _, _ in sp] == list(range(len(ids)))
+    n_seq, _, n_spans = narrow[1]
+    assert n_seq[1:17] == ids[n_spans[0][0] - 1][-16:]
+    assert n_seq[17] == encoder.SEP_ID
+
+
 def test_pooling_weights_average_each_sentence() -> None:
     pytest.importorskip("numpy")
     wins = encoder.windows([[7] * 4, [8] * 6])

@@ -25,21 +25,22 @@ CLASSES = ("attributed", "vague", "unattributed")
 Window = tuple[list[int], list[int], list[tuple[int, int, int]]]
 
 
-def windows(ids: list[list[int]]) -> list[Window]:
-    """The sentences' token ids (no [CLS]/[SEP]) packed into windows (see the module's docstring)."""
+def windows(ids: list[list[int]], ctx: int = CTX, width: int = WIDTH) -> list[Window]:
+    """The sentences' token ids (no [CLS]/[SEP]) packed into windows (see the module's docstring);
+    `ctx` and `width` are the model's (encoder_stack.json's "window", CTX and WIDTH by default)."""
     ids = [s[:SENT] for s in ids]
     out: list[Window] = []
     i = 0
     while i < len(ids):
-        left = ids[i - 1][-CTX:] if i > 0 else []
+        left = ids[i - 1][-ctx:] if i > 0 else []
         seq, types = [CLS_ID, *left, SEP_ID], [0] + [1] * (len(left) + 1)
         spans: list[tuple[int, int, int]] = []
-        while i < len(ids) and (not spans or len(seq) + len(ids[i]) + 1 + CTX + 1 <= WIDTH):
+        while i < len(ids) and (not spans or len(seq) + len(ids[i]) + 1 + ctx + 1 <= width):
             spans.append((i, len(seq), len(seq) + len(ids[i])))
             seq += [*ids[i], SEP_ID]
             types += [0] * (len(ids[i]) + 1)
             i += 1
-        right = ids[i][:CTX] if i < len(ids) else []
+        right = ids[i][:ctx] if i < len(ids) else []
         seq += [*right, SEP_ID]
         types += [1] * (len(right) + 1)
         out.append((seq, types, spans))
@@ -78,12 +79,12 @@ def token_ids(tok: Any, texts: list[str]) -> list[list[int]]:
     return [tok.encode(t).ids[1:-1] for t in texts]
 
 
-def scores(run: Any, ids: list[list[int]], size: int = 16) -> Any:
+def scores(run: Any, ids: list[list[int]], size: int = 16, ctx: int = CTX, width: int = WIDTH) -> Any:
     """An n x 3 array of every sentence's logits; `run(ids, mask, types, pool)` gives a window
     batch's (batch x sentences x 3) logits (onnxruntime here, torch when training)."""
     import numpy as np
 
-    items = windows(ids)
+    items = windows(ids, ctx, width)
     out = np.zeros((len(ids), len(CLASSES)), dtype=np.float32)
     for idx in batches(items, size):
         logits = run(*pad(items, idx))
@@ -117,12 +118,13 @@ def stack_features(precise: Any, enc: Any) -> Any:
 
 
 class EncoderModel:
-    """The ONNX model and its tokenizer, on one thread."""
+    """The ONNX model and its tokenizer, on one thread; `ctx` and `width`: the windows it was trained on."""
 
-    def __init__(self, model: str, tokenizer: str) -> None:
+    def __init__(self, model: str, tokenizer: str, ctx: int = CTX, width: int = WIDTH) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
+        self.ctx, self.width = ctx, width
         so = ort.SessionOptions()
         so.intra_op_num_threads = 1
         so.inter_op_num_threads = 1
@@ -136,4 +138,4 @@ class EncoderModel:
 
     def probabilities(self, texts: list[str]) -> Any:
         """An n x 3 array of class probabilities (attributed, vague, unattributed), one row a sentence."""
-        return softmax(scores(self._run, token_ids(self.tok, texts)))
+        return softmax(scores(self._run, token_ids(self.tok, texts), ctx=self.ctx, width=self.width))
