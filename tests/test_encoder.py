@@ -136,6 +136,56 @@ def test_the_encoder_reads_hedges_as_vague() -> None:
     assert read(_SAID) == [0] * len(_SAID)
 
 
+# written for session 18's test (none from a corpus), before either model read them: hedges and
+# unnamed sources, then reported speech, then plain facts. The 3-layer model (session 17) read 7 of the
+# hedges as vague, the 4-layer model 9; both read every reported and every plain sentence right.
+_HEDGES_18 = ["The tunnel is thought to have cost twice its budget.",
+              "Residents are said to be angry about the new parking fees.",
+              "The deal appears to have collapsed over the weekend.",
+              "It is widely believed that the mayor will not run again.",
+              "Some officials fear the ferry service will be cut.",
+              "The stadium was reportedly sold to a foreign buyer.",
+              "Observers expect the talks to drag on into next year.",
+              "There are rumours that the festival will move to another town.",
+              "The minister seems to have changed her mind about the tax.",
+              "Several people familiar with the plan say it will be announced soon."]
+_REPORTED_18 = ["The harbour master warned fishermen to stay in port until the storm passes.",
+                "In a statement, the hospital said two patients had been moved to another ward.",
+                "\"This is not the end of the story,\" the coach added after the match.",
+                "The union's leader insisted that the strike would go ahead on Monday.",
+                "Asked about the delay, the minister replied that the report was still being checked.",
+                "The farmer told the inquiry that the river had burst its banks three times.",
+                "She believes the school should open an hour later in winter.",
+                "The governor vowed to veto any bill that raised the fuel tax.",
+                "The engineers wrote in their report that the tunnel needs new pumps.",
+                "He denied ever having met the contractor."]
+_FACTS_18 = ["The ferry leaves the harbour at seven every morning.",
+             "Snow closed the mountain pass for three days in January.",
+             "The library holds more than two million books.",
+             "The team lost its last four matches at home.",
+             "The new ward has forty beds and two operating theatres.",
+             "Prices for wheat fell sharply after the harvest.",
+             "The tunnel runs for six kilometres under the river.",
+             "Work on the bridge began in the spring of 2019.",
+             "The school was founded by a group of local farmers.",
+             "The museum is closed on Mondays."]
+
+
+@shipped
+def test_the_four_layer_encoder_reads_more_hedges_as_vague() -> None:
+    """Session 18's model (4 layers of the base model, not 3): on hedges written for this test it
+    reads 9 of 10 as vague (the 3-layer model 7), and still every reported and plain sentence right."""
+    _needs_runtime()
+    model = encoder.EncoderModel(str(DATA / ENCODER_FILES[0]), str(DATA / ENCODER_FILES[1]))
+
+    def read(texts: list[str]) -> list[int]:
+        return [int(model.probabilities([t]).argmax()) for t in texts]
+
+    assert sum(k == 1 for k in read(_HEDGES_18)) >= 9
+    assert read(_REPORTED_18) == [0] * len(_REPORTED_18)
+    assert read(_FACTS_18) == [2] * len(_FACTS_18)
+
+
 @shipped
 def test_the_precise_judge_uses_the_encoder_on_a_real_article() -> None:
     _needs_runtime()

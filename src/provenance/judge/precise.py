@@ -28,7 +28,7 @@ reason says the precise judge decided, and `evidence` holds its certainty.
 
 Runtime: the `precise` extra (numpy; onnxruntime and tokenizers for the encoder), weights in
 judge/data/precise_weights.npz (features hashed with CRC-32 into 2**18 buckets, float32, two stages:
-a few MB) and the encoder's files (17 MB). No torch, nothing fetched. Without the extra, `require()`
+a few MB) and the encoder's files (19 MB). No torch, nothing fetched. Without the extra, `require()`
 raises a one-line PreciseUnavailable (exit code 2 on the command line).
 """
 
