@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "e6ac7993799da496befdbcdcfdb122ac71bb6a83ea9a745d92e0c68a11b09d12"
+DIGEST = "f73d7e37e8b7f1dbca4ddff4ac1678c856dcd11bb35975b1199ad84b5913e067"
 
 
 def inputs() -> list[Path]:

@@ -1437,6 +1437,7 @@ class Judge:
             self._scanned = block
             body = block.text
             self._honorifics = _may_hold_honorific(body)
+            self.speakers.note_full_names(body)  # (a surname's sex, from the name in full: once a paragraph)
         if not self.titles.isdisjoint(self.words):  # else observe() finds no titled name
             self.speakers.observe(text, self.words)
         if self.speakers.titles:
