@@ -195,6 +195,12 @@ _AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|id
 _AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
                                r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                                r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# the name after a title's dot ("Gov. Jim Hodges, a Clinton backer"), ending as a name after the verb ends
+_NAME_AFTER_TITLE_DOT = LazyRe(r"\.\s+(?P<np>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}?)"
+                               r"(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:in|on|at|during|who)\b)")
+# a phrase ending in a name after "of", "for", "on" or "at" ("A spokesperson for the Parks"): a body's name that an
+# "and" goes on ("... and Recreation Department"), not the first of two subjects
+_OF_NAME_END = LazyRe(r"\b(?:of|for|on|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -1084,6 +1090,12 @@ class Judge:
                         or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
+                    elif inv and inv.group("np").rsplit(None, 1)[-1].lower() in self.titles \
+                            and after[inv.end("np"):inv.end("np") + 1] == ".":
+                        # "said former South Carolina Gov. Jim Hodges, a Clinton backer": the phrase was cut at the
+                        # title's dot ("South Carolina Gov" was the speaker); the name after it speaks (not after
+                        # the sentence's own full stop: '," said the Democratic nominee.')
+                        inv = _NAME_AFTER_TITLE_DOT.match(after, inv.end("np")) or inv
                     if inv:
                         subj = classify(inv.group("np"), self.speakers)
                 if subj is None:
@@ -1152,6 +1164,12 @@ class Judge:
                 left_end = tag.start()  # "Byron Dorgan (D) and Christopher Dodd (D) have announced": both, untagged
         left = _clause_before(text, left_end).strip().rstrip(",").strip()
         if not _CONJUNCT.fullmatch(left):
+            if _OF_NAME_END.search(left) is not None and text[end:end + len(subj.text) + 1].lstrip().startswith(subj.text):
+                # "A spokesperson for the Parks and Recreation Department said", "The Department of Health and Human
+                # Services said": one body's name holds the "and" ("Recreation Department", "Human Services" spoke)
+                whole = classify(f"{left} and {subj.text}", self.speakers)
+                if whole is not None:
+                    return whole
             return subj
         other = classify(left, self.speakers)
         if other is None or other.kind not in ("person", "org"):

@@ -1,0 +1,45 @@
+"""The right speaker (issue #14, session 18, branch s18-14p): causes of wrong sources found reading PolNeAR's tuning
+part, each fixed in general. Sentences of our own; each case failed at 3643dda (the guards passed there too)."""
+
+from __future__ import annotations
+
+from provenance import audit_text
+
+
+def _judgements(text: str) -> list[tuple[str, str | None]]:
+    report = audit_text(text, source="x.txt", fmt="text")
+    return [(js.judgement.category.value, js.judgement.source) for js in report.sentences]
+
+
+def test_a_name_after_a_title_abbreviation_after_the_verb() -> None:
+    text = ("Mayor Tom Reyes opened the meeting.\n\n"
+            "“We talk about the budget a lot,” said former North Dakota Gov. Jim Harlan, a Reyes backer, referring to "
+            "the roads.\n\n"
+            "“The roads come first,” said Ohio Lt. Gov. Mary Lee Dunn, who ran last year.\n")
+    got = _judgements(text)
+    # (the phrase was cut at the title's dot: "North Dakota Gov" and "Ohio Lt" were the speakers)
+    assert got[1] == ("attributed", "Jim Harlan")
+    assert got[2] == ("attributed", "Mary Lee Dunn")
+
+
+def test_a_description_ending_the_sentence_is_kept() -> None:
+    text = "Mayor Tom Reyes opened the meeting.\n\n“The roads come first,” said the Democratic nominee.\n"
+    assert _judgements(text)[1] == ("attributed", "the Democratic nominee")  # (a guard: no name after the full stop)
+
+
+def test_a_body_whose_name_holds_and() -> None:
+    text = ("A spokesperson for the Parks and Recreation Department said the pool would reopen in May.\n\n"
+            "The Department of Health and Human Services said the rule would stand.\n\n"
+            "A critic of Obama and Trump said the rule would fall.\n")
+    got = _judgements(text)
+    # (the "and" cut the phrase: "Recreation Department", "Human Services" and "Trump" were the speakers)
+    assert got[0] == ("attributed", "A spokesperson for the Parks and Recreation Department")
+    assert got[1] == ("attributed", "the Department of Health and Human Services")
+    assert got[2] == ("attributed", "A critic of Obama and Trump")
+
+
+def test_two_subjects_joined_by_and_are_still_apart() -> None:
+    got = _judgements("Trump defeated Cruz and Clinton said the race was over.\n\n"
+                      "Sweden and Finland have said they will join.\n")
+    assert got[0] == ("attributed", "Clinton")  # (guards)
+    assert got[1] == ("attributed", "Sweden and Finland")
