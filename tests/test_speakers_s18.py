@@ -43,3 +43,13 @@ def test_two_subjects_joined_by_and_are_still_apart() -> None:
                       "Sweden and Finland have said they will join.\n")
     assert got[0] == ("attributed", "Clinton")  # (guards)
     assert got[1] == ("attributed", "Sweden and Finland")
+
+
+def test_a_possessive_inside_a_description_after_the_verb() -> None:
+    text = ("The campaign released a new video on Monday.\n\n"
+            "“The gifts were all opened,” says the ad’s narrator, going on to list others.\n\n"
+            "“We never saw the letter,” said the group’s director.\n")
+    got = _judgements(text)
+    # (the possessive’s apostrophe was read as a closing quotation mark: "the ad", "the group" spoke)
+    assert got[1] == ("attributed", "the ad’s narrator")
+    assert got[2][1] == "the group’s director"

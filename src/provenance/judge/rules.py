@@ -149,9 +149,11 @@ _AFTER_SUBJECT = LazyRe(r"^\s*,?\s*(?P<np>(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.'
                         # ('said the 46-year-old.', 'said a longtime GOP data expert who ...')
                         # ('," said one unaligned Florida Republican strategist.': one of a kind, unnamed)
                         r"|(?:the|a|an|one|another|his|her|their|its)\s+(?:(?:[A-Z][\w.-]*|[a-z]+(?=\s+[A-Z]))\s+){0,3}"
-                        r"[a-z0-9][\w-]*"
+                        # ('says the ad’s narrator,': a possessive before the head, whose ’ closes no quotation)
+                        r"[a-z0-9][\w-]*(?:['’]s(?=\s+[a-z]))?"
                         # ('said a former U.S. law enforcement official who ...': a noun of three words)
-                        r"(?:\s+(?!(?:and|or|of|to|the|a|an)\b)[a-z]+){0,2}?(?=\s*[,.;:!?)\"”’—–]|\s*$|\s+(?:in|on|at|during|who)\b)"
+                        r"(?:\s+(?!(?:and|or|of|to|the|a|an)\b)[a-z]+){0,2}?(?=\s*[,.;:!?)\"”—–]|\s*’(?![a-z])|\s*$"
+                        r"|\s+(?:in|on|at|during|who)\b)"
                         # a role with what it heads: '"...," said a spokesman for the ministry.', 'says the
                         # director of academic management at SUM, who ...'
                         rf"|(?:the|a|an|his|her|their|its)\s+(?:[a-z-]+\s+)?(?:{_ROLE_HEADS})\s+(?:of|for|at|with)\s+"
