@@ -3,6 +3,9 @@ part, each fixed in general. Sentences of our own; each case failed at 3643dda (
 
 from __future__ import annotations
 
+import pytest
+
+import provenance.core.speakers as speakers_mod
 from provenance import audit_text
 
 
@@ -53,3 +56,24 @@ def test_a_possessive_inside_a_description_after_the_verb() -> None:
     # (the possessive’s apostrophe was read as a closing quotation mark: "the ad", "the group" spoke)
     assert got[1] == ("attributed", "the ad’s narrator")
     assert got[2][1] == "the group’s director"
+
+
+def test_a_titled_name_of_a_body_is_the_person() -> None:
+    text = ("Dr. Ellen Marsh of Hillcrest Community Hospital said the ward would close.\n\n"
+            "Pastor Samuel Okafor said the shelter would stay open.\n\n"
+            "Rabbi Dana Klein of Temple Beth Or said the vigil would go on.\n")
+    got = _judgements(text)
+    # ("Hillcrest Community Hospital" was the speaker, as a person; "Pastor" and "Rabbi" were no titles)
+    assert got == [("attributed", "Ellen Marsh"), ("attributed", "Samuel Okafor"), ("attributed", "Dana Klein")]
+
+
+def test_a_titled_name_of_a_state_by_the_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Senator Ann Pruitt of Nebraska said the bill would pass.\n"
+    assert _judgements(text)[0] == ("attributed", "Nebraska")  # (as before: PolNeAR's head for the phrase)
+    monkeypatch.setattr(speakers_mod, "TITLED_NAME_OF_PLACE", True)
+    speakers_mod._parse.cache_clear()  # (a phrase's reading is cached)
+    try:
+        assert _judgements(text)[0] == ("attributed", "Ann Pruitt")
+    finally:
+        monkeypatch.undo()
+        speakers_mod._parse.cache_clear()
