@@ -77,3 +77,13 @@ def test_a_titled_name_of_a_state_by_the_switch(monkeypatch: pytest.MonkeyPatch)
     finally:
         monkeypatch.undo()
         speakers_mod._parse.cache_clear()
+
+
+def test_a_name_after_the_verb_then_of_a_place_and_a_comma() -> None:
+    text = ("Mayor Tom Reyes opened the meeting.\n\n"
+            "“The audit found nothing,” said undecided voter Helen Marsh of Dover, N.H., before the meeting.\n\n"
+            "“It was never meant to be,” said Rutgers University economist Paul Greer of Reyes, who ran last year.\n")
+    got = _judgements(text)
+    # (a place or whom it was said of, then a comma, ended no name: attributed, no source, or the mayor carried in)
+    assert got[1] == ("attributed", "Helen Marsh")
+    assert got[2] == ("attributed", "Paul Greer")

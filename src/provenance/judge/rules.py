@@ -183,6 +183,9 @@ _AFTER_APPOSITION = LazyRe(
     r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
+    # "said undecided voter Stephanie Hooton of Derry, N.H., before the event", "said ... Patrick Murray of Christie,
+    # who ...": a place (or whom it was said of), then a comma
+    r"|\s+(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
 # '..., says the former editor of the Standard, George Osborne.': a role of a body, then the name in apposition
