@@ -87,3 +87,14 @@ def test_a_name_after_the_verb_then_of_a_place_and_a_comma() -> None:
     # (a place or whom it was said of, then a comma, ended no name: attributed, no source, or the mayor carried in)
     assert got[1] == ("attributed", "Helen Marsh")
     assert got[2] == ("attributed", "Paul Greer")
+
+
+def test_a_name_then_a_lower_case_role_of_a_body_without_the_closing_comma() -> None:
+    text = ("Paul Nguyen, the communications director for the Ohio Green Party said in a statement.\n\n"
+            "“There are no ballots left to count,” he said.\n\n"
+            "In Ohio, the director of the state agency said the count was over.\n")
+    got = _judgements(text)
+    # (the role was the speaker, and the quotation after it was the role's)
+    assert got[0] == ("attributed", "Paul Nguyen")
+    assert got[1] == ("attributed", "Paul Nguyen")
+    assert got[2] == ("attributed", "the director of the state agency")  # (a guard: no name before the role)

@@ -260,6 +260,9 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
                           r"(?:Chair|Chairman|Chairwoman|Chairperson|President|Director|Head|Chief\s+Executive|Leader|"
                           r"Secretary|Spokesman|Spokeswoman|Spokesperson|Founder|Co-founder|Editor|Manager|Professor|"
                           r"Dean|Principal|Commissioner|Coordinator|Officer|Member|Partner)\s+(?:of|at|for)\s")
+# ... or in lower case after "the" or words before it: "Sam Lau, the communications director for the Iowa Democratic Party
+# said in a statement" (the role was the speaker)
+_LOWER_ROLE_OF = LazyRe(rf"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_HEADS})\s+(?:of|for|at)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 # a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
@@ -1046,7 +1049,9 @@ class Judge:
                     subj = named if named is not None and named.kind == "person" else None
                     np = subj.text if subj is not None else ""
                 if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw) or (
-                        clause_raw[:1] in _ROLE_OF_INITIALS and _CAPITAL_ROLE_OF.match(clause_raw))):
+                        clause_raw[:1] in _ROLE_OF_INITIALS and _CAPITAL_ROLE_OF.match(clause_raw)) or (
+                        (" of " in clause_raw or " for " in clause_raw or " at " in clause_raw)
+                        and _LOWER_ROLE_OF.match(clause_raw))):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
                     # Fox": a description in apposition; the name before it speaks
                     named = self._name_before_descriptions(text, start - len(clause_raw))
