@@ -98,3 +98,14 @@ def test_a_name_then_a_lower_case_role_of_a_body_without_the_closing_comma() -> 
     assert got[0] == ("attributed", "Paul Nguyen")
     assert got[1] == ("attributed", "Paul Nguyen")
     assert got[2] == ("attributed", "the director of the state agency")  # (a guard: no name before the role)
+
+
+def test_he_or_she_after_a_word_in_the_clause_from_the_sentence_start() -> None:
+    text = ("Ellen Park, the deputy mayor, said the budget was late.\n\n"
+            "Marta Quinn despises what she calls red tape, and has promised to cut it.\n\n"
+            "Tom Reyes minced no words on Tuesday in sharing what he thinks of the plan.\n")
+    got = _judgements(text)
+    # (the clause before the verb ran from the sentence's start, "Marta Quinn despises what she": the pronoun was
+    # resolved to the latest person, Ellen Park, or left as "he")
+    assert got[1] == ("attributed", "Marta Quinn")
+    assert got[2] == ("attributed", "Tom Reyes")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f73d7e37e8b7f1dbca4ddff4ac1678c856dcd11bb35975b1199ad84b5913e067"
+DIGEST = "8f5587dc10e3d7930a5096fff58161430bfa6652a9d57bcf834fa324dd0ebbd9"
 
 
 def inputs() -> list[Path]:

@@ -620,6 +620,7 @@ _FINDING_CLAUSE = LazyRe(
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
+HE_OWN_CLAUSE = True  # ... also when the clause before the verb runs from the sentence's start (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
@@ -1017,6 +1018,8 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
+                if HE_OWN_CLAUSE and np[-3:] in (" he", "she") and np.rsplit(None, 1)[-1] in ("he", "she") and " " in np:
+                    np = np.rsplit(None, 1)[-1]  # "(in sharing what) he (thinks)": the pronoun is the verb's subject
                 at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
                 if at_they > 0 and not text[:at_they].rstrip().endswith(","):
                     # (never a parenthetical "..., they said": the clause before it is what was said)
@@ -1025,7 +1028,10 @@ class Judge:
                     own = _own_np_subject(text)
                     if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
                         np = own
-                elif HE_OWN_SUBJECT and np in ("he", "she") and not clause_raw[:1].isupper():
+                elif HE_OWN_SUBJECT and np in ("he", "she") and not (
+                        clause_raw[:1].isupper() and (clause_raw.strip().lower() == np or not HE_OWN_CLAUSE)):
+                    # (also where no boundary cuts the clause from the sentence's start: "Glenn Beck minced no words in
+                    # sharing what he thinks")
                     at_he = text.find(" " + np + " ")
                     if at_he > 0 and not text[:at_he].rstrip().endswith(",") and not _QUOTE_CHARS.search(text, 0, start):
                         # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
