@@ -109,3 +109,13 @@ def test_he_or_she_after_a_word_in_the_clause_from_the_sentence_start() -> None:
     # resolved to the latest person, Ellen Park, or left as "he")
     assert got[1] == ("attributed", "Marta Quinn")
     assert got[2] == ("attributed", "Tom Reyes")
+
+
+def test_they_after_a_word_in_the_clause_from_the_sentence_start() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Dairy farmers in the valley have once again decided they want a new road.\n\n"
+            "Nor did they say how it would be paid for.\n")
+    got = _judgements(text)
+    # ("decided they" was read as the pronoun, left unresolved or the body named last)
+    assert got[1] == ("attributed", "Dairy farmers in the valley")
+    assert got[2][1] != "Nor"  # (a guard: a conjunction opening the sentence is no subject)

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8f5587dc10e3d7930a5096fff58161430bfa6652a9d57bcf834fa324dd0ebbd9"
+DIGEST = "f522acd3a343172dcb426faa16607e6c06f4336ad7f138d9e6473b478ec37787"
 
 
 def inputs() -> list[Path]:

@@ -1018,7 +1018,8 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
-                if HE_OWN_CLAUSE and np[-3:] in (" he", "she") and np.rsplit(None, 1)[-1] in ("he", "she") and " " in np:
+                if HE_OWN_CLAUSE and np[-3:] in (" he", "she", "hey") and " " in np \
+                        and np.rsplit(None, 1)[-1] in ("he", "she", "they"):
                     np = np.rsplit(None, 1)[-1]  # "(in sharing what) he (thinks)": the pronoun is the verb's subject
                 at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
                 if at_they > 0 and not text[:at_they].rstrip().endswith(","):
@@ -1026,7 +1027,8 @@ class Judge:
                     # "Mrs. Clinton's campaign strategists say they believe ...": "they" is the sentence's own
                     # plural subject before it, not the organisation named last
                     own = _own_np_subject(text)
-                    if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
+                    if own is not None and own.lower() not in ("they", "we", "i", "nor", "neither", "either") \
+                            and 0 <= text.find(own) < start:
                         np = own
                 elif HE_OWN_SUBJECT and np in ("he", "she") and not (
                         clause_raw[:1].isupper() and (clause_raw.strip().lower() == np or not HE_OWN_CLAUSE)):
