@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f522acd3a343172dcb426faa16607e6c06f4336ad7f138d9e6473b478ec37787"
+DIGEST = "e1a0bed12581d905ccb2c038d368f48e14829b880254be48070d1b7154e211eb"
 
 
 def inputs() -> list[Path]:

@@ -123,10 +123,6 @@ _SEX_OWN_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Still|Yet|Meanwhile|However),?\s+
                          r"(?P<between>(?:[a-z][\w'’-]*,?\s+){1,10}?)"
                          r"(?:because|when|as|after|before|while|since|until|although|though|and|but|so|if)\s+"
                          r"(?P<cue>she|he)\s+[a-z]")
-# a run of two to four capitalised words, perhaps with a middle initial ("Chris Christie", "Christine Todd Whitman",
-# "George W. Bush"): where its first word is a first name of one sex, its last is a surname of that sex
-# (Speakers.note_full_names)
-_FULL_NAME_RUN = LazyRe(r"(?<![\w'’.-])[A-Z][a-z]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’-]*){1,3}")
 _SEX_OWN_STOPS = frozenset({"that", "said", "says", "told", "tells", "added", "claimed", "claims", "argued", "argues",
                             "alleged", "alleges", "testified", "accused", "asked", "asks", "thinks", "thought",
                             "believes", "believed", "according", "wrote", "writes", "warned", "warns", "noted",
@@ -313,32 +309,6 @@ class Speakers:
     # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
     # what a later "they" means ("They concluded: ...")
     last_group: str | None = None
-    # the sex of the people the article names in full, by surname ("Christie" -> "m" from "Chris Christie"), "?"
-    # where two of one surname differ ("Hillary Clinton", "Bill Clinton"): what a surname alone shows of its sex
-    surname_sexes: dict[str, str] = field(default_factory=dict)
-    # the paragraphs met whose full names surname_sexes does not hold yet (read when a surname's sex is asked)
-    unread_names: list[str] = field(default_factory=list)
-
-    def note_full_names(self, text: str) -> None:
-        """Note that `text` (a paragraph, given once) may name people in full: "Chris Christie" makes a later
-        "Christie" a man. Read only when a surname's sex is asked (first_names() stays unread till then)."""
-        self.unread_names.append(text)
-
-    def _read_full_names(self) -> None:
-        """The sex of each person the paragraphs noted name in full with a first name of one sex, by surname."""
-        names = first_names()
-        for text in self.unread_names:
-            for m in _FULL_NAME_RUN.finditer(text):
-                parts = m.group().split()
-                sex = names.get(parts[0])
-                if sex is None:
-                    continue
-                last = parts[-1]
-                if last.endswith(("'s", "’s")):
-                    last = last[:-2]
-                had = self.surname_sexes.get(last)
-                self.surname_sexes[last] = sex if had in (None, sex) else "?"
-        self.unread_names.clear()
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
@@ -380,10 +350,6 @@ class Speakers:
             if listed is not None:
                 return listed
             local = self.sexes.get(parts[-1])  # "Keir Starmer" after "Mr Starmer"
-        elif SURNAME_SEX:
-            if self.unread_names:
-                self._read_full_names()
-            local = self.surname_sexes.get(name)  # "Christie" after "Chris Christie" (none after two of both sexes)
         # (a surname alone is not read through the first full name met with it: "Cheney" after "Dick Cheney"
         # may be Liz Cheney; measured, that cost PolNeAR's tuning part sources)
         return local if local in ("m", "f") else None
@@ -1108,8 +1074,6 @@ def _party_plural(word: str) -> bool:
 # whether "he" and "she" skip a person of the other sex (Speakers.person_for); how many people are remembered
 GENDER_AGREEMENT = True
 RECENT = 8
-# whether a surname alone has the sex of the people the article names in full with it (Speakers.note_full_names)
-SURNAME_SEX = True
 # words a role or an honorific can stand before that name nobody ("his wife, The ...", "Mrs. May Day")
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "and", "but",
                              "in", "on", "at", "of", "for", "to", "with", "by", "from", "as", "is", "was", "who",
