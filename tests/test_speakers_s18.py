@@ -101,3 +101,14 @@ def test_they_after_a_word_in_the_clause_from_the_sentence_start() -> None:
     # ("decided they" was read as the pronoun, left unresolved or the body named last)
     assert got[1] == ("attributed", "Dairy farmers in the valley")
     assert got[2][1] != "Nor"  # (a guard: a conjunction opening the sentence is no subject)
+
+
+def test_a_speech_verb_opening_the_sentence() -> None:
+    text = ("Mourners gathered outside the house.\n\n"
+            "Said Ruth Ellery, who grew up on the same street, “We were all so proud of him.”\n\n"
+            "Asked about it, Reyes declined to comment.\n\n"
+            "Led by Reyes, the crowd sang.\n")
+    got = _judgements(text)
+    # (the capitalised "Said" was never looked at: attributed, no source)
+    assert got[1] == ("attributed", "Ruth Ellery")
+    assert got[3] == ("unattributed", None)  # (a guard: a participle, no speech)

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "e1a0bed12581d905ccb2c038d368f48e14829b880254be48070d1b7154e211eb"
+DIGEST = "20d35345ab29433a35a0fc9f57111ec71b925301ab4c047494730462f5513bab"
 
 
 def inputs() -> list[Path]:

@@ -201,6 +201,8 @@ _NAME_AFTER_TITLE_DOT = LazyRe(r"\.\s+(?P<np>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)
 # a phrase ending in a name after "of", "for", "on" or "at" ("A spokesperson for the Parks"): a body's name that an
 # "and" goes on ("... and Recreation Department"), not the first of two subjects
 _OF_NAME_END = LazyRe(r"\b(?:of|for|on|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
+# a sentence opening with a speech verb in the past, then who spoke: "Said Dorothy Poynter, ...", "Added the mayor:"
+_INVERTED_OPENING = LazyRe(r"[A-Z][a-z]+\s+(?:the\s+|a\s+|an\s+)?[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?\s*[,:]")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -885,7 +887,14 @@ class Judge:
         # a headline in title case ("Carly Fiorina Endorses Ted Cruz") capitalises its verb too
         title = _title_case(text)
         scan = text.lower() if title else text
-        for start, word in _occurrences(scan, candidates):
+        found = _occurrences(scan, candidates)
+        if not title and text[:1].isupper():
+            opening = text.split(None, 1)[0].lower()
+            if opening in candidates and verbs[opening].kind == "ed" and _INVERTED_OPENING.match(text):
+                # 'Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”': a speech verb opening
+                # the sentence, its speaker after it (the capitalised verb was never looked at)
+                found.insert(0, (0, opening))
+        for start, word in found:
             form = verbs[word]
             end = start + len(word)
             if title and text[start].isupper() and (word not in _HEADLINE_VERBS or (
