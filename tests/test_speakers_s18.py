@@ -112,3 +112,11 @@ def test_a_speech_verb_opening_the_sentence() -> None:
     # (the capitalised "Said" was never looked at: attributed, no source)
     assert got[1] == ("attributed", "Ruth Ellery")
     assert got[3] == ("unattributed", None)  # (a guard: a participle, no speech)
+
+
+def test_a_body_led_by_the_after_the_claim() -> None:
+    got = _judgements("The council will close the pool in May, the newspaper reports.\n\n"
+                      "The union wants a vote on the deal, the Daily Ledger reports.\n")
+    # (the tagger read "reports" as a noun after "the newspaper": the writer's claim)
+    assert got[0] == ("attributed", "the newspaper")
+    assert got[1] == ("attributed", "Daily Ledger")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "20d35345ab29433a35a0fc9f57111ec71b925301ab4c047494730462f5513bab"
+DIGEST = "bd9d376608af73930f2a342185ee778841def8562a8b18ba405f41ca1a6e6d45"
 
 
 def inputs() -> list[Path]:

@@ -921,7 +921,7 @@ class Judge:
                     and not _CLAUSE_AFTER.match(after) \
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
-                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
+                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text) or _POST_POSED_THE.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
@@ -2099,6 +2099,11 @@ def _speech_after(toks: Sequence[str], k: int) -> bool:
 _POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(RECORD_PLURALS)) + r")\s+"
                              r"(?:show|showed|suggest|indicate|reveal)\s*[.!]?[\"”’']?\s*$")
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
+
+
+# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb
+_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+"
+                         r"\s*[.!]?[\"”’']?\s*$")
 
 
 def _post_posed(text: str) -> bool:
