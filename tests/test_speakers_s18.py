@@ -120,3 +120,13 @@ def test_a_body_led_by_the_after_the_claim() -> None:
     # (the tagger read "reports" as a noun after "the newspaper": the writer's claim)
     assert got[0] == ("attributed", "the newspaper")
     assert got[1] == ("attributed", "Daily Ledger")
+
+
+def test_an_aside_holding_a_title_in_quotation_marks() -> None:
+    text = ("Mayor Tom Reyes opened the meeting.\n\n"
+            "“We’ve had better years,” Ohio delegate Ada Holt, wearing a cap and “Vote Reyes” pins, said as the rain fell.\n\n"
+            "“It was a sham,” Ben Okoro, who called the vote “rigged” in May, said on Friday.\n")
+    got = _judgements(text)
+    # (a quotation mark in the aside stopped the search for the name before it: attributed, no source)
+    assert got[1] == ("attributed", "Ada Holt")
+    assert got[2] == ("attributed", "Ben Okoro")  # (passed before: another path; kept as a guard)

@@ -1246,7 +1246,10 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in ";:()") or (
                 (closed or any(c in aside for c in "\"“”"))
-                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])):
+                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])
+                and not (not closed and aside.count("“") == aside.count("”") >= 1 and '"' not in aside)):
+            # (a title in quotation marks inside the aside is no quotation: "Bill Eastland, wearing a cowboy hat and
+            # “Ted Cruz” campaign pins, said")
             # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
             # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
