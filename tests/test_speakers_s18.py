@@ -130,3 +130,14 @@ def test_an_aside_holding_a_title_in_quotation_marks() -> None:
     # (a quotation mark in the aside stopped the search for the name before it: attributed, no source)
     assert got[1] == ("attributed", "Ada Holt")
     assert got[2] == ("attributed", "Ben Okoro")  # (passed before: another path; kept as a guard)
+
+
+def test_a_name_before_an_aside_set_off_by_dashes() -> None:
+    text = ("Mayor Tom Reyes opened the meeting.\n\n"
+            "Reached by phone on Tuesday, Ortega — who is listed as a lawyer in Ohio — told the paper he would not "
+            "appeal.\n\n"
+            "On Friday, Ada Holt — named by the Ledger as the leading choice — said she would stay out of the race.\n")
+    got = _judgements(text)
+    # (the aside stopped the search for the name: the mayor was carried in, or nobody was named)
+    assert got[1] == ("attributed", "Ortega")
+    assert got[2] == ("attributed", "Ada Holt")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "dd2e2693220e7d25bb0d803bb13e35ce8a70636376b81730c53953f1589a2d24"
+DIGEST = "5e1358897006f56bd7c59aa42226ed1ad6edc0835d22b7b4ef8fd658785ec55c"
 
 
 def inputs() -> list[Path]:

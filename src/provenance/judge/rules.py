@@ -617,6 +617,7 @@ _FINDING_CLAUSE = LazyRe(
     r"to\s+be|to\s+have|guilty|liable|responsible|innocent|unconstitutional|unlawful|illegal)\b)", re.I)
 _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
+DASH_ASIDE = True  # a name before an aside set off by dashes speaks (Judge._past_aside)
 HE_OWN_CLAUSE = True  # ... also when the clause before the verb runs from the sentence's start (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
@@ -1235,6 +1236,15 @@ class Judge:
         """The subject before an aside set off by commas, when the verb's own clause (ending at `end`)
         is empty: "Chris Collins, a Trump supporter, said", "Trump, who leads, mocked", "Bob Corker,
         R-Tenn., said". The words before the aside must be nothing but a name or a pronoun."""
+        dash_end = len(text[:end].rstrip())
+        if dash_end > 0 and text[dash_end - 1] in "—–" and DASH_ASIDE:
+            # "Joyce — who is listed as an attorney in Illinois — told": an aside set off by dashes
+            dash = text.rfind(text[dash_end - 1], max(0, dash_end - 160), dash_end - 1)
+            head = _clause_before(text, dash).strip() if dash > 0 else ""
+            if head and _CONJUNCT.fullmatch(head) and head[:1].isupper():
+                named = classify(head, self.speakers)
+                if named is not None and named.kind in ("person", "org"):
+                    return named
         closed = end >= 2 and text[end - 1] in "\"”" and text[end - 2] == ","
         if closed:
             end -= 1  # the aside ends in a quotation, its comma inside the closing mark (checked below)
