@@ -131,3 +131,18 @@ def test_one_of_a_group_named_in_apposition_is_whom_she_means() -> None:
             "She initially said she was paid nothing, but she later said she was paid once.\n")
     # (Laura Pike was never remembered, so "She" went to Crane, the latest person named)
     assert _judgements(text)[2] == ("attributed", "Laura Pike")
+
+
+def test_a_speech_verb_that_opens_the_sentence_names_its_speaker_after_it() -> None:
+    # session 18: 'Said Jane Roe, ..., "..."' (the inverted order of '"...," said Jane Roe') was never read: a
+    # capitalised verb was no verb, so the sentence had no source, or the speaker before was carried in
+    text = ("The harbour festival drew a record crowd, city officials said.\n\n"
+            "Said Marta Ilves, who has sold smoked fish at the quay for thirty years, “I have never seen it this "
+            "busy.”\n\n"
+            "Added the harbour master: “We had to close the north pier by noon.”\n\n"
+            "Asked Ilves whether she would come back, organiser Ken Adams said: “Every year.”\n")
+    got = _judgements(text)
+    assert got[1] == ("attributed", "Marta Ilves")
+    assert got[2] == ("attributed", "the harbour master")
+    # (a verb that can mean the speaker was spoken to is not read inverted: Ken Adams speaks)
+    assert got[3] == ("attributed", "Ken Adams")

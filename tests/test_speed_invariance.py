@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "e6ac7993799da496befdbcdcfdb122ac71bb6a83ea9a745d92e0c68a11b09d12"
+DIGEST = "1807ab7c6c1c700aa8f09ef0f4786e9fc66d1d326e2a1edf04d97c77dc6b7221"
 
 
 def inputs() -> list[Path]:

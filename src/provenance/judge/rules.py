@@ -453,6 +453,12 @@ _QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<wh
 _ANSWER_LABEL = LazyRe(r"A[:.]\s+\S")
 _QUESTION_LABEL = LazyRe(r"Q[:.]\s+\S")
 _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
+# 'Said Jane Roe, who grew up with him, "We were all so proud."': a speech verb that opens the sentence, its
+# speaker after it (the inverted order of '"...," said Jane Roe'); only verbs that cannot mean the speaker was
+# spoken to ("Asked Trump whether ..., the aide said" is the aide's), and only before a quotation
+_LEADING_INVERTED = LazyRe(r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Explained|Recalled|Noted|Continued|"
+                           r"Declared|Concluded|Replied|Answered|Remarked|Quipped|Tweeted|Observed|Insisted|Warned|"
+                           r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z])")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -875,6 +881,12 @@ class Judge:
         # a headline in title case ("Carly Fiorina Endorses Ted Cruz") capitalises its verb too
         title = _title_case(text)
         scan = text.lower() if title else text
+        if not title and "A" <= text[:1] <= "Z":
+            lead = _LEADING_INVERTED.match(text)
+            if lead is not None and lead.group("verb").lower() in candidates \
+                    and _QUOTE_CHARS.search(text, lead.end()) is not None:
+                at = lead.start("verb")
+                scan = text[:at] + text[at].lower() + text[at + 1:]  # the same offsets: read as '..., said X'
         for start, word in _occurrences(scan, candidates):
             form = verbs[word]
             end = start + len(word)
@@ -1662,7 +1674,8 @@ class Judge:
         m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
         if m:
             subj = classify(m.group("who"), self.speakers)
-            if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")):
+            if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")) \
+                    and _LEADING_INVERTED.match(m.group("who")) is None:  # "Said Smith:" is Smith's (_verbs)
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
         m = _AGED_COLON.match(text) if ":" in self.words and text[:4] == "The " and not evidence else None
         if m:
