@@ -146,3 +146,30 @@ def test_a_speech_verb_that_opens_the_sentence_names_its_speaker_after_it() -> N
     assert got[2] == ("attributed", "the harbour master")
     # (a verb that can mean the speaker was spoken to is not read inverted: Ken Adams speaks)
     assert got[3] == ("attributed", "Ken Adams")
+
+
+def test_a_transcript_turn_is_the_speaker_s_to_its_end_and_a_later_label_may_give_the_surname_alone() -> None:
+    # session 18: only the first sentence of a labelled turn was the speaker's (the rest was the writer's); a
+    # later label with the surname alone ("OKAFOR:") named nobody unless the article had said the surname
+    # alone before, so "I believe ..." in it was the writer's belief, or the speaker before was carried in
+    text = ("Chidi Okafor's campaign says it will not debate again before the primary.\n\n"
+            "Video transcript:\n\n"
+            "LENA MARSH: Why not debate?\n\n"
+            "TOM BRANDT: This is a man who promised a clean race. He is now running attack ads.\n\n"
+            "MARSH: You agreed to more debates in January, after the first one. What changed?\n\n"
+            "OKAFOR: Honestly, I believe this is the most important job there is. It is the hardest one too.\n")
+    got = _judgements(text)
+    assert got[3] == ("attributed", "Tom Brandt")
+    assert got[4] == ("attributed", "Tom Brandt")
+    assert got[5] == ("attributed", "Lena Marsh")
+    assert got[7] == ("attributed", "Chidi Okafor")
+    assert got[8] == ("attributed", "Chidi Okafor")
+
+
+def test_a_capitalised_dateline_is_no_transcript_label() -> None:
+    text = ("Senator Ruth Paris spoke on Monday.\n\n"
+            "PARIS: The city council voted on Tuesday to close the old bridge. Traffic will be diverted.\n")
+    got = _judgements(text)
+    # (one label, no conversation: the line's first sentence is read as before, its rest is not carried on, since
+    # a capitalised place and a colon may be a dateline)
+    assert got[2][1] != "Ruth Paris"

@@ -857,6 +857,7 @@ class Judge:
         self.interviewee: str | None = None  # who answers the "A:" lines of a question-and-answer interview
         self.answering = False  # inside an answer of that interview (from an "A:" line to the next "Q:")
         self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
+        self.labels: dict[str, str] = {}  # a transcript's label speakers so far, by surname ("Bolduan": "Kate Bolduan")
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
         self.subject = ""  # the kind of source it found
@@ -869,6 +870,18 @@ class Judge:
         self._honorifics = True  # "Mr", "Ms" or "Dr" in the paragraph: _HONORIFIC may match
 
     # ------------------------------------------------------------------ evidence
+
+    def _earlier_full_name(self, surname: str) -> str | None:
+        """The latest full name ending in `surname` in the paragraphs before ("Hillary Clinton"), one that
+        reads as a person's; None when there is none."""
+        pattern = re.compile(r"\b([A-Z][a-z'’.-]+\s+(?:[A-Z][a-z'’.-]+\s+)?)" + re.escape(surname) + r"\b")
+        for t in reversed(self.earlier[-200:]):
+            for m in reversed(list(pattern.finditer(t))):
+                full = f"{m.group(1).strip()} {surname}"
+                who = classify(full, self.speakers)
+                if who is not None and who.kind == "person":
+                    return who.text
+        return None
 
     def _verbs(self, s: Sentence, quotes: Sequence[QuoteSpan] = ()) -> list[Evidence]:
         text = s.text
@@ -1690,12 +1703,19 @@ class Judge:
             # (its "I" is the speaker's, not the writer's): a full name, or a surname the article has named
             # (only a person the article has named: "SECOND FIX:", "MEDIA CONTACT:" are labels, not people)
             who = " ".join(w.capitalize() for w in m.group("who").split())
-            named = self.speakers.people.get(who.rsplit(None, 1)[-1]) or (
+            surname = who.rsplit(None, 1)[-1]
+            named = self.speakers.people.get(surname) or self.labels.get(surname) or (
                 who if " " in who and (any(who in t for t in self.earlier[-200:])
                                        # or a first name and a surname: "JAKE TAPPER:" (never "SECOND FIX:")
                                        or who.split()[0] in first_names()) else None)
+            if named is None and self.labels and " " not in who:
+                # in a transcript (a label has named a speaker before), a surname alone is the person of that name
+                # the article met before ("CLINTON:" after "Hillary Clinton's campaign says"; its "I believe"
+                # was the writer's); never in an article without labels ("WASHINGTON: The ..." is a dateline)
+                named = self._earlier_full_name(surname)
             subj = classify(named, self.speakers) if named else None
             if subj is not None and subj.kind == "person":
+                self.labels[surname] = subj.text
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
                 self.turn = (s.block, subj.text)
         if self.interviewee is not None and s.role is _BODY:
@@ -1848,6 +1868,14 @@ class Judge:
             # a sentence of an interview's answer with no attribution of its own: the interviewee's words
             self.tag = "quote-cont"
             return Judgement(_ATTRIBUTED, self.interviewee, ":", reason("qa-answer", source=self.interviewee))
+        if self.turn is not None and self.turn[0] == s.block and s.role is _BODY \
+                and self.labels.get(self.turn[1].rsplit(None, 1)[-1]) == self.turn[1] \
+                and len(set(self.labels.values())) > 1:
+            # 'MARK PELLER: This is a man who promised a clean race. He is now running attack ads.': the rest of a
+            # transcript's labelled turn is the speaker's words as much as its first sentence (it was the writer's);
+            # only in a conversation (two labelled speakers so far): "PARIS: The council voted ..." may be a dateline
+            self.tag = "quote-cont"
+            return Judgement(_ATTRIBUTED, self.turn[1], ":", reason("transcript-turn", source=self.turn[1]))
         # (after the sentence's own attributions: "CoinDesk reported:" then "The SEC said that ..." is the SEC's)
         block_quote = self._block_quote(s, text, quotes) if self.block_speaker is not None else None
         if block_quote is not None:
