@@ -173,3 +173,24 @@ def test_a_capitalised_dateline_is_no_transcript_label() -> None:
     # (one label, no conversation: the line's first sentence is read as before, its rest is not carried on, since
     # a capitalised place and a colon may be a dateline)
     assert got[2][1] != "Ruth Paris"
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_when_its_introduction_names_no_interview_with() -> None:
+    # session 18: answers were the writer's unless a sentence said "an interview with X"; an introduction that says
+    # it is an interview ("edited for length") and names one person most is enough
+    text = ("Ceramicist Ines Varga has shown her work in four countries. But even her students did not know she "
+            "left school at fifteen. In a new book, Varga tells that story. Questions and answers have been edited "
+            "for length and clarity.\n\n"
+            "Q: Where did you learn to throw?\n\n"
+            "A: In my uncle's workshop, every afternoon. Nobody paid me.\n")
+    got = _judgements(text)
+    assert got[-2:] == [("attributed", "Ines Varga")] * 2
+
+
+def test_a_writer_s_own_questions_and_answers_stay_the_writer_s() -> None:
+    text = ("Readers sent me questions about the Halden trial after Mark Lund was sentenced. So here they are.\n\n"
+            "Q: Did Lund act alone?\n\n"
+            "A: I think he did. The evidence points that way.\n")
+    got = _judgements(text)
+    # (no word of an interview: the answers are the writer's, never Mark Lund's)
+    assert all(source != "Mark Lund" for _, source in got[3:])

@@ -451,6 +451,11 @@ _ASKED = LazyRe(r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:posed|put|sent|addressed|raised)
 _QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
 # an answer's label: "A: It's a big mistake.", "A. I am surprised."
 _ANSWER_LABEL = LazyRe(r"A[:.]\s+\S")
+# what an interview's introduction says of itself when it names no "interview with X" ("Questions and answers have
+# been edited for length and clarity."); a writer's own Q&A ("a short response to some questions I received")
+# says none of it
+_INTERVIEW_INTRO = LazyRe(r"\b(?:edited\s+for\s+(?:length|clarity|brevity)|interview(?:ed)?|spoke\s+(?:to|with)|"
+                          r"talked\s+(?:to|with)|sat\s+down\s+with|in\s+conversation)\b", re.I)
 _QUESTION_LABEL = LazyRe(r"Q[:.]\s+\S")
 _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # 'Said Jane Roe, who grew up with him, "We were all so proud."': a speech verb that opens the sentence, its
@@ -870,6 +875,23 @@ class Judge:
         self._honorifics = True  # "Mr", "Ms" or "Dr" in the paragraph: _HONORIFIC may match
 
     # ------------------------------------------------------------------ evidence
+
+    def _intro_interviewee(self) -> str | None:
+        """At an interview's first question ("Q: ..."), whom its answers are by when no "interview with X" said
+        so: the person its introduction names most often, when the introduction says it is an interview; None
+        otherwise (a writer's own questions and answers are the writer's)."""
+        intro = " ".join(self.earlier[-12:])
+        if _INTERVIEW_INTRO.search(intro) is None or not self.speakers.people:
+            return None
+        counts = {full: intro.count(surname) for surname, full in self.speakers.people.items()
+                  if " " in full and surname in intro}
+        if not counts:
+            return None
+        best = max(counts.values())
+        words = next(full for full, n in counts.items() if n == best).split()  # (a tie: the first named)
+        while len(words) > 2 and words[0] not in first_names() and words[1] in first_names():
+            words = words[1:]  # "Actress Diane Guerrero", as a sentence opened with her: the name is "Diane Guerrero"
+        return " ".join(words)
 
     def _earlier_full_name(self, surname: str) -> str | None:
         """The latest full name ending in `surname` in the paragraphs before ("Hillary Clinton"), one that
@@ -1718,6 +1740,9 @@ class Judge:
                 self.labels[surname] = subj.text
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
                 self.turn = (s.block, subj.text)
+        if self.interviewee is None and s.role is _BODY and text[:1] == "Q" and _QUESTION_LABEL.match(text) \
+                and self.earlier:
+            self.interviewee = self._intro_interviewee()
         if self.interviewee is not None and s.role is _BODY:
             if text[:1] == "A" and _ANSWER_LABEL.match(text):
                 # the answer of a question-and-answer interview: the interviewee's turn, until the next question
