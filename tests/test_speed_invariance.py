@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "3eaae18c9892e5e0a3ca7351087b622f140782113ac6bad1ead1394ec1cf5dbe"
+DIGEST = "70f28ba28d5675b54351c8c4f8843660c8879d308ecbff58c5b9ab088c07957f"
 
 
 def inputs() -> list[Path]:

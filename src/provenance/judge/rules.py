@@ -124,10 +124,11 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
         "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = LazyRe(r"[,;:(—–\"“”]|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+_BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
-# _BOUNDARY written backwards, for a search from the end of a text reversed
-_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”]|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+# _BOUNDARY written backwards, for a search from the end of a text reversed (an ellipsis is a boundary too: "the
+# United States….I want to say" was a speaker "the United States….I")
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                         r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
