@@ -194,3 +194,13 @@ def test_a_writer_s_own_questions_and_answers_stay_the_writer_s() -> None:
     got = _judgements(text)
     # (no word of an interview: the answers are the writer's, never Mark Lund's)
     assert all(source != "Mark Lund" for _, source in got[3:])
+
+
+def test_a_writer_s_aside_is_no_speaker_of_a_line_that_introduces_a_quotation() -> None:
+    # session 18: the aside's "we know" made the line the author's, and the quotation after it with it
+    text = ("The forum went badly. When the hosts gave in to the lure of cheap shots—and do we know how hard that "
+            "is to resist!—Mayor Dana Whitfield called them on it:\n\n"
+            "“These questions show why nobody in this town trusts the local paper.”\n")
+    got = _judgements(text)
+    assert got[1] == ("attributed", "Dana Whitfield")
+    assert got[2] == ("attributed", "Dana Whitfield")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "70f28ba28d5675b54351c8c4f8843660c8879d308ecbff58c5b9ab088c07957f"
+DIGEST = "ea919459ff52d2ea669e3c3e64ae3f2ccc1b136c2a3b1c51314ef6996afe0039"
 
 
 def inputs() -> list[Path]:

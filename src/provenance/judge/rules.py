@@ -1862,6 +1862,12 @@ class Judge:
             if best.belief:
                 best = next((e for e in attributed if not e.belief and e.pos > best.pos
                              and _trailing_clause(text, e.pos)), best)
+            if best.subject_kind == "author" and len(attributed) > 1 and text.rstrip()[-1:] == ":":
+                # "When the moderators yielded to snark—and do we know how tempting that is!—Cruz called them on
+                # it:": the writer's aside is no speaker of the line that introduces a quotation; its named
+                # speaker is (the quotation after it was the author's)
+                best = next((e for e in reversed(attributed) if e.pos > best.pos
+                             and e.subject_kind in ("person", "org")), best)
             if (best.subject_kind == "pronoun" and ((best.source or "").lower() == "they" or best.belief)) or (
                     best.belief and best.pos > 0 and text[:best.pos].rsplit(None, 1)[-1:] in (["he"], ["she"])):
                 # "authorities announced they had located what they believed": an unresolved "they"
