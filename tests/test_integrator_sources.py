@@ -204,3 +204,15 @@ def test_a_writer_s_aside_is_no_speaker_of_a_line_that_introduces_a_quotation() 
     got = _judgements(text)
     assert got[1] == ("attributed", "Dana Whitfield")
     assert got[2] == ("attributed", "Dana Whitfield")
+
+
+def test_a_quotation_is_never_the_writer_s_words() -> None:
+    # session 18: after the writer's own "I think ... We want ...", a quotation whose speaker the rules could not
+    # name was credited to the author; scare quotes in the writer's own sentence stay the writer's
+    text = ("I think it is time we talked about the race. We want a fair choice.\n\n"
+            "The pastor later related that a dream had come to him. “I saw the river rise over the town and nobody "
+            "was afraid.”\n\n"
+            "I think the “quiet majority” will decide it.\n")
+    got = _judgements(text)
+    assert got[3][1] != "the author"
+    assert got[4] == ("attributed", "the author")

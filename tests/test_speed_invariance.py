@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "ea919459ff52d2ea669e3c3e64ae3f2ccc1b136c2a3b1c51314ef6996afe0039"
+DIGEST = "21debd9727b0b7e467ed00afae0e5c1bb521a425ea079b6643bc8666911f894c"
 
 
 def inputs() -> list[Path]:

@@ -261,6 +261,7 @@ _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'�
 # "(CAAN) said", "Sen. Bernie Sanders (I-Vt.) repeated": an acronym or a party tag in brackets
 _ACRONYM_CLAUSE = LazyRe(r"\s*(?:[A-Z][A-Za-z]{1,7}|[RDI](?:-[A-Z][\w.]*)?|[A-Z][a-z]{0,4}\.)\)\s*")
 _QUOTE_MARKS = " \t'‘’\"“”"
+_OPENING_MARKS = "\"“‘«„"  # what a sentence that opens a quotation starts with
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
@@ -2788,6 +2789,12 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
             source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
+            if source == "the author" and source is last_source and (info.quote_in or _opens_quotation(s.text)):
+                # a quotation is never the writer's own words: "We want the most evangelical choice." then '“I
+                # sensed the Lord tell me ...”' is someone's quotation whose speaker is not named here, not the author's
+                # (a sentence that opens a quotation or goes on inside one; not one with "scare quotes" in it, nor
+                # '“No” is not a negative word.')
+                source = None
             if source is last_source and info.pronoun is not None and not info.quote_in and not info.lead \
                     and info.pronoun[2](last_source) not in (None, info.pronoun[0]):
                 # "She addressed Muslim-Americans ..." after Jesse Ferguson spoke: not his; the person the rules
@@ -2806,6 +2813,16 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
     # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
+
+
+def _opens_quotation(text: str) -> bool:
+    """Whether a sentence opens with a quotation that runs over most of it ('“I saw the river rise ...”'), not
+    with a quoted word ('“No” is not a negative word.')."""
+    t = text.strip()
+    if t[:1] not in _OPENING_MARKS:
+        return False
+    close = min((k for k in (t.find(c, 1) for c in "”\"’»") if k > 0), default=len(t))
+    return close >= len(t) // 2
 
 
 # a person the narration brings in without a name: "his first known victim", "a young woman", "another girl"
