@@ -216,3 +216,17 @@ def test_a_quotation_is_never_the_writer_s_words() -> None:
     got = _judgements(text)
     assert got[3][1] != "the author"
     assert got[4] == ("attributed", "the author")
+
+
+def test_a_pronoun_after_a_noun_without_that_is_the_sentence_s_own_subject() -> None:
+    # session 18: in "the message he felt" (a relative clause without "that") the subject phrase was read as "the
+    # message he", which resolved to the person named last, and so did the block quotation after it
+    text = ("Amos Kell, a preacher, believes he has a word for the candidate.\n\n"
+            "The prophet Jonah wrote of a city spared.\n\n"
+            "Kell expanded on the message he felt the city needed:\n\n"
+            "The gates were open. Nobody had to ask.\n\n"
+            "Governor Ruth Hale has made tax reform and ending what she calls waste a focus of her term.\n")
+    got = _judgements(text)
+    assert got[2] == ("attributed", "Amos Kell")
+    assert got[3] == ("attributed", "Amos Kell")
+    assert got[5] == ("attributed", "Ruth Hale")

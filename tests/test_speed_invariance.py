@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "21debd9727b0b7e467ed00afae0e5c1bb521a425ea079b6643bc8666911f894c"
+DIGEST = "50b0238d68479cfb4a7e2a18eae07a748e3efa5ba2ef0870bd4c8e41e2cec839"
 
 
 def inputs() -> list[Path]:

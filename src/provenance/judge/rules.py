@@ -1060,7 +1060,10 @@ class Judge:
                     own = _own_np_subject(text)
                     if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
                         np = own
-                elif HE_OWN_SUBJECT and np in ("he", "she") and not clause_raw[:1].isupper():
+                elif HE_OWN_SUBJECT and np.rsplit(None, 1)[-1:] in (["he"], ["she"]) \
+                        and not clause_raw.lstrip().startswith(("He ", "She ")):
+                    # (also "the message he felt": a relative clause without "that", whose subject is the pronoun)
+                    np = np.rsplit(None, 1)[-1]
                     at_he = text.find(" " + np + " ")
                     if at_he > 0 and not text[:at_he].rstrip().endswith(",") and not _QUOTE_CHARS.search(text, 0, start):
                         # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
