@@ -230,3 +230,18 @@ def test_a_pronoun_after_a_noun_without_that_is_the_sentence_s_own_subject() -> 
     assert got[2] == ("attributed", "Amos Kell")
     assert got[3] == ("attributed", "Amos Kell")
     assert got[5] == ("attributed", "Ruth Hale")
+
+
+def test_the_name_before_an_aside_in_dashes_speaks() -> None:
+    # session 18: the verb's clause was the aside's empty end, so nobody was named ("The lawyer — a former judge —
+    # said" was unattributed; "Ivo Brandt — who ... — told the Herald" had only the pronoun after it)
+    text = ("Ivo Brandt filed the complaint in March.\n\n"
+            "Reached by phone, Brandt — who is listed as an engineer in Ohio — told the Herald that he will not "
+            "appeal.\n\n"
+            "The lawyer — a former judge — said the case was weak.\n\n"
+            "Brandt say he was on the fence until the vote.\n")
+    got = _judgements(text)
+    assert got[1] == ("attributed", "Ivo Brandt")
+    assert got[2][1] == "The lawyer"
+    # (a surname the article named, with a base form by a typo, still speaks)
+    assert got[3] == ("attributed", "Ivo Brandt")

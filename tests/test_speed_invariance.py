@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "50b0238d68479cfb4a7e2a18eae07a748e3efa5ba2ef0870bd4c8e41e2cec839"
+DIGEST = "26f13a616f399b77f3f48c9364d5211b2a67d08c87787868945ac931e7eab36f"
 
 
 def inputs() -> list[Path]:
