@@ -245,3 +245,12 @@ def test_the_name_before_an_aside_in_dashes_speaks() -> None:
     assert got[2][1] == "The lawyer"
     # (a surname the article named, with a base form by a typo, still speaks)
     assert got[3] == ("attributed", "Ivo Brandt")
+
+
+def test_a_headline_credit_with_an_object_after_its_verb() -> None:
+    # session 18: "..., Biden Tells Reporters" (the verb, then its object, at the headline's end) named nobody
+    got = _judgements("Rents Will Fall Next Year, Mayor Lina Ortez Tells City Council\n\nThe council met on Monday.\n")
+    assert got[0] == ("attributed", "Lina Ortez")
+    # (after a comma the words after "Says" are what was said: no speaker "Protect Our Parks")
+    got = _judgements("Governor Visits Flooded Town, Says Protect Our Parks\n\nThe governor spoke on Monday.\n")
+    assert got[0][1] != "Protect Our Parks"

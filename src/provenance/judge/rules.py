@@ -520,7 +520,11 @@ class Evidence:
 
 # the verbs of "X Says ...", "X Slams ..." headlines: in title case, only these are read as verbs
 # a headline's verb at its end, after a comma and the name: ", Trevor Noah Says." (matched at the verb)
+# a headline's credit at its end: the verb last ("..., Trevor Noah Says."), or after a name, the verb and at most
+# three title-case words of its object ("..., Howard Dean Tells Democratic Convention."; not "..., Says Preserve Our
+# Culture", where the words after the verb are what was said)
 _HEADLINE_CREDIT = LazyRe(r"[A-Z][a-z]+[.!?]?\s*$")
+_HEADLINE_CREDIT_OBJECT = LazyRe(r"[A-Z][a-z]+(?:\s+[A-Z][\w'’.-]*){1,3}[.!?]?\s*$")
 _HEADLINE_VERBS = frozenset({
     "says", "said", "calls", "tells", "told", "warns", "claims", "slams", "urges", "accuses", "denies", "insists",
     "admits", "vows", "praises", "blasts", "rips", "demands", "asks", "argues", "explains", "reveals",
@@ -928,7 +932,8 @@ class Judge:
             form = verbs[word]
             end = start + len(word)
             if title and text[start].isupper() and (word not in _HEADLINE_VERBS or (
-                    _clause_before(text, start) != text[:start] and _HEADLINE_CREDIT.match(text, start) is None)):
+                    _clause_before(text, start) != text[:start] and _HEADLINE_CREDIT.match(text, start) is None
+                    and not (text[:start].rstrip()[-1:].isalpha() and _HEADLINE_CREDIT_OBJECT.match(text, start)))):
                 # in title case only a headline's speech verb after the name it opens with, or its credit at the
                 # end ("Trump Is Like A Lawyer's Dumbest Client Ever, Trevor Noah Says.")
                 continue
