@@ -254,3 +254,11 @@ def test_a_headline_credit_with_an_object_after_its_verb() -> None:
     # (after a comma the words after "Says" are what was said: no speaker "Protect Our Parks")
     got = _judgements("Governor Visits Flooded Town, Says Protect Our Parks\n\nThe governor spoke on Monday.\n")
     assert got[0][1] != "Protect Our Parks"
+
+
+def test_a_that_clause_subject_is_what_the_closing_credit_s_speaker_says() -> None:
+    # session 18 (read on corpus/html uk_Nature_2025_11_04): the verb inside the "That ..." clause named its
+    # subject as the source, not the speaker who says the whole sentence
+    got = _judgements("That Premier Wu personally announced the targets signals a “serious commitment” to the plan, "
+                      "says Mara Lindqvist, a policy analyst at a think tank.\n")
+    assert got[0] == ("attributed", "Mara Lindqvist")
