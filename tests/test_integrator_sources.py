@@ -262,3 +262,13 @@ def test_a_that_clause_subject_is_what_the_closing_credit_s_speaker_says() -> No
     got = _judgements("That Premier Wu personally announced the targets signals a “serious commitment” to the plan, "
                       "says Mara Lindqvist, a policy analyst at a think tank.\n")
     assert got[0] == ("attributed", "Mara Lindqvist")
+
+
+def test_a_name_ending_like_an_adverb_is_still_a_name() -> None:
+    # session 18 (read on corpus/html uk_EuronewsEN_2026_01_06): "McNally added that ..." named nobody, since a
+    # one-word subject ending in "-ally" was read as an adverb ("Shortly, ...")
+    text = ("Ruth McNally of Bridgewell, a research firm, has followed the fields for years.\n\n"
+            "Output fell by a third in 2024, the energy ministry said on Monday.\n\n"
+            "McNally added that it may take ten years to restore it.\n")
+    got = _judgements(text)
+    assert got[2] == ("attributed", "Ruth McNally")
