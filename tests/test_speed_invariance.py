@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "5e1358897006f56bd7c59aa42226ed1ad6edc0835d22b7b4ef8fd658785ec55c"
+DIGEST = "680ccc25f64615160b17c5ba7c6176b4341730b507181fc075580ac14cfd61e4"
 
 
 def inputs() -> list[Path]:
