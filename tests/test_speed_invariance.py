@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "e6ac7993799da496befdbcdcfdb122ac71bb6a83ea9a745d92e0c68a11b09d12"
+DIGEST = "12d0b7ff7cedaa6e378154873fe54f3edc5d8b5fa684e88b3f230e3980dc4e2b"
 
 
 def inputs() -> list[Path]:
