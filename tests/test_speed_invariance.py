@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "12d0b7ff7cedaa6e378154873fe54f3edc5d8b5fa684e88b3f230e3980dc4e2b"
+DIGEST = "d2fea8952018adf36074fb25f0387c54762c3d6a1b98d0e517541e661bcfee7c"
 
 
 def inputs() -> list[Path]:

@@ -1291,3 +1291,44 @@ def test_who_filed_a_document_saying_it_says_it_on_the_page() -> None:
 ])
 def test_who_filed_a_document_saying_it_says_it(text: str, source: str) -> None:
     assert _one(text)[:2] == ("attributed", source)
+
+
+NATIONAL_POST = "ca_NationalPost_2024_08_28.html.gz"
+CANADA_COM = "ca_CanadaCom_2026_06_06.html.gz"
+
+
+def test_a_things_name_says_nothing_on_the_page() -> None:
+    page = _body_page(NATIONAL_POST)
+    # "... less privileged than its name suggests, with its connotations of old Montreal money." was "its name"'s words
+    assert _sentence(page, "Westmount High School is a public anglophone school") == ("unattributed", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The village is far less quiet than its name suggests.",
+    "As the title implies, the book is about rivers and their mills.",
+    "Seaside Cottage is further from the sea than its name suggests.",
+])
+def test_a_things_name_says_nothing(text: str) -> None:
+    assert _one(text)[:2] == ("unattributed", None)
+
+
+def test_a_report_that_suggests_still_speaks() -> None:
+    # a guard: only a name or a title is no subject
+    assert _one("The report suggests the lake is salty.")[:2] == ("attributed", "The report")
+
+
+def test_according_to_a_story_someone_told_is_the_teller_on_the_page() -> None:
+    page = _body_page(NATIONAL_POST)
+    # "according to a story her sister Maya has told" was "a story her sister Maya"
+    assert _sentence(page, "A couple of years previously, according to a story") == ("attributed", "her sister Maya")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Years later, according to a story her brother Sam has told, Lucy climbed the church tower.", "her brother Sam"),
+    ("According to one version Mayor Dan Price later told, the bridge was never inspected.", "Mayor Dan Price"),
+    ("According to an account his wife has given, the fire began in the kitchen.", "his wife"),
+    # guards: a story told by nobody named stays the story
+    ("According to a story in the Gazette, the bridge was never inspected.", "a story in the Gazette"),
+])
+def test_according_to_a_story_someone_told_is_the_teller(text: str, source: str) -> None:
+    assert _one(text)[:2] == ("attributed", source)

@@ -169,6 +169,16 @@ def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
     return out
 
 
+_LABEL_NOUNS = frozenset({"name", "nickname", "title"})
+_LABEL_DETERMINERS = frozenset({"its", "the", "his", "her", "their", "this", "that"})
+
+
+def _not_after_labels(toks: Sequence[str], found: list[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+    """The cues whose subject is not a thing's name or title: "less privileged than its name suggests", "as the
+    title implies" say nothing anyone said (the National Post's was "its name"'s words; rules._LABEL_SUBJECT)."""
+    return [(k, c) for k, c in found if not (k >= 2 and toks[k - 1] in _LABEL_NOUNS and toks[k - 2] in _LABEL_DETERMINERS)]
+
+
 def _bucket(x: float, cuts: Sequence[float]) -> int:
     """How many of the (ascending) `cuts` are at or below x: one bisection in C, not a Python loop."""
     return bisect_right(cuts, x)
@@ -246,7 +256,10 @@ class SentenceInfo:
     def found(self) -> list[tuple[int, Cue]]:
         if self._found is None:
             m = mined()
-            self._found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+            found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+            if found and not _LABEL_NOUNS.isdisjoint(self.toks):
+                found = _not_after_labels(self.toks, found)
+            self._found = found
         return self._found
 
     @property

@@ -319,9 +319,21 @@ _ACCORDING_SOURCES: dict[str, tuple[str, bool, bool, str | None, str]] = {}
 _ACCORDING_SOURCES_MAX = 4096
 
 
+# "according to a story her sister Maya has told": a story or an account, then who told it (a clause with no
+# "that", its subject a person or a name): the teller is the source, not "a story her sister Maya"
+_TOLD_BY = LazyRe(r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+)?(?:story|stories|account|accounts|version|"
+                  r"anecdote|anecdotes|tale|recollection)\s+(?P<teller>(?:his|her|their|my|our|the|[A-Z][\w'’.-]*)"
+                  r"(?:\s+[\w'’.-]+){0,4}?)\s+(?:(?:has|have|had|would|later|once|often|since|repeatedly)\s+)*"
+                  r"(?:told|tells|tell|recounted|recounts|recount|gave|given|gives|related|relates|shared|shares|"
+                  r"wrote|writes|written)\b")
+
+
 def _according_source(phrase: str) -> tuple[str, bool, bool, str | None, str]:
     """`_ACCORDING_SOURCES[phrase]`, worked out and kept."""
     src = phrase.strip()
+    told = _TOLD_BY.match(src) if " " in src and src[:1] in "AaTtOo" else None
+    if told is not None:
+        src = told.group("teller")
     # the text before _ACCORDING_END's first match; each of its alternatives opens with a space, so a
     # one-word source ("Reuters": letters only) is not searched
     end = None if src.isalpha() else _ACCORDING_END.search(src)
@@ -397,6 +409,8 @@ _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:ha
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
 # "with the previous Government (saying)": "with", then the participle's subject (a noun phrase of up to six words)
 _WITH_SUBJECT = LazyRe(r"\s*with\s+(?P<np>(?:the|a|an|his|her|their|its|many|some|[A-Z][\w'’.-]*)(?:\s+[\w'’.-]+){0,5})\s*")
+# a thing's name or title as a verb's subject ("than its name suggests", "as the title implies"): nobody speaks
+_LABEL_SUBJECT = LazyRe(r"(?:[Ii]ts|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:own\s+|very\s+)?(?:nick)?(?:name|title)")
 _PARTICIPLE_OK = LazyRe(r"(?:,|\bby|\bwhile|\bbefore|\bafter|\bwhen|\bin)\s*$")
 # "(one of the victims, Jane Roe,) filed a lawsuit (saying ...)": a document the subject filed or issued, then a
 # speech participle; whoever filed it says it (the verb, up to two modifiers, a head of DOCUMENT_HEADS). Not "sent"
@@ -1008,6 +1022,8 @@ class Judge:
                 empty = not clause.strip(_QUOTE_MARKS) or all(
                     w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
+                if np[-4:] in ("name", "itle") and _LABEL_SUBJECT.fullmatch(np):
+                    continue  # "less privileged than its name suggests": what a thing is called says nothing
                 if not empty and clause[:1].islower() and _SUBJECT_PRONOUNS.isdisjoint(clause.lower().split()) \
                         and _RELATIVE_BEFORE.search(text, max(0, start - len(clause_raw) - 8), start - len(clause_raw)):
                     # "A woman who was raped ... by Jeffrey Epstein has revealed": the verb's clause is a
