@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d2fea8952018adf36074fb25f0387c54762c3d6a1b98d0e517541e661bcfee7c"
+DIGEST = "0f624515464901a9f2ce895181958ec772c3eb01a5de1d528ed9bdb878d17c88"
 
 
 def inputs() -> list[Path]:
