@@ -1355,3 +1355,37 @@ def test_a_cue_inside_a_hyphenated_compound_is_no_cue(text: str) -> None:
 ])
 def test_a_self_described_compound_is_still_a_cue(text: str) -> None:
     assert _one(text)[0] == "attributed"
+
+
+_BARE_QA = """Harbour life: a Q&A with fisherman Tom Caldwell
+
+Tom Caldwell has fished out of Port Ellen for forty years. We spoke to him about the new quotas.
+
+Q Why did you start fishing?
+
+A My father had a boat. I never wanted any other job.
+
+Q What do the new quotas mean for you?
+
+A They mean I will sell the boat next year. The cod have not come back.
+"""
+
+
+def test_answers_labelled_a_with_no_colon_are_the_interviewees() -> None:
+    # interview answers marked "A " with no colon were the writer's (session 17 left it); a role before the name
+    # in "a Q&A with fisherman Tom Caldwell" named nobody
+    got = [(js.sentence.text, js.judgement.category.value, js.judgement.source)
+           for js in audit_text(_BARE_QA).sentences if js.sentence.text[:2] in ("A ", "I ", "Th")]
+    assert got == [
+        ("A My father had a boat.", "attributed", "Tom Caldwell"),
+        ("I never wanted any other job.", "attributed", "Tom Caldwell"),
+        ("A They mean I will sell the boat next year.", "attributed", "Tom Caldwell"),
+        ("The cod have not come back.", "attributed", "Tom Caldwell"),
+    ]
+
+
+def test_a_bare_a_opening_a_sentence_is_no_answer_without_bare_questions() -> None:
+    # a guard: "A " opens ordinary sentences; without questions labelled "Q " it marks no answer
+    text = ("Harbour life: a Q&A with fisherman Tom Caldwell\n\nA storm closed the harbour on Monday. "
+            "The boats stayed in.\n")
+    assert [js.judgement.source for js in audit_text(text).sentences][1:] == [None, None]

@@ -470,10 +470,17 @@ _ASKED = LazyRe(r"\b(?:I|we)\s+(?:[a-z]+\s+)?(?:posed|put|sent|addressed|raised)
                 r"questions?\s+(?:directly\s+)?to\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # an interview set as questions and answers names the person answering: "Q&A with Vice President Joe Biden",
 # "An interview with Angela Merkel", "In conversation with Zadie Smith"
-_QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
+# (a role in lower case may stand before the name: "a Q&A with fisherman Tom Caldwell", "with former minister Ann Lee")
+_QA_WITH = LazyRe(r"\b(?:Q\s?&\s?A|[Ii]nterview|[Cc]onversation)\s+with\s+(?:[a-z][\w-]*[^s\W]\s+){0,2}"
+                  r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})")
 # an answer's label: "A: It's a big mistake.", "A. I am surprised."
 _ANSWER_LABEL = LazyRe(r"A[:.]\s+\S")
 _QUESTION_LABEL = LazyRe(r"Q[:.]\s+\S")
+# labels set with no colon or full stop, often in bold: "Q Why did you run? / A Because nobody else would." A bare
+# "A " opens many sentences ("A spokesman said"): it is an answer's label only in an interview whose questions are
+# labelled the same way, at the start of a paragraph
+_BARE_QUESTION = LazyRe(r"Q\s+[A-Z“\"‘]")
+_BARE_ANSWER = LazyRe(r"A\s+\S")
 _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
@@ -872,6 +879,7 @@ class Judge:
         self.earlier: list[str] = []  # the text of earlier paragraphs (only a transcript's labels look)
         self.interviewee: str | None = None  # who answers the "A:" lines of a question-and-answer interview
         self.answering = False  # inside an answer of that interview (from an "A:" line to the next "Q:")
+        self.bare_labels = False  # that interview labels its questions "Q " with no colon (_BARE_QUESTION)
         self.turn: tuple[int, str] | None = None  # a transcript's labelled turn ("FALLIN: ..."): (its block, speaker)
         self.tag = ""  # which rule decided the last sentence (a feature of the learned part)
         self.words: set[str] | frozenset[str] = frozenset()  # the current sentence's lower-cased words
@@ -1726,11 +1734,13 @@ class Judge:
                 evidence.insert(0, Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), "person"))
                 self.turn = (s.block, subj.text)
         if self.interviewee is not None and s.role is _BODY:
-            if text[:1] == "A" and _ANSWER_LABEL.match(text):
+            if text[:1] == "A" and (_ANSWER_LABEL.match(text) or (
+                    self.bare_labels and _BARE_ANSWER.match(text) and block.text.lstrip().startswith(text[:40]))):
                 # the answer of a question-and-answer interview: the interviewee's turn, until the next question
                 # (its "I" is theirs, and so is every sentence of it: "A: It's a big mistake. Everybody's making it.")
                 self.answering = True
-            elif text[:1] == "Q" and _QUESTION_LABEL.match(text):
+            elif text[:1] == "Q" and (_QUESTION_LABEL.match(text) or _BARE_QUESTION.match(text)):
+                self.bare_labels = self.bare_labels or _BARE_QUESTION.match(text) is not None
                 self.answering = False
             if self.answering:
                 self.turn = (s.block, self.interviewee)
