@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "0f624515464901a9f2ce895181958ec772c3eb01a5de1d528ed9bdb878d17c88"
+DIGEST = "6a8396a2701d041f0a8316da77a8f4c676f590d4e1e22f75c9b776a8ea65daa8"
 
 
 def inputs() -> list[Path]:

@@ -1389,3 +1389,23 @@ def test_a_bare_a_opening_a_sentence_is_no_answer_without_bare_questions() -> No
     text = ("Harbour life: a Q&A with fisherman Tom Caldwell\n\nA storm closed the harbour on Monday. "
             "The boats stayed in.\n")
     assert [js.judgement.source for js in audit_text(text).sentences][1:] == [None, None]
+
+
+POLITICO_EU = "be_PoliticoEu_2025_10_23.html.gz"
+
+
+def test_like_opening_a_comparison_is_no_call_to_action_on_the_page() -> None:
+    page = _body_page(POLITICO_EU)
+    # "Like Higgins, Connolly has been outspoken in condemning Israel ..." was "a call to action ('Like')", never judged
+    assert _sentence(page, "Like Higgins, Connolly has been outspoken")[0] == "unattributed"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Like her predecessor, the new mayor lives in the old harbour district.", "unattributed"),
+    ("Like many small towns, Ashby has lost its bank and its post office.", "unattributed"),
+    # guards: a real call to action stays one
+    ("Like us on Facebook for more stories from the valley.", "none"),
+    ("Like and share this post with your friends.", "none"),
+])
+def test_like_opening_a_comparison_is_no_call_to_action(text: str, category: str) -> None:
+    assert _one(text)[0] == category
