@@ -1409,3 +1409,14 @@ def test_like_opening_a_comparison_is_no_call_to_action_on_the_page() -> None:
 ])
 def test_like_opening_a_comparison_is_no_call_to_action(text: str, category: str) -> None:
     assert _one(text)[0] == category
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # seen on Politico Europe's "Veterans of Ireland’s diplomatic service have expressed fears" (still "Veterans":
+    # the word is in no list of people nouns); a people noun of the lists before "of" and a possessive body is no
+    # surname ("Lewis of the James Martin Center")
+    ("Members of Kent’s fire service said the new station will close.", "Members of Kent’s fire service"),
+    ("Officials of Leeds’s housing department said the towers were safe.", "Officials of Leeds’s housing department"),
+])
+def test_a_people_noun_before_of_is_no_surname(text: str, source: str) -> None:
+    assert _one(text)[1] == source

@@ -898,7 +898,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         head_name, _, place = np.rpartition(" of ")
         hw = head_name.split()
         place = place[4:] if place[:4] == "the " else place  # "Rebecca English of the Daily Mail"
-        if (len(hw) >= 2 or (len(hw) == 1 and any(w.lower().strip(",.") in ORG_WORDS for w in place.split()))) \
+        if (len(hw) >= 2 or (len(hw) == 1 and any(w.lower().strip(",.") in ORG_WORDS for w in place.split())
+                             # (a people noun opening the sentence is no surname: "Members of Kent’s fire service")
+                             and hw[0].lower() not in lexicon().unnamed and hw[0].lower() not in speaker_heads())) \
                 and all(_CAP.match(w) and w not in lexicon().titles and w.lower() not in ORG_WORDS for w in hw) \
                 and place and _CAP.match(place.split()[0]) and len(place.split()) <= 8:
             # "said Scott Hawkins of Cheyenne": the person, not the place; a surname alone before a body ("(Jeffrey)
