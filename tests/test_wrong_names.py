@@ -1420,3 +1420,25 @@ def test_like_opening_a_comparison_is_no_call_to_action(text: str, category: str
 ])
 def test_a_people_noun_before_of_is_no_surname(text: str, source: str) -> None:
     assert _one(text)[1] == source
+
+
+JAPAN_NEWS = "jp_TheJapanNews_2024_10_13.html.gz"
+
+
+def test_the_latter_is_the_last_person_named_before_on_the_page() -> None:
+    page = _body_page(JAPAN_NEWS)
+    # '"We’ll discuss ...," Ishiba said in response to Japan Innovation Party leader Nobuyuki Baba. The latter had
+    # pressed the prime minister about whether ...': Baba's question, was Ishiba's (carried from the sentence before)
+    assert _sentence(page, "The latter had pressed the prime minister") == ("attributed", "Nobuyuki Baba")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Anna Berg met Tom Hale in March. The latter said the bridge would be finished by June.", "Tom Hale"),
+    ("Anna Berg met Tom Hale in March. The former, a retired engineer, said the bridge would open in June.",
+     "Anna Berg"),
+    # guards: a role after "the former" is no reference back; one person named before is no pair
+    ("Tom Hale spoke in March. The former minister said the bridge would be finished by June.", "The former minister"),
+    ("Tom Hale spoke in March. The latter said the bridge would be finished by June.", "The latter"),
+])
+def test_the_latter_and_the_former(text: str, source: str) -> None:
+    assert audit_text(text + "\n").sentences[-1].judgement.source == source

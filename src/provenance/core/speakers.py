@@ -309,6 +309,9 @@ class Speakers:
     # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
     # what a later "they" means ("They concluded: ...")
     last_group: str | None = None
+    # whom "the latter" and "the former" opening the current sentence mean: the last and the first of two or more
+    # people the sentence before names (set by judge.rules.Judge for that sentence only)
+    referents: dict[str, str] = field(default_factory=dict)
 
     def observe_sex(self, text: str, words: set[str] | frozenset[str]) -> None:
         """Note the sex the sentence shows of the people it names (`words`: its lower-cased words): an
@@ -606,6 +609,10 @@ def strip_titles(phrase: str) -> str:
 def classify(np: str, speakers: Speakers) -> Subject | None:
     """Classify the noun phrase before (or after) a reporting verb, and resolve it against the
     people and organisations the article has named so far."""
+    if speakers.referents and np[:4].lower() == "the ":
+        meant = speakers.referents.get(np.strip().lower())
+        if meant is not None:
+            return Subject(meant, "person", True)  # "The latter had pressed the prime minister": the last named
     if speakers.titles and np[:4].lower() == "the ":
         role = _ROLE_REF.match(np.strip())
         who = speakers.by_role(role.group(1).lower()) if role else None

@@ -220,6 +220,7 @@ class SentenceInfo:
         "quote_in",
         "quote_out",
         "raw",
+        "referent",
         "role",
         "rule",
         "stripped",
@@ -241,6 +242,8 @@ class SentenceInfo:
         # article's names, and the article's Speakers.sex_of (judge.rules: no neighbour's speaker of the other
         # sex is carried in)
         self.pronoun: tuple[str, str | None, Callable[[str], str | None]] | None = None
+        # a sentence opening with "The latter" or "The former": the person the rules resolve it to (judge.rules)
+        self.referent: str | None = None
         self._found: list[tuple[int, Cue]] | None = None
         self._best: float | None = None
         self._own: list[str] | None = None

@@ -1430,6 +1430,19 @@ class Judge:
             return []
         return [self._evidence(best, "put it", "put it", pos=m.start("who"))]
 
+    def _latter_former(self) -> dict[str, str]:
+        """Whom "the latter" and "the former" mean: the last and the first of the people the sentence before names
+        ("... Ishiba said in response to Japan Innovation Party leader Nobuyuki Baba. The latter had pressed the prime
+        minister ..." is Baba's question; the learned part carried Ishiba in). Nobody unless it names two or more."""
+        people: list[str] = []
+        for m in _NAME_RUN.finditer(self.prev_text):
+            subj = classify(m.group(0), self.speakers)
+            if subj is not None and subj.kind == "person" and subj.text not in people:
+                people.append(subj.text)
+        if len(people) < 2:
+            return {}
+        return {"the latter": people[-1], "the former": people[0]}
+
     def _according(self, s: Sentence) -> list[Evidence]:
         out: list[Evidence] = []
         if "according" not in self.words:
@@ -1492,6 +1505,11 @@ class Judge:
         self.speakers.observe_orgs(text, self.words)
         self.speakers.observe_sex(text, self.words)  # (whom a later "he" or "she" can mean)
         self.tag, self.subject = "plain", ""
+        if self.speakers.referents:
+            self.speakers.referents = {}
+        if text[:4] in ("The ", "the ") and ("latter" in self.words or "former" in self.words) and self.prev_text \
+                and _LATTER_FORMER.match(text):
+            self.speakers.referents = self._latter_former()
         if text[:5] == "They " and self.speakers.last_org:
             org = self.speakers.last_org.rsplit(None, 1)[-1]
             self.speakers.org_stale = org not in text and not any(org in t for t in self.recent_texts)
@@ -2228,6 +2246,8 @@ def analyse_sentences(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...]
             # "She addressed Muslim-Americans ...": whom the pronoun can mean, for the carry of a neighbour's speaker
             sex = PRONOUN_SEX[toks[0]]
             info.pronoun = (sex, judge.speakers.person_for(toks[0]), judge.speakers.sex_of)
+        elif judge.speakers.referents and len(toks) > 1:
+            info.referent = judge.speakers.referents.get(toks[0] + " " + toks[1])  # "The latter ...": whom it means
         add_info(info)
         prev_block = b
     _fill_pending(sentences, rules, infos, judge.interlocutors)
@@ -2764,6 +2784,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             # words ("The National Rifle Association, which has endorsed Trump, used the comments ..."), not
             # the neighbour's: the category the carry gave stands, the source is the sentence's own
             own = _own_the_subject(s.text) if not info.quote_in and not info.lead and s.role is _BODY else None
+            if info.referent is not None and not info.quote_in and not info.lead:
+                own = info.referent  # "The latter had pressed the prime minister ...": the person it means
             source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
             if source is last_source and info.pronoun is not None and not info.quote_in and not info.lead \
                     and info.pronoun[2](last_source) not in (None, info.pronoun[0]):
@@ -2785,6 +2807,11 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
 
 
+# "The latter had pressed ...", "The former, a lawyer, said": whom each means is the sentence before's (Judge._latter_former)
+_LATTER_FORMER = LazyRe(r"[Tt]he\s+(?:latter|former)(?=\s*,|\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|"
+                        r"could|can|did|does|may|might|must|should|said|says|told|tells|[a-z]+ed)\b)")
+# a run of capitalised words (a name, a title and a name) in a sentence: who it names
+_NAME_RUN = LazyRe(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al-\w+|bin))*")
 # a person the narration brings in without a name: "his first known victim", "a young woman", "another girl"
 _UNNAMED_PERSON = LazyRe(r"\b(?:his|her|their|a|an|one|another)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<noun>victims?|woman|girl|"
                          r"man|boy|child|teenager|person|survivor|patient|passenger|stranger|widow|mother|daughter|"
