@@ -1442,3 +1442,38 @@ def test_the_latter_is_the_last_person_named_before_on_the_page() -> None:
 ])
 def test_the_latter_and_the_former(text: str, source: str) -> None:
     assert audit_text(text + "\n").sentences[-1].judgement.source == source
+
+
+TAIPEI_TIMES = "tw_TaipeiTimes_2024_10_15.html.gz"
+
+
+def test_a_bodys_name_with_and_is_one_speaker_on_the_page() -> None:
+    page = _body_page(TAIPEI_TIMES)
+    # "..., the Philippine Bureau of Fisheries and Aquatic Resources said in a statement." was "Aquatic Resources"
+    assert _sentence(page, "The collision dented the 30m vessel") == (
+        "attributed", "the Philippine Bureau of Fisheries and Aquatic Resources")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The dam cracked last week, the Department of Fish and Wildlife said in a statement.",
+     "the Department of Fish and Wildlife"),
+    ("The Ministry of Trade and Industry said exports rose by a tenth.", "The Ministry of Trade and Industry"),
+    # guards: two speakers joined by "and" stay two
+    ("Tom Hale and Anna Berg said the bridge would open in June.", "Tom Hale and Anna Berg"),
+])
+def test_a_bodys_name_with_and_is_one_speaker(text: str, source: str) -> None:
+    assert _one(text)[1] == source
+
+
+def test_a_participles_agent_after_adverbs_is_no_speaker_of_the_clause_on_the_page() -> None:
+    page = _body_page(TAIPEI_TIMES)
+    # "... in the strategic waterway claimed almost entirely by Beijing." was "the strategic waterway"'s words
+    assert _sentence(page, "It was the latest in a series of confrontations")[1] != "the strategic waterway"
+
+
+@pytest.mark.parametrize("text", [
+    "It was the third clash this year in the bay claimed almost entirely by Denmark.",
+    "The fishing grounds lie in a sea claimed mostly by Norway since the war.",
+])
+def test_a_participles_agent_after_adverbs_is_no_speaker_of_the_clause(text: str) -> None:
+    assert _one(text)[1] is None

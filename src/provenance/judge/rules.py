@@ -405,6 +405,11 @@ _LEAD_DOCUMENT = LazyRe(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Ann
 # the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)"
 _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
                     r"would|[a-z]+ed|[a-z]+s)\b")
+# the start of a body's name that goes on after "and": "(the Philippine) Bureau of Fisheries (and Aquatic Resources)"
+_BODY_OF_AND = LazyRe(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
+                      r"(?:\s+[A-Z][\w'’-]*)?$")
+# adverbs between a participle and its agent: "(claimed) almost entirely (by Beijing)", "(announced) only last week"
+_ADVERBS_BEFORE_BY = LazyRe(r"(?:\s+(?:[a-z]+ly|almost|mostly|only|also|still|even|first|once|long|since))+(?=\s+by\s)")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
 # "with the previous Government (saying)": "with", then the participle's subject (a noun phrase of up to six words)
@@ -989,8 +994,12 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
-                if form.kind == "ed" and after.startswith(" by ") and not dropped and clause.strip() and word != "said" \
-                        and _BY_AGENT.match(after) \
+                by_after = after
+                if form.kind == "ed" and not dropped and after[:4] != " by " and " by " in after[:36]:
+                    adverbs = _ADVERBS_BEFORE_BY.match(after)  # "the waterway claimed almost entirely by Beijing"
+                    by_after = after[adverbs.end():] if adverbs is not None else after
+                if form.kind == "ed" and by_after.startswith(" by ") and not dropped and clause.strip() and word != "said" \
+                        and _BY_AGENT.match(by_after) \
                         and clause.split()[-1].lower() not in ("as", "than") and clause.rstrip()[-1:] not in ",;:—–":
                     # "The 25% tariffs on steel and aluminum imports announced by Donald Trump on Monday are
                     # illogical, Ebrard said": a participle after its noun, with its agent; no speaker of the clause
@@ -1199,6 +1208,12 @@ class Judge:
             if tag is not None:
                 left_end = tag.start()  # "Byron Dorgan (D) and Christopher Dodd (D) have announced": both, untagged
         left = _clause_before(text, left_end).strip().rstrip(",").strip()
+        if " of " in left and subj.text[:1].isupper() and len(subj.text.split()) <= 3 and text[end:end + 4] != "the ":
+            body = _BODY_OF_AND.search(left)
+            if body is not None and body.group("head").lower() in ORG_WORDS:
+                # "the Philippine Bureau of Fisheries and Aquatic Resources said": one body whose name holds "and"
+                # (Taipei Times; it was "Aquatic Resources"), as "the Ministry of Trade and Industry" is
+                return Subject(f"{body.group(0)} and {subj.text}", "org", True)
         if not _CONJUNCT.fullmatch(left):
             return subj
         other = classify(left, self.speakers)
