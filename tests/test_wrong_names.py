@@ -1477,3 +1477,16 @@ def test_a_participles_agent_after_adverbs_is_no_speaker_of_the_clause_on_the_pa
 ])
 def test_a_participles_agent_after_adverbs_is_no_speaker_of_the_clause(text: str) -> None:
     assert _one(text)[1] is None
+
+
+def test_a_school_is_never_she_on_the_page() -> None:
+    page = _body_page(NATIONAL_POST)
+    # '... and as to her “Fav Ex,” she wrote: “Naw, I’m just playing!”' was Westmount High School's (a person to the
+    # rules, the sentence's lead); it is Kamala Harris's (named "Kamala" just before)
+    assert _sentence(page, "Happiness is “Making long distance")[1] in ("Kamala", "Kamala Harris")
+
+
+def test_a_school_is_never_she() -> None:
+    text = ("Lucy Grant was a shy girl. Hillside High School is a public school that is smaller than its name "
+            "suggests. Her yearbook quote is short. As for her plans, she wrote: “Naw, I’m just playing!”\n")
+    assert audit_text(text).sentences[-1].judgement.source == "Lucy Grant"

@@ -28,7 +28,7 @@ ORG_WORDS = {
     "airline", "carrier", "firm", "regulator", "watchdog", "charity", "street",
     # bodies a later "he" never means ("the Democratic National Convention" was a person, "National Convention")
     "convention", "caucus", "coalition", "alliance", "federation", "assembly", "legislature", "cabinet", "tribunal",
-    "embassy", "society", "academy", "college",
+    "embassy", "society", "academy", "college", "school", "hospital",
 }
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|some|many|several|"
                           r"other|another|two|three|four|five|multiple|most|few|both|each|every|all|neither|either)\s+", re.I)
