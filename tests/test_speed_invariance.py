@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "6a8396a2701d041f0a8316da77a8f4c676f590d4e1e22f75c9b776a8ea65daa8"
+DIGEST = "b6cd6626a8328716bbb0cc96447f03cc8ff7f35793b15eb1ad88e22b66a03650"
 
 
 def inputs() -> list[Path]:

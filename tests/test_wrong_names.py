@@ -1490,3 +1490,23 @@ def test_a_school_is_never_she() -> None:
     text = ("Lucy Grant was a shy girl. Hillside High School is a public school that is smaller than its name "
             "suggests. Her yearbook quote is short. As for her plans, she wrote: “Naw, I’m just playing!”\n")
     assert audit_text(text).sentences[-1].judgement.source == "Lucy Grant"
+
+
+def test_it_is_no_organisation_out_of_sight_on_the_page() -> None:
+    page = _body_page(NATIONAL_POST)
+    # "Her yearbook quote gives special thanks to her mother, ... It suggests her cherished memories were ..." was the
+    # New York Times's (named four paragraphs before, 0.22)
+    assert _sentence(page, "It suggests her cherished memories")[1] != "the New York Times"
+
+
+def test_it_is_no_organisation_out_of_sight() -> None:
+    text = ("The Valley Gazette reported that the mill would close.\n\nThe mill opened in 1890.\n\nIt employed four "
+            "hundred people.\n\nThe town grew around it.\n\nToday the old canal is dry.\n\nA plaque by the gate lists "
+            "the founders. It says the first wheel turned in May 1890.\n")
+    assert audit_text(text).sentences[-1].judgement.source != "The Valley Gazette"
+
+
+def test_it_is_the_organisation_named_just_before() -> None:
+    # a guard: named in the sentence before, the organisation is what "It" means
+    text = "The Valley Gazette reported that the mill was sold. It said the mill would close in June.\n"
+    assert audit_text(text).sentences[-1].judgement.source == "The Valley Gazette"

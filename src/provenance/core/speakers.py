@@ -306,6 +306,8 @@ class Speakers:
     # "they" stays unresolved ("... concerns held by critics of sovereign AI. They argue ..." was a bank named 15
     # paragraphs before)
     org_stale: bool = False
+    # the same for "It ..." and the organisation or document last named (last_thing)
+    thing_stale: bool = False
     # people of a kind who spoke last ("Authors also ... reported"), when no organisation was named after them:
     # what a later "they" means ("They concluded: ...")
     last_group: str | None = None
@@ -655,7 +657,7 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
         return Subject(speakers.last_org, "org", True)
     if how == "pron-thing":
         # "It says", "It tells people": an organisation or a document, never a person
-        return Subject(speakers.last_thing, "org", True) if speakers.last_thing else None
+        return Subject(speakers.last_thing, "org", True) if speakers.last_thing and not speakers.thing_stale else None
     if how.startswith("pron-"):
         return Subject(text, "pronoun", True)
     # "the campaign": the last organisation named, when there is one of its kind ("the

@@ -1528,8 +1528,14 @@ class Judge:
         if text[:5] == "They " and self.speakers.last_org:
             org = self.speakers.last_org.rsplit(None, 1)[-1]
             self.speakers.org_stale = org not in text and not any(org in t for t in self.recent_texts)
+        if text[:3] == "It " and self.speakers.last_thing:
+            # "Her yearbook quote gives ... It suggests her cherished memories were ...": the yearbook quote, not the New
+            # York Times named four paragraphs before (National Post): "It" takes the organisation or document last
+            # named only when it is named in this sentence or the four before, as "They" does
+            head = self.speakers.last_thing.rsplit(None, 1)[-1]
+            self.speakers.thing_stale = head not in text and not any(head in t for t in self.recent_texts)
         j = self._decide(s, block, text, quotes, links)
-        self.speakers.org_stale = False
+        self.speakers.org_stale = self.speakers.thing_stale = False
         if j.category is _ATTRIBUTED and j.source and self.tag != "link":  # a linked domain is no speaker
             # only a name is remembered for later references: "The senator" or "the company" is not one
             kind = self.subject
