@@ -1510,3 +1510,24 @@ def test_it_is_the_organisation_named_just_before() -> None:
     # a guard: named in the sentence before, the organisation is what "It" means
     text = "The Valley Gazette reported that the mill was sold. It said the mill would close in June.\n"
     assert audit_text(text).sentences[-1].judgement.source == "The Valley Gazette"
+
+
+def test_a_read_more_line_is_a_related_story_on_the_page() -> None:
+    page = _body_page(NINE_NEWS)
+    # "READ MORE: Church says priest who married teen has been defrocked" (a link to another story) was Michael
+    # Horowitz's words, carried from the sentence before at 0.23
+    js = next(js for js in page.sentences if "Church says priest" in js.sentence.text)
+    assert js.sentence.role.value == "related"
+    assert (js.judgement.category.value, js.judgement.source) == ("none", None)
+
+
+def test_a_read_more_line_is_a_related_story() -> None:
+    html = ("<html><body><article><h1>Bridge to reopen</h1><p>The council said the bridge would reopen in June.</p>"
+            "<p><strong>READ MORE: </strong><a href='https://example.org/news/mayor-says-roads-are-safe'>Mayor says "
+            "the roads are safe</a></p><p>Related: the <a href='https://example.org/x'>bridge</a> was built in 1910.</p>"
+            "</article></body></html>")
+    report = audit_text(html, source="page.html", fmt="html")
+    roles = {js.sentence.text: js.sentence.role.value for js in report.sentences}
+    assert roles["READ MORE: Mayor says the roads are safe"] == "related"
+    # a guard: a label with words of its own around the link is text
+    assert roles["Related: the bridge was built in 1910."] == "body"
