@@ -1531,3 +1531,17 @@ def test_a_read_more_line_is_a_related_story() -> None:
     assert roles["READ MORE: Mayor says the roads are safe"] == "related"
     # a guard: a label with words of its own around the link is text
     assert roles["Related: the bridge was built in 1910."] == "body"
+
+
+def test_named_for_gives_a_name_and_says_nothing_on_the_page() -> None:
+    page = _body_page(CANADA_COM)
+    # "Lume, named for Jasper’s ever-changing light, occupies the former Emerald Lounge ..." was someone's words
+    assert _sentence(page, "Lume, named for Jasper") == ("unattributed", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Fern, named for the ferns along the creek, occupies the former library and offers a short menu and teas.",
+    "Pike, named after the fish in the lake, occupies the old boathouse and offers grilled trout and beer.",
+])
+def test_named_for_gives_a_name_and_says_nothing(text: str) -> None:
+    assert _one(text)[:2] == ("unattributed", None)

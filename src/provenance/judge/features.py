@@ -276,6 +276,10 @@ class SentenceInfo:
                 found = _outside_compounds(self.text, self.toks, found)
             if found and not _LABEL_NOUNS.isdisjoint(self.toks):
                 found = _not_after_labels(self.toks, found)
+            if found and "named" in self.toks:
+                # "Lume, named for Jasper’s ever-changing light, occupies ...": given a name, nobody's words (Canada.com)
+                found = [(k, c) for k, c in found if not (self.toks[k] == "named" and k + 1 < len(self.toks)
+                                                          and self.toks[k + 1] in ("for", "after"))]
             self._found = found
         return self._found
 
