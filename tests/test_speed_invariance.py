@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b6cd6626a8328716bbb0cc96447f03cc8ff7f35793b15eb1ad88e22b66a03650"
+DIGEST = "d0423a9877838d90f861c30253a9be207bfb5a9875d69e36414c28344fa34fe3"
 
 
 def inputs() -> list[Path]:

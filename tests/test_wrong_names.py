@@ -1332,29 +1332,6 @@ def test_according_to_a_story_someone_told_is_the_teller_on_the_page() -> None:
 ])
 def test_according_to_a_story_someone_told_is_the_teller(text: str, source: str) -> None:
     assert _one(text)[:2] == ("attributed", source)
-def test_a_cue_inside_a_hyphenated_compound_is_no_cue_on_the_page() -> None:
-    page = _body_page(CANADA_COM)
-    # "Elderwood takes over the Great Hall, a timber-framed room built for ..." was Elderwood's words ("framed", 0.43),
-    # and the next sentence carried Elderwood
-    assert _sentence(page, "Elderwood takes over the Great Hall") == ("unattributed", None)
-    assert _sentence(page, "Lume, named for Jasper")[1] != "Elderwood"
-
-
-@pytest.mark.parametrize("text", [
-    "The bakery was sold in May. Bramble Kitchen fills the old ballroom, a stone-framed room with a view.",
-    "The shop opened in June. Fern Cafe now runs the terrace, a glass-walled space with a sea-facing bar.",
-])
-def test_a_cue_inside_a_hyphenated_compound_is_no_cue(text: str) -> None:
-    sentences = audit_text(text + "\n").sentences
-    assert [s.judgement.category.value for s in sentences] == ["unattributed", "unattributed"]
-
-
-@pytest.mark.parametrize("text", [
-    # guards: "self-described" and "so-called" are someone's words (PolNeAR's annotators count both)
-    "She is a self-described socialist who has spent a decade in the council.",
-])
-def test_a_self_described_compound_is_still_a_cue(text: str) -> None:
-    assert _one(text)[0] == "attributed"
 
 
 _BARE_QA = """Harbour life: a Q&A with fisherman Tom Caldwell

@@ -169,18 +169,6 @@ def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
     return out
 
 
-def _outside_compounds(text: str, toks: Sequence[str], found: list[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
-    """The cues that are not the second word of a hyphenated compound: "a timber-framed room" has no "framed"
-    (the tokens drop the hyphen; with it, Canada.com's "Elderwood takes over the Great Hall, a timber-framed
-    room ..." read as Elderwood's words). Not after "self" or "so" ("a self-described socialist", "the so-called
-    offense": PolNeAR counts both), a name ("Sanders-endorsed"), or one or two letters ("e-mail")."""
-    low = text.lower()
-    return [(k, c) for k, c in found if not (k and len(toks[k - 1]) > 2 and toks[k - 1] not in _AGENT_FIRSTS
-                                            and f"{toks[k - 1]}-{toks[k]}" in low
-                                            and f"{toks[k - 1]}-{toks[k]}".capitalize() not in text)]
-
-
-_AGENT_FIRSTS = frozenset({"self", "so"})
 _LABEL_NOUNS = frozenset({"name", "nickname", "title"})
 _LABEL_DETERMINERS = frozenset({"its", "the", "his", "her", "their", "this", "that"})
 
@@ -272,8 +260,6 @@ class SentenceInfo:
         if self._found is None:
             m = mined()
             found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
-            if found and "-" in self.text:
-                found = _outside_compounds(self.text, self.toks, found)
             if found and not _LABEL_NOUNS.isdisjoint(self.toks):
                 found = _not_after_labels(self.toks, found)
             if found and "named" in self.toks:
