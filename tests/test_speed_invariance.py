@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d0423a9877838d90f861c30253a9be207bfb5a9875d69e36414c28344fa34fe3"
+DIGEST = "25539bd52da33dd5451db570d625e946d94b9e6f2683ae52a5ff571e079a1d16"
 
 
 def inputs() -> list[Path]:

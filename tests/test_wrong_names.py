@@ -1522,3 +1522,16 @@ def test_named_for_gives_a_name_and_says_nothing_on_the_page() -> None:
 ])
 def test_named_for_gives_a_name_and_says_nothing(text: str) -> None:
     assert _one(text)[:2] == ("unattributed", None)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # Taipei Times (untuned): "Manila accused Beijing’s ‘maritime militia’ of sideswiping a Philippine civilian patrol
+    # boat" named nobody: a capital was a city, never a speaker alone, where "Beijing" (in PolNeAR's sources) spoke
+    ("Manila accused the other ship of ramming a patrol boat near the reef.", "Manila"),
+    ("Hanoi welcomed the ruling and asked for new talks on the fishing grounds.", "Hanoi"),
+    # guards: a capital is still a place a speaker is in; a city that is no capital never speaks alone
+    ("The mayor in Manila said the boat was damaged in the storm.", "The mayor in Manila"),
+    ("Leeds said the roads would reopen on Monday.", None),
+])
+def test_a_national_capital_speaks_for_its_government(text: str, source: str | None) -> None:
+    assert _one(text)[1] == source
