@@ -39,6 +39,8 @@ HOSTILE = {
     "domains": "Sources include: TheEpochTimes.com, Brighteon.com, ",
     "capitals": "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta ",
     "no spaces": "x" * 50,
+    # related-story lines with no URL: each was checked against every link found before it
+    "related lines": "(Related: A story about the rise)\n\nMore related stories:\n\nAnother story here\n\n",
 }
 
 

@@ -136,6 +136,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             out.append(Link(url=url, text=url, role=role, sentence=hit.index if hit else None, line=line, column=column,
                             domain=domain, self_citation=_same_site(domain, publisher, db), why=why))
     # Related-story titles with no URL (plain text): "(Related: ...)" notes and related trailers.
+    linked = {lk.sentence for lk in out}  # a set, not a scan of `out` per sentence (n related lines cost n²)
     for s in sentences:
         if s.role is not Role.RELATED or blocks[s.block].ignore:
             continue
@@ -144,8 +145,9 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
             continue  # the trailer's heading
         title = re.sub(r"^\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:\s*", "", text, flags=re.I)
         title = title.rstrip(")").strip()
-        if any(lk.sentence == s.index for lk in out):
+        if s.index in linked:
             continue
+        linked.add(s.index)
         out.append(Link(url=None, text=title, role=LinkRole.RELATED, sentence=s.index, line=s.line, column=s.column,
                         why="related-story title with no URL"))
     return out
