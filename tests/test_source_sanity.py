@@ -86,6 +86,8 @@ def problem(source: str, places: set[str]) -> str | None:
         return "an adjective alone"
     if len(words) == 2 and lows[0] == "the" and words[1] in NATIONALITIES:
         return "an adjective alone"
+    if "…" in source or "..." in source:
+        return "an ellipsis inside"  # "the United States….I": two clauses glued by an ellipsis
     joined = JOINED.search(source)
     if joined and joined.group(0).split(".")[0].lower() not in ABBREVIATIONS:
         return "two sentences joined"
@@ -121,7 +123,7 @@ def test_every_reported_source_can_speak() -> None:
     ("Will Smith", None), ("It", None),
     ("Thirty", "a number or a length of time"), ("two weeks ago", "a number or a length of time"),
     ("Russian", "an adjective alone"), ("The Nordic", "an adjective alone"), ("Russian politicians", None),
-    ("Sweden and Finland", None),
+    ("Sweden and Finland", None), ("the United States….I", "an ellipsis inside"),
 ])
 def test_the_check_itself(source: str, expected: str | None) -> None:
     assert problem(source, _places()) == expected

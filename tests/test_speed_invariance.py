@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "25539bd52da33dd5451db570d625e946d94b9e6f2683ae52a5ff571e079a1d16"
+DIGEST = "d2e05a443726bbe27db41a842aef9b62aa17c69857ecea788ed630468b7745a0"
 
 
 def inputs() -> list[Path]:

@@ -29,6 +29,7 @@ TEMPLATES: dict[str, str] = {
     "quote-continues": "a quotation that goes on from the sentence before, attributed to {source}",
     "block-quote": "a block quotation introduced by {source} in the paragraph before",
     "qa-answer": "an answer in a question-and-answer interview with {source}",
+    "transcript-turn": "said in a transcript, in the turn of {source} (the paragraph opens with their name)",
     "quote-inside": "inside a quotation attributed to {source}",
     "quote-named-after": "inside a quotation attributed to {source}, who is named after it",
     "quote-pending": "inside a quotation whose speaker is named later",
