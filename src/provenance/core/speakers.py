@@ -755,9 +755,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # will say is unclear"
         words = words[1:]
     if len(words) == 1 and (words[0].lower().rstrip(",") in _DISCOURSE
-                            or words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)):
+                            or (words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)
+                                and words[0][1:].rstrip(",").islower() and words[0].rstrip(",") not in first_names())):
         # "Just (days ago, Kaine ...)", "Even", "Shortly (after ...)", "Especially": a word that opens a clause
-        # names no one
+        # names no one (but "McNally" and "Sally" are names, not adverbs in "-ally")
         return None
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
     if day and words[1].lower() in PARTS_OF_DAY:

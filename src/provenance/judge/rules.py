@@ -1930,6 +1930,12 @@ class Judge:
             # "What has Trump said about Nato?": a question asks; a cue in it attributes nothing
             self.tag = "question"
             return Judgement(_NONE, None, None, reason("question"))
+        if evidence and "hether" in text:
+            span = _open_question(text)
+            if span is not None:
+                # "Whether American oil companies will agree to go back remains unclear", "It is not clear whether
+                # Trump said it": the writer says nobody knows yet; a cue in the open question attributes nothing
+                evidence = [e for e in evidence if e.category is not _ATTRIBUTED or not span[0] <= e.pos < span[1]]
         if evidence and not quotes and text[:2] in _TIME_CLAUSE_OPENS and _TIME_CLAUSE.match(text):
             # "When he agreed, she fled and phoned police": a verb in a fronted clause of time tells when the main
             # clause's act happened; it attributes nothing the main clause says (the Mirror's was the lawyer's words;
@@ -2949,6 +2955,26 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
     # the wording is read as someone's, but nobody is named in it or just before it: say so, so the
     # reader looks for the speaker instead of trusting one that is not there (JSON: source null)
     return Judgement(_ATTRIBUTED, None, cue, reason("model-unnamed"), evidence)
+
+
+_UNCLEAR = LazyRe(r"\b(?:unclear|uncertain|unknown|not\s+(?:yet\s+)?(?:clear|known|certain)|to\s+be\s+seen|an\s+open\s+"
+                  r"question)\b")
+_WHETHER = LazyRe(r"\b[Ww]hether\b")
+
+
+def _open_question(text: str) -> tuple[int, int] | None:
+    """Where a sentence's open question stands: from its "whether" to the predicate that calls it unclear
+    ("Whether X will agree remains unclear"), or to the sentence's end after it ("It is unclear whether X
+    will agree"); None when the sentence calls nothing unclear."""
+    whether = _WHETHER.search(text)
+    unclear = _UNCLEAR.search(text) if whether is not None else None
+    if whether is None or unclear is None:
+        return None
+    if unclear.start() > whether.start():
+        return whether.start(), unclear.start()
+    if whether.start() - unclear.end() <= 12:  # "It is unclear whether", "remains to be seen whether"
+        return whether.start(), len(text)
+    return None
 
 
 def _opens_quotation(text: str) -> bool:
