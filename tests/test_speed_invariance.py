@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d2e05a443726bbe27db41a842aef9b62aa17c69857ecea788ed630468b7745a0"
+DIGEST = "47b1d30dabc4ac2c90bbaab660e8c0b04d59c83402115318d3c3118beb3f4991"
 
 
 def inputs() -> list[Path]:

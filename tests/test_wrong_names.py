@@ -1434,7 +1434,7 @@ def test_a_bodys_name_with_and_is_one_speaker_on_the_page() -> None:
 @pytest.mark.parametrize(("text", "source"), [
     ("The dam cracked last week, the Department of Fish and Wildlife said in a statement.",
      "the Department of Fish and Wildlife"),
-    ("The Ministry of Trade and Industry said exports rose by a tenth.", "The Ministry of Trade and Industry"),
+    ("The Ministry of Trade and Industry said exports rose by a tenth.", "the Ministry of Trade and Industry"),
     # guards: two speakers joined by "and" stay two
     ("Tom Hale and Anna Berg said the bridge would open in June.", "Tom Hale and Anna Berg"),
 ])

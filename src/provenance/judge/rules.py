@@ -196,6 +196,12 @@ _AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|id
 _AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
                                r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                                r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# the name after a title's dot ("Gov. Jim Hodges, a Clinton backer"), ending as a name after the verb ends
+_NAME_AFTER_TITLE_DOT = LazyRe(r"\.\s+(?P<np>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}?)"
+                               r"(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:in|on|at|during|who)\b)")
+# a phrase ending in a name after "of", "for", "on" or "at" ("A spokesperson for the Parks"): a body's name that an
+# "and" goes on ("... and Recreation Department"), not the first of two subjects
+_OF_NAME_END = LazyRe(r"\b(?:of|for|on|at)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*$")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][a-z][\w'’-]*")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|whom)\s*$")
 _WHERE_BEFORE = re.compile(r"\bwhere\s*$")
@@ -250,6 +256,9 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
                           r"(?:Chair|Chairman|Chairwoman|Chairperson|President|Director|Head|Chief\s+Executive|Leader|"
                           r"Secretary|Spokesman|Spokeswoman|Spokesperson|Founder|Co-founder|Editor|Manager|Professor|"
                           r"Dean|Principal|Commissioner|Coordinator|Officer|Member|Partner)\s+(?:of|at|for)\s")
+# ... or in lower case after "the" or words before it: "Sam Lau, the communications director for the Iowa Democratic Party
+# said in a statement" (the role was the speaker)
+_LOWER_ROLE_OF = LazyRe(rf"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_HEADS})\s+(?:of|for|at)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 # a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
@@ -994,7 +1003,7 @@ class Judge:
                     and not _CLAUSE_AFTER.match(after) \
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
-                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text))) \
+                        _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text) or _POST_POSED_THE.search(text))) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
@@ -1117,13 +1126,16 @@ class Judge:
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
                     if head:
                         np = head
+                if THEY_OWN_SUBJECT and np[-5:] == " they":
+                    np = "they"  # "(Wyoming Republicans have once again decided) they (want)": the verb's subject
                 at_they = text.find(np) if np in ("they", "They") and THEY_OWN_SUBJECT else -1
                 if at_they > 0 and not text[:at_they].rstrip().endswith(","):
                     # (never a parenthetical "..., they said": the clause before it is what was said)
                     # "Mrs. Clinton's campaign strategists say they believe ...": "they" is the sentence's own
                     # plural subject before it, not the organisation named last
                     own = _own_np_subject(text)
-                    if own is not None and own.lower() not in ("they", "we", "i") and 0 <= text.find(own) < start:
+                    if own is not None and own.lower() not in ("they", "we", "i", "nor", "neither", "either") \
+                            and 0 <= text.find(own) < start:
                         np = own
                 elif HE_OWN_SUBJECT and np.rsplit(None, 1)[-1:] in (["he"], ["she"]) \
                         and not clause_raw.lstrip().startswith(("He ", "She ")):
@@ -1152,7 +1164,9 @@ class Judge:
                     subj = named if named is not None and named.kind == "person" else None
                     np = subj.text if subj is not None else ""
                 if not empty and (_INDEFINITE.match(clause_raw) or _ROLE_CLAUSE.match(clause_raw) or (
-                        clause_raw[:1] in _ROLE_OF_INITIALS and _CAPITAL_ROLE_OF.match(clause_raw))):
+                        clause_raw[:1] in _ROLE_OF_INITIALS and _CAPITAL_ROLE_OF.match(clause_raw)) or (
+                        (" of " in clause_raw or " for " in clause_raw or " at " in clause_raw)
+                        and _LOWER_ROLE_OF.match(clause_raw))):
                     # "Chad Hawk, vice president of PMG, a paper money grading company in Florida told
                     # Fox": a description in apposition; the name before it speaks
                     named = self._name_before_descriptions(text, start - len(clause_raw))
@@ -1205,6 +1219,12 @@ class Judge:
                         or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
+                    elif inv and inv.group("np").rsplit(None, 1)[-1].lower() in self.titles \
+                            and after[inv.end("np"):inv.end("np") + 1] == ".":
+                        # "said former South Carolina Gov. Jim Hodges, a Clinton backer": the phrase was cut at the
+                        # title's dot ("South Carolina Gov" was the speaker); the name after it speaks (not after
+                        # the sentence's own full stop: '," said the Democratic nominee.')
+                        inv = _NAME_AFTER_TITLE_DOT.match(after, inv.end("np")) or inv
                     if inv:
                         subj = classify(inv.group("np"), self.speakers)
                 if subj is None:
@@ -1279,8 +1299,16 @@ class Judge:
             if body is not None and body.group("head").lower() in ORG_WORDS:
                 # "the Philippine Bureau of Fisheries and Aquatic Resources said": one body whose name holds "and"
                 # (Taipei Times; it was "Aquatic Resources"), as "the Ministry of Trade and Industry" is
-                return Subject(f"{body.group(0)} and {subj.text}", "org", True)
+                whole = classify(f"{body.group(0)} and {subj.text}", self.speakers)  # ("The Ministry" -> "the Ministry")
+                return whole if whole is not None and whole.kind == "org" else Subject(
+                    f"{body.group(0)} and {subj.text}", "org", True)
         if not _CONJUNCT.fullmatch(left):
+            if _OF_NAME_END.search(left) is not None and text[end:end + len(subj.text) + 1].lstrip().startswith(subj.text):
+                # "A spokesperson for the Parks and Recreation Department said", "The Department of Health and Human
+                # Services said": one body's name holds the "and" ("Recreation Department", "Human Services" spoke)
+                whole = classify(f"{left} and {subj.text}", self.speakers)
+                if whole is not None:
+                    return whole
             return subj
         other = classify(left, self.speakers)
         if other is None or other.kind not in ("person", "org"):
@@ -1335,7 +1363,10 @@ class Judge:
         aside = text[comma + 1:end - 1]
         if not aside.strip() or any(c in aside for c in ";:()") or (
                 (closed or any(c in aside for c in "\"“”"))
-                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])):
+                and not _QUOTED_TO_COMMA.fullmatch(aside + text[end - 1:end + 1])
+                and not (not closed and aside.count("“") == aside.count("”") >= 1 and '"' not in aside)):
+            # (a title in quotation marks inside the aside is no quotation: "Bill Eastland, wearing a cowboy hat and
+            # “Ted Cruz” campaign pins, said")
             # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
             # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
@@ -2271,6 +2302,11 @@ def _speech_after(toks: Sequence[str], k: int) -> bool:
 _POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(RECORD_PLURALS)) + r")\s+"
                              r"(?:show|showed|suggest|indicate|reveal)\s*[.!]?[\"”’']?\s*$")
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
+
+
+# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb
+_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+"
+                         r"\s*[.!]?[\"”’']?\s*$")
 
 
 def _post_posed(text: str) -> bool:
