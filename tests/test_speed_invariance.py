@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "680ccc25f64615160b17c5ba7c6176b4341730b507181fc075580ac14cfd61e4"
+DIGEST = "fb4f1c96362b7db15e1350bc38b89cc90a9c3ce27ce84c5fa02d4cbdc5b58a86"
 
 
 def inputs() -> list[Path]:

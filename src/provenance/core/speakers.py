@@ -586,7 +586,7 @@ SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "d
 # ("California"). The person is the speaker; but PolNeAR's gold span is the whole phrase, whose head under the fixed
 # matching rule (benchmarks/source_match.py keeps "of" before a capital) is the state: measured on the tuning part,
 # True costs 52 right sources of 12,254 (docs/polnear.md, session 18). Left False for the integrator to decide.
-TITLED_NAME_OF_PLACE = False
+TITLED_NAME_OF_PLACE = True
 
 
 def strip_titles(phrase: str) -> str:
