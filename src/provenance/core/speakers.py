@@ -912,6 +912,14 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None
     # Named: a person or an organisation.
     if " of " in np:
+        role, _, what = np.partition(" of ")
+        rw = role.split()
+        if rw and rw[-1] in lexicon().titles and all(w in lexicon().titles or w.lower() == "the" for w in rw) \
+                and is_place(what[4:] if what[:4] == "the " else what):
+            # "The Governor of California", "the Mayor of London": the office speaks, not the place after "of"
+            # (which was the speaker); "Prime Minister of India Narendra Modi" has a name after the place, and is
+            # read below
+            return _fixed(Subject(np, "other", True))
         head_name, _, place = np.rpartition(" of ")
         hw = head_name.split()
         place = place[4:] if place[:4] == "the " else place  # "Rebecca English of the Daily Mail"
