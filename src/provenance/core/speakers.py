@@ -912,8 +912,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None
     # Named: a person or an organisation.
     if " of " in np:
-        role, _, what = np.partition(" of ")
-        rw = role.split()
+        office, _, what = np.partition(" of ")
+        rw = office.split()
         if rw and rw[-1] in lexicon().titles and all(w in lexicon().titles or w.lower() == "the" for w in rw) \
                 and is_place(what[4:] if what[:4] == "the " else what):
             # "The Governor of California", "the Mayor of London": the office speaks, not the place after "of"
