@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "fb4f1c96362b7db15e1350bc38b89cc90a9c3ce27ce84c5fa02d4cbdc5b58a86"
+DIGEST = "0f6ac0316f611d0ece5ba43bad39acc10be07e6021d3fc92c26449d0eb52ebdf"
 
 
 def inputs() -> list[Path]:

@@ -614,6 +614,13 @@ def strip_titles(phrase: str) -> str:
                     j -= 1
                 if 2 <= k - j <= 3 and j > 0 and (tokens[j - 1] in titles or tokens[j - 1].rstrip(".") + "." in titles):
                     return " ".join(t.rstrip(",;:") for t in tokens[j:k])
+            if out and clean == "of" and len(out) >= 3 and k > 0 and tokens[k - 1] in titles:
+                # "Director of National Intelligence James Clapper": the office's name, then the person's; the
+                # person's starts at a known first name ("National Intelligence James Clapper" was the speaker)
+                run = out[::-1]
+                at = next((i for i in range(1, len(run) - 1) if run[i] in first_names()), None)
+                if at is not None:
+                    return " ".join(run[at:])
             break
     out.reverse()
     return " ".join(out) if out else phrase
