@@ -591,7 +591,7 @@ SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "d
 # ("California"). The person is the speaker; but PolNeAR's gold span is the whole phrase, whose head under the fixed
 # matching rule (benchmarks/source_match.py keeps "of" before a capital) is the state: measured on the tuning part,
 # True costs 52 right sources of 12,254 (docs/polnear.md, session 18). Left False for the integrator to decide.
-TITLED_NAME_OF_PLACE = False
+TITLED_NAME_OF_PLACE = True
 
 
 def strip_titles(phrase: str) -> str:
@@ -619,6 +619,13 @@ def strip_titles(phrase: str) -> str:
                     j -= 1
                 if 2 <= k - j <= 3 and j > 0 and (tokens[j - 1] in titles or tokens[j - 1].rstrip(".") + "." in titles):
                     return " ".join(t.rstrip(",;:") for t in tokens[j:k])
+            if out and clean == "of" and len(out) >= 3 and k > 0 and tokens[k - 1] in titles:
+                # "Director of National Intelligence James Clapper": the office's name, then the person's; the
+                # person's starts at a known first name ("National Intelligence James Clapper" was the speaker)
+                run = out[::-1]
+                at = next((i for i in range(1, len(run) - 1) if run[i] in first_names()), None)
+                if at is not None:
+                    return " ".join(run[at:])
             break
     out.reverse()
     return " ".join(out) if out else phrase
@@ -921,6 +928,14 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None
     # Named: a person or an organisation.
     if " of " in np:
+        office, _, what = np.partition(" of ")
+        rw = office.split()
+        if rw and rw[-1] in lexicon().titles and all(w in lexicon().titles or w.lower() == "the" for w in rw) \
+                and is_place(what[4:] if what[:4] == "the " else what):
+            # "The Governor of California", "the Mayor of London": the office speaks, not the place after "of"
+            # (which was the speaker); "Prime Minister of India Narendra Modi" has a name after the place, and is
+            # read below
+            return _fixed(Subject(np, "other", True))
         head_name, _, place = np.rpartition(" of ")
         hw = head_name.split()
         place = place[4:] if place[:4] == "the " else place  # "Rebecca English of the Daily Mail"
