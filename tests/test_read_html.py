@@ -450,3 +450,51 @@ def test_related_boxes_become_related_links(stem: str, want: set[str], not_wante
         if lk.url in want:
             assert texts[lk.text].sentence.role.value == "related"
             assert texts[lk.text].judgement.category.value == "none"
+
+
+# A box the page hides by its class but names as part of the article body: Postmedia's sign-in wall
+# ("article-content__sign-in-group hidden", shown by script to readers without an account) sat inside
+# the article and its "REGISTER / SIGN IN TO UNLOCK MORE ARTICLES", "or", "Create an account ..." were
+# judged as the writer's claims. A hidden class wins over the body hint.
+_SIGN_IN_PAGE = """<html><body><article><h1>Ferry timetable changes this summer</h1>
+<div class="article-content__content-group">
+<p>The harbour authority will add two evening sailings from June, its operations manager told the council.</p>
+<div class="article-content__sign-in-group hidden"><div class="intro-body">
+<div class="h2">LOG IN TO KEEP READING OUR STORIES</div>
+<p>Make a free account or log in to go on with this story and many more.</p>
+<ul><li>Read stories from every town with a single login.</li></ul>
+<h2>Log In or Make an Account</h2><p>or</p></div></div>
+<p>Fares stay at the 2025 level, and the late crossing will carry cyclists free of charge on weekdays.</p>
+</div></article></body></html>"""
+
+
+def test_a_hidden_box_named_as_article_content_is_left_out() -> None:
+    doc = read_html(_SIGN_IN_PAGE, source="sign_in.html")
+    texts = [b.text for b in doc.blocks]
+    assert texts == [
+        "Ferry timetable changes this summer",
+        "The harbour authority will add two evening sailings from June, its operations manager told the council.",
+        "Fares stay at the 2025 level, and the late crossing will carry cyclists free of charge on weekdays.",
+    ]
+
+
+BODIES = CORPUS.parent / "bodies" / "html"
+
+
+@pytest.mark.skipif(not BODIES.is_dir(), reason="shared corpus not checked out beside the repo")
+@pytest.mark.parametrize(("stem", "body"), [
+    ("ca_TheProvince_2026_06_06", "The reality is that the pink wine category itself offers up a myriad of shades."),
+    ("ca_OttawaCitizen_2026_05_26", None),
+])
+def test_postmedia_sign_in_wall_is_not_article_text(stem: str, body: str | None) -> None:
+    import gzip
+
+    raw = gzip.decompress((BODIES / f"{stem}.html.gz").read_bytes()).decode("utf-8")
+    assert "Create an account or sign in to continue with your reading experience." in raw
+    doc = read_html(raw, source=f"{stem}.html")
+    texts = [b.text for b in doc.blocks]
+    assert not any("UNLOCK MORE ARTICLES" in t or "Create an account or sign in" in t or t == "or"
+                   or t == "Sign In or Create an Account" for t in texts)
+    if body is not None:
+        assert body in " ".join(texts)
+    assert sum(len(t.split()) for t in texts) > 300

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "680ccc25f64615160b17c5ba7c6176b4341730b507181fc075580ac14cfd61e4"
+DIGEST = "652846511e8e0cc00295cbb54fc9c74ff933b2fe01f50d6c6dfe9da2beefc11a"
 
 
 def inputs() -> list[Path]:

@@ -360,9 +360,27 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
                 yield a + s, a + e
 
 
+# "READ MORE: Church says priest who married teen has been defrocked": a label, a colon and a link to another story
+_RELATED_LABEL = LazyRe(r"(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this)\s*:", re.I)
+_LABEL_SPACE = " \t\ufeff\u200b\xa0"
+
+
+def _label_then_link(block: Block) -> bool:
+    """The block is a related-story label and one link, nothing else (Nine News's "READ MORE: " lines between the
+    paragraphs: the title's "says" was a cue, and the learned part carried the speaker before into it)."""
+    text = block.text
+    for lk in block.links:
+        if _RELATED_LABEL.fullmatch(text[:lk.start].strip(_LABEL_SPACE)) is not None \
+                and not text[lk.end:].strip(_LABEL_SPACE + ".") and lk.end > lk.start:
+            return True
+    return False
+
+
 def _role(block: Block, text: str, trailer: str | None) -> Role:
     if block.kind is _K_TRAILER_HEADING or block.kind is _K_TRAILER_ITEM:
         return _R_SOURCES if trailer == "sources" else _R_RELATED
+    if block.links and text[:1] in "RrSsAaMm" and _RELATED_LABEL.match(text) is not None and _label_then_link(block):
+        return _R_RELATED
     if text[:1] == "(" and RELATED_PAREN.fullmatch(text):  # the pattern opens with "("
         return _R_RELATED
     if text[:2].lower() not in _NO_ROLE_LINE and _ROLE_LINE.match(text) is not None:  # else none of the four matches
@@ -423,7 +441,8 @@ def segment(document: Document) -> tuple[tuple[Block, ...], tuple[Sentence, ...]
         # bare URL) or _ROLE_LINE matches it: what _role finds for it, without the call (asked of every
         # sentence: 64,000 times in the 2 MB "according to Reuters" text), and without the match when
         # the sentence's first two letters are none a match can open with (_NO_ROLE_LINE)
-        plain = kind_for_role.kind is _K_PARAGRAPH
+        plain = kind_for_role.kind is _K_PARAGRAPH and not (
+            block.links and body[:1] in "RrSsAaMm" and _label_then_link(block))  # (a "READ MORE: <link>" line)
         if len(lines) == 1:
             # one source line (a paragraph of HTML or Markdown, a long unwrapped line): every position
             # is on it, no bisection needed (as _position would find)

@@ -104,6 +104,11 @@ class Lexicon:
     titles: frozenset[str]
 
 
+# openings that call to action only before these words: "Like us on Facebook" asks, "Like Higgins, Connolly has been
+# outspoken" compares (Politico Europe's was "a call to action", never judged)
+_CTA_ONLY = {"Like": r"Like(?=\s+(?:us|our|this|it|and|the\s+page)\b|\s*$)"}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs: dict[str, VerbForm] = {}
@@ -134,7 +139,8 @@ def lexicon() -> Lexicon:
         # searched only in a sentence that holds a trigger word: most are never compiled in a run
         hedges.append((frozenset(triggers.split("|")), LazyRe(pattern, re.I)))
     ctas = sorted(_lines("calls_to_action.txt"), key=len, reverse=True)
-    cta_re = LazyRe(r"^\s*(?:" + "|".join(re.escape(c) for c in ctas) + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
+    cta_re = LazyRe(r"^\s*(?:" + "|".join(_CTA_ONLY.get(c, re.escape(c)) for c in ctas)
+                    + r")\b(?!\s+(?:that|to\s+be|is|are|was|were)\b)")
     index: dict[str, list[int]] = {}
     for i, (trigger_set, _) in enumerate(hedges):
         for t in trigger_set:

@@ -169,6 +169,16 @@ def find_cue_positions(toks: Sequence[str]) -> list[tuple[int, Cue]]:
     return out
 
 
+_LABEL_NOUNS = frozenset({"name", "nickname", "title"})
+_LABEL_DETERMINERS = frozenset({"its", "the", "his", "her", "their", "this", "that"})
+
+
+def _not_after_labels(toks: Sequence[str], found: list[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+    """The cues whose subject is not a thing's name or title: "less privileged than its name suggests", "as the
+    title implies" say nothing anyone said (the National Post's was "its name"'s words; rules._LABEL_SUBJECT)."""
+    return [(k, c) for k, c in found if not (k >= 2 and toks[k - 1] in _LABEL_NOUNS and toks[k - 2] in _LABEL_DETERMINERS)]
+
+
 def _bucket(x: float, cuts: Sequence[float]) -> int:
     """How many of the (ascending) `cuts` are at or below x: one bisection in C, not a Python loop."""
     return bisect_right(cuts, x)
@@ -198,6 +208,7 @@ class SentenceInfo:
         "quote_in",
         "quote_out",
         "raw",
+        "referent",
         "role",
         "rule",
         "stripped",
@@ -219,6 +230,8 @@ class SentenceInfo:
         # article's names, and the article's Speakers.sex_of (judge.rules: no neighbour's speaker of the other
         # sex is carried in)
         self.pronoun: tuple[str, str | None, Callable[[str], str | None]] | None = None
+        # a sentence opening with "The latter" or "The former": the person the rules resolve it to (judge.rules)
+        self.referent: str | None = None
         self._found: list[tuple[int, Cue]] | None = None
         self._best: float | None = None
         self._own: list[str] | None = None
@@ -246,7 +259,14 @@ class SentenceInfo:
     def found(self) -> list[tuple[int, Cue]]:
         if self._found is None:
             m = mined()
-            self._found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+            found = [] if m.firsts.isdisjoint(self.words) else find_cue_positions(self.toks)
+            if found and not _LABEL_NOUNS.isdisjoint(self.toks):
+                found = _not_after_labels(self.toks, found)
+            if found and "named" in self.toks:
+                # "Lume, named for Jasper’s ever-changing light, occupies ...": given a name, nobody's words (Canada.com)
+                found = [(k, c) for k, c in found if not (self.toks[k] == "named" and k + 1 < len(self.toks)
+                                                          and self.toks[k + 1] in ("for", "after"))]
+            self._found = found
         return self._found
 
     @property

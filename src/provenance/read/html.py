@@ -367,7 +367,9 @@ def _furniture(tag: Tag) -> bool:
 
 
 def _is_junk(tag: Tag) -> bool:
-    if _furniture(tag):
+    if _structural_junk(tag):
+        # hidden by its class even when it names itself part of the article: Postmedia's sign-in box
+        # is "article-content__sign-in-group hidden", shown to readers without an account
         return True
     if not tag.attrs:
         return False
