@@ -302,3 +302,11 @@ def test_an_office_named_with_of_then_the_person() -> None:
     # Clapper"
     got = _judgements("Director of National Intelligence Laura Brennan said the threat was real.\n")
     assert got[0] == ("attributed", "Laura Brennan")
+
+
+def test_an_office_of_a_place_or_of_affairs_then_the_person() -> None:
+    # session 18: "Prime Minister of India Narendra Modi" was "India Narendra Modi"; "Minister of Foreign Affairs
+    # Wang Yi" was "Affairs Wang Yi"
+    got = _judgements("President of Ghana Kwame Boateng said the talks would resume.\n\n"
+                      "Minister of Foreign Affairs Lin Hao said the visit was postponed.\n")
+    assert got == [("attributed", "Kwame Boateng"), ("attributed", "Lin Hao")]

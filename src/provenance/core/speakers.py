@@ -594,6 +594,13 @@ SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "d
 TITLED_NAME_OF_PLACE = True
 
 
+# the words of an office's name after "of" ("Minister of Foreign Affairs", "Secretary of Homeland Security")
+_OFFICE_WORDS = frozenset({"affairs", "foreign", "home", "homeland", "security", "defense", "defence", "justice",
+                           "health", "finance", "energy", "education", "labor", "labour", "commerce", "trade",
+                           "transportation", "transport", "agriculture", "interior", "treasury", "housing", "state",
+                           "national", "intelligence", "human", "services", "environment", "industry", "economy"})
+
+
 def strip_titles(phrase: str) -> str:
     titles = lexicon().titles
     tokens = phrase.split()
@@ -624,10 +631,15 @@ def strip_titles(phrase: str) -> str:
                 # person's starts at a known first name ("National Intelligence James Clapper" was the speaker)
                 run = out[::-1]
                 at = next((i for i in range(1, len(run) - 1) if run[i] in first_names()), None)
+                if at is None:
+                    # "Prime Minister of India Narendra Modi": a place, then a name of two words or more
+                    at = next((i for i in (1, 2, 3) if len(run) - i >= 2 and is_place(" ".join(run[:i]))), None)
                 if at is not None:
                     return " ".join(run[at:])
             break
     out.reverse()
+    while len(out) > 2 and out[0].lower() in _OFFICE_WORDS and tokens[0] in titles:
+        out = out[1:]  # "Minister of Foreign Affairs Wang Yi": the office's last words, then the name
     return " ".join(out) if out else phrase
 
 
