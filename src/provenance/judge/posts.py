@@ -107,15 +107,15 @@ def headings_before(blocks: Sequence[Block]) -> list[Block | None]:
 
 
 def post_rule(text: str, sentence: Sentence, blocks: Sequence[Block],
-              headings: Sequence[Block | None] | None = None) -> str | None:
+              headings: Sequence[Block | None]) -> str | None:
     """The reason a sentence in the writer's voice is not a claim to source, or None. `headings`
-    is `headings_before(blocks)`, computed once by a caller that asks for many sentences."""
+    is `headings_before(blocks)`, computed once for all the sentences (a scan per sentence was n²)."""
     if _QUOTES.search(text):
         return None
     plain = text.strip().lstrip("-*•>·– ").strip()
     if sentence.role is Role.BODY and 0 <= sentence.block < len(blocks) and \
             blocks[sentence.block].kind is BlockKind.LIST_ITEM:
-        heading = (headings if headings is not None else headings_before(blocks))[sentence.block]
+        heading = headings[sentence.block]
         if (heading is not None and _CHANGELOG_HEADING.search(heading.text)) or _CHANGELOG_ITEM.match(plain):
             return reason("changelog")
     return next((reason(key) for test, key in _VOICE if test(plain)), None)

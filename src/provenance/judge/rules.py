@@ -273,7 +273,6 @@ _QUOTE_MARKS = " \t'‘’\"“”"
 # what may follow a closing credit's verb to the sentence's end: its subject and an aside about it ("says Belinda
 # Schäpe, a policy lead at ...", "Walker said on Monday."), with no second clause ("said X, and added that ...")
 _SENTENCE_END_AFTER = LazyRe(r"[^;:]{0,160}$")
-_OPENING_MARKS = "\"“‘«„"  # what a sentence that opens a quotation starts with
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
@@ -2967,7 +2966,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             if info.referent is not None and not info.quote_in and not info.lead:
                 own = info.referent  # "The latter had pressed the prime minister ...": the person it means
             source = own or (_own_np_subject(s.text) if np_subject else None) or last_source
-            if source == "the author" and source is last_source and (info.quote_in or _opens_quotation(s.text)):
+            if source == "the author" and source is last_source and (
+                    info.quote_in or (info.lead and _quotation_runs_on(info.stripped))):
                 # a quotation is never the writer's own words: "We want the most evangelical choice." then '“I
                 # sensed the Lord tell me ...”' is someone's quotation whose speaker is not named here, not the author's
                 # (a sentence that opens a quotation or goes on inside one; not one with "scare quotes" in it, nor
@@ -3013,14 +3013,11 @@ def _open_question(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _opens_quotation(text: str) -> bool:
-    """Whether a sentence opens with a quotation that runs over most of it ('“I saw the river rise ...”'), not
-    with a quoted word ('“No” is not a negative word.')."""
-    t = text.strip()
-    if t[:1] not in _OPENING_MARKS:
-        return False
-    close = min((k for k in (t.find(c, 1) for c in "”\"’»") if k > 0), default=len(t))
-    return close >= len(t) // 2
+def _quotation_runs_on(text: str) -> bool:
+    """Whether the quotation a sentence opens with (SentenceInfo.lead) runs over most of it ('“I saw the river
+    rise ...”'), not a quoted word ('“No” is not a negative word.')."""
+    close = min((k for k in (text.find(c, 1) for c in "”\"’»") if k > 0), default=len(text))
+    return close >= len(text) // 2
 
 
 # "The latter had pressed ...", "The former, a lawyer, said": whom each means is the sentence before's (Judge._latter_former)
