@@ -39,7 +39,9 @@ RELATED_HEAD = LazyRe(
     r"trending(?:\s+now)?|popular\s+stories|latest\s+news)\s*:?\s*$",
     re.I,
 )
-RELATED_PAREN = re.compile(r"\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:[^()]*\)", re.I)
+# the labels of a related story's line: "(Related: ...)", "READ MORE: <link>" (links.py strips them from a title)
+RELATED_LABELS = r"related|see\s+also|read\s+more|also\s+read|read\s+next"
+RELATED_PAREN = re.compile(rf"\(\s*(?:{RELATED_LABELS})\s*:[^()]*\)", re.I)
 SOURCE_LINE = LazyRe(rf"^\(?\s*{cues.alternation('source-line')}\s*:\s*\S.{{0,300}}?\)?\s*$", re.I)
 CAPTION_LINE = LazyRe(
     r"^\(?\s*(?:(?:this|the)\s+(?:video|clip|footage|audio|podcast|report|segment|interview)\s+(?:is|was)\s+"
@@ -361,7 +363,7 @@ def _spans(block: Block) -> Iterable[tuple[int, int]]:
 
 
 # "READ MORE: Church says priest who married teen has been defrocked": a label, a colon and a link to another story
-_RELATED_LABEL = LazyRe(r"(?:read\s+more|related|see\s+also|also\s+read|read\s+next|more\s+on\s+this)\s*:", re.I)
+_RELATED_LABEL = LazyRe(rf"(?:{RELATED_LABELS}|more\s+on\s+this)\s*:", re.I)
 _LABEL_SPACE = " \t\ufeff\u200b\xa0"
 
 

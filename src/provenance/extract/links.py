@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from provenance.core.lazyre import LazyRe
 from provenance.core.urls import URL_RE, clean_url, join_url, may_hold_url, registered_domain, url_path
 from provenance.model import Block, Link, LinkRole, Role, Sentence
-from provenance.segment import locate
+from provenance.segment import RELATED_LABELS, locate
 from provenance.site import is_site_link
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def extract_links(blocks: tuple[Block, ...], sentences: tuple[Sentence, ...], *,
         text = s.text.strip()
         if text.endswith(":") and len(text) < 60:
             continue  # the trailer's heading
-        title = re.sub(r"^\(\s*(?:related|see\s+also|read\s+more|also\s+read|read\s+next)\s*:\s*", "", text, flags=re.I)
+        title = re.sub(rf"^\(\s*(?:{RELATED_LABELS})\s*:\s*", "", text, flags=re.I)
         title = title.rstrip(")").strip()
         if s.index in linked:
             continue
