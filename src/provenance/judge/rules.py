@@ -1989,6 +1989,11 @@ class Judge:
             continued = self._continued_quotation(s, text, quotes)
             if continued is not None:
                 return continued
+            # nor is it when the quotation is the link's text ("called climate change “the greatest con job
+            # ever”" linked to a video of the speech): the link shows where the words were said, the speaker is
+            # whoever the sentence says said them, which the rest of the judge reads as if no link were there
+            evidence = [e for e in evidence if e.cue != "link"]
+            attributed = []
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
