@@ -31,3 +31,50 @@ def test_a_quotation_that_continues_a_speaker_stays_theirs_when_linked() -> None
                   "“[Not this year and not next year](https://video.example.org/watch?v=x2).”\n",
                   fmt="markdown")
     assert got["“Not this year and not next year.”"][:2] == ("attributed", "Mara Quint")
+
+
+POSTS = (
+    "The closure drew a fast reply from the neighbourhood's best-known writer.\n\n"
+    "Closing the library is the worst thing this council has done. Who decided this? Shameful. "
+    "https://t.co/Zx81abQ — Jane Porter (@janeporter) March 3, 2024\n\n"
+    "The council did not answer questions about the closure on Monday.\n\n"
+    "Three weeks later the council met again in the old town hall and heard from residents for more than four "
+    "hours, most of them angry about the library and the way the decision had been taken, with no vote and "
+    "no notice, and several of them demanded that the members who voted for it resign their seats at once. "
+    "The vote stands. — Tom Reyes (@tomreyes) 24 March 2024\n\n"
+    "Rain delayed the count. Ballots were recounted by hand. Leaders hope for calm, said "
+    "the clerk. Done at last — R. Diaz (@rdiaz) May 5, 2024\n"
+)
+
+
+def test_a_post_copied_as_plain_text_is_its_author_s() -> None:
+    got = _judged(POSTS)
+    # (each was the writer's own assertion; the credit line was one too)
+    assert got["Closing the library is the worst thing this council has done."] == (
+        "attributed", "Jane Porter", "embedded post")
+    assert got["Shameful."] == ("attributed", "Jane Porter", "embedded post")
+    assert got["Who decided this?"][0] == "none"  # a question in a post asserts nothing
+    assert got["https://t.co/Zx81abQ — Jane Porter (@janeporter) March 3, 2024"] == ("none", None, None)
+    # the writer's sentences around the post stay the writer's
+    assert got["The council did not answer questions about the closure on Monday."][1] != "Jane Porter"
+    assert got["The closure drew a fast reply from the neighbourhood's best-known writer."][1] != "Jane Porter"
+
+
+def test_a_copied_post_runs_back_no_further_than_a_post_can() -> None:
+    got = _judged(POSTS)
+    # the post's words just before the credit are its author's; the long sentence before them is the writer's
+    assert got["The vote stands."] == ("attributed", "Tom Reyes", "embedded post")
+    assert got["— Tom Reyes (@tomreyes) 24 March 2024"] == ("none", None, None)
+    long = next(t for t in got if t.startswith("Three weeks later"))
+    assert got[long][1] != "Tom Reyes"
+
+
+def test_the_credit_s_own_sentence_holds_the_post_s_last_words() -> None:
+    got = _judged(POSTS)
+    assert got["Done at last — R. Diaz (@rdiaz) May 5, 2024"] == ("attributed", "R. Diaz", "embedded post")
+    assert got["Rain delayed the count."] == ("attributed", "R. Diaz", "embedded post")
+
+
+def test_a_paragraph_ending_in_a_handle_without_a_date_is_no_post() -> None:
+    got = _judged("The mayor rejected the plan. Her aide later posted the full letter online — Ana Lee (@analee)\n")
+    assert all(source != "Ana Lee" or cue != "embedded post" for _, source, cue in got.values())

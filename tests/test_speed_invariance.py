@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7698b4159426ef0afbd9f309c3a791f7c276fd4339bfeeefb42a1e5c55577809"
+DIGEST = "d841df6a7a6975f29d04d27c7f0f9c56ef105e0d69a2032a2318d734ccc5c0a4"
 
 
 def inputs() -> list[Path]:
