@@ -78,3 +78,15 @@ def test_the_credit_s_own_sentence_holds_the_post_s_last_words() -> None:
 def test_a_paragraph_ending_in_a_handle_without_a_date_is_no_post() -> None:
     got = _judged("The mayor rejected the plan. Her aide later posted the full letter online — Ana Lee (@analee)\n")
     assert all(source != "Ana Lee" or cue != "embedded post" for _, source, cue in got.values())
+
+
+def test_an_object_after_a_verb_that_never_inverts_is_no_speaker() -> None:
+    got = _judged("The senator has backed the bill for months, called the rival plan “a gift to polluters” and "
+                  "promised a vote.\n\n"
+                  "The board met twice and unveiled the budget.\n\n"
+                  "“The bridge will reopen in May,” added a spokeswoman.\n")
+    # (was "a vote": the object of "promised", read as the speaker of an inverted '..., said the official.')
+    assert got["The senator has backed the bill for months, called the rival plan “a gift to polluters” and "
+               "promised a vote."][1] != "a vote"
+    assert got["The board met twice and unveiled the budget."][1] != "the budget"
+    assert got["“The bridge will reopen in May,” added a spokeswoman."][:2] == ("attributed", "a spokeswoman")

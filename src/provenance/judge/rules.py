@@ -511,6 +511,23 @@ _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 _LEADING_INVERTED = LazyRe(r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Explained|Recalled|Noted|Continued|"
                            r"Declared|Concluded|Replied|Answered|Remarked|Quipped|Tweeted|Observed|Insisted|Warned|"
                            r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z])")
+# verbs a journalist puts before their subject ('"...," said the official.', 'added a spokesman', 'writes the
+# author'); after any other verb a common noun is its object ("promised a vote.", "unveiled the plan.")
+_INVERTING = frozenset({
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "recalled", "recalls", "noted",
+    "notes", "continued", "continues", "declared", "declares", "concluded", "concludes", "replied", "replies",
+    "answered", "answers", "remarked", "remarks", "quipped", "quips", "tweeted", "tweets", "observed", "observes",
+    "insisted", "insists", "warned", "warns", "cautioned", "cautions", "argued", "argues", "asked", "asks",
+    "reported", "reports", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
+    "countered", "counters", "suggested", "suggests", "stated", "states", "claimed", "claims", "commented",
+    "comments", "predicted", "predicts", "posted", "posts", "agreed", "agrees", "confirmed", "confirms",
+    "responded", "responds", "joked", "jokes", "stressed", "stresses", "emphasized", "emphasised", "recounted",
+    "recounts", "complained", "complains", "mused", "muses", "offered", "offers", "opined", "opines", "boasted",
+    "boasts", "lamented", "laments", "sighed", "sighs", "whispered", "shouted", "yelled", "exclaimed",
+    "reasoned", "reasons", "contended", "contends", "maintained", "maintains", "elaborated", "elaborates",
+    "pointed", "points", "testified", "testifies", "texted", "emailed", "messaged", "announced", "announces",
+})
+_DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1218,6 +1235,12 @@ class Judge:
                         or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
+                    elif inv and word not in _INVERTING and inv.group("np")[:1].islower() \
+                            and inv.group("np").split(None, 1)[0] in _DETERMINERS_AFTER:
+                        # "... and promised a vote.": a common noun after a verb that never comes before its
+                        # subject is its object ('"...," said the official.' is the official's; "promised" is no
+                        # "said"): the garbage source "a vote"
+                        inv = None
                     elif inv and inv.group("np").rsplit(None, 1)[-1].lower() in self.titles \
                             and after[inv.end("np"):inv.end("np") + 1] == ".":
                         # "said former South Carolina Gov. Jim Hodges, a Clinton backer": the phrase was cut at the
