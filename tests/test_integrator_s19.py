@@ -90,3 +90,16 @@ def test_an_object_after_a_verb_that_never_inverts_is_no_speaker() -> None:
                "promised a vote."][1] != "a vote"
     assert got["The board met twice and unveiled the budget."][1] != "the budget"
     assert got["“The bridge will reopen in May,” added a spokeswoman."][:2] == ("attributed", "a spokeswoman")
+
+
+def test_one_more_of_a_group_is_nobody_named_and_carries_no_neighbour() -> None:
+    got = _judged("Maria Lopez said the tickets sold out within the hour. Another said, “Nobody expected it.”\n\n"
+                  "Another tweeted, “I cannot believe it is finally happening.”\n\n"
+                  "A second fan wrote that the prices were far too high.\n\n"
+                  "Less than a third agreed with the council, while the rest were unsure.\n")
+    # (both "Another" sentences were Maria Lopez's, carried in from the sentence before)
+    assert got["Another said, “Nobody expected it.”"][1] is None
+    assert got["Another tweeted, “I cannot believe it is finally happening.”"][1] is None
+    assert got["A second fan wrote that the prices were far too high."][:2] == ("vague", "A second fan")
+    # a share is no speaker of its own kind
+    assert got["Less than a third agreed with the council, while the rest were unsure."][0] != "vague"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d841df6a7a6975f29d04d27c7f0f9c56ef105e0d69a2032a2318d734ccc5c0a4"
+DIGEST = "891266d24541ef1564425d405618152be5c6c192fbd6f7b43c4141257387c65c"
 
 
 def inputs() -> list[Path]:

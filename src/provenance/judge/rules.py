@@ -528,6 +528,8 @@ _INVERTING = frozenset({
     "pointed", "points", "testified", "testifies", "texted", "emailed", "messaged", "announced", "announces",
 })
 _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
+# a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
+_ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -2979,6 +2981,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         last_source = None
         if m_who is not None:
             source = (m_who.group("who") or m_who.group("who2") or "").strip() or None
+    if source is None and j.category is _VAGUE and s.text[:1] in "AaYyS" and _ONE_MORE_LEAD.match(s.text):
+        # "Maria Lopez said the tickets sold out. Another said, “...”": one more of a group speaks, not the person
+        # named before (the rules found the unnamed subject; a determiner names no one, so no source was kept)
+        last_source = None
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a
