@@ -103,3 +103,14 @@ def test_one_more_of_a_group_is_nobody_named_and_carries_no_neighbour() -> None:
     assert got["A second fan wrote that the prices were far too high."][:2] == ("vague", "A second fan")
     # a share is no speaker of its own kind
     assert got["Less than a third agreed with the council, while the rest were unsure."][0] != "vague"
+
+
+def test_a_passive_with_a_quoted_complement_is_its_agent_s() -> None:
+    got = _judged("In 2021, Harwell College was declared an “undesirable” organization by the national prosecutor "
+                  "general’s office.\n\n"
+                  "The museum was described as “a national treasure” by Culture Minister Ana Ruiz.\n")
+    # (the college, the one it was said of, was the source; the museum's sentence had none)
+    assert got["In 2021, Harwell College was declared an “undesirable” organization by the national prosecutor "
+               "general’s office."][:2] == ("attributed", "the national prosecutor general’s office")
+    assert got["The museum was described as “a national treasure” by Culture Minister Ana Ruiz."][:2] == (
+        "attributed", "Ana Ruiz")

@@ -422,6 +422,12 @@ _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:ha
 _BODY_OF_AND = LazyRe(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*)?$")
 # adverbs between a participle and its agent: "(claimed) almost entirely (by Beijing)", "(announced) only last week"
+# a passive's quoted complement before its agent: ' as “a national treasure”', ' an “undesirable” organization'
+_QUOTED_COMPLEMENT = LazyRe(r"(?:\s+as)?(?:\s+(?:a|an|the))?(?:\s+[a-z][\w-]*){0,2}?\s+[“\"][^”\"]{1,80}[”\"]"
+                            r"(?:\s+[a-z][\w-]*){0,2}?(?=\s+by\s)")
+# ... and its agent, a common noun phrase ("by his rival", "by the Russian prosecutor's general office")
+_BY_PHRASE = LazyRe(r"\s+by\s+(?P<np>(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+                    r"(?=\s*[,.;:!?)]|\s+(?:and|on|in|at|during|after|before|who|which|last|this)\b|\s*$)")
 _ADVERBS_BEFORE_BY = LazyRe(r"(?:\s+(?:[a-z]+ly|almost|mostly|only|also|still|even|first|once|long|since))+(?=\s+by\s)")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
@@ -1090,6 +1096,22 @@ class Judge:
                     continue
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
+                    if agent is None and " by " in after and _QUOTE_CHARS.search(after) is not None:
+                        # "was called “a coward” by Mayor Tom Hale", "was declared an “undesirable” organization by
+                        # the Russian prosecutor's office": a quoted complement, then the agent, who said it (the
+                        # learned part named the passive's subject, the one it was said of)
+                        complement = _QUOTED_COMPLEMENT.match(after)
+                        if complement is not None:
+                            after = after[complement.end():]
+                            agent = _BY_AGENT.match(after)
+                            said_by = self._agent(agent, after) if agent is not None else None
+                            if said_by is None:
+                                # ("by his rival", "by the Russian prosecutor's general office": a common noun phrase)
+                                phrase = _BY_PHRASE.match(after)
+                                said_by = classify(phrase.group("np"), self.speakers) if phrase is not None else None
+                            if said_by is not None and said_by.kind in ("person", "org", "other", "unnamed"):
+                                out.append(self._evidence(said_by, word, f"{word} by", pos=start))
+                            continue
                     if agent:
                         subj = self._agent(agent, after)
                         if subj is not None:
