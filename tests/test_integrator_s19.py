@@ -114,3 +114,10 @@ def test_a_passive_with_a_quoted_complement_is_its_agent_s() -> None:
                "general’s office."][:2] == ("attributed", "the national prosecutor general’s office")
     assert got["The museum was described as “a national treasure” by Culture Minister Ana Ruiz."][:2] == (
         "attributed", "Ana Ruiz")
+
+
+def test_a_role_then_a_one_word_name_opening_the_sentence_is_the_person() -> None:
+    got = _judged("Band member Kip shared the news on social media last week, writing “Feels great to support "
+                  "someone I believe in.”\n")
+    # (was "Band", the capitalised first word)
+    assert next(iter(got.values()))[:2] == ("attributed", "Kip")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "891266d24541ef1564425d405618152be5c6c192fbd6f7b43c4141257387c65c"
+DIGEST = "619f421206f0a3b31733fca6b8e7bcef2eedae491f8f5db3f25156afda5e3ae9"
 
 
 def inputs() -> list[Path]:

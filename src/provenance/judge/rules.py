@@ -231,6 +231,7 @@ _SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "repor
 # phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
 _ROLE_WORDS_NAME = LazyRe(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
                           r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_ROLE_HEAD_ONE_NAME = LazyRe(rf"(?:{_ROLE_HEADS})\s+(?P<name>[A-Z][a-z][\w'’-]+)(?=\s+[a-z])")
 # a person described by who they are in the family or in office, then their name, opening a sentence
 _THE_DESCRIBED = LazyRe(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
                         r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
@@ -1530,6 +1531,9 @@ class Judge:
                 return None
             np += head.group("head")
         role = _ROLE_WORDS_NAME.match(text, m.end("np") + 1) if text[m.end("np"):m.end("np") + 1] == " " else None
+        if role is None and text[m.end("np"):m.end("np") + 1] == " ":
+            # "Band member Flea shared ...": a role's head, then a name of one word before the verb
+            role = _ROLE_HEAD_ONE_NAME.match(text, m.end("np") + 1)
         if role is not None and not role.group(0).split()[0].endswith(("ed", "ing")):
             # "Royal commentator Lee Cohen was discussing ...": a capitalised adjective, a role, then the name
             return classify(role.group("name"), self.speakers)
