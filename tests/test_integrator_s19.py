@@ -121,3 +121,12 @@ def test_a_role_then_a_one_word_name_opening_the_sentence_is_the_person() -> Non
                   "someone I believe in.”\n")
     # (was "Band", the capitalised first word)
     assert next(iter(got.values()))[:2] == ("attributed", "Kip")
+
+
+def test_more_from_a_named_source_hands_over_to_them() -> None:
+    got = _judged("Signs of a shift were there all along -More from Lee and Park: “Our data shows both issues were "
+                  "in play.”\n\nMore from Dana Whitfield: “The numbers moved late.”\n")
+    # (was "Signs", the sentence's first word; the second had no source)
+    first, second = got.values()
+    assert first[:2] == ("attributed", "Lee and Park")
+    assert second[:2] == ("attributed", "Dana Whitfield")
