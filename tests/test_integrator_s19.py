@@ -8,7 +8,7 @@ from provenance import audit_text
 
 
 def _judged(text: str, fmt: str = "text") -> dict[str, tuple[str, str | None, str | None]]:
-    report = audit_text(text, source="x." + ("md" if fmt == "markdown" else "txt"), fmt=fmt)
+    report = audit_text(text, source="x." + {"markdown": "md", "html": "html"}.get(fmt, "txt"), fmt=fmt)
     return {js.sentence.text: (js.judgement.category.value, js.judgement.source, js.judgement.cue)
             for js in report.sentences}
 
@@ -130,3 +130,23 @@ def test_more_from_a_named_source_hands_over_to_them() -> None:
     first, second = got.values()
     assert first[:2] == ("attributed", "Lee and Park")
     assert second[:2] == ("attributed", "Dana Whitfield")
+
+
+LIST_WIDGET = """<!doctype html><html><head><title>Vineyard opens</title></head><body><article>
+<h1>A new vineyard opens on the bench</h1>
+<div class="article-content">
+<p>The winery opened its doors on Saturday after three years of planting, and the first vintage sold out within a week.</p>
+<div class="widget article-content__widget-group"><section class="list-widget list" data-tb-region="Latest Local Stories" data-async>
+<div class="widget-title widget-title--list-widget"><div class="h2 widget-title__heading">Latest Local Stories</div></div>
+</section></div>
+<p>Its owner said the cool spring had helped the grapes ripen slowly, giving the wine a lighter body than expected.</p>
+</div>
+</article></body></html>
+"""
+
+
+def test_a_list_widget_s_title_is_no_article_text() -> None:
+    got = _judged(LIST_WIDGET, fmt="html")
+    # (the title of a list of stories loaded later, "Latest Local Stories", was judged as the writer's assertion)
+    assert "Latest Local Stories" not in got
+    assert any(t.startswith("The winery opened its doors") for t in got)
