@@ -150,3 +150,13 @@ def test_a_list_widget_s_title_is_no_article_text() -> None:
     # (the title of a list of stories loaded later, "Latest Local Stories", was judged as the writer's assertion)
     assert "Latest Local Stories" not in got
     assert any(t.startswith("The winery opened its doors") for t in got)
+
+
+def test_an_opening_speech_verb_then_a_role_then_the_name() -> None:
+    got = _judged("The review was not kind.\n\n"
+                  "Wrote Jane Doe of the Times: “The play drags in its second act and never recovers.”\n\n"
+                  "Wrote critic Tom Hale, “A triumph.”\n\n"
+                  "“It will not pass,” said party whip Ann Cole, “not this year.”\n")
+    # (the second was Jane Doe's, carried in at 0.23: a role in lower case stopped the opening verb's reading)
+    assert got["Wrote critic Tom Hale, “A triumph.”"][:2] == ("attributed", "Tom Hale")
+    assert got["“It will not pass,” said party whip Ann Cole, “not this year.”"][:2] == ("attributed", "Ann Cole")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "619f421206f0a3b31733fca6b8e7bcef2eedae491f8f5db3f25156afda5e3ae9"
+DIGEST = "b2f1d7badc14350b973d373a21db83cd0e0007b638cabcc19c44d088c9b8cd3b"
 
 
 def inputs() -> list[Path]:

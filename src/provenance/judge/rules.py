@@ -179,7 +179,9 @@ _AFTER_APPOSITION = LazyRe(
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries"; nor does a title's dot
     # before more of the phrase: "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
     # ("said Republican party boss Reince Priebus, though he added ...": a clause after the name's comma)
-    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
+    # ('Wrote critic Tom Hale, “A triumph.”': the name, then a comma and the quotation)
+    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b"
+    r"|,\s*[\"“‘])|\s*$"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
@@ -519,7 +521,7 @@ _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # spoken to ("Asked Trump whether ..., the aide said" is the aide's), and only before a quotation
 _LEADING_INVERTED = LazyRe(r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Explained|Recalled|Noted|Continued|"
                            r"Declared|Concluded|Replied|Answered|Remarked|Quipped|Tweeted|Observed|Insisted|Warned|"
-                           r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z])")
+                           r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z]|(?:[a-z]+\s+){1,3}[A-Z])")
 # verbs a journalist puts before their subject ('"...," said the official.', 'added a spokesman', 'writes the
 # author'); after any other verb a common noun is its object ("promised a vote.", "unveiled the plan.")
 _INVERTING = frozenset({
