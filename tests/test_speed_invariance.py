@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b2f1d7badc14350b973d373a21db83cd0e0007b638cabcc19c44d088c9b8cd3b"
+DIGEST = "4f65d587947d8edc78752d627ba36b0168061c3bf50ab8e00f5adb48ef7a627b"
 
 
 def inputs() -> list[Path]:

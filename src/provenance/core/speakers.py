@@ -471,6 +471,13 @@ class Speakers:
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.people:
             return self.people[parts[0]]
+        if len(parts) == 1 and parts[0] in first_names() and self.people:
+            # "Kamala said" after "Kamala Harris": the one person met in full with that first name (not when two
+            # share it, nor a first name that is someone's surname too: that case returned above)
+            found = {full for full in self.people.values() if full.split()[0] == parts[0] and " " in full
+                     and all(w[:1].isupper() for w in full.split())}  # (never "Clinton allies")
+            if len(found) == 1:
+                return found.pop()
         if len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES:
             # "Sir Keir" after "Sir Keir Starmer": the full person; never met in full, the title's form
             return next((full for full in self.people.values() if full.split()[0] == parts[1] and " " in full), name)
