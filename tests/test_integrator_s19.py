@@ -171,3 +171,17 @@ def test_a_first_name_alone_is_the_one_person_met_in_full_with_it() -> None:
     assert got["Kamala said the economy was improving for working families."][:2] == ("attributed", "Kamala Harris")
     # two people share the first name: it stays as written
     assert got["Tom said sales were up."][1] == "Tom"
+
+
+def test_a_side_s_people_are_never_whom_he_means() -> None:
+    got = _judged("Governor Ray Dunn spoke first at the rally.\n\nDunn allies said the bill was dead.\n\n"
+                  "He said he would veto it anyway.\n")
+    # (was "Dunn allies": a name and a plural head were remembered as one person, whom "he" then meant)
+    assert got["Dunn allies said the bill was dead."][:2] == ("attributed", "Dunn allies")
+    assert got["He said he would veto it anyway."][:2] == ("attributed", "Ray Dunn")
+
+
+def test_a_side_before_an_aside_still_speaks() -> None:
+    got = _judged("Ukraine’s Nordic allies, including Sweden’s Ulf Kristersson and Finland’s Petteri Orpo, called "
+                  "for new talks.\n")
+    assert next(iter(got.values()))[:2] == ("attributed", "Ukraine’s Nordic allies")

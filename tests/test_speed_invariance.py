@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "4f65d587947d8edc78752d627ba36b0168061c3bf50ab8e00f5adb48ef7a627b"
+DIGEST = "8baf13453e040bcaf4d796b279798c1ff482148670b5527347d5c09086b8b738"
 
 
 def inputs() -> list[Path]:
