@@ -185,3 +185,13 @@ def test_a_side_before_an_aside_still_speaks() -> None:
     got = _judged("Ukraine’s Nordic allies, including Sweden’s Ulf Kristersson and Finland’s Petteri Orpo, called "
                   "for new talks.\n")
     assert next(iter(got.values()))[:2] == ("attributed", "Ukraine’s Nordic allies")
+
+
+def test_a_named_speaker_s_denial_is_their_statement() -> None:
+    got = _judged("Ward, the Hale campaign’s political director, disputes that the polls are wrong.\n\n"
+                  "Ward denies that the count was rushed.\n")
+    # (the issue's own example, in our words: the learned part made both the writer's)
+    assert got["Ward, the Hale campaign’s political director, disputes that the polls are wrong."][:2] == (
+        "attributed", "Ward")
+    assert got["Ward denies that the count was rushed."][:2] == ("attributed", "Ward")
+
