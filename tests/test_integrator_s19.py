@@ -195,3 +195,8 @@ def test_a_named_speaker_s_denial_is_their_statement() -> None:
         "attributed", "Ward")
     assert got["Ward denies that the count was rushed."][:2] == ("attributed", "Ward")
 
+
+def test_a_forecast_that_shows_is_the_source_up_to_its_maker() -> None:
+    got = _judged("Severe storms are likely on Friday, a forecast drawn up by the Storm Prediction Center shows.\n")
+    # (was "attributed, no source": a forecast was no study head)
+    assert next(iter(got.values()))[:2] == ("attributed", "a forecast drawn up by the Storm Prediction Center")

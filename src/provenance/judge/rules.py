@@ -2310,19 +2310,21 @@ _OWN_SCOOP = LazyRe(r"\b(?:[Ii]t\s+can\s+(?:now\s+|also\s+|today\s+|exclusively\
 # eligible voters conducted by Redfield and Wilton for Newsweek back in May found that ..." (the "and" of the
 # pollster's name is no clause boundary; a poll is a source, as PolNeAR counts it)
 _STUDY_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "review", "audit", "census", "inquiry",
-                          "investigation", "experiment", "trial", "paper"})
+                          "investigation", "experiment", "trial", "paper", "forecast", "outlook", "projection",
+                          "assessment"})
 _FINDING_VERBS = frozenset({"found", "finds", "shows", "showed", "shown", "suggests", "suggested", "revealed",
                             "reveals", "concluded", "concludes", "indicated", "indicates"})
 _STUDY_FINDS = LazyRe(
     r"^(?:[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,8},\s+)?"
     r"(?P<np>(?P<lead>(?:[Aa]n?|[Tt]he|[Tt]his|[Oo]ne)\s+(?:[a-z][\w-]*\s+|[A-Z][\w&.-]*\s+){0,2}?"
-    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper))\b"
+    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper|"
+    r"forecast|outlook|projection|assessment))\b"
     r"(?P<rest>(?:[^,;:\"“”()]|(?<=\d),(?=\d)){0,140}?))"
     r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\swas)(?<!\swere)(?<!\sare)"  # "The full poll can be found here": a passive
     r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?P<verb>found|finds|shows|showed|shown|suggests|suggested|revealed|"
     r"reveals|concluded|concludes|indicated|indicates)\b")
 # the pollster or authors after "by" in what follows a study's head: "conducted by Redfield and Wilton"
-_STUDY_AGENT = re.compile(r".*?\bby\s+[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
+_STUDY_AGENT = re.compile(r".*?\bby\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
 
 
 def _study_finds(text: str) -> list[Evidence]:
