@@ -200,3 +200,13 @@ def test_a_forecast_that_shows_is_the_source_up_to_its_maker() -> None:
     got = _judged("Severe storms are likely on Friday, a forecast drawn up by the Storm Prediction Center shows.\n")
     # (was "attributed, no source": a forecast was no study head)
     assert next(iter(got.values()))[:2] == ("attributed", "a forecast drawn up by the Storm Prediction Center")
+
+
+def test_a_title_case_role_then_a_comma_then_the_name_after_the_verb() -> None:
+    got = _judged("“We are pleased to join,” said Nimbus Chief Technology Officer and Senior Vice President of "
+                  "Product Management, Ravi Kumar.\n\n"
+                  "“It is a good day,” said Acme Corp Chief Executive, Dana Fox, who joined in May.\n")
+    # (the first named nobody; the second named "Executive")
+    first, second = got.values()
+    assert first[:2] == ("attributed", "Ravi Kumar")
+    assert second[:2] == ("attributed", "Dana Fox")

@@ -199,6 +199,11 @@ _AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|id
 _AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
                                r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                                r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# '..., said AppDynamics Chief Technology Officer and Senior Vice President of Product Management, Bhaskar Sunkara.':
+# a role in title case (a body's name, offices joined by "and", "of"), a comma, then the name that ends the sentence
+_AFTER_TITLED_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?[A-Z][\w.&’'-]*){2,13},"
+                                 r"\s+(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+                                 r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 # the name after a title's dot ("Gov. Jim Hodges, a Clinton backer"), ending as a name after the verb ends
 _NAME_AFTER_TITLE_DOT = LazyRe(r"\.\s+(?P<np>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}?)"
                                r"(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:in|on|at|during|who)\b)")
@@ -1262,7 +1267,8 @@ class Judge:
                     # the verb are what was said, not who said it)
                     inv = (_AFTER_KNOWN_AS.match(after) if " as " in after else None) or _AFTER_ROLE_NAME.match(after) \
                         or _AFTER_BODY_ROLE_NAME.match(after) \
-                        or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                        or _AFTER_APPOSITION.match(after) or _AFTER_TITLED_ROLE_NAME.match(after) \
+                        or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     elif inv and word not in _INVERTING and inv.group("np")[:1].islower() \
