@@ -210,3 +210,18 @@ def test_a_title_case_role_then_a_comma_then_the_name_after_the_verb() -> None:
     first, second = got.values()
     assert first[:2] == ("attributed", "Ravi Kumar")
     assert second[:2] == ("attributed", "Dana Fox")
+
+
+def test_added_in_its_sense_of_increase_is_no_speech() -> None:
+    got = _judged("“It was a mistake,” he added to reporters.\n\n"
+                  "The company added 300 jobs last year.\n\n"
+                  "She added to the debate by publishing the memo.\n\n"
+                  "We are grateful for what he has added to the project over the years.\n\n"
+                  "He added the plan was dead.\n")
+    # (the three were attributed: "The company" said 300 jobs, "She" and "he" said what followed)
+    assert got["The company added 300 jobs last year."][0] == "unattributed"
+    assert got["She added to the debate by publishing the memo."][0] == "unattributed"
+    assert got["We are grateful for what he has added to the project over the years."][0] == "unattributed"
+    # speech stays speech
+    assert got["“It was a mistake,” he added to reporters."][0] == "attributed"
+    assert got["He added the plan was dead."][0] == "attributed"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8baf13453e040bcaf4d796b279798c1ff482148670b5527347d5c09086b8b738"
+DIGEST = "97a279471bb82a6deccb553c8b36992aecf4d6eee5b20d10981c52851118f6fa"
 
 
 def inputs() -> list[Path]:

@@ -547,6 +547,14 @@ _INVERTING = frozenset({
 _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
 # a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
+# "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
+# debate", "added to Node.js"), or the object of "what" ("what he has added")
+_ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
+                     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)"
+                     r"\s+(?:million|billion|thousand|hundred|percent|per\s+cent|jobs|points|seats|members|users)\b)")
+_ADD_TO_THING = LazyRe(r"\s+to\s+(?:(?:the|its|their|his|her|our|a|an)\s+(?!(?:reporters|journalists|press|crowd|"
+                       r"audience|committee|panel|interviewer|host)\b)[a-z]|[A-Z][\w.]*\.[a-z])")
+_WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\s+)?$")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1043,6 +1051,10 @@ class Judge:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or (
+                    after[:4] == " to " and _ADD_TO_THING.match(after) and not _QUOTE_CHARS.search(text))
+                    or _WHAT_ADDED.search(before)):
+                continue  # "The company added 300 jobs", "She added to the debate", "what he has added to Node.js": no speech
             if word[:4] == "show" and _SHOW_UP.match(after):
                 continue  # "officers showed up at her door", "he showed off his car": no finding, nobody speaks
             if word in _MAINTAIN and not _clause_follows(text, end):
@@ -2249,7 +2261,22 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
         return False
     least = GATE_RELIABLE if sourced else GATE_STRONG
     return any(c.reliability >= least and kind in _SPEAKER_BEFORE and not _as_noun(info, k, c)
+               and not _added_no_speech(info, k, c)
                for (k, c), (_, kind) in zip(_subject_cues(info), info.subjects, strict=True))
+
+
+_ADDED = frozenset({"added", "adds", "add"})
+_ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
+
+
+def _added_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
+    """Whether the cue at token k is "added" in its sense of increase: an amount after it ("added 300 jobs") or
+    "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read on tokens)."""
+    if c.text not in _ADDED or k + 2 >= len(info.toks) or info.marks:
+        return False
+    nxt = info.toks[k + 1]
+    return nxt[:1].isdigit() or nxt in ("$", "£", "€") or (nxt == "to" and info.toks[k + 2] in _ADDED_TO_THING) \
+        or "what" in info.toks[max(0, k - 3):k]  # "what he has added (to Node.js)"
 
 
 def _subject_cues(info: SentenceInfo) -> list[tuple[int, Cue]]:
@@ -3005,6 +3032,9 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
                 and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
             return j
+        if j.category is _UNATTRIBUTED and any(_added_no_speech(info, kk, c) for kk, c in info.found) and all(
+                _added_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
+            return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
     if f is None:
         f = context_features(infos, blocks, i)
     # the learned part's certainty and weightiest features are evidence for JSON, not words for a reader
