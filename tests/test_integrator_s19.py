@@ -225,3 +225,13 @@ def test_added_in_its_sense_of_increase_is_no_speech() -> None:
     # speech stays speech
     assert got["“It was a mistake,” he added to reporters."][0] == "attributed"
     assert got["He added the plan was dead."][0] == "attributed"
+
+
+def test_added_with_an_object_then_to_is_no_speech() -> None:
+    got = _judged("Startups are leading the way in adding the framework into their strategy.\n\n"
+                  "Social media has added another link to the rumour chain, she noted.\n\n"
+                  "He added that he would go to the meeting.\n")
+    assert got["Startups are leading the way in adding the framework into their strategy."][0] == "unattributed"
+    # (the sentence's own "she noted" speaks, not "Social media")
+    assert got["Social media has added another link to the rumour chain, she noted."][1] != "Social media"
+    assert got["He added that he would go to the meeting."][:2] == ("attributed", "He")

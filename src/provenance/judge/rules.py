@@ -554,6 +554,10 @@ _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|ano
                      r"\s+(?:million|billion|thousand|hundred|percent|per\s+cent|jobs|points|seats|members|users)\b)")
 _ADD_TO_THING = LazyRe(r"\s+to\s+(?:(?:the|its|their|his|her|our|a|an)\s+(?!(?:reporters|journalists|press|crowd|"
                        r"audience|committee|panel|interviewer|host)\b)[a-z]|[A-Z][\w.]*\.[a-z])")
+# ... or an object, then "to" or "into" what it joins ("adding Node.js into their strategy", "added the
+# president to the list"): never "added that he would go to ..." nor "added to reporters"
+_ADD_OBJECT_TO = LazyRe(r"\s+(?!(?:that|he|she|they|it|we|I|there|this|in|on|at|to|for|with)\b)(?:[\w.()+-]+\s+){1,3}"
+                        r"(?:to|into)\s+(?:its|their|his|her|our|the|a|an|my|your)\s")
 _WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\s+)?$")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
@@ -1051,7 +1055,7 @@ class Judge:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
-            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or (
+            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or _ADD_OBJECT_TO.match(after) or (
                     after[:4] == " to " and _ADD_TO_THING.match(after) and not _QUOTE_CHARS.search(text))
                     or _WHAT_ADDED.search(before)):
                 continue  # "The company added 300 jobs", "She added to the debate", "what he has added to Node.js": no speech
