@@ -235,3 +235,15 @@ def test_added_with_an_object_then_to_is_no_speech() -> None:
     # (the sentence's own "she noted" speaks, not "Social media")
     assert got["Social media has added another link to the rumour chain, she noted."][1] != "Social media"
     assert got["He added that he would go to the meeting."][:2] == ("attributed", "He")
+
+
+def test_a_thing_called_by_its_name_is_no_speaker_and_records_show() -> None:
+    got = _judged("As far back as 2015, an experimental trait solver called Chalk began to be developed.\n\n"
+                  "A spokesman called the report “a fabrication”.\n\n"
+                  "Essex County land records indicate that a company sold the car lot for $510,000.\n")
+    # (the first named "an experimental trait solver" as a speaker; the third named the county, a place)
+    assert got["As far back as 2015, an experimental trait solver called Chalk began to be developed."][0] \
+        == "unattributed"
+    assert got["A spokesman called the report “a fabrication”."][:2] == ("attributed", "A spokesman")
+    assert got["Essex County land records indicate that a company sold the car lot for $510,000."][:2] == (
+        "attributed", "Essex County land records")

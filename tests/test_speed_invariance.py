@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "97a279471bb82a6deccb553c8b36992aecf4d6eee5b20d10981c52851118f6fa"
+DIGEST = "b135fc0de7a56c1a11054a815404776fa6f4c2b44f7a15982211ca9899062ec6"
 
 
 def inputs() -> list[Path]:

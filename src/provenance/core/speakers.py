@@ -1022,7 +1022,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if any(w.lower() in DOCUMENT_HEADS and words[k + 1] == "from" for k, w in enumerate(words[:-1])):
         return _fixed(Subject(np, "other", True))  # "A Feb. 1 letter from the American Legion": a document speaks
     last = words[-1].rstrip(",.")
-    if last[:1].islower() and (words[0].lower() in ("a", "an") or last.lower() in DOCUMENT_HEADS):
+    if last[:1].islower() and (words[0].lower() in ("a", "an") or last.lower() in DOCUMENT_HEADS
+                               or last.lower() in RECORD_PLURALS):  # "Essex County land records": papers, no person
         # "A Nato official", "The Swedish brochure": a description with a capitalised word in it, no name
         # (named enough to be attributed, as PolNeAR counts it), and nobody a later "he" can mean
         # (measured: any lower-case head, "US analysts" too, cost 12 sources on PolNeAR; these 4)

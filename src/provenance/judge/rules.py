@@ -547,6 +547,10 @@ _INVERTING = frozenset({
 _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
 # a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
+# "an experimental trait solver called Chalk": a noun phrase led by "a"/"an" (no other verb after it), then the
+# naming participle and a capitalised name
+_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+$")
+_NAME_AFTER = LazyRe(r"\s+[A-Z][\w.-]*")
 # "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
 # debate", "added to Node.js"), or the object of "what" ("what he has added")
 _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
@@ -1055,6 +1059,9 @@ class Judge:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if word in ("called", "named", "dubbed") and _NAME_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
+                    and _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
+                continue  # "an experimental trait solver called Chalk began ...": a thing's name, nobody speaks
             if word[:3] == "add" and (_ADD_AMOUNT.match(after) or _ADD_OBJECT_TO.match(after) or (
                     after[:4] == " to " and _ADD_TO_THING.match(after) and not _QUOTE_CHARS.search(text))
                     or _WHAT_ADDED.search(before)):
@@ -1325,7 +1332,8 @@ class Judge:
                         and not (form.cls == "speech" and subj.kind == "person" and clause.strip() == np.strip()
                                  and np.strip() in self.speakers.people) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
-                            subj.text.islower() or (subj.text[1:].islower() and (
+                            subj.text.islower() or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS
+                            or (subj.text[1:].islower() and (
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
                                 or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS)))):
                     continue  # (a surname the article named takes a base form by a typo: "Sims say he was ...")
