@@ -247,3 +247,12 @@ def test_a_thing_called_by_its_name_is_no_speaker_and_records_show() -> None:
     assert got["A spokesman called the report “a fabrication”."][:2] == ("attributed", "A spokesman")
     assert got["Essex County land records indicate that a company sold the car lot for $510,000."][:2] == (
         "attributed", "Essex County land records")
+
+
+def test_a_body_named_for_its_cause_is_one_name() -> None:
+    got = _judged("Gun control group Citytown for Safe Streets responded to the statement, saying it hopes for a real "
+                  "proposal.\n\nFamilies for Clean Rivers said the plan fell short.\n")
+    # (was "Safe Streets", a person, and "Clean Rivers")
+    first, second = got.values()
+    assert first[:2] == ("attributed", "Citytown for Safe Streets")
+    assert second[:2] == ("attributed", "Families for Clean Rivers")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b135fc0de7a56c1a11054a815404776fa6f4c2b44f7a15982211ca9899062ec6"
+DIGEST = "48445e44cbcd9568cf4ec0a928676730107e3d699481dfacf64480f4943dbfd5"
 
 
 def inputs() -> list[Path]:

@@ -1011,6 +1011,12 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # on Benghazi": one body (they were "Progress", "Benghazi", people); not a role and a name after it ("The
         # Council on American-Islamic Relations National Executive Director Nihad Awad" is Nihad Awad)
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
+    named_for = _NAMED_FOR.search(np) if " for " in np else None
+    if named_for is not None and lexicon().titles.isdisjoint(named_for.group("who").split()) \
+            and named_for.group("what").split()[-1] not in lexicon().titles:
+        # "Everytown for Gun Safety", "Americans for Prosperity", "Physicians for Human Rights": a body named for its
+        # cause, whole (they were "Gun Safety" and "Prosperity", people), after any description ("Gun control group")
+        return _fixed(Subject(named_for.group(0), "org", True))
     if " of " in np and words[0].lower() in DETERMINERS:
         role = np.split(" of ", 1)[0].split()
         if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
@@ -1156,6 +1162,9 @@ _MARKUP = re.compile(r"[<>/=]")
 _BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _FOR_ORG = LazyRe(r"\b([A-Z]\w+) (?:for|on) (?=[A-Z])")  # "the Center for American Progress", "Committee on Benghazi"
+# a body named for its cause, ending the phrase: "(Gun control group) Everytown for Gun Safety"
+_NAMED_FOR = LazyRe(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?) for (?P<what>[A-Z][\w'’-]*(?:\s+(?:and\s+|in\s+|of\s+)?"
+                    r"[A-Z][\w'’-]*){0,4})$")
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 def _plain_noun(word: str) -> bool:
     """A lower-case word that may be a noun of a fronted place ("social media"), not a verb, a preposition, a
