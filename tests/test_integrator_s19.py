@@ -256,3 +256,11 @@ def test_a_body_named_for_its_cause_is_one_name() -> None:
     first, second = got.values()
     assert first[:2] == ("attributed", "Citytown for Safe Streets")
     assert second[:2] == ("attributed", "Families for Clean Rivers")
+
+
+def test_the_writer_pointing_back_to_their_own_text_is_the_writer_s() -> None:
+    got = _judged("The solver is slow.\n\nAs mentioned above, the solver handles only part of the type system.\n\n"
+                  "As the minister said on Monday, the budget is tight.\n")
+    # (was "attributed, no source": a reader would think someone else said it)
+    assert got["As mentioned above, the solver handles only part of the type system."][0] == "unattributed"
+    assert got["As the minister said on Monday, the budget is tight."][:2] == ("attributed", "the minister")

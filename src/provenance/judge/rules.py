@@ -563,6 +563,10 @@ _ADD_TO_THING = LazyRe(r"\s+to\s+(?:(?:the|its|their|his|her|our|a|an)\s+(?!(?:r
 _ADD_OBJECT_TO = LazyRe(r"\s+(?!(?:that|he|she|they|it|we|I|there|this|in|on|at|to|for|with)\b)(?:[\w.()+-]+\s+){1,3}"
                         r"(?:to|into)\s+(?:its|their|his|her|our|the|a|an|my|your)\s")
 _WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\s+)?$")
+# the writer pointing back (or on) to their own text: "As said before,", "As mentioned above,", "As noted earlier,"
+_AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb>said|mentioned|noted|discussed|explained|"
+                        r"described|stated|shown|outlined|reported)\s+(?:before|above|earlier|previously|below|"
+                        r"elsewhere|in\s+(?:the|this|an?)\s+(?:previous|earlier|last|first|next)\s+\w+)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -2029,6 +2033,11 @@ class Judge:
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
+            own = _AS_SAID_ABOVE.match(text) if text[:3] == "As " else None
+            if own is not None:
+                # "As mentioned above, the solver handles ...": the writer points back to their own text; the claim
+                # is the writer's own, unattributed (it was "attributed, no source")
+                evidence = [e for e in evidence if e.pos != own.start("verb")]
         if "learned" in self.words:
             evidence += self._learned(text)
         if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
@@ -3044,6 +3053,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
                 and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
             return j
+        if j.category is _UNATTRIBUTED and s.text[:3] == "As " and _AS_SAID_ABOVE.match(s.text):
+            return j  # "As mentioned above, ...": the writer's own pointer, whatever the cue's weight
         if j.category is _UNATTRIBUTED and any(_added_no_speech(info, kk, c) for kk, c in info.found) and all(
                 _added_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
             return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
