@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "48445e44cbcd9568cf4ec0a928676730107e3d699481dfacf64480f4943dbfd5"
+DIGEST = "12cd90edc9b2c90b4bff2bc05f7f9d789321cd63e952977541e2e255339ae470"
 
 
 def inputs() -> list[Path]:

@@ -567,6 +567,11 @@ _WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\
 _AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb>said|mentioned|noted|discussed|explained|"
                         r"described|stated|shown|outlined|reported)\s+(?:before|above|earlier|previously|below|"
                         r"elsewhere|in\s+(?:the|this|an?)\s+(?:previous|earlier|last|first|next)\s+\w+)\b")
+# a phrase before an infinitive that opens on a verb ("needs (to declare)", "allow consumers (to not worry)"): no
+# speaker, the verb's own subject stands elsewhere
+_INFINITIVE_HEAD = LazyRe(r"(?:needs|need|allow|allows|help|helps|want|wants|ask|asks|tell|tells|force|forces|enable|"
+                          r"enables|expect|expects|urge|urges|encourage|encourages|let|lets|make|makes|get|gets|"
+                          r"try|tries|plan|plans|hope|hopes|seem|seems|appear|appears)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1318,6 +1323,9 @@ class Judge:
                     continue
                 if form.kind == "base" and dropped[:1] == ["to"] and subj.kind == "org" and not _BE.intersection(dropped):
                     continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
+                if form.kind == "base" and "to" in dropped[:2] and subj.kind == "other" and subj.text[:1].islower() \
+                        and _INFINITIVE_HEAD.match(np):
+                    continue  # "C ... needs to declare", "tools to allow consumers to not worry": a verb's phrase
                 if form.kind == "base" and subj.kind == "person" and not dropped and clause == clause_raw.strip() \
                         and _PLURAL_PEOPLE.fullmatch(subj.text) is not None and subj.text not in self.speakers.people \
                         and np.partition(" ")[0].lower() not in _SINGULAR_DETERMINERS:
