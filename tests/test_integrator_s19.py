@@ -272,3 +272,13 @@ def test_a_verb_s_phrase_before_an_infinitive_and_a_generic_you_are_no_speakers(
                   "When writing code in these languages, you sometimes want to speed up some component.\n")
     # (they named "needs", "allow consumers" and "you sometimes")
     assert [source for _, source, _ in got.values()] == [None, None, None]
+
+
+def test_a_participle_pointing_within_the_writer_s_text_is_no_cue() -> None:
+    got = _judged("The compiler has two problems.\n\n"
+                  "There’s a tradeoff between the two obstacles mentioned above:\n\n- speed\n- memory\n\n"
+                  "The senator mentioned earlier that the bill was dead.\n")
+    # (was "attributed", its source the clause "There’s a tradeoff between the two obstacles", carried to "- speed")
+    assert got["There’s a tradeoff between the two obstacles mentioned above:"][1] is None
+    assert got["- speed"][1] is None
+    assert got["The senator mentioned earlier that the bill was dead."][:2] == ("attributed", "The senator")

@@ -551,6 +551,8 @@ _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:secon
 # naming participle and a capitalised name
 _INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+$")
 _NAME_AFTER = LazyRe(r"\s+[A-Z][\w.-]*")
+# a participle that points within the writer's own text: "(the obstacles) mentioned above", "(listed) below"
+_POINTER_AFTER = LazyRe(r"\s+(?:above|below|(?:earlier|previously|before)(?=\s*[,.;:)]))")
 # "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
 # debate", "added to Node.js"), or the object of "what" ("what he has added")
 _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
@@ -1068,6 +1070,9 @@ class Judge:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if form.kind == "ed" and _POINTER_AFTER.match(after) and before[-1:] != "," \
+                    and (before.rstrip().rsplit(None, 1)[-1:] or [""])[0].lower() not in SUBJECT_PRONOUNS:
+                continue  # "the two obstacles mentioned above:", "the limitations noted below": the writer's pointer
             if word in ("called", "named", "dubbed") and _NAME_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
                     and _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "an experimental trait solver called Chalk began ...": a thing's name, nobody speaks
@@ -2295,15 +2300,21 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
 
 
 _ADDED = frozenset({"added", "adds", "add"})
+_TOKEN_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who"})
 _ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
 
 
 def _added_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
-    """Whether the cue at token k is "added" in its sense of increase: an amount after it ("added 300 jobs") or
-    "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read on tokens)."""
-    if c.text not in _ADDED or k + 2 >= len(info.toks) or info.marks:
+    """Whether the cue at token k is no speech: "added" in its sense of increase, an amount after it ("added 300
+    jobs") or "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read
+    on tokens); or a participle pointing within the writer's text ("the obstacles mentioned above")."""
+    if k + 2 >= len(info.toks) or info.marks:
         return False
     nxt = info.toks[k + 1]
+    if c.text not in _ADDED:
+        return c.text.endswith("ed") and (nxt in ("above", "below") or (
+            nxt in ("earlier", "previously") and not info.toks[k + 2][:1].isalnum())) and k > 0 \
+            and info.toks[k - 1] not in _TOKEN_PRONOUNS
     return nxt[:1].isdigit() or nxt in ("$", "£", "€") or (nxt == "to" and info.toks[k + 2] in _ADDED_TO_THING) \
         or "what" in info.toks[max(0, k - 3):k]  # "what he has added (to Node.js)"
 
