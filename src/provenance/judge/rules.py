@@ -549,8 +549,9 @@ _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
 # "an experimental trait solver called Chalk": a noun phrase led by "a"/"an" (no other verb after it), then the
 # naming participle and a capitalised name
-_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+$")
-_NAME_AFTER = LazyRe(r"\s+[A-Z][\w.-]*")
+_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:that|which|who|whom)\s)[\w-]+\s+){0,4}?"
+                            r"(?!(?:that|which|who|whom)\s)[\w-]+\s+$")
+_NAMED_THING_AFTER = LazyRe(r"\s+(?:[A-Z][a-z]|`[^`]+`)")  # "Chalk", `rustup` (not "anti-gay": "critics called it so")
 # a participle that points within the writer's own text: "(the obstacles) mentioned above", "(listed) below"
 _POINTER_AFTER = LazyRe(r"\s+(?:above|below|(?:earlier|previously|before)(?=\s*[,.;:)]))")
 # "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
@@ -1073,7 +1074,7 @@ class Judge:
             if form.kind == "ed" and _POINTER_AFTER.match(after) and before[-1:] != "," \
                     and (before.rstrip().rsplit(None, 1)[-1:] or [""])[0].lower() not in SUBJECT_PRONOUNS:
                 continue  # "the two obstacles mentioned above:", "the limitations noted below": the writer's pointer
-            if word in ("called", "named", "dubbed") and _NAME_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
+            if word in ("called", "named", "dubbed") and _NAMED_THING_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
                     and _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "an experimental trait solver called Chalk began ...": a thing's name, nobody speaks
             if word[:3] == "add" and (_ADD_AMOUNT.match(after) or _ADD_OBJECT_TO.match(after) or (
