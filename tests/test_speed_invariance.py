@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "652846511e8e0cc00295cbb54fc9c74ff933b2fe01f50d6c6dfe9da2beefc11a"
+DIGEST = "8baf13453e040bcaf4d796b279798c1ff482148670b5527347d5c09086b8b738"
 
 
 def inputs() -> list[Path]:

@@ -471,6 +471,13 @@ class Speakers:
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.people:
             return self.people[parts[0]]
+        if len(parts) == 1 and parts[0] in first_names() and self.people:
+            # "Kamala said" after "Kamala Harris": the one person met in full with that first name (not when two
+            # share it, nor a first name that is someone's surname too: that case returned above)
+            found = {full for full in self.people.values() if full.split()[0] == parts[0] and " " in full
+                     and all(w[:1].isupper() for w in full.split())}  # (never "Clinton allies")
+            if len(found) == 1:
+                return found.pop()
         if len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES:
             # "Sir Keir" after "Sir Keir Starmer": the full person; never met in full, the title's form
             return next((full for full in self.people.values() if full.split()[0] == parts[1] and " " in full), name)
@@ -875,6 +882,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "The mayor in Leeds": reported whole (the head decides what kind of speaker it is)
             return _fixed(Subject(np, inner[2].kind, inner[2].named))
         return inner
+    if np[:1] in "AYS" and _ONE_MORE.fullmatch(np):
+        # one more of a group, opening its sentence (mid-sentence, "and another called i360" names a thing)
+        return _fixed(Subject(np, "unnamed", False))
     why = not_a_speaker(np)
     if why == "a pronoun and its verb":
         why = None  # "He’s (said)": the pronoun, resolved below (only a source reported so is dropped)
@@ -1022,6 +1032,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "other", True))  # "Jewish leaders", "Russian officials": people of a kind, no "he"
     if name.split()[-1].lower() in _GROUP_HEADS:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
+    if name.split()[-1] in SIDE_HEADS:
+        # "Clinton allies", "Trump supporters", "Ukraine's European allies": people of a side, never one person a
+        # later "he" or "she" means, nor whom a later "Clinton" alone names
+        return _fixed(Subject(np, "other", True))
     name_words = name.split()
     if len(name_words) >= 3 and name_words[1][:1].isupper() and (
             name_words[0].lower() in adjectives() or people_noun(name_words[0].lower())
@@ -1215,9 +1229,20 @@ def _fixed(subject: Subject) -> tuple[str, str, Subject]:
     return ("subject", "", subject)
 
 
+# the lower-case plural heads of a side's people after a name ("Clinton allies", "Trump supporters")
+SIDE_HEADS = frozenset({"allies", "supporters", "aides", "advisers", "advisors", "backers", "donors", "staffers",
+                        "loyalists", "surrogates", "opponents", "rivals", "critics", "challengers", "spokespeople",
+                        "operatives", "strategists", "insiders", "associates", "confidants", "defenders",
+                        "detractors", "followers"})
 # "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
 # one of these names nobody in particular (PolNeAR's rule for unnamed sources)
 _UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})
+# "Another tweeted", "Yet another fan wrote", "A second protester added": one more of a group, nobody named (not
+# "a third" alone, a share: "Less than a third agreed"; nor "another of a move", "another president whom Obama")
+_ONE_MORE = LazyRe(r"(?:(?:Yet|Still)\s+)?(?:Another|another)(?:\s+(?!(?:of|who|whom|that|which|to|in|on|at|for|big|"
+                   r"reason|way|thing|time|day|year|question|problem|issue|example|case|point)\b)[a-z][\w'’-]*){0,2}"
+                   r"|A\s+(?:second|third|fourth|fifth)(?:\s+(?!(?:of|who|whom|that|which|to|in|on|at|for)\b)"
+                   r"[a-z][\w'’-]*){1,2}")
 
 # "some said", "many believe": a vague attribution whose source is nobody in particular (reported with no
 # source: a determiner names no one)
