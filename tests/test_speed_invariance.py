@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8baf13453e040bcaf4d796b279798c1ff482148670b5527347d5c09086b8b738"
+DIGEST = "12cd90edc9b2c90b4bff2bc05f7f9d789321cd63e952977541e2e255339ae470"
 
 
 def inputs() -> list[Path]:
