@@ -432,13 +432,13 @@ _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:ha
 # the start of a body's name that goes on after "and": "(the Philippine) Bureau of Fisheries (and Aquatic Resources)"
 _BODY_OF_AND = LazyRe(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*)?$")
-# adverbs between a participle and its agent: "(claimed) almost entirely (by Beijing)", "(announced) only last week"
 # a passive's quoted complement before its agent: ' as “a national treasure”', ' an “undesirable” organization'
 _QUOTED_COMPLEMENT = LazyRe(r"(?:\s+as)?(?:\s+(?:a|an|the))?(?:\s+[a-z][\w-]*){0,2}?\s+[“\"][^”\"]{1,80}[”\"]"
                             r"(?:\s+[a-z][\w-]*){0,2}?(?=\s+by\s)")
 # ... and its agent, a common noun phrase ("by his rival", "by the Russian prosecutor's general office")
 _BY_PHRASE = LazyRe(r"\s+by\s+(?P<np>(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
                     r"(?=\s*[,.;:!?)]|\s+(?:and|on|in|at|during|after|before|who|which|last|this)\b|\s*$)")
+# adverbs between a participle and its agent: "(claimed) almost entirely (by Beijing)", "(announced) only last week"
 _ADVERBS_BEFORE_BY = LazyRe(r"(?:\s+(?:[a-z]+ly|almost|mostly|only|also|still|even|first|once|long|since))+(?=\s+by\s)")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
