@@ -1063,9 +1063,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
-# adverbs that stand between a subject and its verb, never inside a speaker's name or description
+# adverbs after a generic "you" before its verb ("you sometimes (want)"): no speaker
 _TRAILING_ADVERBS = frozenset({"sometimes", "often", "always", "usually", "never", "also", "still", "just",
                                "really", "probably", "rarely", "frequently", "generally", "typically", "then", "now"})
+# adverbs that stand between a subject and its verb, never inside a speaker's name or description
 _CLAUSE_ADVERBS = frozenset({"also", "still", "never", "often", "always", "already", "finally", "again"})  # (not "then": "the then chief")
 # adjectives of rank a title-case headline capitalises before a surname ("Top Clinton adviser", "Senior Trump aide")
 _RANK_ADJECTIVES = frozenset({"top", "senior", "key", "leading", "veteran", "longtime", "ex"})
