@@ -2296,7 +2296,7 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
         return False
     least = GATE_RELIABLE if sourced else GATE_STRONG
     return any(c.reliability >= least and kind in _SPEAKER_BEFORE and not _as_noun(info, k, c)
-               and not _added_no_speech(info, k, c)
+               and not _cue_no_speech(info, k, c)
                for (k, c), (_, kind) in zip(_subject_cues(info), info.subjects, strict=True))
 
 
@@ -2305,7 +2305,7 @@ _TOKEN_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who"}
 _ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
 
 
-def _added_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
+def _cue_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
     """Whether the cue at token k is no speech: "added" in its sense of increase, an amount after it ("added 300
     jobs") or "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read
     on tokens); or a participle pointing within the writer's text ("the obstacles mentioned above")."""
@@ -3075,8 +3075,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
             return j
         if j.category is _UNATTRIBUTED and s.text[:3] == "As " and _AS_SAID_ABOVE.match(s.text):
             return j  # "As mentioned above, ...": the writer's own pointer, whatever the cue's weight
-        if j.category is _UNATTRIBUTED and any(_added_no_speech(info, kk, c) for kk, c in info.found) and all(
-                _added_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
+        if j.category is _UNATTRIBUTED and any(_cue_no_speech(info, kk, c) for kk, c in info.found) and all(
+                _cue_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
             return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
     if f is None:
         f = context_features(infos, blocks, i)
