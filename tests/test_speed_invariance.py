@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "652846511e8e0cc00295cbb54fc9c74ff933b2fe01f50d6c6dfe9da2beefc11a"
+DIGEST = "ab2ca814ebe8ed6ca193649c0061aac1f15bd1940a5b09722cfd66b696ecbe61"
 
 
 def inputs() -> list[Path]:

@@ -669,6 +669,7 @@ _FINDING_CLAUSE = LazyRe(
 _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
+HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
@@ -1145,9 +1146,12 @@ class Judge:
                         # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
                         # sentence opens with, when of the pronoun's sex, not the person named before it
                         own = _own_subject(text, _NO_PLAIN, named_only=True)
-                        if own is not None and " and " not in own and text.startswith(own) \
+                        # (or behind a fronted word: "However, Adelson met with Trump ... that he found")
+                        own_at = -1 if own is None else 0 if text.startswith(own) \
+                            else _fronted_at(text, own) if HE_OWN_FRONTED else -1
+                        if own is not None and " and " not in own and 0 <= own_at < at_he \
                                 and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
-                                and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
+                                and not self._person_between(text, own_at + len(own), at_he, PRONOUN_SEX[np]):
                             np = own
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
@@ -3237,6 +3241,16 @@ def _plural_head(text: str, end: int) -> bool:
 _SUBJECT_VERBS = frozenset(_IRREGULAR_PAST.split("|")) | {"say", "insist", "argue", "believe", "think", "want",
                                                           "fear", "worry", "hope", "expect", "see", "feel",
                                                           "are", "were", "can", "cannot", "can’t", "can't"}
+
+
+def _fronted_at(text: str, own: str) -> int:
+    """Where `own`, the sentence's own subject as _own_subject found it, stands after a fronted word or phrase
+    ("However, Adelson met ...", "In May, Adelson said ..."): its offset, or -1 when it does not start there."""
+    m = _OWN_SUBJECT.match(text)
+    if m is None or not m.group("front"):
+        return -1
+    at = m.start("np")
+    return at if text.startswith(own, at) or text.find(own, at, m.end("np") + 1) >= 0 else -1
 
 
 def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
