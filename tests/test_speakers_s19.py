@@ -29,3 +29,14 @@ def test_he_after_a_fronted_word_with_another_man_between_is_left_alone() -> Non
             "However, Mark Tate met with Paul Ferris in May, and he said the plan was \"very sensible.\"\n")
     got = _judgements(text)
     assert got[1][1] != "Mark Tate"  # (a guard: Ferris, a man named between, may be whom "he" means)
+
+
+def test_a_credit_verb_after_a_closed_quotation_that_is_also_a_noun() -> None:
+    text = ("“We are ready for the storm,” the farmers state in their letter to the council.\n\n"
+            "“Rents will rise,” the guide notes on its last page.\n\n"
+            "“We won the vote,” the state party chairman said.\n")
+    got = _judgements(text)
+    # (the tagger read "state" and "notes" as nouns there: no source was named)
+    assert got[0] == ("attributed", "the farmers")
+    assert got[1] == ("attributed", "the guide")
+    assert got[2] == ("attributed", "the state party chairman")  # (a guard: "state" before a noun stays a noun)

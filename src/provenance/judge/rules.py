@@ -599,6 +599,17 @@ def _clause_before(text: str, end: int) -> str:
     return head if m is None else head[len(head) - m.start():]
 
 
+# a quotation closed by a comma (or "?"/"!"), then up to four words before the verb: '"...," the Saudis state in'
+_CREDIT_AFTER_QUOTE = LazyRe(r"[,?!](?:[”\"]|'')\s+(?:[\w.'’-]+\s+){1,4}$")
+
+
+def _credit_after_quotation(text: str, start: int) -> bool:
+    """Whether the cue word at `start` follows a closed quotation and a short noun phrase, as a credit's verb does
+    ('"...," the Saudis state in the white paper'): there it is a verb even where the tagger reads a noun
+    ("state", "note"), and what follows it need not be a clause."""
+    return CREDIT_AFTER_QUOTE and start > 4 and _CREDIT_AFTER_QUOTE.search(text, max(0, start - 60), start) is not None
+
+
 def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where the words `forms` stand in `text`, as whole words (as lexicon.WORD finds them), in order."""
     out: list[tuple[int, str]] = []
@@ -669,6 +680,7 @@ _FINDING_CLAUSE = LazyRe(
 _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
+CREDIT_AFTER_QUOTE = True  # a cue after '"...," the Saudis' is the credit's verb, whatever the tagger says
 HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
@@ -1004,6 +1016,7 @@ class Judge:
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
                         _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text) or _POST_POSED_THE.search(text))) \
+                    and not _credit_after_quotation(text, start) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
             if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
