@@ -40,3 +40,18 @@ def test_a_credit_verb_after_a_closed_quotation_that_is_also_a_noun() -> None:
     assert got[0] == ("attributed", "the farmers")
     assert got[1] == ("attributed", "the guide")
     assert got[2] == ("attributed", "the state party chairman")  # (a guard: "state" before a noun stays a noun)
+
+
+def test_a_name_of_a_body_in_a_town_is_the_person() -> None:
+    text = ("Mayor Ruth Allen said the town was broke.\n\n"
+            "One farmer backing Mr. Hale, Owen Price of Grange Farm in Wexley, said he had called forty neighbours.\n\n"
+            "Nina Cole of Harbour Bakery in Dunmere said the flour had run out.\n")
+    got = _judgements(text)
+    # (the first was Hale, the man named before the aside; the second the town "Dunmere", as a person)
+    assert got[1] == ("attributed", "Owen Price")
+    assert got[2] == ("attributed", "Nina Cole")
+
+
+def test_a_name_in_a_place_is_still_the_name() -> None:
+    got = _judgements("Senator Bo Lund in Iowa said the race was over.\n")
+    assert got[0] == ("attributed", "Bo Lund")  # (a guard)

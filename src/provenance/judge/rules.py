@@ -263,7 +263,8 @@ _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL
 _PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 # a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
 _PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
-                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}")
+                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}"
+                          r"(?:\s+in\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)?")  # "... in Marion"
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
@@ -681,6 +682,7 @@ _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 CREDIT_AFTER_QUOTE = True  # a cue after '"...," the Saudis' is the credit's verb, whatever the tagger says
+NAME_IN_TOWN = True  # "X of Y in <town>": the town is where X is, not the speaker (_np)
 HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
@@ -792,6 +794,10 @@ def _np(clause: str) -> str:
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
                     lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
+                    # "Owen Price of Grange Farm in Wexley": a town no list holds, after a name; the name speaks
+                    # (the town was the speaker, as a person)
+                    NAME_IN_TOWN and lw == "in" and len(out) <= 2 and i >= 1 and words[i - 1][:1].isupper()
+                    and words[i - 1][1:].islower() and all(o[:1].isupper() and o[1:].islower() for o in out)) or (
                     lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
                     lw in ("at", "from", "with", "on", "in") and len(out) <= 4 and i >= 1
                     and _PLURAL_HEAD.fullmatch(before) and (lw not in ("on", "in") or _speaks(before) or words[i - 1] in PARTY_PLURALS)):
