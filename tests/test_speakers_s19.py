@@ -55,3 +55,22 @@ def test_a_name_of_a_body_in_a_town_is_the_person() -> None:
 def test_a_name_in_a_place_is_still_the_name() -> None:
     got = _judgements("Senator Bo Lund in Iowa said the race was over.\n")
     assert got[0] == ("attributed", "Bo Lund")  # (a guard)
+
+
+def test_a_described_speaker_of_a_manner_verb() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“Save the park!” the crowd shouted from the steps of the town hall.\n\n"
+            "“Oh, no,” a young man exclaimed upon seeing the bill.\n\n"
+            "When the bus arrived, a little girl shouted, “Grandma is here!”\n\n"
+            "“Stop the vote!” shouted a young woman from the gallery.\n")
+    got = _judgements(text)
+    # ("the crowd shouted from" was read as the speaker "the crowd shouted" and the verb "from": no source)
+    assert got[1] == ("attributed", "the crowd")
+    assert got[2] == ("attributed", "a young man")
+    assert got[3] == ("attributed", "a little girl")
+    assert got[4] == ("attributed", "a young woman")
+
+
+def test_a_manner_verb_without_a_quotation_is_no_speech() -> None:
+    got = _judgements("The council met on Monday.\n\nA neighbour shouted at the dog all night.\n")
+    assert got[1][1] is None  # (a guard: no quotation beside the verb, so no speaker)
