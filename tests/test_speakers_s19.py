@@ -74,3 +74,18 @@ def test_a_described_speaker_of_a_manner_verb() -> None:
 def test_a_manner_verb_without_a_quotation_is_no_speech() -> None:
     got = _judgements("The council met on Monday.\n\nA neighbour shouted at the dog all night.\n")
     assert got[1][1] is None  # (a guard: no quotation beside the verb, so no speaker)
+
+
+def test_a_party_tag_with_a_state_abbreviation_ends_no_sentence() -> None:
+    text = ("Sen. Dana Moss (D-R.I.), said after a lunch on Tuesday that the plan was a start.\n\n"
+            "Rep. Carl Ruiz (R-Ga.), chair of the Rules Committee, said the vote would wait.\n")
+    got = _judgements(text)
+    # (nupunkt ended a sentence at "R.I." and "Ga.": "), said after a lunch ..." named nobody)
+    assert got == [("attributed", "Dana Moss"), ("attributed", "Carl Ruiz")]
+
+
+def test_a_sentence_after_a_closing_bracket_still_starts() -> None:
+    from provenance.segment import _sent_spans
+
+    text = "He left at noon (as planned). (He came back later.) Then he slept."
+    assert len(_sent_spans(text)) == 3  # (a guard: an opening bracket may start a sentence)

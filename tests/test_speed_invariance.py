@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "ab2ca814ebe8ed6ca193649c0061aac1f15bd1940a5b09722cfd66b696ecbe61"
+DIGEST = "68740d34ca5d434f3d7d94a7b8e1c167f727bb3ff322d6bc216cc6046784b30e"
 
 
 def inputs() -> list[Path]:
