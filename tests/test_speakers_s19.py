@@ -89,3 +89,15 @@ def test_a_sentence_after_a_closing_bracket_still_starts() -> None:
 
     text = "He left at noon (as planned). (He came back later.) Then he slept."
     assert len(_sent_spans(text)) == 3  # (a guard: an opening bracket may start a sentence)
+
+
+def test_a_share_of_respondents_speaks_through_the_poll() -> None:
+    text = ("The council met on Monday.\n\n"
+            "In a Harbor Gazette poll released on Friday, 61 percent of residents said the ferry should stay.\n\n"
+            "Forty percent of renters said they would move in a Tidewater Institute survey this month.\n\n"
+            "Most residents like the ferry, and 61 percent of them said it should stay.\n")
+    got = _judgements(text)
+    # (the share's people were the source, "residents" or nobody, not the poll a reader can check)
+    assert got[1] == ("attributed", "a Harbor Gazette poll")
+    assert got[2] == ("attributed", "a Tidewater Institute survey")
+    assert got[3][1] != "a Harbor Gazette poll"  # (a guard: no poll named in the sentence)

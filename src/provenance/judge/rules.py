@@ -614,6 +614,25 @@ def _credit_after_quotation(text: str, start: int) -> bool:
     return CREDIT_AFTER_QUOTE and start > 4 and _CREDIT_AFTER_QUOTE.search(text, max(0, start - 60), start) is not None
 
 
+# a verb's subject that is a share of respondents: "79 percent of Democrats", "31% of Republicans and ... voters",
+# "Sixty-seven percent of Americans" (the clause right before the verb)
+_SHARE_SUBJECT = LazyRe(r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?:about\s+|some\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+)?"
+                        r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|[A-Za-z-]+\s+(?:percent|per\s+cent))\s+of\s+"
+                        r"[^,;:“”\"]{1,80}?\s+(?:[a-z]+ly\s+)?$")
+# the poll a sentence names: "In a New York Times/CBS News survey released last Thursday, ...", "... in a Washington
+# Post-ABC News poll this month"
+_POLL_NAMED = LazyRe(r"\b[Ii]n\s+(?P<np>(?:a|an|the)\s+(?:[\w/.'’&-]+\s+){0,6}?(?:[Pp]oll|[Ss]urvey))\b")
+
+
+def _poll_of_shares(text: str, verb_at: int) -> str | None:
+    """The poll that speaks for the share of respondents who are the subject of the verb at `verb_at`, when the
+    sentence names one ("In a CNN/ORC poll ..., 38 percent of voters said ..."); None otherwise."""
+    if _SHARE_SUBJECT.search(text, max(0, verb_at - 120), verb_at) is None:
+        return None
+    poll = _POLL_NAMED.search(text)
+    return None if poll is None else poll.group("np")
+
+
 def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where the words `forms` stand in `text`, as whole words (as lexicon.WORD finds them), in order."""
     out: list[tuple[int, str]] = []
@@ -686,6 +705,7 @@ THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is tha
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
 CREDIT_AFTER_QUOTE = True  # a cue after '"...," the Saudis' is the credit's verb, whatever the tagger says
 NAME_IN_TOWN = True  # "X of Y in <town>": the town is where X is, not the speaker (_np)
+POLL_SHARES = True  # "In a ... poll, 79 percent of Democrats said": the poll is the source (_poll_of_shares)
 HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
@@ -1280,6 +1300,14 @@ class Judge:
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
                                 or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS)))):
                     continue  # (a surname the article named takes a base form by a typo: "Sims say he was ...")
+            if POLL_SHARES and ("poll" in self.words or "survey" in self.words) \
+                    and ("percent" in self.words or "%" in text):
+                poll = _poll_of_shares(text, start)
+                if poll is not None:
+                    # "In a New York Times/CBS News survey released last Thursday, 79 percent of Democrats said they
+                    # were satisfied": the share of respondents speaks through the poll, the source a reader can check
+                    # (it was "Democrats", or no one named)
+                    subj = classify(poll, self.speakers) or Subject(poll, "other", True)
             if main_subject is None and subj.kind != "unnamed" and not (
                     quotes and any(q.start <= s.start + start < q.end for q in quotes)):
                 # (a verb inside a quotation is the speaker's: in '"If I was a donor, I'd want answers,"
