@@ -101,3 +101,21 @@ def test_a_share_of_respondents_speaks_through_the_poll() -> None:
     assert got[1] == ("attributed", "a Harbor Gazette poll")
     assert got[2] == ("attributed", "a Tidewater Institute survey")
     assert got[3][1] != "a Harbor Gazette poll"  # (a guard: no poll named in the sentence)
+
+
+def test_a_split_quotation_whose_line_goes_on_with_a_clause_of_time() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“The town of Dunmere is proud to cast its votes: one for Lee, and nine for Ross!” US Senator Jeff Palmer "
+            "said as he opened the session.\n\n"
+            "“Is this the end?” Mara Quinn asked when the vote closed.\n")
+    got = _judgements(text)
+    # (the splitter ends the quotation at its "!" or "?"; "as he opened" was read as a clause the line reports)
+    assert got[1] == ("attributed", "Jeff Palmer")
+    assert got[3] == ("attributed", "Mara Quinn")
+
+
+def test_a_split_quotation_whose_line_reports_a_clause_of_its_own() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“We won!” Tom Ruiz said at the party that the vote was fair.\n")
+    got = _judgements(text)
+    assert got[1][1] != "Tom Ruiz"  # (a guard: "that the vote was fair" is what the line reports)

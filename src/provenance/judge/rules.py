@@ -2585,6 +2585,9 @@ _SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
 _ATTRIBUTION_LINE = LazyRe(r"(?:(?:[A-Z][\w.'’-]*|de|van|von)\s+){0,4}?(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he)\.?"
                            r"(?:,[^,]{1,40},)?\s+(?:later\s+|then\s+|also\s+)?([a-z]+)\b")
 _REPORTED_CLAUSE = LazyRe(r"\bthat\b")
+# a clause of time or manner, or a phrase, right after the verb of such a line ("said as he opened the session")
+_ADJUNCT_AFTER = LazyRe(r"\s+(?:as|when|while|after|before|during|at|in|on|from|of|with)\b")
+SPLIT_QUOTE_ADJUNCT = True  # ... is no clause the line reports (_names_split_quote)
 
 
 def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
@@ -2599,7 +2602,11 @@ def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
     after = text[m.end():]
     if not after.strip(" ,.;:!?"):
         return True
-    return not _REPORTED_CLAUSE.search(after) and not _clause_follows(text, m.end())
+    if _REPORTED_CLAUSE.search(after):
+        return False
+    # ('... Senator Jeff Sessions said as he launched the process.': a clause of time or manner after the verb is
+    # no clause the line reports; it was read as one, and the quotation before it named nobody)
+    return (SPLIT_QUOTE_ADJUNCT and _ADJUNCT_AFTER.match(after) is not None) or not _clause_follows(text, m.end())
 _CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
