@@ -119,3 +119,15 @@ def test_a_split_quotation_whose_line_reports_a_clause_of_its_own() -> None:
             "“We won!” Tom Ruiz said at the party that the vote was fair.\n")
     got = _judgements(text)
     assert got[1][1] != "Tom Ruiz"  # (a guard: "that the vote was fair" is what the line reports)
+
+
+def test_a_name_after_the_verb_then_a_role_without_an_article() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“She is on track to win,” said Democratic strategist Tom Vale, president of the New Civic Network. "
+            "“Something dramatic would have to happen.”\n\n"
+            "“The rent is too high,” explained housing lawyer Ana Ruiz, director of the Tenant Project.\n")
+    got = _judgements(text)
+    # (the name's comma then "president of" was no end of the phrase: nobody, or "president of ...", was named)
+    assert got[1] == ("attributed", "Tom Vale")
+    assert got[2] == ("attributed", "Tom Vale")
+    assert got[3] == ("attributed", "Ana Ruiz")
