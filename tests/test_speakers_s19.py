@@ -131,3 +131,11 @@ def test_a_name_after_the_verb_then_a_role_without_an_article() -> None:
     assert got[1] == ("attributed", "Tom Vale")
     assert got[2] == ("attributed", "Tom Vale")
     assert got[3] == ("attributed", "Ana Ruiz")
+
+
+def test_a_name_after_the_verb_then_a_participle_with_that() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“We are all props,” said county delegate Rob Kell, angered that the leaders ignored the vote.\n")
+    got = _judgements(text)
+    # (the participle's clause was no end of the name: the speaker was an unresolved "they")
+    assert got[1] == ("attributed", "Rob Kell")

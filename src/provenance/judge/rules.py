@@ -185,6 +185,9 @@ _AFTER_APPOSITION = LazyRe(
     r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
     # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
     rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
+    # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
+    # "said the younger Mr. Trump" is Donald Jr., whom the name alone would make his father)
+    r"|,\s+[a-z]{3,}ed\s+that\b"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
