@@ -139,3 +139,15 @@ def test_a_name_after_the_verb_then_a_participle_with_that() -> None:
     got = _judgements(text)
     # (the participle's clause was no end of the name: the speaker was an unresolved "they")
     assert got[1] == ("attributed", "Rob Kell")
+
+
+def test_a_cue_noun_after_a_preposition_and_an_adjective() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Moments earlier, in his opening remarks, Lund said he was ready.\n\n"
+            "She gave him notes on his public remarks, Dana Holt says.\n\n"
+            "The mayor of the city says the vote was fair.\n")
+    got = _judgements(text)
+    # ("his opening" and "his public" were the speakers of the noun "remarks")
+    assert got[1] == ("attributed", "Lund")
+    assert got[2] == ("attributed", "Dana Holt")
+    assert got[3] == ("attributed", "The mayor of the city")  # (a guard)

@@ -469,6 +469,11 @@ _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
                              r"despite|without|after|before)\s+$")
+# ... and so does a preposition, a determiner and an adjective: "in his opening remarks", "during her prepared
+# comments" (the speaker was "his opening")
+_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during)\s+"
+                                       r"(?:the|his|her|their|its|our|my|your|this|that)\s+"
+                                       r"[a-z]+(?:ing|ed|al|ic|ous|ive|en)\s+$")
 # "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
 _NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
 
@@ -1039,7 +1044,8 @@ class Judge:
             if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
                     before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
-            if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+            if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
+                                               or _PREPOSITION_ADJECTIVE_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind == "s" and before[-4:] in (" to ", " To "):
                 continue  # "gave money for Head Start to states": after "to", an -s form is a noun (a verb is a base)
