@@ -151,3 +151,20 @@ def test_a_cue_noun_after_a_preposition_and_an_adjective() -> None:
     assert got[1] == ("attributed", "Lund")
     assert got[2] == ("attributed", "Dana Holt")
     assert got[3] == ("attributed", "The mayor of the city")  # (a guard)
+
+
+def test_the_name_before_a_comma_and_who_with_an_auxiliary() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Kell, who has in the past described Lund as a bully, clearly wanted a fight.\n\n"
+            "“The budget is broken,” Mary Olsen, who is treasurer of the Lakeside Club said in a statement.\n")
+    got = _judgements(text)
+    # ("has" was the speaker; the second named nobody)
+    assert got[1] == ("attributed", "Kell")
+    assert got[2] == ("attributed", "Mary Olsen")
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_it() -> None:
+    text = ("The council met on Monday.\n\n"
+            "The rent rules, which officials said will start in May, will not apply to shops.\n")
+    got = _judgements(text)
+    assert got[1][1] != "The rent rules"  # (a guard: the officials speak, not the rules)

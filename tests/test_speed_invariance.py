@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "68740d34ca5d434f3d7d94a7b8e1c167f727bb3ff322d6bc216cc6046784b30e"
+DIGEST = "8ab90229146653c6dcabc71b9c811471fa64558e351404bd5f821be4e2045022"
 
 
 def inputs() -> list[Path]:

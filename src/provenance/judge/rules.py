@@ -716,6 +716,7 @@ HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's
 CREDIT_AFTER_QUOTE = True  # a cue after '"...," the Saudis' is the credit's verb, whatever the tagger says
 NAME_IN_TOWN = True  # "X of Y in <town>": the town is where X is, not the speaker (_np)
 POLL_SHARES = True  # "In a ... poll, 79 percent of Democrats said": the poll is the source (_poll_of_shares)
+RELATIVE_AFTER_COMMA = True  # "Beck, who has in the past described": the name before the comma and "who" speaks
 HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
@@ -1168,6 +1169,15 @@ class Judge:
                     # - we all know": there a subject of their own speaks)
                     rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    first = clause.split(None, 1)[0].lower()
+                    if not head and RELATIVE_AFTER_COMMA and text[:max(0, rel_at)].rstrip().endswith(",") and (
+                            first in _AUX or first in _BE or _adverb(first)):
+                        # (only where "who" is the verb's subject, an auxiliary or an adverb after it: in "The
+                        # changes, which officials said ...", the officials speak)
+                        # "Beck, who has in the past described Trump as ...": the name before the comma ("has" was
+                        # the speaker, the clause's own words past its time phrase)
+                        comma = text.rfind(",", 0, max(0, rel_at))
+                        head = _np(_clause_before(text, comma).strip()) if comma > 0 else ""
                     if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
                         np = head
                 elif not empty and "where" in self.words and dropped and not _BE.isdisjoint(clause.lower().split()) \
