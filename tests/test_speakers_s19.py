@@ -178,3 +178,15 @@ def test_opined_is_a_reporting_verb() -> None:
     # (no source, or the speaker before carried in: "opine" was in no list)
     assert got[1] == ("attributed", "Harbor Gazette")
     assert got[2] == ("attributed", "Ruth Allen")
+
+
+def test_more_reporting_verbs() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Dana Holt elaborated in a letter to the board that the budget would fall short.\n\n"
+            "“People are afraid of wasting their votes,” Carl Ruiz surmised.\n\n"
+            "The reply did not rebut the mayor’s point that the bridge was unsafe.\n")
+    got = _judgements(text)
+    # ("elaborate", "surmise", "rebut" were in no list: a noun phrase inside what was said, or the speaker before)
+    assert got[1] == ("attributed", "Dana Holt")
+    assert got[2] == ("attributed", "Carl Ruiz")
+    assert got[3] == ("attributed", "The reply")

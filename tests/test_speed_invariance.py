@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8ab90229146653c6dcabc71b9c811471fa64558e351404bd5f821be4e2045022"
+DIGEST = "8589f16cf49bd55085144a9fb0374a6b86a70b1845f5e3a85bf12678cd9b6fb7"
 
 
 def inputs() -> list[Path]:
