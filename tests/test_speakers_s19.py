@@ -190,3 +190,12 @@ def test_more_reporting_verbs() -> None:
     assert got[1] == ("attributed", "Dana Holt")
     assert got[2] == ("attributed", "Carl Ruiz")
     assert got[3] == ("attributed", "The reply")
+
+
+def test_a_preposition_in_ing_opening_a_sentence_is_no_name() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Regarding Lund’s remarks after the vote, Dana Holt shared her view with the radio host.\n\n"
+            "“The way I see it,” she said, “no one questions his service.”\n")
+    got = _judgements(text)
+    # ("Regarding Lund" was remembered as a person, and the "she" meant it)
+    assert got[2] == ("attributed", "Dana Holt")
