@@ -199,3 +199,11 @@ def test_a_preposition_in_ing_opening_a_sentence_is_no_name() -> None:
     got = _judgements(text)
     # ("Regarding Lund" was remembered as a person, and the "she" meant it)
     assert got[2] == ("attributed", "Dana Holt")
+
+
+def test_a_described_speaker_of_a_manner_verb_with_a_capitalised_adjective() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“Will he be the next judge?” a Democratic staffer in the room wondered.\n")
+    got = _judgements(text)
+    # (no source: the capitalised adjective and the place after the noun were outside the pattern)
+    assert got[1] == ("attributed", "a Democratic staffer in the room")

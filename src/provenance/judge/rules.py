@@ -101,7 +101,9 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
-                       r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?"
+                       r"|(?:the|a|an)\s+(?:[A-Z][a-z][\w-]*\s+)?[a-z]+(?:\s+[a-z]+)?"
+                       # ('"Will he be the next attorney general?" a Democratic staffer in the room wondered.')
+                       r"(?:\s+(?:in|at|on|from)\s+the\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?"
                        r"(?P<verb>" + "|".join(sorted(_MANNER_VERBS, key=len, reverse=True)) + r")\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
