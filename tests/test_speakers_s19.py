@@ -207,3 +207,12 @@ def test_a_described_speaker_of_a_manner_verb_with_a_capitalised_adjective() -> 
     got = _judgements(text)
     # (no source: the capitalised adjective and the place after the noun were outside the pattern)
     assert got[1] == ("attributed", "a Democratic staffer in the room")
+
+
+def test_a_single_mark_closing_a_word_inside_a_quotation_closes_nothing() -> None:
+    text = ("The council met on Monday.\n\n"
+            "\"This is the same attack he made last week. Last week, he used the word 'unfit.' This week he is using "
+            "the word 'judgment.' It is the same attack,\" press secretary Dana Holt said, in the segment after.\n")
+    got = _judgements(text)
+    # (the quotation's first three sentences named nobody: "'unfit.'" was read as the quotation's close)
+    assert got[1:4] == [("attributed", "Dana Holt")] * 3

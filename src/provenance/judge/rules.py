@@ -2530,8 +2530,11 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         # (once the quotation has closed with no speaker, the writer's narration after it names none:
         # '"He would say: ..." Epstein would later ask to meet ...'; only a short attribution line may,
         # '... in my bedroom." Lacerda said.')
+        # (a sentence ending on a single mark inside the quotation, "... he used the word 'unqualified.'", has not
+        # closed it: the quotation runs on past it, and its speaker may still be named)
         while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)) \
-                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
+                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6
+                         and not (NESTED_CLOSE and infos[k - 1].quote_out)):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
             # (not a sentence the quotation runs through: "... were not publicly disclosed by the Clintons, despite
@@ -2611,6 +2614,7 @@ _REPORTED_CLAUSE = LazyRe(r"\bthat\b")
 # a clause of time or manner, or a phrase, right after the verb of such a line ("said as he opened the session")
 _ADJUNCT_AFTER = LazyRe(r"\s+(?:as|when|while|after|before|during|at|in|on|from|of|with)\b")
 SPLIT_QUOTE_ADJUNCT = True  # ... is no clause the line reports (_names_split_quote)
+NESTED_CLOSE = True  # a single closing mark inside an open quotation closes nothing (_fill_pending)
 
 
 def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
