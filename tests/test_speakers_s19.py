@@ -216,3 +216,12 @@ def test_a_single_mark_closing_a_word_inside_a_quotation_closes_nothing() -> Non
     got = _judgements(text)
     # (the quotation's first three sentences named nobody: "'unfit.'" was read as the quotation's close)
     assert got[1:4] == [("attributed", "Dana Holt")] * 3
+
+
+def test_a_speaker_line_with_a_party_tag_before_its_colon() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Rep. Dana Holt (R-S.C.):\"I have not heard anyone cite that figure. Who told you that?\"\n")
+    got = _judgements(text)
+    # (the party tag kept the line from being read as hers: nobody was named)
+    assert got[1] == ("attributed", "Dana Holt")
+    assert got[2] == ("attributed", "Dana Holt")

@@ -390,7 +390,8 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 # "The 80-year-old, a member of Tamworth Soroptimists: “...": a person described by age, an aside, a colon, a quotation
 _AGED_COLON = LazyRe(r"(?P<who>The\s+\d{1,3}-year-old(?:\s+[a-z]+)?)(?:,[^:“”\"]{1,80})?:\s*[“\"‘]")
-_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+# (a party tag may stand before the colon: 'Rep. Trey Gowdy (R-S.C.):"I have not heard ...')
+_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})(?:\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{{1,4}}\.)\))?\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
 # verb, then a colon and a quotation: the subject's words, whatever the verb
 _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
@@ -1934,7 +1935,7 @@ class Judge:
             return Judgement(_NONE, None, None, reason("empty"))
 
         evidence: list[Evidence] = self._according(s) if "according" in self.words else []
-        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
+        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words or "):" in text else None
         if m:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")) \
