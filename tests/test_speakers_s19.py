@@ -225,3 +225,17 @@ def test_a_speaker_line_with_a_party_tag_before_its_colon() -> None:
     # (the party tag kept the line from being read as hers: nobody was named)
     assert got[1] == ("attributed", "Dana Holt")
     assert got[2] == ("attributed", "Dana Holt")
+
+
+def test_more_manner_verbs_and_their_described_speakers() -> None:
+    text = ("Mayor Ruth Allen said the town was broke.\n\n"
+            "“The town will always be the town,” an angry Hollis retaliated. “It never gives up.”\n\n"
+            "“Stop the vote!” shouted the leader of the Harbor Union.\n\n"
+            "The engine cracked and hissed all night.\n")
+    got = _judgements(text)
+    # (Ruth Allen was carried in: "retaliated" was no verb of speech, "an angry Hollis" no speaker; the leader was
+    # "the leader" alone)
+    assert got[1] == ("attributed", "Hollis")
+    assert got[2] == ("attributed", "Hollis")
+    assert got[3] == ("attributed", "the leader of the Harbor Union")
+    assert got[4][1] is None  # (a guard: no quotation beside the verbs)

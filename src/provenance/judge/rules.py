@@ -96,18 +96,24 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
                            "went", "beamed", "smiled", "grinned", "quipped", "joked", "raved", "fretted", "griped",
-                           "grumbled"})
+                           "grumbled",
+                           # ('“France will always be France,” an angry Hollande retaliated.', '“Choke!” blared the
+                           # front page of The Boston Herald.': the speaker before was carried in)
+                           "retaliated", "riffed", "blared", "exulted", "cracked", "needled", "vented", "proclaimed",
+                           "jabbed", "hissed", "howled", "crowed", "chirped", "seethed"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
+                       r"|(?:the|a|an)\s+[a-z]+\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"  # "an angry Hollande"
                        r"|(?:the|a|an)\s+(?:[A-Z][a-z][\w-]*\s+)?[a-z]+(?:\s+[a-z]+)?"
                        # ('"Will he be the next attorney general?" a Democratic staffer in the room wondered.')
                        r"(?:\s+(?:in|at|on|from)\s+the\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?"
                        r"(?P<verb>" + "|".join(sorted(_MANNER_VERBS, key=len, reverse=True)) + r")\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                        r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
+                        r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?(?:\s+of\s+(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
+                        r"(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
 # "I wondered if they could opt out", "Smith wondered whether ...": a question the subject asked, with no quotation
 _WONDERED_CLAUSE = LazyRe(r"\s+(?:aloud\s+)?(?:if|whether|why|how|what)\b")
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
