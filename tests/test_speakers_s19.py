@@ -239,3 +239,13 @@ def test_more_manner_verbs_and_their_described_speakers() -> None:
     assert got[2] == ("attributed", "Hollis")
     assert got[3] == ("attributed", "the leader of the Harbor Union")
     assert got[4][1] is None  # (a guard: no quotation beside the verbs)
+
+
+def test_a_message_or_a_statement_on_a_website_speaks() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“Hi visitors! Welcome,” a welcome message on the website reads.\n\n"
+            "A statement on the website said the shop was closed.\n")
+    got = _judgements(text)
+    # ("the website" spoke: the phrase was cut at "on")
+    assert got[2] == ("attributed", "a welcome message")
+    assert got[3] == ("attributed", "A statement")

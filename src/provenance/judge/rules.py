@@ -760,6 +760,10 @@ _TIME_TAIL = LazyRe(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s
                     r"once\s+again|at\s+the\s+time)\s*$", re.I)
 
 
+# what is posted or shown somewhere and speaks ("a welcome message on the website reads", "a post on the forum said")
+_POSTED_HEADS = frozenset({"message", "post", "tweet", "video", "sign", "banner", "caption", "headline", "note"})
+
+
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
@@ -857,7 +861,8 @@ def _np(clause: str) -> str:
                 continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
-                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS
+                         or words[i - 1] in DOCUMENT_HEADS or words[i - 1] in _POSTED_HEADS) \
                     and words[i - 1].lower() not in DAYS_MONTHS:
                 # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
                 # or when it spoke; the name or role speaks
