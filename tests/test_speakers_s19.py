@@ -249,3 +249,12 @@ def test_a_message_or_a_statement_on_a_website_speaks() -> None:
     # ("the website" spoke: the phrase was cut at "on")
     assert got[2] == ("attributed", "a welcome message")
     assert got[3] == ("attributed", "A statement")
+
+
+def test_a_name_after_the_verb_then_when_asked_about_someone() -> None:
+    text = ("The council met on Monday.\n\n"
+            "“The plan puts us at risk. That is wrong,” said farm owner Dan Kell when asked about Mayor Ruth Allen.\n")
+    got = _judgements(text)
+    # (the name did not end before "when", and "about Mayor Ruth Allen" was read as a role and a name after "asked":
+    # the mayor, asked about, was the speaker)
+    assert got[1:] == [("attributed", "Dan Kell"), ("attributed", "Dan Kell")]

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "8589f16cf49bd55085144a9fb0374a6b86a70b1845f5e3a85bf12678cd9b6fb7"
+DIGEST = "b306e662a855d1654c5db9bc676817675173514a7f0d85cae235ff5cb05c4aa1"
 
 
 def inputs() -> list[Path]:

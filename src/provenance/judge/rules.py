@@ -177,7 +177,9 @@ _AFTER_APPOSITION = LazyRe(
     # (nor a verb of its own: "quoted the Talmud and visited the grave of Theodor Herzl, the father of ...")
     r"(?:(?!(?:of|for|to|from|with|by|in|on|at)\s+(?:the|a|an)\s|[a-z]{3,}ed\s)[\w.'’-]+,?\s+){0,6}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s|of\s+(?:the|a|an)\s)[a-z][\w'’-]*\s+){1,4}"
+    # (nor a preposition: "when asked about Lindsey Graham" named Graham, the one asked about)
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|about|against|over|into|like|than|"
+    r"as|of\s+(?:the|a|an))\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
@@ -199,7 +201,9 @@ _AFTER_APPOSITION = LazyRe(
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s"
+    # ("said Cruz constituent Dan Golvach when asked about Lindsey Graham": a clause of time after the name)
+    r"|\s+(?:when|while|after|before)\s)")
 # '..., says the former editor of the Standard, George Osborne.': a role of a body, then the name in apposition
 _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
                          r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
