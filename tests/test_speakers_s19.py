@@ -258,3 +258,12 @@ def test_a_name_after_the_verb_then_when_asked_about_someone() -> None:
     # (the name did not end before "when", and "about Mayor Ruth Allen" was read as a role and a name after "asked":
     # the mayor, asked about, was the speaker)
     assert got[1:] == [("attributed", "Dan Kell"), ("attributed", "Dan Kell")]
+
+
+def test_a_name_with_initials_before_descriptions() -> None:
+    text = ("Rabbi Tom Hale said the vote was close.\n\n"
+            "Just last week, J.J. Goldberg, editor at large of The Harbor, an influential weekly in the town, wrote, "
+            "“We should think of the mill.”\n")
+    got = _judgements(text)
+    # (the rabbi was carried in: a name of initials was no person's name before the asides)
+    assert got[1] == ("attributed", "J.J. Goldberg")

@@ -280,7 +280,8 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
 # said in a statement" (the role was the speaker)
 _LOWER_ROLE_OF = LazyRe(rf"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_HEADS})\s+(?:of|for|at)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
-_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+# (initials may stand for the first name: "J.J. Goldberg, editor at large of The Forward, ..., wrote")
+_PERSON_ASIDE = re.compile(r"(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 # a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
 _PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
                           r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}"
