@@ -267,3 +267,12 @@ def test_a_name_with_initials_before_descriptions() -> None:
     got = _judgements(text)
     # (the rabbi was carried in: a name of initials was no person's name before the asides)
     assert got[1] == ("attributed", "J.J. Goldberg")
+
+
+def test_a_share_after_a_dash_speaks_through_the_poll_the_sentence_opens_with() -> None:
+    text = ("Mayor Ruth Allen said the town was broke.\n\n"
+            "The poll has bad news for Lund, who has been trying to right a struggling campaign — 25 percent of likely "
+            "Republican voters say they would “definitely not support” him, the most for any candidate.\n")
+    got = _judgements(text)
+    # (the share of voters, "25 percent of likely Republican voters", was the source, as a name)
+    assert got[1] == ("attributed", "The poll")

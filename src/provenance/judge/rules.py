@@ -640,12 +640,12 @@ def _credit_after_quotation(text: str, start: int) -> bool:
 
 # a verb's subject that is a share of respondents: "79 percent of Democrats", "31% of Republicans and ... voters",
 # "Sixty-seven percent of Americans" (the clause right before the verb)
-_SHARE_SUBJECT = LazyRe(r"(?:^|[,;:]\s+|\b(?:and|but)\s+)(?:about\s+|some\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+)?"
+_SHARE_SUBJECT = LazyRe(r"(?:^|[,;:—–]\s+|\b(?:and|but)\s+)(?:about\s+|some\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+)?"
                         r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|[A-Za-z-]+\s+(?:percent|per\s+cent))\s+of\s+"
                         r"[^,;:“”\"]{1,80}?\s+(?:[a-z]+ly\s+)?$")
 # the poll a sentence names: "In a New York Times/CBS News survey released last Thursday, ...", "... in a Washington
-# Post-ABC News poll this month"
-_POLL_NAMED = LazyRe(r"\b[Ii]n\s+(?P<np>(?:a|an|the)\s+(?:[\w/.'’&-]+\s+){0,6}?(?:[Pp]oll|[Ss]urvey))\b")
+# Post-ABC News poll this month", or opens with: "The poll has bad news for Bush — 25 percent ... say ..."
+_POLL_NAMED = LazyRe(r"(?:\b[Ii]n\s+|^)(?P<np>(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w/.'’&-]+\s+){0,6}?(?:[Pp]oll|[Ss]urvey))\b")
 
 
 def _poll_of_shares(text: str, verb_at: int) -> str | None:
