@@ -276,3 +276,13 @@ def test_a_share_after_a_dash_speaks_through_the_poll_the_sentence_opens_with() 
     got = _judgements(text)
     # (the share of voters, "25 percent of likely Republican voters", was the source, as a name)
     assert got[1] == ("attributed", "The poll")
+
+
+def test_a_day_word_capitalised_inside_a_name() -> None:
+    text = ("The council met on Monday.\n\n"
+            "USA TODAY reported last month that the group funded 200 trips.\n\n"
+            "Lund today said the vote was fixed.\n")
+    got = _judgements(text)
+    # ("TODAY" was cut as a time adjunct: the speaker was "USA")
+    assert got[1] == ("attributed", "USA TODAY")
+    assert got[2] == ("attributed", "Lund")  # (a guard: "today" in lower case is still a time)

@@ -769,6 +769,10 @@ _TIME_TAIL = LazyRe(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s
 _POSTED_HEADS = frozenset({"message", "post", "tweet", "video", "sign", "banner", "caption", "headline", "note"})
 
 
+# days written in lower case, capitalised only inside a name after a capitalised word: "USA TODAY (reported)"
+_CAPITAL_IN_NAMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+
+
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
@@ -779,7 +783,9 @@ def _np(clause: str) -> str:
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
     while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS \
-            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()):
+            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()) \
+            and not (words[k - 1][:1].isupper() and words[k - 1].lower().strip(",.") in _CAPITAL_IN_NAMES
+                     and words[k - 2][:1].isupper()):
         k -= 1  # (but "Theresa May (said)" is a name: a capitalised word before it and no preposition)
     if k < len(words):
         if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
