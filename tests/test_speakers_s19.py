@@ -286,3 +286,11 @@ def test_a_day_word_capitalised_inside_a_name() -> None:
     # ("TODAY" was cut as a time adjunct: the speaker was "USA")
     assert got[1] == ("attributed", "USA TODAY")
     assert got[2] == ("attributed", "Lund")  # (a guard: "today" in lower case is still a time)
+
+
+def test_for_the_first_time_is_a_time_not_a_speaker() -> None:
+    text = ("The council met on Monday.\n\n"
+            "The bridge had failed before, but the report on Wednesday for the first time cited a 2013 memo.\n")
+    got = _judgements(text)
+    # ("Wednesday for the first time" was the speaker)
+    assert got[1] == ("attributed", "the report")

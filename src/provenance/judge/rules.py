@@ -762,7 +762,7 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
 
 _TIME_TAIL = LazyRe(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
                     r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)|"
-                    r"once\s+again|at\s+the\s+time)\s*$", re.I)
+                    r"once\s+again|at\s+the\s+time|for\s+the\s+(?:first|second|third|last|only)\s+time)\s*$", re.I)
 
 
 # what is posted or shown somewhere and speaks ("a welcome message on the website reads", "a post on the forum said")
