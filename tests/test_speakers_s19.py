@@ -294,3 +294,18 @@ def test_for_the_first_time_is_a_time_not_a_speaker() -> None:
     got = _judgements(text)
     # ("Wednesday for the first time" was the speaker)
     assert got[1] == ("attributed", "the report")
+
+
+def test_a_hyphen_between_spaces_is_a_dash() -> None:
+    text = ("The council met on Monday.\n\n"
+            "In an interview at her hotel room, Dana Reyes - Lund's girlfriend and co-host on his channel - told "
+            "The Harbor Gazette that he was a good man.\n\n"
+            "The behemoth Koch operation - which aims to spend $900 million before the elections - is now "
+            "considering abandoning Lund.\n\n"
+            "The three scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed there are able candidates.\n")
+    got = _judgements(text)
+    # (the hyphen was no clause boundary: the aside's words, "the elections", "Mr. Amar", were the speakers, or
+    # nobody was)
+    assert got[1] == ("attributed", "Dana Reyes")
+    assert got[2] == ("attributed", "The behemoth Koch operation")
+    assert got[3] == ("attributed", "Mr. Tribe, Ms. Epstein and Mr. Amar")

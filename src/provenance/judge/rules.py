@@ -138,8 +138,9 @@ _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed (an ellipsis is a boundary too: "the
-# United States….I want to say" was a speaker "the United States….I")
-_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+# United States….I want to say" was a speaker "the United States….I"; so is a hyphen between spaces, a dash typed
+# as one: "... backed Mr. Trump - 60 percent of voters said" was a speaker "voters backed Mr. Trump - 60 percent ...")
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                         r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
@@ -773,6 +774,13 @@ _POSTED_HEADS = frozenset({"message", "post", "tweet", "video", "sign", "banner"
 _CAPITAL_IN_NAMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 
 
+# a dash opening a relative clause: "The behemoth Koch operation - which aims ..."
+_DASHED_RELATIVE = LazyRe(r"(?:\s-|[—–])\s*(?:which|who|whose)\b")
+# a list of two or more names, titled or not: "Mr. Tribe, Ms. Epstein and Mr. Amar"
+_ONE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
+_NAMES_LIST = LazyRe(rf"{_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}")
+
+
 def _np(clause: str) -> str:
     """The noun phrase that ends a clause: its last words up to a preposition or verb-like word."""
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
@@ -1124,6 +1132,12 @@ class Judge:
                         continue
                     subj = classify(_np(clause), self.speakers) if clause.strip() \
                         else self._past_aside(text, start - len(clause_raw))
+                    if subj is None and not clause.strip() and ("—" in text or "–" in text or " - " in text) \
+                            and _DASHED_RELATIVE.search(text, 0, start):
+                        # "The behemoth Koch operation - which aims to spend ... - is now considering": the noun
+                        # phrase before a dashed relative clause, as for a finite verb (not "All geniuses of humanity –
+                        # in art, sport, politics – were saying “yes” to a few things", a figure of speech)
+                        subj = self._before_dash_aside(text, start - len(clause_raw))
                 else:
                     # (an imperative has no subject: "Please read our Comment Policy before commenting." was the
                     # Comment Policy's words, TimesLive)
@@ -1265,7 +1279,7 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
-                if subj is None and empty and ("—" in text or "–" in text):
+                if subj is None and empty and ("—" in text or "–" in text or " - " in text):
                     # "The lawyer — a former judge — said", "Joyce — who is listed as an attorney — told The Post":
                     # the noun phrase before a dashed aside speaks (the verb's clause was the aside's empty end)
                     subj = self._before_dash_aside(text, start - len(clause_raw))
@@ -1549,14 +1563,22 @@ class Judge:
         lawyer — a former judge — said"), or None."""
         head = text[:end].rstrip()
         dash = head[-1:]
-        if dash not in ("—", "–"):
+        if dash == "-" and head[-2:-1] == " ":
+            dash = " - "  # a dash typed as a hyphen between spaces ("Deborah Jordan Reynolds - Santilli's girlfriend - told")
+        elif dash not in ("—", "–"):
             return None
-        opening = head.rfind(dash, max(0, len(head) - 160), len(head) - 1)
+        opening = head.rfind(dash, max(0, len(head) - 160), len(head) - len(dash))
         if opening <= 0 or _QUOTE_CHARS.search(head, opening):
             return None
         clause = _clause_before(text, opening).strip()
         np = _np(_strip_aux(clause)[0]) if clause else ""
         subj = classify(np, self.speakers) if np else None
+        if subj is not None and subj.kind in ("other", "unnamed") and dash == " - ":
+            aside = head[opening + len(dash):len(head) - 1].strip()
+            if _NAMES_LIST.fullmatch(aside):
+                # "The three constitutional scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed": the aside names
+                # the people the description stands for; they speak
+                return Subject(aside, "person", True)
         return subj if subj is not None and subj.kind in ("person", "org", "other", "unnamed") else None
 
     def _lead_with_asides(self, text: str, end: int) -> Subject | None:
