@@ -309,3 +309,15 @@ def test_a_hyphen_between_spaces_is_a_dash() -> None:
     assert got[1] == ("attributed", "Dana Reyes")
     assert got[2] == ("attributed", "The behemoth Koch operation")
     assert got[3] == ("attributed", "Mr. Tribe, Ms. Epstein and Mr. Amar")
+
+
+def test_a_relative_named_by_first_name_only() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Her father, Brad, 39, worried that too many voters limit the news they read.\n\n"
+            "“People are afraid of wasting their votes,” he said.\n\n"
+            "On TV Tuesday, his wife, Jane, called for an open process.\n")
+    got = _judgements(text)
+    # (the speakers were an unresolved "they", then "he", then "he" carried in: a first name alone was no name)
+    assert got[1] == ("attributed", "Her father, Brad")
+    assert got[2] == ("attributed", "Her father, Brad")
+    assert got[3] == ("attributed", "his wife, Jane")

@@ -776,6 +776,19 @@ _CAPITAL_IN_NAMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 
 # a dash opening a relative clause: "The behemoth Koch operation - which aims ..."
 _DASHED_RELATIVE = LazyRe(r"(?:\s-|[—–])\s*(?:which|who|whose)\b")
+# a relative or a companion named by a possessive ("Her father", "his wife", "their longtime friend")
+_KIN_ROLE = LazyRe(r"(?:(?:[A-Z][\w'’ ]{0,40}\s)?(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[a-z]+\s+)?(?:wife|husband|father|mother|"
+                   r"son|daughter|brother|sister|partner|girlfriend|boyfriend|fiancee|fiancée|fiance|friend|cousin|"
+                   r"aunt|uncle|grandmother|grandfather|niece|nephew|stepfather|stepmother|widow)")
+KIN_FIRST_NAME = True  # "Her father, Brad, 39, worried": the role and the first name speak (_name_before_descriptions)
+
+
+def _lead_stripped(role: str) -> str:
+    """The possessive role without the words before it in its clause ("On CNN Tuesday his wife" -> "his wife")."""
+    m = re.search(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s", role)
+    return role[m.start():] if m is not None else role
+
+
 # a list of two or more names, titled or not: "Mr. Tribe, Ms. Epstein and Mr. Amar"
 _ONE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
 _NAMES_LIST = LazyRe(rf"{_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}")
@@ -1551,6 +1564,11 @@ class Judge:
             if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
+            if KIN_FIRST_NAME and back < len(parts) and " " not in seg and seg in first_names() \
+                    and _KIN_ROLE.fullmatch(parts[-back - 1].strip()):
+                # "Her father, Brad, 39, worried that ...", "his wife, Jane, called for ...": a relative named by first
+                # name only; the role and the name speak (the speaker was an unresolved "they" or "he")
+                return Subject(f"{_lead_stripped(parts[-back - 1].strip())}, {seg}", "person", True)
             if back > 1 and (not (seg[:1].islower() or seg.isdigit() or _STATE_ABBREVIATION.fullmatch(seg))
                              or any(c in seg for c in "\"“”;:()")):
                 # only a description ("vice president of PMG") or an age ("Hayley Walsh, 42, a lecturer
