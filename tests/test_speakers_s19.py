@@ -321,3 +321,17 @@ def test_a_relative_named_by_first_name_only() -> None:
     assert got[1] == ("attributed", "Her father, Brad")
     assert got[2] == ("attributed", "Her father, Brad")
     assert got[3] == ("attributed", "his wife, Jane")
+
+
+def test_a_finding_credited_after_the_claim() -> None:
+    text = ("The council met on Monday.\n\n"
+            "Mrs. Lund has support from 52 percent of primary voters, while Mr. Hale has 33 percent, the poll found.\n\n"
+            "Lund has kept support among older voters, Fox found.\n\n"
+            "More than 17% of eligible voters took part, the Tidewater Research Center analysis shows.\n\n"
+            "Forensic police found the 10th victim.\n")
+    got = _judgements(text)
+    # ("found" with nothing after it was read as a discovery, and the tagger read "shows" as a noun)
+    assert got[1] == ("attributed", "the poll")
+    assert got[2] == ("attributed", "Fox")
+    assert got[3] == ("attributed", "the Tidewater Research Center analysis")
+    assert got[4][1] is None  # (a guard: a discovery)

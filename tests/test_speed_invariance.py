@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b306e662a855d1654c5db9bc676817675173514a7f0d85cae235ff5cb05c4aa1"
+DIGEST = "620415d6db6a58e19cc8db43ca54e196b8b53fd0fd7225beb46156f927d1264d"
 
 
 def inputs() -> list[Path]:

@@ -1106,7 +1106,10 @@ class Judge:
                     and not _credit_after_quotation(text, start) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
-            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
+            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]) \
+                    and not (POST_POSED_FINDING and not after.strip(_QUOTE_MARKS + ".!")
+                             and (_POST_POSED.search(text) or _POST_POSED_THE.search(text))):
+                # ("..., the poll found.", "..., Fox found.": a credit after the claim is a finding's statement)
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
             if word[:4] == "show" and _SHOW_UP.match(after):
                 continue  # "officers showed up at her door", "he showed off his car": no finding, nobody speaks
@@ -2443,8 +2446,10 @@ _POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(RECO
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
-# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb
-_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+"
+# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb (its
+# name may go on with a noun: "..., the Pew Research Center analysis shows.")
+_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+[a-z]+)?|[a-z]+)\s+"
+                         r"(?:[a-z]+ly\s+)?[a-z]+"
                          r"\s*[.!]?[\"”’']?\s*$")
 
 
@@ -2677,6 +2682,7 @@ _REPORTED_CLAUSE = LazyRe(r"\bthat\b")
 # a clause of time or manner, or a phrase, right after the verb of such a line ("said as he opened the session")
 _ADJUNCT_AFTER = LazyRe(r"\s+(?:as|when|while|after|before|during|at|in|on|from|of|with)\b")
 SPLIT_QUOTE_ADJUNCT = True  # ... is no clause the line reports (_names_split_quote)
+POST_POSED_FINDING = True  # "..., the poll found.": a credit after the claim, not a discovery (Judge._verbs)
 NESTED_CLOSE = True  # a single closing mark inside an open quotation closes nothing (_fill_pending)
 
 
