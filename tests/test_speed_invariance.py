@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "620415d6db6a58e19cc8db43ca54e196b8b53fd0fd7225beb46156f927d1264d"
+DIGEST = "7f450d5228760e6b4ffbec4acbace0de261d3fe2299b9975cea07dfc57ef4006"
 
 
 def inputs() -> list[Path]:

@@ -878,6 +878,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
             # "The mayor in Leeds": reported whole (the head decides what kind of speaker it is)
             return _fixed(Subject(np, inner[2].kind, inner[2].named))
         return inner
+    if np[:1] in "AYS" and _ONE_MORE.fullmatch(np):
+        # one more of a group, opening its sentence (mid-sentence, "and another called i360" names a thing)
+        return _fixed(Subject(np, "unnamed", False))
     why = not_a_speaker(np)
     if why == "a pronoun and its verb":
         why = None  # "He’s (said)": the pronoun, resolved below (only a source reported so is dropped)
@@ -1221,6 +1224,12 @@ def _fixed(subject: Subject) -> tuple[str, str, Subject]:
 # "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
 # one of these names nobody in particular (PolNeAR's rule for unnamed sources)
 _UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})
+# "Another tweeted", "Yet another fan wrote", "A second protester added": one more of a group, nobody named (not
+# "a third" alone, a share: "Less than a third agreed"; nor "another of a move", "another president whom Obama")
+_ONE_MORE = LazyRe(r"(?:(?:Yet|Still)\s+)?(?:Another|another)(?:\s+(?!(?:of|who|whom|that|which|to|in|on|at|for|big|"
+                   r"reason|way|thing|time|day|year|question|problem|issue|example|case|point)\b)[a-z][\w'’-]*){0,2}"
+                   r"|A\s+(?:second|third|fourth|fifth)(?:\s+(?!(?:of|who|whom|that|which|to|in|on|at|for)\b)"
+                   r"[a-z][\w'’-]*){1,2}")
 
 # "some said", "many believe": a vague attribution whose source is nobody in particular (reported with no
 # source: a determiner names no one)

@@ -9,6 +9,11 @@ speaker's, sentence by sentence (the sentence-level judge sees each one alone an
 - An embedded post (a tweet and its like) ends with a credit line: "— RT (@RT_com) July 16, 2026".
   The post is its author's (RT, not the platform); the credit line itself is not an assertion, and
   the platform link on it is the post's address. Hashtags and @handles inside a post name nobody.
+- A post copied as plain text (a copy-paste of a page loses the block quote) is a paragraph that
+  ends with the same credit line, dated: "Jail! Deep State Justice Dept must finally act? — Donald J.
+  Trump (@realDonaldTrump) January 2, 2018". The post is the text just before the credit, as far back
+  as a post can run (about 300 characters, links not counted); the rest of the paragraph, if any, is
+  the writer's. Without this the post read as the writer's own assertions.
 
 The blocks are read in order; a run of consecutive quote blocks is one quote.
 """
@@ -26,6 +31,16 @@ _CREDIT_LINE = LazyRe(
     r"^\s*[—–-]{1,2}\s*(?:(?P<name>[^()@\n]{1,80}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)|(?P<bare>@\w{1,30}))"
     r"\s*(?P<date>[^()\n]{0,40})$"
 )
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# the same credit at the end of a paragraph's last sentence, after the post's words or its link
+# ("... others — Donald J. Trump (@realDonaldTrump) January 2, 2018", "pic.twitter.com/Bu3Cw62Ey9— Dan
+# Strauss (@DanielStrauss4) January 16, 2018"); a date is required here, as nothing else marks a post
+_INLINE_CREDIT = LazyRe(
+    r"(?:[—–]|--|(?<=\s)-(?=\s))\s*(?P<name>[^()@\n—–]{1,60}?)\s*\(\s*(?P<handle>@\w{1,30})\s*\)"
+    rf"\s*(?P<date>{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$"
+)
+_URL = LazyRe(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
+_POST_LENGTH = 300  # a post's words (280 characters on X since 2017), links not counted, and some slack
 # "According to X:", "X said:", "X wrote on Facebook:", "as X put it:"
 _INTRO = LazyRe(
     r"(?:^|[,;]\s+|\.\s+)(?:according to|as)\s+(?P<a>[^,:;]{2,80}?)(?:\s+(?:put it|wrote|said|posted))?\s*:\s*[\"“”']?$|"
@@ -53,6 +68,7 @@ def attribute_quoted_blocks(blocks: Sequence[Block], sentences: Sequence[Sentenc
     """The judgements with the sentences of introduced block quotes and credited posts given to
     their speaker."""
     out = list(judgements)
+    _credit_copied_posts(blocks, sentences, out)
     if not any(b.kind is BlockKind.QUOTE for b in blocks):
         return out  # no block quote: nothing to hand to a speaker (the usual page; no index built)
     by_block: dict[int, list[int]] = {}
@@ -97,3 +113,39 @@ def attribute_quoted_blocks(blocks: Sequence[Block], sentences: Sequence[Sentenc
             out[i] = Judgement(Category.ATTRIBUTED, speaker, cue or "block quote",
                                f"a block quote introduced by “{sentences[intro[-1]].text.strip()[-80:]}”")
     return out
+
+
+def _credit_copied_posts(blocks: Sequence[Block], sentences: Sequence[Sentence], out: list[Judgement]) -> None:
+    """Give a post copied as plain text (a paragraph ending on a dated credit line) to its author, in place."""
+    if not any("(@" in b.text for b in blocks):
+        return  # the usual page: no credit line anywhere (one substring test per block)
+    kind = {b.index: b.kind for b in blocks}
+    last: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        last[s.block] = i  # the last sentence of each block (one pass)
+    for b, i in last.items():
+        if kind.get(b) is BlockKind.QUOTE or "(@" not in sentences[i].text:
+            continue  # a quote block's credit is read with its block (attribute_quoted_blocks)
+        text = sentences[i].text.rstrip()
+        credit = _INLINE_CREDIT.search(text)
+        if credit is None:
+            continue
+        author = credit.group("name").strip().strip(",;:")
+        if not author or not author[0].isupper():
+            continue
+        label = f"{author} ({credit.group('handle')})"
+        words = _URL.sub("", text[:credit.start()]).strip()
+        post = Judgement(Category.ATTRIBUTED, author, "embedded post", f"a post credited to {label}")
+        if any(c.isalpha() for c in words):
+            out[i] = post  # "... finally act? Also on Comey & others — Donald J. Trump (...)": its last words
+        else:
+            out[i] = Judgement(Category.NONE, None, None, "the credit line of an embedded post")
+        length = len(words)
+        k = i - 1
+        while k >= 0 and sentences[k].block == b:
+            length += len(_URL.sub("", sentences[k].text).strip()) + 1
+            if length > _POST_LENGTH:
+                break  # the rest of the paragraph, before the post, is the writer's
+            if out[k].category is not Category.NONE:  # a question in a post still asserts nothing
+                out[k] = post
+            k -= 1

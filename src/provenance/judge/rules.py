@@ -193,7 +193,9 @@ _AFTER_APPOSITION = LazyRe(
     # (a closing ’ ends the name; a possessive ’s does not: "read Piers Morgan’s diaries"; nor does a title's dot
     # before more of the phrase: "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell")
     # ("said Republican party boss Reince Priebus, though he added ...": a clause after the name's comma)
-    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b)|\s*$"
+    # ('Wrote critic Tom Hale, “A triumph.”': the name, then a comma and the quotation)
+    r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b"
+    r"|,\s*[\"“‘])|\s*$"
     # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
     rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
     # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
@@ -252,6 +254,7 @@ _SPEECH_PASSIVES = frozenset({"confirmed", "announced", "stated", "said", "repor
 # phrase with a preposition or article in it ("the chairman of the County GOP in New Hampshire")
 _ROLE_WORDS_NAME = LazyRe(r"(?:(?!(?:of|in|at|for|from|the|a|an|on|with|by|to|and)\s)[a-z][\w'’-]*\s+){1,3}"
                           r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})")
+_ROLE_HEAD_ONE_NAME = LazyRe(rf"(?:{_ROLE_HEADS})\s+(?P<name>[A-Z][a-z][\w'’-]+)(?=\s+[a-z])")
 # a person described by who they are in the family or in office, then their name, opening a sentence
 _THE_DESCRIBED = LazyRe(r"(?:But\s+|And\s+)?[Tt]he\s+(?:elder|younger|late|former|embattled|veteran|billionaire|"
                         r"disgraced|retired|outgoing|incoming)\s+(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})"
@@ -408,6 +411,8 @@ _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})(?:\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z
 # verb, then a colon and a quotation: the subject's words, whatever the verb
 _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
                        r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
+# "-More from Blumenthal and Cohen: “...": a round-up's hand-over to a named source and its quotation
+_MORE_FROM = LazyRe(rf"(?:^|[\s—–-])More\s+from\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[\"“‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 # (an apostrophe inside a word is no closing mark: "‘The economy isn’t booming ...’: BMO")
@@ -446,6 +451,12 @@ _POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:ha
 _BODY_OF_AND = LazyRe(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*)?$")
 # adverbs between a participle and its agent: "(claimed) almost entirely (by Beijing)", "(announced) only last week"
+# a passive's quoted complement before its agent: ' as “a national treasure”', ' an “undesirable” organization'
+_QUOTED_COMPLEMENT = LazyRe(r"(?:\s+as)?(?:\s+(?:a|an|the))?(?:\s+[a-z][\w-]*){0,2}?\s+[“\"][^”\"]{1,80}[”\"]"
+                            r"(?:\s+[a-z][\w-]*){0,2}?(?=\s+by\s)")
+# ... and its agent, a common noun phrase ("by his rival", "by the Russian prosecutor's general office")
+_BY_PHRASE = LazyRe(r"\s+by\s+(?P<np>(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)"
+                    r"(?=\s*[,.;:!?)]|\s+(?:and|on|in|at|during|after|before|who|which|last|this)\b|\s*$)")
 _ADVERBS_BEFORE_BY = LazyRe(r"(?:\s+(?:[a-z]+ly|almost|mostly|only|also|still|even|first|once|long|since))+(?=\s+by\s)")
 # a name that may be the first of two subjects joined by "and" ("Sweden and Finland have told")
 _CONJUNCT = LazyRe(rf"(?:[Tt]he\s+)?{_NAME}")
@@ -539,7 +550,26 @@ _QUOTE_CHARS = LazyRe(r"[\"“”‘]|''")  # not ’, an apostrophe as often
 # spoken to ("Asked Trump whether ..., the aide said" is the aide's), and only before a quotation
 _LEADING_INVERTED = LazyRe(r"^\s*(?P<verb>Said|Says|Added|Adds|Wrote|Writes|Explained|Recalled|Noted|Continued|"
                            r"Declared|Concluded|Replied|Answered|Remarked|Quipped|Tweeted|Observed|Insisted|Warned|"
-                           r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z])")
+                           r"Cautioned|Argued)\s+(?:(?:the|a|an)\s+\w|[A-Z]|(?:[a-z]+\s+){1,3}[A-Z])")
+# verbs a journalist puts before their subject ('"...," said the official.', 'added a spokesman', 'writes the
+# author'); after any other verb a common noun is its object ("promised a vote.", "unveiled the plan.")
+_INVERTING = frozenset({
+    "said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "recalled", "recalls", "noted",
+    "notes", "continued", "continues", "declared", "declares", "concluded", "concludes", "replied", "replies",
+    "answered", "answers", "remarked", "remarks", "quipped", "quips", "tweeted", "tweets", "observed", "observes",
+    "insisted", "insists", "warned", "warns", "cautioned", "cautions", "argued", "argues", "asked", "asks",
+    "reported", "reports", "acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes",
+    "countered", "counters", "suggested", "suggests", "stated", "states", "claimed", "claims", "commented",
+    "comments", "predicted", "predicts", "posted", "posts", "agreed", "agrees", "confirmed", "confirms",
+    "responded", "responds", "joked", "jokes", "stressed", "stresses", "emphasized", "emphasised", "recounted",
+    "recounts", "complained", "complains", "mused", "muses", "offered", "offers", "opined", "opines", "boasted",
+    "boasts", "lamented", "laments", "sighed", "sighs", "whispered", "shouted", "yelled", "exclaimed",
+    "reasoned", "reasons", "contended", "contends", "maintained", "maintains", "elaborated", "elaborates",
+    "pointed", "points", "testified", "testifies", "texted", "emailed", "messaged", "announced", "announces",
+})
+_DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
+# a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
+_ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1181,6 +1211,22 @@ class Judge:
                     continue
                 if set(dropped) & _BE and form.kind == "ed":
                     agent = _BY_AGENT.match(after)
+                    if agent is None and " by " in after and _QUOTE_CHARS.search(after) is not None:
+                        # "was called “a coward” by Mayor Tom Hale", "was declared an “undesirable” organization by
+                        # the Russian prosecutor's office": a quoted complement, then the agent, who said it (the
+                        # learned part named the passive's subject, the one it was said of)
+                        complement = _QUOTED_COMPLEMENT.match(after)
+                        if complement is not None:
+                            after = after[complement.end():]
+                            agent = _BY_AGENT.match(after)
+                            said_by = self._agent(agent, after) if agent is not None else None
+                            if said_by is None:
+                                # ("by his rival", "by the Russian prosecutor's general office": a common noun phrase)
+                                phrase = _BY_PHRASE.match(after)
+                                said_by = classify(phrase.group("np"), self.speakers) if phrase is not None else None
+                            if said_by is not None and said_by.kind in ("person", "org", "other", "unnamed"):
+                                out.append(self._evidence(said_by, word, f"{word} by", pos=start))
+                            continue
                     if agent:
                         subj = self._agent(agent, after)
                         if subj is not None:
@@ -1340,6 +1386,12 @@ class Judge:
                         or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
+                    elif inv and word not in _INVERTING and inv.group("np")[:1].islower() \
+                            and inv.group("np").split(None, 1)[0] in _DETERMINERS_AFTER:
+                        # "... and promised a vote.": a common noun after a verb that never comes before its
+                        # subject is its object ('"...," said the official.' is the official's; "promised" is no
+                        # "said"): the garbage source "a vote"
+                        inv = None
                     elif inv and inv.group("np").rsplit(None, 1)[-1].lower() in self.titles \
                             and after[inv.end("np"):inv.end("np") + 1] == ".":
                         # "said former South Carolina Gov. Jim Hodges, a Clinton backer": the phrase was cut at the
@@ -1626,6 +1678,9 @@ class Judge:
                 return None
             np += head.group("head")
         role = _ROLE_WORDS_NAME.match(text, m.end("np") + 1) if text[m.end("np"):m.end("np") + 1] == " " else None
+        if role is None and text[m.end("np"):m.end("np") + 1] == " ":
+            # "Band member Flea shared ...": a role's head, then a name of one word before the verb
+            role = _ROLE_HEAD_ONE_NAME.match(text, m.end("np") + 1)
         if role is not None and not role.group(0).split()[0].endswith(("ed", "ing")):
             # "Royal commentator Lee Cohen was discussing ...": a capitalised adjective, a role, then the name
             return classify(role.group("name"), self.speakers)
@@ -2006,6 +2061,18 @@ class Judge:
             if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")) \
                     and _LEADING_INVERTED.match(m.group("who")) is None:  # "Said Smith:" is Smith's (_verbs)
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
+        more = _MORE_FROM.search(text) if ":" in self.words and "More" in text else None
+        if more is not None:
+            # "-More from Blumenthal and Cohen: “Data collected by our firm ...”": a round-up hands over to its
+            # named speakers (the sentence's own first word, "Signs", was the source)
+            subj = classify(more.group("who"), self.speakers)
+            left, _, right = more.group("who").partition(" and ")
+            first = classify(left, self.speakers) if right else None
+            if subj is not None and first is not None and subj.kind == first.kind and subj.kind in ("person", "org"):
+                subj = Subject(f"{first.text} and {subj.text}", subj.kind, True)  # both speak ("Lee and Park")
+            if subj is not None and subj.kind in ("person", "org"):
+                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), subj.kind,
+                                         more.start("who")))
         m = _AGED_COLON.match(text) if ":" in self.words and text[:4] == "The " and not evidence else None
         if m:
             # "The 80-year-old, a member of Tamworth Soroptimists: “I have lived in Tamworth ...”": a person described by
@@ -2132,6 +2199,11 @@ class Judge:
             continued = self._continued_quotation(s, text, quotes)
             if continued is not None:
                 return continued
+            # nor is it when the quotation is the link's text ("called climate change “the greatest con job
+            # ever”" linked to a video of the speech): the link shows where the words were said, the speaker is
+            # whoever the sentence says said them, which the rest of the judge reads as if no link were there
+            evidence = [e for e in evidence if e.cue != "link"]
+            attributed = []
         if attributed:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
@@ -3108,6 +3180,10 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         last_source = None
         if m_who is not None:
             source = (m_who.group("who") or m_who.group("who2") or "").strip() or None
+    if source is None and j.category is _VAGUE and s.text[:1] in "AaYyS" and _ONE_MORE_LEAD.match(s.text):
+        # "Maria Lopez said the tickets sold out. Another said, “...”": one more of a group speaks, not the person
+        # named before (the rules found the unnamed subject; a determiner names no one, so no source was kept)
+        last_source = None
     if source is None and last_source is not None:
         # no laundering: a neighbour's source carries only into a continuation of the speaker's
         # quotation, an item of a list or quotation the speaker introduced (after "X said:"), or a

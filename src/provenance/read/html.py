@@ -79,7 +79,7 @@ _JUNK_PAIRS = frozenset({
     "skiplink", "skiplinks", "relatedlinks", "moreon", "morefrom", "readnext", "upnext", "accesswall",
     "registrationwall", "latestcontent", "printonly", "noprint", "socialshare", "storylist", "storypromo",
     "liveblognav", "sharebar", "sharetools", "adslot", "adunit", "adzone", "optin", "taglist", "linksblock",
-    "linksgrid", "imagecount", "viewimages", "gallerycount", "entryinfo", "postinfo", "entrymeta", "affiliate", "buybutton", "buynow", "video", "videos",
+    "linksgrid", "listwidget", "imagecount", "viewimages", "gallerycount", "entryinfo", "postinfo", "entrymeta", "affiliate", "buybutton", "buynow", "video", "videos",
 })
 _HIDDEN_TOKENS = frozenset({
     "hidden", "is-hidden", "d-none", "display-none", "visually-hidden", "visuallyhidden", "u-visually-hidden",
