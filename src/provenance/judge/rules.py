@@ -1270,9 +1270,9 @@ class Judge:
                     # - we all know": there a subject of their own speaks)
                     rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
-                    first = clause.split(None, 1)[0].lower()
+                    rel_first = clause.split(None, 1)[0].lower()
                     if not head and RELATIVE_AFTER_COMMA and text[:max(0, rel_at)].rstrip().endswith(",") and (
-                            first in _AUX or first in _BE or _adverb(first)):
+                            rel_first in _AUX or rel_first in _BE or _adverb(rel_first)):
                         # (only where "who" is the verb's subject, an auxiliary or an adverb after it: in "The
                         # changes, which officials said ...", the officials speak)
                         # "Beck, who has in the past described Trump as ...": the name before the comma ("has" was
