@@ -160,3 +160,28 @@ def test_an_opening_speech_verb_then_a_role_then_the_name() -> None:
     # (the second was Jane Doe's, carried in at 0.23: a role in lower case stopped the opening verb's reading)
     assert got["Wrote critic Tom Hale, “A triumph.”"][:2] == ("attributed", "Tom Hale")
     assert got["“It will not pass,” said party whip Ann Cole, “not this year.”"][:2] == ("attributed", "Ann Cole")
+
+
+def test_a_first_name_alone_is_the_one_person_met_in_full_with_it() -> None:
+    got = _judged("Vice President Kamala Harris spoke in Atlanta on Tuesday.\n\n"
+                  "Kamala said the economy was improving for working families.\n\n"
+                  "Clinton allies said the speech went well.\n\n"
+                  "Tom Ebbers said the shop would open late. Tom Reid said it would not. Tom said sales were up.\n")
+    # (was "Kamala": two sources in the report for one person)
+    assert got["Kamala said the economy was improving for working families."][:2] == ("attributed", "Kamala Harris")
+    # two people share the first name: it stays as written
+    assert got["Tom said sales were up."][1] == "Tom"
+
+
+def test_a_side_s_people_are_never_whom_he_means() -> None:
+    got = _judged("Governor Ray Dunn spoke first at the rally.\n\nDunn allies said the bill was dead.\n\n"
+                  "He said he would veto it anyway.\n")
+    # (was "Dunn allies": a name and a plural head were remembered as one person, whom "he" then meant)
+    assert got["Dunn allies said the bill was dead."][:2] == ("attributed", "Dunn allies")
+    assert got["He said he would veto it anyway."][:2] == ("attributed", "Ray Dunn")
+
+
+def test_a_side_before_an_aside_still_speaks() -> None:
+    got = _judged("Ukraine’s Nordic allies, including Sweden’s Ulf Kristersson and Finland’s Petteri Orpo, called "
+                  "for new talks.\n")
+    assert next(iter(got.values()))[:2] == ("attributed", "Ukraine’s Nordic allies")

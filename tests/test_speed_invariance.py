@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "7f450d5228760e6b4ffbec4acbace0de261d3fe2299b9975cea07dfc57ef4006"
+DIGEST = "993c095f2f5fee55640907cfd0a2ffd00be259c98a494652e3cf3c6a5b194d81"
 
 
 def inputs() -> list[Path]:

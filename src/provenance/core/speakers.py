@@ -471,6 +471,13 @@ class Speakers:
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.people:
             return self.people[parts[0]]
+        if len(parts) == 1 and parts[0] in first_names() and self.people:
+            # "Kamala said" after "Kamala Harris": the one person met in full with that first name (not when two
+            # share it, nor a first name that is someone's surname too: that case returned above)
+            found = {full for full in self.people.values() if full.split()[0] == parts[0] and " " in full
+                     and all(w[:1].isupper() for w in full.split())}  # (never "Clinton allies")
+            if len(found) == 1:
+                return found.pop()
         if len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES:
             # "Sir Keir" after "Sir Keir Starmer": the full person; never met in full, the title's form
             return next((full for full in self.people.values() if full.split()[0] == parts[1] and " " in full), name)
@@ -1028,6 +1035,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return _fixed(Subject(np, "other", True))  # "Jewish leaders", "Russian officials": people of a kind, no "he"
     if name.split()[-1].lower() in _GROUP_HEADS:
         return _fixed(Subject(np, "other", True))  # "the Soros family": people together, no "he" or "she"
+    if name.split()[-1] in SIDE_HEADS:
+        # "Clinton allies", "Trump supporters", "Ukraine's European allies": people of a side, never one person a
+        # later "he" or "she" means, nor whom a later "Clinton" alone names
+        return _fixed(Subject(np, "other", True))
     name_words = name.split()
     if len(name_words) >= 3 and name_words[1][:1].isupper() and (
             name_words[0].lower() in adjectives() or people_noun(name_words[0].lower())
@@ -1221,6 +1232,11 @@ def _fixed(subject: Subject) -> tuple[str, str, Subject]:
     return ("subject", "", subject)
 
 
+# the lower-case plural heads of a side's people after a name ("Clinton allies", "Trump supporters")
+SIDE_HEADS = frozenset({"allies", "supporters", "aides", "advisers", "advisors", "backers", "donors", "staffers",
+                        "loyalists", "surrogates", "opponents", "rivals", "critics", "challengers", "spokespeople",
+                        "operatives", "strategists", "insiders", "associates", "confidants", "defenders",
+                        "detractors", "followers"})
 # "some voters", "many in the crowd", "one of the aides": with no proper name after them, a phrase led by
 # one of these names nobody in particular (PolNeAR's rule for unnamed sources)
 _UNNAMED_LEADS = frozenset({"some", "many", "others", "those", "one", "someone", "somebody"})

@@ -40,6 +40,7 @@ from provenance.core.speakers import (
     PRONOUN_SEX,
     RECORD_PLURALS,
     ROLE_THEN_NAME,
+    SIDE_HEADS,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
     Speakers,
@@ -1594,6 +1595,8 @@ class Judge:
             return subj  # "The Conservatives’ letter to ..., the standards commissioner, said": a document speaks
         if subj is not None and subj.kind == "other" and subj.text == head and head in self.speakers.known_orgs:
             return subj  # "Xinhua, the official Chinese news agency, wrote": a body the article calls one speaks
+        if subj is not None and subj.kind == "other" and subj.text.rsplit(None, 1)[-1] in SIDE_HEADS:
+            return subj  # "Kyiv's European allies, including France's Emmanuel Macron ..., called": a side speaks
         return subj if subj is not None and subj.kind in ("person", "org", "pronoun", "author") else None
 
     def _name_before_descriptions(self, text: str, end: int) -> Subject | None:
