@@ -185,3 +185,43 @@ def test_a_side_before_an_aside_still_speaks() -> None:
     got = _judged("Ukraine’s Nordic allies, including Sweden’s Ulf Kristersson and Finland’s Petteri Orpo, called "
                   "for new talks.\n")
     assert next(iter(got.values()))[:2] == ("attributed", "Ukraine’s Nordic allies")
+
+
+def test_a_named_speaker_s_denial_is_their_statement() -> None:
+    got = _judged("Ward, the Hale campaign’s political director, disputes that the polls are wrong.\n\n"
+                  "Ward denies that the count was rushed.\n")
+    # (the issue's own example, in our words: the learned part made both the writer's)
+    assert got["Ward, the Hale campaign’s political director, disputes that the polls are wrong."][:2] == (
+        "attributed", "Ward")
+    assert got["Ward denies that the count was rushed."][:2] == ("attributed", "Ward")
+
+
+def test_a_forecast_that_shows_is_the_source_up_to_its_maker() -> None:
+    got = _judged("Severe storms are likely on Friday, a forecast drawn up by the Storm Prediction Center shows.\n")
+    # (was "attributed, no source": a forecast was no study head)
+    assert next(iter(got.values()))[:2] == ("attributed", "a forecast drawn up by the Storm Prediction Center")
+
+
+def test_a_title_case_role_then_a_comma_then_the_name_after_the_verb() -> None:
+    got = _judged("“We are pleased to join,” said Nimbus Chief Technology Officer and Senior Vice President of "
+                  "Product Management, Ravi Kumar.\n\n"
+                  "“It is a good day,” said Acme Corp Chief Executive, Dana Fox, who joined in May.\n")
+    # (the first named nobody; the second named "Executive")
+    first, second = got.values()
+    assert first[:2] == ("attributed", "Ravi Kumar")
+    assert second[:2] == ("attributed", "Dana Fox")
+
+
+def test_added_in_its_sense_of_increase_is_no_speech() -> None:
+    got = _judged("“It was a mistake,” he added to reporters.\n\n"
+                  "The company added 300 jobs last year.\n\n"
+                  "She added to the debate by publishing the memo.\n\n"
+                  "We are grateful for what he has added to the project over the years.\n\n"
+                  "He added the plan was dead.\n")
+    # (the three were attributed: "The company" said 300 jobs, "She" and "he" said what followed)
+    assert got["The company added 300 jobs last year."][0] == "unattributed"
+    assert got["She added to the debate by publishing the memo."][0] == "unattributed"
+    assert got["We are grateful for what he has added to the project over the years."][0] == "unattributed"
+    # speech stays speech
+    assert got["“It was a mistake,” he added to reporters."][0] == "attributed"
+    assert got["He added the plan was dead."][0] == "attributed"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "993c095f2f5fee55640907cfd0a2ffd00be259c98a494652e3cf3c6a5b194d81"
+DIGEST = "43becc5f22584905d13d540315ac74b88f8a91a924a2de7b575e7a4a3ef86c89"
 
 
 def inputs() -> list[Path]:

@@ -220,6 +220,11 @@ _AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|id
 _AFTER_BODY_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}?[A-Z][\w.&-]*(?:'s|’s|s'|s’)\s+"
                                r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                                r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
+# '..., said AppDynamics Chief Technology Officer and Senior Vice President of Product Management, Bhaskar Sunkara.':
+# a role in title case (a body's name, offices joined by "and", "of"), a comma, then the name that ends the sentence
+_AFTER_TITLED_ROLE_NAME = LazyRe(r"^\s*(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|&|the)\s+)?[A-Z][\w.&’'-]*){2,13},"
+                                 r"\s+(?P<np>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
+                                 r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 # the name after a title's dot ("Gov. Jim Hodges, a Clinton backer"), ending as a name after the verb ends
 _NAME_AFTER_TITLE_DOT = LazyRe(r"\.\s+(?P<np>[A-Z][\w'’-]*(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]*){0,3}?)"
                                r"(?=\s*[,.;:!?)\"”—–]|\s*$|\s+(?:in|on|at|during|who)\b)")
@@ -571,6 +576,14 @@ _INVERTING = frozenset({
 _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
 # a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
+# "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
+# debate", "added to Node.js"), or the object of "what" ("what he has added")
+_ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
+                     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|billions)"
+                     r"\s+(?:million|billion|thousand|hundred|percent|per\s+cent|jobs|points|seats|members|users)\b)")
+_ADD_TO_THING = LazyRe(r"\s+to\s+(?:(?:the|its|their|his|her|our|a|an)\s+(?!(?:reporters|journalists|press|crowd|"
+                       r"audience|committee|panel|interviewer|host)\b)[a-z]|[A-Z][\w.]*\.[a-z])")
+_WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\s+)?$")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1142,6 +1155,10 @@ class Judge:
                              and (_POST_POSED.search(text) or _POST_POSED_THE.search(text))):
                 # ("..., the poll found.", "..., Fox found.": a credit after the claim is a finding's statement)
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
+            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or (
+                    after[:4] == " to " and _ADD_TO_THING.match(after) and not _QUOTE_CHARS.search(text))
+                    or _WHAT_ADDED.search(before)):
+                continue  # "The company added 300 jobs", "She added to the debate", "what he has added to Node.js": no speech
             if word[:4] == "show" and _SHOW_UP.match(after):
                 continue  # "officers showed up at her door", "he showed off his car": no finding, nobody speaks
             if word in _MAINTAIN and not _clause_follows(text, end):
@@ -1384,7 +1401,8 @@ class Judge:
                     # the verb are what was said, not who said it)
                     inv = (_AFTER_KNOWN_AS.match(after) if " as " in after else None) or _AFTER_ROLE_NAME.match(after) \
                         or _AFTER_BODY_ROLE_NAME.match(after) \
-                        or _AFTER_APPOSITION.match(after) or _AFTER_SUBJECT.match(after)
+                        or _AFTER_APPOSITION.match(after) or _AFTER_TITLED_ROLE_NAME.match(after) \
+                        or _AFTER_SUBJECT.match(after)
                     if inv and inv.group("np").strip(" .").lower() in title_words():
                         inv = None  # "..., cited Mr. Trump's fondness": a title cut at its dot is no name
                     elif inv and word not in _INVERTING and inv.group("np")[:1].islower() \
@@ -2358,6 +2376,10 @@ _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the r
 
 # Evidence the learned part may not overrule: a quotation, "according to", a colon speaker line, and
 # a citation link (a claim linked to its source is attributed, whatever the wording around it).
+# "Blair, the campaign's political director, disputes that ...": a named speaker's denial of a claim is their
+# statement (the learned part, reading the verb as no statement, made it the writer's)
+_DENIALS = frozenset({"denies", "denied", "disputes", "disputed", "rejects", "rejected", "refutes", "refuted",
+                      "contests", "contested"})
 _FIRM_TAGS = frozenset({"quote-cont", "quote-pending", "quote-in", "according", "colon", "link"})
 _SPEAKER_BEFORE = frozenset({"pron", "name", "name0", "np", "after-name", "after-pron", "punct", "unnamed"})
 
@@ -2382,7 +2404,22 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
         return False
     least = GATE_RELIABLE if sourced else GATE_STRONG
     return any(c.reliability >= least and kind in _SPEAKER_BEFORE and not _as_noun(info, k, c)
+               and not _added_no_speech(info, k, c)
                for (k, c), (_, kind) in zip(_subject_cues(info), info.subjects, strict=True))
+
+
+_ADDED = frozenset({"added", "adds", "add"})
+_ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
+
+
+def _added_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
+    """Whether the cue at token k is "added" in its sense of increase: an amount after it ("added 300 jobs") or
+    "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read on tokens)."""
+    if c.text not in _ADDED or k + 2 >= len(info.toks) or info.marks:
+        return False
+    nxt = info.toks[k + 1]
+    return nxt[:1].isdigit() or nxt in ("$", "£", "€") or (nxt == "to" and info.toks[k + 2] in _ADDED_TO_THING) \
+        or "what" in info.toks[max(0, k - 3):k]  # "what he has added (to Node.js)"
 
 
 def _subject_cues(info: SentenceInfo) -> list[tuple[int, Cue]]:
@@ -2449,19 +2486,21 @@ _OWN_SCOOP = LazyRe(r"\b(?:[Ii]t\s+can\s+(?:now\s+|also\s+|today\s+|exclusively\
 # eligible voters conducted by Redfield and Wilton for Newsweek back in May found that ..." (the "and" of the
 # pollster's name is no clause boundary; a poll is a source, as PolNeAR counts it)
 _STUDY_HEADS = frozenset({"poll", "survey", "study", "report", "analysis", "review", "audit", "census", "inquiry",
-                          "investigation", "experiment", "trial", "paper"})
+                          "investigation", "experiment", "trial", "paper", "forecast", "outlook", "projection",
+                          "assessment"})
 _FINDING_VERBS = frozenset({"found", "finds", "shows", "showed", "shown", "suggests", "suggested", "revealed",
                             "reveals", "concluded", "concludes", "indicated", "indicates"})
 _STUDY_FINDS = LazyRe(
     r"^(?:[A-Z][\w’'-]*(?:\s+[^\s,;:]+){0,8},\s+)?"
     r"(?P<np>(?P<lead>(?:[Aa]n?|[Tt]he|[Tt]his|[Oo]ne)\s+(?:[a-z][\w-]*\s+|[A-Z][\w&.-]*\s+){0,2}?"
-    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper))\b"
+    r"(?:poll|survey|study|report|analysis|review|audit|census|inquiry|investigation|experiment|trial|paper|"
+    r"forecast|outlook|projection|assessment))\b"
     r"(?P<rest>(?:[^,;:\"“”()]|(?<=\d),(?=\d)){0,140}?))"
     r"(?<!\sbe)(?<!\sbeen)(?<!\sis)(?<!\swas)(?<!\swere)(?<!\sare)"  # "The full poll can be found here": a passive
     r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?P<verb>found|finds|shows|showed|shown|suggests|suggested|revealed|"
     r"reveals|concluded|concludes|indicated|indicates)\b")
 # the pollster or authors after "by" in what follows a study's head: "conducted by Redfield and Wilton"
-_STUDY_AGENT = re.compile(r".*?\bby\s+[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
+_STUDY_AGENT = re.compile(r".*?\bby\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&.'’-]*){0,4}")
 
 
 def _study_finds(text: str) -> list[Evidence]:
@@ -2552,7 +2591,8 @@ def _may_change(j: Judgement, s: Sentence, infos: Sequence[SentenceInfo], blocks
         # part overruled these once in 2,200 sentences (wrongly); it is not asked; nor about a claim
         # its named speaker closes ("..., Blackwell maintains.")
         return infos[i].tag not in _FIRM_TAGS and not (
-            infos[i].subject in ("person", "org") and _post_posed(infos[i].stripped))
+            infos[i].subject in ("person", "org") and _post_posed(infos[i].stripped)) and not (
+            infos[i].subject in ("person", "org") and j.cue in _DENIALS and j.cue + " that " in infos[i].stripped)
     if j.category is _VAGUE:
         return True
     if infos[i].tag in ("fixed", "question") or (j.category is _NONE and s.role is not _BODY
@@ -3149,6 +3189,9 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
                 and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
             return j
+        if j.category is _UNATTRIBUTED and any(_added_no_speech(info, kk, c) for kk, c in info.found) and all(
+                _added_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
+            return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
     if f is None:
         f = context_features(infos, blocks, i)
     # the learned part's certainty and weightiest features are evidence for JSON, not words for a reader
