@@ -225,3 +225,42 @@ def test_added_in_its_sense_of_increase_is_no_speech() -> None:
     # speech stays speech
     assert got["“It was a mistake,” he added to reporters."][0] == "attributed"
     assert got["He added the plan was dead."][0] == "attributed"
+
+
+def test_added_with_an_object_then_to_is_no_speech() -> None:
+    got = _judged("Startups are leading the way in adding the framework into their strategy.\n\n"
+                  "Social media has added another link to the rumour chain, she noted.\n\n"
+                  "He added that he would go to the meeting.\n")
+    assert got["Startups are leading the way in adding the framework into their strategy."][0] == "unattributed"
+    # (the sentence's own "she noted" speaks, not "Social media")
+    assert got["Social media has added another link to the rumour chain, she noted."][1] != "Social media"
+    assert got["He added that he would go to the meeting."][:2] == ("attributed", "He")
+
+
+def test_a_thing_called_by_its_name_is_no_speaker_and_records_show() -> None:
+    got = _judged("As far back as 2015, an experimental trait solver called Chalk began to be developed.\n\n"
+                  "A spokesman called the report “a fabrication”.\n\n"
+                  "Essex County land records indicate that a company sold the car lot for $510,000.\n")
+    # (the first named "an experimental trait solver" as a speaker; the third named the county, a place)
+    assert got["As far back as 2015, an experimental trait solver called Chalk began to be developed."][0] \
+        == "unattributed"
+    assert got["A spokesman called the report “a fabrication”."][:2] == ("attributed", "A spokesman")
+    assert got["Essex County land records indicate that a company sold the car lot for $510,000."][:2] == (
+        "attributed", "Essex County land records")
+
+
+def test_a_body_named_for_its_cause_is_one_name() -> None:
+    got = _judged("Gun control group Citytown for Safe Streets responded to the statement, saying it hopes for a real "
+                  "proposal.\n\nFamilies for Clean Rivers said the plan fell short.\n")
+    # (was "Safe Streets", a person, and "Clean Rivers")
+    first, second = got.values()
+    assert first[:2] == ("attributed", "Citytown for Safe Streets")
+    assert second[:2] == ("attributed", "Families for Clean Rivers")
+
+
+def test_the_writer_pointing_back_to_their_own_text_is_the_writer_s() -> None:
+    got = _judged("The solver is slow.\n\nAs mentioned above, the solver handles only part of the type system.\n\n"
+                  "As the minister said on Monday, the budget is tight.\n")
+    # (was "attributed, no source": a reader would think someone else said it)
+    assert got["As mentioned above, the solver handles only part of the type system."][0] == "unattributed"
+    assert got["As the minister said on Monday, the budget is tight."][:2] == ("attributed", "the minister")

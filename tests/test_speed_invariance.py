@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "43becc5f22584905d13d540315ac74b88f8a91a924a2de7b575e7a4a3ef86c89"
+DIGEST = "5f07ab726a3b96a6c4cf4e2023f501ae341e231eb9ed51f58d8e912dd741dd0e"
 
 
 def inputs() -> list[Path]:

@@ -1014,6 +1014,12 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # on Benghazi": one body (they were "Progress", "Benghazi", people); not a role and a name after it ("The
         # Council on American-Islamic Relations National Executive Director Nihad Awad" is Nihad Awad)
         return _fixed(Subject(re.sub(r"^The\s+", "the ", np), "org", True))
+    named_for = _NAMED_FOR.search(np) if " for " in np else None
+    if named_for is not None and lexicon().titles.isdisjoint(named_for.group("who").split()) \
+            and named_for.group("what").split()[-1] not in lexicon().titles:
+        # "Everytown for Gun Safety", "Americans for Prosperity", "Physicians for Human Rights": a body named for its
+        # cause, whole (they were "Gun Safety" and "Prosperity", people), after any description ("Gun control group")
+        return _fixed(Subject(named_for.group(0), "org", True))
     if " of " in np and words[0].lower() in DETERMINERS:
         role = np.split(" of ", 1)[0].split()
         if len(role) >= 2 and role[-1].islower() and role[-1] not in DETERMINERS:
@@ -1025,7 +1031,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     if any(w.lower() in DOCUMENT_HEADS and words[k + 1] == "from" for k, w in enumerate(words[:-1])):
         return _fixed(Subject(np, "other", True))  # "A Feb. 1 letter from the American Legion": a document speaks
     last = words[-1].rstrip(",.")
-    if last[:1].islower() and (words[0].lower() in ("a", "an") or last.lower() in DOCUMENT_HEADS):
+    if last[:1].islower() and (words[0].lower() in ("a", "an") or last.lower() in DOCUMENT_HEADS
+                               or last.lower() in RECORD_PLURALS):  # "Essex County land records": papers, no person
         # "A Nato official", "The Swedish brochure": a description with a capitalised word in it, no name
         # (named enough to be attributed, as PolNeAR counts it), and nobody a later "he" can mean
         # (measured: any lower-case head, "US analysts" too, cost 12 sources on PolNeAR; these 4)
@@ -1158,6 +1165,9 @@ _MARKUP = re.compile(r"[<>/=]")
 _BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _FOR_ORG = LazyRe(r"\b([A-Z]\w+) (?:for|on) (?=[A-Z])")  # "the Center for American Progress", "Committee on Benghazi"
+# a body named for its cause, ending the phrase: "(Gun control group) Everytown for Gun Safety"
+_NAMED_FOR = LazyRe(r"(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?) for (?P<what>[A-Z][\w'’-]*(?:\s+(?:and\s+|in\s+|of\s+)?"
+                    r"[A-Z][\w'’-]*){0,4})$")
 _NUMBER_TEN = re.compile(r"(?:No\.?|Number)\s+10")
 def _plain_noun(word: str) -> bool:
     """A lower-case word that may be a noun of a fronted place ("social media"), not a verb, a preposition, a

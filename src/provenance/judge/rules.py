@@ -576,6 +576,10 @@ _INVERTING = frozenset({
 _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her", "their", "its"})
 # a sentence led by one more of a group: "Another said", "A third fan added", "Yet another tweeted"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
+# "an experimental trait solver called Chalk": a noun phrase led by "a"/"an" (no other verb after it), then the
+# naming participle and a capitalised name
+_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+$")
+_NAME_AFTER = LazyRe(r"\s+[A-Z][\w.-]*")
 # "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
 # debate", "added to Node.js"), or the object of "what" ("what he has added")
 _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
@@ -583,7 +587,15 @@ _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|ano
                      r"\s+(?:million|billion|thousand|hundred|percent|per\s+cent|jobs|points|seats|members|users)\b)")
 _ADD_TO_THING = LazyRe(r"\s+to\s+(?:(?:the|its|their|his|her|our|a|an)\s+(?!(?:reporters|journalists|press|crowd|"
                        r"audience|committee|panel|interviewer|host)\b)[a-z]|[A-Z][\w.]*\.[a-z])")
+# ... or an object, then "to" or "into" what it joins ("adding Node.js into their strategy", "added the
+# president to the list"): never "added that he would go to ..." nor "added to reporters"
+_ADD_OBJECT_TO = LazyRe(r"\s+(?!(?:that|he|she|they|it|we|I|there|this|in|on|at|to|for|with)\b)(?:[\w.()+-]+\s+){1,3}"
+                        r"(?:to|into)\s+(?:its|their|his|her|our|the|a|an|my|your)\s")
 _WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\s+)?$")
+# the writer pointing back (or on) to their own text: "As said before,", "As mentioned above,", "As noted earlier,"
+_AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb>said|mentioned|noted|discussed|explained|"
+                        r"described|stated|shown|outlined|reported)\s+(?:before|above|earlier|previously|below|"
+                        r"elsewhere|in\s+(?:the|this|an?)\s+(?:previous|earlier|last|first|next)\s+\w+)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1155,7 +1167,10 @@ class Judge:
                              and (_POST_POSED.search(text) or _POST_POSED_THE.search(text))):
                 # ("..., the poll found.", "..., Fox found.": a credit after the claim is a finding's statement)
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
-            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or (
+            if word in ("called", "named", "dubbed") and _NAME_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
+                    and _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
+                continue  # "an experimental trait solver called Chalk began ...": a thing's name, nobody speaks
+            if word[:3] == "add" and (_ADD_AMOUNT.match(after) or _ADD_OBJECT_TO.match(after) or (
                     after[:4] == " to " and _ADD_TO_THING.match(after) and not _QUOTE_CHARS.search(text))
                     or _WHAT_ADDED.search(before)):
                 continue  # "The company added 300 jobs", "She added to the debate", "what he has added to Node.js": no speech
@@ -1443,7 +1458,8 @@ class Judge:
                         and not (form.cls == "speech" and subj.kind == "person" and clause.strip() == np.strip()
                                  and np.strip() in self.speakers.people) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
-                            subj.text.islower() or (subj.text[1:].islower() and (
+                            subj.text.islower() or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS
+                            or (subj.text[1:].islower() and (
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
                                 or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS)))):
                     continue  # (a surname the article named takes a base form by a typo: "Sims say he was ...")
@@ -2160,6 +2176,11 @@ class Judge:
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text)))
         if not self.lex.verb_forms.isdisjoint(self.words):  # else _verbs finds nothing
             evidence += self._verbs(s, quotes)
+            own = _AS_SAID_ABOVE.match(text) if text[:3] == "As " else None
+            if own is not None:
+                # "As mentioned above, the solver handles ...": the writer points back to their own text; the claim
+                # is the writer's own, unattributed (it was "attributed, no source")
+                evidence = [e for e in evidence if e.pos != own.start("verb")]
         if "learned" in self.words:
             evidence += self._learned(text)
         if not _FINDING_VERBS.isdisjoint(self.words) and not _STUDY_HEADS.isdisjoint(self.words):
@@ -3189,6 +3210,8 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
                 and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
             return j
+        if j.category is _UNATTRIBUTED and s.text[:3] == "As " and _AS_SAID_ABOVE.match(s.text):
+            return j  # "As mentioned above, ...": the writer's own pointer, whatever the cue's weight
         if j.category is _UNATTRIBUTED and any(_added_no_speech(info, kk, c) for kk, c in info.found) and all(
                 _added_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
             return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
