@@ -264,3 +264,21 @@ def test_the_writer_pointing_back_to_their_own_text_is_the_writer_s() -> None:
     # (was "attributed, no source": a reader would think someone else said it)
     assert got["As mentioned above, the solver handles only part of the type system."][0] == "unattributed"
     assert got["As the minister said on Monday, the budget is tight."][:2] == ("attributed", "the minister")
+
+
+def test_a_verb_s_phrase_before_an_infinitive_and_a_generic_you_are_no_speakers() -> None:
+    got = _judged("Here we can see that C, like Rust, needs to declare the function that Rust defined.\n\n"
+                  "The library has the right tools to allow consumers to not worry about unsafe code.\n\n"
+                  "When writing code in these languages, you sometimes want to speed up some component.\n")
+    # (they named "needs", "allow consumers" and "you sometimes")
+    assert [source for _, source, _ in got.values()] == [None, None, None]
+
+
+def test_a_participle_pointing_within_the_writer_s_text_is_no_cue() -> None:
+    got = _judged("The compiler has two problems.\n\n"
+                  "There’s a tradeoff between the two obstacles mentioned above:\n\n- speed\n- memory\n\n"
+                  "The senator mentioned earlier that the bill was dead.\n")
+    # (was "attributed", its source the clause "There’s a tradeoff between the two obstacles", carried to "- speed")
+    assert got["There’s a tradeoff between the two obstacles mentioned above:"][1] is None
+    assert got["- speed"][1] is None
+    assert got["The senator mentioned earlier that the bill was dead."][:2] == ("attributed", "The senator")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "5f07ab726a3b96a6c4cf4e2023f501ae341e231eb9ed51f58d8e912dd741dd0e"
+DIGEST = "b923fa27bbfb3c5c6adbce6b8fad9794cae4a7874ea114bf8a1ddb4578b43fcb"
 
 
 def inputs() -> list[Path]:

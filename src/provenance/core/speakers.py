@@ -653,6 +653,8 @@ def strip_titles(phrase: str) -> str:
 def classify(np: str, speakers: Speakers) -> Subject | None:
     """Classify the noun phrase before (or after) a reporting verb, and resolve it against the
     people and organisations the article has named so far."""
+    if np[:4] in ("you ", "You ") and np.split()[-1] in _TRAILING_ADVERBS:
+        return None  # "you sometimes (want)": the generic "you" and an adverb, nobody ("you" alone is no speaker)
     if speakers.referents and np[:4].lower() == "the ":
         meant = speakers.referents.get(np.strip().lower())
         if meant is not None:
@@ -1065,6 +1067,8 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
 
 
 # adverbs that stand between a subject and its verb, never inside a speaker's name or description
+_TRAILING_ADVERBS = frozenset({"sometimes", "often", "always", "usually", "never", "also", "still", "just",
+                               "really", "probably", "rarely", "frequently", "generally", "typically", "then", "now"})
 _CLAUSE_ADVERBS = frozenset({"also", "still", "never", "often", "always", "already", "finally", "again"})  # (not "then": "the then chief")
 # adjectives of rank a title-case headline capitalises before a surname ("Top Clinton adviser", "Senior Trump aide")
 _RANK_ADJECTIVES = frozenset({"top", "senior", "key", "leading", "veteran", "longtime", "ex"})

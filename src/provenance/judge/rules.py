@@ -578,8 +578,11 @@ _DETERMINERS_AFTER = frozenset({"the", "a", "an", "one", "another", "his", "her"
 _ONE_MORE_LEAD = LazyRe(r"(?:(?:Yet|Still|And)\s+)?(?:[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\b")
 # "an experimental trait solver called Chalk": a noun phrase led by "a"/"an" (no other verb after it), then the
 # naming participle and a capitalised name
-_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+$")
-_NAME_AFTER = LazyRe(r"\s+[A-Z][\w.-]*")
+_INDEFINITE_BEFORE = LazyRe(r"(?:^|[\s,(])(?:[Aa]n?|[Aa]nother)\s+(?:(?!(?:that|which|who|whom)\s)[\w-]+\s+){0,4}?"
+                            r"(?!(?:that|which|who|whom)\s)[\w-]+\s+$")
+_NAMED_THING_AFTER = LazyRe(r"\s+(?:[A-Z][a-z]|`[^`]+`)")  # "Chalk", `rustup` (not "anti-gay": "critics called it so")
+# a participle that points within the writer's own text: "(the obstacles) mentioned above", "(listed) below"
+_POINTER_AFTER = LazyRe(r"\s+(?:above|below|(?:earlier|previously|before)(?=\s*[,.;:)]))")
 # "added" that is no speech: an amount after it ("added 300 jobs", "added $2 billion"), "to" a thing ("added to the
 # debate", "added to Node.js"), or the object of "what" ("what he has added")
 _ADD_AMOUNT = LazyRe(r"\s+(?:(?:about|nearly|almost|roughly|more\s+than|some|another)\s+)?(?:[$£€]?\d|"
@@ -596,6 +599,11 @@ _WHAT_ADDED = LazyRe(r"\bwhat\s+(?:he|she|they|it|we|I)\s+(?:has\s+|have\s+|had\
 _AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb>said|mentioned|noted|discussed|explained|"
                         r"described|stated|shown|outlined|reported)\s+(?:before|above|earlier|previously|below|"
                         r"elsewhere|in\s+(?:the|this|an?)\s+(?:previous|earlier|last|first|next)\s+\w+)\b")
+# a phrase before an infinitive that opens on a verb ("needs (to declare)", "allow consumers (to not worry)"): no
+# speaker, the verb's own subject stands elsewhere
+_INFINITIVE_HEAD = LazyRe(r"(?:needs|need|allow|allows|help|helps|want|wants|ask|asks|tell|tells|force|forces|enable|"
+                          r"enables|expect|expects|urge|urges|encourage|encourages|let|lets|make|makes|get|gets|"
+                          r"try|tries|plan|plans|hope|hopes|seem|seems|appear|appears)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -1167,7 +1175,10 @@ class Judge:
                              and (_POST_POSED.search(text) or _POST_POSED_THE.search(text))):
                 # ("..., the poll found.", "..., Fox found.": a credit after the claim is a finding's statement)
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
-            if word in ("called", "named", "dubbed") and _NAME_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
+            if form.kind == "ed" and _POINTER_AFTER.match(after) and before[-1:] != "," \
+                    and (before.rstrip().rsplit(None, 1)[-1:] or [""])[0].lower() not in SUBJECT_PRONOUNS:
+                continue  # "the two obstacles mentioned above:", "the limitations noted below": the writer's pointer
+            if word in ("called", "named", "dubbed") and _NAMED_THING_AFTER.match(after) and _QUOTE_CHARS.search(text) is None \
                     and _INDEFINITE_BEFORE.search(text, max(0, start - 60), start):
                 continue  # "an experimental trait solver called Chalk began ...": a thing's name, nobody speaks
             if word[:3] == "add" and (_ADD_AMOUNT.match(after) or _ADD_OBJECT_TO.match(after) or (
@@ -1440,6 +1451,9 @@ class Judge:
                     continue
                 if form.kind == "base" and dropped[:1] == ["to"] and subj.kind == "org" and not _BE.intersection(dropped):
                     continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
+                if form.kind == "base" and "to" in dropped[:2] and subj.kind == "other" and subj.text[:1].islower() \
+                        and _INFINITIVE_HEAD.match(np):
+                    continue  # "C ... needs to declare", "tools to allow consumers to not worry": a verb's phrase
                 if form.kind == "base" and subj.kind == "person" and not dropped and clause == clause_raw.strip() \
                         and _PLURAL_PEOPLE.fullmatch(subj.text) is not None and subj.text not in self.speakers.people \
                         and np.partition(" ")[0].lower() not in _SINGULAR_DETERMINERS:
@@ -2430,15 +2444,21 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
 
 
 _ADDED = frozenset({"added", "adds", "add"})
+_TOKEN_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who"})
 _ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
 
 
 def _added_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
-    """Whether the cue at token k is "added" in its sense of increase: an amount after it ("added 300 jobs") or
-    "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read on tokens)."""
-    if c.text not in _ADDED or k + 2 >= len(info.toks) or info.marks:
+    """Whether the cue at token k is no speech: "added" in its sense of increase, an amount after it ("added 300
+    jobs") or "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read
+    on tokens); or a participle pointing within the writer's text ("the obstacles mentioned above")."""
+    if k + 2 >= len(info.toks) or info.marks:
         return False
     nxt = info.toks[k + 1]
+    if c.text not in _ADDED:
+        return c.text.endswith("ed") and (nxt in ("above", "below") or (
+            nxt in ("earlier", "previously") and not info.toks[k + 2][:1].isalnum())) and k > 0 \
+            and info.toks[k - 1] not in _TOKEN_PRONOUNS
     return nxt[:1].isdigit() or nxt in ("$", "£", "€") or (nxt == "to" and info.toks[k + 2] in _ADDED_TO_THING) \
         or "what" in info.toks[max(0, k - 3):k]  # "what he has added (to Node.js)"
 
