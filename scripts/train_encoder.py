@@ -322,25 +322,30 @@ META = {
 }
 
 
-def precise_fold(out: Path, fold: int) -> None:
-    """The current precise judge out of fold on tuning fold `fold`: trained on the other four folds
-    as scripts/train_precise.py trains it (the default judge's verdicts out of fold too); its stage-2
-    probabilities (with and without its class offsets) on every sentence of the fold's articles."""
+def precise_fold(out: Path, folds: list[int]) -> None:
+    """The current precise judge out of fold on each tuning fold in `folds`: trained on the other four
+    folds as scripts/train_precise.py trains it (the default judge's verdicts out of fold too); its
+    stage-2 probabilities (with and without its class offsets) on every sentence of the fold's
+    articles. Several folds share one reading of the corpus; `out` then names each file with
+    `{fold}` (e.g. /tmp/enc/precise_fold{fold}.jsonl)."""
     import numpy as np
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import train_precise as tp
 
+    if len(folds) > 1 and "{fold}" not in str(out):
+        raise SystemExit("precise-fold: with several folds, --out must contain {fold}")
     arts = tp.examples("tune", models=tp.default_models(5))
     stems = tp._eval_module().load_split()["tune"]
     kw = {k: tp.DEFAULTS[k] for k in ("l2", "lr", "iters")}
-    (w1, b1, w2, b2), offsets = tp.train([a for i, a in enumerate(arts) if i % 5 != fold], folds=5, **kw)
-    held = [(stems[i], a) for i, a in enumerate(arts) if i % 5 == fold]
-    p1 = tp._probs(w1, b1, [a for _, a in held])
-    p2 = tp._probs(w2, b2, tp._stage2([a for _, a in held], p1))
-    with out.open("w") as fh:
-        for (stem, (_, ys, _)), p in zip(held, p2, strict=True):
-            fh.write(json.dumps({"stem": stem, "gold": ys, "p2raw": np.round(p, 6).tolist(), "offsets": offsets}) + "\n")
+    for fold in folds:
+        (w1, b1, w2, b2), offsets = tp.train([a for i, a in enumerate(arts) if i % 5 != fold], folds=5, **kw)
+        held = [(stems[i], a) for i, a in enumerate(arts) if i % 5 == fold]
+        p1 = tp._probs(w1, b1, [a for _, a in held])
+        p2 = tp._probs(w2, b2, tp._stage2([a for _, a in held], p1))
+        with Path(str(out).replace("{fold}", str(fold))).open("w") as fh:
+            for (stem, (_, ys, _)), p in zip(held, p2, strict=True):
+                fh.write(json.dumps({"stem": stem, "gold": ys, "p2raw": np.round(p, 6).tolist(), "offsets": offsets}) + "\n")
 
 
 def fit_stacker(x: Any, y: Any, l2: float = 1e-3, iters: int = 600) -> tuple[Any, Any]:
@@ -378,33 +383,48 @@ def _offsets(logp: Any, gold: Any) -> list[float]:
     return [best[0], best[1], 0.0]
 
 
-def stack(args: argparse.Namespace) -> dict[str, Any]:
-    """The stacker on the held-out fold: 2-fold cross-validation by article within it (what it is
-    worth), then fitted on all of it (what ships). The precise judge alone (with its own offsets)
-    and the encoder alone on the same sentences beside it."""
+def _stack_rows(precise: Path, encoder: Path) -> list[tuple[Any, Any, Any, Any]]:
+    """One held-out fold's articles: the stacker's inputs, gold, the precise judge's log-probabilities
+    with its offsets, the encoder's probabilities (unlabelled sentences left out)."""
     import numpy as np
 
-    prec = {json.loads(line)["stem"]: json.loads(line) for line in args.precise.open()}
-    enc = {json.loads(line)["stem"]: np.asarray(json.loads(line)["probs"]) for line in args.encoder.open()}
-    stems = [s for s in prec if s in enc]
+    prec = {json.loads(line)["stem"]: json.loads(line) for line in precise.open()}
+    enc = {json.loads(line)["stem"]: np.asarray(json.loads(line)["probs"]) for line in encoder.open()}
     rows = []
-    for s in stems:
+    for s in (s for s in prec if s in enc):
         gold = np.asarray(prec[s]["gold"])
         x = stack_features(np.asarray(prec[s]["p2raw"]), enc[s])
         keep = gold >= 0
         rows.append((x[keep], gold[keep], np.log(np.asarray(prec[s]["p2raw"])[keep]) + prec[s]["offsets"],
                      enc[s][keep]))
+    return rows
+
+
+def stack(args: argparse.Namespace) -> dict[str, Any]:
+    """The stacker on the held-out folds, what it is worth and what ships. `--precise` and `--encoder`
+    name one file per tuning fold, in the same order, each written by a precise judge and an encoder
+    that never saw that fold. Several folds: cross-validation by article, one fold held out at a time
+    (the stacker fitted on the others); one fold: 2-fold cross-validation by article within it. Then
+    fitted on all of them (what ships). The precise judge alone (with its own offsets) and the
+    encoder alone on the same sentences beside it."""
+    import numpy as np
+
+    if len(args.precise) != len(args.encoder):
+        raise SystemExit("stack: one --encoder file for each --precise file (one per fold)")
+    folds = [_stack_rows(p, e) for p, e in zip(args.precise, args.encoder, strict=True)]
+    if len(folds) == 1:
+        folds = [[r for i, r in enumerate(folds[0]) if i % 2 == half] for half in (0, 1)]
+    rows = [r for fold in folds for r in fold]
     pred_stack: list[int] = []
     gold_all: list[int] = []
     pred_prec: list[int] = []
     pred_enc: list[int] = []
-    for half in (0, 1):
-        tr = [r for i, r in enumerate(rows) if i % 2 != half]
-        te = [r for i, r in enumerate(rows) if i % 2 == half]
+    for held in range(len(folds)):
+        tr = [r for k, fold in enumerate(folds) if k != held for r in fold]
         x, y = np.vstack([r[0] for r in tr]), np.concatenate([r[1] for r in tr])
         w, b = fit_stacker(x, y, l2=args.l2)
         off = _offsets(np.log(softmax(x @ w + b)), y)
-        for xt, yt, lp, pe in te:
+        for xt, yt, lp, pe in folds[held]:
             pred_stack += [int(k) for k in (np.log(softmax(xt @ w + b)) + off).argmax(1)]
             gold_all += [int(g) for g in yt]
             pred_prec += [int(k) for k in lp.argmax(1)]
@@ -412,8 +432,9 @@ def stack(args: argparse.Namespace) -> dict[str, Any]:
     x, y = np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
     w, b = fit_stacker(x, y, l2=args.l2)
     off = _offsets(np.log(softmax(x @ w + b)), y)
+    cv = "2-fold CV within the fold" if len(args.precise) == 1 else f"{len(folds)}-fold CV by article, one fold held out at a time"
     return {"articles": len(rows), "precise judge (out of fold)": figures(pred_prec, gold_all),
-            "encoder alone": figures(pred_enc, gold_all), "stacked (2-fold CV within the fold)": figures(pred_stack, gold_all),
+            "encoder alone": figures(pred_enc, gold_all), f"stacked ({cv})": figures(pred_stack, gold_all),
             "weights": np.round(w, 5).tolist(), "bias": np.round(b, 5).tolist(), "offsets": off}
 
 
@@ -459,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="also leave this fold out of training (repeatable; for a learning curve)")
     p = sub.add_parser("precise-fold")
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--fold", type=int, default=0)
+    p.add_argument("--fold", type=int, nargs="+", default=[0], help="the tuning-part folds to hold out, one at a time")
     p = sub.add_parser("predict")
     p.add_argument("--ctx", type=int, default=CTX, help="context tokens each side of a window")
     p.add_argument("--width", type=int, default=WIDTH, help="a window's tokens at most")
@@ -468,8 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fold", type=int, default=0)
     p.add_argument("--out", type=Path, required=True)
     p = sub.add_parser("stack")
-    p.add_argument("--precise", type=Path, required=True)
-    p.add_argument("--encoder", type=Path, required=True)
+    p.add_argument("--precise", type=Path, nargs="+", required=True, help="precise-fold's file for each held-out fold")
+    p.add_argument("--encoder", type=Path, nargs="+", required=True,
+                   help="predict's file for each of those folds, in the same order (each by a model that never saw it)")
     p.add_argument("--l2", type=float, default=1e-3)
     p.add_argument("--out", type=Path)
     p = sub.add_parser("bench")

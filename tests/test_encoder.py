@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -242,3 +243,82 @@ def test_version_imports_no_runtime() -> None:
             "print(sorted(m for m in ('onnxruntime', 'tokenizers', 'numpy') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stdout + proc.stderr
+
+
+def _train_encoder() -> ModuleType:
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import train_encoder
+
+    return train_encoder
+
+
+def _fold_files(tmp: Path, fold: int, articles: int) -> tuple[Path, Path]:
+    """A made-up held-out fold: precise-fold's and predict's files for `articles` articles of 12
+    sentences, where the encoder is right more often than the precise judge."""
+    import json
+
+    import numpy as np
+
+    rng = np.random.RandomState(fold)
+    prec, enc = tmp / f"precise_fold{fold}.jsonl", tmp / f"enc_fold{fold}.jsonl"
+    with prec.open("w") as fp, enc.open("w") as fe:
+        for a in range(articles):
+            gold = rng.randint(0, 3, 12)
+            p = rng.dirichlet([1.0, 1.0, 1.0], 12)
+            e = rng.dirichlet([1.0, 1.0, 1.0], 12)
+            p[np.arange(12), gold] += 0.5
+            e[np.arange(12), gold] += 1.0
+            p /= p.sum(1, keepdims=True)
+            e /= e.sum(1, keepdims=True)
+            stem = f"f{fold}_a{a}"
+            fp.write(json.dumps({"stem": stem, "gold": gold.tolist(), "p2raw": p.tolist(), "offsets": [0.0, 0.0, 0.0]}) + "\n")
+            fe.write(json.dumps({"stem": stem, "probs": e.tolist()}) + "\n")
+    return prec, enc
+
+
+def test_the_stacker_is_measured_one_fold_held_out_at_a_time(tmp_path: Path) -> None:
+    """With a file per fold, each fold is predicted by a stacker fitted on the other folds only,
+    and the shipped one on all of them (session 19: the stacker fitted on all five tuning folds)."""
+    import argparse
+
+    import numpy as np
+
+    te = _train_encoder()
+    files = [_fold_files(tmp_path, k, 6) for k in range(3)]
+    args = argparse.Namespace(precise=[p for p, _ in files], encoder=[e for _, e in files], l2=1e-3)
+    result = te.stack(args)
+    assert result["articles"] == 18
+    figures = result["stacked (3-fold CV by article, one fold held out at a time)"]
+    rows = [te._stack_rows(p, e) for p, e in files]
+    pred: list[int] = []
+    gold: list[int] = []
+    for held in range(3):
+        tr = [r for k, fold in enumerate(rows) if k != held for r in fold]
+        x, y = np.vstack([r[0] for r in tr]), np.concatenate([r[1] for r in tr])
+        w, b = te.fit_stacker(x, y)
+        off = te._offsets(np.log(encoder.softmax(x @ w + b)), y)
+        pred += [int(k) for r in rows[held] for k in (np.log(encoder.softmax(r[0] @ w + b)) + off).argmax(1)]
+        gold += [int(g) for r in rows[held] for g in r[1]]
+    assert figures == te.figures(pred, gold)
+    assert figures["accuracy"] > result["precise judge (out of fold)"]["accuracy"]  # it reads the better encoder
+    x = np.vstack([r[0] for fold in rows for r in fold])
+    y = np.concatenate([r[1] for fold in rows for r in fold])
+    w, b = te.fit_stacker(x, y)
+    assert result["weights"] == np.round(w, 5).tolist()
+    assert result["bias"] == np.round(b, 5).tolist()
+    one = te.stack(argparse.Namespace(precise=[files[0][0]], encoder=[files[0][1]], l2=1e-3))
+    assert "stacked (2-fold CV within the fold)" in one
+    assert one["articles"] == 6
+    with pytest.raises(SystemExit, match="one --encoder file for each"):
+        te.stack(argparse.Namespace(precise=[files[0][0], files[1][0]], encoder=[files[0][1]], l2=1e-3))
+
+
+def test_several_precise_folds_need_a_file_name_for_each(tmp_path: Path) -> None:
+    """precise-fold with several folds writes one file per fold, so --out must say where ({fold}):
+    it stops before reading the corpus."""
+    te = _train_encoder()
+    with pytest.raises(SystemExit, match=r"must contain \{fold\}"):
+        te.main(["precise-fold", "--fold", "0", "1", "--out", str(tmp_path / "precise.jsonl")])
+    assert not list(tmp_path.iterdir())

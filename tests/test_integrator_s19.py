@@ -282,3 +282,12 @@ def test_a_participle_pointing_within_the_writer_s_text_is_no_cue() -> None:
     assert got["There’s a tradeoff between the two obstacles mentioned above:"][1] is None
     assert got["- speed"][1] is None
     assert got["The senator mentioned earlier that the bill was dead."][:2] == ("attributed", "The senator")
+
+
+def test_a_block_quote_from_a_roadmap_is_the_roadmap_s() -> None:
+    report = audit_text("The teams have a lot to do. We will have more to report as it unfolds, but the end goal is "
+                        "stated in the roadmap:\n\n> The teams will work to establish a charter for each team over "
+                        "the year.\n", source="x.md", fmt="markdown")
+    got = {js.sentence.text: js.judgement.source for js in report.sentences}
+    # (was "but the end goal is", a clause, for both: the Rust blog's core-team update)
+    assert got["The teams will work to establish a charter for each team over the year."] == "the roadmap"

@@ -1162,7 +1162,7 @@ DOCUMENT_HEADS = frozenset({
     "website", "paper", "notice", "manual", "advice", "plaque", "inscription", "book", "release", "transcript",
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
     # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
-    "email", "e-mail", "op-ed", "editorial", "column", "petition",
+    "email", "e-mail", "op-ed", "editorial", "column", "petition", "roadmap", "announcement", "minutes",
     # a part of a law or a constitution that "reads": "The amendment was intended to ... “All persons ...,” it reads."
     "amendment", "clause"})
 _MARKUP = re.compile(r"[<>/=]")
