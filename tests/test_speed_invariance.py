@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "12cd90edc9b2c90b4bff2bc05f7f9d789321cd63e952977541e2e255339ae470"
+DIGEST = "b923fa27bbfb3c5c6adbce6b8fad9794cae4a7874ea114bf8a1ddb4578b43fcb"
 
 
 def inputs() -> list[Path]:

@@ -155,6 +155,9 @@ _NO_SPECIAL_LINE = _cannot_open(_SPECIAL_OPENINGS)
 _INNER_END = re.compile(r"[.!?…][^\w\s]{0,30}\s+\S")
 
 
+_CANNOT_OPEN = frozenset(")],;")  # no sentence opens on these: a span that does belongs to the one before
+
+
 def _sent_spans(text: str) -> list[tuple[int, int]]:
     if not _INNER_END.search(text):
         return [(0, len(text))]  # no sentence end before the last one: nothing to split
@@ -170,6 +173,11 @@ def _sent_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     add = out.append
     for a, b in spans:
+        if out and text[a] in _CANNOT_OPEN:
+            # "Rep. Elijah Cummings (D-Md.), chair of ..., said": nupunkt ends a sentence at the state's dot inside
+            # a party tag; no sentence opens on a closing bracket or a comma, so the span runs on from the one before
+            out[-1] = (out[-1][0], int(b))
+            continue
         if out:
             pa, pb = out[-1]
             last = text[pb - 1] if pb > pa else ""

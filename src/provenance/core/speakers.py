@@ -740,7 +740,10 @@ def _same_kind_of_body(ref: str, name: str) -> bool:
 
 # participles of verbs that report nothing, capitalised as they open a sentence (never a name)
 _PARTICIPLE_OPENERS = frozenset({"Having", "Being", "Getting", "Taking", "Making", "Going", "Coming", "Looking",
-                                 "Turning", "Moving", "Seeing", "Knowing", "Trying", "Hoping"})
+                                 "Turning", "Moving", "Seeing", "Knowing", "Trying", "Hoping",
+                                 # prepositions in -ing: "Regarding Trump’s rhetoric ..., Woods shared" (a person
+                                 # "Regarding Trump" was what a later "she" meant)
+                                 "Regarding", "Concerning", "Considering", "Including", "Following", "Excluding"})
 _CLOSE_TO = re.compile(r"\s(?:familiar\s+with|close\s+to|with\s+knowledge)\b", re.I)
 # a common noun written with a hyphen ("Ex-friends", "Co-workers"), capitalised only as it opens the sentence
 _COMMON_HYPHENED = re.compile(r"(?:Ex|Co|Non|Anti|Pro|Self|Vice|Step|Half|Well|Long|Once)-[a-z][\w'’-]*")

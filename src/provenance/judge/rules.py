@@ -97,13 +97,24 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            "groaned", "hollered", "huffed", "sniffed", "teased", "boomed", "shrugged", "chided",
                            "lamented", "raged", "ranted", "intoned", "murmured", "stammered", "sneered", "shot",
                            "went", "beamed", "smiled", "grinned", "quipped", "joked", "raved", "fretted", "griped",
-                           "grumbled"})
+                           "grumbled",
+                           # ('“France will always be France,” an angry Hollande retaliated.', '“Choke!” blared the
+                           # front page of The Boston Herald.': the speaker before was carried in)
+                           "retaliated", "riffed", "blared", "exulted", "cracked", "needled", "vented", "proclaimed",
+                           "jabbed", "hissed", "howled", "crowed", "chirped", "seethed"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
+# (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
+# the verb "from"; "a young woman exclaimed" is a described speaker too)
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
-                       r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+                       r"|(?:the|a|an)\s+[a-z]+\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"  # "an angry Hollande"
+                       r"|(?:the|a|an)\s+(?:[A-Z][a-z][\w-]*\s+)?[a-z]+(?:\s+[a-z]+)?"
+                       # ('"Will he be the next attorney general?" a Democratic staffer in the room wondered.')
+                       r"(?:\s+(?:in|at|on|from)\s+the\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?"
+                       r"(?P<verb>" + "|".join(sorted(_MANNER_VERBS, key=len, reverse=True)) + r")\b")
 # ... or the verb, then the speaker, after the quotation ('" shouted Maria Lopez from the street.')
 _MANNER_BEFORE = LazyRe(r"(?:[”\"]|'')\s*,?\s+(?P<verb>[a-z]+)\s+(?P<who>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
-                        r"|the\s+[a-z]+(?:\s+[a-z]+)?)(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
+                        r"|(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?(?:\s+of\s+(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)"
+                        r"(?=\s*[.,;:!?]|\s*$|\s+(?:as|while|when|from|at|in|to|and|of|who)\b)")
 # "I wondered if they could opt out", "Smith wondered whether ...": a question the subject asked, with no quotation
 _WONDERED_CLAUSE = LazyRe(r"\s+(?:aloud\s+)?(?:if|whether|why|how|what)\b")
 _CLOSING_BEFORE = LazyRe(r"(?:[”\"]|'')[\s,]*$")  # a closing quotation mark right before the speaker
@@ -128,8 +139,9 @@ _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
 # _BOUNDARY written backwards, for a search from the end of a text reversed (an ellipsis is a boundary too: "the
-# United States….I want to say" was a speaker "the United States….I")
-_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+# United States….I want to say" was a speaker "the United States….I"; so is a hyphen between spaces, a dash typed
+# as one: "... backed Mr. Trump - 60 percent of voters said" was a speaker "voters backed Mr. Trump - 60 percent ...")
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                         r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
@@ -167,7 +179,9 @@ _AFTER_APPOSITION = LazyRe(
     # (nor a verb of its own: "quoted the Talmud and visited the grave of Theodor Herzl, the father of ...")
     r"(?:(?!(?:of|for|to|from|with|by|in|on|at)\s+(?:the|a|an)\s|[a-z]{3,}ed\s)[\w.'’-]+,?\s+){0,6}?"
     # "said master of ceremonies Asab Al-Tabchi, a Syrian engineer": a lower-case role, then the name
-    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through)\s|of\s+(?:the|a|an)\s)[a-z][\w'’-]*\s+){1,4}"
+    # (nor a preposition: "when asked about Lindsey Graham" named Graham, the one asked about)
+    r"|(?:(?!(?:in|on|at|to|from|with|during|after|before|for|by|via|through|about|against|over|into|like|than|"
+    r"as|of\s+(?:the|a|an))\s)[a-z][\w'’-]*\s+){1,4}"
     # "said Democratic pollster Stan Greenberg": a capitalised adjective before the role
     # "said Ohio State University professor Paul Beck": an organisation of up to four words before it
     # ("said Peter McNally of Third Bridge": a name, then "of", is no adjective before a role)
@@ -183,10 +197,17 @@ _AFTER_APPOSITION = LazyRe(
     # ('Wrote critic Tom Hale, “A triumph.”': the name, then a comma and the quotation)
     r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b"
     r"|,\s*[\"“‘])|\s*$"
+    # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
+    rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
+    # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
+    # "said the younger Mr. Trump" is Donald Jr., whom the name alone would make his father)
+    r"|,\s+[a-z]{3,}ed\s+that\b"
     # "says political scientist Dossym Satpayev in Almaty."
     r"|\s+(?:in|at|of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\s*[.;!?\"”]?\s*$"
     # "said RNC spokesman Sean Spicer in a Friday tweet.": where or how it was said
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s)")
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s"
+    # ("said Cruz constituent Dan Golvach when asked about Lindsey Graham": a clause of time after the name)
+    r"|\s+(?:when|while|after|before)\s)")
 # '..., says the former editor of the Standard, George Osborne.': a role of a body, then the name in apposition
 _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at|for)\s+(?:the\s+)?"
                          r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
@@ -269,10 +290,12 @@ _CAPITAL_ROLE_OF = LazyRe(r"\s*(?:(?:Deputy|Vice|Acting|Interim|Executive|Senior
 # said in a statement" (the role was the speaker)
 _LOWER_ROLE_OF = LazyRe(rf"\s*(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{_ROLE_HEADS})\s+(?:of|for|at)\s")
 _ROLE_OF_INITIALS = frozenset(" CDEFHILMOPSAVI")  # the first character _CAPITAL_ROLE_OF can match: a cheap gate
-_PERSON_ASIDE = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+# (initials may stand for the first name: "J.J. Goldberg, editor at large of The Forward, ..., wrote")
+_PERSON_ASIDE = re.compile(r"(?:[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?)(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 # a name, then the body or place it is of: "Another pollster, David Woodard of Clemson University, said"
 _PERSON_OF_ASIDE = LazyRe(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2}\s+(?:of|from|at)\s+(?:the\s+)?"
-                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}")
+                          r"[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.&-]*){0,4}"
+                          r"(?:\s+in\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)?")  # "... in Marion"
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s*$")
 # a name opening a clause, then a lower-case word (its verb): "Regarding the tweets, Mpofu adopted"
 _CLAUSE_SUBJECT = LazyRe(r"(?:^|[,;]\s+)(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:[a-z]+ly|also)\s+)?[a-z]+ed\b")
@@ -388,7 +411,8 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OFFICE = LazyRe(r"\b([A-Z][\w-]+)['’]s\s+office\b")
 # "The 80-year-old, a member of Tamworth Soroptimists: “...": a person described by age, an aside, a colon, a quotation
 _AGED_COLON = LazyRe(r"(?P<who>The\s+\d{1,3}-year-old(?:\s+[a-z]+)?)(?:,[^:“”\"]{1,80})?:\s*[“\"‘]")
-_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})\s*:\s*[\"“‘]")
+# (a party tag may stand before the colon: 'Rep. Trey Gowdy (R-S.C.):"I have not heard ...')
+_COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})(?:\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{{1,4}}\.)\))?\s*:\s*[\"“‘]")
 # "But neighbour Zibulka picks up the story: “All of a sudden ...": a named subject, a short clause of its own
 # verb, then a colon and a quotation: the subject's words, whatever the verb
 _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
@@ -477,6 +501,11 @@ _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
                              r"despite|without|after|before)\s+$")
+# ... and so does a preposition, a determiner and an adjective: "in his opening remarks", "during her prepared
+# comments" (the speaker was "his opening")
+_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during)\s+"
+                                       r"(?:the|his|her|their|its|our|my|your|this|that)\s+"
+                                       r"[a-z]+(?:ing|ed|al|ic|ous|ive|en)\s+$")
 # "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
 _NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
 
@@ -663,6 +692,36 @@ def _clause_before(text: str, end: int) -> str:
     return head if m is None else head[len(head) - m.start():]
 
 
+# a quotation closed by a comma (or "?"/"!"), then up to four words before the verb: '"...," the Saudis state in'
+_CREDIT_AFTER_QUOTE = LazyRe(r"[,?!](?:[”\"]|'')\s+(?:[\w.'’-]+\s+){1,4}$")
+
+
+def _credit_after_quotation(text: str, start: int) -> bool:
+    """Whether the cue word at `start` follows a closed quotation and a short noun phrase, as a credit's verb does
+    ('"...," the Saudis state in the white paper'): there it is a verb even where the tagger reads a noun
+    ("state", "note"), and what follows it need not be a clause."""
+    return CREDIT_AFTER_QUOTE and start > 4 and _CREDIT_AFTER_QUOTE.search(text, max(0, start - 60), start) is not None
+
+
+# a verb's subject that is a share of respondents: "79 percent of Democrats", "31% of Republicans and ... voters",
+# "Sixty-seven percent of Americans" (the clause right before the verb)
+_SHARE_SUBJECT = LazyRe(r"(?:^|[,;:—–]\s+|\b(?:and|but)\s+)(?:about\s+|some\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+)?"
+                        r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|[A-Za-z-]+\s+(?:percent|per\s+cent))\s+of\s+"
+                        r"[^,;:“”\"]{1,80}?\s+(?:[a-z]+ly\s+)?$")
+# the poll a sentence names: "In a New York Times/CBS News survey released last Thursday, ...", "... in a Washington
+# Post-ABC News poll this month", or opens with: "The poll has bad news for Bush — 25 percent ... say ..."
+_POLL_NAMED = LazyRe(r"(?:\b[Ii]n\s+|^)(?P<np>(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w/.'’&-]+\s+){0,6}?(?:[Pp]oll|[Ss]urvey))\b")
+
+
+def _poll_of_shares(text: str, verb_at: int) -> str | None:
+    """The poll that speaks for the share of respondents who are the subject of the verb at `verb_at`, when the
+    sentence names one ("In a CNN/ORC poll ..., 38 percent of voters said ..."); None otherwise."""
+    if _SHARE_SUBJECT.search(text, max(0, verb_at - 120), verb_at) is None:
+        return None
+    poll = _POLL_NAMED.search(text)
+    return None if poll is None else poll.group("np")
+
+
 def _occurrences(text: str, forms: set[str] | frozenset[str]) -> list[tuple[int, str]]:
     """Where the words `forms` stand in `text`, as whole words (as lexicon.WORD finds them), in order."""
     out: list[tuple[int, str]] = []
@@ -733,6 +792,11 @@ _FINDING_CLAUSE = LazyRe(
 _CAPITALISED = LazyRe(r"\b[A-Z][a-z][\w'’-]*")
 THEY_OWN_SUBJECT = True  # "they" after the sentence's own plural subject is that subject (Judge._verbs)
 HE_OWN_SUBJECT = True  # "he"/"she" inside a sentence that opens with a person's name is that person (Judge._verbs)
+CREDIT_AFTER_QUOTE = True  # a cue after '"...," the Saudis' is the credit's verb, whatever the tagger says
+NAME_IN_TOWN = True  # "X of Y in <town>": the town is where X is, not the speaker (_np)
+POLL_SHARES = True  # "In a ... poll, 79 percent of Democrats said": the poll is the source (_poll_of_shares)
+RELATIVE_AFTER_COMMA = True  # "Beck, who has in the past described": the name before the comma and "who" speaks
+HE_OWN_FRONTED = True  # ... also when a fronted word or phrase stands before the name ("However, Adelson ...")
 GROUP_THEY = True  # people of a kind who spoke ("Authors ... reported") are what a later "they" means
 LEAD_PEOPLE = True  # a named person leading any sentence is the latest person "he"/"she" can mean
 LEAD_OWN_SUBJECT = True  # ... found as _own_subject finds it (a role before the name, a fronted phrase, asides)
@@ -763,7 +827,35 @@ def _strip_aux(clause: str) -> tuple[str, list[str]]:
 
 _TIME_TAIL = LazyRe(r"\s+(?:at\s+(?:the|that)\s+time|at\s+one\s+point|in\s+the\s+past|for\s+now|so\s+far|"
                     r"(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)|"
-                    r"once\s+again|at\s+the\s+time)\s*$", re.I)
+                    r"once\s+again|at\s+the\s+time|for\s+the\s+(?:first|second|third|last|only)\s+time)\s*$", re.I)
+
+
+# what is posted or shown somewhere and speaks ("a welcome message on the website reads", "a post on the forum said")
+_POSTED_HEADS = frozenset({"message", "post", "tweet", "video", "sign", "banner", "caption", "headline", "note"})
+
+
+# days written in lower case, capitalised only inside a name after a capitalised word: "USA TODAY (reported)"
+_CAPITAL_IN_NAMES = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+
+
+# a dash opening a relative clause: "The behemoth Koch operation - which aims ..."
+_DASHED_RELATIVE = LazyRe(r"(?:\s-|[—–])\s*(?:which|who|whose)\b")
+# a relative or a companion named by a possessive ("Her father", "his wife", "their longtime friend")
+_KIN_ROLE = LazyRe(r"(?:(?:[A-Z][\w'’ ]{0,40}\s)?(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[a-z]+\s+)?(?:wife|husband|father|mother|"
+                   r"son|daughter|brother|sister|partner|girlfriend|boyfriend|fiancee|fiancée|fiance|friend|cousin|"
+                   r"aunt|uncle|grandmother|grandfather|niece|nephew|stepfather|stepmother|widow)")
+KIN_FIRST_NAME = True  # "Her father, Brad, 39, worried": the role and the first name speak (_name_before_descriptions)
+
+
+def _lead_stripped(role: str) -> str:
+    """The possessive role without the words before it in its clause ("On CNN Tuesday his wife" -> "his wife")."""
+    m = re.search(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s", role)
+    return role[m.start():] if m is not None else role
+
+
+# a list of two or more names, titled or not: "Mr. Tribe, Ms. Epstein and Mr. Amar"
+_ONE_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep)\.\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}"
+_NAMES_LIST = LazyRe(rf"{_ONE_NAME}(?:,\s+{_ONE_NAME})*,?\s+and\s+{_ONE_NAME}")
 
 
 def _np(clause: str) -> str:
@@ -776,7 +868,9 @@ def _np(clause: str) -> str:
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
     while k > 1 and words[k - 1].lower().strip(",.") in DAYS_MONTHS \
-            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()):
+            and not (words[k - 1].strip(",.") == "May" and words[k - 2][:1].isupper()) \
+            and not (words[k - 1][:1].isupper() and words[k - 1].lower().strip(",.") in _CAPITAL_IN_NAMES
+                     and words[k - 2][:1].isupper()):
         k -= 1  # (but "Theresa May (said)" is a name: a capitalised word before it and no preposition)
     if k < len(words):
         if k > 1 and words[k - 1].lower() in ("on", "in", "at", "during", "since", "until", "by"):
@@ -843,6 +937,10 @@ def _np(clause: str) -> str:
             # does "Some Palestinians in Gaza" (a place is no speaker: the people in it are)
             if before in _QUANTIFIERS or before in _PARTICIPLE_HEADS or (
                     lw == "in" and len(out) <= 3 and is_place(" ".join(reversed(out)))) or (
+                    # "Owen Price of Grange Farm in Wexley": a town no list holds, after a name; the name speaks
+                    # (the town was the speaker, as a person)
+                    NAME_IN_TOWN and lw == "in" and len(out) <= 2 and i >= 1 and words[i - 1][:1].isupper()
+                    and words[i - 1][1:].islower() and all(o[:1].isupper() and o[1:].islower() for o in out)) or (
                     lw == "on" and len(out) <= 2 and " ".join(reversed(out)).strip(",.") in PLATFORMS) or (
                     lw in ("at", "from", "with", "on", "in") and len(out) <= 4 and i >= 1
                     and _PLURAL_HEAD.fullmatch(before) and (lw not in ("on", "in") or _speaks(before) or words[i - 1] in PARTY_PLURALS)):
@@ -859,7 +957,8 @@ def _np(clause: str) -> str:
                 continue
             if lw in ("at", "in", "on", "during", "after", "amid") and i >= 1 and len(out) <= 4 \
                     and all(o.islower() and o not in _SUBJECT_PRONOUNS for o in out) \
-                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS) \
+                    and (_PERSON_NAME_END.fullmatch(words[i - 1]) or words[i - 1] in _SPEAKING_HEADS
+                         or words[i - 1] in DOCUMENT_HEADS or words[i - 1] in _POSTED_HEADS) \
                     and words[i - 1].lower() not in DAYS_MONTHS:
                 # "Clinton at a rally said", "The senator at the hearing said": a name or a role, then where
                 # or when it spoke; the name or role speaks
@@ -1056,7 +1155,8 @@ class Judge:
             if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
                     before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
-            if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)):
+            if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
+                                               or _PREPOSITION_ADJECTIVE_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
             if form.kind == "s" and before[-4:] in (" to ", " To "):
                 continue  # "gave money for Head Start to states": after "to", an -s form is a noun (a verb is a base)
@@ -1067,9 +1167,13 @@ class Judge:
                     and not (title and word in _HEADLINE_VERBS) \
                     and not (not after.strip(_QUOTE_MARKS + ".!") and (
                         _POST_POSED.search(text) or _POST_POSED_RECORDS.search(text) or _POST_POSED_THE.search(text))) \
+                    and not _credit_after_quotation(text, start) \
                     and verb_at(text, start, NOUN_MARGIN) is False:
                 continue  # "GOP state budget", "one family plan", "at some point": a noun (tagger.py)
-            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]):
+            if word in _FINDING and not _FINDING_CLAUSE.match(after.split(",", 1)[0].split(";", 1)[0]) \
+                    and not (POST_POSED_FINDING and not after.strip(_QUOTE_MARKS + ".!")
+                             and (_POST_POSED.search(text) or _POST_POSED_THE.search(text))):
+                # ("..., the poll found.", "..., Fox found.": a credit after the claim is a finding's statement)
                 continue  # "Forensic police found the 10th victim": a discovery, not a statement
             if form.kind == "ed" and _POINTER_AFTER.match(after) and before[-1:] != "," \
                     and (before.rstrip().rsplit(None, 1)[-1:] or [""])[0].lower() not in SUBJECT_PRONOUNS:
@@ -1118,6 +1222,12 @@ class Judge:
                         continue
                     subj = classify(_np(clause), self.speakers) if clause.strip() \
                         else self._past_aside(text, start - len(clause_raw))
+                    if subj is None and not clause.strip() and ("—" in text or "–" in text or " - " in text) \
+                            and _DASHED_RELATIVE.search(text, 0, start):
+                        # "The behemoth Koch operation - which aims to spend ... - is now considering": the noun
+                        # phrase before a dashed relative clause, as for a finite verb (not "All geniuses of humanity –
+                        # in art, sport, politics – were saying “yes” to a few things", a figure of speech)
+                        subj = self._before_dash_aside(text, start - len(clause_raw))
                 else:
                     # (an imperative has no subject: "Please read our Comment Policy before commenting." was the
                     # Comment Policy's words, TimesLive)
@@ -1204,6 +1314,15 @@ class Judge:
                     # - we all know": there a subject of their own speaks)
                     rel_at = start - len(clause_raw) - len(text[:start - len(clause_raw)].rstrip().split()[-1]) - 1
                     head = _np(_clause_before(text, max(0, rel_at)).strip().rstrip(","))
+                    rel_first = clause.split(None, 1)[0].lower()
+                    if not head and RELATIVE_AFTER_COMMA and text[:max(0, rel_at)].rstrip().endswith(",") and (
+                            rel_first in _AUX or rel_first in _BE or _adverb(rel_first)):
+                        # (only where "who" is the verb's subject, an auxiliary or an adverb after it: in "The
+                        # changes, which officials said ...", the officials speak)
+                        # "Beck, who has in the past described Trump as ...": the name before the comma ("has" was
+                        # the speaker, the clause's own words past its time phrase)
+                        comma = text.rfind(",", 0, max(0, rel_at))
+                        head = _np(_clause_before(text, comma).strip()) if comma > 0 else ""
                     if head and (head[:1].isupper() or head.split()[0].lower() in _RELATIVE_SUBJECTS):
                         np = head
                 elif not empty and "where" in self.words and dropped and not _BE.isdisjoint(clause.lower().split()) \
@@ -1235,9 +1354,12 @@ class Judge:
                         # "Roffman signed a letter of apology that he said was drafted by the firm": the person the
                         # sentence opens with, when of the pronoun's sex, not the person named before it
                         own = _own_subject(text, _NO_PLAIN, named_only=True)
-                        if own is not None and " and " not in own and text.startswith(own) \
+                        # (or behind a fronted word: "However, Adelson met with Trump ... that he found")
+                        own_at = -1 if own is None else 0 if text.startswith(own) \
+                            else _fronted_at(text, own) if HE_OWN_FRONTED else -1
+                        if own is not None and " and " not in own and 0 <= own_at < at_he \
                                 and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
-                                and not self._person_between(text, len(own), at_he, PRONOUN_SEX[np]):
+                                and not self._person_between(text, own_at + len(own), at_he, PRONOUN_SEX[np]):
                             np = own
                 subj = classify(np, self.speakers) if np.strip() else None
                 if subj is not None and not empty and _AND_BEFORE.search(text, max(0, clause_at - 8), clause_at):
@@ -1263,7 +1385,7 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
-                if subj is None and empty and ("—" in text or "–" in text):
+                if subj is None and empty and ("—" in text or "–" in text or " - " in text):
                     # "The lawyer — a former judge — said", "Joyce — who is listed as an attorney — told The Post":
                     # the noun phrase before a dashed aside speaks (the verb's clause was the aside's empty end)
                     subj = self._before_dash_aside(text, start - len(clause_raw))
@@ -1355,6 +1477,14 @@ class Judge:
                                 " " not in subj.text or _speaks(subj.text.rsplit(None, 1)[-1])
                                 or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS)))):
                     continue  # (a surname the article named takes a base form by a typo: "Sims say he was ...")
+            if POLL_SHARES and ("poll" in self.words or "survey" in self.words) \
+                    and ("percent" in self.words or "%" in text):
+                poll = _poll_of_shares(text, start)
+                if poll is not None:
+                    # "In a New York Times/CBS News survey released last Thursday, 79 percent of Democrats said they
+                    # were satisfied": the share of respondents speaks through the poll, the source a reader can check
+                    # (it was "Democrats", or no one named)
+                    subj = classify(poll, self.speakers) or Subject(poll, "other", True)
             if main_subject is None and subj.kind != "unnamed" and not (
                     quotes and any(q.start <= s.start + start < q.end for q in quotes)):
                 # (a verb inside a quotation is the speaker's: in '"If I was a donor, I'd want answers,"
@@ -1540,6 +1670,11 @@ class Judge:
             if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
+            if KIN_FIRST_NAME and back < len(parts) and " " not in seg and seg in first_names() \
+                    and _KIN_ROLE.fullmatch(parts[-back - 1].strip()):
+                # "Her father, Brad, 39, worried that ...", "his wife, Jane, called for ...": a relative named by first
+                # name only; the role and the name speak (the speaker was an unresolved "they" or "he")
+                return Subject(f"{_lead_stripped(parts[-back - 1].strip())}, {seg}", "person", True)
             if back > 1 and (not (seg[:1].islower() or seg.isdigit() or _STATE_ABBREVIATION.fullmatch(seg))
                              or any(c in seg for c in "\"“”;:()")):
                 # only a description ("vice president of PMG") or an age ("Hayley Walsh, 42, a lecturer
@@ -1552,14 +1687,22 @@ class Judge:
         lawyer — a former judge — said"), or None."""
         head = text[:end].rstrip()
         dash = head[-1:]
-        if dash not in ("—", "–"):
+        if dash == "-" and head[-2:-1] == " ":
+            dash = " - "  # a dash typed as a hyphen between spaces ("Deborah Jordan Reynolds - Santilli's girlfriend - told")
+        elif dash not in ("—", "–"):
             return None
-        opening = head.rfind(dash, max(0, len(head) - 160), len(head) - 1)
+        opening = head.rfind(dash, max(0, len(head) - 160), len(head) - len(dash))
         if opening <= 0 or _QUOTE_CHARS.search(head, opening):
             return None
         clause = _clause_before(text, opening).strip()
         np = _np(_strip_aux(clause)[0]) if clause else ""
         subj = classify(np, self.speakers) if np else None
+        if subj is not None and subj.kind in ("other", "unnamed") and dash == " - ":
+            aside = head[opening + len(dash):len(head) - 1].strip()
+            if _NAMES_LIST.fullmatch(aside):
+                # "The three constitutional scholars - Mr. Tribe, Ms. Epstein and Mr. Amar - agreed": the aside names
+                # the people the description stands for; they speak
+                return Subject(aside, "person", True)
         return subj if subj is not None and subj.kind in ("person", "org", "other", "unnamed") else None
 
     def _lead_with_asides(self, text: str, end: int) -> Subject | None:
@@ -1963,7 +2106,7 @@ class Judge:
             return Judgement(_NONE, None, None, reason("empty"))
 
         evidence: list[Evidence] = self._according(s) if "according" in self.words else []
-        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words else None
+        m = (_COLON_ATTR.match(text) or _COLON_CLAUSE.match(text)) if ":" in self.words or "):" in text else None
         if m:
             subj = classify(m.group("who"), self.speakers)
             if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")) \
@@ -2458,8 +2601,10 @@ _POST_POSED_RECORDS = LazyRe(r",\s+(?:[a-z]+\s+){0,2}(?:" + "|".join(sorted(RECO
 _POST_POSED = LazyRe(rf",[\"”’']?\s+(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s*[.!]?[\"”’']?\s*$")
 
 
-# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb
-_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|[a-z]+)\s+(?:[a-z]+ly\s+)?[a-z]+"
+# "..., the Post reports.", "..., the newspaper reports.": a body led by "the" after the claim, then its verb (its
+# name may go on with a noun: "..., the Pew Research Center analysis shows.")
+_POST_POSED_THE = LazyRe(r",[\"”’']?\s+the\s+(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+[a-z]+)?|[a-z]+)\s+"
+                         r"(?:[a-z]+ly\s+)?[a-z]+"
                          r"\s*[.!]?[\"”’']?\s*$")
 
 
@@ -2609,8 +2754,11 @@ def _fill_pending(sentences: tuple[Sentence, ...], rules: list[Judgement], infos
         # (once the quotation has closed with no speaker, the writer's narration after it names none:
         # '"He would say: ..." Epstein would later ask to meet ...'; only a short attribution line may,
         # '... in my bedroom." Lacerda said.')
+        # (a sentence ending on a single mark inside the quotation, "... he used the word 'unqualified.'", has not
+        # closed it: the quotation runs on past it, and its speaker may still be named)
         while k < len(rules) and (sentences[k].block == sentences[k - 1].block or _quotation_goes_on(infos, k)) \
-                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6):
+                and not (_CLOSED_AT_END.search(sentences[k - 1].text) and len(sentences[k].text.split()) > 6
+                         and not (NESTED_CLOSE and infos[k - 1].quote_out)):
             later = rules[k]
             # past its own paragraph, only the attribution of the quotation where it closes
             # (not a sentence the quotation runs through: "... were not publicly disclosed by the Clintons, despite
@@ -2687,6 +2835,11 @@ _SPLIT_QUOTE_END = LazyRe(r"[?!][\"”'’]+\s*$")
 _ATTRIBUTION_LINE = LazyRe(r"(?:(?:[A-Z][\w.'’-]*|de|van|von)\s+){0,4}?(?:[A-Z][\w'’-]*|[Hh]e|[Ss]he)\.?"
                            r"(?:,[^,]{1,40},)?\s+(?:later\s+|then\s+|also\s+)?([a-z]+)\b")
 _REPORTED_CLAUSE = LazyRe(r"\bthat\b")
+# a clause of time or manner, or a phrase, right after the verb of such a line ("said as he opened the session")
+_ADJUNCT_AFTER = LazyRe(r"\s+(?:as|when|while|after|before|during|at|in|on|from|of|with)\b")
+SPLIT_QUOTE_ADJUNCT = True  # ... is no clause the line reports (_names_split_quote)
+POST_POSED_FINDING = True  # "..., the poll found.": a credit after the claim, not a discovery (Judge._verbs)
+NESTED_CLOSE = True  # a single closing mark inside an open quotation closes nothing (_fill_pending)
 
 
 def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
@@ -2701,7 +2854,11 @@ def _names_split_quote(before: str, text: str, cue: str | None) -> bool:
     after = text[m.end():]
     if not after.strip(" ,.;:!?"):
         return True
-    return not _REPORTED_CLAUSE.search(after) and not _clause_follows(text, m.end())
+    if _REPORTED_CLAUSE.search(after):
+        return False
+    # ('... Senator Jeff Sessions said as he launched the process.': a clause of time or manner after the verb is
+    # no clause the line reports; it was read as one, and the quotation before it named nobody)
+    return (SPLIT_QUOTE_ADJUNCT and _ADJUNCT_AFTER.match(after) is not None) or not _clause_follows(text, m.end())
 _CLOSED_AT_END = LazyRe(r"[.!?,]?[\"”’']\s*$")
 
 
@@ -3402,6 +3559,16 @@ def _plural_head(text: str, end: int) -> bool:
 _SUBJECT_VERBS = frozenset(_IRREGULAR_PAST.split("|")) | {"say", "insist", "argue", "believe", "think", "want",
                                                           "fear", "worry", "hope", "expect", "see", "feel",
                                                           "are", "were", "can", "cannot", "can’t", "can't"}
+
+
+def _fronted_at(text: str, own: str) -> int:
+    """Where `own`, the sentence's own subject as _own_subject found it, stands after a fronted word or phrase
+    ("However, Adelson met ...", "In May, Adelson said ..."): its offset, or -1 when it does not start there."""
+    m = _OWN_SUBJECT.match(text)
+    if m is None or not m.group("front"):
+        return -1
+    at = m.start("np")
+    return at if text.startswith(own, at) or text.find(own, at, m.end("np") + 1) >= 0 else -1
 
 
 def _own_subject(text: str, plain: _PlainWords, *, named_only: bool = False) -> str | None:
