@@ -291,3 +291,12 @@ def test_a_block_quote_from_a_roadmap_is_the_roadmap_s() -> None:
     got = {js.sentence.text: js.judgement.source for js in report.sentences}
     # (was "but the end goal is", a clause, for both: the Rust blog's core-team update)
     assert got["The teams will work to establish a charter for each team over the year."] == "the roadmap"
+
+
+def test_a_block_quote_after_as_x_states_is_x_s() -> None:
+    report = audit_text("We were doing it wrong. As the docs state:\n\n> Response files can be either UTF-16 with a BOM, "
+                        "or ANSI.\n\nAs the manual puts it:\n\n> Keep the lid closed.\n", source="x.md", fmt="markdown")
+    got = {js.sentence.text: js.judgement.source for js in report.sentences}
+    # (were "the docs state" and "the manual puts it": the introduction's verb was read as part of the name)
+    assert got["Response files can be either UTF-16 with a BOM, or ANSI."] == "the docs"
+    assert got["Keep the lid closed."] == "the manual"

@@ -43,7 +43,9 @@ _URL = LazyRe(r"(?:https?://|pic\.twitter\.com/|www\.)\S+")
 _POST_LENGTH = 300  # a post's words (280 characters on X since 2017), links not counted, and some slack
 # "According to X:", "X said:", "X wrote on Facebook:", "as X put it:"
 _INTRO = LazyRe(
-    r"(?:^|[,;]\s+|\.\s+)(?:according to|as)\s+(?P<a>[^,:;]{2,80}?)(?:\s+(?:put it|wrote|said|posted))?\s*:\s*[\"“”']?$|"
+    r"(?:^|[,;]\s+|\.\s+)(?:according to|as)\s+(?P<a>[^,:;]{2,80}?)(?:\s+(?:puts? it|wrote|writes|said|says|posted|"
+    # ("As the docs state:" was the source "the docs state")
+    r"posts|states?|stated|notes?|noted|explains?|explained|reads?|describes?|described|warns?|warned))?\s*:\s*[\"“”']?$|"
     r"(?P<b>\b[A-Z][^,:;]{1,80}?)\s+(?:said|says|wrote|writes|posted|tweeted|added|stated|explained|declared|"
     r"told [^,:;]{1,40}?)(?:\s+(?:on|in|to)\s+[^,:;]{1,60}?)?\s*:\s*[\"“”']?$",
     re.I,
