@@ -59,6 +59,9 @@ from provenance.core.speakers import (
     title_words,
 )
 from provenance.judge.features import (
+    _PRON as _FEATURE_PRONOUNS,
+)
+from provenance.judge.features import (
     _SKIP as _SUBJECT_SKIP,
 )
 from provenance.judge.features import (
@@ -2444,7 +2447,7 @@ def _supports_attribution(infos: Sequence[SentenceInfo], blocks: Sequence[int], 
 
 
 _ADDED = frozenset({"added", "adds", "add"})
-_TOKEN_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who"})
+_TOKEN_PRONOUNS = _FEATURE_PRONOUNS | {"you"}  # the learned part's subject pronouns, and the generic "you"
 _ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "an"})
 
 
