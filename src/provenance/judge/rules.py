@@ -420,8 +420,6 @@ _COLON_ATTR = LazyRe(rf"^(?P<who>{_NAME})(?:\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z
 # verb, then a colon and a quotation: the subject's words, whatever the verb
 _COLON_CLAUSE = LazyRe(r"^(?:(?:But|And|Then|Later|Now)\s+)?(?:[a-z]+\s+)?"
                        r"(?P<who>(?!(?:He|She|They|It|We|I|This|That|There)\s)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+[a-z]+(?:s|ed)\b[^:“”\"]{0,30}:\s*[“\"‘]")
-# "-More from Blumenthal and Cohen: “...": a round-up's hand-over to a named source and its quotation
-_MORE_FROM = LazyRe(rf"(?:^|[\s—–-])More\s+from\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[\"“‘]")
 # "'BoC to stay on sidelines next week': TD Economics": a quotation credited after it, the way
 # headlines and round-ups of reactions name their speaker (Financial Post, the UK press)
 # (an apostrophe inside a word is no closing mark: "‘The economy isn’t booming ...’: BMO")
@@ -440,7 +438,8 @@ _NOT_LABELS = frozenset({"UPDATE", "EXCLUSIVE", "BREAKING", "WATCH", "NOTE", "ED
                          "SPOILER", "FACT CHECK", "TRANSCRIPT", "QUESTION", "ANSWER", "MORE", "ALSO", "SEE", "PLUS"})
 # "HIGHER THAN EXPECTED TURNOUT IN IOWA - Michael P. McDonald: “...": a round-up's headline, its author, a colon and
 # the author's words (HuffPost's Pollster round-ups)
-_DASH_CREDIT = re.compile(rf"\s[-—–]\s+(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[“\"]")
+# (or "-More from Blumenthal and Cohen: “...": the same hand-over, its dash glued to "More from")
+_DASH_CREDIT = re.compile(rf"(?:\s[-—–]\s+|(?:^|[\s—–-])More\s+from\s+)(?P<who>{_NAME}(?:\s+and\s+{_NAME})?)\s*:\s*[“\"]")
 # "asked by Fox Business moderator Gerard Baker": the person after the outlet and role asked
 _BY_AGENT = LazyRe(rf"^\s+by\s+(?P<np>(?:the\s+)?{_NAME})(?:\s+(?:moderator|host|anchor|reporter|correspondent|"
                    rf"columnist|editor|writer|analyst|spokesman|spokeswoman|interviewer)\s+(?P<name>{_NAME}))?")
@@ -2115,18 +2114,6 @@ class Judge:
             if subj is not None and (m.re is _COLON_ATTR.rx or subj.kind in ("person", "org")) \
                     and _LEADING_INVERTED.match(m.group("who")) is None:  # "Said Smith:" is Smith's (_verbs)
                 evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=m.group("who"))))
-        more = _MORE_FROM.search(text) if ":" in self.words and "More" in text else None
-        if more is not None:
-            # "-More from Blumenthal and Cohen: “Data collected by our firm ...”": a round-up hands over to its
-            # named speakers (the sentence's own first word, "Signs", was the source)
-            subj = classify(more.group("who"), self.speakers)
-            left, _, right = more.group("who").partition(" and ")
-            first = classify(left, self.speakers) if right else None
-            if subj is not None and first is not None and subj.kind == first.kind and subj.kind in ("person", "org"):
-                subj = Subject(f"{first.text} and {subj.text}", subj.kind, True)  # both speak ("Lee and Park")
-            if subj is not None and subj.kind in ("person", "org"):
-                evidence.append(Evidence(_ATTRIBUTED, subj.text, ":", reason("colon", source=subj.text), subj.kind,
-                                         more.start("who")))
         m = _AGED_COLON.match(text) if ":" in self.words and text[:4] == "The " and not evidence else None
         if m:
             # "The 80-year-old, a member of Tamworth Soroptimists: “I have lived in Tamworth ...”": a person described by
