@@ -2441,13 +2441,14 @@ _ADDED_TO_THING = frozenset({"the", "its", "their", "his", "her", "our", "a", "a
 def _cue_no_speech(info: SentenceInfo, k: int, c: Cue) -> bool:
     """Whether the cue at token k is no speech: "added" in its sense of increase, an amount after it ("added 300
     jobs") or "to" a thing ("added to the debate"), with no quotation in the sentence (the rules' _ADD_AMOUNT, read
-    on tokens); or a participle pointing within the writer's text ("the obstacles mentioned above")."""
+    on tokens); or a participle pointing within the writer's text ("the obstacles mentioned above", "As said
+    before,")."""
     if k + 2 >= len(info.toks) or info.marks:
         return False
     nxt = info.toks[k + 1]
     if c.text not in _ADDED:
-        return c.text.endswith("ed") and (nxt in ("above", "below") or (
-            nxt in ("earlier", "previously") and not info.toks[k + 2][:1].isalnum())) and k > 0 \
+        return (c.text.endswith("ed") or c.text == "said") and (nxt in ("above", "below") or (
+            nxt in ("earlier", "previously", "before") and not info.toks[k + 2][:1].isalnum())) and k > 0 \
             and info.toks[k - 1] not in _TOKEN_PRONOUNS
     return nxt[:1].isdigit() or nxt in ("$", "£", "€") or (nxt == "to" and info.toks[k + 2] in _ADDED_TO_THING) \
         or "what" in info.toks[max(0, k - 3):k]  # "what he has added (to Node.js)"
@@ -3220,8 +3221,6 @@ def _combine(m: Model, s: Sentence, j: Judgement, infos: Sequence[SentenceInfo],
         if j.category is not _VAGUE and not _supports_attribution(infos, blocks, i, bool(j.source or last_source)) \
                 and not (probs[k] >= GATE_NAMED and (j.source or last_source or lead)):
             return j
-        if j.category is _UNATTRIBUTED and s.text[:3] == "As " and _AS_SAID_ABOVE.match(s.text):
-            return j  # "As mentioned above, ...": the writer's own pointer, whatever the cue's weight
         if j.category is _UNATTRIBUTED and any(_cue_no_speech(info, kk, c) for kk, c in info.found) and all(
                 _cue_no_speech(info, kk, c) for kk, c in info.found if c.reliability >= 0.5):
             return j  # "The company added 300 jobs": its one verb cue is no speech, whatever the neighbours said
