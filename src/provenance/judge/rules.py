@@ -622,6 +622,7 @@ _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 # "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
 _PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)$")
 _TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
+_HONORIFIC_NAME = LazyRe(r"(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z][\w'’-]*")  # "Mr. Olsen": a surname behind an honorific
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
 
@@ -1669,7 +1670,10 @@ class Judge:
                 role = _ROLE_WORDS_NAME.fullmatch(seg)
                 if role is not None:
                     seg = role.group("name")  # "mechanical engineer Richard Weir, 60, ..., said"
-            if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))):
+            if _PERSON_ASIDE.fullmatch(seg) or (tagged and _PERSON_ASIDE.fullmatch(strip_titles(seg))) or (
+                    back > 2 and _HONORIFIC_NAME.fullmatch(seg)):
+                # ("Mr. Olsen, now 74 and retired in Bergen, Minn., said": a surname behind an honorific, before
+                # a description and a place's two parts; the two-word test wanted a first name)
                 subj = classify(seg, self.speakers)
                 return subj if subj is not None and subj.kind == "person" else None
             if KIN_FIRST_NAME and back < len(parts) and " " not in seg and seg in first_names() \
