@@ -25,3 +25,11 @@ def test_an_honorific_surname_before_a_description_and_a_place() -> None:
 def test_an_honorific_surname_guard() -> None:
     got = _judgements(_LEAD + "''We would have lost the harvest,'' Mr. Olsen, a farmer, said by telephone.\n")
     assert got[1] == ("attributed", "Olsen")  # (a guard: one description was read before)
+
+
+def test_a_whose_clause_inside_the_subject() -> None:
+    got = _judgements(_LEAD + "The farmers whose fields were flooded say the real problem is the old dam.\n\n"
+                      + _LEAD + "A neighbour whose barn burned down told reporters that the fire started at night.\n")
+    # (both carried the mayor in: the noun phrase ended on the relative clause's verb)
+    assert got[1] == ("attributed", "The farmers")
+    assert got[3] == ("attributed", "A neighbour")

@@ -1307,6 +1307,13 @@ class Judge:
                 empty = not clause.strip(_QUOTE_MARKS) or all(
                     w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
                 np = _np(clause) if not empty else ""
+                if not empty and " whose " in clause_raw:
+                    # "The farmers whose fields were flooded say": a relative clause on "whose" inside the subject
+                    # (no clause boundary); the noun phrase before it speaks, when nothing but it stands there
+                    lead = clause_raw.rsplit(" whose ", 1)[0].strip()
+                    if lead and _np(lead) == lead and (lead[:1].isupper() or lead.split()[0] in _RELATIVE_SUBJECTS) \
+                            and getattr(classify(lead, self.speakers), "kind", None) not in (None, "unnamed"):
+                        np = lead  # (never people nobody names: "The officials whose ... say" stays as it was)
                 if np[-4:] in ("name", "itle") and _LABEL_SUBJECT.fullmatch(np):
                     continue  # "less privileged than its name suggests": what a thing is called says nothing
                 if not empty and clause[:1].islower() and _SUBJECT_PRONOUNS.isdisjoint(clause.lower().split()) \
