@@ -33,3 +33,26 @@ def test_a_whose_clause_inside_the_subject() -> None:
     # (both carried the mayor in: the noun phrase ended on the relative clause's verb)
     assert got[1] == ("attributed", "The farmers")
     assert got[3] == ("attributed", "A neighbour")
+
+
+def test_a_quotation_credited_at_the_end_after_a_finding() -> None:
+    got = _judgements("Surveys show that “most farmers are not worried about the river,” said Oskar Lind, the head "
+                      "of the Valley Growers Union.\n\n"
+                      "Surveys show that ''most farmers are calm about the flood,'' said Oskar Lind, a grower.\n")
+    # (both were "Surveys"'s: the first cue won over the quotation's credit)
+    assert got[0] == ("attributed", "Oskar Lind")
+    assert got[1] == ("attributed", "Oskar Lind")
+
+
+def test_a_finding_without_a_credited_quotation_stays() -> None:
+    got = _judgements("Surveys by the Valley Growers Union show that most farmers are calm, Oskar Lind said.\n")
+    assert got[0][0] == "attributed"  # (a guard: no quotation between them, the rule does not apply)
+    got = _judgements("When Lind said the dam ''is not safe'' at a hearing, the farmers rallied (''Lind Sinks the Dam,'' "
+                      "declared The Valley Post), but the council stood firm.\n")
+    assert (got[0][1] or "").lower() != "the valley post"  # (a guard: a credit in brackets is no credit of the sentence's quotation)
+
+
+def test_a_pronoun_credit_after_a_colon_stays_with_the_named_speaker() -> None:
+    got = _judgements("Ada Moss met Lena Bright on Monday.\n\n"
+                      "In her speech, Moss declared a new goal: “Fix the dam and then fix it again,” she said.\n")
+    assert got[1] == ("attributed", "Ada Moss")  # (a guard: "she" is resolved, and not preferred over Moss)

@@ -308,6 +308,10 @@ _QUOTE_MARKS = " \t'‘’\"“”"
 # what may follow a closing credit's verb to the sentence's end: its subject and an aside about it ("says Belinda
 # Schäpe, a policy lead at ...", "Walker said on Monday."), with no second clause ("said X, and added that ...")
 _SENTENCE_END_AFTER = LazyRe(r"[^;:]{0,160}$")
+# an opening quotation mark after a cue ("Surveys show that “most ...") and a closing one with its comma before a
+# credit's verb, at most four words between ('...,” said Oskar Lind', "...,'' Mr. Lind said")
+_OPENS_QUOTE = LazyRe(r"\s(?:“|'')\S")
+_CREDIT_BEFORE = LazyRe(r"[,?!](?:”|'')\s+(?:[\w.'’-]+\s+){0,4}$")
 # a capitalised name of one to five words ("Reuters", "Senate Majority Leader Chuck Schumer")
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
 _LEARNED = LazyRe(rf"[,—–]\s*(?P<src>(?:[Tt]he\s+)?{_NAME}|[Ww]e|I)\s+"
@@ -2300,6 +2304,20 @@ class Judge:
                 last = max(attributed, key=lambda e: e.pos)
                 if last is not best and last.pos > best.pos and not last.belief and not best.belief \
                         and last.subject_kind in ("person", "org") and _trailing_clause(text, last.pos) \
+                        and last.cue in self.lex.verbs and self.lex.verbs[last.cue].cls == "speech" \
+                        and _SENTENCE_END_AFTER.match(text, last.pos + len(last.cue)):
+                    best = last
+            if len(attributed) > 1 and best.cue not in ("according to", "link", ":") and ("“" in text or "''" in text):
+                # "Surveys show that “most farmers are calm,” said Oskar Lind, the head of the union": a quotation
+                # opened after the first cue and credited at the sentence's end is the credit's speaker's, the cue
+                # before it included (it was "Surveys"'s); a named credit only ('...: “...,” she said' is the first
+                # cue's speaker's), not one in brackets ('... headline writers (“...,” declared La Stampa), but ...')
+                last = max(attributed, key=lambda e: e.pos)
+                if last.pos > best.pos >= 0 and not last.belief and last.subject_kind in ("person", "org") \
+                        and _OPENS_QUOTE.search(text, best.pos, last.pos) is not None \
+                        and (credit := _CREDIT_BEFORE.search(text, max(0, last.pos - 60), last.pos)) is not None \
+                        and _SUBJECT_PRONOUNS.isdisjoint(credit.group(0).lower().split()) \
+                        and ")" not in text[last.pos:] \
                         and last.cue in self.lex.verbs and self.lex.verbs[last.cue].cls == "speech" \
                         and _SENTENCE_END_AFTER.match(text, last.pos + len(last.cue)):
                     best = last
