@@ -71,3 +71,11 @@ def test_a_possessor_then_a_preposition_and_a_name_is_no_subject() -> None:
     got = _judgements("President Bright's policy toward Norway has barely budged in the last year and shows no sign "
                       "of change for the rest of her term.\n")
     assert got[0] == ("unattributed", None)  # (a guard: "Norway" is the preposition's object)
+
+
+def test_reacted_beside_a_quotation() -> None:
+    got = _judgements(_LEAD + "''Why would anyone build there?'' reacted Marsh.\n")
+    assert got[1] == ("attributed", "Marsh")  # (the mayor was carried in)
+    report = audit_text(_LEAD + "Marsh reacted angrily to the vote.\n", source="x.txt", fmt="text")
+    # (a guard: without a quotation beside it "reacted" is no cue)
+    assert "reacted" not in report.sentences[1].judgement.reason

@@ -104,7 +104,8 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
                            # ('“France will always be France,” an angry Hollande retaliated.', '“Choke!” blared the
                            # front page of The Boston Herald.': the speaker before was carried in)
                            "retaliated", "riffed", "blared", "exulted", "cracked", "needled", "vented", "proclaimed",
-                           "jabbed", "hissed", "howled", "crowed", "chirped", "seethed"})
+                           "jabbed", "hissed", "howled", "crowed", "chirped", "seethed",
+                           "reacted"})
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
