@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b923fa27bbfb3c5c6adbce6b8fad9794cae4a7874ea114bf8a1ddb4578b43fcb"
+DIGEST = "ddaf2d973adbb7571120dd0c515e99d8c7ad0277f70fa8764c98e62dd28ba628"
 
 
 def inputs() -> list[Path]:
