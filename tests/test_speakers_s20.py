@@ -79,3 +79,10 @@ def test_reacted_beside_a_quotation() -> None:
     report = audit_text(_LEAD + "Marsh reacted angrily to the vote.\n", source="x.txt", fmt="text")
     # (a guard: without a quotation beside it "reacted" is no cue)
     assert "reacted" not in report.sentences[1].judgement.reason
+
+
+def test_a_time_between_but_and_the_verb() -> None:
+    got = _judgements(_LEAD + "The Valley Post columnist Ruth Hale has been critical of the mayor but on Tuesday wrote "
+                      "that she agreed with her that the dam is safe.\n")
+    # (the verb's clause "on Tuesday" was read as a subject that names nobody; "she agreed" then carried the mayor in)
+    assert got[1] == ("attributed", "Ruth Hale")

@@ -629,6 +629,11 @@ _STATE_ABBREVIATION = LazyRe(r"[A-Z][a-z]{0,4}\.|[A-Z]\.\s?[A-Z]\.")
 # "Sen. Ted Cruz (R-Tex.)", "Rep. Sander M. Levin (Mich.)": a party or a state tag, never the speaker
 _PARTY_TAIL = LazyRe(r"\s*\((?:[RDI]|[RDI]-[A-Z][\w.]*|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)\)$")
 _TITLED_PERSON = LazyRe(r"(?:[A-Z][\w.'’-]*\s+){1,5}[A-Z][a-z][\w'’-]*")  # "State Rep. Wendy Nanney", not "Shaw & Company"
+# a time alone between a clause boundary and the verb: "(but) on Tuesday (wrote)", "(and) in March (said)"
+_TIME_AFTER_BOUNDARY = LazyRe(r"(?:on|in|during)\s+(?:(?:the|last|this|next|early|earlier|late|later)\s+)?"
+                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|"
+                              r"July|August|September|October|November|December|morning|afternoon|evening|night|weekend|"
+                              r"week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\s*")
 _HONORIFIC_NAME = LazyRe(r"(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z][\w'’-]*")  # "Mr. Olsen": a surname behind an honorific
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
@@ -1312,7 +1317,9 @@ class Judge:
                 # "''...,'' said Freund": the NYT's '' marks only; "Reince Priebus, the GOP chairman, this past
                 # week announced": a time only
                 empty = not clause.strip(_QUOTE_MARKS) or all(
-                    w.lower().strip(",.") in DAYS_MONTHS for w in clause.split())
+                    w.lower().strip(",.") in DAYS_MONTHS for w in clause.split()) or (
+                    # "... has been critical of the mayor but on Tuesday wrote": a time after the boundary, no subject
+                    clause[:3] in ("on ", "in ", "dur") and _TIME_AFTER_BOUNDARY.fullmatch(clause) is not None)
                 np = _np(clause) if not empty else ""
                 if not empty and " whose " in clause_raw:
                     # "The farmers whose fields were flooded say": a relative clause on "whose" inside the subject
