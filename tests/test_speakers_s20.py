@@ -86,3 +86,22 @@ def test_a_time_between_but_and_the_verb() -> None:
                       "that she agreed with her that the dam is safe.\n")
     # (the verb's clause "on Tuesday" was read as a subject that names nobody; "she agreed" then carried the mayor in)
     assert got[1] == ("attributed", "Ruth Hale")
+
+
+def test_he_after_the_own_subject_with_a_party_tag_and_an_aside() -> None:
+    text = ("Mayor Lena Bright said the dam would hold. Her rival Geir Moe said it would not.\n\n"
+            "Rep. Tom Lind (R-Ore.), chairman of the water board, didn't question the report, but he did call for more "
+            "checks.\n")
+    got = _judgements(text)
+    # ("he" was Geir Moe, the man named last, not the sentence's own subject behind its aside)
+    assert got[2] == ("attributed", "Tom Lind")
+
+
+
+def test_he_after_an_aside_naming_another_man_or_she_is_left_alone() -> None:
+    text = ("Mayor Lena Bright said the dam would hold. Her rival Geir Moe said it would not.\n\n"
+            "Rep. Tom Lind (R-Ore.), a friend of Mr. Dag Holm, met the board, but he said the dam was weak.\n\n"
+            "Rep. Tom Lind (R-Ore.), chairman of the board, met the mayor, but she said the dam was weak.\n")
+    got = _judgements(text)
+    assert got[2][1] != "Tom Lind"  # (a guard: another man stands between the name and "he")
+    assert got[3][1] != "Tom Lind"  # (a guard: "she" is not Tom)

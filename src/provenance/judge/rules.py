@@ -634,6 +634,11 @@ _TIME_AFTER_BOUNDARY = LazyRe(r"(?:on|in|during)\s+(?:(?:the|last|this|next|earl
                               r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|"
                               r"July|August|September|October|November|December|morning|afternoon|evening|night|weekend|"
                               r"week|month|year)(?:\s+(?:morning|afternoon|evening|night))?\s*")
+# a sentence's own subject: a full name (titled or not), a party tag, an aside between commas, then a lower-case word
+HE_OWN_ASIDE = True
+_NAME_ASIDE_VERB = LazyRe(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+|(?:Senator|Representative|Governor)\s+)?"
+                          r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+                          r"(?:\s+\([A-Z][\w.-]{0,12}\))?,\s+[^,;:“”\"()]{3,100}?,\s+[a-z]")
 _HONORIFIC_NAME = LazyRe(r"(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z][\w'’-]*")  # "Mr. Olsen": a surname behind an honorific
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
@@ -1381,6 +1386,15 @@ class Judge:
                         # (or behind a fronted word: "However, Adelson met with Trump ... that he found")
                         own_at = -1 if own is None else 0 if text.startswith(own) \
                             else _fronted_at(text, own) if HE_OWN_FRONTED else -1
+                        if own is None and HE_OWN_ASIDE and text[:1].isupper():
+                            # "Rep. Jo Lund (R-Ore.), chairman of the committee, didn't object, but he did call for":
+                            # a full name, a party tag and an aside before the sentence's verb (_own_subject wants
+                            # the verb right after the name)
+                            lead = _NAME_ASIDE_VERB.match(text)
+                            named = classify(lead.group("name"), self.speakers) if lead is not None else None
+                            if lead is not None and named is not None and named.kind == "person" \
+                                    and text.startswith(named.text, lead.start("name")):
+                                own, own_at = named.text, lead.start("name")
                         if own is not None and " and " not in own and 0 <= own_at < at_he \
                                 and self.speakers.sex_of(self.speakers.canonical(own)) in (None, PRONOUN_SEX[np]) \
                                 and not self._person_between(text, own_at + len(own), at_he, PRONOUN_SEX[np]):
