@@ -105,3 +105,10 @@ def test_he_after_an_aside_naming_another_man_or_she_is_left_alone() -> None:
     got = _judgements(text)
     assert got[2][1] != "Tom Lind"  # (a guard: another man stands between the name and "he")
     assert got[3][1] != "Tom Lind"  # (a guard: "she" is not Tom)
+
+
+def test_a_state_abbreviation_ends_a_fronted_place() -> None:
+    got = _judgements(_LEAD + "At a rally in Bend, Ore., on Tuesday, Senator Tom Lind of Oregon endorsed the mayor, "
+                      "saying that she would make an outstanding governor.\n")
+    # (the source was "Ore", the state's abbreviation read as the sentence's subject)
+    assert got[1] == ("attributed", "Tom Lind")

@@ -3944,12 +3944,14 @@ def _own_np_subject(text: str, *, speech_only: bool = False) -> str | None:
     # (a conjunction before the subject is no fronted phrase: "Yet Democratic economists, like ..., say")
     while text[:4] in ("But ", "And ", "Yet ", "So, ") or text[:3] == "So ":
         text = text.split(None, 1)[1] if " " in text else ""
-    for _ in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
+    for k in range(3):  # fronted phrases: "In a move that shocked nearly everyone, especially in ..., Christie"
         comma = text.find(", ", 0, 200)
         # (a number before a comma is a year, "On June 4, 2008,"; not "64 percent call him competent,")
-        # (and the rest of a place: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush")
+        # (and the rest of a place: "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush", "At a
+        # rally in Bend, Ore., on Tuesday, Senator Lind endorsed": the state's abbreviation was the subject "Ore")
         if comma < 0 or not (_fronted(text[:comma], numbers=False) or text[:comma].isdigit()
-                             or is_place(text[:comma])) or _QUOTE_CHARS.search(text, 0, comma):
+                             or is_place(text[:comma]) or (k > 0 and _STATE_ABBREVIATION.fullmatch(text[:comma]))) \
+                or _QUOTE_CHARS.search(text, 0, comma):
             break
         text = text[comma + 2:]
     stop = _NP_STOP.search(text)  # no subject noun phrase goes past a quotation mark or a colon (its verb may)
