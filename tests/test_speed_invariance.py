@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "ddaf2d973adbb7571120dd0c515e99d8c7ad0277f70fa8764c98e62dd28ba628"
+DIGEST = "3e3e89520bedb0ff22e4a7b8e0a09db0fd4da7eeb89e9cbad0cc8bf5862b19b2"
 
 
 def inputs() -> list[Path]:

@@ -457,11 +457,9 @@ _AGENT_TAIL = LazyRe(rf"(?P<nouns>(?:\s+[a-z][\w'’-]*){{0,2}}?)(?:\s+and\s+(?P
 _LEAD_DOCUMENT = LazyRe(r"(?P<np>(?:Article|Section|Clause|Chapter|Paragraph|Annex)\s+\d+\w*"
                         r"|(?:The\s+|[A-Z][\w-]*['’]s\s+)(?:[A-Z][\w-]*\s+|new\s+|updated\s+|official\s+){0,2}"
                         r"(?P<head>[a-z]+))\b")
-# the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)", and a name in apposition
-# after it ("(Sweden's) state-owned mining giant LKAB (runs)"; not a preposition's object: "policy toward Syria")
-_POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?(?:(?<!\sof)(?<!\sfor)(?<!\sto)(?<!\stoward)(?<!\sin)"
-                    r"(?<!\son)(?<!\sat)(?<!\swith)(?<!\sfrom)(?<!\sby)(?<!\sand)(?:\s+[A-Z][A-Za-z&.-]*[A-Za-z]){1,2})?)"
-                    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|[a-z]+ed|[a-z]+s)\b")
+# the head noun after a possessor, up to the verb: "(Kohberger’s) defense team (issued)"
+_POSSESSED = LazyRe(r"(?P<head>(?:\s+[a-z][\w-]*){1,3}?)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|"
+                    r"would|[a-z]+ed|[a-z]+s)\b")
 # the start of a body's name that goes on after "and": "(the Philippine) Bureau of Fisheries (and Aquatic Resources)"
 _BODY_OF_AND = LazyRe(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,3})?(?P<head>[A-Z][a-z]+)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*"
                       r"(?:\s+[A-Z][\w'’-]*)?$")
@@ -1454,7 +1452,6 @@ class Judge:
                         if subj is not None and (subj.kind not in ("person", "org", "pronoun", "author") or (
                                 subj.kind in ("person", "org") and lead is not None
                                 and " " not in lead.group("np").strip()
-                                and not lead.group("np").endswith(("'s", "’s"))  # (the possessor's noun: _leading_subject)
                                 and lead.group("np").strip().lower() not in ("he", "she", "they", "it", "i", "we")
                                 and lead.group("np").strip() not in self.speakers.people)):
                             subj = None  # "Asked on Monday whether ..., Mrs. Clinton ... and said": no name
