@@ -97,3 +97,11 @@ def test_a_state_abbreviation_ends_a_fronted_place() -> None:
                       "saying that she would make an outstanding governor.\n")
     # (the source was "Ore", the state's abbreviation read as the sentence's subject)
     assert got[1] == ("attributed", "Tom Lind")
+
+
+def test_a_long_aside_between_the_name_and_the_verb() -> None:
+    got = _judgements(_LEAD + "\"Very good question, very good question,\" Lind, the farmers' longtime spokesman and "
+                      "current chairman of the northern valley growers union by a wide margin after winning the spring "
+                      "vote, said when Berg asked him about the dam.\n")
+    # (the aside ran over 120 characters, so "said" found no subject and "Berg asked" named the speaker)
+    assert got[1] == ("attributed", "Lind")

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "3e3e89520bedb0ff22e4a7b8e0a09db0fd4da7eeb89e9cbad0cc8bf5862b19b2"
+DIGEST = "92a993d3f25aeacddffd8d982b360145322e07a21f415695247c7acfdd57c229"
 
 
 def inputs() -> list[Path]:

@@ -1623,7 +1623,7 @@ class Judge:
             end -= 1  # the aside ends in a quotation, its comma inside the closing mark (checked below)
         if end < 1 or text[end - 1] != ",":
             return None
-        comma = text.rfind(",", max(0, end - 120), end - 1)
+        comma = text.rfind(",", max(0, end - 200), end - 1)  # (an aside of up to 200 characters)
         if comma < 1:
             return None
         aside = text[comma + 1:end - 1]
