@@ -105,3 +105,11 @@ def test_a_long_aside_between_the_name_and_the_verb() -> None:
                       "vote, said when Berg asked him about the dam.\n")
     # (the aside ran over 120 characters, so "said" found no subject and "Berg asked" named the speaker)
     assert got[1] == ("attributed", "Lind")
+
+
+def test_goes_on_to_say() -> None:
+    got = _judgements(_LEAD + "The email goes on to say: \"The dam has three cracks.\"\n\n"
+                      + _LEAD + "The email went on to say, \"The dam has three cracks.\"\n")
+    # (the first carried the mayor in: its phrase was "The email goes"; the second named nobody)
+    assert got[1] == ("attributed", "The email")
+    assert got[3] == ("attributed", "The email")

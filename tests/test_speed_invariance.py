@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "92a993d3f25aeacddffd8d982b360145322e07a21f415695247c7acfdd57c229"
+DIGEST = "75c6345a99b70857868adf04b71550b1bacd8cae425854b2191912e20d87ce8f"
 
 
 def inputs() -> list[Path]:

@@ -1259,6 +1259,15 @@ class Judge:
                     # the quotation (no clause boundary), and the words in it are no subject
                     clause_raw = clause_raw[clause_raw.rfind("''") + 2:]
                 clause, dropped = _strip_aux(clause_raw)
+                if dropped[:2] == ["to", "on"] and (dropped[2:3] in (["goes"], ["went"], ["go"]) or (
+                        clause.rsplit(None, 1)[-1:] in (["goes"], ["went"], ["go"]))):
+                    # "The email goes on to say:", "The memo went on to say,": "goes on to" is the verb's aspect, its
+                    # subject stands before it (the phrase was "The email goes", no speaker, and the one before was
+                    # carried in; "went", an auxiliary to _strip_aux, left "The email" as a base form's subject)
+                    if dropped[2:3] in (["goes"], ["went"], ["go"]):
+                        dropped = ["does", *dropped[3:]]
+                    else:
+                        clause, dropped = clause.rsplit(None, 1)[0] if " " in clause else "", ["does", *dropped[2:]]
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
                 by_after = after
