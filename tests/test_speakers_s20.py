@@ -113,3 +113,19 @@ def test_goes_on_to_say() -> None:
     # (the first carried the mayor in: its phrase was "The email goes"; the second named nobody)
     assert got[1] == ("attributed", "The email")
     assert got[3] == ("attributed", "The email")
+
+
+def test_a_named_person_after_a_role_declined_to_comment() -> None:
+    got = _judgements(_LEAD + "The town's water manager, Tor Holm, declined to comment on the cracks.\n\n"
+                      + _LEAD + "The town's water manager, Tor Holm, who has worked on the dam for decades, declined to "
+                      "comment on the cracks.\n")
+    # (both carried the mayor in: the base form after "declined to" was read as no finite verb)
+    assert got[1] == ("attributed", "Tor Holm")
+    assert got[3] == ("attributed", "Tor Holm")
+
+
+def test_a_refusal_to_disclose_is_no_statement() -> None:
+    got = _judgements("The dam must be unsafe, given the fact that the Valley Council adamantly refused to disclose "
+                      "the inspection emails.\n")
+    # (a guard: only a refusal to speak is the subject's; this claim stays the writer's)
+    assert got[0] == ("unattributed", None)

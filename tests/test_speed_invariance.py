@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "75c6345a99b70857868adf04b71550b1bacd8cae425854b2191912e20d87ce8f"
+DIGEST = "bb2d1679e7f59e08986436062687589d7efaf1aeb76fe61f9e1f3d17eb6a2059"
 
 
 def inputs() -> list[Path]:
