@@ -129,3 +129,22 @@ def test_a_refusal_to_disclose_is_no_statement() -> None:
                       "the inspection emails.\n")
     # (a guard: only a refusal to speak is the subject's; this claim stays the writer's)
     assert got[0] == ("unattributed", None)
+
+
+def test_a_speech_verb_after_sought_to_or_continued_to() -> None:
+    got = _judgements(_LEAD + "The council's newly hired engineer has sought to assure the farmers that the dam would "
+                      "hold.\n\n" + _LEAD + "Her engineers and advisers continued to assure her that the dam was safe.\n")
+    # (the first was the writer's; the second had the garbage source "advisers continued")
+    assert got[1] == ("attributed", "The council's newly hired engineer")
+    assert "continued" not in (got[3][1] or "")
+
+
+def test_failed_to_mention_is_not_made_a_statement() -> None:
+    got = _judgements(_LEAD + "The engineers failed to mention the cracks.\n")
+    assert "failed" not in (got[1][1] or "")  # (a guard: "failed" is no control verb of speech here)
+
+
+def test_a_finding_sought_is_no_statement() -> None:
+    got = _judgements("Earlier surveys had reached the same result, so this survey sought to find out why the dam "
+                      "leaked.\n")
+    assert got[0][1] != "this survey"  # (a guard: a finding sought is the writer's account of an aim)

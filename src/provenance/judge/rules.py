@@ -644,6 +644,12 @@ DECLINED_TO = True
 _DECLINED = frozenset({"declined", "refused"})
 _DECLINED_SPEECH = frozenset({"comment", "say", "respond", "elaborate", "answer", "discuss", "speculate", "confirm",
                               "specify", "explain", "claim"})
+# ... and a speech verb after "continued to", "sought to", "began to": "Trump continued to question Cruz's temperament",
+# "Cruz sought to convey that ...": the subject speaks (the phrase was "Trump continued", a garbage name, or the
+# speaker before was carried in). Not "failed to mention": the writer's claim about what was not said; nor a finding
+# sought ("this study sought to find out why": corpus/text fnc_13437 became the study's claim)
+CONTINUED_TO = True
+_CONTINUED = frozenset({"continued", "continues", "sought", "seeks", "began", "begins"})
 _HONORIFIC_NAME = LazyRe(r"(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z][\w'’-]*")  # "Mr. Olsen": a surname behind an honorific
 _DETERMINER_ROLE = LazyRe(r"(?:The|the|A|a|An|an|Its|its|Their|their)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?")
 
@@ -841,11 +847,12 @@ _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 def _strip_aux(clause: str) -> tuple[str, list[str]]:
     words = clause.split()
     dropped: list[str] = []
-    while words and (words[-1].lower() in _AUX or _adverb(words[-1])):  # "is nonetheless (considered)"
+    while words and (words[-1].lower() in _AUX or _adverb(words[-1]) or (
+            CONTINUED_TO and words[-1].lower() in _CONTINUED and dropped[-1:] == ["to"])):  # "is nonetheless (considered)"
         if words[-1] in ("May", "Will") and len(words) > 1 and words[-2][:1].isupper():
             break  # "Theresa May (said)", "Brian May": a surname, not a modal
         w = words.pop().lower()
-        if w in _AUX:
+        if w in _AUX or w in _CONTINUED:
             dropped.append(w)
     return " ".join(words), dropped
 
@@ -1502,7 +1509,9 @@ class Judge:
                 if np.endswith(("'s", "’s")):
                     continue
                 if form.kind == "base" and dropped[:1] == ["to"] and subj.kind == "org" and not _BE.intersection(dropped) \
-                        and not (DECLINED_TO and word in _DECLINED_SPEECH and _DECLINED.intersection(dropped)):
+                        and not (DECLINED_TO and word in _DECLINED_SPEECH and _DECLINED.intersection(dropped)) \
+                        and not (CONTINUED_TO and form.cls == "speech" and word not in _FINDING
+                                 and _CONTINUED.intersection(dropped)):
                     continue  # "questions in their letter for the FBI to answer": an infinitive, nobody answered
                 if form.kind == "base" and "to" in dropped[:2] and subj.kind == "other" and subj.text[:1].islower() \
                         and _INFINITIVE_HEAD.match(np):
@@ -1519,6 +1528,9 @@ class Judge:
                 if form.kind == "base" and not (set(dropped) & ({"will", "would", "could", "should", "may", "might",
                                                                   "must", "did", "does", "do", "not", "never"}
                                                                  | (_DECLINED if DECLINED_TO and word in _DECLINED_SPEECH
+                                                                    else frozenset())
+                                                                 | (_CONTINUED if CONTINUED_TO and form.cls == "speech"
+                                                                    and word not in _FINDING and dropped[:1] == ["to"]
                                                                     else frozenset()))) \
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
                         and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
