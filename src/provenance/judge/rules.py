@@ -1350,10 +1350,11 @@ class Judge:
                 if not empty and " whose " in clause_raw:
                     # "The farmers whose fields were flooded say": a relative clause on "whose" inside the subject
                     # (no clause boundary); the noun phrase before it speaks, when nothing but it stands there
-                    lead = clause_raw.rsplit(" whose ", 1)[0].strip()
-                    if lead and _np(lead) == lead and (lead[:1].isupper() or lead.split()[0] in _RELATIVE_SUBJECTS) \
-                            and getattr(classify(lead, self.speakers), "kind", None) not in (None, "unnamed"):
-                        np = lead  # (never people nobody names: "The officials whose ... say" stays as it was)
+                    before_whose = clause_raw.rsplit(" whose ", 1)[0].strip()
+                    if before_whose and _np(before_whose) == before_whose and (
+                            before_whose[:1].isupper() or before_whose.split()[0] in _RELATIVE_SUBJECTS) \
+                            and getattr(classify(before_whose, self.speakers), "kind", None) not in (None, "unnamed"):
+                        np = before_whose  # (never people nobody names: "The officials whose ... say" stays as it was)
                 if np[-4:] in ("name", "itle") and _LABEL_SUBJECT.fullmatch(np):
                     continue  # "less privileged than its name suggests": what a thing is called says nothing
                 if not empty and clause[:1].islower() and _SUBJECT_PRONOUNS.isdisjoint(clause.lower().split()) \
