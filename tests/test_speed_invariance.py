@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b923fa27bbfb3c5c6adbce6b8fad9794cae4a7874ea114bf8a1ddb4578b43fcb"
+DIGEST = "3aa52b6658ce95c71bafdc97bf7a43d8684fddf1dcee3fd139c2966a58e349fa"
 
 
 def inputs() -> list[Path]:

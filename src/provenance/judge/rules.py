@@ -606,6 +606,10 @@ _AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb
 _INFINITIVE_HEAD = LazyRe(r"(?:needs|need|allow|allows|help|helps|want|wants|ask|asks|tell|tells|force|forces|enable|"
                           r"enables|expect|expects|urge|urges|encourage|encourages|let|lets|make|makes|get|gets|"
                           r"try|tries|plan|plans|hope|hopes|seem|seems|appear|appears)\b")
+# participles of hearsay before "to have" / "to be" with no "is": a passive a headline shortened ("Second aircraft
+# reported to have crashed"), no speaker's words; the hedges file makes it vague
+_HEARSAY_PARTICIPLES = frozenset({"reported", "said", "believed", "thought", "rumored", "rumoured", "alleged"})
+_TO_HAVE_OR_BE = LazyRe(r"\s+to\s+(?:have|be)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -865,6 +869,8 @@ def _np(clause: str) -> str:
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
             or " point" in clause or " in the " in clause:
         clause = _TIME_TAIL.sub("", clause)  # "Trump at the time (said)": a time, not "the time"
+    if " in " in clause or " at " in clause or " during " in clause:
+        clause = _without_occasion(clause)
     words = clause.split()
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
@@ -986,9 +992,36 @@ def _np(clause: str) -> str:
         if len(out) >= 9:
             break
     out.reverse()
+    if len(out) > 1 and out[0] in ("what", "whatever") and out[1].lower() not in _SUBJECT_PRONOUNS \
+            and out[1] not in ("it", "It"):
+        out = out[1:]  # "in what Pakistan's leader (called)": the relative word is no part of the name
     return " ".join(out)
 
 
+# an occasion a speaker spoke on, after "in", "at" or "during" and before the verb, with where or to whom
+# ("a news briefing in New Delhi", "an interview with the BBC", "a rally in Ohio", "his weekly address")
+_OCCASION = LazyRe(
+    r"\s(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|briefing|(?:news|press)\s+conference|conference\s+call|speech|rally|hearing|address"
+    r"|appearance|remarks|post|tweet|video|letter|e-?mail|op-ed|podcast|broadcast|debate|news\s+release"
+    r"|press\s+release|town\s+hall|call|message|testimony|sermon)"
+    r"(?:\s+(?:in|with|on|to|at|before|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4})?,?$",
+    re.IGNORECASE)
+
+
+def _without_occasion(clause: str) -> str:
+    """The clause without the occasion its speaker spoke on, when a name, a role or a body stands before it:
+    "Vikram Misri in a news briefing in New Delhi (accused)", "The Indian army in a statement (said)", "The
+    minister in an interview with the BBC (said)" (AP's were "a news briefing in New Delhi", "a statement")."""
+    m = _OCCASION.search(clause)
+    if m is None or m.start() == 0:
+        return clause
+    before = clause[:m.start()].split()
+    w = before[-1]
+    if not w.isalpha() or w.lower() in DAYS_MONTHS or w.lower() in PREPOSITIONS or w.lower() in _AUX \
+            or (w.islower() and len(before) == 1):
+        return clause  # (a name or a noun ends the phrase before it: "The coast guard", "Misri")
+    return clause[:m.start()]
 # nouns in -ing that head a phrase before a preposition ("a meeting at the Pentagon", "the building on Main Street")
 _ING_NOUNS = frozenset({"meeting", "building", "briefing", "hearing", "morning", "evening", "spring", "ruling",
                         "rating", "funding", "spending", "polling", "ceiling", "setting", "opening", "offering",
@@ -1245,6 +1278,9 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
+                if form.kind == "ed" and not dropped and word in _HEARSAY_PARTICIPLES and _TO_HAVE_OR_BE.match(after) \
+                        and clause.strip() and _bare(clause.split()[-1]) not in _SUBJECT_PRONOUNS | {"who"}:
+                    continue  # "Second aircraft reported to have crashed", "Two soldiers said to have died": a passive
                 by_after = after
                 if form.kind == "ed" and not dropped and after[:4] != " by " and " by " in after[:36]:
                     adverbs = _ADVERBS_BEFORE_BY.match(after)  # "the waterway claimed almost entirely by Beijing"

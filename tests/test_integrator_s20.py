@@ -1,0 +1,53 @@
+"""The right speaker (issue #14), session 20's integrator, from an AP live page nobody had tuned on: the
+occasion a speaker spoke on is no speaker, "in what X called" is X's, and a headline's shortened passive
+("reported to have") is hearsay, not the subject's words. Sentences of our own; each positive case failed at
+323a7fd."""
+
+from __future__ import annotations
+
+from provenance import audit_text
+
+
+def _judged(text: str) -> dict[str, tuple[str, str | None, str | None]]:
+    report = audit_text(text, source="x.txt")
+    return {js.sentence.text: (js.judgement.category.value, js.judgement.source, js.judgement.cue)
+            for js in report.sentences}
+
+
+def test_the_occasion_between_a_speaker_and_the_verb_is_no_speaker() -> None:
+    got = _judged(
+        "Harbour Minister Lena Ostrova in a news briefing in Tallinn accused the shipping firm of negligence.\n\n"
+        "The coast guard in a statement said two crew members were missing.\n\n"
+        "The mayor in an interview with the Harbour Gazette said the port would reopen.\n\n"
+        "Councillor Ade Bello at a rally in Lagos said the levy would go.\n\n")
+    # (were "a news briefing in Tallinn", "a statement", "the Harbour Gazette", "a rally in Lagos")
+    assert got["Harbour Minister Lena Ostrova in a news briefing in Tallinn accused the shipping firm of "
+               "negligence."][1] == "Lena Ostrova"
+    assert got["The coast guard in a statement said two crew members were missing."][1] == "The coast guard"
+    assert got["The mayor in an interview with the Harbour Gazette said the port would reopen."][1] == "The mayor"
+    assert got["Councillor Ade Bello at a rally in Lagos said the levy would go."][1] == "Ade Bello"
+
+
+def test_people_in_a_place_still_speak_as_before() -> None:
+    got = _judged("Police in the old town said the bridge was closed.\n\n"
+                  "Officials in Tallinn said the ferry was late.\n\n")
+    assert got["Police in the old town said the bridge was closed."][1] == "Police"
+    assert got["Officials in Tallinn said the ferry was late."][1] == "Officials in Tallinn"
+
+
+def test_in_what_someone_called_is_theirs_without_the_relative_word() -> None:
+    got = _judged("The fire destroyed the depot in what Estonia's prime minister called an act of sabotage.\n\n")
+    # (was "what Estonia's prime minister")
+    assert got["The fire destroyed the depot in what Estonia's prime minister called an act of sabotage."][1] \
+        == "Estonia's prime minister"
+
+
+def test_a_headline_s_shortened_passive_is_hearsay_not_the_subject_s_words() -> None:
+    got = _judged("Second ferry reported to have sunk near Saaremaa\n\n"
+                  "Two divers said to have been rescued at dawn\n\n"
+                  "She said to have patience with the divers.\n\n")
+    # (were "attributed, source: Second ferry" and "Two divers")
+    assert got["Second ferry reported to have sunk near Saaremaa"][:2] == ("vague", None)
+    assert got["Two divers said to have been rescued at dawn"][:2] == ("vague", None)
+    # a pronoun before "said to" is its subject: her words
+    assert got["She said to have patience with the divers."][0] == "attributed"
