@@ -51,3 +51,10 @@ def test_a_headline_s_shortened_passive_is_hearsay_not_the_subject_s_words() -> 
     assert got["Two divers said to have been rescued at dawn"][:2] == ("vague", None)
     # a pronoun before "said to" is its subject: her words
     assert got["She said to have patience with the divers."][0] == "attributed"
+
+
+def test_a_country_that_is_also_a_given_name_is_the_country() -> None:
+    got = _judged("Kenya Airlines also canceled its flights to Paris on Monday.\n\n"
+                  "Kenya calls on both sides to reopen the border crossing.\n\n")
+    # (was "Kenya Airlines": the first-name rule took the country for the company's first word)
+    assert got["Kenya calls on both sides to reopen the border crossing."][1] == "Kenya"

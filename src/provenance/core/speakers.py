@@ -471,7 +471,8 @@ class Speakers:
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.people:
             return self.people[parts[0]]
-        if len(parts) == 1 and parts[0] in first_names() and self.people:
+        if len(parts) == 1 and parts[0] in first_names() and self.people and parts[0] not in countries():
+            # (a country that is also a given name is the country: "China calls" after "China Airlines canceled")
             # "Kamala said" after "Kamala Harris": the one person met in full with that first name (not when two
             # share it, nor a first name that is someone's surname too: that case returned above)
             found = {full for full in self.people.values() if full.split()[0] == parts[0] and " " in full
