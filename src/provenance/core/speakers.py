@@ -669,6 +669,9 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     if parsed is None:
         return None
     how, text, fixed = parsed
+    said = fixed.text if fixed is not None and fixed.kind == "other" else text if how != "person" else ""
+    if said and not how.startswith("pron") and _EVENT_HEAD.search(said) is not None:
+        return None  # "the incident highlighted", "The storm revealed": an event shows nothing; the writer infers it
     if fixed is not None:
         if fixed.kind == "org" and speakers.orgs:
             full = speakers.org_alias(fixed.text)
@@ -1157,6 +1160,19 @@ _GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "
                           "brothers", "sisters", "relatives", "siblings"})
 # the heads of a document that speaks for its authors ("The brochure says", "according to the memo"): a
 # thing, never a person; what a later "it" can mean
+# events and happenings: as a verb's subject ("the incident highlighted", "The crash showed", "The scandal
+# suggests") they show nothing by themselves, the writer draws the inference; never a source
+EVENT_HEADS = frozenset({
+    "incident", "incidents", "crash", "storm", "scandal", "accident", "explosion", "blast", "fire", "blaze",
+    "flood", "floods", "flooding", "earthquake", "hurricane", "tornado", "disaster", "tragedy", "collapse",
+    "outbreak", "shooting", "shootings", "attack", "attacks", "bombing", "killing", "killings", "episode",
+    "affair", "controversy", "crisis", "debacle", "fiasco", "saga", "ordeal", "chaos", "turmoil", "unrest",
+    "violence", "war", "pandemic", "drought", "heatwave", "wildfire", "wildfires", "spill", "leak",
+})
+# the head of a phrase, before its first prepositional phrase: "the incident (highlighted)", not "Footage from the
+# scene of the incident"
+_EVENT_HEAD = LazyRe(r"^(?:(?!\b(?:of|from|in|at|on|with|by|for|about)\s).)*?\b(?:" + "|".join(sorted(EVENT_HEADS))
+                     + r")[.,;:]?$", re.IGNORECASE)
 DOCUMENT_HEADS = frozenset({
     "report", "study", "poll", "survey", "statement", "memo", "analysis", "letter", "brochure", "pamphlet",
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",
@@ -1165,6 +1181,8 @@ DOCUMENT_HEADS = frozenset({
     "review", "audit", "assessment", "proposal", "declaration", "decree", "memorandum", "budget", "platform",
     # what a campaign or a writer sends or publishes: "Sanders' fundraising email to his supporters notes that"
     "email", "e-mail", "op-ed", "editorial", "column", "petition", "roadmap", "announcement", "minutes",
+    # a recording that shows what it caught: "News footage from the scene showed"
+    "footage",
     # a part of a law or a constitution that "reads": "The amendment was intended to ... “All persons ...,” it reads."
     "amendment", "clause"})
 _MARKUP = re.compile(r"[<>/=]")

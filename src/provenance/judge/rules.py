@@ -995,6 +995,9 @@ def _np(clause: str) -> str:
     if len(out) > 1 and out[0] in ("what", "whatever") and out[1].lower() not in _SUBJECT_PRONOUNS \
             and out[1] not in ("it", "It"):
         out = out[1:]  # "in what Pakistan's leader (called)": the relative word is no part of the name
+    elif len(out) > 2 and out[1] in _NOUN_LEADS and out[0].islower() and out[0].endswith("s") \
+            and out[0] in lexicon().verb_forms and lexicon().verbs[out[0]].kind == "s":
+        out = out[1:]  # "..., and, given ..., expects the June jobs numbers (might tell)": the verb is no part of it
     return " ".join(out)
 
 
