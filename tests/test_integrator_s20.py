@@ -81,3 +81,22 @@ def test_an_event_shows_nothing_by_itself() -> None:
     assert got["The data shows that crossings fell by a third."][1] == "The data"
     assert got["Drone footage from the site of the harbour fire showed the roof had fallen in."][1] \
         == "Drone footage from the site of the harbour fire"
+
+
+def test_a_quantified_crowd_that_wonders_is_the_crowd_not_its_place() -> None:
+    got = _judged("Days after Mara Quint was named head of the port authority, many in the harbour town wondered "
+                  "how the choice would affect the strike.\n\n")
+    # (was "the harbour town": a place, read as a speaker)
+    assert got["Days after Mara Quint was named head of the port authority, many in the harbour town wondered how "
+               "the choice would affect the strike."][1] == "many in the harbour town"
+
+
+def test_a_relative_which_speaks_for_the_body_before_it() -> None:
+    got = _judged("Lena Voss is the head of the Harbour Dialogue Group in Kiel, which says on its site that it "
+                  "defends the fishing rights of the coast.\n\n"
+                  "The levy was opposed by the Harbour Council, which argued that it would close the port.\n\n")
+    # (were "Lena Voss", and the person named before: the learned part carried them in)
+    assert got["Lena Voss is the head of the Harbour Dialogue Group in Kiel, which says on its site that it "
+               "defends the fishing rights of the coast."][1] == "the Harbour Dialogue Group"
+    assert got["The levy was opposed by the Harbour Council, which argued that it would close the port."][1] \
+        == "the Harbour Council"

@@ -108,6 +108,12 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
+# a quantifier and a preposition before the manner verb's speaker: "many in (the town) wondered", "some of (the crowd)"
+_QUANTIFIED_BEFORE = LazyRe(r"(?:^|\s)(?P<q>(?:many|some|most|few|several|others|one|all|dozens|hundreds|thousands)"
+                            r"\s+(?:in|of|at|from|among))\s+$", re.IGNORECASE)
+# the name a relative "which" after a comma stands for, with where it is: "the Palestinian Dialogue Group (in Turkey)"
+_NAME_BEFORE_WHICH = LazyRe(r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
+                            r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?$")
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
                        r"|(?:the|a|an)\s+[a-z]+\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"  # "an angry Hollande"
                        r"|(?:the|a|an)\s+(?:[A-Z][a-z][\w-]*\s+)?[a-z]+(?:\s+[a-z]+)?"
@@ -1436,6 +1442,16 @@ class Judge:
                         # "... was councillor Margaret Clarke, who said those responsible ...": the name the relative
                         # "who" stands for speaks (the Mirror's had no source)
                         subj = classify(who.group("name"), self.speakers)
+                if subj is None and "which" in self.words and form.cls == "speech" and word[:2] != "wr" \
+                        and text[:start].rstrip().endswith(", which"):
+                    # "... the head of the Palestinian Dialogue Group in Turkey, which says on its site": the body the
+                    # relative "which" stands for speaks, not the person named before it (CBC's was Abu Amer); a verb of
+                    # speech only ("the Constitutional Convention, which wrote and adopted" made a thing, said nothing)
+                    antecedent = _NAME_BEFORE_WHICH.search(text, 0, text.rfind(", which", 0, start))
+                    named = classify(antecedent.group("np"), self.speakers) if antecedent is not None else None
+                    if named is not None and named.kind in ("org", "other") \
+                            and any(w[:1].isupper() for w in named.text.split()):
+                        subj = named
                 if subj is None and empty:
                     # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said:": the name
                     # before an age and a description speaks
@@ -1797,7 +1813,11 @@ class Judge:
                 or (not before.strip() and (rest.strip() == ":" or (
                     self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
             if beside:
-                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+                who = m.group("who")
+                quantified = _QUANTIFIED_BEFORE.search(before)
+                if quantified is not None:
+                    who = before[quantified.start("q"):] + who  # "many in the town (wondered)"
+                self._manner_evidence(out, who, m.group("verb"), m.start("verb"))
         for m in _MANNER_BEFORE.finditer(text):
             if m.group("verb") in _MANNER_VERBS:
                 self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
@@ -1805,7 +1825,8 @@ class Judge:
 
     def _manner_evidence(self, out: list[Evidence], who: str, verb: str, pos: int) -> None:
         subj = classify(who, self.speakers)
-        if subj is not None and subj.kind in ("person", "org", "pronoun", "author", "other"):
+        if subj is not None and (subj.kind in ("person", "org", "pronoun", "author", "other") or (
+                subj.kind == "unnamed" and " " in who)):
             out.append(self._evidence(subj, verb, verb, pos=pos))
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
