@@ -100,3 +100,21 @@ def test_a_relative_which_speaks_for_the_body_before_it() -> None:
                "defends the fishing rights of the coast."][1] == "the Harbour Dialogue Group"
     assert got["The levy was opposed by the Harbour Council, which argued that it would close the port."][1] \
         == "the Harbour Council"
+
+
+def test_a_verb_before_to_and_the_cue_is_no_part_of_the_speaker() -> None:
+    got = _judged("Mara Quint spoke to the port workers on Monday. She continues to insist that the strike "
+                  "will end soon.\n\n"
+                  "Everyone who retires and begins to want to travel, the agent said, asks about the ferry.\n\n")
+    # (was unattributed: "She continues" was no speaker, and a base form after it read as an agreement error)
+    assert got["She continues to insist that the strike will end soon."][:2] == ("attributed", "Mara Quint")
+    # (was "begins": the verb before "to" read as the speaker)
+    assert got["Everyone who retires and begins to want to travel, the agent said, asks about the ferry."][1] \
+        != "begins"
+
+
+def test_a_participle_and_its_object_is_never_who_a_surname_means() -> None:
+    got = _judged("Trailing Okafor and Bello in the count was Quint, who has won the port vote.\n\n"
+                  "Okafor continued to question whether the count was fair.\n\n")
+    # (was "Trailing Okafor": the participle's phrase was remembered as a person's full name)
+    assert got["Okafor continued to question whether the count was fair."][1] == "Okafor"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "3aa52b6658ce95c71bafdc97bf7a43d8684fddf1dcee3fd139c2966a58e349fa"
+DIGEST = "032e4ec08410aaf97e1ff51c2d3fcc4688bb8fd412d42e0b11138e3098081047"
 
 
 def inputs() -> list[Path]:

@@ -509,6 +509,9 @@ class Speakers:
             if len(self.recent) > RECENT:
                 del self.recent[0]
             parts = source.split()
+            if len(parts) == 2 and len(parts[0]) > 5 and parts[0].endswith("ing") and parts[0][1:].islower() \
+                    and parts[0] not in first_names() and parts[0].lower() not in _ING_NAME_WORDS:
+                return  # "Chasing Trump (and Cruz was Rubio)": a participle and its object; never who "Trump" means
             if len(parts) >= 2 and not (len(parts) == 2 and parts[0] in _FIRST_NAME_TITLES):  # "Sir Keir": no surname
                 known = self.people.get(parts[-1])
                 if known is None or (known != source and _role_led(known) and not _role_led(source)):
@@ -1173,6 +1176,10 @@ EVENT_HEADS = frozenset({
 # scene of the incident"
 _EVENT_HEAD = LazyRe(r"^(?:(?!\b(?:of|from|in|at|on|with|by|for|about)\s).)*?\b(?:" + "|".join(sorted(EVENT_HEADS))
                      + r")[.,;:]?$", re.IGNORECASE)
+# capitalised words in -ing that open names ("Reading Borough Council", "Sterling Bancorp", "Beijing"): not participles
+_ING_NAME_WORDS = frozenset({"reading", "sterling", "beijing", "nanjing", "chongqing", "kettering", "worthing",
+                             "woking", "ealing", "epping", "wyoming", "downing", "flushing", "bing", "viking", "vikings",
+                             "boeing", "king", "spring", "springs", "evening", "morning", "building", "wedding"})
 DOCUMENT_HEADS = frozenset({
     "report", "study", "poll", "survey", "statement", "memo", "analysis", "letter", "brochure", "pamphlet",
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",

@@ -143,7 +143,12 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "himself", "themselves", "itself", "personally", "jokingly", "angrily", "famously", "twice",
         "allegedly", "apparently", "frequently", "consistently", "continually", "continuously", "routinely",
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
-        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
+        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears",
+        # verbs before "to" and the cue: "He continues to insist", "she refuses to say", "they began to argue"
+        "continues", "continue", "continued", "refuses", "refuse", "declines", "decline", "wants", "want", "tries",
+        "try", "began", "begins", "begin", "starts", "started", "keeps", "kept"}
+# (those of them after which a base form is no agreement error: "He continues to insist" is his)
+_CATENATIVES = frozenset({"continues", "continued", "began", "begins", "starts", "started", "keeps", "kept"})
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
@@ -1522,6 +1527,7 @@ class Judge:
                     agreed = False
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
+                        and not (dropped[:1] == ["to"] and dropped[1:2] and dropped[1] in _CATENATIVES) \
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
                         and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
                                  and _QUOTE_CHARS.search(text, 0, start) is not None) \
