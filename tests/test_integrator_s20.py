@@ -118,3 +118,17 @@ def test_a_participle_and_its_object_is_never_who_a_surname_means() -> None:
                   "Okafor continued to question whether the count was fair.\n\n")
     # (was "Trailing Okafor": the participle's phrase was remembered as a person's full name)
     assert got["Okafor continued to question whether the count was fair."][1] == "Okafor"
+
+
+def test_a_person_leading_a_sentence_before_a_dashed_aside_is_whom_he_means() -> None:
+    got = _judged("“The harbour will reopen by June,” Okafor said.\n\n"
+                  "Mayor Lena Voss – a keen sailor – gave a one word answer to the question.\n\n"
+                  "“Never,” she replied.\n\n")
+    # (was "Okafor": the name before the dash was not read as the sentence's lead)
+    assert got["“Never,” she replied."][1] == "Lena Voss"
+
+
+def test_a_dateline_s_dash_is_no_aside() -> None:
+    got = _judged("HARBOUR TOWN — Lena Voss toured the docks on Monday, promising new cranes.\n\n"
+                  "“We will rebuild,” she said.\n\n")
+    assert got["“We will rebuild,” she said."][1] == "Lena Voss"

@@ -503,7 +503,9 @@ _LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Sti
                      # "The Florida senator (sought)", "The New Jersey governor": a place, then the role
                      r"senator|governor|congressman|congresswoman|lawmakers?|mayor|minister|candidates?|nominee|"
                      r"leaders?|businessman|billionaire|ad)){0,2}"
-                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+                     # (then the verb, or a dashed aside: "Governor Chris Christie – a Dallas Cowboys fan – gave"; not a
+                     # dateline's dash: "ATLANTIC CITY — Hillary Clinton descended")
+                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)(?:\s+[a-z]|\s+[–—]\s+[a-z])")
 # the roles _LEADING_NP reads after a name or a place ("The Florida senator"): a subject for the rules
 # (Judge._leading_subject), not a name for the learned part (_named_lead)
 _ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswoman", "lawmaker", "lawmakers", "mayor",
