@@ -132,3 +132,12 @@ def test_a_dateline_s_dash_is_no_aside() -> None:
     got = _judged("HARBOUR TOWN — Lena Voss toured the docks on Monday, promising new cranes.\n\n"
                   "“We will rebuild,” she said.\n\n")
     assert got["“We will rebuild,” she said."][1] == "Lena Voss"
+
+
+def test_a_surname_that_is_also_a_title_after_a_first_name_is_a_surname() -> None:
+    got = _judged("Rowing great Mary Jane King remembered the coach as kind.\n\n"
+                  "Dan Okafor said the coach was strict.\n\n"
+                  "“She always called me the captain,” she said.\n\n")
+    # (were "Rowing great Mary Jane King", an organisation, and then "Dan Okafor" for "she")
+    assert got["Rowing great Mary Jane King remembered the coach as kind."][1] == "Mary Jane King"
+    assert got["“She always called me the captain,” she said."][1] == "Mary Jane King"

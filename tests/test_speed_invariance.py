@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "04271336cf6984f8136ab1ee052e34e6c815992360d2cdbbfa2054059be61e49"
+DIGEST = "f9ab901cc08f289b02499f874d2ba82449f929f81014bb1ab9ddcb1fda6781da"
 
 
 def inputs() -> list[Path]:

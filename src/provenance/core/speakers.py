@@ -624,6 +624,10 @@ def strip_titles(phrase: str) -> str:
             clean = clean.rstrip(".")
         if _CAP.match(clean) and clean not in titles and clean + "." not in titles:
             out.append(clean)
+        elif not out and k == len(tokens) - 1 and k >= 1 and _CAP.match(clean) \
+                and tokens[k - 1].rstrip(",;:.") not in titles and tokens[k - 1] in first_names() \
+                and tokens[k - 1] not in countries():  # (not "the Florida Republican")
+            out.append(clean)  # "Steve King", "Billie Jean King": a title word after a first name is a surname
         elif out and clean in SURNAME_PARTICLES and k > 0 and _CAP.match(tokens[k - 1]) \
                 and tokens[k - 1].rstrip(".") not in titles:
             out.append(clean)  # "Pierre de Vos", "Ludwig van Beethoven": the particle is part of the surname
