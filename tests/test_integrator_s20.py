@@ -141,3 +141,13 @@ def test_a_surname_that_is_also_a_title_after_a_first_name_is_a_surname() -> Non
     # (were "Rowing great Mary Jane King", an organisation, and then "Dan Okafor" for "she")
     assert got["Rowing great Mary Jane King remembered the coach as kind."][1] == "Mary Jane King"
     assert got["“She always called me the captain,” she said."][1] == "Mary Jane King"
+
+
+def test_a_fronted_clause_of_time_gives_way_to_the_main_clause_s_speaker() -> None:
+    got = _judged("When the chairwoman pointed out that Okafor had not answered the question, the candidate said "
+                  "the harbour fees would fall.\n\n"
+                  "When he agreed, the mayor said the fees would stay.\n\n")
+    # (was "the chairwoman": the verb of the clause of time, not the main clause's)
+    assert got["When the chairwoman pointed out that Okafor had not answered the question, the candidate said the "
+               "harbour fees would fall."][1] == "the candidate"
+    assert got["When he agreed, the mayor said the fees would stay."][1] == "the mayor"

@@ -2296,6 +2296,12 @@ class Judge:
             # "When he agreed, she said ...": the main clause's speaker speaks)
             comma = text.find(",")
             evidence = [e for e in evidence if e.category is not _ATTRIBUTED or not 0 <= e.pos < comma]
+        elif evidence and not quotes and text[:2] in _TIME_CLAUSE_OPENS and _TIME_OPENER.match(text):
+            # "When the moderator pointed out that Trump hadn't answered, the candidate said ...": the fronted clause
+            # of time is when; once the main clause after its comma says who speaks, that speaker is the source
+            comma = text.find(", ")
+            if comma > 0 and any(e.category is _ATTRIBUTED and e.pos > comma for e in evidence):
+                evidence = [e for e in evidence if e.category is not _ATTRIBUTED or e.pos > comma]
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         # whether every attribution is a citation link (one pass; the usual single cue needs no generator)
         only_links = bool(attributed) and (attributed[0].cue == "link" if len(attributed) == 1
@@ -2462,6 +2468,7 @@ _UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|
 _TIME_CLAUSE = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s+(?:he|she|they|we|I|[A-Z][a-z]+)\s+(?:had\s+)?"
                       r"[a-z]+ed\s*,")  # "When he agreed,", "After Smith complained,": a short clause of time
 _TIME_CLAUSE_OPENS = frozenset({"Wh", "On", "Af", "Be", "Un", "As"})
+_TIME_OPENER = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s")  # a fronted clause of time, any length
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
