@@ -151,3 +151,11 @@ def test_a_fronted_clause_of_time_gives_way_to_the_main_clause_s_speaker() -> No
     assert got["When the chairwoman pointed out that Okafor had not answered the question, the candidate said the "
                "harbour fees would fall."][1] == "the candidate"
     assert got["When he agreed, the mayor said the fees would stay."][1] == "the mayor"
+
+
+def test_the_person_whose_view_a_sentence_gives_is_whom_the_next_she_means() -> None:
+    got = _judged("Okafor said the loss was natural. Dan Bello agreed.\n\n"
+                  "To harbour historian Mara Quint, Okafor's long silence seemed to show regret.\n\n"
+                  "“It looked like a man saying goodbye,” she said.\n\n")
+    # (was "Dan Bello", the man named before)
+    assert got["“It looked like a man saying goodbye,” she said."][1] == "Mara Quint"

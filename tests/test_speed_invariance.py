@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "f9ab901cc08f289b02499f874d2ba82449f929f81014bb1ab9ddcb1fda6781da"
+DIGEST = "d8d048812868936ec111338e32010c9bb7921840079d6c4528b11da62828ab2c"
 
 
 def inputs() -> list[Path]:

@@ -2047,6 +2047,14 @@ class Judge:
                     named = classify(met.group("name"), self.speakers) if met is not None else None
                     if named is not None and named.kind == "person" and " " in named.text:
                         self.speakers.remember(named.text, "person")
+        if text[:3] == "To " and s.role is _BODY:
+            to = _TO_WHOM.match(text)
+            named = classify(strip_titles(to.group("who")), self.speakers) if to is not None else None
+            if named is not None and named.kind == "person" and " " in named.text:
+                # "To Montclair State University political science professor Brigid Harrison, Christie's stare
+                # seemed to reflect sadness. “It really looked like heartbreak,” she said.": the person whose view the
+                # sentence gives is whom the next "she" means (it was the woman named before)
+                self.speakers.remember(named.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -2467,6 +2475,8 @@ _UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|
                                 r"another|several|some)\s+[^.,;:\"“”]{0,80}?)\s+(?:said|says|told|added)\b)")
 _TIME_CLAUSE = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s+(?:he|she|they|we|I|[A-Z][a-z]+)\s+(?:had\s+)?"
                       r"[a-z]+ed\s*,")  # "When he agreed,", "After Smith complained,": a short clause of time
+# a fronted "To <someone>," that gives whose view a sentence is ("To professor Brigid Harrison, ...")
+_TO_WHOM = LazyRe(r"To\s+(?P<who>[^,;:“”\"]{3,90}?[A-Z][a-z][\w'’-]*),\s")
 _TIME_CLAUSE_OPENS = frozenset({"Wh", "On", "Af", "Be", "Un", "As"})
 _TIME_OPENER = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s")  # a fronted clause of time, any length
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
