@@ -159,3 +159,15 @@ def test_the_person_whose_view_a_sentence_gives_is_whom_the_next_she_means() -> 
                   "“It looked like a man saying goodbye,” she said.\n\n")
     # (was "Dan Bello", the man named before)
     assert got["“It looked like a man saying goodbye,” she said."][1] == "Mara Quint"
+
+
+def test_a_labelled_turn_is_its_speaker_s_words_even_where_it_reports_someone_else() -> None:
+    got = _judged("Harbour Minister Lena Voss spoke to the radio host Dan Okafor on Sunday.\n\n"
+                  "OKAFOR: Welcome to the show. Is the mayor right about the port?\n\n"
+                  "VOSS: I think he is trying to calm the workers.\n\n"
+                  "OKAFOR: Thank you for that.\n\n"
+                  "VOSS: The winter was long. If you listen to what he said this week, he talked about how hard "
+                  "the winter was.\n\n")
+    # (was "he": the mayor's words, as the turn's speaker reports them, credited to the mayor)
+    assert got["If you listen to what he said this week, he talked about how hard the winter was."][1] \
+        == "Lena Voss"

@@ -2391,8 +2391,14 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
-            if best.subject_kind == "author" and self.turn is not None and self.turn[0] == s.block:
-                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer
+            if self.turn is not None and self.turn[0] == s.block and best.source != self.turn[1] and (
+                    best.subject_kind == "author" or (
+                        best.cue != "according to" and s.role is _BODY
+                        and self.labels.get(self.turn[1].rsplit(None, 1)[-1]) == self.turn[1]
+                        and len(set(self.labels.values())) > 1)):
+                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer; and in
+                # a conversation, "If you watch what he said this week, he talked about ..." is what the turn's
+                # speaker says he said (it was Trump's): a labelled turn is the speaker's words, as a quotation is
                 best = Evidence(_ATTRIBUTED, self.turn[1], best.cue, reason("named", source=self.turn[1], cue=best.cue),
                                 "person", best.pos, best.belief)
             cues = best.cue if len(attributed) == 1 else \
