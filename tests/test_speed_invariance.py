@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "d8d048812868936ec111338e32010c9bb7921840079d6c4528b11da62828ab2c"
+DIGEST = "bd1365f711922126e35155abe15e97c508ff3f6be25e35688a3de4f03f856ceb"
 
 
 def inputs() -> list[Path]:
