@@ -171,3 +171,13 @@ def test_a_labelled_turn_is_its_speaker_s_words_even_where_it_reports_someone_el
     # (was "he": the mayor's words, as the turn's speaker reports them, credited to the mayor)
     assert got["If you listen to what he said this week, he talked about how hard the winter was."][1] \
         == "Lena Voss"
+
+
+def test_a_noun_after_make_or_a_possessive_adjective_is_no_cue() -> None:
+    got = _judged("In addition to his controversial remarks about the port, Okafor made conflicting promises "
+                  "about the fees.\n\n"
+                  "If the dockers choose to not believe the mayor, the strike will go on.\n\n")
+    # (were "his controversial" and "the dockers choose": a noun read as the verb, and a verb in the speaker)
+    assert got["In addition to his controversial remarks about the port, Okafor made conflicting promises about "
+               "the fees."][1] != "his controversial"
+    assert got["If the dockers choose to not believe the mayor, the strike will go on."][1] != "the dockers choose"

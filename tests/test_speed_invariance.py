@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "bd1365f711922126e35155abe15e97c508ff3f6be25e35688a3de4f03f856ceb"
+DIGEST = "5ed15e26221721303b81e06b2395d2f0e8abaee524992621b699d03b8bf9dcdc"
 
 
 def inputs() -> list[Path]:

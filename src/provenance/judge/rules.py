@@ -146,7 +146,9 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears",
         # verbs before "to" and the cue: "He continues to insist", "she refuses to say", "they began to argue"
         "continues", "continue", "continued", "refuses", "refuse", "declines", "decline", "wants", "want", "tries",
-        "try", "began", "begins", "begin", "starts", "started", "keeps", "kept"}
+        "try", "began", "begins", "begin", "starts", "started", "keeps", "kept", "choose", "chooses", "chose",
+        "decide", "decides", "decided", "agree", "agrees", "agreed", "vow", "vows", "vowed", "threaten", "threatens",
+        "threatened", "intend", "intends", "intended"}
 # (those of them after which a base form is no agreement error: "He continues to insist" is his)
 _CATENATIVES = frozenset({"continues", "continued", "began", "begins", "starts", "started", "keeps", "kept"})
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
@@ -513,12 +515,15 @@ _ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswom
                               "billionaire", "ad"})
 _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                       r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
-# a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
+# a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"; so does
+# "make" ("make jokes", "made claims")
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
-                             r"despite|without|after|before)\s+$")
+                             r"despite|without|after|before)\s+$"
+                             # (and "make": "his friends make jokes about", "made remarks", "making claims")
+                             r"|\b(?:make|makes|made|making)\s+$")
 # ... and so does a preposition, a determiner and an adjective: "in his opening remarks", "during her prepared
 # comments" (the speaker was "his opening")
-_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during)\s+"
+_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during|to)\s+"
                                        r"(?:the|his|her|their|its|our|my|your|this|that)\s+"
                                        r"[a-z]+(?:ing|ed|al|ic|ous|ive|en)\s+$")
 # "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
