@@ -181,3 +181,13 @@ def test_a_noun_after_make_or_a_possessive_adjective_is_no_cue() -> None:
     assert got["In addition to his controversial remarks about the port, Okafor made conflicting promises about "
                "the fees."][1] != "his controversial"
     assert got["If the dockers choose to not believe the mayor, the strike will go on."][1] != "the dockers choose"
+
+
+def test_a_which_aside_is_passed_to_the_subject_before_the_aside_before_it() -> None:
+    got = _judged("Senator Lena Voss, the coastal Democrat who chairs the Harbour Committee, which oversees the "
+                  "port, said the fees were too high.\n\n"
+                  "The Harbour Council, which runs the port, said the fees would rise.\n\n")
+    # (was "chairs the Harbour Committee")
+    assert got["Senator Lena Voss, the coastal Democrat who chairs the Harbour Committee, which oversees the port, "
+               "said the fees were too high."][1] == "Lena Voss"
+    assert got["The Harbour Council, which runs the port, said the fees would rise."][1] == "the Harbour Council"

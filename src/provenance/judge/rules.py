@@ -1670,6 +1670,13 @@ class Judge:
             # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
             # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
+        if aside[:7] == " which " and text[comma - 1:comma] != ")":
+            # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees
+            # the Fed, said": a "which" aside describes the body before it; the subject may stand before an aside
+            # of its own before that (it was "heads the Senate Banking Committee")
+            further = self._past_aside(text, comma + 1)
+            if further is not None:
+                return further
         role_then_name = ROLE_THEN_NAME.fullmatch(aside.strip())
         if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
             # "The host, National Resources Defense Council board member Nicole Lederer, has said": a
