@@ -191,3 +191,10 @@ def test_a_which_aside_is_passed_to_the_subject_before_the_aside_before_it() -> 
     assert got["Senator Lena Voss, the coastal Democrat who chairs the Harbour Committee, which oversees the port, "
                "said the fees were too high."][1] == "Lena Voss"
     assert got["The Harbour Council, which runs the port, said the fees would rise."][1] == "the Harbour Council"
+
+
+def test_a_count_with_a_thousands_comma_is_one_phrase_and_no_name() -> None:
+    got = _judged("Almost 2,000 people responded to the harbour survey.\n\n"
+                  "Over 1,900 dockers signed the letter, the union said.\n\n")
+    # (was "000 people": the comma inside the number ended the clause; and "Almost" made it a person's name)
+    assert got["Almost 2,000 people responded to the harbour survey."][1] == "Almost 2,000 people"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "5ed15e26221721303b81e06b2395d2f0e8abaee524992621b699d03b8bf9dcdc"
+DIGEST = "94e18bd3421dca1271dcd63e00e80671df64b31edd92244e690b85d194fbe2e5"
 
 
 def inputs() -> list[Path]:

@@ -676,6 +676,9 @@ def classify(np: str, speakers: Speakers) -> Subject | None:
     if parsed is None:
         return None
     how, text, fixed = parsed
+    if fixed is not None and fixed.text[:1].islower() and np[:1].isupper() and fixed.text[1:] == np.strip()[1:] \
+            and np.split(None, 1)[0].lower() in _APPROXIMATORS:
+        fixed = Subject(np.strip(), fixed.kind, fixed.named)  # ("Almost 2,000 people": read as a count, written as written)
     said = fixed.text if fixed is not None and fixed.kind == "other" else text if how != "person" else ""
     if said and not how.startswith("pron") and _EVENT_HEAD.search(said) is not None:
         return None  # "the incident highlighted", "The storm revealed": an event shows nothing; the writer infers it
@@ -818,6 +821,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         # "Just (days ago, Kaine ...)", "Even", "Shortly (after ...)", "Especially": a word that opens a clause
         # names no one (but "McNally" and "Sally" are names, not adverbs in "-ally")
         return None
+    if len(words) > 1 and words[0][1:].islower() and words[0].lower() in _APPROXIMATORS and words[1][:1].isdigit():
+        words[0] = words[0].lower()  # "Almost 2,000 people", "Nearly 300 people": a count capitalised by the sentence
+        np = " ".join(words)
     day = 1 if len(words) > 1 and words[0].lower() in WEEKDAYS else 0
     if day and words[1].lower() in PARTS_OF_DAY:
         day = 2 if words[1].islower() else 0  # ("Monday Night Football" is a name)
@@ -1077,6 +1083,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
+# words before a number that make a count ("almost 2,000 people", "nearly 300", "over 1,900")
+_APPROXIMATORS = frozenset({"almost", "nearly", "over", "roughly", "around", "about", "some", "just", "more", "fewer",
+                            "less", "under", "up", "approximately", "only"})
 # adverbs after a generic "you" before its verb ("you sometimes (want)"): no speaker
 _TRAILING_ADVERBS = frozenset({"sometimes", "often", "always", "usually", "never", "also", "still", "just",
                                "really", "probably", "rarely", "frequently", "generally", "typically", "then", "now"})

@@ -152,12 +152,13 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
 # (those of them after which a base form is no agreement error: "He continues to insist" is his)
 _CATENATIVES = frozenset({"continues", "continued", "began", "begins", "starts", "started", "keeps", "kept"})
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+_BOUNDARY = LazyRe(r"(?<!\d),|,(?!\d)|[;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
+# (a comma between two digits is no boundary: "Almost 2,000 people (responded)" was "000 people")
 # _BOUNDARY written backwards, for a search from the end of a text reversed (an ellipsis is a boundary too: "the
 # United States….I want to say" was a speaker "the United States….I"; so is a hyphen between spaces, a dash typed
 # as one: "... backed Mr. Trump - 60 percent of voters said" was a speaker "voters backed Mr. Trump - 60 percent ...")
-_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+_BOUNDARY_BACK = LazyRe(r"(?<!\d),|,(?!\d)|[;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                         r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
