@@ -198,3 +198,10 @@ def test_a_count_with_a_thousands_comma_is_one_phrase_and_no_name() -> None:
                   "Over 1,900 dockers signed the letter, the union said.\n\n")
     # (was "000 people": the comma inside the number ended the clause; and "Almost" made it a person's name)
     assert got["Almost 2,000 people responded to the harbour survey."][1] == "Almost 2,000 people"
+
+
+def test_a_fronted_sometimes_is_no_part_of_the_source() -> None:
+    got = _judged("Sometimes the ferry owner will have a clear plan for how they want to sail.\n\n")
+    # (was "Sometimes the ferry owner")
+    assert got["Sometimes the ferry owner will have a clear plan for how they want to sail."][1] != \
+        "Sometimes the ferry owner"

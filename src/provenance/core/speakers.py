@@ -1243,6 +1243,8 @@ _DISCOURSE = frozenset({"so", "and", "but", "well", "now", "then", "oh", "also",
                         # sentence adverbs, no part of a name ("Meanwhile Daniel Robinson, 37, admitted")
                         "meanwhile", "however", "moreover", "furthermore", "additionally", "separately",
                         "likewise", "similarly", "nonetheless", "nevertheless", "besides",
+                        # adverbs of frequency that open a sentence ("Sometimes the owner will have ...")
+                        "sometimes", "often", "usually", "occasionally", "typically", "generally",
                         # ... and of time ("Later Mason dragged her ...")
                         "later", "earlier", "afterwards", "afterward", "eventually", "subsequently", "ultimately"})
 # the subject pronouns, one set for speakers and judge.rules; not "you", as often generic as addressed ("the country
