@@ -205,3 +205,9 @@ def test_a_fronted_sometimes_is_no_part_of_the_source() -> None:
     # (was "Sometimes the ferry owner")
     assert got["Sometimes the ferry owner will have a clear plan for how they want to sail."][1] != \
         "Sometimes the ferry owner"
+
+
+def test_a_lower_case_what_before_a_name_is_no_part_of_it() -> None:
+    got = _judged("So what Ferry Board members have had to do is ask the mayor directly:\n\n")
+    # (was "what Ferry Board members")
+    assert got["So what Ferry Board members have had to do is ask the mayor directly:"][1] != "what Ferry Board members"

@@ -811,9 +811,9 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
         return None  # "anything.<tweet" or "a/b": markup or a URL, not a noun phrase
     words = np.split()
     while len(words) > 1 and (words[0].lower().rstrip(",") in _DISCOURSE or (
-            words[0] in _WH_OPENERS and words[1][:1].isupper())):
+            (words[0] in _WH_OPENERS or words[0] in ("what", "whatever")) and words[1][:1].isupper())):
         # "So I said", "And they say": the connective is no part of the speaker; nor is the "What" of "What Trump
-        # will say is unclear"
+        # will say is unclear" (or "So what Rust programmers have had to do")
         words = words[1:]
     if len(words) == 1 and (words[0].lower().rstrip(",") in _DISCOURSE
                             or (words[0].lower().rstrip(",").endswith(_ADVERB_ENDINGS)
