@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "94e18bd3421dca1271dcd63e00e80671df64b31edd92244e690b85d194fbe2e5"
+DIGEST = "71a6ce6e8e2b44758437fe3523e20a22e91f7f69febd2256b84ee0edb49ad3fb"
 
 
 def inputs() -> list[Path]:

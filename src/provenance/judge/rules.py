@@ -891,6 +891,17 @@ def _np(clause: str) -> str:
     if " in " in clause or " at " in clause or " during " in clause:
         clause = _without_occasion(clause)
     words = clause.split()
+    if "ing " in clause:
+        for j in range(len(words) - 2, 0, -1):
+            w = words[j]
+            if len(w) > 5 and w.endswith("ing") and w.isalpha() and w.islower() and w not in _ING_NOUNS \
+                    and w not in _ING_PREPOSITIONS and words[j + 1] in _OBJECT_LEADS and words[j - 1].isalpha() \
+                    and words[j - 1].lower() not in _NOT_BEFORE_PARTICIPLE and words[j - 1].lower() not in _AUX \
+                    and not _adverb(words[j - 1]):
+                # "a statement by a palace spokesperson confirming the eviction (read)", "The man leading the
+                # protest (said)": a participle and its object describe the phrase before them, which speaks
+                words = words[:j]
+                break
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
@@ -1044,6 +1055,11 @@ def _without_occasion(clause: str) -> str:
             or (w.islower() and len(before) == 1):
         return clause  # (a name or a noun ends the phrase before it: "The coast guard", "Misri")
     return clause[:m.start()]
+# the words a participle's object opens with ("confirming the eviction", "leading a protest")
+_OBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
+# words in -ing that are prepositions ("during the war", "surrounding the death"): no participle's phrase
+_ING_PREPOSITIONS = frozenset({"during", "including", "concerning", "regarding", "following", "according",
+                               "surrounding", "excluding", "pending", "considering", "involving", "notwithstanding"})
 # nouns in -ing that head a phrase before a preposition ("a meeting at the Pentagon", "the building on Main Street")
 _ING_NOUNS = frozenset({"meeting", "building", "briefing", "hearing", "morning", "evening", "spring", "ruling",
                         "rating", "funding", "spending", "polling", "ceiling", "setting", "opening", "offering",
@@ -1539,6 +1555,7 @@ class Judge:
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
                         and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
                                  and _QUOTE_CHARS.search(text, 0, start) is not None) \
+                        and not (word == "read" and after.lstrip()[:1] in (":", '"', "“")) \
                         and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (form.cls == "speech" and subj.kind == "person" and clause.strip() == np.strip()
                                  and np.strip() in self.speakers.people) \
