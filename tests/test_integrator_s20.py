@@ -222,3 +222,12 @@ def test_a_statement_read_and_a_participle_s_object_before_the_verb() -> None:
     assert got["At the end of June, a statement by a harbour spokesperson confirming the closure read: \"We can "
                "confirm the ferries will stop.\""][1] == "a statement by a harbour spokesperson"
     assert got["The woman leading the strike said the port would close."][1] == "The woman"
+
+
+def test_a_list_of_three_names_is_the_whole_list() -> None:
+    got = _judged("Dan Okafor, Ada Bello and Lena Voss have all described the harbour fees as fair.\n\n"
+                  "After the vote, Ada Bello and Lena Voss said it was fine.\n\n")
+    # (was "Ada Bello and Lena Voss": the last two names of the list)
+    assert got["Dan Okafor, Ada Bello and Lena Voss have all described the harbour fees as fair."][1] \
+        == "Dan Okafor, Ada Bello and Lena Voss"
+    assert got["After the vote, Ada Bello and Lena Voss said it was fine."][1] == "Ada Bello and Lena Voss"

@@ -1632,7 +1632,19 @@ class Judge:
         if other is None or other.kind not in ("person", "org"):
             return subj
         kind = "person" if other.kind == subj.kind == "person" else "org"
-        return Subject(f"{other.text} and {subj.text}", kind, True)
+        names = [other.text]
+        at_left = text.rfind(left, 0, left_end)
+        while at_left > 0 and len(names) < 5 and text[:at_left].rstrip().endswith(","):
+            # "Carson, Fiorina and Huckabee have all characterized": every name of the list, not its last two
+            comma = len(text[:at_left].rstrip()) - 1
+            prev = _clause_before(text, comma).strip()
+            named = classify(prev, self.speakers) if prev and _CONJUNCT.fullmatch(prev) else None
+            if named is None or named.kind not in ("person", "org"):
+                break
+            names.insert(0, named.text)
+            at_left = text.rfind(prev, 0, comma)
+        lead = ", ".join(names)
+        return Subject(f"{lead} and {subj.text}", kind, True)
 
     def _agent(self, agent: re.Match[str], after: str) -> Subject | None:
         """The agent of a passive ("criticised by X"), whole: "by Russian politicians and Donald Trump Jr
