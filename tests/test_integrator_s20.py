@@ -231,3 +231,12 @@ def test_a_list_of_three_names_is_the_whole_list() -> None:
     assert got["Dan Okafor, Ada Bello and Lena Voss have all described the harbour fees as fair."][1] \
         == "Dan Okafor, Ada Bello and Lena Voss"
     assert got["After the vote, Ada Bello and Lena Voss said it was fine."][1] == "Ada Bello and Lena Voss"
+
+
+def test_records_at_the_end_and_a_poll_named_with_a_slash_are_the_sources() -> None:
+    got = _judged("Dan Okafor bought the ferry in 1991. He agreed to sell it to the council in 2010, records show.\n\n"
+                  "The island votes on Saturday, and a new Harbour/Coast poll shows Voss leading by a point.\n\n")
+    # (were "Dan Okafor", whose act the records report, and "The island": "Harbour/Coast" read as a URL)
+    assert got["He agreed to sell it to the council in 2010, records show."][1] == "records"
+    assert got["The island votes on Saturday, and a new Harbour/Coast poll shows Voss leading by a point."][1] \
+        == "a new Harbour/Coast poll"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "71a6ce6e8e2b44758437fe3523e20a22e91f7f69febd2256b84ee0edb49ad3fb"
+DIGEST = "b263735c62d681c68088b8eb0ece0d4539b01091fc2b8f06cb24cf5b66435286"
 
 
 def inputs() -> list[Path]:

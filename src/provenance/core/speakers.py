@@ -1205,7 +1205,7 @@ DOCUMENT_HEADS = frozenset({
     "footage",
     # a part of a law or a constitution that "reads": "The amendment was intended to ... “All persons ...,” it reads."
     "amendment", "clause"})
-_MARKUP = re.compile(r"[<>/=]")
+_MARKUP = re.compile(r"[<>=]|(?<![A-Za-z])/|/(?![A-Z])")  # (not a slash before a capital: "a new CNN/ORC poll")
 _BODY_NAME_JOINS = frozenset({"the", "of", "for", "and", "on", "&"})  # the small words inside a body's name
 _OF_ORG = LazyRe(r"\b([A-Z]\w+) of (?=[A-Z])")  # "the Bank of England", "Authority of Nepal"
 _FOR_ORG = LazyRe(r"\b([A-Z]\w+) (?:for|on) (?=[A-Z])")  # "the Center for American Progress", "Committee on Benghazi"

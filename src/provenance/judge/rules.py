@@ -516,6 +516,9 @@ _ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswom
                               "billionaire", "ad"})
 _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                       r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
+# a determiner and a modifier of two names joined by a slash before a cue's base or -s form ("the Obama/Clinton
+# calls"): a noun (a poll's name, "a new CNN/ORC poll shows", has its head noun before the verb)
+_SLASH_MODIFIER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+[A-Z][\w.&-]*/[A-Z][\w.&-]*\s+$", re.I)
 # a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"; so does
 # "make" ("make jokes", "made claims")
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
@@ -1228,6 +1231,8 @@ class Judge:
             if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
                     before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
+            if form.kind in ("base", "s") and "/" in before and _SLASH_MODIFIER_BEFORE.search(before):
+                continue  # "the Obama/Clinton calls for regime change": a determiner and a compound modifier, a noun
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
                                                or _PREPOSITION_ADJECTIVE_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
@@ -2378,8 +2383,8 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
-            if len(attributed) > 1 and best.subject_kind == "pronoun" and not quotes:
-                # "He agreed to sell it in 2010, records show.": an unresolved pronoun's act, reported by the
+            if len(attributed) > 1 and best.subject_kind in ("pronoun", "person") and not quotes:
+                # "He agreed to sell it in 2010, records show.": a pronoun's act (resolved or not), reported by the
                 # records at the end; they are the source a reader can check
                 tail = _POST_POSED_RECORDS.search(text)
                 if tail is not None:
