@@ -240,3 +240,13 @@ def test_records_at_the_end_and_a_poll_named_with_a_slash_are_the_sources() -> N
     assert got["He agreed to sell it to the council in 2010, records show."][1] == "records"
     assert got["The island votes on Saturday, and a new Harbour/Coast poll shows Voss leading by a point."][1] \
         == "a new Harbour/Coast poll"
+
+
+def test_an_infinitive_after_a_noun_of_intent_and_a_name_s_adjective_noun() -> None:
+    got = _judged("Organizers of the push to close Okafor's harbour office said the protest would be silent.\n\n"
+                  "In this instance, Voss was referring to Okafor's recent remarks about the ferry.\n\n")
+    # (were "close Okafor's harbour office" and "Okafor's recent")
+    assert got["Organizers of the push to close Okafor's harbour office said the protest would be silent."][1] \
+        == "Organizers of the push"
+    assert got["In this instance, Voss was referring to Okafor's recent remarks about the ferry."][1] \
+        != "Okafor's recent"

@@ -528,8 +528,9 @@ _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over
 # ... and so does a preposition, a determiner and an adjective: "in his opening remarks", "during her prepared
 # comments" (the speaker was "his opening")
 _PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during|to)\s+"
-                                       r"(?:the|his|her|their|its|our|my|your|this|that)\s+"
-                                       r"[a-z]+(?:ing|ed|al|ic|ous|ive|en)\s+$")
+                                       r"(?:(?:the|his|her|their|its|our|my|your|this|that)\s+[a-z]+(?:ing|ed|al|ic|ous|ive|en)"
+                                       # (or a name's: "referring to Trump's recent remarks")
+                                       r"|[A-Z][\w.-]*['’]s\s+[a-z]+(?:al|ic|ous|ive|ent|ant))\s+$")
 # "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
 _NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
 
@@ -992,6 +993,13 @@ def _np(clause: str) -> str:
             if lw == "from" and i >= 1 and len(out) <= 6 and words[i - 1].lower() in DOCUMENT_HEADS:
                 out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
                 continue
+            if lw == "to" and 1 <= len(out) <= 6 and out[-1].isalpha() and out[-1].islower() \
+                    and out[-1] not in _OBJECT_LEADS and i >= 2 and words[i - 1].islower() \
+                    and words[i - 1].lower() not in DOCUMENT_HEADS and _PUSH_TO_HEADS.fullmatch(words[i - 1]):
+                # "Organizers of the push to boycott Trump's AIPAC speech (said)": an infinitive after a noun of intent
+                # describes it; the phrase before speaks (the source was "boycott Trump's AIPAC speech")
+                out = []
+                continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
                 # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
                 out = []
@@ -1063,6 +1071,9 @@ _OBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this
 # words in -ing that are prepositions ("during the war", "surrounding the death"): no participle's phrase
 _ING_PREPOSITIONS = frozenset({"during", "including", "concerning", "regarding", "following", "according",
                                "surrounding", "excluding", "pending", "considering", "involving", "notwithstanding"})
+# nouns of intent an infinitive describes ("the push to boycott", "a bid to win", "the effort to repeal")
+_PUSH_TO_HEADS = LazyRe(r"push|bid|effort|efforts|attempt|attempts|drive|campaign|move|plan|plans|call|calls|"
+                        r"decision|vote|fight|race|rush|pressure|pledge|promise|proposal|deal|order|motion|petition")
 # nouns in -ing that head a phrase before a preposition ("a meeting at the Pentagon", "the building on Main Street")
 _ING_NOUNS = frozenset({"meeting", "building", "briefing", "hearing", "morning", "evening", "spring", "ruling",
                         "rating", "funding", "spending", "polling", "ceiling", "setting", "opening", "offering",
