@@ -250,3 +250,9 @@ def test_an_infinitive_after_a_noun_of_intent_and_a_name_s_adjective_noun() -> N
         == "Organizers of the push"
     assert got["In this instance, Voss was referring to Okafor's recent remarks about the ferry."][1] \
         != "Okafor's recent"
+
+
+def test_two_names_before_an_aside_are_both_the_source() -> None:
+    got = _judged("Dan Okafor and Lena Voss, among others, have said the fees will fall.\n\n")
+    # (was "Lena Voss")
+    assert got["Dan Okafor and Lena Voss, among others, have said the fees will fall."][1] == "Dan Okafor and Lena Voss"

@@ -1477,6 +1477,11 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
+                    if subj is not None and subj.kind in ("person", "org") and " and " in text:
+                        at_name = text.rfind(subj.text, 0, start - len(clause_raw))
+                        if at_name > 0 and _AND_BEFORE.search(text, max(0, at_name - 8), at_name):
+                            # "Jeb Bush and Hillary Clinton, among others, have said": both, not the last name
+                            subj = self._coordinated(text, at_name, subj)
                 if subj is None and empty and ("—" in text or "–" in text or " - " in text):
                     # "The lawyer — a former judge — said", "Joyce — who is listed as an attorney — told The Post":
                     # the noun phrase before a dashed aside speaks (the verb's clause was the aside's empty end)
