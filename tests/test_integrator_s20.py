@@ -256,3 +256,12 @@ def test_two_names_before_an_aside_are_both_the_source() -> None:
     got = _judged("Dan Okafor and Lena Voss, among others, have said the fees will fall.\n\n")
     # (was "Lena Voss")
     assert got["Dan Okafor and Lena Voss, among others, have said the fees will fall."][1] == "Dan Okafor and Lena Voss"
+
+
+def test_a_party_tag_after_an_inverted_speaker_s_name() -> None:
+    got = _judged("Harbour workers, meanwhile, blasted the council for the delay.\n\n"
+                  "“The council is stalling,” said Port committee ranking member Lena Voss (D-Md.). "
+                  "\"They are wasting the summer.\"\n\n")
+    # (were "Harbour workers": the name before the party tag was not read)
+    assert got["“The council is stalling,” said Port committee ranking member Lena Voss (D-Md.)."][1] == "Lena Voss"
+    assert got["\"They are wasting the summer.\""][1] == "Lena Voss"

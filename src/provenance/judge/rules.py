@@ -214,6 +214,8 @@ _AFTER_APPOSITION = LazyRe(
     # ('Wrote critic Tom Hale, “A triumph.”': the name, then a comma and the quotation)
     r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b"
     r"|,\s*[\"“‘])|\s*$"
+    # ("said Oversight ranking Democrat Elijah Cummings (D-Md.).": a party tag after the name)
+    r"|\s+\([DRI](?:-[A-Z][\w.]{0,10})?\)"
     # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
     rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
     # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
