@@ -152,13 +152,12 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
 # (those of them after which a base form is no agreement error: "He continues to insist" is his)
 _CATENATIVES = frozenset({"continues", "continued", "began", "begins", "starts", "started", "keeps", "kept"})
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
-_BOUNDARY = LazyRe(r"(?<!\d),|,(?!\d)|[;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
+_BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
-# (a comma between two digits is no boundary: "Almost 2,000 people (responded)" was "000 people")
 # _BOUNDARY written backwards, for a search from the end of a text reversed (an ellipsis is a boundary too: "the
 # United States….I want to say" was a speaker "the United States….I"; so is a hyphen between spaces, a dash typed
 # as one: "... backed Mr. Trump - 60 percent of voters said" was a speaker "voters backed Mr. Trump - 60 percent ...")
-_BOUNDARY_BACK = LazyRe(r"(?<!\d),|,(?!\d)|[;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
+_BOUNDARY_BACK = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\s-\s|\b(?:taht|ohw|hcihw|dna|tub|elihw|sa|nehw|retfa|esuaceb|fi|sselnu|hguohtla|hguoht|"
                         r"rehtehw|litnu|erehw)\b", re.I)
 _NEXT_WORD = LazyRe(r"\s+(\w+)")
 # the role nouns that head a description of a person by the body they serve ("a spokesman for the ministry")
@@ -719,7 +718,11 @@ def _title_case(text: str) -> bool:
 def _clause_before(text: str, end: int) -> str:
     """The words between the last clause boundary (_BOUNDARY) and `end`: one search, backwards."""
     head = text[max(0, end - 160):end]
-    m = _BOUNDARY_BACK.search(head[::-1])
+    rev = head[::-1]
+    m = _BOUNDARY_BACK.search(rev)
+    while m is not None and m.group(0) == "," and m.start() > 0 and m.end() < len(rev) \
+            and rev[m.start() - 1].isdigit() and rev[m.end()].isdigit():
+        m = _BOUNDARY_BACK.search(rev, m.end())  # a comma between digits is no boundary: "Almost 2,000 people (said)"
     return head if m is None else head[len(head) - m.start():]
 
 
