@@ -1174,8 +1174,6 @@ _NOT_NAME_WORDS = frozenset({"the", "a", "an", "this", "that", "his", "her", "th
 _FIRST_NAME_TITLES = frozenset({"Sir", "Dame"})
 _GROUP_HEADS = frozenset({"family", "families", "couple", "household", "clan", "dynasty", "parents", "children",
                           "brothers", "sisters", "relatives", "siblings"})
-# the heads of a document that speaks for its authors ("The brochure says", "according to the memo"): a
-# thing, never a person; what a later "it" can mean
 # events and happenings: as a verb's subject ("the incident highlighted", "The crash showed", "The scandal
 # suggests") they show nothing by themselves, the writer draws the inference; never a source
 EVENT_HEADS = frozenset({
@@ -1193,6 +1191,8 @@ _EVENT_HEAD = LazyRe(r"^(?:(?!\b(?:of|from|in|at|on|with|by|for|about)\s).)*?\b(
 _ING_NAME_WORDS = frozenset({"reading", "sterling", "beijing", "nanjing", "chongqing", "kettering", "worthing",
                              "woking", "ealing", "epping", "wyoming", "downing", "flushing", "bing", "viking", "vikings",
                              "boeing", "king", "spring", "springs", "evening", "morning", "building", "wedding"})
+# the heads of a document that speaks for its authors ("The brochure says", "according to the memo"): a
+# thing, never a person; what a later "it" can mean
 DOCUMENT_HEADS = frozenset({
     "report", "study", "poll", "survey", "statement", "memo", "analysis", "letter", "brochure", "pamphlet",
     "guidance", "guide", "leaflet", "booklet", "treaty", "document", "documents", "law", "bill", "lawsuit",
