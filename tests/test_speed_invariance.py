@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "bb2d1679e7f59e08986436062687589d7efaf1aeb76fe61f9e1f3d17eb6a2059"
+DIGEST = "28bde144b1a1bbe5f1a4ea8336e8ba319fd48d515ab827d04c03a0d29b7cf94f"
 
 
 def inputs() -> list[Path]:
