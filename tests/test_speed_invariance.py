@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "b923fa27bbfb3c5c6adbce6b8fad9794cae4a7874ea114bf8a1ddb4578b43fcb"
+DIGEST = "b263735c62d681c68088b8eb0ece0d4539b01091fc2b8f06cb24cf5b66435286"
 
 
 def inputs() -> list[Path]:

@@ -108,6 +108,12 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
+# a quantifier and a preposition before the manner verb's speaker: "many in (the town) wondered", "some of (the crowd)"
+_QUANTIFIED_BEFORE = LazyRe(r"(?:^|\s)(?P<q>(?:many|some|most|few|several|others|one|all|dozens|hundreds|thousands)"
+                            r"\s+(?:in|of|at|from|among))\s+$", re.IGNORECASE)
+# the name a relative "which" after a comma stands for, with where it is: "the Palestinian Dialogue Group (in Turkey)"
+_NAME_BEFORE_WHICH = LazyRe(r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
+                            r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?$")
 _MANNER_AFTER = LazyRe(r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e"
                        r"|(?:the|a|an)\s+[a-z]+\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?"  # "an angry Hollande"
                        r"|(?:the|a|an)\s+(?:[A-Z][a-z][\w-]*\s+)?[a-z]+(?:\s+[a-z]+)?"
@@ -137,7 +143,14 @@ _AUX = {"has", "have", "had", "also", "previously", "repeatedly", "later", "agai
         "himself", "themselves", "itself", "personally", "jokingly", "angrily", "famously", "twice",
         "allegedly", "apparently", "frequently", "consistently", "continually", "continuously", "routinely",
         "is", "are", "was", "were", "been", "be", "being", "'s", "’s", "to", "wanted", "refused", "declined",
-        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears"}
+        "went", "on", "seemed", "appeared", "tried", "seem", "seems", "appear", "appears",
+        # verbs before "to" and the cue: "He continues to insist", "she refuses to say", "they began to argue"
+        "continues", "continue", "continued", "refuses", "refuse", "declines", "decline", "wants", "want", "tries",
+        "try", "began", "begins", "begin", "starts", "started", "keeps", "kept", "choose", "chooses", "chose",
+        "decide", "decides", "decided", "agree", "agrees", "agreed", "vow", "vows", "vowed", "threaten", "threatens",
+        "threatened", "intend", "intends", "intended"}
+# (those of them after which a base form is no agreement error: "He continues to insist" is his)
+_CATENATIVES = frozenset({"continues", "continued", "began", "begins", "starts", "started", "keeps", "kept"})
 _BE = {"is", "are", "was", "were", "been", "be", "being", "am"}
 _BOUNDARY = LazyRe(r"[,;:(—–\"“”…]|\.\.\.|\bthat\b|\bwho\b|\bwhich\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b"
                    r"|\bif\b|\bunless\b|\balthough\b|\bthough\b|\bwhether\b|\buntil\b|\bwhere\b")
@@ -200,6 +213,8 @@ _AFTER_APPOSITION = LazyRe(
     # ('Wrote critic Tom Hale, “A triumph.”': the name, then a comma and the quotation)
     r"(?=\s*(?:\.(?!\s+(?:and|of)\s)|[;!?)\"”—–]|’(?![a-z])|,\s+(?:who|a|an|the|[a-z]+ing|though|but|while|and)\b"
     r"|,\s*[\"“‘])|\s*$"
+    # ("said Oversight ranking Democrat Elijah Cummings (D-Md.).": a party tag after the name)
+    r"|\s+\([DRI](?:-[A-Z][\w.]{0,10})?\)"
     # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
     rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
     # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
@@ -492,7 +507,9 @@ _LEADING_NP = LazyRe(r"^\s*(?:(?:However|Meanwhile|Additionally|Also|But|And|Sti
                      # "The Florida senator (sought)", "The New Jersey governor": a place, then the role
                      r"senator|governor|congressman|congresswoman|lawmakers?|mayor|minister|candidates?|nominee|"
                      r"leaders?|businessman|billionaire|ad)){0,2}"
-                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\s+[a-z]")
+                     # (then the verb, or a dashed aside: "Governor Chris Christie – a Dallas Cowboys fan – gave"; not a
+                     # dateline's dash: "ATLANTIC CITY — Hillary Clinton descended")
+                     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)(?:\s+[a-z]|\s+[–—]\s+[a-z])")
 # the roles _LEADING_NP reads after a name or a place ("The Florida senator"): a subject for the rules
 # (Judge._leading_subject), not a name for the learned part (_named_lead)
 _ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswoman", "lawmaker", "lawmakers", "mayor",
@@ -500,14 +517,21 @@ _ROLE_AFTER_NAME = frozenset({"senator", "governor", "congressman", "congresswom
                               "billionaire", "ad"})
 _NOUN_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|his|her|their|its|our|whose|more|most|fewer|many|several|these|"
                       r"those|other|such|two|three|four|five|six|seven|eight|nine|ten|\d+)\s*$", re.I)
-# a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"
+# a determiner and a modifier of two names joined by a slash before a cue's base or -s form ("the Obama/Clinton
+# calls"): a noun (a poll's name, "a new CNN/ORC poll shows", has its head noun before the verb)
+_SLASH_MODIFIER_BEFORE = LazyRe(r"\b(?:the|a|an|this|that|these|those)\s+[A-Z][\w.&-]*/[A-Z][\w.&-]*\s+$", re.I)
+# a preposition before a cue's base or -s form makes it a noun: "campaigned on pledges", "in reply to"; so does
+# "make" ("make jokes", "made claims")
 _PREPOSITION_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|by|at|into|over|under|against|among|amid|"
-                             r"despite|without|after|before)\s+$")
+                             r"despite|without|after|before)\s+$"
+                             # (and "make": "his friends make jokes about", "made remarks", "making claims")
+                             r"|\b(?:make|makes|made|making)\s+$")
 # ... and so does a preposition, a determiner and an adjective: "in his opening remarks", "during her prepared
 # comments" (the speaker was "his opening")
-_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during)\s+"
-                                       r"(?:the|his|her|their|its|our|my|your|this|that)\s+"
-                                       r"[a-z]+(?:ing|ed|al|ic|ous|ive|en)\s+$")
+_PREPOSITION_ADJECTIVE_BEFORE = LazyRe(r"\b(?:on|of|with|in|for|about|from|at|into|over|after|before|during|to)\s+"
+                                       r"(?:(?:the|his|her|their|its|our|my|your|this|that)\s+[a-z]+(?:ing|ed|al|ic|ous|ive|en)"
+                                       # (or a name's: "referring to Trump's recent remarks")
+                                       r"|[A-Z][\w.-]*['’]s\s+[a-z]+(?:al|ic|ous|ive|ent|ant))\s+$")
 # "no" (and an adjective) before a cue's base or -s form makes it a noun: "no specific mention", "no comment"
 _NO_BEFORE = LazyRe(r"\b[Nn]o\s+(?:(?P<adj>[a-z]+)\s+)?$")
 
@@ -606,6 +630,10 @@ _AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb
 _INFINITIVE_HEAD = LazyRe(r"(?:needs|need|allow|allows|help|helps|want|wants|ask|asks|tell|tells|force|forces|enable|"
                           r"enables|expect|expects|urge|urges|encourage|encourages|let|lets|make|makes|get|gets|"
                           r"try|tries|plan|plans|hope|hopes|seem|seems|appear|appears)\b")
+# participles of hearsay before "to have" / "to be" with no "is": a passive a headline shortened ("Second aircraft
+# reported to have crashed"), no speaker's words; the hedges file makes it vague
+_HEARSAY_PARTICIPLES = frozenset({"reported", "said", "believed", "thought", "rumored", "rumoured", "alleged"})
+_TO_HAVE_OR_BE = LazyRe(r"\s+to\s+(?:have|be)\b")
 # verbs whose "of" is no passive's: "Carson said of a potential travel ban", "wrote of"
 _ACTIVE_OF = frozenset({"said", "wrote", "spoke", "told", "warned", "thought", "complained", "boasted", "asked"})
 # a name, then an aside: an age, a place, a role, a relative clause ("Cory James, 22, of Flint, Mich., said")
@@ -690,7 +718,11 @@ def _title_case(text: str) -> bool:
 def _clause_before(text: str, end: int) -> str:
     """The words between the last clause boundary (_BOUNDARY) and `end`: one search, backwards."""
     head = text[max(0, end - 160):end]
-    m = _BOUNDARY_BACK.search(head[::-1])
+    rev = head[::-1]
+    m = _BOUNDARY_BACK.search(rev)
+    while m is not None and m.group(0) == "," and m.start() > 0 and m.end() < len(rev) \
+            and rev[m.start() - 1].isdigit() and rev[m.end()].isdigit():
+        m = _BOUNDARY_BACK.search(rev, m.end())  # a comma between digits is no boundary: "Almost 2,000 people (said)"
     return head if m is None else head[len(head) - m.start():]
 
 
@@ -865,7 +897,20 @@ def _np(clause: str) -> str:
     if " time" in clause or " past" in clause or " now" in clause or " far" in clause or " again" in clause \
             or " point" in clause or " in the " in clause:
         clause = _TIME_TAIL.sub("", clause)  # "Trump at the time (said)": a time, not "the time"
+    if " in " in clause or " at " in clause or " during " in clause:
+        clause = _without_occasion(clause)
     words = clause.split()
+    if "ing " in clause:
+        for j in range(len(words) - 2, 0, -1):
+            w = words[j]
+            if len(w) > 5 and w.endswith("ing") and w.isalpha() and w.islower() and w not in _ING_NOUNS \
+                    and w not in _ING_PREPOSITIONS and words[j + 1] in _OBJECT_LEADS and words[j - 1].isalpha() \
+                    and words[j - 1].lower() not in _NOT_BEFORE_PARTICIPLE and words[j - 1].lower() not in _AUX \
+                    and not _adverb(words[j - 1]):
+                # "a statement by a palace spokesperson confirming the eviction (read)", "The man leading the
+                # protest (said)": a participle and its object describe the phrase before them, which speaks
+                words = words[:j]
+                break
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
@@ -953,6 +998,13 @@ def _np(clause: str) -> str:
             if lw == "from" and i >= 1 and len(out) <= 6 and words[i - 1].lower() in DOCUMENT_HEADS:
                 out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
                 continue
+            if lw == "to" and 1 <= len(out) <= 6 and out[-1].isalpha() and out[-1].islower() \
+                    and out[-1] not in _OBJECT_LEADS and i >= 2 and words[i - 1].islower() \
+                    and words[i - 1].lower() not in DOCUMENT_HEADS and _PUSH_TO_HEADS.fullmatch(words[i - 1]):
+                # "Organizers of the push to boycott Trump's AIPAC speech (said)": an infinitive after a noun of intent
+                # describes it; the phrase before speaks (the source was "boycott Trump's AIPAC speech")
+                out = []
+                continue
             if lw == "to" and i >= 1 and len(out) <= 4 and words[i - 1].lower() in DOCUMENT_HEADS:
                 # "The Conservatives’ letter to Daniel Greenberg (said)": the document speaks, not whom it is to
                 out = []
@@ -986,9 +1038,47 @@ def _np(clause: str) -> str:
         if len(out) >= 9:
             break
     out.reverse()
+    if len(out) > 1 and out[0] in ("what", "whatever") and out[1].lower() not in _SUBJECT_PRONOUNS \
+            and out[1] not in ("it", "It"):
+        out = out[1:]  # "in what Pakistan's leader (called)": the relative word is no part of the name
+    elif len(out) > 2 and out[1] in _NOUN_LEADS and out[0].islower() and out[0].endswith("s") \
+            and out[0] in lexicon().verb_forms and lexicon().verbs[out[0]].kind == "s":
+        out = out[1:]  # "..., and, given ..., expects the June jobs numbers (might tell)": the verb is no part of it
     return " ".join(out)
 
 
+# an occasion a speaker spoke on, after "in", "at" or "during" and before the verb, with where or to whom
+# ("a news briefing in New Delhi", "an interview with the BBC", "a rally in Ohio", "his weekly address")
+_OCCASION = LazyRe(
+    r"\s(?:in|at|during)\s+(?:a|an|the|his|her|their|its|our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|briefing|(?:news|press)\s+conference|conference\s+call|speech|rally|hearing|address"
+    r"|appearance|remarks|post|tweet|video|letter|e-?mail|op-ed|podcast|broadcast|debate|news\s+release"
+    r"|press\s+release|town\s+hall|call|message|testimony|sermon)"
+    r"(?:\s+(?:in|with|on|to|at|before|from)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4})?,?$",
+    re.IGNORECASE)
+
+
+def _without_occasion(clause: str) -> str:
+    """The clause without the occasion its speaker spoke on, when a name, a role or a body stands before it:
+    "Vikram Misri in a news briefing in New Delhi (accused)", "The Indian army in a statement (said)", "The
+    minister in an interview with the BBC (said)" (AP's were "a news briefing in New Delhi", "a statement")."""
+    m = _OCCASION.search(clause)
+    if m is None or m.start() == 0:
+        return clause
+    before = clause[:m.start()].split()
+    w = before[-1]
+    if not w.isalpha() or w.lower() in DAYS_MONTHS or w.lower() in PREPOSITIONS or w.lower() in _AUX \
+            or (w.islower() and len(before) == 1):
+        return clause  # (a name or a noun ends the phrase before it: "The coast guard", "Misri")
+    return clause[:m.start()]
+# the words a participle's object opens with ("confirming the eviction", "leading a protest")
+_OBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
+# words in -ing that are prepositions ("during the war", "surrounding the death"): no participle's phrase
+_ING_PREPOSITIONS = frozenset({"during", "including", "concerning", "regarding", "following", "according",
+                               "surrounding", "excluding", "pending", "considering", "involving", "notwithstanding"})
+# nouns of intent an infinitive describes ("the push to boycott", "a bid to win", "the effort to repeal")
+_PUSH_TO_HEADS = LazyRe(r"push|bid|effort|efforts|attempt|attempts|drive|campaign|move|plan|plans|call|calls|"
+                        r"decision|vote|fight|race|rush|pressure|pledge|promise|proposal|deal|order|motion|petition")
 # nouns in -ing that head a phrase before a preposition ("a meeting at the Pentagon", "the building on Main Street")
 _ING_NOUNS = frozenset({"meeting", "building", "briefing", "hearing", "morning", "evening", "spring", "ruling",
                         "rating", "funding", "spending", "polling", "ceiling", "setting", "opening", "offering",
@@ -1157,6 +1247,8 @@ class Judge:
             if form.kind == "ed" and (_DETERMINER_BEFORE.search(before) or (
                     before.endswith(" ") and superlative(before.rsplit(None, 1)[-1] if before.strip() else ""))):
                 continue  # "the reported memo", "an alleged plot", "the largest confirmed reserves": an adjective
+            if form.kind in ("base", "s") and "/" in before and _SLASH_MODIFIER_BEFORE.search(before):
+                continue  # "the Obama/Clinton calls for regime change": a determiner and a compound modifier, a noun
             if form.kind in ("base", "s") and (_NOUN_BEFORE.search(before) or _PREPOSITION_BEFORE.search(before)
                                                or _PREPOSITION_ADJECTIVE_BEFORE.search(before)):
                 continue  # "the report", "a call", "his claims", "campaigned on pledges"
@@ -1245,6 +1337,9 @@ class Judge:
                 clause, dropped = _strip_aux(clause_raw)
                 if form.kind == "ed" and after.startswith(" of ") and word not in _ACTIVE_OF:
                     continue  # "House Speaker accused of blackmail": a passive, not the speaker's words
+                if form.kind == "ed" and not dropped and word in _HEARSAY_PARTICIPLES and _TO_HAVE_OR_BE.match(after) \
+                        and clause.strip() and _bare(clause.split()[-1]) not in _SUBJECT_PRONOUNS | {"who"}:
+                    continue  # "Second aircraft reported to have crashed", "Two soldiers said to have died": a passive
                 by_after = after
                 if form.kind == "ed" and not dropped and after[:4] != " by " and " by " in after[:36]:
                     adverbs = _ADVERBS_BEFORE_BY.match(after)  # "the waterway claimed almost entirely by Beijing"
@@ -1387,6 +1482,11 @@ class Judge:
                         subj, np = named, named.text
                 if subj is None and empty:
                     subj = self._past_aside(text, start - len(clause_raw))
+                    if subj is not None and subj.kind in ("person", "org") and " and " in text:
+                        at_name = text.rfind(subj.text, 0, start - len(clause_raw))
+                        if at_name > 0 and _AND_BEFORE.search(text, max(0, at_name - 8), at_name):
+                            # "Jeb Bush and Hillary Clinton, among others, have said": both, not the last name
+                            subj = self._coordinated(text, at_name, subj)
                 if subj is None and empty and ("—" in text or "–" in text or " - " in text):
                     # "The lawyer — a former judge — said", "Joyce — who is listed as an attorney — told The Post":
                     # the noun phrase before a dashed aside speaks (the verb's clause was the aside's empty end)
@@ -1397,6 +1497,16 @@ class Judge:
                         # "... was councillor Margaret Clarke, who said those responsible ...": the name the relative
                         # "who" stands for speaks (the Mirror's had no source)
                         subj = classify(who.group("name"), self.speakers)
+                if subj is None and "which" in self.words and form.cls == "speech" and word[:2] != "wr" \
+                        and text[:start].rstrip().endswith(", which"):
+                    # "... the head of the Palestinian Dialogue Group in Turkey, which says on its site": the body the
+                    # relative "which" stands for speaks, not the person named before it (CBC's was Abu Amer); a verb of
+                    # speech only ("the Constitutional Convention, which wrote and adopted" made a thing, said nothing)
+                    antecedent = _NAME_BEFORE_WHICH.search(text, 0, text.rfind(", which", 0, start))
+                    named = classify(antecedent.group("np"), self.speakers) if antecedent is not None else None
+                    if named is not None and named.kind in ("org", "other") \
+                            and any(w[:1].isupper() for w in named.text.split()):
+                        subj = named
                 if subj is None and empty:
                     # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said:": the name
                     # before an age and a description speaks
@@ -1467,9 +1577,11 @@ class Judge:
                     agreed = False
                 if form.kind == "base" and not (set(dropped) & {"will", "would", "could", "should", "may", "might",
                                                                  "must", "did", "does", "do", "not", "never"}) \
+                        and not (dropped[:1] == ["to"] and dropped[1:2] and dropped[1] in _CATENATIVES) \
                         and subj.kind not in ("author", "unnamed", "org") and not agreed \
                         and not (word == "read" and not after.strip(_QUOTE_MARKS + ".!? ")
                                  and _QUOTE_CHARS.search(text, 0, start) is not None) \
+                        and not (word == "read" and after.lstrip()[:1] in (":", '"', "“")) \
                         and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (form.cls == "speech" and subj.kind == "person" and clause.strip() == np.strip()
                                  and np.strip() in self.speakers.people) \
@@ -1546,7 +1658,19 @@ class Judge:
         if other is None or other.kind not in ("person", "org"):
             return subj
         kind = "person" if other.kind == subj.kind == "person" else "org"
-        return Subject(f"{other.text} and {subj.text}", kind, True)
+        names = [other.text]
+        at_left = text.rfind(left, 0, left_end)
+        while at_left > 0 and len(names) < 5 and text[:at_left].rstrip().endswith(","):
+            # "Carson, Fiorina and Huckabee have all characterized": every name of the list, not its last two
+            comma = len(text[:at_left].rstrip()) - 1
+            prev = _clause_before(text, comma).strip()
+            named = classify(prev, self.speakers) if prev and _CONJUNCT.fullmatch(prev) else None
+            if named is None or named.kind not in ("person", "org"):
+                break
+            names.insert(0, named.text)
+            at_left = text.rfind(prev, 0, comma)
+        lead = ", ".join(names)
+        return Subject(f"{lead} and {subj.text}", kind, True)
 
     def _agent(self, agent: re.Match[str], after: str) -> Subject | None:
         """The agent of a passive ("criticised by X"), whole: "by Russian politicians and Donald Trump Jr
@@ -1602,6 +1726,13 @@ class Judge:
             # (a quotation may end the aside, its comma inside the closing mark: "Joe Scarborough, host of MSNBC's
             # “Morning Joe,” suggested", "Roffman, who put his costs "in the seven figures," described")
             return None
+        if aside[:7] == " which " and text[comma - 1:comma] != ")":
+            # "Senator Richard Shelby, the Alabama Republican who heads the Senate Banking Committee, which oversees
+            # the Fed, said": a "which" aside describes the body before it; the subject may stand before an aside
+            # of its own before that (it was "heads the Senate Banking Committee")
+            further = self._past_aside(text, comma + 1)
+            if further is not None:
+                return further
         role_then_name = ROLE_THEN_NAME.fullmatch(aside.strip())
         if role_then_name and _DETERMINER_ROLE.fullmatch(_clause_before(text, comma).strip()):
             # "The host, National Resources Defense Council board member Nicole Lederer, has said": a
@@ -1758,7 +1889,11 @@ class Judge:
                 or (not before.strip() and (rest.strip() == ":" or (
                     self.prev_closes and self.prev_block == s.block and _QUOTE_TAIL.fullmatch(rest) is not None)))
             if beside:
-                self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
+                who = m.group("who")
+                quantified = _QUANTIFIED_BEFORE.search(before)
+                if quantified is not None:
+                    who = before[quantified.start("q"):] + who  # "many in the town (wondered)"
+                self._manner_evidence(out, who, m.group("verb"), m.start("verb"))
         for m in _MANNER_BEFORE.finditer(text):
             if m.group("verb") in _MANNER_VERBS:
                 self._manner_evidence(out, m.group("who"), m.group("verb"), m.start("verb"))
@@ -1766,7 +1901,8 @@ class Judge:
 
     def _manner_evidence(self, out: list[Evidence], who: str, verb: str, pos: int) -> None:
         subj = classify(who, self.speakers)
-        if subj is not None and subj.kind in ("person", "org", "pronoun", "author", "other"):
+        if subj is not None and (subj.kind in ("person", "org", "pronoun", "author", "other") or (
+                subj.kind == "unnamed" and " " in who)):
             out.append(self._evidence(subj, verb, verb, pos=pos))
 
     def _evidence(self, subj: Subject, cue: str, what: str, *, cls: str = "speech", pos: int = -1) -> Evidence:
@@ -1979,6 +2115,14 @@ class Judge:
                     named = classify(met.group("name"), self.speakers) if met is not None else None
                     if named is not None and named.kind == "person" and " " in named.text:
                         self.speakers.remember(named.text, "person")
+        if text[:3] == "To " and s.role is _BODY:
+            to = _TO_WHOM.match(text)
+            named = classify(strip_titles(to.group("who")), self.speakers) if to is not None else None
+            if named is not None and named.kind == "person" and " " in named.text:
+                # "To Montclair State University political science professor Brigid Harrison, Christie's stare
+                # seemed to reflect sadness. “It really looked like heartbreak,” she said.": the person whose view the
+                # sentence gives is whom the next "she" means (it was the woman named before)
+                self.speakers.remember(named.text, "person")
         if HONORIFIC_PEOPLE and self._honorifics and s.role is _BODY \
                 and not (j.category is _ATTRIBUTED and self.subject == "person") and _HONORIFIC.search(text):
             # "... dangling political favors before Mr. Lassiter ... In fact, he says": the latest person
@@ -2228,6 +2372,12 @@ class Judge:
             # "When he agreed, she said ...": the main clause's speaker speaks)
             comma = text.find(",")
             evidence = [e for e in evidence if e.category is not _ATTRIBUTED or not 0 <= e.pos < comma]
+        elif evidence and not quotes and text[:2] in _TIME_CLAUSE_OPENS and _TIME_OPENER.match(text):
+            # "When the moderator pointed out that Trump hadn't answered, the candidate said ...": the fronted clause
+            # of time is when; once the main clause after its comma says who speaks, that speaker is the source
+            comma = text.find(", ")
+            if comma > 0 and any(e.category is _ATTRIBUTED and e.pos > comma for e in evidence):
+                evidence = [e for e in evidence if e.category is not _ATTRIBUTED or e.pos > comma]
         attributed = [e for e in evidence if e.category is _ATTRIBUTED]
         # whether every attribution is a citation link (one pass; the usual single cue needs no generator)
         only_links = bool(attributed) and (attributed[0].cue == "link" if len(attributed) == 1
@@ -2254,8 +2404,8 @@ class Judge:
             # someone's statement outranks a belief or intention it reports: "The administration plans
             # to cut 300 jobs, the Post has learned" is the Post's claim
             best = attributed[0]
-            if len(attributed) > 1 and best.subject_kind == "pronoun" and not quotes:
-                # "He agreed to sell it in 2010, records show.": an unresolved pronoun's act, reported by the
+            if len(attributed) > 1 and best.subject_kind in ("pronoun", "person") and not quotes:
+                # "He agreed to sell it in 2010, records show.": a pronoun's act (resolved or not), reported by the
                 # records at the end; they are the source a reader can check
                 tail = _POST_POSED_RECORDS.search(text)
                 if tail is not None:
@@ -2309,8 +2459,14 @@ class Judge:
                 if group is not None:
                     self.tag, self.subject = "unnamed", "unnamed"
                     return Judgement(_VAGUE, group.source, group.cue, group.reason)
-            if best.subject_kind == "author" and self.turn is not None and self.turn[0] == s.block:
-                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer
+            if self.turn is not None and self.turn[0] == s.block and best.source != self.turn[1] and (
+                    best.subject_kind == "author" or (
+                        best.cue != "according to" and s.role is _BODY
+                        and self.labels.get(self.turn[1].rsplit(None, 1)[-1]) == self.turn[1]
+                        and len(set(self.labels.values())) > 1)):
+                # "FALLIN: I think ... . And I think that is the message.": the turn's speaker, not the writer; and in
+                # a conversation, "If you watch what he said this week, he talked about ..." is what the turn's
+                # speaker says he said (it was Trump's): a labelled turn is the speaker's words, as a quotation is
                 best = Evidence(_ATTRIBUTED, self.turn[1], best.cue, reason("named", source=self.turn[1], cue=best.cue),
                                 "person", best.pos, best.belief)
             cues = best.cue if len(attributed) == 1 else \
@@ -2393,7 +2549,10 @@ _UNNAMED_SPEAKER_AFTER = LazyRe(r"[,?!][\"”’']\s+(?:(?:said|says|told|added|
                                 r"another|several|some)\s+[^.,;:\"“”]{0,80}?)\s+(?:said|says|told|added)\b)")
 _TIME_CLAUSE = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s+(?:he|she|they|we|I|[A-Z][a-z]+)\s+(?:had\s+)?"
                       r"[a-z]+ed\s*,")  # "When he agreed,", "After Smith complained,": a short clause of time
+# a fronted "To <someone>," that gives whose view a sentence is ("To professor Brigid Harrison, ...")
+_TO_WHOM = LazyRe(r"To\s+(?P<who>[^,;:“”\"]{3,90}?[A-Z][a-z][\w'’-]*),\s")
 _TIME_CLAUSE_OPENS = frozenset({"Wh", "On", "Af", "Be", "Un", "As"})
+_TIME_OPENER = LazyRe(r"(?:When|Once|After|Before|Until|As\s+soon\s+as)\s")  # a fronted clause of time, any length
 _FRONTED_CLAUSE = re.compile(r"(?:While|Whilst|Although|Though|Whereas|Even\s+though|Even\s+as)\s")
 _FRONTED_OPENS = frozenset({"Wh", "Al", "Th", "Ev"})  # the first two letters of its words: a cheap test first
 _CUE_TAGS = {"according to": "according", ":": "colon", "link": "link"}  # the rule tag of an attribution's cue
