@@ -265,3 +265,12 @@ def test_a_party_tag_after_an_inverted_speaker_s_name() -> None:
     # (were "Harbour workers": the name before the party tag was not read)
     assert got["“The council is stalling,” said Port committee ranking member Lena Voss (D-Md.)."][1] == "Lena Voss"
     assert got["\"They are wasting the summer.\""][1] == "Lena Voss"
+
+
+def test_irregular_plurals_agree_with_a_base_form_and_a_handle_names_the_user() -> None:
+    got = _judged("Dana Okafor said the harbour was full.\n\n"
+                  "Even though fishing is allowed on the pier, the women say wardens still watch them.\n\n"
+                  "\"It was a mess,\" posted a ferry passenger from Kiel going by the handle Seewolf.\n\n")
+    # (were "Dana Okafor", carried in twice: "women" has no -s, and the handle was not read)
+    assert got["Even though fishing is allowed on the pier, the women say wardens still watch them."][1] == "the women"
+    assert got["\"It was a mess,\" posted a ferry passenger from Kiel going by the handle Seewolf."][1] == "Seewolf"

@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "28bde144b1a1bbe5f1a4ea8336e8ba319fd48d515ab827d04c03a0d29b7cf94f"
+DIGEST = "5cd6d29a1cdfb15c682eee115f95c51e8651e5e48a26308c18ff859dd7e5fa75"
 
 
 def inputs() -> list[Path]:

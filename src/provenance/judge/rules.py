@@ -232,7 +232,9 @@ _AFTER_ROLE_NAME = LazyRe(r"^\s*(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s
                          r"(?:[\w.'’&-]+\s+){0,4}?[\w.'’&-]+,\s+(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
                          r"(?=\s*[.;!?)\"”—–]|\s*$|,\s+(?:who|a|an|the)\b)")
 # '..., said the base chief known as Bob, speaking ...': a description, then the only name the writer gives
-_AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:known|identified|referred\s+to)\s+(?:only\s+)?as\s+"
+_AFTER_KNOWN_AS = LazyRe(r"^\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:known|identified|referred\s+to)\s+(?:only\s+)?as"
+                         # ('..., tweeted a German user from Hanover going by the handle Pulvermann.')
+                         r"|going\s+by\s+(?:the\s+)?(?:handle|name|username|nickname|pseudonym))\s+"
                          r"(?P<np>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})(?=\s*[,.;:!?)\"”—–]|\s*$)")
 # '..., said Chartered Professional Accountants of Canada’s chief economist, David-Alexandre Brassard.': a body's
 # role (the body in the possessive), then the name in apposition
@@ -635,6 +637,9 @@ _AS_SAID_ABOVE = LazyRe(r"As\s+(?:was\s+|we\s+|I\s+)?(?:have\s+|had\s+)?(?P<verb
 _INFINITIVE_HEAD = LazyRe(r"(?:needs|need|allow|allows|help|helps|want|wants|ask|asks|tell|tells|force|forces|enable|"
                           r"enables|expect|expects|urge|urges|encourage|encourages|let|lets|make|makes|get|gets|"
                           r"try|tries|plan|plans|hope|hopes|seem|seems|appear|appears)\b")
+# plural heads without an -s, which agree with a base form ("The women say", "Many people think")
+_IRREGULAR_PLURALS = frozenset({"women", "men", "people", "children", "police", "folk", "staff", "clergy", "youth",
+                                "cattle", "personnel", "crew", "faithful"})
 # participles of hearsay before "to have" / "to be" with no "is": a passive a headline shortened ("Second aircraft
 # reported to have crashed"), no speaker's words; the hedges file makes it vague
 _HEARSAY_PARTICIPLES = frozenset({"reported", "said", "believed", "thought", "rumored", "rumoured", "alleged"})
@@ -1588,7 +1593,8 @@ class Judge:
                     # '..., said another Twitter user, Johanna Bayer.': the name in apposition speaks
                     # (never after an auxiliary: in "..., has said the pipeline 'is ...'" the words after
                     # the verb are what was said, not who said it)
-                    inv = (_AFTER_KNOWN_AS.match(after) if " as " in after else None) or _AFTER_ROLE_NAME.match(after) \
+                    inv = (_AFTER_KNOWN_AS.match(after) if " as " in after or " going by " in after else None) \
+                        or _AFTER_ROLE_NAME.match(after) \
                         or _AFTER_BODY_ROLE_NAME.match(after) \
                         or _AFTER_APPOSITION.match(after) or _AFTER_TITLED_ROLE_NAME.match(after) \
                         or _AFTER_SUBJECT.match(after)
@@ -1639,6 +1645,7 @@ class Judge:
                         and not re.search(r"\b(?:they|we|I)\s*$", clause) \
                         and not (form.cls == "speech" and subj.kind == "person" and clause.strip() == np.strip()
                                  and np.strip() in self.speakers.people) \
+                        and not (subj.kind == "other" and subj.text.rsplit(None, 1)[-1].lower() in _IRREGULAR_PLURALS) \
                         and not (subj.kind == "other" and subj.text.endswith("s") and (
                             subj.text.islower() or subj.text.rsplit(None, 1)[-1] in RECORD_PLURALS
                             or (subj.text[1:].islower() and (
