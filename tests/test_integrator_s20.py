@@ -274,3 +274,11 @@ def test_irregular_plurals_agree_with_a_base_form_and_a_handle_names_the_user() 
     # (were "Dana Okafor", carried in twice: "women" has no -s, and the handle was not read)
     assert got["Even though fishing is allowed on the pier, the women say wardens still watch them."][1] == "the women"
     assert got["\"It was a mess,\" posted a ferry passenger from Kiel going by the handle Seewolf."][1] == "Seewolf"
+
+
+def test_an_inverted_name_followed_by_of_is_the_speaker() -> None:
+    got = _judged("Dana Okafor spoke first.\n\n"
+                  "\"It was never meant to be,\" said harbour historian Lena Voss of Okafor, who left office.\n\n")
+    # (was "Dana Okafor", carried in: "of" after the name ended no name)
+    assert got["\"It was never meant to be,\" said harbour historian Lena Voss of Okafor, who left office."][1] \
+        != "Dana Okafor"
