@@ -282,3 +282,12 @@ def test_an_inverted_name_followed_by_of_is_the_speaker() -> None:
     # (was "Dana Okafor", carried in: "of" after the name ended no name)
     assert got["\"It was never meant to be,\" said harbour historian Lena Voss of Okafor, who left office."][1] \
         != "Dana Okafor"
+
+
+def test_a_number_s_comma_opens_no_aside() -> None:
+    got = _judged("Dana Okafor spoke first.\n\n"
+                  "Voss, later alleging - again wrongly - that the council wanted to sell 250,000 tickets, said she "
+                  "would close the pier.\n\n")
+    # (was "the council": the aside's comma was taken inside "250,000")
+    assert got["Voss, later alleging - again wrongly - that the council wanted to sell 250,000 tickets, said she would "
+               "close the pier."][1] == "Voss"

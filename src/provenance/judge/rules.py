@@ -1778,6 +1778,8 @@ class Judge:
         if end < 1 or text[end - 1] != ",":
             return None
         comma = text.rfind(",", max(0, end - 200), end - 1)  # (an aside of up to 200 characters)
+        while comma > 0 and text[comma - 1:comma].isdigit() and text[comma + 1:comma + 2].isdigit():
+            comma = text.rfind(",", max(0, end - 200), comma)  # ("admit 250,000 Syrians": a number's comma opens no aside)
         if comma < 1:
             return None
         aside = text[comma + 1:end - 1]
