@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "c9685d9588d73713565e38e10512192407ca98880cd8da6024f3941d8938c4ae"
+DIGEST = "5cd6d29a1cdfb15c682eee115f95c51e8651e5e48a26308c18ff859dd7e5fa75"
 
 
 def inputs() -> list[Path]:

@@ -216,9 +216,6 @@ _AFTER_APPOSITION = LazyRe(
     r"|,\s*[\"“‘])|\s*$"
     # ("said Oversight ranking Democrat Elijah Cummings (D-Md.).": a party tag after the name)
     r"|\s+\([DRI](?:-[A-Z][\w.]{0,10})?\)"
-    # ("said Monmouth University political scientist Patrick Murray of Christie, who ...": "of" and whom it is about, or
-    # the body the person is from: the name speaks either way)
-    r"|\s+of\s+[A-Z]"
     # ("said Democratic strategist Simon Rosenberg, president of the New Democrat Network": a role without "the")
     rf"|,\s+(?:(?:former|vice|deputy|executive|senior|assistant|co-)\s*)?(?:{_ROLE_HEADS})\s+(?:of|for|at)\s"
     # ("said Virginia delegate Beau Correll, angered that ...": a participle's clause; not "surrounded by ...", where
