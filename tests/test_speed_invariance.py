@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 POLNEAR_ARTICLES = 100
 
 # SHA-256 of dump() over corpus/text and the first 100 PolNeAR training articles
-DIGEST = "5cd6d29a1cdfb15c682eee115f95c51e8651e5e48a26308c18ff859dd7e5fa75"
+DIGEST = "7eabfe385ae31763913d56abb23348f2bc181a5c9ba07ab84b5792ef7fe76e1d"
 
 
 def inputs() -> list[Path]:

@@ -928,17 +928,6 @@ def _np(clause: str) -> str:
     if " in " in clause or " at " in clause or " during " in clause:
         clause = _without_occasion(clause)
     words = clause.split()
-    if "ing " in clause:
-        for j in range(len(words) - 2, 0, -1):
-            w = words[j]
-            if len(w) > 5 and w.endswith("ing") and w.isalpha() and w.islower() and w not in _ING_NOUNS \
-                    and w not in _ING_PREPOSITIONS and words[j + 1] in _OBJECT_LEADS and words[j - 1].isalpha() \
-                    and words[j - 1].lower() not in _NOT_BEFORE_PARTICIPLE and words[j - 1].lower() not in _AUX \
-                    and not _adverb(words[j - 1]):
-                # "a statement by a palace spokesperson confirming the eviction (read)", "The man leading the
-                # protest (said)": a participle and its object describe the phrase before them, which speaks
-                words = words[:j]
-                break
     while len(words) > 1 and _adverb(words[-1]):  # "Clinton summarily (rejected)": the adverb is no name
         words.pop()
     k = len(words)  # "Donald Trump on Wednesday (said)", "Smith last week (told)": a time adjunct is no name
@@ -1099,11 +1088,8 @@ def _without_occasion(clause: str) -> str:
             or (w.islower() and len(before) == 1):
         return clause  # (a name or a noun ends the phrase before it: "The coast guard", "Misri")
     return clause[:m.start()]
-# the words a participle's object opens with ("confirming the eviction", "leading a protest")
+# the words an infinitive's or a participle's object opens with ("to boycott the speech", "leading a protest")
 _OBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
-# words in -ing that are prepositions ("during the war", "surrounding the death"): no participle's phrase
-_ING_PREPOSITIONS = frozenset({"during", "including", "concerning", "regarding", "following", "according",
-                               "surrounding", "excluding", "pending", "considering", "involving", "notwithstanding"})
 # nouns of intent an infinitive describes ("the push to boycott", "a bid to win", "the effort to repeal")
 _PUSH_TO_HEADS = LazyRe(r"push|bid|effort|efforts|attempt|attempts|drive|campaign|move|plan|plans|call|calls|"
                         r"decision|vote|fight|race|rush|pressure|pledge|promise|proposal|deal|order|motion|petition")
