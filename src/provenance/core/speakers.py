@@ -1083,9 +1083,10 @@ def _parse(np: str) -> tuple[str, str, Subject | None] | None:
     return _fixed(Subject(np, "org", True))
 
 
-# words before a number that make a count ("almost 2,000 people", "nearly 300", "over 1,900")
-_APPROXIMATORS = frozenset({"almost", "nearly", "over", "roughly", "around", "about", "some", "just", "more", "fewer",
-                            "less", "under", "up", "approximately", "only"})
+# words before a number that make it approximate ("About 40 (percent)", "nearly 300"), the judge's own subjects'
+# (judge.rules._own_np_subject); and with the rest that make a count ("almost 2,000 people", "some 40 protesters")
+APPROXIMATE = frozenset({"about", "nearly", "almost", "more", "only", "over", "around", "roughly"})
+_APPROXIMATORS = APPROXIMATE | {"some", "just", "fewer", "less", "under", "up", "approximately"}
 # adverbs after a generic "you" before its verb ("you sometimes (want)"): no speaker
 _TRAILING_ADVERBS = frozenset({"sometimes", "often", "always", "usually", "never", "also", "still", "just",
                                "really", "probably", "rarely", "frequently", "generally", "typically", "then", "now"})

@@ -28,6 +28,9 @@ from provenance.core.lazyre import LazyRe
 from provenance.core.lexicon import lexicon, remember_words
 from provenance.core.quotes import QuoteSpan
 from provenance.core.speakers import (
+    APPROXIMATE as _APPROXIMATE,
+)
+from provenance.core.speakers import (
     DAYS_MONTHS,
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -109,9 +112,6 @@ _MANNER_VERBS = frozenset({"barked", "wondered", "shouted", "screamed", "yelled"
 # the speaker and the verb ('" Trump barked', '" he continued, "', "Cruz continued:")
 # (the verb is one of them in the pattern, so that "the crowd shouted from" is not read as "the crowd shouted" and
 # the verb "from"; "a young woman exclaimed" is a described speaker too)
-# a quantifier and a preposition before the manner verb's speaker: "many in (the town) wondered", "some of (the crowd)"
-_QUANTIFIED_BEFORE = LazyRe(r"(?:^|\s)(?P<q>(?:many|some|most|few|several|others|one|all|dozens|hundreds|thousands)"
-                            r"\s+(?:in|of|at|from|among))\s+$", re.IGNORECASE)
 # the name a relative "which" after a comma stands for, with where it is: "the Palestinian Dialogue Group (in Turkey)"
 _NAME_BEFORE_WHICH = LazyRe(r"(?P<np>(?:[Tt]he\s+)?(?:[A-Z][\w'’&.-]*\s+){0,6}[A-Z][\w'’&.-]*)"
                             r"(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?$")
@@ -1016,7 +1016,7 @@ def _np(clause: str) -> str:
                 out.append(w)  # "A Feb. 1 letter from the American Legion (warns)": the document from the body
                 continue
             if lw == "to" and 1 <= len(out) <= 6 and out[-1].isalpha() and out[-1].islower() \
-                    and out[-1] not in _OBJECT_LEADS and i >= 2 and words[i - 1].islower() \
+                    and out[-1] not in _NOUN_LEADS and i >= 2 and words[i - 1].islower() \
                     and words[i - 1].lower() not in DOCUMENT_HEADS and _PUSH_TO_HEADS.fullmatch(words[i - 1]):
                 # "Organizers of the push to boycott Trump's AIPAC speech (said)": an infinitive after a noun of intent
                 # describes it; the phrase before speaks (the source was "boycott Trump's AIPAC speech")
@@ -1088,8 +1088,6 @@ def _without_occasion(clause: str) -> str:
             or (w.islower() and len(before) == 1):
         return clause  # (a name or a noun ends the phrase before it: "The coast guard", "Misri")
     return clause[:m.start()]
-# the words an infinitive's or a participle's object opens with ("to boycott the speech", "leading a protest")
-_OBJECT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those"})
 # nouns of intent an infinitive describes ("the push to boycott", "a bid to win", "the effort to repeal")
 _PUSH_TO_HEADS = LazyRe(r"push|bid|effort|efforts|attempt|attempts|drive|campaign|move|plan|plans|call|calls|"
                         r"decision|vote|fight|race|rush|pressure|pledge|promise|proposal|deal|order|motion|petition")
@@ -1162,6 +1160,9 @@ _PLURAL_PEOPLE = LazyRe(r"(?:[A-Z][a-z]+(?<!ss)(?<!us)(?<!is)s|(?:[A-Z][\w-]*\s+
 _PLURAL_HEAD = LazyRe(r"[a-z]{3,}(?<!ss)(?<!us)(?<!is)s")  # "officials", "analysts": people of a kind
 _QUANTIFIERS = frozenset({"many", "some", "most", "few", "several", "none", "one", "all", "dozens", "hundreds",
                           "thousands", "others"})
+# a quantifier and a preposition before the manner verb's speaker: "many in (the town) wondered", "some of (the crowd)"
+_QUANTIFIED_BEFORE = LazyRe(r"(?:^|\s)(?P<q>(?:" + "|".join(sorted(_QUANTIFIERS)) + r")\s+(?:in|of|at|from|among))\s+$",
+                            re.IGNORECASE)
 _PARTICIPLE_HEADS = frozenset({"involved", "familiar", "close", "briefed", "knowledgeable"})
 
 
@@ -4055,7 +4056,6 @@ def _verb_ahead(words: Sequence[str], bares: Sequence[str], i: int, prev: str) -
     return _np_verb(bare, prev, bares[k + 1] if k + 1 < n else "")
 
 
-_APPROXIMATE = frozenset({"about", "nearly", "almost", "more", "only", "over", "around", "roughly"})
 _BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "being", "isn't", "aren't", "wasn't", "weren't",
                        "isn’t", "aren’t", "wasn’t", "weren’t"})
 
